@@ -1,0 +1,239 @@
+"""One analysed document: sentences, force mentions and dates, shared by every extractor.
+
+Each extractor reads this and proposes events; none of them re-tokenises or re-matches.
+Coreference lives here too: "the force" and a bare place name mean the force last named.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import date
+
+from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
+
+from pipeline.extract import dates as date_resolver
+from pipeline.extract.nlp import Toolkit
+
+
+@dataclass
+class Sentence:
+    index: int
+    start: int  # character offsets in the document text
+    end: int
+    tok_start: int
+    tok_end: int
+    paragraph: int
+    text: str
+
+    @property
+    def is_list_item(self) -> bool:
+        return self.text.startswith("- ")
+
+
+@dataclass
+class ForceMention:
+    force_id: str
+    start: int
+    end: int
+    tok_start: int
+    tok_end: int
+    kind: str  # strong | weak | office | fire
+    compared: bool = False  # "faster than Greater Manchester Police"
+
+
+@dataclass
+class DateMention:
+    start: int
+    end: int
+    tok_start: int
+    tok_end: int
+    value: date | None
+    precision: str | None
+    label: str
+    since: bool = False  # "since 2019": dates a state's beginning
+
+
+@dataclass
+class Analysis:
+    text: str
+    doc: Doc
+    published: date | None
+    toolkit: Toolkit
+    sentences: list[Sentence]
+    token_sentence: list[int]
+    forces: list[ForceMention]
+    dates: list[DateMention]
+    strong_counts: Counter = field(default_factory=Counter)
+    _force_starts: list[int] = field(default_factory=list)
+    _matches: dict = field(default_factory=dict)
+
+    @property
+    def rules(self):
+        return self.toolkit.rules
+
+    def matches(self, matcher_name: str) -> list[tuple[str, int, int]]:
+        """(label, start, end) token matches of one matcher over the whole document, once."""
+        if matcher_name not in self._matches:
+            matcher = getattr(self.toolkit.matchers, matcher_name)
+            strings = self.doc.vocab.strings
+            self._matches[matcher_name] = sorted(
+                (strings[m], s, e) for m, s, e in matcher(self.doc))
+        return self._matches[matcher_name]
+
+    def matches_in(self, matcher_name: str, sentence: Sentence) -> list[tuple[str, int, int]]:
+        return [m for m in self.matches(matcher_name)
+                if m[1] >= sentence.tok_start and m[2] <= sentence.tok_end]
+
+    def sentence_of(self, token_index: int) -> Sentence:
+        return self.sentences[self.token_sentence[token_index]]
+
+    def usable(self, mention: ForceMention, sentence: Sentence | None = None) -> bool:
+        """Whether a mention names a police force that events can be about."""
+        if mention.kind in ("fire", "office") or mention.compared:
+            return False
+        if mention.kind == "weak":
+            # A bare place is the force only when the force is named elsewhere, or it opens
+            # a headline or lead ("Cleveland emerges from special measures").
+            return self.strong_counts[mention.force_id] > 0 or (
+                sentence is not None and sentence.index <= 1
+                and mention.tok_start == sentence.tok_start
+            )
+        return True
+
+    def forces_between(self, tok_start: int, tok_end: int) -> list[ForceMention]:
+        return [m for m in self.forces if m.tok_start >= tok_start and m.tok_end <= tok_end]
+
+    def dates_between(self, tok_start: int, tok_end: int) -> list[DateMention]:
+        return [d for d in self.dates if d.tok_start >= tok_start and d.tok_end <= tok_end
+                and d.value is not None]
+
+    def force_before(self, token_index: int) -> str | None:
+        """The force last named before a token: what "the force" or "it" refers to."""
+        position = bisect_right(self._force_starts, token_index)
+        for mention in reversed(self.forces[:position]):
+            if mention.kind == "fire":
+                # "the service" after a fire service must not drift to an earlier police force.
+                return None
+            if mention.kind != "office" and not mention.compared and self.usable(mention):
+                return mention.force_id
+            if mention.kind == "office":
+                return mention.force_id
+        return self.primary_force
+
+    @property
+    def primary_force(self) -> str | None:
+        if not self.strong_counts:
+            return None
+        return self.strong_counts.most_common(1)[0][0]
+
+    @property
+    def single_force(self) -> str | None:
+        """The force, when the document names exactly one."""
+        return self.primary_force if len(self.strong_counts) == 1 else None
+
+
+def _sentences(doc: Doc, text: str) -> tuple[list[Sentence], list[int]]:
+    sentences: list[Sentence] = []
+    token_sentence = [0] * len(doc)
+    paragraph = 0
+    for sent in doc.sents:
+        start, end = sent.start_char, sent.end_char
+        while start < end and text[start].isspace():
+            start += 1
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        if start == end:
+            for token in sent:
+                token_sentence[token.i] = max(len(sentences) - 1, 0)
+            continue
+        if sentences and "\n" in text[sentences[-1].end : start]:
+            paragraph += 1
+        index = len(sentences)
+        sentences.append(Sentence(index, start, end, sent.start, sent.end, paragraph,
+                                  text[start:end]))
+        for token in sent:
+            token_sentence[token.i] = index
+    return sentences, token_sentence
+
+
+def _is_proper_word(token) -> bool:
+    return token.is_title and token.is_alpha and not token.is_sent_start
+
+
+def _force_mentions(doc: Doc, toolkit: Toolkit) -> list[ForceMention]:
+    vocab = doc.vocab
+    spans: list[Span] = []
+    for matcher in (toolkit.matchers.forces_lower, toolkit.matchers.forces_exact):
+        for match_id, start, end in matcher(doc):
+            spans.append(Span(doc, start, end, label=vocab.strings[match_id]))
+    mentions = []
+    comparison = set(toolkit.rules.words["comparison_markers"])
+    for span in sorted(filter_spans(spans), key=lambda s: s.start):
+        strength, force_id = span.label_.split(":", 1)
+        following = [t.lower_ for t in doc[span.end : span.end + 4]]
+        kind = strength
+        if following[:1] == ["fire"] or following[:2] in (["&", "fire"], [",", "fire"]) and (
+            "crime" not in following
+        ):
+            kind = "fire"
+        elif following[:2] in (["and", "crime"], ["&", "crime"]) or following[:3] == [
+            ",", "fire", "and"] or following[:1] in (["federation"], ["crime"], ["authority"],
+                                                     ["panel"], ["and"]) and "crime" in following:
+            kind = "office"
+        elif following[:1] == ["federation"]:
+            kind = "office"
+        if strength == "weak":
+            before = doc[span.start - 1] if span.start > 0 else None
+            after = doc[span.end] if span.end < len(doc) else None
+            # "Durham University", "West Midlands Mayor", "North Durham": part of another name.
+            if after is not None and _is_proper_word(after) and kind == "weak":
+                continue
+            if before is not None and _is_proper_word(before):
+                continue
+            if after is not None and after.lower_ in ("mayor", "combined", "county", "council"):
+                continue
+        window = [t.lower_ for t in doc[max(span.start - 2, 0) : span.start]]
+        compared = any(word in comparison for word in window)
+        mentions.append(ForceMention(force_id, span.start_char, span.end_char, span.start,
+                                     span.end, kind, compared))
+    return mentions
+
+
+def _date_mentions(doc: Doc, toolkit: Toolkit, published: date | None) -> list[DateMention]:
+    vocab = doc.vocab
+    spans = [Span(doc, s, e, label=vocab.strings[m]) for m, s, e in toolkit.matchers.dates(doc)]
+    out = []
+    for span in sorted(filter_spans(spans), key=lambda s: s.start):
+        words = [t.text for t in span]
+        label = span.label_
+        since = bool(words) and words[0].lower() == "since"
+        # The preposition that licensed a bare year or month is not part of the date.
+        if label in ("year", "month_only") and words[0].lower() in toolkit.rules.dates[
+            "year_preps"] + ["last", "this", "early", "late", "mid"]:
+            words_for_value = words
+        else:
+            words_for_value = words
+        value, precision = date_resolver.resolve(label, words_for_value, published,
+                                                 toolkit.rules)
+        out.append(DateMention(span.start_char, span.end_char, span.start, span.end, value,
+                               precision, label, since))
+    return out
+
+
+def analyse(text: str, published: date | None, toolkit: Toolkit, doc: Doc | None = None
+            ) -> Analysis:
+    doc = doc if doc is not None else toolkit.nlp(text)
+    sentences, token_sentence = _sentences(doc, text)
+    forces = _force_mentions(doc, toolkit)
+    analysis = Analysis(
+        text=text, doc=doc, published=published, toolkit=toolkit, sentences=sentences,
+        token_sentence=token_sentence, forces=forces,
+        dates=_date_mentions(doc, toolkit, published),
+    )
+    analysis.strong_counts = Counter(m.force_id for m in forces
+                                     if m.kind == "strong" and not m.compared)
+    analysis._force_starts = [m.tok_start for m in forces]
+    return analysis

@@ -1,0 +1,51 @@
+"""Force names and their variants, expanded from rules/forces.yaml.
+
+Copy swaps "Police" and "Constabulary" and writes "&" for "and", so those variants are
+generated here for every force rather than listed by hand 48 times.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass
+class Gazetteer:
+    names: dict[str, str] = field(default_factory=dict)  # id -> canonical name
+    lower_phrases: dict[str, list[str]] = field(default_factory=dict)
+    exact_phrases: dict[str, list[str]] = field(default_factory=dict)
+    place_phrases: dict[str, list[str]] = field(default_factory=dict)
+    engage_applies: dict[str, bool] = field(default_factory=dict)
+
+
+def _variants(name: str) -> set[str]:
+    out = {name}
+    for suffix_from, suffix_to in (("Police", "Constabulary"), ("Constabulary", "Police")):
+        if name.endswith(" " + suffix_from):
+            out.add(name[: -len(suffix_from)] + suffix_to)
+    for variant in list(out):
+        if " and " in variant:
+            out.add(variant.replace(" and ", " & "))
+        if variant.endswith(" Police"):
+            out.add(variant + " Force")
+            out.add(variant + " Service")
+    return out
+
+
+def build_gazetteer(spec: dict) -> Gazetteer:
+    gazetteer = Gazetteer()
+    for entry in spec["forces"]:
+        force_id = entry["id"]
+        gazetteer.names[force_id] = entry["name"]
+        gazetteer.engage_applies[force_id] = entry.get("engage_applies", True)
+        phrases: set[str] = set()
+        for name in [entry["name"], *entry.get("aliases", [])]:
+            phrases |= _variants(name)
+        place = entry.get("place")
+        if place:
+            phrases |= _variants(f"{place} Police")
+            gazetteer.place_phrases[force_id] = sorted(_variants(place))
+        gazetteer.lower_phrases[force_id] = sorted(phrases)
+        if entry.get("short_forms"):
+            gazetteer.exact_phrases[force_id] = list(entry["short_forms"])
+    return gazetteer

@@ -1,0 +1,257 @@
+"""Named officials: titles from rules/roles.yaml joined to the capitalised names beside them.
+
+Without a statistical NER, a person is found where the text itself says who they are:
+"Chief Constable Craig Guildford", "Lee Freeman, HM Inspector of Constabulary",
+"West Midlands Police's chief constable, Craig Guildford". Later "Mr Guildford", "Guildford"
+or "the chief constable" refer back to the person already introduced.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Span
+from spacy.util import filter_spans
+
+from pipeline.extract.context import Analysis
+
+
+@dataclass
+class Person:
+    name: str
+    role: str
+    force_id: str | None
+    org: str | None
+    first_char: int
+
+    @property
+    def surname(self) -> str:
+        return self.name.split()[-1]
+
+
+@dataclass
+class PersonMention:
+    person: Person
+    start: int  # character offsets of the name (or the whole reference)
+    end: int
+    tok_start: int
+    tok_end: int
+
+
+@dataclass
+class People:
+    persons: list[Person] = field(default_factory=list)
+    mentions: list[PersonMention] = field(default_factory=list)
+
+    def by_surname(self, surname: str) -> Person | None:
+        matches = [p for p in self.persons if p.surname.lower() == surname.lower()]
+        return matches[-1] if matches else None
+
+    def last_before(self, char: int, role: str | None = None) -> Person | None:
+        for mention in reversed(self.mentions):
+            if mention.start < char and (role is None or mention.person.role == role):
+                return mention.person
+        return None
+
+
+def _name_after(analysis: Analysis, start: int, limit: int) -> tuple[int, int] | None:
+    """The capitalised name starting at token `start` (skipping honorifics)."""
+    doc = analysis.doc
+    roles = analysis.rules.roles
+    honorifics = set(roles["honorifics"])
+    not_name = set(roles["not_name_words"])
+    i = start
+    while i < limit and (doc[i].lower_ in honorifics or doc[i].text in (",", ".")) and (
+            doc[i].lower_ != "the"):
+        i += 1
+    first = i
+    j = i
+    while j < limit:
+        token = doc[j]
+        if token.text in ("-", "'", "’") and j + 1 < limit and doc[j + 1].is_title and j > first:
+            j += 2
+            continue
+        if token.is_alpha and (token.is_title or _is_mc(token.text)) and (
+                token.lower_ not in not_name) and len(token) > 1:
+            j += 1
+            continue
+        break
+    if j - first < 1:
+        return None
+    return first, j
+
+
+def _is_mc(word: str) -> bool:
+    return len(word) > 2 and word[:2] in ("Mc", "Ma") and word[2:3].isupper()
+
+
+def _name_before(analysis: Analysis, end: int, floor: int) -> tuple[int, int] | None:
+    """The capitalised name ending just before token `end` ("Lee Freeman, HM Inspector")."""
+    doc = analysis.doc
+    roles = analysis.rules.roles
+    not_name = set(roles["not_name_words"])
+    post = set(roles["post_nominals"])
+    i = end
+    while i > floor and (doc[i - 1].text in (",",) or doc[i - 1].lower_ in post):
+        i -= 1
+    last = i
+    j = i
+    while j > floor:
+        token = doc[j - 1]
+        if token.text in ("-",) and j - 2 >= floor and doc[j - 2].is_title:
+            j -= 2
+            continue
+        if token.is_alpha and token.is_title and token.lower_ not in not_name and len(token) > 1:
+            j -= 1
+            continue
+        break
+    if last - j < 2:
+        return None
+    return j, last
+
+
+def _clean_name(analysis: Analysis, start: int, end: int) -> str:
+    doc = analysis.doc
+    words = [t.text for t in doc[start:end]]
+    post = set(analysis.rules.roles["post_nominals"])
+    words = [w for w in words if w.lower() not in post]
+    text = analysis.text[doc[start].idx : doc[end - 1].idx + len(doc[end - 1])]
+    return " ".join(text.split()) if words else ""
+
+
+def _org_force(analysis: Analysis, title: Span) -> str | None:
+    """The force a title belongs to: "Chief Constable of Kent Police", "Kent's Chief Constable"."""
+    for mention in analysis.forces:
+        if mention.kind == "fire":
+            continue
+        if title.start - 3 <= mention.tok_end <= title.start + 1 and mention.tok_start < title.start:
+            return mention.force_id
+        if title.end <= mention.tok_start <= title.end + 2 and analysis.doc[title.end].lower_ in (
+                "of", "for", "at", "in"):
+            return mention.force_id
+    return None
+
+
+def _org_name(analysis: Analysis, role: str, force_id: str | None, title: Span) -> str | None:
+    spec = analysis.rules.roles["roles"][role]
+    org = spec.get("org")
+    if org == "force" or (org is None and force_id):
+        return analysis.toolkit.gazetteer.names.get(force_id) if force_id else None
+    if org == "HMICFRS":
+        after = " ".join(t.lower_ for t in analysis.doc[title.end : title.end + 2])
+        if after == "in scotland" or ("HMICS" in analysis.text and "HMICFRS" not in
+                                      analysis.text and "HMIC " not in analysis.text):
+            return "HMICS"
+    return org
+
+
+def _titles(analysis: Analysis) -> list[Span]:
+    doc = analysis.doc
+    spans = [Span(doc, s, e, label=label) for label, s, e in analysis.matches("roles")]
+    kept = []
+    for span in filter_spans(spans):
+        # Lower-case one-word abbreviations ("acc", "pc") are ordinary words.
+        if len(span) == 1 and span.text.islower() and len(span.text) <= 4:
+            continue
+        kept.append(span)
+    return sorted(kept, key=lambda s: s.start)
+
+
+def find_people(analysis: Analysis) -> People:
+    people = People()
+    doc = analysis.doc
+    commissioner_forces = set(analysis.rules.roles["commissioner_forces"])
+    for title in _titles(analysis):
+        sentence = analysis.sentence_of(title.start)
+        role = title.label_
+        force_id = _org_force(analysis, title)
+        after_title = title.end
+        if after_title < sentence.tok_end and doc[after_title].lower_ in ("of", "for", "at"):
+            nested = [m for m in analysis.forces if m.tok_start == after_title + 1 or (
+                m.tok_start == after_title + 2 and doc[after_title + 1].lower_ == "the")]
+            if nested:
+                after_title = nested[0].tok_end
+        span = _name_after(analysis, after_title, sentence.tok_end)
+        if span and span[1] - span[0] >= 1 and doc[after_title].text != ",":
+            name_start, name_end = span
+        else:
+            span = _name_before(analysis, _left_edge(analysis, title), sentence.tok_start)
+            if span is None and after_title < sentence.tok_end and doc[after_title].text == ",":
+                span = _name_after(analysis, after_title + 1, sentence.tok_end)
+            if span is None:
+                continue
+            name_start, name_end = span
+        if role == "commissioner" and title.text.lower() == "commissioner":
+            current = force_id or analysis.force_before(title.start)
+            if current not in commissioner_forces:
+                role = "police_and_crime_commissioner"
+        if role in ("chief_constable", "deputy_chief_constable", "assistant_chief_constable",
+                    "commissioner", "police_and_crime_commissioner") and force_id is None:
+            force_id = analysis.force_before(title.start)
+        name = _clean_name(analysis, name_start, name_end)
+        if not name:
+            continue
+        person = _register(people, name, role, force_id, _org_name(analysis, role, force_id,
+                                                                    title), doc[name_start].idx)
+        people.mentions.append(PersonMention(
+            person, doc[min(name_start, title.start)].idx,
+            doc[name_end - 1].idx + len(doc[name_end - 1]), min(name_start, title.start),
+            max(name_end, title.end)))
+    _surname_mentions(analysis, people)
+    people.mentions.sort(key=lambda m: m.start)
+    return people
+
+
+def _left_edge(analysis: Analysis, title: Span) -> int:
+    """Where the words that qualify a title start: "West Midlands Police's Chief Constable"."""
+    doc = analysis.doc
+    i = title.start
+    while i > 0 and doc[i - 1].lower_ in ("the", "'s", "’s", "temporary", "acting", "interim",
+                                          "/", "t", "deputy"):
+        i -= 1
+    for mention in analysis.forces:
+        if mention.tok_end == i:
+            i = mention.tok_start
+    return i
+
+
+def _register(people: People, name: str, role: str, force_id: str | None, org: str | None,
+              char: int) -> Person:
+    surname = name.split()[-1].lower()
+    for person in people.persons:
+        if person.name.lower() == name.lower() or (
+            person.surname.lower() == surname and (len(name.split()) == 1
+                                                   or len(person.name.split()) == 1)
+        ):
+            if len(name.split()) > len(person.name.split()):
+                person.name = name
+            if person.role == "other" and role != "other":
+                person.role, person.force_id, person.org = role, force_id, org
+            return person
+    person = Person(name, role, force_id, org, char)
+    people.persons.append(person)
+    return person
+
+
+def _surname_mentions(analysis: Analysis, people: People) -> None:
+    """"Mr Guildford", "Sir Andy", or a bare surname after the person was introduced."""
+    if not people.persons:
+        return
+    doc = analysis.doc
+    honorifics = set(analysis.rules.roles["honorifics"])
+    covered = {i for m in people.mentions for i in range(m.tok_start, m.tok_end)}
+    for token in doc:
+        if token.i in covered or not token.is_title:
+            continue
+        person = None
+        prev = doc[token.i - 1].lower_ if token.i else ""
+        for candidate in people.persons:
+            first = candidate.name.split()[0]
+            if token.text == candidate.surname or (prev in ("sir", "dame") and token.text
+                                                   == first):
+                person = candidate
+        if person is None or token.idx < person.first_char:
+            continue
+        start = token.i - 1 if prev in honorifics else token.i
+        people.mentions.append(PersonMention(person, doc[start].idx, token.idx + len(token),
+                                             start, token.i + 1))

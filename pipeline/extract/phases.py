@@ -1,0 +1,272 @@
+"""phase_change events: a force moved into or out of Engage (enhanced monitoring).
+
+A sentence yields a move when it names a phase, a cue gives the direction (a movement verb
+and its preposition, an exit or entry verb, "no longer in", "… has been lifted"), and a
+specific police force is the one moved. Negation, speculation, process boilerplate,
+comparisons and fire and rescue services are filtered out before an event is made.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from spacy.tokens import Token
+
+from pipeline.extract.clauses import clause_start, has_phrase, lower_words
+from pipeline.extract.context import Analysis, Sentence
+from pipeline.extract.evidence import sentence_event
+from pipeline.models import Event
+
+
+@dataclass
+class PhaseTerm:
+    phase: str  # engage | scan
+    start: int  # token offsets
+    end: int
+
+
+@dataclass
+class Move:
+    direction: str  # enter | exit  (always relative to Engage)
+    cue: int  # token index of the cue
+    since_date: bool = False
+
+
+def phase_terms(analysis: Analysis, sentence: Sentence) -> list[PhaseTerm]:
+    doc = analysis.doc
+    phases = analysis.rules.phases
+    span = doc[sentence.tok_start : sentence.tok_end]
+    terms = [PhaseTerm(label, s, e) for label, s, e in analysis.matches_in("phase_terms", sentence)]
+    covered = {i for t in terms for i in range(t.start, t.end)}
+    preceders = set(phases["bare_phase_preceders"])
+    not_followed = set(phases["bare_phase_not_followed_by"])
+    for token in span:
+        if token.lower_ not in ("engage", "scan") or token.i in covered:
+            continue
+        nxt = doc[token.i + 1].lower_ if token.i + 1 < len(doc) else ""
+        prev = doc[token.i - 1].lower_ if token.i > sentence.tok_start else ""
+        if nxt in not_followed:
+            continue
+        named = token.text[0].isupper() and prev != "to" and not token.is_sent_start
+        if named or prev in preceders:
+            terms.append(PhaseTerm(token.lower_, token.i, token.i + 1))
+    # Longest term wins when two overlap ("enhanced monitoring" inside "enhanced monitoring
+    # process").
+    terms.sort(key=lambda t: (t.start, -(t.end - t.start)))
+    kept: list[PhaseTerm] = []
+    for term in terms:
+        if kept and term.start < kept[-1].end:
+            continue
+        kept.append(term)
+    return kept
+
+
+def _is_skippable(token: Token, fillers: set[str], analysis: Analysis) -> bool:
+    return token.lower_ in fillers or token.is_space
+
+
+def classify(analysis: Analysis, sentence: Sentence, term: PhaseTerm,
+             all_terms: list[PhaseTerm]) -> Move | None:
+    """Which way the force moved, read from the words around the phase term."""
+    doc = analysis.doc
+    ph = analysis.rules.phases
+    fillers = set(ph["fillers"])
+    into, out_of = set(ph["into_preps"]) - {"back"}, set(ph["out_of_preps"])
+    move_verbs, exits, enters = set(ph["move_verbs"]), set(ph["exit_words"]), set(
+        ph["enter_words"])
+    states = set(ph["state_words"])
+    term_tokens = {i for t in all_terms for i in range(t.start, t.end)}
+    force_tokens = {i for m in analysis.forces for i in range(m.tok_start, m.tok_end)}
+
+    # "… special measures have been lifted", "its time in Engage came to an end".
+    after = lower_words(doc, term.end, min(term.end + 8, sentence.tok_end))
+    if term.phase == "engage" and after and has_phrase(after[:8], ph["ended_after"]):
+        stop = next((i for i, w in enumerate(after) if w in (",", ";", "and", "but")), 8)
+        if has_phrase(after[:stop] or after[:1], ph["ended_after"]):
+            return Move("exit", term.end)
+
+    # "in special measures since June 2022": the state's start is an entry.
+    for mention in analysis.dates_between(term.end, min(term.end + 4, sentence.tok_end)):
+        if mention.since and term.phase == "engage":
+            return Move("enter", mention.tok_start, since_date=True)
+
+    i = term.start - 1
+    while i >= sentence.tok_start and _is_skippable(doc[i], fillers, analysis):
+        i -= 1
+    if i < sentence.tok_start:
+        return None
+    first = doc[i].lower_
+    prep = None
+    if first in into:
+        prep = "in"
+    elif first in out_of:
+        prep = "out"
+    elif first == "of" and i - 1 >= sentence.tok_start and doc[i - 1].lower_ == "out":
+        prep, i = "out", i - 1
+    elif first in exits:
+        return Move("exit" if term.phase == "engage" else "enter", i)
+    elif first in enters:
+        return Move("enter" if term.phase == "engage" else "exit", i)
+    else:
+        return None
+
+    # Look further left for the verb that governs the preposition.
+    j = i - 1
+    steps = 0
+    while j >= sentence.tok_start and steps < 7:
+        token = doc[j]
+        word = token.lower_
+        if word == "longer" and j - 1 >= sentence.tok_start and doc[j - 1].lower_ == "no":
+            if prep == "in":
+                return Move("exit" if term.phase == "engage" else "enter", j)
+            return None
+        if word in states:
+            return None
+        if word in exits and word not in move_verbs or word in exits and prep == "out":
+            if prep == "out" or term.phase == "scan":
+                return Move("exit" if term.phase == "engage" else "enter", j)
+            return None
+        if word in enters and prep == "in":
+            return Move("enter" if term.phase == "engage" else "exit", j)
+        if word in move_verbs:
+            entering = (prep == "in") == (term.phase == "engage")
+            return Move("enter" if entering else "exit", j)
+        if word in (",", ";", ":") and j not in term_tokens:
+            return None
+        if (
+            _is_skippable(token, fillers, analysis)
+            or j in term_tokens
+            or j in force_tokens
+            or word in into | out_of | {"of", "back", "to"}
+            or token.is_title
+        ):
+            j -= 1
+            continue
+        steps += 1
+        j -= 1
+    return None
+
+
+def _blocked(analysis: Analysis, sentence: Sentence, start: int, end: int) -> bool:
+    """Negated or speculative clause: not a reported move."""
+    words = lower_words(analysis.doc, start, end)
+    w = analysis.rules.words
+    negations = set(w["negations"])
+    if "no" in words:
+        # "no longer" is an exit cue, not a negation.
+        words = [x for k, x in enumerate(words) if not (x == "no" and words[k + 1 : k + 2]
+                                                         == ["longer"])]
+    return any(x in negations for x in words) or has_phrase(words, w["modality"])
+
+
+def participants(analysis: Analysis, sentence: Sentence, start: int, end: int) -> list[str]:
+    """The forces a cue is about: named in its clause, else "the force"/"it", else the only one.
+    """
+    named = [m for m in analysis.forces_between(start, end) if analysis.usable(m, sentence)]
+    fire = [m for m in analysis.forces_between(start, end) if m.kind == "fire"]
+    if fire and not named:
+        return []
+    if named:
+        return list(dict.fromkeys(m.force_id for m in named))
+    words = lower_words(analysis.doc, start, end)
+    if has_phrase(words, analysis.rules.words["force_anaphors"]) or "we" in words:
+        force = analysis.force_before(start)
+        return [force] if force else []
+    if sentence.index == 0 and analysis.single_force:
+        return [analysis.single_force]
+    return []
+
+
+def _is_current(words: list[str]) -> bool:
+    current = {"has", "have", "is", "are", "'s", "will", "today", "now", "this", "decided",
+               "announced", "confirmed"}
+    return any(w in current for w in words) or "to be" in " ".join(words)
+
+
+def choose_date(analysis: Analysis, sentence: Sentence, anchor: int,
+                anchors: list[int]) -> tuple[date | None, str | None] | None:
+    """The sentence's date closest to this cue, unless another cue is closer to it."""
+    best = None
+    for mention in analysis.dates_between(sentence.tok_start, sentence.tok_end):
+        centre = (mention.tok_start + mention.tok_end) // 2
+        distance = abs(centre - anchor)
+        if any(abs(centre - other) < distance for other in anchors if other != anchor):
+            continue
+        if best is None or distance < best[0]:
+            best = (distance, mention)
+    return (best[1].value, best[1].precision) if best else None
+
+
+def extract_phase_changes(analysis: Analysis) -> list[Event]:
+    doc = analysis.doc
+    breaks = set(analysis.rules.words["clause_breaks"])
+    found: list[Event] = []
+    for sentence in analysis.sentences:
+        terms = phase_terms(analysis, sentence)
+        if not terms:
+            continue
+        moves = [(t, classify(analysis, sentence, t, terms)) for t in terms]
+        anchors = [m.cue for _, m in moves if m is not None]
+        for term, move in moves:
+            if move is None:
+                continue
+            first = min(move.cue, term.start)
+            start = clause_start(doc, sentence.tok_start, first, breaks)
+            if _blocked(analysis, sentence, start, max(move.cue, term.end)):
+                continue
+            forces = participants(analysis, sentence, start, max(term.start, move.cue))
+            if not forces:
+                continue
+            dated = choose_date(analysis, sentence, move.cue, anchors)
+            if dated is None:
+                words = lower_words(doc, start, term.end)
+                background = has_phrase(words, analysis.rules.words["background"])
+                if not background and (_is_current(words) or sentence.index <= 2):
+                    dated = (analysis.published, "day" if analysis.published else None)
+                else:
+                    dated = (None, None)
+            phase_from, phase_to = ("scan", "engage") if move.direction == "enter" else (
+                "engage", "scan")
+            for force_id in forces:
+                if not analysis.toolkit.gazetteer.engage_applies.get(force_id, True):
+                    continue
+                found.append(sentence_event(
+                    analysis, sentence, "phase_change", force_id,
+                    event_date=dated[0], date_precision=dated[1],
+                    phase_from=phase_from, phase_to=phase_to,
+                ))
+    return _merge(found)
+
+
+def _contains(coarse: Event, fine: Event) -> bool:
+    if coarse.event_date is None or fine.event_date is None:
+        return False
+    order = {"year": 0, "month": 1, "day": 2}
+    if order[coarse.date_precision] >= order[fine.date_precision]:
+        return False
+    if coarse.date_precision == "year":
+        return coarse.event_date.year == fine.event_date.year
+    return (coarse.event_date.year, coarse.event_date.month) == (
+        fine.event_date.year, fine.event_date.month)
+
+
+def _merge(events: list[Event]) -> list[Event]:
+    """One event per force, direction and date; undated or coarser mentions join a dated one."""
+    kept: list[Event] = []
+    for event in events:
+        same = [k for k in kept if (k.force_id, k.phase_from, k.phase_to) == (
+            event.force_id, event.phase_from, event.phase_to)]
+        if any(k.event_date == event.event_date and k.date_precision == event.date_precision
+               for k in same):
+            continue
+        if event.event_date is None and same:
+            continue
+        finer = [k for k in same if _contains(event, k)]
+        if finer:
+            continue
+        coarser = [k for k in same if k.event_date is None or _contains(k, event)]
+        for k in coarser:
+            kept.remove(k)
+        kept.append(event)
+    return sorted(kept, key=lambda e: e.char_start)

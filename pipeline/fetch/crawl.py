@@ -1,0 +1,478 @@
+"""fetch_sources: crawl every source concurrently and hand back pages, log rows and validators.
+
+Each kind of source only discovers article URLs; fetching an article is shared, so one
+article linked from a feed (with utm_ tags) and a listing (with a #fragment) is fetched
+once and returned once. A failing page or source is recorded and never stops the others.
+This module never touches DuckDB: the caller persists the report in one short transaction.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import re
+from collections.abc import Awaitable, Callable
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field
+from datetime import date
+
+from pipeline.fetch import govuk
+from pipeline.fetch.canonical import UrlError, canonical_url, host_allowed, origin
+from pipeline.fetch.config import HTML_TYPES, JSON_TYPES, FetchConfig
+from pipeline.fetch.detect import (
+    ARTICLE,
+    FEED,
+    GOVUK_ITEM,
+    GOVUK_SEARCH,
+    LISTING,
+    DetectError,
+    detect_kind,
+)
+from pipeline.fetch.encoding import detect_encoding
+from pipeline.fetch.feeds import FeedError, parse_feed
+from pipeline.fetch.http import Fetcher, Response, Validators, build_client
+from pipeline.fetch.listing import parse_listing
+from pipeline.fetch.records import AUTO_KIND, FetchedPage, FetchReport, Source
+
+log = logging.getLogger(__name__)
+
+NEW = "new"
+UNCHANGED = "unchanged"
+SKIPPED = "skipped"
+FAILED = "failed"
+DEFAULT_MAX_PAGES = 3
+DEFAULT_MIN_ITEMS = 1
+
+_SCRIPT = re.compile(r"<(script|style|noscript)\b.*?</\1\s*>", re.IGNORECASE | re.DOTALL)
+_TAG = re.compile(r"<[^>]*>")
+
+
+class SourceFailed(Exception):
+    """The source produced nothing usable; the message is the one-line reason."""
+
+
+@dataclass
+class _Draft:
+    url: str
+    seen: list[str]
+    source: str
+    body: bytes
+    content_type: str
+    encoding: str | None
+    title_hint: str | None
+    published_hint: date | None
+
+    def page(self) -> FetchedPage:
+        return FetchedPage(
+            url=self.url,
+            seen_urls=tuple(self.seen),
+            source=self.source,
+            body=self.body,
+            content_type=self.content_type,
+            encoding=self.encoding,
+            title_hint=self.title_hint,
+            published_hint=self.published_hint,
+        )
+
+
+@dataclass
+class _Tally:
+    counts: dict[str, int] = field(default_factory=dict)
+
+    def add(self, outcomes: list[str]) -> None:
+        for outcome in outcomes:
+            self.counts[outcome] = self.counts.get(outcome, 0) + 1
+
+    @property
+    def clean(self) -> bool:
+        return not self.counts.get(FAILED)
+
+    def summary(self) -> str:
+        parts = [f"{self.counts.get(k, 0)} {k}" for k in (NEW, UNCHANGED, SKIPPED, FAILED)]
+        return ", ".join(parts)
+
+
+def has_text(body: bytes, encoding: str) -> bool:
+    """True when an HTML body shows some words once scripts, styles and tags are gone."""
+    text = _TAG.sub(" ", _SCRIPT.sub(" ", body.decode(encoding, errors="replace")))
+    return any(ch.isalnum() for ch in text)
+
+
+class _Run:
+    """State shared by all sources of one fetch_sources call."""
+
+    def __init__(
+        self, fetcher: Fetcher, report: FetchReport, progress: Callable[[str], None] | None
+    ) -> None:
+        self.fetcher = fetcher
+        self.report = report
+        self.progress = progress
+        self.known = set(fetcher.validators)
+        self.claims: dict[str, asyncio.Future[str]] = {}
+        self.drafts: dict[str, _Draft] = {}
+        self.validators: Validators = {}
+
+    # ------------------------------------------------------------ messages
+
+    def _say(self, line: str) -> None:
+        if self.progress is not None:
+            self.progress(line)
+
+    def warn(self, line: str) -> None:
+        log.warning(line)
+        self.report.warnings.append(line)
+        self._say(f"warning: {line}")
+
+    def error(self, line: str) -> None:
+        log.error(line)
+        self.report.errors.append(line)
+        self._say(f"error: {line}")
+
+    # -------------------------------------------------------------- sources
+
+    async def source(self, source: Source) -> None:
+        """Crawl one source; any failure is recorded against it and goes no further."""
+        self._say(f"{source.name}: fetching {source.start_url}")
+        tally = _Tally()
+        try:
+            await self._crawl(source, tally)
+        except SourceFailed as exc:
+            self.report.failed_sources.append(source.name)
+            self.error(f"{source.name}: source failed: {exc}")
+            return
+        except Exception as exc:  # a bug or a surprise in one source must not sink the run
+            log.exception("source %s crashed", source.name)
+            self.report.failed_sources.append(source.name)
+            self.error(f"{source.name}: source failed: {type(exc).__name__}: {exc}")
+            return
+        self._say(f"{source.name}: {tally.summary()}")
+
+    async def _crawl(self, source: Source, tally: _Tally) -> None:
+        if source.kind == "feed":
+            await self._feed(source, tally)
+        elif source.kind == "listing":
+            await self._listing(source, tally)
+        elif source.kind == "govuk":
+            await self._govuk(source, tally)
+        elif source.kind == AUTO_KIND:
+            await self._auto(source, tally)
+        else:
+            raise SourceFailed(f"kind {source.kind!r} is not fetched over HTTP")
+
+    async def _start(
+        self, source: Source, url: str, accept: tuple[str, ...] | None
+    ) -> Response | None:
+        """Fetch a discovery page (feed, listing page 1, search); None when it is unchanged."""
+        resp = await self.fetcher.get(url, source, accept=accept)
+        if resp.not_modified:
+            self._say(f"{source.name}: {url} not modified since last run")
+            return None
+        if not resp.ok:
+            raise SourceFailed(f"{url}: {resp.error or f'HTTP {resp.status}'}")
+        return resp
+
+    def _check_count(self, source: Source, found: int, url: str) -> None:
+        minimum = source.options.get("min_items", DEFAULT_MIN_ITEMS)
+        if found < minimum:
+            raise SourceFailed(f"{url}: {found} items found, fewer than the minimum {minimum}")
+
+    async def _feed(self, source: Source, tally: _Tally, resp: Response | None = None) -> None:
+        resp = resp or await self._start(source, source.start_url, None)
+        if resp is None:
+            return
+        try:
+            items, warning = parse_feed(
+                resp.body,
+                base_url=resp.url,
+                content_type=resp.content_type,
+                max_items=source.options.get("max_items"),
+            )
+        except FeedError as exc:
+            raise SourceFailed(f"{resp.url}: {exc}") from exc
+        if warning:
+            self.warn(f"{source.name}: {resp.url}: {warning}")
+        self._check_count(source, len(items), resp.url)
+        outcomes = await asyncio.gather(
+            *(
+                self.article(source, item.link, resp.url, item.title, item.published)
+                for item in items
+            )
+        )
+        tally.add(outcomes)
+        self.remember(resp, clean=tally.clean)
+
+    async def _listing(self, source: Source, tally: _Tally, resp: Response | None = None) -> None:
+        max_pages = source.options.get("max_pages", DEFAULT_MAX_PAGES)
+        max_items = source.options.get("max_items")
+        pages: list[Response] = []
+        seen_items: set[str] = set()
+        page_url: str | None = source.start_url
+        while page_url and len(pages) < max_pages:
+            if resp is None:
+                if pages:
+                    resp = await self.fetcher.get(page_url, source, accept=HTML_TYPES)
+                    if resp.not_modified:
+                        break  # an unchanged later page holds items we already have
+                    if not resp.ok:
+                        tally.add([self._not_a_page(source, resp)])
+                        break
+                else:
+                    resp = await self._start(source, page_url, HTML_TYPES)
+                    if resp is None:
+                        return
+            pages.append(resp)
+            listing = parse_listing(
+                resp.body, page_url=resp.url, content_type=resp.content_type, options=source.options
+            )
+            if len(pages) == 1:
+                self._check_count(source, len(listing.items), resp.url)
+            fresh = [i for i in listing.items if i.url not in seen_items]
+            if max_items is not None:
+                fresh = fresh[: max(0, max_items - len(seen_items))]
+            seen_items.update(i.url for i in fresh)
+            outcomes = await asyncio.gather(
+                *(self.article(source, i.url, resp.url, i.title, i.published) for i in fresh)
+            )
+            tally.add(outcomes)
+            # Newest-first listings shift while we crawl: stop at a page with nothing new.
+            if not [i for i in fresh if i.url not in self.known]:
+                break
+            if max_items is not None and len(seen_items) >= max_items:
+                break
+            next_url = listing.next_url
+            page_url = next_url if next_url not in {p.url for p in pages} else None
+            resp = None
+        for page in pages:
+            self.remember(page, clean=tally.clean)
+
+    async def _govuk(self, source: Source, tally: _Tally, resp: Response | None = None) -> None:
+        url = govuk.search_url(source.start_url, source.options)
+        resp = resp or await self._start(source, url, JSON_TYPES)
+        if resp is None:
+            return
+        try:
+            results = govuk.parse_search(resp.body, source.options.get("max_items"))
+        except govuk.GovukError as exc:
+            raise SourceFailed(f"{resp.url}: {exc}") from exc
+        self._check_count(source, len(results), resp.url)
+        site = origin(resp.url)
+        outcomes = await asyncio.gather(
+            *(self.govuk_item(source, site, r.link, r.title, r.published) for r in results)
+        )
+        tally.add(outcomes)
+        self.remember(resp, clean=tally.clean)
+
+    async def _auto(self, source: Source, tally: _Tally) -> None:
+        """An ad-hoc URL: fetch it once, decide what it is, and read it as that."""
+        resp = await self._start(source, source.start_url, None)
+        if resp is None:
+            return
+        try:
+            kind = detect_kind(resp.content_type, resp.body)
+        except DetectError as exc:
+            raise SourceFailed(f"{resp.url}: cannot tell what this is: {exc}") from exc
+        self._say(f"{source.name}: {resp.url} looks like a {kind.replace('_', ' ')}")
+        if kind == FEED:
+            await self._feed(source, tally, resp)
+        elif kind == LISTING:
+            await self._listing(source, tally, resp)
+        elif kind == GOVUK_SEARCH:
+            await self._govuk(source, tally, resp)
+        elif kind == GOVUK_ITEM:
+            link = govuk.link_of_content_url(resp.url)
+            tally.add([self._govuk_from(source, resp, link, None, None)])
+        elif kind == ARTICLE:
+            tally.add([self._article_from(source, resp, None, None)])
+
+    # ------------------------------------------------------------- articles
+
+    async def _claim(self, key: str, fetch: Callable[[], Awaitable[str]]) -> str:
+        """Fetch each canonical URL once per run; later claimants share the first outcome."""
+        future = self.claims.get(key)
+        if future is None:
+            future = asyncio.ensure_future(fetch())
+            self.claims[key] = future
+        return await future
+
+    async def article(
+        self,
+        source: Source,
+        link: str,
+        base: str,
+        title: str | None,
+        published: date | None,
+    ) -> str:
+        """Fetch the article at `link` (relative to `base`) unless this run already has."""
+        try:
+            url = canonical_url(link, base=base)
+        except UrlError as exc:
+            self.warn(f"{source.name}: link skipped: {exc}")
+            return SKIPPED
+        if not host_allowed(url, source.allowed_hosts):
+            # Refuse before claiming: another source may be allowed to fetch this URL.
+            return self._not_a_page(source, await self.fetcher.get(url, source))
+        return await self._claim(url, lambda: self._fetch_article(source, url, title, published))
+
+    async def _fetch_article(
+        self, source: Source, url: str, title: str | None, published: date | None
+    ) -> str:
+        resp = await self.fetcher.get(url, source, accept=HTML_TYPES)
+        if resp.not_modified:
+            return UNCHANGED
+        if not resp.ok:
+            return self._not_a_page(source, resp)
+        return self._article_from(source, resp, title, published)
+
+    def _article_from(
+        self, source: Source, resp: Response, title: str | None, published: date | None
+    ) -> str:
+        if resp.media_type not in HTML_TYPES and resp.body.lstrip()[:1] != b"<":
+            self.error(f"{source.name}: {resp.url}: not an HTML page")
+            return FAILED
+        encoding = detect_encoding(resp.body, resp.content_type)
+        if not has_text(resp.body, encoding):
+            self.error(f"{source.name}: {resp.url}: page has no text; not kept")
+            return FAILED
+        self._add_page(
+            _Draft(
+                url=resp.url,
+                seen=list(resp.chain),
+                source=source.name,
+                body=resp.body,
+                content_type=resp.content_type or "text/html",
+                encoding=encoding,
+                title_hint=title,
+                published_hint=published,
+            )
+        )
+        self.remember(resp, clean=True)
+        return NEW
+
+    async def govuk_item(
+        self,
+        source: Source,
+        site: str,
+        link: str,
+        title: str | None,
+        published: date | None,
+    ) -> str:
+        """Fetch one GOV.UK content item, keyed (and de-duplicated) by its public URL."""
+        key = canonical_url(govuk.public_url(site, link))
+
+        async def fetch() -> str:
+            resp = await self.fetcher.get(govuk.content_url(site, link), source, accept=JSON_TYPES)
+            if resp.not_modified:
+                return UNCHANGED
+            if not resp.ok:
+                return self._not_a_page(source, resp)
+            return self._govuk_from(source, resp, link, title, published)
+
+        return await self._claim(key, fetch)
+
+    def _govuk_from(
+        self,
+        source: Source,
+        resp: Response,
+        link: str,
+        title: str | None,
+        published: date | None,
+    ) -> str:
+        try:
+            item = govuk.content_page(resp.body)
+        except govuk.GovukError as exc:
+            self.error(f"{source.name}: {resp.url}: {exc}")
+            return FAILED
+        public = canonical_url(govuk.public_url(origin(resp.url), link))
+        self._add_page(
+            _Draft(
+                url=public,
+                seen=[public],
+                source=source.name,
+                body=item.body,
+                content_type="text/html; charset=utf-8",
+                encoding="utf-8",
+                title_hint=item.title or title,
+                published_hint=item.published or published,
+            )
+        )
+        self.remember(resp, clean=True)
+        return NEW
+
+    def _not_a_page(self, source: Source, resp: Response) -> str:
+        if resp.skipped:
+            self.warn(f"{source.name}: {resp.url}: skipped: {resp.error}")
+            return SKIPPED
+        self.error(f"{source.name}: {resp.url}: {resp.error or f'HTTP {resp.status}'}")
+        return FAILED
+
+    def _add_page(self, draft: _Draft) -> None:
+        """Merge pages that redirects brought to the same final URL."""
+        existing = self.drafts.get(draft.url)
+        if existing is None:
+            self.drafts[draft.url] = draft
+            return
+        existing.seen.extend(u for u in draft.seen if u not in existing.seen)
+        existing.title_hint = existing.title_hint or draft.title_hint
+        existing.published_hint = existing.published_hint or draft.published_hint
+
+    def remember(self, resp: Response, *, clean: bool) -> None:
+        """Record validators for a good response; (None, None) makes the next run look again.
+
+        A feed or listing whose items failed is stored unconditional on purpose: a 304 next
+        time would hide the items that still need fetching.
+        """
+        for hop in resp.chain[:-1]:
+            self.validators.setdefault(hop, (None, None))
+        if clean:
+            self.validators[resp.url] = (resp.etag, resp.last_modified)
+        else:
+            self.validators[resp.url] = (None, None)
+
+    def pages(self) -> list[FetchedPage]:
+        return [draft.page() for draft in self.drafts.values()]
+
+
+async def _fetch_all(
+    sources: list[Source],
+    run_id: str,
+    validators: Validators,
+    config: FetchConfig,
+    progress: Callable[[str], None] | None,
+) -> FetchReport:
+    report = FetchReport()
+    async with build_client(config) as client:
+        fetcher = Fetcher(client, config, run_id=run_id, validators=dict(validators))
+        run = _Run(fetcher, report, progress)
+        await asyncio.gather(*(run.source(s) for s in sources if s.kind != "local"))
+    report.pages = run.pages()
+    report.log_rows = fetcher.log_rows
+    report.validators = run.validators
+    for line in fetcher.warnings:
+        run.warn(line)
+    return report
+
+
+def fetch_sources(
+    sources: list[Source],
+    *,
+    run_id: str,
+    validators: dict[str, tuple[str | None, str | None]],
+    config: FetchConfig,
+    progress: Callable[[str], None] | None = None,
+) -> FetchReport:
+    """Fetch every non-local source; never raises for network, HTTP or content trouble.
+
+    `validators` are the (etag, last_modified) pairs saved by earlier runs, keyed by URL.
+    Sources of kind 'local' are skipped: ingest reads those itself.
+    """
+
+    def run() -> FetchReport:
+        return asyncio.run(_fetch_all(sources, run_id, validators, config, progress))
+
+    try:
+        asyncio.get_running_loop()
+    except RuntimeError:
+        return run()
+    # Called from inside an event loop (a notebook): run ours on a thread of its own.
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        return pool.submit(run).result()

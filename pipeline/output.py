@@ -1,0 +1,66 @@
+"""Terminal output: readable tables and progress on a terminal, one quiet line under cron."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from typing import Any
+
+from rich.console import Console
+from rich.table import Table
+
+
+class _Console:
+    def __init__(self) -> None:
+        self.out = Console(highlight=False, soft_wrap=True)
+        self.err = Console(stderr=True, highlight=False, soft_wrap=True)
+
+    @property
+    def interactive(self) -> bool:
+        return sys.stdout.isatty()
+
+    @contextmanager
+    def progress(self, label: str) -> Iterator[Callable[[str], None]]:
+        """A live counter on a terminal; nothing at all when output goes to a file or cron."""
+        if not self.interactive:
+            yield lambda _item: None
+            return
+        count = 0
+        with self.err.status(f"{label}…") as status:
+            def tick(item: str) -> None:
+                nonlocal count
+                count += 1
+                status.update(f"{label}: {count} documents ({item[-60:]})")
+
+            yield tick
+
+
+console = _Console()
+
+
+def error_line(message: str) -> None:
+    console.err.print(f"error: {message}", markup=False)
+
+
+def print_table(columns: list[str], rows: list[tuple[Any, ...]]) -> None:
+    if not columns:
+        console.out.print("ok")
+        return
+    table = Table(*columns, show_lines=False)
+    console.out.soft_wrap = False
+    for row in rows:
+        table.add_row(*["" if v is None else str(v) for v in row])
+    console.out.print(table)
+    console.out.soft_wrap = True
+    console.out.print(f"({len(rows)} row{'s' if len(rows) != 1 else ''})")
+
+
+def print_summary(summary: Any) -> None:
+    by_type = ", ".join(f"{k} {v}" for k, v in sorted(summary.events_by_type.items())) or "none"
+    console.out.print(
+        f"documents: {summary.read} read, {summary.new} new, {summary.changed} changed, "
+        f"{summary.unchanged} unchanged, {len(summary.failed)} failed; "
+        f"events: {summary.events_added} added, {summary.events_removed} removed ({by_type})",
+        markup=False,
+    )

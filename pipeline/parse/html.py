@@ -1,0 +1,194 @@
+"""Article pages: title, publication date, canonical URL and the body without page chrome."""
+
+from __future__ import annotations
+
+import json
+import re
+from datetime import date
+
+from bs4 import BeautifulSoup, Tag
+
+from pipeline.models import Document
+from pipeline.parse.dates import parse_published
+from pipeline.parse.errors import ParseError
+from pipeline.parse.layout import join_paragraphs, normalise_list_item, with_title
+
+_DROP_TAGS = (
+    "script", "style", "noscript", "template", "svg", "iframe", "form", "button",
+    "nav", "header", "footer", "aside", "figure", "figcaption", "select", "input",
+)  # fmt: skip
+_CHROME = re.compile(
+    r"cookie|consent|banner|breadcrumb|share|social|newsletter|related|promo|advert|"
+    r"signup|sign-up|skip-link|site-header|site-footer|menu|sidebar|subscribe",
+    re.IGNORECASE,
+)
+_BLOCKS = (
+    "p", "div", "section", "article", "main", "h1", "h2", "h3", "h4", "h5", "h6",
+    "li", "blockquote", "pre", "tr", "dd", "dt", "table", "ul", "ol",
+)  # fmt: skip
+_DATE_META = (
+    ("property", "article:published_time"),
+    ("property", "og:published_time"),
+    ("name", "article:published_time"),
+    ("itemprop", "datePublished"),
+    ("name", "date"),
+    ("name", "DC.date.issued"),
+    ("name", "dcterms.issued"),
+    ("name", "dcterms.created"),
+    ("name", "govuk:first-published-at"),
+    ("name", "pubdate"),
+    ("name", "publish-date"),
+)
+_META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([\w.:-]+)""", re.IGNORECASE)
+
+
+def _meta(soup: BeautifulSoup, attr: str, value: str) -> str | None:
+    tag = soup.find("meta", attrs={attr: value})
+    content = tag.get("content") if isinstance(tag, Tag) else None
+    return content.strip() if isinstance(content, str) and content.strip() else None
+
+
+def _json_ld_dates(soup: BeautifulSoup) -> list[str]:
+    found: list[str] = []
+
+    def walk(node: object) -> None:
+        if isinstance(node, dict):
+            for key in ("datePublished", "dateCreated"):
+                if isinstance(node.get(key), str):
+                    found.append(node[key])
+            for value in node.values():
+                walk(value)
+        elif isinstance(node, list):
+            for value in node:
+                walk(value)
+
+    for script in soup.find_all("script", attrs={"type": "application/ld+json"}):
+        try:
+            walk(json.loads(script.string or ""))
+        except (json.JSONDecodeError, TypeError):
+            continue
+    return found
+
+
+def _published(soup: BeautifulSoup) -> date | None:
+    candidates = [_meta(soup, attr, value) for attr, value in _DATE_META]
+    candidates += _json_ld_dates(soup)
+    for time_tag in soup.find_all("time"):
+        candidates.append(time_tag.get("datetime") or time_tag.get_text(" ", strip=True))
+    for candidate in candidates:
+        if candidate:
+            parsed = parse_published(str(candidate))
+            if parsed:
+                return parsed
+    return None
+
+
+def _title(soup: BeautifulSoup) -> str:
+    og = _meta(soup, "property", "og:title")
+    if og:
+        return og
+    h1 = soup.find("h1")
+    if h1 and h1.get_text(strip=True):
+        return h1.get_text(" ", strip=True)
+    if soup.title and soup.title.get_text(strip=True):
+        # "<headline> | <site name>": the site name is not part of the headline.
+        return re.split(r"\s+[|–—-]\s+", soup.title.get_text(" ", strip=True))[0]
+    return ""
+
+
+def _canonical(soup: BeautifulSoup) -> str | None:
+    link = soup.find("link", rel="canonical")
+    href = link.get("href") if isinstance(link, Tag) else None
+    if isinstance(href, str) and href.startswith(("http://", "https://")):
+        return href.strip()
+    og_url = _meta(soup, "property", "og:url")
+    return og_url if og_url and og_url.startswith(("http://", "https://")) else None
+
+
+def _body_root(soup: BeautifulSoup) -> Tag | None:
+    articles = soup.find_all("article")
+    if articles:
+        return max(articles, key=lambda tag: len(tag.get_text(" ", strip=True)))
+    for selector in ("[role=main]", "main", "[itemprop=articleBody]", ".govuk-govspeak",
+                     "#content", ".content", ".article-body", ".news-article"):
+        found = soup.select_one(selector)
+        if found is not None:
+            return found
+    return soup.body
+
+
+def _strip_chrome(root: Tag) -> None:
+    for tag in root.find_all(_DROP_TAGS):
+        tag.decompose()
+    for tag in root.find_all(True):
+        if tag.decomposed or tag.attrs is None:
+            continue
+        marker = " ".join([*tag.get("class", []), tag.get("id", "") or "", tag.get("role", "") or ""])
+        if marker.strip() and _CHROME.search(marker) and tag.name not in ("article", "main", "body"):
+            tag.decompose()
+
+
+def _body_text(root: Tag) -> str:
+    for br in root.find_all("br"):
+        br.replace_with("\n")
+    for tag in root.find_all(_BLOCKS):
+        if tag.name == "li":
+            tag.insert(0, "\u0000LI ")
+        tag.insert_before("\n")
+        tag.insert_after("\n")
+    lines = []
+    for raw in root.get_text().split("\n"):
+        line = raw.replace("\u0000LI ", "- ", 1).replace("\u0000LI ", "")
+        line = normalise_list_item(" ".join(line.split()))
+        if line and line != "-":
+            lines.append(line)
+    return join_paragraphs(lines)
+
+
+def decode_html(body: bytes, declared: str | None = None) -> str:
+    """Decode with the declared charset, then the page's own <meta charset>, then cp1252.
+
+    Servers often declare utf-8 for pages saved in Windows-1252; a wrong guess would corrupt
+    quotes and names silently, so an encoding must decode strictly to be accepted.
+    """
+    candidates = [declared] if declared else []
+    meta = _META_CHARSET.search(body[:4096])
+    if meta:
+        candidates.append(meta.group(1).decode("ascii", "ignore"))
+    candidates += ["utf-8", "cp1252"]
+    for encoding in candidates:
+        try:
+            return body.decode(encoding)
+        except (LookupError, UnicodeDecodeError):
+            continue
+    raise ParseError("cannot decode the page with its declared charset, utf-8 or cp1252")
+
+
+def parse_html(
+    body: bytes | str,
+    *,
+    url: str,
+    source: str = "local",
+    encoding: str | None = None,
+    title_hint: str | None = None,
+    published_hint: date | None = None,
+) -> Document:
+    markup = decode_html(body, encoding) if isinstance(body, bytes) else body
+    soup = BeautifulSoup(markup, "lxml")
+    title = _title(soup) or (title_hint or "")
+    published = _published(soup) or published_hint
+    canonical = _canonical(soup)
+    root = _body_root(soup)
+    if root is None:
+        raise ParseError("no body text")
+    _strip_chrome(root)
+    text = _body_text(root)
+    if not text:
+        raise ParseError("no body text")
+    return Document(
+        url=canonical or url,
+        title=title,
+        text=with_title(title, text),
+        published_date=published,
+        source=source,
+    )

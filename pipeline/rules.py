@@ -1,0 +1,75 @@
+"""Load the extraction knowledge in rules/ and fingerprint it.
+
+Everything an analyst might want to correct (force names, phase vocabulary, role titles)
+lives in YAML, so a reviewer who knows policing but not Python can read and fix it. The
+fingerprint goes into every event as rules_version, so stale events can be found and
+re-extracted after the rules change.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+
+from pipeline import __version__
+
+RULES_DIR = Path(__file__).resolve().parent.parent / "rules"
+# Bumped when extraction code changes meaning; rules changes are caught by the file hash.
+EXTRACTOR_VERSION = "1"
+RULE_FILES = (
+    "forces.yaml",
+    "phases.yaml",
+    "words.yaml",
+    "numbers.yaml",
+    "recommendations.yaml",
+    "inspections.yaml",
+    "roles.yaml",
+    "dates.yaml",
+)
+
+
+class RulesError(Exception):
+    """A rules file is missing or malformed."""
+
+
+@dataclass(frozen=True)
+class Rules:
+    forces: dict
+    phases: dict
+    words: dict
+    numbers: dict
+    recommendations: dict
+    inspections: dict
+    roles: dict
+    dates: dict
+    version: str
+
+
+def _read(path: Path) -> dict:
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except FileNotFoundError as exc:
+        raise RulesError(f"rules file missing: {path}") from exc
+    except yaml.YAMLError as exc:
+        raise RulesError(f"rules file {path} is not valid YAML: {exc}") from exc
+    if not isinstance(data, dict):
+        raise RulesError(f"rules file {path} must hold a mapping")
+    return data
+
+
+def rules_version(rules_dir: Path = RULES_DIR) -> str:
+    digest = hashlib.sha256(f"extractor={EXTRACTOR_VERSION};package={__version__}".encode())
+    for name in RULE_FILES:
+        digest.update(name.encode())
+        digest.update((rules_dir / name).read_bytes())
+    return digest.hexdigest()[:12]
+
+
+@lru_cache(maxsize=4)
+def load_rules(rules_dir: Path = RULES_DIR) -> Rules:
+    parts = {name.removesuffix(".yaml"): _read(rules_dir / name) for name in RULE_FILES}
+    return Rules(**parts, version=rules_version(rules_dir))

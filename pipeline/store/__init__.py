@@ -1,0 +1,15 @@
+"""DuckDB storage: schema, short write transactions, bulk inserts."""
+
+from pipeline.store.connection import StoreBusyError, connect
+from pipeline.store.documents import DocumentWrite, WriteSummary, document_hashes, write_documents
+from pipeline.store.schema import ensure_schema
+
+__all__ = [
+    "DocumentWrite",
+    "StoreBusyError",
+    "WriteSummary",
+    "connect",
+    "document_hashes",
+    "ensure_schema",
+    "write_documents",
+]

@@ -1,0 +1,114 @@
+"""Write documents and their events: one transaction, bulk inserts through Arrow.
+
+A changed document's events are deleted and re-inserted in the same transaction as the
+document row, so a reader never sees a document with half of its events.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+
+import duckdb
+import pyarrow as pa
+
+from pipeline.models import Document, Event
+from pipeline.store.schema import DOCUMENT_COLUMNS, EVENT_COLUMNS
+
+
+@dataclass
+class DocumentWrite:
+    document: Document
+    events: list[Event]
+
+
+@dataclass
+class WriteSummary:
+    new: int = 0
+    changed: int = 0
+    unchanged: int = 0
+    events_added: int = 0
+    events_removed: int = 0
+    events_by_type: Counter = field(default_factory=Counter)
+
+
+def document_hashes(con: duckdb.DuckDBPyConnection) -> dict[str, str]:
+    return dict(con.execute("SELECT doc_id, content_sha256 FROM documents").fetchall())
+
+
+def _event_table(events: list[Event]) -> pa.Table:
+    rows = [e.to_row() for e in events]
+    columns = {name: [row[name] for row in rows] for name in EVENT_COLUMNS}
+    return pa.table(columns) if rows else pa.table({name: pa.array([], pa.string())
+                                                   for name in EVENT_COLUMNS})
+
+
+def _document_table(documents: list[Document], now: datetime) -> pa.Table:
+    return pa.table({
+        "doc_id": [d.doc_id for d in documents],
+        "url": [d.url for d in documents],
+        "title": [d.title for d in documents],
+        "published_date": pa.array([d.published_date for d in documents], pa.date32()),
+        "source": [d.source for d in documents],
+        "text": [d.text for d in documents],
+        "content_sha256": [d.content_sha256 for d in documents],
+        "ingested_at": pa.array([now] * len(documents), pa.timestamp("us")),
+    })
+
+
+def write_documents(con: duckdb.DuckDBPyConnection, writes: list[DocumentWrite],
+                    *, replace_unchanged: bool = False) -> WriteSummary:
+    """Insert new documents, replace changed ones; unchanged ones are left alone."""
+    summary = WriteSummary()
+    latest: dict[str, DocumentWrite] = {}
+    for write in writes:  # the same URL twice in one batch: the last one wins
+        latest[write.document.doc_id] = write
+    existing = document_hashes(con)
+    todo: list[DocumentWrite] = []
+    for doc_id, write in latest.items():
+        before = existing.get(doc_id)
+        if before == write.document.content_sha256 and not replace_unchanged:
+            summary.unchanged += 1
+            continue
+        if before is None:
+            summary.new += 1
+        else:
+            summary.changed += 1
+        todo.append(write)
+    if not todo:
+        return summary
+    now = datetime.now(timezone.utc).replace(tzinfo=None)
+    ids = pa.table({"doc_id": [w.document.doc_id for w in todo]})
+    events = [e for w in todo for e in w.events]
+    deduped = list({e.event_id: e for e in events}.values())
+    doc_table = _document_table([w.document for w in todo], now)
+    event_table = _event_table(deduped)
+    con.execute("BEGIN TRANSACTION")
+    try:
+        con.register("incoming_ids", ids)
+        summary.events_removed = con.execute(
+            "SELECT count(*) FROM events WHERE doc_id IN (SELECT doc_id FROM incoming_ids)"
+        ).fetchone()[0]
+        con.execute("DELETE FROM events WHERE doc_id IN (SELECT doc_id FROM incoming_ids)")
+        con.execute("DELETE FROM documents WHERE doc_id IN (SELECT doc_id FROM incoming_ids)")
+        con.register("incoming_documents", doc_table)
+        con.execute(f"INSERT INTO documents ({', '.join(DOCUMENT_COLUMNS)}) "
+                    f"SELECT {', '.join(DOCUMENT_COLUMNS)} FROM incoming_documents")
+        if deduped:
+            con.register("incoming_events", event_table)
+            con.execute(f"INSERT INTO events ({', '.join(EVENT_COLUMNS)}) "
+                        f"SELECT {', '.join(EVENT_COLUMNS)} FROM incoming_events")
+        con.execute("COMMIT")
+    except Exception:
+        con.execute("ROLLBACK")
+        raise
+    finally:
+        for name in ("incoming_ids", "incoming_documents", "incoming_events"):
+            try:
+                con.unregister(name)
+            except Exception:  # noqa: BLE001 - a view that was never registered
+                pass
+    summary.events_added = len(deduped)
+    summary.events_by_type = Counter(e.event_type for e in deduped)
+    return summary
