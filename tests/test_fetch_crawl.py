@@ -37,8 +37,13 @@ def server2():
 
 
 def atom(srv: FetchServer) -> Source:
-    return Source("inspectorate", "feed", srv.url("127.0.0.1", "/feeds/news.atom"),
-                  (f"127.0.0.1:{srv.port}",), {})
+    return Source(
+        "inspectorate",
+        "feed",
+        srv.url("127.0.0.1", "/feeds/news.atom"),
+        (f"127.0.0.1:{srv.port}",),
+        {},
+    )
 
 
 def rss(srv: FetchServer) -> Source:
@@ -46,8 +51,13 @@ def rss(srv: FetchServer) -> Source:
 
 
 def listing(srv: FetchServer, **options) -> Source:
-    return Source("listing", "listing", srv.url("127.0.0.1", "/news/"), ("127.0.0.1",),
-                  {**LISTING_OPTIONS, **options})
+    return Source(
+        "listing",
+        "listing",
+        srv.url("127.0.0.1", "/news/"),
+        ("127.0.0.1",),
+        {**LISTING_OPTIONS, **options},
+    )
 
 
 def govuk(srv: FetchServer) -> Source:
@@ -56,15 +66,21 @@ def govuk(srv: FetchServer) -> Source:
         "govuk",
         srv.url("localhost", "/api/search.json"),
         ("localhost",),
-        {"organisations": ["his-majestys-inspectorate-of-constabulary-and-fire-rescue-services",
-                           "home-office"],
-         "document_types": ["news_story", "press_release"], "count": 10},
+        {
+            "organisations": [
+                "his-majestys-inspectorate-of-constabulary-and-fire-rescue-services",
+                "home-office",
+            ],
+            "document_types": ["news_story", "press_release"],
+            "count": 10,
+        },
     )
 
 
 def run(sources, validators=None, **config) -> FetchReport:
-    return fetch_sources(sources, run_id="run-1", validators=validators or {},
-                         config=fast_config(**config))
+    return fetch_sources(
+        sources, run_id="run-1", validators=validators or {}, config=fast_config(**config)
+    )
 
 
 def by_url(report: FetchReport) -> dict:
@@ -98,8 +114,17 @@ def test_atom_feed_pages_hints_and_robots(server):
 
 def test_log_rows_have_the_contract_columns(server):
     report = run([atom(server)])
-    keys = {"run_id", "source", "url", "status", "bytes", "elapsed_ms", "attempt", "error",
-            "fetched_at"}
+    keys = {
+        "run_id",
+        "source",
+        "url",
+        "status",
+        "bytes",
+        "elapsed_ms",
+        "attempt",
+        "error",
+        "fetched_at",
+    }
     assert report.log_rows and all(set(r) == keys for r in report.log_rows)
     feed_row = next(r for r in report.log_rows if r["url"].endswith("/feeds/news.atom"))
     assert feed_row["status"] == 200 and feed_row["attempt"] == 1 and feed_row["bytes"] > 0
@@ -164,7 +189,9 @@ def test_govuk_search_and_content_api(server2):
     assert "order=-public_timestamp" in search and "count=10" in search
     pages = by_url(report)
     assert len(pages) == 3
-    url = server2.url("localhost", "/government/news/home-secretary-statement-on-police-performance")
+    url = server2.url(
+        "localhost", "/government/news/home-secretary-statement-on-police-performance"
+    )
     page = pages[url]
     assert page.seen_urls == (url,)
     assert page.title_hint == "Home Secretary statement on police performance"
@@ -180,8 +207,10 @@ def test_second_run_with_nothing_changed_is_conditional_only(server, server2):
     sources = [atom(server), rss(server), listing(server2), govuk(server2)]
     first = run(sources)
     assert len(first.pages) == 4 + 8 + 3
-    assert all(etag for etag, _ in (first.validators[p.url] for p in first.pages
-                                    if "/government/" not in p.url))
+    assert all(
+        etag
+        for etag, _ in (first.validators[p.url] for p in first.pages if "/government/" not in p.url)
+    )
     server.reset_log()
     server2.reset_log()
     second = run(sources, validators=first.validators)
@@ -189,8 +218,7 @@ def test_second_run_with_nothing_changed_is_conditional_only(server, server2):
     assert second.errors == [] and second.failed_sources == []
     requests = [s for srv in (server, server2) for s in srv.seen() if s.path != "/robots.txt"]
     assert requests
-    assert all("if-none-match" in s.headers or "if-modified-since" in s.headers
-               for s in requests)
+    assert all("if-none-match" in s.headers or "if-modified-since" in s.headers for s in requests)
     statuses = [r["status"] for r in second.log_rows if not r["url"].endswith("/robots.txt")]
     assert statuses and set(statuses) == {304}
 
@@ -199,8 +227,9 @@ def test_304_after_first_run_gives_no_page(server):
     first = run([atom(server)])
     kent = server.url("127.0.0.1", "/news/kent-custody-inspection/")
     # The feed changed (new bytes, new ETag), its articles did not.
-    feed = (server.routes[("127.0.0.1", "/feeds/news.atom")].body
-            .replace(b"</feed>", b"<!-- edited --></feed>"))
+    feed = server.routes[("127.0.0.1", "/feeds/news.atom")].body.replace(
+        b"</feed>", b"<!-- edited --></feed>"
+    )
     server.add("127.0.0.1", "/feeds/news.atom", Reply(feed, content_type="application/atom+xml"))
     second = run([atom(server)], validators=first.validators)
     assert second.pages == []
@@ -210,8 +239,9 @@ def test_304_after_first_run_gives_no_page(server):
 
 
 def test_failed_item_makes_the_feed_unconditional_next_time(server):
-    server.add("127.0.0.1", "/news/kent-custody-inspection/", Reply(b"down", status=503,
-                                                                      validators=False))
+    server.add(
+        "127.0.0.1", "/news/kent-custody-inspection/", Reply(b"down", status=503, validators=False)
+    )
     report = run([atom(server)], retries=0)
     feed_url = server.url("127.0.0.1", "/feeds/news.atom")
     assert report.validators[feed_url] == (None, None)
@@ -235,15 +265,21 @@ def test_shifting_listing_fetches_each_item_once(server2):
     # Between page 1 and page 2 a new story pushed an item down: page 2 repeats it.
     page = """<html><body><main><ul class="news-list">{items}</ul>{next}</main></body></html>"""
     item = '<li><h3><a href="/news/{slug}/">{slug}</a></h3></li>'
-    p1 = page.format(items=item.format(slug="west-midlands-police-leaves-engage")
-                     + item.format(slug="met-progress-letter"),
-                     next='<a rel="next" href="/shift/2/">next</a>')
-    p2 = page.format(items=item.format(slug="met-progress-letter")
-                     + item.format(slug="devon-and-cornwall-engage"), next="")
+    p1 = page.format(
+        items=item.format(slug="west-midlands-police-leaves-engage")
+        + item.format(slug="met-progress-letter"),
+        next='<a rel="next" href="/shift/2/">next</a>',
+    )
+    p2 = page.format(
+        items=item.format(slug="met-progress-letter")
+        + item.format(slug="devon-and-cornwall-engage"),
+        next="",
+    )
     server2.add_text("127.0.0.1", "/shift/", p1)
     server2.add_text("127.0.0.1", "/shift/2/", p2)
-    source = Source("shift", "listing", server2.url("127.0.0.1", "/shift/"), ("127.0.0.1",),
-                    LISTING_OPTIONS)
+    source = Source(
+        "shift", "listing", server2.url("127.0.0.1", "/shift/"), ("127.0.0.1",), LISTING_OPTIONS
+    )
     report = run([source])
     assert len(report.pages) == 3
     assert server2.count(path="/news/met-progress-letter/") == 1
@@ -252,14 +288,25 @@ def test_shifting_listing_fetches_each_item_once(server2):
 def test_duplicate_links_collapse_to_one_page(server):
     # The feed links Cleveland with utm_*; a listing links it with a #fragment and through
     # an old URL that redirects to it with a tracking parameter.
-    server.add_text("127.0.0.1", "/latest/", """<html><body><main><ul>
+    server.add_text(
+        "127.0.0.1",
+        "/latest/",
+        """<html><body><main><ul>
         <li><a href="/news/cleveland-police-leaves-engage/#comments">Cleveland</a></li>
         <li><a href="/news/cleveland-old-url/">Cleveland (old link)</a></li>
         <li><a href="/news/kent-custody-inspection/?fbclid=xyz">Kent</a></li>
-        </ul></main></body></html>""")
-    server.add("127.0.0.1", "/news/cleveland-old-url/", Reply(
-        b"", status=301, validators=False,
-        headers={"Location": "/news/cleveland-police-leaves-engage/?gclid=1#x"}))
+        </ul></main></body></html>""",
+    )
+    server.add(
+        "127.0.0.1",
+        "/news/cleveland-old-url/",
+        Reply(
+            b"",
+            status=301,
+            validators=False,
+            headers={"Location": "/news/cleveland-police-leaves-engage/?gclid=1#x"},
+        ),
+    )
     latest = Source("latest", "listing", server.url("127.0.0.1", "/latest/"), ("127.0.0.1",), {})
     report = run([atom(server), latest])
     cleveland = server.url("127.0.0.1", "/news/cleveland-police-leaves-engage/")
@@ -280,8 +327,9 @@ def test_local_sources_are_left_to_ingest(server):
 
 def test_progress_callback_reports_each_source(server):
     lines: list[str] = []
-    fetch_sources([atom(server)], run_id="r", validators={}, config=fast_config(),
-                  progress=lines.append)
+    fetch_sources(
+        [atom(server)], run_id="r", validators={}, config=fast_config(), progress=lines.append
+    )
     assert any(line.startswith("inspectorate: 2 new") for line in lines)
 
 

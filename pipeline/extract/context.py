@@ -165,6 +165,7 @@ def _is_proper_word(token) -> bool:
 
 def _force_mentions(doc: Doc, toolkit: Toolkit) -> list[ForceMention]:
     vocab = doc.vocab
+    title_starts = {s for _, s, _ in toolkit.matchers.roles(doc)}
     spans: list[Span] = []
     for matcher in (toolkit.matchers.forces_lower, toolkit.matchers.forces_exact):
         for match_id, start, end in matcher(doc):
@@ -188,8 +189,11 @@ def _force_mentions(doc: Doc, toolkit: Toolkit) -> list[ForceMention]:
         if strength == "weak":
             before = doc[span.start - 1] if span.start > 0 else None
             after = doc[span.end] if span.end < len(doc) else None
+            # "Staffordshire Commissioner Ben Adams": the area of a title, not the force.
+            if after is not None and after.i in title_starts:
+                kind = "office"
             # "Durham University", "West Midlands Mayor", "North Durham": part of another name.
-            if after is not None and _is_proper_word(after) and kind == "weak":
+            elif after is not None and _is_proper_word(after) and kind == "weak":
                 continue
             if before is not None and _is_proper_word(before):
                 continue
@@ -210,14 +214,7 @@ def _date_mentions(doc: Doc, toolkit: Toolkit, published: date | None) -> list[D
         words = [t.text for t in span]
         label = span.label_
         since = bool(words) and words[0].lower() == "since"
-        # The preposition that licensed a bare year or month is not part of the date.
-        if label in ("year", "month_only") and words[0].lower() in toolkit.rules.dates[
-            "year_preps"] + ["last", "this", "early", "late", "mid"]:
-            words_for_value = words
-        else:
-            words_for_value = words
-        value, precision = date_resolver.resolve(label, words_for_value, published,
-                                                 toolkit.rules)
+        value, precision = date_resolver.resolve(label, words, published, toolkit.rules)
         out.append(DateMention(span.start_char, span.end_char, span.start, span.end, value,
                                precision, label, since))
     return out

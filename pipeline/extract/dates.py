@@ -68,6 +68,11 @@ def _most_recent_month(month: int, published: date) -> date:
 
 def resolve(label: str, words: list[str], published: date | None, rules: Rules) -> Resolved:
     """Return (date, precision); (None, None) when the text does not pin a date down."""
+    lead = {"in", "on", "since", "during", "by", "from", "until", "of", "early", "late", "mid",
+            "this", "the", "its", "their", "a"}
+    if label in ("day_month_year", "month_year", "season_year", "month_day_year") and words and (
+            words[0].lower() in lead):
+        words = words[1:]
     text = " ".join(words)
     lower = [w.lower() for w in words]
     if label in ("day_month_year", "month_day_year", "numeric", "iso"):

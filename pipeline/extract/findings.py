@@ -63,19 +63,29 @@ def _number(analysis: Analysis, word: str) -> int | None:
     return value
 
 
-def _status_of(analysis: Analysis, words: list[str]) -> str | None:
-    """The first status word in a run of words: which polarity a count or item has."""
+def _status_of(analysis: Analysis, words: list[str], *, tally: bool = False) -> str | None:
+    """The status a run of words gives: a status verb ("have been closed") beats an adjective.
+
+    For tallies, words that only mean "issued" ("raised two causes of concern") say nothing
+    about progress and are ignored.
+    """
     rec = analysis.rules.recommendations
+    issued = set(rec["open_item_words"]) if tally else set()
+    found: list[tuple[int, str]] = []
     for i in range(len(words)):
         rest = words[i:]
-        if has_phrase(rest[:3], [w for w in rec["closed_words"] if " " in w]) and any(
-                " ".join(rest[:len(p.split())]) == p for p in rec["closed_words"]):
-            return "closed"
-        if any(" ".join(rest[:len(p.split())]) == p for p in rec["closed_words"]):
-            return "closed"
-        if any(" ".join(rest[:len(p.split())]) == p for p in rec["open_words"]):
-            return "open"
-    return None
+        for status, phrases in (("closed", rec["closed_words"]), ("open", rec["open_words"])):
+            for phrase in phrases:
+                parts = phrase.split()
+                if rest[: len(parts)] == parts and phrase not in issued:
+                    found.append((i, status))
+    if not found:
+        return None
+    aux = {"been", "is", "are", "was", "were", "remain", "remains", "now", "be", "still"}
+    for i, status in found:
+        if i > 0 and words[i - 1] in aux:
+            return status
+    return found[0][1]
 
 
 def findings_in(analysis: Analysis, sentence: Sentence) -> list[Finding]:
@@ -116,6 +126,14 @@ def _counts(analysis: Analysis, sentence: Sentence, finding: Finding | None,
         if value is None:
             i += 1
             continue
+        prev = [t.lower_ for t in doc[max(start, i - 2) : i]]
+        if prev[-1:] == ["of"] or (len(prev) == 2 and prev[0] == "of" and prev[1] in
+                                    _DETERMINERS):
+            tally.total = value  # "Of the four causes of concern …, two have been closed"
+            found_any = True
+            i += 1
+            continue
+        every = word == "both" or (prev[-1:] and prev[-1] in rules["all_words"])
         # What follows the number: "of the five", an adjective and the finding, a verb.
         j = i + 1
         whole = None
@@ -133,22 +151,28 @@ def _counts(analysis: Analysis, sentence: Sentence, finding: Finding | None,
         at_finding = finding is not None and finding.start <= j < finding.end
         if at_finding:
             j = finding.end
-        limit = min(j + 7, end)
+        limit = min(j + 12, end)
         for other in analysis.matches_in("findings", sentence):
             if j <= other[1] < limit:
                 limit = other[1]
                 while limit > j and doc[limit - 1].lower_ in _ADJECTIVES | _DETERMINERS:
                     limit -= 1
+        for k in range(j, limit):
+            if k not in skip and _number(analysis, doc[k].lower_) is not None:
+                limit = k
+                break
         status_words = lower_words(doc, j, limit)
-        status = _status_of(analysis, status_words)
-        before = lower_words(doc, max(start, i - 4), i)
+        status = _status_of(analysis, status_words, tally=True)
+        before = lower_words(doc, max(start, i - 2), i)
         if status is None:
-            status = _status_of(analysis, before)
+            status = _status_of(analysis, before, tally=True)
         adjectives = lower_words(doc, i + 1, j)
         if status is None and "remaining" in adjectives or "outstanding" in adjectives:
             status = "open"
         if whole is not None:
             tally.total = whole
+        elif every and status is not None:
+            tally.total = value
         if status is None and whole is None and at_finding and tally.total is None:
             tally.total = value  # "the five recommendations …": a total, progress elsewhere
             found_any = True
@@ -192,15 +216,26 @@ def _all_or_none(analysis: Analysis, sentence: Sentence, finding: Finding, tally
 
 
 def _subject(analysis: Analysis, sentence: Sentence, finding: Finding) -> str | None:
-    """What an item is about: the words after a lead-in such as "relating to", to clause end."""
+    """What an item is about: the words after a lead-in such as "relating to", to clause end.
+
+    Dates and the force ("issued … earlier this year to Sussex Police about …") may stand
+    between the finding and its lead-in; the subject stops before a status verb ("… has
+    been closed", "… remains open").
+    """
     doc = analysis.doc
     leads = analysis.rules.recommendations["subject_leads"]
-    words = lower_words(doc, finding.end, min(finding.end + 5, sentence.tok_end))
-    offset = 0
-    if words[:1] == [","]:
-        offset = 1
+    skip = {i for d in analysis.dates_between(sentence.tok_start, sentence.tok_end)
+            for i in range(d.tok_start, d.tok_end)}
+    skip |= {i for m in analysis.forces_between(sentence.tok_start, sentence.tok_end)
+             for i in range(m.tok_start, m.tok_end)}
+    k = finding.end
+    while k < sentence.tok_end and (k in skip or doc[k].lower_ in ("to", "for", ",") and (
+            k + 1 in skip)):
+        k += 1
+    words = lower_words(doc, k, min(k + 5, sentence.tok_end))
+    offset = 1 if words[:1] == [","] else 0
     if words[offset : offset + 1] == [":"]:
-        start_tok = finding.end + offset + 1
+        start_tok = k + offset + 1
     else:
         lead = None
         for phrase in sorted(leads, key=lambda p: -len(p.split())):
@@ -210,12 +245,34 @@ def _subject(analysis: Analysis, sentence: Sentence, finding: Finding) -> str | 
                 break
         if lead is None:
             return None
-        start_tok = finding.end + offset + lead
+        start_tok = k + offset + lead
     end_tok = clause_end(doc, sentence.tok_end, start_tok, {";", "—", "–"})
+    rec = analysis.rules.recommendations
+    status_words = set(rec["closed_words"]) | set(rec["open_words"])
+    aux = {"has", "have", "is", "are", "was", "were", "remains", "remain", "had"}
+    for i in range(start_tok, end_tok):
+        if doc[i].lower_ in aux and any(t.lower_ in status_words
+                                        for t in doc[i + 1 : min(i + 4, end_tok)]):
+            end_tok = i
+            break
+        if doc[i].text == "," and i + 1 < end_tok and doc[i + 1].lower_ in (
+                "as", "while", "and", "but", "which"):
+            end_tok = i
+            break
     if start_tok >= end_tok:
         return None
     text = analysis.text[doc[start_tok].idx : doc[end_tok - 1].idx + len(doc[end_tok - 1])]
     return clean_subject(text)
+
+
+def _split_subjects(subject: str, leads: list[str]) -> list[str]:
+    """"about call handling and about crime recording" → two subjects."""
+    for lead in sorted(leads, key=len, reverse=True):
+        marker = f" and {lead} "
+        if marker in subject:
+            parts = [clean_subject(p) for p in subject.split(marker)]
+            return [p for p in parts if p]
+    return [subject]
 
 
 def clean_subject(text: str) -> str | None:
@@ -263,7 +320,8 @@ def extract_findings(analysis: Analysis) -> list[Event]:
                 continue
             end = clause_end(doc, sentence.tok_end, finding.end, {";"})
             tally = _counts(analysis, sentence, finding, sentence.tok_start, end)
-            if tally is not None and finding.plural:
+            if tally is not None and finding.plural and (tally.has_progress or not _subject(
+                    analysis, sentence, finding)):
                 _all_or_none(analysis, sentence, finding, tally, sentence.tok_start)
                 if tally.total is None and "these" in words and finding.kind in context_total:
                     tally.total = context_total[finding.kind][0]
@@ -281,6 +339,15 @@ def extract_findings(analysis: Analysis) -> list[Event]:
                     context_total[finding.kind] = (tally.total, sentence)
                 continue
             if finding.plural:
+                subject = _subject(analysis, sentence, finding)
+                if subject:
+                    after = lower_words(doc, finding.end, sentence.tok_end)
+                    status = _status_of(analysis, after)
+                    for part in _split_subjects(subject, rules.recommendations["subject_leads"]):
+                        items.append(Item(sentence_event(
+                            analysis, sentence, "recommendation", force_id,
+                            subject_kind=finding.kind, subject=part, status=status),
+                            finding.start))
                 continue
             before = lower_words(doc, max(sentence.tok_start, finding.start - 4), finding.start)
             after = lower_words(doc, finding.end, clause_end(doc, sentence.tok_end,

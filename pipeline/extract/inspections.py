@@ -9,10 +9,10 @@ from pipeline.extract.phases import choose_date
 from pipeline.models import Event
 
 
-def _anchors(analysis: Analysis, sentence) -> list[int]:
-    """Cue positions competing for the sentence's dates (inspections and phase terms)."""
-    out = [s for _, s, _ in analysis.matches_in("inspections", sentence)]
-    out += [s for _, s, _ in analysis.matches_in("phase_terms", sentence)]
+def _anchors(analysis: Analysis, sentence) -> list[tuple[int, int]]:
+    """Phrases competing for the sentence's dates (inspection words and phase terms)."""
+    out = [(s, e) for _, s, e in analysis.matches_in("inspections", sentence)]
+    out += [(s, e) for _, s, e in analysis.matches_in("phase_terms", sentence)]
     return out
 
 
@@ -43,12 +43,14 @@ def extract_inspections(analysis: Analysis) -> list[Event]:
                     if m.kind == "fire"]
             if fire and not named:
                 continue
-            dated = choose_date(analysis, sentence, start, anchors)
+            if has_phrase(around, rules.inspections["generic_words"]):
+                continue
+            dated = choose_date(analysis, sentence, (start, end), anchors)
             if named:
                 forces = list(dict.fromkeys(m.force_id for m in named))
-            elif has_phrase(around + lower_words(doc, end, sentence.tok_end),
-                            rules.words["force_anaphors"]) or (
-                    label == "noun" and dated is not None):
+            elif dated is not None or has_phrase(
+                    lower_words(doc, sentence.tok_start, sentence.tok_end),
+                    ["the force", "the constabulary", "the police force"]):
                 force = analysis.force_before(start)
                 forces = [force] if force else []
             else:

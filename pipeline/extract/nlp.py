@@ -60,19 +60,25 @@ def _date_patterns(rules: Rules) -> list[tuple[str, list[dict]]]:
     year = {"TEXT": {"REGEX": r"^(19[89]\d|20[0-4]\d)$"}}
     month = {"LOWER": {"IN": months}}
     comma = {"TEXT": ",", "OP": "?"}
+    # An optional leading preposition makes "in October 2022" longer than "in October", so
+    # the full date wins when overlapping matches are filtered longest-first.
+    prep = {"LOWER": {"IN": ["in", "on", "since", "during", "by", "from", "until", "of",
+                             "early", "late", "mid", "last", "this"]}, "OP": "?"}
     return [
-        ("day_month_year", [day, {"LOWER": "of", "OP": "?"}, month, comma, year]),
+        ("day_month_year", [prep, day, {"LOWER": "of", "OP": "?"}, month, comma, year]),
         ("month_day_year", [month, day, {"TEXT": ","}, year]),
         ("month_day_year", [month, day, year]),
         ("day_month", [day, {"LOWER": "of", "OP": "?"}, month]),
-        ("month_year", [month, {"LOWER": "of", "OP": "?"}, year]),
+        ("month_year", [prep, month, {"LOWER": "of", "OP": "?"}, year]),
         ("numeric", [{"TEXT": {"REGEX": r"^\d{1,2}[/.]\d{1,2}[/.](19|20)\d\d$"}}]),
         ("iso", [year, {"TEXT": "-"}, {"TEXT": {"REGEX": r"^\d\d$"}}, {"TEXT": "-"},
                  {"TEXT": {"REGEX": r"^\d\d$"}}]),
         ("year", [{"LOWER": {"IN": rules.dates["year_preps"]}}, year]),
+        ("year", [{"LOWER": {"IN": ["the", "its", "their", "a"]}}, year]),
         ("year", [{"LOWER": {"IN": ["the"]}}, {"LOWER": {"IN": ["end", "start", "beginning",
                   "middle", "summer", "spring", "autumn", "winter"]}}, {"LOWER": "of"}, year]),
-        ("season_year", [{"LOWER": {"IN": seasons}}, year]),
+        ("season_year", [prep, {"LOWER": "the", "OP": "?"}, {"LOWER": {"IN": seasons}},
+                         {"LOWER": "of", "OP": "?"}, year]),
         ("season", [{"LOWER": {"IN": ["in", "this", "last", "during"]}},
                     {"LOWER": "the", "OP": "?"}, {"LOWER": {"IN": seasons}}]),
         ("weekday", [{"LOWER": {"IN": ["on", "last", "this"]}}, {"LOWER": {"IN": weekdays}}]),

@@ -114,9 +114,15 @@ def _clean_name(analysis: Analysis, start: int, end: int) -> str:
     doc = analysis.doc
     words = [t.text for t in doc[start:end]]
     post = set(analysis.rules.roles["post_nominals"])
-    words = [w for w in words if w.lower() not in post]
+    honorifics = set(analysis.rules.roles["honorifics"])
+    while start < end and doc[start].lower_ in honorifics:
+        start += 1
+    while end > start and doc[end - 1].lower_ in post:
+        end -= 1
+    if start >= end or not [w for w in words if w.lower() not in post | honorifics]:
+        return ""
     text = analysis.text[doc[start].idx : doc[end - 1].idx + len(doc[end - 1])]
-    return " ".join(text.split()) if words else ""
+    return " ".join(text.split())
 
 
 def _org_force(analysis: Analysis, title: Span) -> str | None:
@@ -135,6 +141,13 @@ def _org_force(analysis: Analysis, title: Span) -> str | None:
 def _org_name(analysis: Analysis, role: str, force_id: str | None, title: Span) -> str | None:
     spec = analysis.rules.roles["roles"][role]
     org = spec.get("org")
+    if role == "other":
+        named = _named_org(analysis, title)
+        if named:
+            return named
+        if title.text.lower() in analysis.rules.roles["police_ranks"] and force_id:
+            return analysis.toolkit.gazetteer.names.get(force_id)
+        return None
     if org == "force" or (org is None and force_id):
         return analysis.toolkit.gazetteer.names.get(force_id) if force_id else None
     if org == "HMICFRS":
@@ -143,6 +156,26 @@ def _org_name(analysis: Analysis, role: str, force_id: str | None, title: Span) 
                                       analysis.text and "HMIC " not in analysis.text):
             return "HMICS"
     return org
+
+
+def _named_org(analysis: Analysis, title: Span) -> str | None:
+    """"chair of Wiltshire Police Federation": the body as the text names it."""
+    doc = analysis.doc
+    i = title.end
+    if i >= len(doc) or doc[i].lower_ not in ("of", "at", "for"):
+        return None
+    i += 1
+    if i < len(doc) and doc[i].lower_ == "the":
+        i += 1
+    start = i
+    while i < len(doc) and (doc[i].is_title or doc[i].lower_ in ("and", "&")) and doc[i].is_alpha or (
+            i < len(doc) and doc[i].text == "&"):
+        i += 1
+    while i > start and doc[i - 1].lower_ in ("and", "&"):
+        i -= 1
+    if i - start < 2:
+        return None
+    return analysis.text[doc[start].idx : doc[i - 1].idx + len(doc[i - 1])]
 
 
 def _titles(analysis: Analysis) -> list[Span]:
@@ -185,8 +218,9 @@ def find_people(analysis: Analysis) -> People:
             current = force_id or analysis.force_before(title.start)
             if current not in commissioner_forces:
                 role = "police_and_crime_commissioner"
-        if role in ("chief_constable", "deputy_chief_constable", "assistant_chief_constable",
-                    "commissioner", "police_and_crime_commissioner") and force_id is None:
+        if (role in ("chief_constable", "deputy_chief_constable", "assistant_chief_constable",
+                     "commissioner", "police_and_crime_commissioner")
+                or title.text.lower() in analysis.rules.roles["police_ranks"]) and force_id is None:
             force_id = analysis.force_before(title.start)
         name = _clean_name(analysis, name_start, name_end)
         if not name:
@@ -250,7 +284,16 @@ def _surname_mentions(analysis: Analysis, people: People) -> None:
             if token.text == candidate.surname or (prev in ("sir", "dame") and token.text
                                                    == first):
                 person = candidate
-        if person is None or token.idx < person.first_char:
+        if person is None:
+            continue
+        if token.idx < person.first_char:
+            first = person.name.split()
+            if len(first) < 2 or token.i < len(first) - 1 or [
+                    t.text for t in doc[token.i - len(first) + 1 : token.i + 1]] != first:
+                continue
+            people.mentions.append(PersonMention(person, doc[token.i - len(first) + 1].idx,
+                                                 token.idx + len(token),
+                                                 token.i - len(first) + 1, token.i + 1))
             continue
         start = token.i - 1 if prev in honorifics else token.i
         people.mentions.append(PersonMention(person, doc[start].idx, token.idx + len(token),

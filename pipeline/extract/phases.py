@@ -173,8 +173,6 @@ def participants(analysis: Analysis, sentence: Sentence, start: int, end: int) -
     if has_phrase(words, analysis.rules.words["force_anaphors"]) or "we" in words:
         force = analysis.force_before(start)
         return [force] if force else []
-    if sentence.index == 0 and analysis.single_force:
-        return [analysis.single_force]
     return []
 
 
@@ -184,17 +182,27 @@ def _is_current(words: list[str]) -> bool:
     return any(w in current for w in words) or "to be" in " ".join(words)
 
 
-def choose_date(analysis: Analysis, sentence: Sentence, anchor: int,
-                anchors: list[int]) -> tuple[date | None, str | None] | None:
-    """The sentence's date closest to this cue, unless another cue is closer to it."""
+def choose_date(analysis: Analysis, sentence: Sentence, anchor: tuple[int, int],
+                anchors: list[tuple[int, int]]) -> tuple[date | None, str | None] | None:
+    """The sentence's date closest to this cue, unless another cue is closer to it.
+
+    Anchors are token spans (cue start, phrase end); a date after a phrase is measured from
+    its end ("placed into special measures last December"), a date before it from its start.
+    """
+    def distance(mention, span: tuple[int, int]) -> int:
+        if mention.tok_start >= span[1]:
+            return mention.tok_start - span[1]
+        if mention.tok_end <= span[0]:
+            return span[0] - mention.tok_end + 1
+        return 0
+
     best = None
     for mention in analysis.dates_between(sentence.tok_start, sentence.tok_end):
-        centre = (mention.tok_start + mention.tok_end) // 2
-        distance = abs(centre - anchor)
-        if any(abs(centre - other) < distance for other in anchors if other != anchor):
+        own = distance(mention, anchor)
+        if any(distance(mention, other) < own for other in anchors if other != anchor):
             continue
-        if best is None or distance < best[0]:
-            best = (distance, mention)
+        if best is None or own < best[0]:
+            best = (own, mention)
     return (best[1].value, best[1].precision) if best else None
 
 
@@ -207,7 +215,9 @@ def extract_phase_changes(analysis: Analysis) -> list[Event]:
         if not terms:
             continue
         moves = [(t, classify(analysis, sentence, t, terms)) for t in terms]
-        anchors = [m.cue for _, m in moves if m is not None]
+        anchors = [(min(m.cue, t.start), max(m.cue + 1, t.end)) for t, m in moves
+                   if m is not None]
+        anchors += [(s, e) for _, s, e in analysis.matches_in("inspections", sentence)]
         for term, move in moves:
             if move is None:
                 continue
@@ -218,7 +228,9 @@ def extract_phase_changes(analysis: Analysis) -> list[Event]:
             forces = participants(analysis, sentence, start, max(term.start, move.cue))
             if not forces:
                 continue
-            dated = choose_date(analysis, sentence, move.cue, anchors)
+            own = (min(move.cue, term.start), max(move.cue + 1, term.end))
+            dated = choose_date(analysis, sentence, own, anchors)
+            inferred = dated is None
             if dated is None:
                 words = lower_words(doc, start, term.end)
                 background = has_phrase(words, analysis.rules.words["background"])
@@ -231,11 +243,12 @@ def extract_phase_changes(analysis: Analysis) -> list[Event]:
             for force_id in forces:
                 if not analysis.toolkit.gazetteer.engage_applies.get(force_id, True):
                     continue
-                found.append(sentence_event(
+                event = sentence_event(
                     analysis, sentence, "phase_change", force_id,
                     event_date=dated[0], date_precision=dated[1],
                     phase_from=phase_from, phase_to=phase_to,
-                ))
+                )
+                found.append((event, inferred))
     return _merge(found)
 
 
@@ -251,22 +264,28 @@ def _contains(coarse: Event, fine: Event) -> bool:
         fine.event_date.year, fine.event_date.month)
 
 
-def _merge(events: list[Event]) -> list[Event]:
-    """One event per force, direction and date; undated or coarser mentions join a dated one."""
+def _merge(found: list[tuple[Event, bool]]) -> list[Event]:
+    """One event per force, direction and date.
+
+    A mention dated only by the publication-date rule, an undated one, or a coarser one
+    ("in 2023") joins a mention of the same move that the text dates more precisely.
+    """
+    dated = [e for e, inferred in found if not inferred and e.event_date is not None]
     kept: list[Event] = []
-    for event in events:
+    for event, inferred in found:
         same = [k for k in kept if (k.force_id, k.phase_from, k.phase_to) == (
             event.force_id, event.phase_from, event.phase_to)]
+        if inferred and any((d.force_id, d.phase_from, d.phase_to) == (
+                event.force_id, event.phase_from, event.phase_to) for d in dated):
+            continue
         if any(k.event_date == event.event_date and k.date_precision == event.date_precision
                for k in same):
             continue
         if event.event_date is None and same:
             continue
-        finer = [k for k in same if _contains(event, k)]
-        if finer:
+        if [k for k in same if _contains(event, k)]:
             continue
-        coarser = [k for k in same if k.event_date is None or _contains(k, event)]
-        for k in coarser:
+        for k in [k for k in same if k.event_date is None or _contains(k, event)]:
             kept.remove(k)
         kept.append(event)
     return sorted(kept, key=lambda e: e.char_start)

@@ -20,6 +20,8 @@ from defusedxml import DTDForbidden, EntitiesForbidden, ExternalReferenceForbidd
 from defusedxml.ElementTree import fromstring as defused_fromstring
 
 _ENTITY_DECL = re.compile(r"<!ENTITY", re.IGNORECASE)
+# feedparser flags these as "bozo" too, but they say nothing about the XML being broken.
+_HARMLESS_BOZO = (feedparser.CharacterEncodingOverride, feedparser.NonXMLContentType)
 _FEED_ROOT = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?(rss|feed|RDF)[\s>/]")
 
 
@@ -115,7 +117,8 @@ def parse_feed(
         headers["content-type"] = content_type
     parsed = feedparser.parse(io.BytesIO(body), response_headers=headers)
     warning = None
-    if parsed.get("bozo"):
+    problem_kind = parsed.get("bozo_exception")
+    if parsed.get("bozo") and not isinstance(problem_kind, _HARMLESS_BOZO):
         problem = str(parsed.get("bozo_exception") or "malformed feed").splitlines()[0]
         if not parsed.entries:
             raise FeedError(f"unusable feed: {problem}")

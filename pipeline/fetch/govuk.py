@@ -49,6 +49,8 @@ def search_url(start_url: str, options: dict) -> str:
         return start_url
     query: list[tuple[str, str]] = [("filter_organisations", o) for o in organisations]
     query += [("filter_content_store_document_type", t) for t in document_types]
+    if options.get("query"):
+        query.append(("q", str(options["query"])))
     query += [
         ("order", "-public_timestamp"),
         ("count", str(options.get("count", DEFAULT_COUNT))),

@@ -33,7 +33,7 @@ _KIND_OPTIONS = {
         "item_pattern",
         "max_pages",
     },
-    "govuk": _COMMON_OPTIONS | {"organisations", "document_types", "count"},
+    "govuk": _COMMON_OPTIONS | {"organisations", "document_types", "count", "query"},
 }
 _SELECTOR_OPTIONS = ("item_selector", "next_selector", "title_selector", "date_selector")
 _POSITIVE_INT_OPTIONS = ("max_items", "max_pages", "count")
@@ -122,6 +122,12 @@ def _source(entry: dict) -> tuple[Source, bool]:
     else:
         raise ValueError("'allowed_hosts' must be a non-empty list of host names")
     _check_options(kind, options)
+    if kind == "govuk" and not (
+        options.get("organisations")
+        or options.get("document_types")
+        or urlsplit(start_url).path.endswith("/search.json")
+    ):
+        raise ValueError("a govuk source needs organisations or document_types")
     return Source(name, kind, start_url, allowed_hosts, options), enabled
 
 

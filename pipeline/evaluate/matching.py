@@ -1,0 +1,288 @@
+"""When a predicted event counts as a gold event: the matching rules of the evaluation.
+
+Matching rules (the lead copies this text into the README):
+
+- Events match only within one document and one event type, one-to-one: each gold event
+  pairs with at most one prediction and each prediction with at most one gold event. The
+  pairing is a maximum one-to-one matching (augmenting paths), so the number of matches never
+  depends on the order events come in; among equally large matchings, each gold event tries
+  first the predictions that agree with it on most fields, in document order.
+- A pair is an event-level match only when every matching field of its kind agrees:
+  - phase_change: force_id, phases (phase_from and phase_to), event_date.
+  - inspection: force_id, event_date.
+  - recommendation item (no count filled): force_id, subject_kind, subject, status.
+  - recommendation tally (any count filled): force_id, subject_kind, tallies (count_total,
+    count_closed and count_open, all three). Items never match tallies.
+  - statement: force_id, person_name, person_role. person_org is reported in the field
+    table but never decides a match; quote and evidence are never compared.
+- NULL agrees only with NULL, for every field.
+- event_date agrees when the precisions are equal and the dates are equal at the gold
+  precision: a gold month 2023-11 matches a predicted 2023-11-xx with precision month, not
+  2023-11-24 with precision day.
+- subject: both are normalised (lower-case; everything but letters and digits folded to one
+  space); they agree when equal, when one contains the other on word boundaries, or when
+  their token sets have Jaccard similarity >= 0.6.
+- person_name: both are normalised (lower-case; punctuation other than hyphens and
+  apostrophes removed; a trailing possessive "'s" dropped; leading honorifics and titles such
+  as Sir, Dame, Mr, Dr, Chief Constable removed; trailing post-nominals such as QPM, OBE
+  removed). They agree when the surnames (last tokens) are equal and either both names are
+  a surname alone, or the first names are equal, or one first name is an initial of the
+  other ("S Watson" = "Stephen Watson"); middle names are ignored.
+- Every other field agrees on exact equality.
+
+Field table: for each event type and field F, the evaluation first keeps the event-level
+matches, then pairs the remaining gold and predicted events of that document and type again,
+one-to-one, on every matching field except F. Those extra pairs are events that would have
+matched if only F had been right, so the table shows which field causes the misses.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from datetime import date
+from typing import TypeVar
+
+from pipeline.models import Event
+
+T = TypeVar("T")
+
+# The kinds events are matched within; recommendation splits into items and tallies.
+KIND_FIELDS: dict[str, tuple[str, ...]] = {
+    "phase_change": ("force", "phases", "event_date"),
+    "inspection": ("force", "event_date"),
+    "recommendation_item": ("force", "subject_kind", "subject", "status"),
+    "recommendation_tally": ("force", "subject_kind", "tallies"),
+    "statement": ("force", "person_name", "person_role"),
+}
+# Reported in the field table for event-level matches, never part of a match.
+INFO_FIELDS: dict[str, tuple[str, ...]] = {"statement": ("person_org",)}
+
+SUBJECT_JACCARD = 0.6
+
+HONORIFICS = frozenset({
+    "sir", "dame", "mr", "mrs", "ms", "miss", "mx", "dr", "doctor", "prof", "professor",
+    "lord", "lady", "baroness", "baron", "rt", "hon", "the", "rev", "reverend", "cllr",
+    "councillor",
+})
+# Rank and office words a statistical tagger leaves inside a PERSON span ("Chief Constable
+# Stephen Watson"); stripped only from the front, so no surname is lost.
+TITLE_WORDS = frozenset({
+    "chief", "deputy", "assistant", "constable", "commissioner", "inspector", "superintendent",
+    "sergeant", "detective", "temporary", "acting", "police", "and", "crime", "hm", "his",
+    "her", "majesty", "mayor", "minister", "home", "secretary", "commander",
+})
+POST_NOMINALS = frozenset({
+    "qpm", "kpm", "obe", "mbe", "cbe", "kbe", "dbe", "dl", "mp", "jp", "kc", "qc", "phd",
+})
+
+
+def kind_of(event: Event) -> str:
+    """The matching kind: the event type, with recommendations split into items and tallies."""
+    if event.event_type != "recommendation":
+        return event.event_type
+    counts = (event.count_total, event.count_closed, event.count_open)
+    return "recommendation_tally" if any(c is not None for c in counts) else "recommendation_item"
+
+
+def normalise_text(text: str | None) -> str:
+    if not text:
+        return ""
+    return " ".join(re.sub(r"[^0-9a-z]+", " ", text.lower()).split())
+
+
+def subjects_agree(gold: str | None, predicted: str | None) -> bool:
+    a, b = normalise_text(gold), normalise_text(predicted)
+    if not a or not b:
+        return a == b
+    if a == b or f" {a} " in f" {b} " or f" {b} " in f" {a} ":
+        return True
+    ta, tb = set(a.split()), set(b.split())
+    return len(ta & tb) / len(ta | tb) >= SUBJECT_JACCARD
+
+
+def name_tokens(name: str | None) -> list[str]:
+    """A person's name as tokens, without honorifics, titles, post-nominals or possessive."""
+    if not name:
+        return []
+    text = name.lower().replace("\u2019", "'")
+    text = re.sub(r"'s\b", "", text)
+    text = re.sub(r"\bt/", " ", text)  # "T/Chief Constable": temporary rank
+    tokens = re.sub(r"[^\w\s'\-]", " ", text).split()
+    tokens = [t.strip("'-") for t in tokens]
+    tokens = [t for t in tokens if t]
+    while tokens and (tokens[0] in HONORIFICS or tokens[0] in TITLE_WORDS):
+        tokens.pop(0)
+    while tokens and tokens[-1] in POST_NOMINALS:
+        tokens.pop()
+    return tokens
+
+
+def names_agree(gold: str | None, predicted: str | None) -> bool:
+    a, b = name_tokens(gold), name_tokens(predicted)
+    if not a or not b:
+        return not a and not b
+    if a[-1] != b[-1]:
+        return False
+    if len(a) == 1 or len(b) == 1:
+        return len(a) == len(b)
+    first_a, first_b = a[0].rstrip("."), b[0].rstrip(".")
+    if first_a == first_b:
+        return True
+    return (len(first_a) == 1 and first_b.startswith(first_a)) or (
+        len(first_b) == 1 and first_a.startswith(first_b)
+    )
+
+
+def truncate_date(value: date, precision: str | None) -> tuple[int, ...]:
+    """The parts of a date its precision vouches for: (year,), (year, month) or all three."""
+    if precision == "year":
+        return (value.year,)
+    if precision == "month":
+        return (value.year, value.month)
+    return (value.year, value.month, value.day)
+
+
+def dates_agree(gold: Event, predicted: Event) -> bool:
+    if gold.event_date is None or predicted.event_date is None:
+        return gold.event_date is None and predicted.event_date is None
+    if gold.date_precision != predicted.date_precision:
+        return False
+    precision = gold.date_precision
+    return truncate_date(gold.event_date, precision) == truncate_date(
+        predicted.event_date, precision
+    )
+
+
+FIELD_AGREES: dict[str, Callable[[Event, Event], bool]] = {
+    "force": lambda g, p: g.force_id == p.force_id,
+    "phases": lambda g, p: (g.phase_from, g.phase_to) == (p.phase_from, p.phase_to),
+    "event_date": dates_agree,
+    "subject_kind": lambda g, p: g.subject_kind == p.subject_kind,
+    "subject": lambda g, p: subjects_agree(g.subject, p.subject),
+    "status": lambda g, p: g.status == p.status,
+    "tallies": lambda g, p: (g.count_total, g.count_closed, g.count_open)
+    == (p.count_total, p.count_closed, p.count_open),
+    "person_name": lambda g, p: names_agree(g.person_name, p.person_name),
+    "person_role": lambda g, p: g.person_role == p.person_role,
+    "person_org": lambda g, p: normalise_text(g.person_org) == normalise_text(p.person_org),
+}
+
+# The raw value a field shows in a report, to say what was expected and what came out.
+FIELD_VALUE: dict[str, Callable[[Event], object]] = {
+    "force": lambda e: e.force_id,
+    "phases": lambda e: f"{e.phase_from}->{e.phase_to}" if e.phase_from or e.phase_to else None,
+    "event_date": lambda e: (
+        f"{e.event_date.isoformat()} ({e.date_precision})" if e.event_date else None
+    ),
+    "subject_kind": lambda e: e.subject_kind,
+    "subject": lambda e: e.subject,
+    "status": lambda e: e.status,
+    "tallies": lambda e: (
+        f"{e.count_total}/{e.count_closed}/{e.count_open}"
+        if any(c is not None for c in (e.count_total, e.count_closed, e.count_open))
+        else None
+    ),
+    "person_name": lambda e: e.person_name,
+    "person_role": lambda e: e.person_role,
+    "person_org": lambda e: e.person_org,
+}
+
+# The field value that counts as "filled in" for field-level precision and recall.
+FIELD_FILLED: dict[str, Callable[[Event], bool]] = {
+    name: (lambda e, get=getter: get(e) is not None) for name, getter in FIELD_VALUE.items()
+}
+
+
+def agreeing_fields(gold: Event, predicted: Event) -> list[str]:
+    """The matching fields on which two events of the same kind agree."""
+    return [f for f in KIND_FIELDS[kind_of(gold)] if FIELD_AGREES[f](gold, predicted)]
+
+
+def differing_fields(gold: Event, predicted: Event) -> list[str]:
+    return [f for f in KIND_FIELDS[kind_of(gold)] if not FIELD_AGREES[f](gold, predicted)]
+
+
+def events_match(gold: Event, predicted: Event, ignore: str | None = None) -> bool:
+    """True when two events are the same fact, optionally leaving one field out of the test."""
+    if gold.event_type != predicted.event_type or kind_of(gold) != kind_of(predicted):
+        return False
+    return all(
+        FIELD_AGREES[f](gold, predicted) for f in KIND_FIELDS[kind_of(gold)] if f != ignore
+    )
+
+
+def maximum_matching(
+    gold: Sequence[T],
+    predicted: Sequence[T],
+    allowed: Callable[[T, T], bool],
+    gold_ids: Sequence[int] | None = None,
+    predicted_ids: Sequence[int] | None = None,
+    closeness: Callable[[T, T], int] | None = None,
+) -> list[tuple[int, int]]:
+    """A largest one-to-one set of (gold index, predicted index) pairs that `allowed` accepts.
+
+    Greedy pairing can strand a gold event whose only candidate was taken by another that
+    had alternatives (fuzzy subjects and names make that real), so augmenting paths are used;
+    the sets are a handful of events per document, so the cost does not matter.
+    """
+    gold_ids = list(range(len(gold))) if gold_ids is None else list(gold_ids)
+    predicted_ids = list(range(len(predicted))) if predicted_ids is None else list(predicted_ids)
+    candidates: dict[int, list[int]] = {}
+    for g in gold_ids:
+        options = [p for p in predicted_ids if allowed(gold[g], predicted[p])]
+        if closeness is not None:
+            # Closest first, so ties resolve towards the prediction agreeing on most fields.
+            options.sort(key=lambda p, g=g: -closeness(gold[g], predicted[p]))
+        candidates[g] = options
+    owner: dict[int, int] = {}  # predicted index -> gold index
+
+    def augment(g: int, seen: set[int]) -> bool:
+        for p in candidates[g]:
+            if p in seen:
+                continue
+            seen.add(p)
+            if p not in owner or augment(owner[p], seen):
+                owner[p] = g
+                return True
+        return False
+
+    for g in gold_ids:
+        augment(g, set())
+    return sorted((g, p) for p, g in owner.items())
+
+
+def _closeness(gold: Event, predicted: Event) -> int:
+    if kind_of(gold) != kind_of(predicted) or gold.event_type != predicted.event_type:
+        return 0
+    return len(agreeing_fields(gold, predicted))
+
+
+def match_events(gold: Sequence[Event], predicted: Sequence[Event]) -> list[tuple[int, int]]:
+    """Event-level matches of one document: pairs whose every matching field agrees."""
+    return maximum_matching(gold, predicted, events_match, closeness=_closeness)
+
+
+def field_pairs(
+    gold: Sequence[Event],
+    predicted: Sequence[Event],
+    matches: Sequence[tuple[int, int]],
+    field: str,
+) -> list[tuple[int, int]]:
+    """Pairs that agree on every matching field except `field`, beyond the event matches."""
+    used_gold = {g for g, _ in matches}
+    used_predicted = {p for _, p in matches}
+    gold_ids = [i for i, e in enumerate(gold) if i not in used_gold and field in _fields(e)]
+    predicted_ids = [i for i in range(len(predicted)) if i not in used_predicted]
+    return maximum_matching(
+        gold,
+        predicted,
+        lambda g, p: events_match(g, p, ignore=field),
+        gold_ids,
+        predicted_ids,
+        closeness=_closeness,
+    )
+
+
+def _fields(event: Event) -> tuple[str, ...]:
+    return KIND_FIELDS[kind_of(event)]
