@@ -52,10 +52,12 @@ class SystemRow:
     system: str
     fields: dict[str, Counts] = field(default_factory=dict)
     note: str | None = None  # set instead of figures when the system could not run
+    model: str | None = None  # the statistical pipeline's package and version
 
     def to_dict(self) -> dict:
         return {
             "system": self.system,
+            "model": self.model,
             "note": self.note,
             "fields": {name: c.to_dict() for name, c in self.fields.items()},
         }
@@ -204,13 +206,13 @@ def compare(
     model: Model | None,
 ) -> list[SystemRow]:
     """Our extractor's row and the statistical baseline's row over the same documents."""
-    ours = SystemRow("ours (rules)", {name: Counts() for name in BASELINE_FIELDS})
+    ours = SystemRow("ours", {name: Counts() for name in BASELINE_FIELDS})
     if model is None or model.nlp is None or baseline_sets is None:
         note = model.note if model is not None else "skipped (--no-baseline)"
         theirs = SystemRow("spaCy NER", note=note)
     else:
-        theirs = SystemRow(f"spaCy NER ({model.name})",
-                           {name: Counts() for name in BASELINE_FIELDS})
+        theirs = SystemRow("spaCy NER", {name: Counts() for name in BASELINE_FIELDS},
+                           model=model.name)
     for result in results:
         gold = event_sets(result.gold.events)
         for name, counts in score_sets(gold, event_sets(result.predicted)).items():

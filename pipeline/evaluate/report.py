@@ -56,8 +56,11 @@ def fields_table(result: EvalResult, subset: str = "all") -> Table:
 def comparison_table(result: EvalResult) -> Table:
     table = Table(
         title="Document-level fields (one set per document): ours vs statistical NER",
-        caption="; ".join(f"{row.system}: {row.note}" for row in result.comparison["all"]
-                          if row.note) or None,
+        caption="; ".join(
+            f"{row.system}: {row.note or row.model}"
+            for row in result.comparison["all"]
+            if row.note or row.model
+        ) or None,
     )
     for name in ("subset", "system"):
         table.add_column(name, no_wrap=True)

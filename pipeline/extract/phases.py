@@ -13,7 +13,7 @@ from datetime import date
 
 from spacy.tokens import Token
 
-from pipeline.extract.clauses import clause_start, has_phrase, lower_words
+from pipeline.extract.clauses import clause_end, clause_start, has_phrase, lower_words
 from pipeline.extract.context import Analysis, Sentence
 from pipeline.extract.evidence import sentence_event
 from pipeline.models import Event
@@ -46,10 +46,10 @@ def phase_terms(analysis: Analysis, sentence: Sentence) -> list[PhaseTerm]:
             continue
         nxt = doc[token.i + 1].lower_ if token.i + 1 < len(doc) else ""
         prev = doc[token.i - 1].lower_ if token.i > sentence.tok_start else ""
-        if nxt in not_followed:
+        if nxt == "with":
             continue
         named = token.text[0].isupper() and prev != "to" and not token.is_sent_start
-        if named or prev in preceders:
+        if prev in preceders or (named and nxt not in not_followed):
             terms.append(PhaseTerm(token.lower_, token.i, token.i + 1))
     # Longest term wins when two overlap ("enhanced monitoring" inside "enhanced monitoring
     # process").
@@ -170,6 +170,8 @@ def participants(analysis: Analysis, sentence: Sentence, start: int, end: int) -
     if named:
         return list(dict.fromkeys(m.force_id for m in named))
     words = lower_words(analysis.doc, start, end)
+    if has_phrase(words, analysis.rules.words["generic_subjects"]):
+        return []
     if has_phrase(words, analysis.rules.words["force_anaphors"]) or "we" in words:
         force = analysis.force_before(start)
         return [force] if force else []
@@ -224,6 +226,10 @@ def extract_phase_changes(analysis: Analysis) -> list[Event]:
             first = min(move.cue, term.start)
             start = clause_start(doc, sentence.tok_start, first, breaks)
             if _blocked(analysis, sentence, start, max(move.cue, term.end)):
+                continue
+            rest = lower_words(doc, term.end, clause_end(doc, sentence.tok_end, term.end,
+                                                         breaks))[:10]
+            if has_phrase(rest, analysis.rules.words["hypothetical_after"]):
                 continue
             forces = participants(analysis, sentence, start, max(term.start, move.cue))
             if not forces:
