@@ -343,6 +343,8 @@ def extract_findings(analysis: Analysis) -> list[Event]:
                 if subject:
                     after = lower_words(doc, finding.end, sentence.tok_end)
                     status = _status_of(analysis, after)
+                    if status is None:
+                        continue  # "our recommendations on X": a topic, not a finding
                     for part in _split_subjects(subject, rules.recommendations["subject_leads"]):
                         items.append(Item(sentence_event(
                             analysis, sentence, "recommendation", force_id,

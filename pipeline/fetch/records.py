@@ -21,7 +21,7 @@ class Source:
     kind: str  # 'feed' | 'listing' | 'govuk' | 'local', or 'auto' for an ad-hoc URL
     start_url: str
     allowed_hosts: tuple[str, ...]
-    options: dict = field(default_factory=dict, hash=False, compare=False)
+    options: dict = field(default_factory=dict, hash=False)  # kind-specific keys
 
 
 @dataclass(frozen=True)
