@@ -152,7 +152,8 @@ def _org_name(analysis: Analysis, role: str, force_id: str | None, title: Span) 
         return analysis.toolkit.gazetteer.names.get(force_id) if force_id else None
     if org == "HMICFRS":
         after = " ".join(t.lower_ for t in analysis.doc[title.end : title.end + 2])
-        if after == "in scotland" or ("HMICS" in analysis.text and "HMICFRS" not in
+        before = " ".join(t.lower_ for t in analysis.doc[max(title.start - 3, 0) : title.start])
+        if after == "in scotland" or "scotland" in before or "scottish" in before or ("HMICS" in analysis.text and "HMICFRS" not in
                                       analysis.text and "HMIC " not in analysis.text):
             return "HMICS"
     return org
@@ -197,6 +198,11 @@ def find_people(analysis: Analysis) -> People:
     for title in _titles(analysis):
         sentence = analysis.sentence_of(title.start)
         role = title.label_
+        modifier = doc[title.start - 1].lower_ if title.start else ""
+        if role in ("commissioner", "chief_constable") and modifier in analysis.rules.roles[
+                "rank_modifiers"]:
+            # "Deputy Commissioner of the Metropolitan Police": the longer title won the match.
+            role = analysis.rules.roles["rank_modifiers"][modifier]
         force_id = _org_force(analysis, title)
         after_title = title.end
         if after_title < sentence.tok_end and doc[after_title].lower_ in ("of", "for", "at"):

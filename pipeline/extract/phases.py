@@ -231,7 +231,10 @@ def extract_phase_changes(analysis: Analysis) -> list[Event]:
                                                          breaks))[:10]
             if has_phrase(rest, analysis.rules.words["hypothetical_after"]):
                 continue
-            forces = participants(analysis, sentence, start, max(term.start, move.cue))
+            end = max(term.start, move.cue)
+            if move.cue >= term.end:  # "special measures have been lifted for Cleveland Police"
+                end = clause_end(doc, sentence.tok_end, term.end, breaks)
+            forces = participants(analysis, sentence, start, end)
             if not forces:
                 continue
             own = (min(move.cue, term.start), max(move.cue + 1, term.end))

@@ -150,12 +150,12 @@ class Fetcher:
         try:
             current = canonical_url(url)
         except UrlError as exc:
-            return self._refuse(url, url, (url,), source, str(exc))
+            return self._refuse(url, (url,), source, str(exc))
         chain = [current]
         while True:
             refusal = await self._check_allowed(current, source)
             if refusal is not None:
-                return self._refuse(url, current, tuple(chain), source, refusal)
+                return self._refuse(current, tuple(chain), source, refusal)
             attempt, row = await self._with_retries(current, source, accept, conditional)
             if attempt.status in REDIRECT_STATUSES and attempt.error is None:
                 target, problem = self._redirect_target(current, attempt, chain)
@@ -201,17 +201,10 @@ class Fetcher:
             skipped=attempt.skipped,
         )
 
-    def _refuse(
-        self, requested: str, url: str, chain: tuple[str, ...], source: Source, reason: str
-    ) -> Response:
+    def _refuse(self, url: str, chain: tuple[str, ...], source: Source, reason: str) -> Response:
+        """A URL we decided not to request: one log row (attempt 0, no status), no request."""
         self._log(source, url, None, 0, 0, 0, reason)
-        return Response(
-            requested=chain[0] if chain else requested,
-            url=url,
-            chain=chain,
-            error=reason,
-            skipped=True,
-        )
+        return Response(requested=chain[0], url=url, chain=chain, error=reason, skipped=True)
 
     # ---------------------------------------------------------------- policy
 
