@@ -81,7 +81,7 @@ def _status_of(analysis: Analysis, words: list[str], *, tally: bool = False) -> 
                     found.append((i, status))
     if not found:
         return None
-    aux = {"been", "is", "are", "was", "were", "remain", "remains", "now", "be", "still"}
+    aux = {"been", "is", "are", "was", "were", "remain", "remains", "now", "be"}
     for i, status in found:
         if i > 0 and words[i - 1] in aux:
             return status
@@ -364,7 +364,25 @@ def extract_findings(analysis: Analysis) -> list[Event]:
                 analysis, sentence, "recommendation", force_id, subject_kind=finding.kind,
                 subject=subject, status=status), finding.start))
     items.extend(_list_items(analysis))
-    return tallies + _merge_items(items)
+    return _merge_tallies(tallies) + _merge_items(items)
+
+
+def _merge_tallies(tallies: list[Event]) -> list[Event]:
+    """A tally that repeats part of a fuller one ("the two remaining …") adds nothing."""
+    def counts(e: Event) -> dict:
+        return {k: v for k, v in (("t", e.count_total), ("c", e.count_closed),
+                                  ("o", e.count_open)) if v is not None}
+
+    kept = []
+    for tally in tallies:
+        mine = counts(tally)
+        if any(other is not tally and (other.force_id, other.subject_kind) == (
+                tally.force_id, tally.subject_kind) and mine.items() <= counts(other).items()
+               and (len(counts(other)) > len(mine) or tallies.index(other) < tallies.index(tally))
+               for other in tallies):
+            continue
+        kept.append(tally)
+    return kept
 
 
 def _back_reference_tally(analysis: Analysis, sentence: Sentence,

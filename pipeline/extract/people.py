@@ -71,7 +71,7 @@ def _name_after(analysis: Analysis, start: int, limit: int) -> tuple[int, int] |
         if token.text in ("-", "'", "’") and j + 1 < limit and doc[j + 1].is_title and j > first:
             j += 2
             continue
-        if token.is_alpha and (token.is_title or _is_mc(token.text)) and (
+        if _is_word(token.text) and (token.is_title or _is_mc(token.text)) and (
                 token.lower_ not in not_name) and len(token) > 1:
             j += 1
             continue
@@ -79,6 +79,11 @@ def _name_after(analysis: Analysis, start: int, limit: int) -> tuple[int, int] |
     if j - first < 1:
         return None
     return first, j
+
+
+def _is_word(text: str) -> bool:
+    """Letters, allowing the apostrophes of O'Doherty and D'Orsi."""
+    return text.replace("'", "").replace("’", "").isalpha()
 
 
 def _is_mc(word: str) -> bool:
@@ -101,7 +106,8 @@ def _name_before(analysis: Analysis, end: int, floor: int) -> tuple[int, int] | 
         if token.text in ("-",) and j - 2 >= floor and doc[j - 2].is_title:
             j -= 2
             continue
-        if token.is_alpha and token.is_title and token.lower_ not in not_name and len(token) > 1:
+        if _is_word(token.text) and token.is_title and token.lower_ not in not_name and len(
+                token) > 1:
             j -= 1
             continue
         break
@@ -127,8 +133,10 @@ def _clean_name(analysis: Analysis, start: int, end: int) -> str:
 
 def _org_force(analysis: Analysis, title: Span) -> str | None:
     """The force a title belongs to: "Chief Constable of Kent Police", "Kent's Chief Constable"."""
+    sentence = analysis.sentence_of(title.start)
     for mention in analysis.forces:
-        if mention.kind == "fire":
+        if mention.kind == "fire" or mention.tok_start < sentence.tok_start or (
+                mention.tok_end > sentence.tok_end):
             continue
         if title.start - 3 <= mention.tok_end <= title.start + 1 and mention.tok_start < title.start:
             return mention.force_id

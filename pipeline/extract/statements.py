@@ -98,18 +98,30 @@ def _attribute(analysis: Analysis, people: People, block: QuoteBlock,
 
 
 def _reported(analysis: Analysis, people: People) -> list[tuple[Person, int, int]]:
-    """People whose words are reported without a quote: "Craig Guildford praised officers"."""
+    """People whose words are reported without a quote: "Craig Guildford praised officers".
+
+    The said-verb may follow an apposition or relative clause set off by commas
+    ("Will Kerr, who joined the force in January, said …").
+    """
     out = []
     verbs = set(analysis.rules.words["speech_verbs"])
     doc = analysis.doc
     for mention in people.mentions:
         sentence = analysis.sentence_of(mention.tok_start)
-        after = [t.lower_ for t in doc[mention.tok_end : min(mention.tok_end + 4,
-                                                             sentence.tok_end)]]
         before = [t.lower_ for t in doc[max(mention.tok_start - 2, sentence.tok_start) :
                                         mention.tok_start]]
-        if any(w in verbs for w in after) or (before and before[-1] in verbs):
+        if before and before[-1] in verbs:
             out.append((mention.person, sentence.start, sentence.end))
+            continue
+        tail = [t.lower_ for t in doc[mention.tok_end : min(mention.tok_end + 24,
+                                                            sentence.tok_end)]]
+        if any(w in verbs for w in tail[:4]):
+            out.append((mention.person, sentence.start, sentence.end))
+            continue
+        if tail[:1] in ([","], ["for"], ["of"], ["at"]):
+            closing = [i for i, w in enumerate(tail[1:], 1) if w == ","]
+            if closing and any(w in verbs for w in tail[closing[0] + 1 : closing[0] + 4]):
+                out.append((mention.person, sentence.start, sentence.end))
     return out
 
 
