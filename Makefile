@@ -18,6 +18,14 @@ install: $(STAMP)
 ingest: $(STAMP)
 	@$(BIN)/python -m pipeline ingest --source corpus --db $(DB)
 
+ingest-live: $(STAMP)
+	@$(BIN)/python -m pipeline ingest --sources rules/sources.yaml --db $(DB)
+
+# The statistical baseline is an optional extra; it is installed here, never at run time.
+eval: $(STAMP)
+	@$(BIN)/python -m pip install --quiet -e '.[baseline]' || echo "baseline model not installed"
+	@$(BIN)/python -m pipeline eval
+
 test: $(STAMP)
 	@$(BIN)/python -m pytest
 

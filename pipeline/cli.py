@@ -38,26 +38,75 @@ def fail(message: str, code: int = EXIT_USAGE) -> typer.Exit:
 
 @app.command()
 def ingest(
-    source: Annotated[str, typer.Option("--source", help="A file or directory of documents.")
-                      ] = "corpus",
+    source: Annotated[str | None, typer.Option(
+        "--source", help="A file or directory of documents, or one feed, listing page or "
+        "GOV.UK search API URL.")] = None,
+    sources: Annotated[Path | None, typer.Option(
+        "--sources", help="A sources file (YAML); see rules/sources.yaml.", dir_okay=False)
+    ] = None,
     db: DbOption = DEFAULT_DB,
 ) -> None:
-    """Read documents, extract events and store both (re-running adds nothing new)."""
-    from pipeline.ingest import ingest_path
+    """Fetch or read documents, extract events and store both (re-running adds nothing new)."""
+    from pipeline.fetch import FetchConfig, SourcesError, load_fetch_config, load_sources
+    from pipeline.fetch import source_for_url
+    from pipeline.ingest import ingest_path, ingest_sources
     from pipeline.store import StoreBusyError
 
-    path = Path(source)
-    if not path.exists():
-        raise fail(f"source not found: {source}")
+    if source and sources:
+        raise fail("give --source or --sources, not both")
     try:
-        with console.progress("extracting") as tick:
-            summary = ingest_path(path, db, progress=tick)
+        with console.progress("ingesting") as tick:
+            if sources is not None:
+                if not sources.is_file():
+                    raise fail(f"sources file not found: {sources}")
+                summary = ingest_sources(load_sources(sources), db,
+                                         config=load_fetch_config(sources), progress=tick)
+            elif source and source.startswith(("http://", "https://")):
+                summary = ingest_sources([source_for_url(source)], db, config=FetchConfig(),
+                                         progress=tick)
+            else:
+                path = Path(source or "corpus")
+                if not path.exists():
+                    raise fail(f"source not found: {path}")
+                summary = ingest_path(path, db, progress=tick)
+    except SourcesError as exc:
+        raise fail(str(exc)) from None
     except StoreBusyError as exc:
         raise fail(str(exc), EXIT_BUSY) from None
     for failure in summary.failed:
         error_line(f"skipped {failure.line()}")
     print_summary(summary)
     raise typer.Exit(EXIT_OK if summary.ok else EXIT_PARTIAL)
+
+
+@app.command(name="sources")
+def list_sources(
+    sources: Annotated[Path, typer.Option("--sources", help="A sources file (YAML).",
+                                          dir_okay=False)] = Path("rules/sources.yaml"),
+    db: DbOption = DEFAULT_DB,
+) -> None:
+    """List the sources of a sources file with their last fetch status."""
+    from pipeline.fetch import SourcesError, load_sources
+    from pipeline.store import connect
+    from pipeline.store.fetch_state import ensure_fetch_tables
+
+    if not sources.is_file():
+        raise fail(f"sources file not found: {sources}")
+    try:
+        entries = load_sources(sources)
+    except SourcesError as exc:
+        raise fail(str(exc)) from None
+    last: dict[str, tuple] = {}
+    if db.exists():
+        with connect(db) as con:
+            ensure_fetch_tables(con)
+            last = {row[0]: row[1:] for row in con.execute(
+                "SELECT source, max(fetched_at), count(*) FILTER (WHERE error IS NULL), "
+                "count(*) FILTER (WHERE error IS NOT NULL) FROM fetch_log GROUP BY source"
+            ).fetchall()}
+    rows = [(s.name, s.kind, s.start_url, *(last.get(s.name) or ("never", "", "")))
+            for s in entries]
+    print_table(["name", "kind", "start_url", "last_fetch", "ok", "errors"], rows)
 
 
 @app.command()
@@ -107,6 +156,27 @@ def query(
     except duckdb.Error as exc:
         raise fail(f"query failed: {str(exc).splitlines()[0]}") from None
     print_table(columns, rows)
+
+
+@app.command(name="eval")
+def evaluate(
+    corpus: Annotated[Path, typer.Option("--corpus", help="Corpus directory.")] = Path("corpus"),
+    gold: Annotated[Path, typer.Option("--gold", help="Gold annotations directory.")
+                    ] = Path("gold"),
+    json_out: Annotated[Path | None, typer.Option("--json", help="Also write the figures "
+                                                  "as JSON here.")] = Path("data/eval.json"),
+    baseline: Annotated[bool, typer.Option(
+        "--baseline/--no-baseline", help="Score a statistical spaCy pipeline side by side "
+        "(needs the optional extra: pip install '.[baseline]').")] = True,
+) -> None:
+    """Score extraction against the hand-checked gold set (precision, recall, F1)."""
+    from pipeline.evaluate import eval_command
+
+    if not gold.is_dir() or not corpus.is_dir():
+        raise fail(f"corpus or gold directory not found: {corpus}, {gold}")
+    if json_out is not None:
+        json_out.parent.mkdir(parents=True, exist_ok=True)
+    raise typer.Exit(eval_command(corpus, gold, json_out, baseline))
 
 
 def main() -> None:

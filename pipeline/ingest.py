@@ -1,20 +1,29 @@
 """Orchestration: read sources, parse, extract, then write in one short transaction.
 
-Everything slow happens before the database is opened, so a cron run holds the write lock
-only for the bulk insert and analysts reading the file are blocked for moments, not minutes.
+Everything slow (fetching, parsing, extraction) happens before the database is opened for
+writing, so a cron run holds the write lock only for the bulk insert and analysts reading
+the file are blocked for moments, not minutes.
 """
 
 from __future__ import annotations
 
+import uuid
 from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from pipeline.extract import extract_events
+from pipeline.fetch import FetchConfig, FetchReport, Source, fetch_sources
 from pipeline.models import Document
-from pipeline.parse import ParseError, iter_source_files, parse_file
-from pipeline.store import DocumentWrite, connect, document_hashes, write_documents
+from pipeline.parse import ParseError, iter_source_files, parse_file, parse_html
+from pipeline.store import DocumentWrite, connect, document_hashes, transaction, write_documents
+from pipeline.store.fetch_state import (
+    ensure_fetch_tables,
+    load_validators,
+    record_many_document_urls,
+    save_fetch_results,
+)
 
 Progress = Callable[[str], None]
 
@@ -30,10 +39,12 @@ class Failure:
 
 @dataclass
 class IngestSummary:
+    run_id: str = ""
     read: int = 0
     new: int = 0
     changed: int = 0
     unchanged: int = 0
+    duplicates: int = 0
     failed: list[Failure] = field(default_factory=list)
     events_added: int = 0
     events_removed: int = 0
@@ -44,14 +55,46 @@ class IngestSummary:
         return not self.failed
 
 
-def read_local(source: Path) -> tuple[list[Document], list[Failure]]:
-    documents, failures = [], []
+@dataclass
+class Collected:
+    """Documents ready to store, with every URL each one was seen at."""
+
+    documents: list[Document] = field(default_factory=list)
+    urls: dict[str, set[str]] = field(default_factory=dict)
+    failures: list[Failure] = field(default_factory=list)
+    report: FetchReport | None = None
+
+    def add(self, document: Document, urls: Iterable[str] = ()) -> None:
+        self.documents.append(document)
+        self.urls.setdefault(document.doc_id, set()).update([document.url, *urls])
+
+
+def read_local(source: Path, collected: Collected, name: str = "local") -> None:
     for path in iter_source_files(source):
         try:
-            documents.append(parse_file(path))
+            collected.add(parse_file(path, source=name))
         except ParseError as exc:
-            failures.append(Failure(path.as_posix(), str(exc)))
-    return documents, failures
+            collected.failures.append(Failure(path.as_posix(), str(exc)))
+
+
+def read_remote(sources: list[Source], collected: Collected, *, run_id: str,
+                validators: dict, config: FetchConfig, progress: Progress | None) -> None:
+    report = fetch_sources(sources, run_id=run_id, validators=validators, config=config,
+                           progress=progress)
+    collected.report = report
+    for page in report.pages:
+        try:
+            document = parse_html(page.body, url=page.url, source=page.source,
+                                  encoding=page.encoding, title_hint=page.title_hint,
+                                  published_hint=page.published_hint)
+        except ParseError as exc:
+            collected.failures.append(Failure(page.url, str(exc)))
+            # Forget the validators so the next run fetches the page again.
+            report.validators.pop(page.url, None)
+            continue
+        collected.add(document, page.seen_urls)
+    for line in report.errors:
+        collected.failures.append(Failure("fetch", line))
 
 
 def extract_all(documents: Iterable[Document], progress: Progress | None = None
@@ -64,27 +107,67 @@ def extract_all(documents: Iterable[Document], progress: Progress | None = None
     return writes
 
 
-def ingest_documents(documents: list[Document], db: Path, *, failures: list[Failure] | None = None,
-                     progress: Progress | None = None) -> IngestSummary:
-    summary = IngestSummary(read=len(documents) + len(failures or []),
-                            failed=list(failures or []))
-    if db.exists():
-        with connect(db) as con:
-            known = document_hashes(con)
-    else:
-        known = {}
-    pending = [d for d in documents if known.get(d.doc_id) != d.content_sha256]
-    summary.unchanged = len(documents) - len(pending)
-    writes = extract_all(pending, progress)
+def _by_content(documents: list[Document], known: dict[str, str]
+                ) -> tuple[list[Document], dict[str, str]]:
+    """Drop a document whose text is already stored under another URL; map it to that one."""
+    owner = {sha: doc_id for doc_id, sha in known.items()}
+    unique, aliases = [], {}
+    for document in documents:
+        first = owner.setdefault(document.content_sha256, document.doc_id)
+        if first != document.doc_id:
+            aliases[document.doc_id] = first
+            continue
+        unique.append(document)
+    return unique, aliases
+
+
+def ingest(collect: Callable[[Collected, dict, str], None], db: Path, *,
+           progress: Progress | None = None) -> IngestSummary:
+    """Collect documents (with the stored validators), extract, then store in one transaction."""
+    run_id = uuid.uuid4().hex[:12]
     with connect(db) as con:
+        ensure_fetch_tables(con)
+        validators = load_validators(con)
+        known = document_hashes(con)
+    collected = Collected()
+    collect(collected, validators, run_id)
+    documents, aliases = _by_content(collected.documents, known)
+    pending = [d for d in documents if known.get(d.doc_id) != d.content_sha256]
+    writes = extract_all(pending, progress)
+    urls: dict[str, set[str]] = {}
+    for doc_id, seen in collected.urls.items():
+        urls.setdefault(aliases.get(doc_id, doc_id), set()).update(seen)
+    with connect(db) as con, transaction(con):
         result = write_documents(con, writes)
-    summary.new, summary.changed = result.new, result.changed
-    summary.unchanged += result.unchanged
-    summary.events_added, summary.events_removed = result.events_added, result.events_removed
-    summary.events_by_type = result.events_by_type
-    return summary
+        if collected.report is not None:
+            save_fetch_results(con, collected.report.log_rows, collected.report.validators)
+        record_many_document_urls(con, {k: sorted(v) for k, v in urls.items()})
+    return IngestSummary(
+        run_id=run_id, read=len(collected.documents) + len(collected.failures),
+        new=result.new, changed=result.changed,
+        unchanged=len(documents) - len(pending) + result.unchanged,
+        duplicates=len(aliases), failed=collected.failures,
+        events_added=result.events_added, events_removed=result.events_removed,
+        events_by_type=result.events_by_type,
+    )
 
 
 def ingest_path(source: Path, db: Path, progress: Progress | None = None) -> IngestSummary:
-    documents, failures = read_local(source)
-    return ingest_documents(documents, db, failures=failures, progress=progress)
+    return ingest(lambda collected, _v, _r: read_local(source, collected), db,
+                  progress=progress)
+
+
+def ingest_sources(sources: list[Source], db: Path, *, config: FetchConfig,
+                   progress: Progress | None = None) -> IngestSummary:
+    """Every source of a sources file (or one URL): local directories and web sources."""
+    def collect(collected: Collected, validators: dict, run_id: str) -> None:
+        for source in sources:
+            if source.kind == "local":
+                read_local(Path(source.start_url or source.options.get("path", "")),
+                           collected, source.name)
+        remote = [s for s in sources if s.kind != "local"]
+        if remote:
+            read_remote(remote, collected, run_id=run_id, validators=validators,
+                        config=config, progress=progress)
+
+    return ingest(collect, db, progress=progress)

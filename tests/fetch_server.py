@@ -19,6 +19,8 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from pipeline.fetch import FetchConfig
+
 FIXTURE_SITES = Path(__file__).parent / "fixtures" / "sites"
 PORT_TOKEN = "@PORT@"
 LAST_MODIFIED = formatdate(1_700_000_000, usegmt=True)
@@ -243,10 +245,8 @@ def sequence(*replies: Reply) -> Handler:
     return handler
 
 
-def fast_config(**overrides: object):  # -> FetchConfig (imported lazily: the bench reuses this)
+def fast_config(**overrides: object) -> FetchConfig:
     """A FetchConfig with test-sized delays and timeouts."""
-    from pipeline.fetch import FetchConfig
-
     values: dict = {
         "per_host_delay": 0.01,
         "connect_timeout": 1.0,

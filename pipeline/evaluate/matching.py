@@ -188,12 +188,6 @@ FIELD_VALUE: dict[str, Callable[[Event], object]] = {
     "person_org": lambda e: e.person_org,
 }
 
-# The field value that counts as "filled in" for field-level precision and recall.
-FIELD_FILLED: dict[str, Callable[[Event], bool]] = {
-    name: (lambda e, get=getter: get(e) is not None) for name, getter in FIELD_VALUE.items()
-}
-
-
 def agreeing_fields(gold: Event, predicted: Event) -> list[str]:
     """The matching fields on which two events of the same kind agree."""
     return [f for f in KIND_FIELDS[kind_of(gold)] if FIELD_AGREES[f](gold, predicted)]

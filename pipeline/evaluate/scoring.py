@@ -249,7 +249,7 @@ def split_subsets(results: list[DocumentResult]) -> dict[str, SubsetScores]:
 def describe(event: Event) -> dict:
     """The fields that matter for an event's kind, for a report line."""
     kind = kind_of(event)
-    names = (*KIND_FIELDS[kind], *INFO_FIELDS.get(kind, ()))
+    names = (*KIND_FIELDS.get(kind, ()), *INFO_FIELDS.get(kind, ()))
     return {name: FIELD_VALUE[name](event) for name in names if FIELD_VALUE[name](event)}
 
 

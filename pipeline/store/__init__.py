@@ -1,6 +1,6 @@
 """DuckDB storage: schema, short write transactions, bulk inserts."""
 
-from pipeline.store.connection import StoreBusyError, connect
+from pipeline.store.connection import StoreBusyError, connect, transaction
 from pipeline.store.documents import DocumentWrite, WriteSummary, document_hashes, write_documents
 from pipeline.store.schema import ensure_schema
 
@@ -11,5 +11,6 @@ __all__ = [
     "connect",
     "document_hashes",
     "ensure_schema",
+    "transaction",
     "write_documents",
 ]

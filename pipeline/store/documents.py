@@ -1,12 +1,14 @@
 """Write documents and their events: one transaction, bulk inserts through Arrow.
 
 A changed document's events are deleted and re-inserted in the same transaction as the
-document row, so a reader never sees a document with half of its events.
+document row (the caller's), so a reader never sees a document with half of its events.
 """
 
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 
@@ -57,9 +59,25 @@ def _document_table(documents: list[Document], now: datetime) -> pa.Table:
     })
 
 
+@contextmanager
+def registered(con: duckdb.DuckDBPyConnection, **tables: pa.Table) -> Iterator[None]:
+    """Arrow tables visible to SQL for the duration of a bulk statement."""
+    for name, table in tables.items():
+        con.register(name, table)
+    try:
+        yield
+    finally:
+        for name in tables:
+            con.unregister(name)
+
+
 def write_documents(con: duckdb.DuckDBPyConnection, writes: list[DocumentWrite],
                     *, replace_unchanged: bool = False) -> WriteSummary:
-    """Insert new documents, replace changed ones; unchanged ones are left alone."""
+    """Insert new documents, replace changed ones; unchanged ones are left alone.
+
+    Runs inside the caller's transaction (see store.transaction), so that a document, its
+    events and the fetch log of the same run are committed together or not at all.
+    """
     summary = WriteSummary()
     latest: dict[str, DocumentWrite] = {}
     for write in writes:  # the same URL twice in one batch: the last one wins
@@ -82,33 +100,19 @@ def write_documents(con: duckdb.DuckDBPyConnection, writes: list[DocumentWrite],
     ids = pa.table({"doc_id": [w.document.doc_id for w in todo]})
     events = [e for w in todo for e in w.events]
     deduped = list({e.event_id: e for e in events}.values())
-    doc_table = _document_table([w.document for w in todo], now)
-    event_table = _event_table(deduped)
-    con.execute("BEGIN TRANSACTION")
-    try:
-        con.register("incoming_ids", ids)
+    with registered(con, incoming_ids=ids,
+                    incoming_documents=_document_table([w.document for w in todo], now),
+                    incoming_events=_event_table(deduped)):
         summary.events_removed = con.execute(
             "SELECT count(*) FROM events WHERE doc_id IN (SELECT doc_id FROM incoming_ids)"
         ).fetchone()[0]
         con.execute("DELETE FROM events WHERE doc_id IN (SELECT doc_id FROM incoming_ids)")
         con.execute("DELETE FROM documents WHERE doc_id IN (SELECT doc_id FROM incoming_ids)")
-        con.register("incoming_documents", doc_table)
         con.execute(f"INSERT INTO documents ({', '.join(DOCUMENT_COLUMNS)}) "
                     f"SELECT {', '.join(DOCUMENT_COLUMNS)} FROM incoming_documents")
         if deduped:
-            con.register("incoming_events", event_table)
             con.execute(f"INSERT INTO events ({', '.join(EVENT_COLUMNS)}) "
                         f"SELECT {', '.join(EVENT_COLUMNS)} FROM incoming_events")
-        con.execute("COMMIT")
-    except Exception:
-        con.execute("ROLLBACK")
-        raise
-    finally:
-        for name in ("incoming_ids", "incoming_documents", "incoming_events"):
-            try:
-                con.unregister(name)
-            except Exception:  # noqa: BLE001 - a view that was never registered
-                pass
     summary.events_added = len(deduped)
     summary.events_by_type = Counter(e.event_type for e in deduped)
     return summary
