@@ -9,6 +9,7 @@ re-extracted after the rules change.
 from __future__ import annotations
 
 import hashlib
+import os
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -17,7 +18,10 @@ import yaml
 
 from pipeline import __version__
 
-RULES_DIR = Path(__file__).resolve().parent.parent / "rules"
+# PIPELINE_RULES_DIR points extraction at another copy of rules/ (tests, trying a change
+# with `reextract` before committing it); unset, the repository's rules/ are used.
+RULES_DIR = Path(os.environ.get("PIPELINE_RULES_DIR")
+                 or Path(__file__).resolve().parent.parent / "rules")
 # Bumped when extraction code changes meaning; rules changes are caught by the file hash.
 EXTRACTOR_VERSION = "1"
 RULE_FILES = (
@@ -29,6 +33,7 @@ RULE_FILES = (
     "inspections.yaml",
     "roles.yaml",
     "dates.yaml",
+    "officials.yaml",
 )
 
 
@@ -46,6 +51,7 @@ class Rules:
     inspections: dict
     roles: dict
     dates: dict
+    officials: dict
     version: str
 
 

@@ -88,6 +88,15 @@ def resolve(label: str, words: list[str], published: date | None, rules: Rules) 
     if label in ("year", "season_year"):
         year = _year_of(text)
         return (date(year, 1, 1), "year") if year else _NONE
+    if label == "month_range":
+        month = next((_month_number(w, rules) for w in lower if _month_number(w, rules)), None)
+        year = _year_of(text)
+        if year is None and published is not None:
+            if "last" in lower and "year" in lower:
+                year = published.year - 1
+            elif month is not None:
+                year = _most_recent_month(month, published).year
+        return (date(year, month, 1), "month") if month and year else _NONE
     if published is None:
         return _NONE
     if label == "day_month":
@@ -111,9 +120,14 @@ def resolve(label: str, words: list[str], published: date | None, rules: Rules) 
             value = value.replace(year=value.year - 1)
         return value, "month"
     if label == "season":
-        return date(published.year, 1, 1) if lower[0] != "last" else date(
-            published.year - 1, 1, 1
-        ), "year"
+        # The most recent such season that had begun by the publication date.
+        season = next(w for w in lower if w in rules.dates["seasons"])
+        starts = {"spring": 3, "summer": 6, "autumn": 9, "winter": 12}
+        year = published.year if published.month >= starts[season] else published.year - 1
+        if lower[0] == "last" and year == published.year and published.month < starts[
+                season] + 3:
+            year -= 1
+        return date(year, 1, 1), "year"
     if label == "weekday":
         weekday = rules.dates["weekdays"].index(lower[-1])
         back = (published.weekday() - weekday) % 7

@@ -218,6 +218,8 @@ def find_people(analysis: Analysis) -> People:
                 m.tok_start == after_title + 2 and doc[after_title + 1].lower_ == "the")]
             if nested:
                 after_title = nested[0].tok_end
+        if _is_fire_title(analysis, title):
+            continue
         span = _name_after(analysis, after_title, sentence.tok_end)
         if span and span[1] - span[0] >= 1 and doc[after_title].text != ",":
             name_start, name_end = span
@@ -245,21 +247,70 @@ def find_people(analysis: Analysis) -> People:
             person, doc[min(name_start, title.start)].idx,
             doc[name_end - 1].idx + len(doc[name_end - 1]), min(name_start, title.start),
             max(name_end, title.end)))
+    _known_officials(analysis, people)
     _surname_mentions(analysis, people)
     people.mentions.sort(key=lambda m: m.start)
     return people
+
+
+def _official_entry(analysis: Analysis, name: str) -> dict | None:
+    """The office a known official held on the publication date."""
+    entries = [e for e in analysis.rules.officials["officials"] if e["name"] == name]
+    published = analysis.published
+    if published is None:
+        return entries[0] if len(entries) == 1 else None
+    for entry in entries:
+        if entry.get("from") and published < entry["from"]:
+            continue
+        if entry.get("to") and published > entry["to"]:
+            continue
+        return entry
+    return None
+
+
+def _known_officials(analysis: Analysis, people: People) -> None:
+    """Named office holders without a title in the text: "Sir Andy Cooke said …"."""
+    doc = analysis.doc
+    covered = {i for m in people.mentions for i in range(m.tok_start, m.tok_end)}
+    for _, start, end in analysis.matches("officials"):
+        if any(i in covered for i in range(start, end)):
+            continue
+        name = doc[start:end].text
+        if "fire" in [t.lower_ for t in doc[max(start - 8, 0) : end + 4]]:
+            continue  # the same inspectors inspect fire and rescue services
+        known = next((p for p in people.persons if p.name == name), None)
+        if known is None:
+            entry = _official_entry(analysis, name)
+            if entry is None:
+                continue
+            force_id = entry.get("force")
+            org = entry.get("org") or analysis.toolkit.gazetteer.names.get(force_id)
+            known = _register(people, name, entry["role"], force_id, org, doc[start].idx)
+        people.mentions.append(PersonMention(known, doc[start].idx,
+                                             doc[end - 1].idx + len(doc[end - 1]), start, end))
+
+
+def _is_fire_title(analysis: Analysis, title: Span) -> bool:
+    """"HM Inspector of Fire and Rescue Services", "Chief Fire Officer": not police officials."""
+    near = [t.lower_ for t in analysis.doc[max(title.start - 1, 0) : title.end + 3]]
+    return "fire" in near and "crime" not in near
 
 
 def _left_edge(analysis: Analysis, title: Span) -> int:
     """Where the words that qualify a title start: "West Midlands Police's Chief Constable"."""
     doc = analysis.doc
     i = title.start
+    for mention in analysis.forces:
+        if mention.tok_start < i <= mention.tok_end:
+            i = mention.tok_start  # "the West Midlands Police and Crime Commissioner"
     while i > 0 and doc[i - 1].lower_ in ("the", "'s", "’s", "temporary", "acting", "interim",
                                           "/", "t", "deputy"):
         i -= 1
     for mention in analysis.forces:
         if mention.tok_end == i:
             i = mention.tok_start
+    while i > 0 and doc[i - 1].lower_ in ("the", "'s", "’s"):
+        i -= 1
     return i
 
 

@@ -125,6 +125,30 @@ def _reported(analysis: Analysis, people: People) -> list[tuple[Person, int, int
     return out
 
 
+def _force_spoken_about(analysis: Analysis, start: int, end: int) -> str | None:
+    """For inspectors, ministers and others: the force their words are about, if named nearby.
+
+    A national speech names no force in or just before the statement: its force stays NULL
+    rather than borrowing whichever force the article named last.
+    """
+    doc = analysis.doc
+    span = doc.char_span(start, end, alignment_mode="expand")
+    first = analysis.sentence_of(span.start)
+    window_start = analysis.sentences[max(first.index - 1, 0)].tok_start
+    named = [m for m in analysis.forces_between(window_start, span.end)
+             if analysis.usable(m) or m.kind == "office"]
+    words = analysis.text[start:end].lower()
+    if named:
+        return named[-1].force_id if named[-1].tok_start < span.start else named[0].force_id
+    primary = analysis.primary_force
+    counts = analysis.strong_counts
+    if primary and counts[primary] >= 2 and counts[primary] >= 0.6 * sum(counts.values()):
+        return primary  # the document is about one force: so are the words
+    if any(w in words for w in ("the force", "the constabulary")):
+        return analysis.force_before(span.start)
+    return None
+
+
 def extract_statements(analysis: Analysis) -> list[Event]:
     people = find_people(analysis)
     if not people.persons:
@@ -148,9 +172,7 @@ def extract_statements(analysis: Analysis) -> list[Event]:
     events = []
     for entry in said.values():
         person = entry.person
-        force_id = person.force_id or analysis.force_before(
-            analysis.doc.char_span(entry.evidence[0], entry.evidence[1],
-                                   alignment_mode="expand").start)
+        force_id = person.force_id or _force_spoken_about(analysis, *entry.evidence)
         events.append(span_event(
             analysis, entry.evidence[0], entry.evidence[1], "statement", force_id,
             person_name=person.name, person_role=person.role, person_org=person.org,
