@@ -55,8 +55,9 @@ class Tally:
 
 
 def _number(analysis: Analysis, word: str) -> int | None:
-    if word.isdigit() and len(word) <= 3:
-        return int(word)
+    if word.isdigit():
+        value = int(word)
+        return value if value <= 60 else None  # "999 calls" is not a count of findings
     value = analysis.rules.numbers["numbers"].get(word)
     if word in ("a", "an", "single", "no"):
         return None
@@ -151,7 +152,7 @@ def _counts(analysis: Analysis, sentence: Sentence, finding: Finding | None,
         at_finding = finding is not None and finding.start <= j < finding.end
         if at_finding:
             j = finding.end
-        limit = min(j + 12, end)
+        limit = min(j + 20, end)
         for other in analysis.matches_in("findings", sentence):
             if j <= other[1] < limit:
                 limit = other[1]
@@ -161,11 +162,12 @@ def _counts(analysis: Analysis, sentence: Sentence, finding: Finding | None,
             if k not in skip and _number(analysis, doc[k].lower_) is not None:
                 limit = k
                 break
-        status_words = lower_words(doc, j, limit)
-        status = _status_of(analysis, status_words, tally=True)
-        before = lower_words(doc, max(start, i - 2), i)
+        # "has closed two of the three …": a status verb right before the count governs it.
+        before = [w for w in lower_words(doc, max(start, i - 4), i)
+                  if w not in ("has", "have", "had", "now", "already", "so", "far")][-1:]
+        status = _status_of(analysis, before, tally=True)
         if status is None:
-            status = _status_of(analysis, before, tally=True)
+            status = _status_of(analysis, lower_words(doc, j, limit), tally=True)
         adjectives = lower_words(doc, i + 1, j)
         if status is None and "remaining" in adjectives or "outstanding" in adjectives:
             status = "open"

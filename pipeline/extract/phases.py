@@ -203,6 +203,8 @@ def choose_date(analysis: Analysis, sentence: Sentence, anchor: tuple[int, int],
         own = distance(mention, anchor)
         if any(distance(mention, other) < own for other in anchors if other != anchor):
             continue
+        if own > 15:
+            continue  # too far to belong to this cue
         if best is None or own < best[0]:
             best = (own, mention)
     return (best[1].value, best[1].precision) if best else None
