@@ -115,8 +115,7 @@ class Analysis:
         position = bisect_right(self._force_starts, token_index)
         for mention in reversed(self.forces[:position]):
             if mention.kind == "fire":
-                # "the service" after a fire service must not drift to an earlier police force.
-                return None
+                continue  # "the force" is never a fire and rescue service
             if mention.kind != "office" and not mention.compared and self.usable(mention):
                 return mention.force_id
             if mention.kind == "office":
