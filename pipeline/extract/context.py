@@ -129,6 +129,16 @@ class Analysis:
         return self.strong_counts.most_common(1)[0][0]
 
     @property
+    def dominant_force(self) -> str | None:
+        """The force the document is about, when one force has most of the mentions."""
+        primary = self.primary_force
+        total = sum(self.strong_counts.values())
+        if primary and self.strong_counts[primary] >= 2 and (
+                self.strong_counts[primary] >= 0.6 * total):
+            return primary
+        return None
+
+    @property
     def single_force(self) -> str | None:
         """The force, when the document names exactly one."""
         return self.primary_force if len(self.strong_counts) == 1 else None

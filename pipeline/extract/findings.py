@@ -310,8 +310,6 @@ def extract_findings(analysis: Analysis) -> list[Event]:
         if sentence.is_list_item:
             continue
         words = lower_words(doc, sentence.tok_start, sentence.tok_end)
-        if has_phrase(words, ["may", "might", "could", "if", "would"]):
-            continue
         findings = findings_in(analysis, sentence)
         if not findings:
             _back_reference_tally(analysis, sentence, context_total, tallies)
@@ -320,6 +318,9 @@ def extract_findings(analysis: Analysis) -> list[Event]:
             force_id = _force_for(analysis, sentence, finding.start)
             if force_id is None:
                 continue
+            near = lower_words(doc, max(sentence.tok_start, finding.start - 6), finding.start)
+            if has_phrase(near, ["may", "might", "could", "if", "would", "should", "unless"]):
+                continue  # "a force may be escalated if it fails to address a cause of concern"
             end = clause_end(doc, sentence.tok_end, finding.end, {";"})
             tally = _counts(analysis, sentence, finding, sentence.tok_start, end)
             if tally is not None and finding.plural and (tally.has_progress or not _subject(
@@ -344,7 +345,7 @@ def extract_findings(analysis: Analysis) -> list[Event]:
                 subject = _subject(analysis, sentence, finding)
                 if subject:
                     after = lower_words(doc, finding.end, sentence.tok_end)
-                    status = _status_of(analysis, after)
+                    status = _status_of(analysis, after) or _status_of(analysis, near[-3:])
                     if status is None:
                         continue  # "our recommendations on X": a topic, not a finding
                     for part in _split_subjects(subject, rules.recommendations["subject_leads"]):

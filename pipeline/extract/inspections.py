@@ -5,14 +5,14 @@ from __future__ import annotations
 from pipeline.extract.clauses import clause_start, has_phrase, lower_words
 from pipeline.extract.context import Analysis
 from pipeline.extract.evidence import sentence_event
-from pipeline.extract.phases import choose_date
+from pipeline.extract.phases import choose_date, phase_terms
 from pipeline.models import Event
 
 
 def _anchors(analysis: Analysis, sentence) -> list[tuple[int, int]]:
     """Phrases competing for the sentence's dates (inspection words and phase terms)."""
     out = [(s, e) for _, s, e in analysis.matches_in("inspections", sentence)]
-    out += [(s, e) for _, s, e in analysis.matches_in("phase_terms", sentence)]
+    out += [(t.start, t.end) for t in phase_terms(analysis, sentence)]
     return out
 
 

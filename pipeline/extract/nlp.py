@@ -2,14 +2,19 @@
 
 Built once per process from rules/: loading patterns is the expensive part, matching is cheap.
 No statistical model is used, so extraction needs no download and runs near tokenizer speed.
+Two things keep it there: paragraph breaks are found from the text's newlines rather than by
+visiting every token, and the date matcher runs only around the few tokens a date needs.
 """
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import product
 
 import spacy
+from spacy.attrs import IDX, LOWER, SHAPE
 from spacy.language import Language
 from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc
@@ -20,11 +25,68 @@ from pipeline.rules import Rules, load_rules
 
 @Language.component("paragraph_breaks")
 def paragraph_breaks(doc: Doc) -> Doc:
-    """A line break always ends a sentence: headlines and list items have no full stop."""
-    for token in doc[:-1]:
-        if "\n" in token.text or "\n" in token.whitespace_:
-            doc[token.i + 1].is_sent_start = True
+    """A line break always ends a sentence: headlines and list items have no full stop.
+
+    The token holding a newline (in its text or its trailing space) is the last one starting
+    at or before it, so only the newlines are visited, not every token of the document.
+    """
+    text = doc.text
+    position = text.find("\n")
+    if position < 0:
+        return doc
+    starts = doc.to_array(IDX).tolist()
+    last = len(doc) - 1
+    while position >= 0:
+        token = bisect_right(starts, position) - 1
+        if token < last:
+            doc[token + 1].is_sent_start = True
+        position = text.find("\n", position + 1)
     return doc
+
+
+@dataclass
+class AnchoredMatcher:
+    """A token Matcher that only looks near tokens every one of its patterns requires.
+
+    Called like a Matcher on a Doc, with the same matches in the same order. A date needs a
+    month, a weekday, a four-digit year or another rare word; most sentences have none, so
+    running the Matcher only on short windows around those tokens skips most of its work.
+    When some pattern has no such token (`anchored` is False), the whole Doc is matched.
+    """
+
+    matcher: Matcher
+    anchor_words: frozenset[int]  # LOWER hashes
+    anchor_shapes: frozenset[int]  # SHAPE hashes
+    reach: int  # the longest pattern, in tokens
+    anchored: bool
+
+    def __call__(self, doc: Doc) -> list[tuple[int, int, int]]:
+        if not self.anchored or len(doc) == 0:
+            return self.matcher(doc)
+        words, shapes = self.anchor_words, self.anchor_shapes
+        hits = [i for i, (lower, shape) in enumerate(doc.to_array([LOWER, SHAPE]).tolist())
+                if lower in words or shape in shapes]
+        if not hits:
+            return []
+        matches: list[tuple[int, int, int]] = []
+        for start, end in _windows(hits, self.reach, len(doc)):
+            if start == 0 and end == len(doc):
+                return self.matcher(doc)
+            for match_id, s, e in self.matcher(doc[start:end]):
+                matches.append((match_id, s + start, e + start))
+        return matches
+
+
+def _windows(hits: list[int], reach: int, length: int) -> list[tuple[int, int]]:
+    """Disjoint token ranges holding every span of at most `reach` tokens around a hit."""
+    windows: list[tuple[int, int]] = []
+    for hit in hits:
+        start, end = max(hit - reach + 1, 0), min(hit + reach, length)
+        if windows and start <= windows[-1][1]:
+            windows[-1] = (windows[-1][0], end)
+        else:
+            windows.append((start, end))
+    return windows
 
 
 @dataclass
@@ -37,7 +99,8 @@ class Matchers:
     roles: PhraseMatcher
     findings: PhraseMatcher
     inspections: PhraseMatcher
-    dates: Matcher
+    dates: AnchoredMatcher
+    officials: PhraseMatcher
 
 
 @dataclass
@@ -52,12 +115,23 @@ def _phrases(nlp: Language, phrases: list[str]) -> list[Doc]:
     return [nlp.make_doc(p) for p in phrases]
 
 
+_YEAR = r"^(19[89]\d|20[0-4]\d)$"
+_NUMERIC_DATE = r"^\d{1,2}[/.]\d{1,2}[/.](19|20)\d\d$"
+# Every token these regexes accept has one of these shapes (a digit of any script is "d"),
+# which lets the date matcher find candidate tokens without running the regexes.
+_REGEX_SHAPES = {
+    _YEAR: ["dddd"],
+    _NUMERIC_DATE: [f"{d}{a}{m}{b}dddd" for d, m in product(("d", "dd"), repeat=2)
+                    for a, b in product("/.", repeat=2)],
+}
+
+
 def _date_patterns(rules: Rules) -> list[tuple[str, list[dict]]]:
     months = rules.dates["months"] + list(rules.dates["month_abbreviations"])
     weekdays = rules.dates["weekdays"]
     seasons = rules.dates["seasons"]
     day = {"TEXT": {"REGEX": r"^(0?[1-9]|[12]\d|3[01])(st|nd|rd|th)?$"}}
-    year = {"TEXT": {"REGEX": r"^(19[89]\d|20[0-4]\d)$"}}
+    year = {"TEXT": {"REGEX": _YEAR}}
     month = {"LOWER": {"IN": months}}
     comma = {"TEXT": ",", "OP": "?"}
     # An optional leading preposition makes "in October 2022" longer than "in October", so
@@ -70,7 +144,15 @@ def _date_patterns(rules: Rules) -> list[tuple[str, list[dict]]]:
         ("month_day_year", [month, day, year]),
         ("day_month", [day, {"LOWER": "of", "OP": "?"}, month]),
         ("month_year", [prep, month, {"LOWER": "of", "OP": "?"}, year]),
-        ("numeric", [{"TEXT": {"REGEX": r"^\d{1,2}[/.]\d{1,2}[/.](19|20)\d\d$"}}]),
+        # "between October and December 2023", "from June to August last year": the start.
+        ("month_range", [{"LOWER": {"IN": ["between", "from", "in"]}, "OP": "?"}, month,
+                         {"LOWER": {"IN": ["and", "to", "-", "–", "until"]}}, month, year]),
+        ("month_range", [{"LOWER": {"IN": ["between", "from", "in"]}, "OP": "?"}, month,
+                         {"LOWER": {"IN": ["and", "to", "-", "–", "until"]}}, month,
+                         {"LOWER": {"IN": ["last", "this"]}}, {"LOWER": "year"}]),
+        ("month_range", [{"LOWER": {"IN": ["between", "from"]}}, month,
+                         {"LOWER": {"IN": ["and", "to", "until"]}}, month]),
+        ("numeric", [{"TEXT": {"REGEX": _NUMERIC_DATE}}]),
         ("iso", [year, {"TEXT": "-"}, {"TEXT": {"REGEX": r"^\d\d$"}}, {"TEXT": "-"},
                  {"TEXT": {"REGEX": r"^\d\d$"}}]),
         ("year", [{"LOWER": {"IN": rules.dates["year_preps"]}}, year]),
@@ -91,6 +173,64 @@ def _date_patterns(rules: Rules) -> list[tuple[str, list[dict]]]:
                  {"LOWER": {"IN": ["month", "months", "year", "years", "week", "weeks",
                                    "day", "days"]}}, {"LOWER": "ago"}]),
     ]
+
+
+def _date_anchor_words(rules: Rules) -> set[str]:
+    """Rare words a date pattern can hinge on: months, weekdays, seasons, "ago", and the
+    last word of each relative phrase ("last year", "yesterday")."""
+    words = set(rules.dates["months"]) | set(rules.dates["month_abbreviations"])
+    words |= set(rules.dates["weekdays"]) | set(rules.dates["seasons"]) | {"ago"}
+    words |= {phrase.split()[-1] for phrase in rules.dates["relative"]}
+    return words
+
+
+def _anchor_of(spec: dict, words: set[str]) -> list[str] | None:
+    """The shapes (or, as "word:" entries, lower-case words) one token spec requires, if all
+    of them are anchors; None when the token could be anything else."""
+    if "OP" in spec or len(spec) != 1:
+        return None
+    (attr, value), = spec.items()
+    if attr not in ("LOWER", "TEXT"):
+        return None
+    if isinstance(value, str):
+        values = [value]
+    elif isinstance(value, dict) and set(value) == {"IN"}:
+        values = list(value["IN"])
+    elif attr == "TEXT" and isinstance(value, dict) and set(value) == {"REGEX"}:
+        return _REGEX_SHAPES.get(value["REGEX"])
+    else:
+        return None
+    lowered = [v.lower() for v in values]
+    return [f"word:{v}" for v in lowered] if all(v in words for v in lowered) else None
+
+
+def _anchored_matcher(nlp: Language, patterns: list[tuple[str, list[dict]]],
+                      words: set[str]) -> AnchoredMatcher:
+    """A Matcher for the patterns, anchored when every pattern has a required anchor token
+    and a bounded length (no "*" or "+") with no optional token at its end."""
+    matcher = Matcher(nlp.vocab)
+    anchors: set[str] = set()
+    anchored = True
+    reach = 0
+    for label, pattern in patterns:
+        matcher.add(label, [pattern])
+        reach = max(reach, len(pattern))
+        if any(spec.get("OP", "1") not in ("1", "?", "!") for spec in pattern) or (
+                pattern[-1].get("OP") == "?"):
+            anchored = False
+        required = [a for a in (_anchor_of(spec, words) for spec in pattern) if a]
+        if not required:
+            anchored = False
+            continue
+        anchors.update(min(required, key=len))
+    strings = nlp.vocab.strings
+    return AnchoredMatcher(
+        matcher=matcher,
+        anchor_words=frozenset(strings.add(a[5:]) for a in anchors if a.startswith("word:")),
+        anchor_shapes=frozenset(strings.add(a) for a in anchors if not a.startswith("word:")),
+        reach=reach,
+        anchored=anchored,
+    )
 
 
 def build_toolkit(rules: Rules) -> Toolkit:
@@ -124,12 +264,14 @@ def build_toolkit(rules: Rules) -> Toolkit:
     inspections.add("noun", _phrases(nlp, rules.inspections["nouns"]))
     inspections.add("verb", _phrases(nlp, rules.inspections["verbs"]))
 
-    dates = Matcher(nlp.vocab)
-    for label, pattern in _date_patterns(rules):
-        dates.add(label, [pattern])
+    dates = _anchored_matcher(nlp, _date_patterns(rules), _date_anchor_words(rules))
+
+    officials = PhraseMatcher(nlp.vocab, attr="ORTH")
+    names = sorted({entry["name"] for entry in rules.officials["officials"]})
+    officials.add("official", _phrases(nlp, names))
 
     matchers = Matchers(forces_lower, forces_exact, phase_terms, roles, findings, inspections,
-                        dates)
+                        dates, officials)
     return Toolkit(nlp=nlp, matchers=matchers, rules=rules, gazetteer=gazetteer)
 
 

@@ -218,6 +218,10 @@ def find_people(analysis: Analysis) -> People:
                 m.tok_start == after_title + 2 and doc[after_title + 1].lower_ == "the")]
             if nested:
                 after_title = nested[0].tok_end
+                # "chairman of the Greater Manchester Police Federation, Rob Kenyon"
+                while after_title < sentence.tok_end and doc[after_title].is_title and (
+                        doc[after_title].lower_ in analysis.rules.roles["not_name_words"]):
+                    after_title += 1
         if _is_fire_title(analysis, title):
             continue
         span = _name_after(analysis, after_title, sentence.tok_end)
@@ -237,7 +241,8 @@ def find_people(analysis: Analysis) -> People:
         if (role in ("chief_constable", "deputy_chief_constable", "assistant_chief_constable",
                      "commissioner", "police_and_crime_commissioner")
                 or title.text.lower() in analysis.rules.roles["police_ranks"]) and force_id is None:
-            force_id = analysis.force_before(title.start)
+            # A chief constable named without a force leads the force the story is about.
+            force_id = analysis.dominant_force or analysis.force_before(title.start)
         name = _clean_name(analysis, name_start, name_end)
         if not name:
             continue
