@@ -194,29 +194,6 @@ def _counts(analysis: Analysis, sentence: Sentence, finding: Finding | None,
     return tally
 
 
-def _all_or_none(analysis: Analysis, sentence: Sentence, finding: Finding, tally: Tally,
-                 clause_start: int) -> None:
-    """"all five … have been closed", "none of the four … has been closed"."""
-    doc = analysis.doc
-    rules = analysis.rules.numbers
-    before = lower_words(doc, max(clause_start, finding.start - 6), finding.start)
-    after = lower_words(doc, finding.end, min(finding.end + 8, sentence.tok_end))
-    status = _status_of(analysis, after) or _status_of(analysis, before)
-    total = tally.total
-    if total is None:
-        return
-    if any(w in rules["all_words"] for w in before) and status:
-        if status == "closed":
-            tally.closed, tally.open = total, 0
-        else:
-            tally.open, tally.closed = total, 0
-    elif any(w in rules["none_words"] for w in before) and status:
-        if status == "closed":
-            tally.closed, tally.open = 0, total
-        else:
-            tally.open, tally.closed = 0, total
-
-
 def _subject(analysis: Analysis, sentence: Sentence, finding: Finding) -> str | None:
     """What an item is about: the words after a lead-in such as "relating to", to clause end.
 
@@ -258,7 +235,7 @@ def _subject(analysis: Analysis, sentence: Sentence, finding: Finding) -> str | 
             end_tok = i
             break
         if doc[i].text == "," and i + 1 < end_tok and doc[i + 1].lower_ in (
-                "as", "while", "and", "but", "which"):
+                "as", "while", "and", "but", "which", *aux):
             end_tok = i
             break
     if start_tok >= end_tok:
@@ -325,7 +302,6 @@ def extract_findings(analysis: Analysis) -> list[Event]:
             tally = _counts(analysis, sentence, finding, sentence.tok_start, end)
             if tally is not None and finding.plural and (tally.has_progress or not _subject(
                     analysis, sentence, finding)):
-                _all_or_none(analysis, sentence, finding, tally, sentence.tok_start)
                 if tally.total is None and "these" in words and finding.kind in context_total:
                     tally.total = context_total[finding.kind][0]
                 tally.complete()
@@ -340,7 +316,8 @@ def extract_findings(analysis: Analysis) -> list[Event]:
                     context_total.pop(finding.kind, None)
                 elif tally.total is not None:
                     context_total[finding.kind] = (tally.total, sentence)
-                continue
+                if not _subject(analysis, sentence, finding):
+                    continue
             if finding.plural:
                 subject = _subject(analysis, sentence, finding)
                 if subject:
@@ -359,6 +336,9 @@ def extract_findings(analysis: Analysis) -> list[Event]:
                                                               finding.end, breaks))
             subject = _subject(analysis, sentence, finding)
             status = _status_of(analysis, after[:6]) or _status_of(analysis, before)
+            if before[-2:] in (["as", "has"], ["as", "have"], ["as", "was"], ["as", "is"]) and (
+                    items and items[-1].event.evidence == sentence.text):
+                status = items[-1].event.status  # "… has been closed, as has the cause of …"
             if subject and status is None:
                 status = _status_of(analysis, after)
             if status is None and subject is None:
@@ -366,8 +346,34 @@ def extract_findings(analysis: Analysis) -> list[Event]:
             items.append(Item(sentence_event(
                 analysis, sentence, "recommendation", force_id, subject_kind=finding.kind,
                 subject=subject, status=status), finding.start))
+    _subjects_from_next_sentence(analysis, items)
     items.extend(_list_items(analysis))
     return _merge_tallies(tallies) + _merge_items(items)
+
+
+def _subjects_from_next_sentence(analysis: Analysis, items: list[Item]) -> None:
+    """"The remaining cause of concern is the hardest to fix. It is about how the force …"."""
+    leads = analysis.rules.recommendations["subject_leads"]
+    by_start = {s.start: s for s in analysis.sentences}
+    for item in items:
+        event = item.event
+        if event.subject or event.char_start not in by_start:
+            continue
+        sentence = by_start[event.char_start]
+        if sentence.index + 1 >= len(analysis.sentences):
+            continue
+        following = analysis.sentences[sentence.index + 1]
+        words = following.text.split()
+        if len(words) < 4 or words[0].lower() not in ("it", "this") or words[1].lower() not in (
+                "is", "was", "concerns", "relates", "related"):
+            continue
+        rest = " ".join(words[2:]) if words[1].lower() in ("is", "was") else " ".join(words[1:])
+        for lead in sorted(leads, key=len, reverse=True):
+            if rest.lower().startswith(lead + " "):
+                event.subject = clean_subject(rest[len(lead) + 1 :])
+                event.char_end = following.end
+                event.evidence = analysis.text[event.char_start : event.char_end]
+                break
 
 
 def _merge_tallies(tallies: list[Event]) -> list[Event]:
