@@ -164,13 +164,18 @@ def _counts(analysis: Analysis, sentence: Sentence, finding: Finding | None,
                 break
         # "has closed two of the three …": a status verb right before the count governs it.
         before = [w for w in lower_words(doc, max(start, i - 4), i)
-                  if w not in ("has", "have", "had", "now", "already", "so", "far")][-1:]
+                  if w not in ("has", "have", "had", "now", "already", "so", "far", "all",
+                               "both", "every")][-1:]
         status = _status_of(analysis, before, tally=True)
         if status is None:
             status = _status_of(analysis, lower_words(doc, j, limit), tally=True)
         adjectives = lower_words(doc, i + 1, j)
         if status is None and "remaining" in adjectives or "outstanding" in adjectives:
             status = "open"
+        if not at_finding and whole is None and tally.total is None and (
+                finding is not None):
+            i = j  # "Both have closed some of their causes": not a count of findings
+            continue
         if whole is not None:
             tally.total = whole
         elif every and status is not None:
@@ -194,7 +199,12 @@ def _counts(analysis: Analysis, sentence: Sentence, finding: Finding | None,
     return tally
 
 
-def _subject(analysis: Analysis, sentence: Sentence, finding: Finding) -> str | None:
+_LISTING_LEADS = ["about", "on", "relating to", "related to", "concerning", "covering", "over",
+                  "around", "into"]
+
+
+def _subject(analysis: Analysis, sentence: Sentence, finding: Finding,
+             leads: list[str] | None = None) -> str | None:
     """What an item is about: the words after a lead-in such as "relating to", to clause end.
 
     Dates and the force ("issued … earlier this year to Sussex Police about …") may stand
@@ -202,7 +212,7 @@ def _subject(analysis: Analysis, sentence: Sentence, finding: Finding) -> str | 
     been closed", "… remains open").
     """
     doc = analysis.doc
-    leads = analysis.rules.recommendations["subject_leads"]
+    leads = leads or analysis.rules.recommendations["subject_leads"]
     skip = {i for d in analysis.dates_between(sentence.tok_start, sentence.tok_end)
             for i in range(d.tok_start, d.tok_end)}
     skip |= {i for m in analysis.forces_between(sentence.tok_start, sentence.tok_end)
@@ -254,8 +264,13 @@ def _split_subjects(subject: str, leads: list[str]) -> list[str]:
     return [subject]
 
 
+_NOT_SUBJECTS = {"both", "them", "it", "these", "those", "all", "each", "either", "this", "that"}
+
+
 def clean_subject(text: str) -> str | None:
     text = text.strip().strip("\"“”'‘’").strip()
+    if text.lower().rstrip(".,;:") in _NOT_SUBJECTS:
+        return None
     for tail in (" and", " or", ";", ".", ",", ":"):
         while text.endswith(tail):
             text = text[: -len(tail)].rstrip()
@@ -296,7 +311,9 @@ def extract_findings(analysis: Analysis) -> list[Event]:
             if force_id is None:
                 continue
             near = lower_words(doc, max(sentence.tok_start, finding.start - 6), finding.start)
-            if has_phrase(near, ["may", "might", "could", "if", "would", "should", "unless"]):
+            if has_phrase(near, ["may", "might", "could", "if", "would", "should", "unless"]) or (
+                    has_phrase(lower_words(doc, sentence.tok_start, finding.start),
+                               ["until", "unless", "if"])):
                 continue  # "a force may be escalated if it fails to address a cause of concern"
             end = clause_end(doc, sentence.tok_end, finding.end, {";"})
             tally = _counts(analysis, sentence, finding, sentence.tok_start, end)
@@ -316,7 +333,8 @@ def extract_findings(analysis: Analysis) -> list[Event]:
                     context_total.pop(finding.kind, None)
                 elif tally.total is not None:
                     context_total[finding.kind] = (tally.total, sentence)
-                if not _subject(analysis, sentence, finding):
+                listed = _subject(analysis, sentence, finding, leads=_LISTING_LEADS)
+                if not listed or any(f.start > finding.end for f in findings):
                     continue
             if finding.plural:
                 subject = _subject(analysis, sentence, finding)
@@ -336,7 +354,7 @@ def extract_findings(analysis: Analysis) -> list[Event]:
                                                               finding.end, breaks))
             subject = _subject(analysis, sentence, finding)
             status = _status_of(analysis, after[:6]) or _status_of(analysis, before)
-            if before[-2:] in (["as", "has"], ["as", "have"], ["as", "was"], ["as", "is"]) and (
+            if has_phrase(before, ["as has", "as have", "as was", "as is"]) and (
                     items and items[-1].event.evidence == sentence.text):
                 status = items[-1].event.status  # "… has been closed, as has the cause of …"
             if subject and status is None:
