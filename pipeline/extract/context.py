@@ -124,9 +124,11 @@ class Analysis:
 
     @property
     def primary_force(self) -> str | None:
-        if not self.strong_counts:
-            return None
-        return self.strong_counts.most_common(1)[0][0]
+        """The most named force; failing that, the area of a commissioner or chief's title."""
+        if self.strong_counts:
+            return self.strong_counts.most_common(1)[0][0]
+        offices = Counter(m.force_id for m in self.forces if m.kind == "office")
+        return offices.most_common(1)[0][0] if offices else None
 
     @property
     def dominant_force(self) -> str | None:

@@ -242,7 +242,7 @@ def find_people(analysis: Analysis) -> People:
                      "commissioner", "police_and_crime_commissioner")
                 or title.text.lower() in analysis.rules.roles["police_ranks"]) and force_id is None:
             # A chief constable named without a force leads the force the story is about.
-            force_id = analysis.dominant_force or analysis.force_before(title.start)
+            force_id = analysis.primary_force or analysis.force_before(title.start)
         name = _clean_name(analysis, name_start, name_end)
         if not name:
             continue

@@ -173,9 +173,24 @@ def participants(analysis: Analysis, sentence: Sentence, start: int, end: int) -
     if has_phrase(words, analysis.rules.words["generic_subjects"]):
         return []
     if has_phrase(words, analysis.rules.words["force_anaphors"]) or "we" in words:
-        force = analysis.force_before(start)
+        force = analysis.force_before(end)
         return [force] if force else []
     return []
+
+
+def _listed_after(analysis: Analysis, sentence: Sentence, start: int, term: PhaseTerm
+                  ) -> list[str]:
+    """"Several forces have been escalated to Engage this year, including X and Y"."""
+    doc = analysis.doc
+    before = lower_words(doc, start, term.start)
+    if "forces" not in before:
+        return []
+    words = lower_words(doc, term.end, sentence.tok_end)
+    if not any(w in ("including", "namely", ":", "—", "–") for w in words):
+        return []
+    named = [m for m in analysis.forces_between(term.end, sentence.tok_end)
+             if analysis.usable(m, sentence) or m.kind == "strong"]
+    return list(dict.fromkeys(m.force_id for m in named))
 
 
 def _is_current(words: list[str]) -> bool:
@@ -237,6 +252,8 @@ def extract_phase_changes(analysis: Analysis) -> list[Event]:
             if move.cue >= term.end:  # "special measures have been lifted for Cleveland Police"
                 end = clause_end(doc, sentence.tok_end, term.end, breaks)
             forces = participants(analysis, sentence, start, end)
+            if not forces:
+                forces = _listed_after(analysis, sentence, start, term)
             if not forces:
                 continue
             own = (min(move.cue, term.start), max(move.cue + 1, term.end))
