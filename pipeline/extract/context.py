@@ -133,11 +133,11 @@ class Analysis:
     @property
     def dominant_force(self) -> str | None:
         """The force the document is about, when one force has most of the mentions."""
-        primary = self.primary_force
-        total = sum(self.strong_counts.values())
-        if primary and self.strong_counts[primary] >= 2 and (
-                self.strong_counts[primary] >= 0.6 * total):
-            return primary
+        ranked = self.strong_counts.most_common(2)
+        if not ranked or ranked[0][1] < 2:
+            return None
+        if len(ranked) == 1 or ranked[0][1] >= 2 * ranked[1][1]:
+            return ranked[0][0]
         return None
 
     @property

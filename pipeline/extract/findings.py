@@ -170,8 +170,8 @@ def _counts(analysis: Analysis, sentence: Sentence, finding: Finding | None,
         if status is None:
             status = _status_of(analysis, lower_words(doc, j, limit), tally=True)
         adjectives = lower_words(doc, i + 1, j)
-        if status is None and "remaining" in adjectives or "outstanding" in adjectives:
-            status = "open"
+        if status is None:
+            status = _status_of(analysis, adjectives)  # "the two open causes of concern"
         if not at_finding and whole is None and tally.total is None and (
                 finding is not None):
             i = j  # "Both have closed some of their causes": not a count of findings
@@ -310,7 +310,7 @@ def extract_findings(analysis: Analysis) -> list[Event]:
             force_id = _force_for(analysis, sentence, finding.start)
             if force_id is None:
                 continue
-            near = lower_words(doc, max(sentence.tok_start, finding.start - 6), finding.start)
+            near = lower_words(doc, max(sentence.tok_start, finding.start - 4), finding.start)
             if has_phrase(near, ["may", "might", "could", "if", "would", "should", "unless"]) or (
                     has_phrase(lower_words(doc, sentence.tok_start, finding.start),
                                ["until", "unless", "if"])):

@@ -45,7 +45,8 @@ def extract_inspections(analysis: Analysis) -> list[Event]:
                 continue
             if has_phrase(around, rules.inspections["generic_words"]):
                 continue
-            dated = choose_date(analysis, sentence, (start, end), anchors)
+            dated = choose_date(analysis, sentence, (start, end), anchors,
+                                exclude_after=rules.inspections["not_inspection_dates"])
             if named:
                 forces = list(dict.fromkeys(m.force_id for m in named))
             elif dated is not None or has_phrase(

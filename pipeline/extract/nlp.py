@@ -8,13 +8,14 @@ visiting every token, and the date matcher runs only around the few tokens a dat
 
 from __future__ import annotations
 
-from bisect import bisect_right
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import product
 
+import numpy
 import spacy
-from spacy.attrs import IDX, LOWER, SHAPE
+from spacy.attrs import LOWER, SHAPE
 from spacy.language import Language
 from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc
@@ -23,25 +24,24 @@ from pipeline.extract.gazetteer import Gazetteer, build_gazetteer
 from pipeline.rules import Rules, load_rules
 
 
-@Language.component("paragraph_breaks")
-def paragraph_breaks(doc: Doc) -> Doc:
+@Language.factory("paragraph_breaks")
+def make_paragraph_breaks(nlp: Language, name: str) -> Callable[[Doc], Doc]:
     """A line break always ends a sentence: headlines and list items have no full stop.
 
-    The token holding a newline (in its text or its trailing space) is the last one starting
-    at or before it, so only the newlines are visited, not every token of the document.
+    Only tokens can hold a newline (a token's trailing whitespace is a single space or
+    nothing), so a lexeme flag marks them and the component visits those few tokens instead
+    of every token of the document.
     """
-    text = doc.text
-    position = text.find("\n")
-    if position < 0:
+    newline = nlp.vocab.add_flag(lambda text: "\n" in text)
+
+    def paragraph_breaks(doc: Doc) -> Doc:
+        last = len(doc) - 1
+        for i in numpy.flatnonzero(doc.to_array(newline)).tolist():
+            if i < last:
+                doc[i + 1].is_sent_start = True
         return doc
-    starts = doc.to_array(IDX).tolist()
-    last = len(doc) - 1
-    while position >= 0:
-        token = bisect_right(starts, position) - 1
-        if token < last:
-            doc[token + 1].is_sent_start = True
-        position = text.find("\n", position + 1)
-    return doc
+
+    return paragraph_breaks
 
 
 @dataclass
@@ -51,23 +51,18 @@ class AnchoredMatcher:
     Called like a Matcher on a Doc, with the same matches in the same order. A date needs a
     month, a weekday, a four-digit year or another rare word; most sentences have none, so
     running the Matcher only on short windows around those tokens skips most of its work.
-    When some pattern has no such token (`anchored` is False), the whole Doc is matched.
+    `anchor` is a lexeme flag set on those tokens; when some pattern has no such token it is
+    None and the whole Doc is matched.
     """
 
     matcher: Matcher
-    anchor_words: frozenset[int]  # LOWER hashes
-    anchor_shapes: frozenset[int]  # SHAPE hashes
+    anchor: int | None
     reach: int  # the longest pattern, in tokens
-    anchored: bool
 
     def __call__(self, doc: Doc) -> list[tuple[int, int, int]]:
-        if not self.anchored or len(doc) == 0:
+        if self.anchor is None or len(doc) == 0:
             return self.matcher(doc)
-        words, shapes = self.anchor_words, self.anchor_shapes
-        hits = [i for i, (lower, shape) in enumerate(doc.to_array([LOWER, SHAPE]).tolist())
-                if lower in words or shape in shapes]
-        if not hits:
-            return []
+        hits = numpy.flatnonzero(doc.to_array(self.anchor)).tolist()
         matches: list[tuple[int, int, int]] = []
         for start, end in _windows(hits, self.reach, len(doc)):
             if start == 0 and end == len(doc):
@@ -223,14 +218,16 @@ def _anchored_matcher(nlp: Language, patterns: list[tuple[str, list[dict]]],
             anchored = False
             continue
         anchors.update(min(required, key=len))
-    strings = nlp.vocab.strings
-    return AnchoredMatcher(
-        matcher=matcher,
-        anchor_words=frozenset(strings.add(a[5:]) for a in anchors if a.startswith("word:")),
-        anchor_shapes=frozenset(strings.add(a) for a in anchors if not a.startswith("word:")),
-        reach=reach,
-        anchored=anchored,
-    )
+    if not anchored:
+        return AnchoredMatcher(matcher, None, reach)
+    lower = nlp.vocab.lex_attr_getters.get(LOWER, str.lower)
+    shape = nlp.vocab.lex_attr_getters[SHAPE]
+    anchor_words = {a[5:] for a in anchors if a.startswith("word:")}
+    anchor_shapes = {a for a in anchors if not a.startswith("word:")}
+    # The same functions compute the lexemes' LOWER and SHAPE, so the flag is exact.
+    flag = nlp.vocab.add_flag(
+        lambda text: lower(text) in anchor_words or shape(text) in anchor_shapes)
+    return AnchoredMatcher(matcher, flag, reach)
 
 
 def build_toolkit(rules: Rules) -> Toolkit:

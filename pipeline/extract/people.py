@@ -146,6 +146,15 @@ def _org_force(analysis: Analysis, title: Span) -> str | None:
     return None
 
 
+def _local_force(analysis: Analysis, title: Span) -> str | None:
+    """The force named just before a title, in its sentence or the one before."""
+    sentence = analysis.sentence_of(title.start)
+    start = analysis.sentences[max(sentence.index - 1, 0)].tok_start
+    named = [m for m in analysis.forces_between(start, title.start)
+             if m.kind in ("strong", "office") and not m.compared]
+    return named[-1].force_id if named else None
+
+
 def _org_name(analysis: Analysis, role: str, force_id: str | None, title: Span) -> str | None:
     spec = analysis.rules.roles["roles"][role]
     org = spec.get("org")
@@ -242,7 +251,8 @@ def find_people(analysis: Analysis) -> People:
                      "commissioner", "police_and_crime_commissioner")
                 or title.text.lower() in analysis.rules.roles["police_ranks"]) and force_id is None:
             # A chief constable named without a force leads the force the story is about.
-            force_id = analysis.primary_force or analysis.force_before(title.start)
+            force_id = (analysis.dominant_force or _local_force(analysis, title)
+                        or analysis.primary_force or analysis.force_before(title.start))
         name = _clean_name(analysis, name_start, name_end)
         if not name:
             continue

@@ -200,7 +200,8 @@ def _is_current(words: list[str]) -> bool:
 
 
 def choose_date(analysis: Analysis, sentence: Sentence, anchor: tuple[int, int],
-                anchors: list[tuple[int, int]]) -> tuple[date | None, str | None] | None:
+                anchors: list[tuple[int, int]], exclude_after: list[str] | None = None
+                ) -> tuple[date | None, str | None] | None:
     """The sentence's date closest to this cue, unless another cue is closer to it.
 
     Anchors are token spans (cue start, phrase end); a date after a phrase is measured from
@@ -215,6 +216,11 @@ def choose_date(analysis: Analysis, sentence: Sentence, anchor: tuple[int, int],
 
     best = None
     for mention in analysis.dates_between(sentence.tok_start, sentence.tok_end):
+        if exclude_after and lower_words(analysis.doc, mention.tok_start - 2,
+                                         mention.tok_start)[-1:] and any(
+                w in exclude_after for w in lower_words(analysis.doc, mention.tok_start - 2,
+                                                        mention.tok_start)):
+            continue  # "the report, published on Thursday": not when it happened
         own = distance(mention, anchor)
         if any(distance(mention, other) < own for other in anchors if other != anchor):
             continue
