@@ -174,6 +174,21 @@ def _is_proper_word(token) -> bool:
     return token.is_title and token.is_alpha and not token.is_sent_start
 
 
+def _kind_from_following(doc: Doc, span: Span, strength: str, toolkit: Toolkit) -> str:
+    """What a force name is part of, read from the words after it (rules/forces.yaml).
+
+    "Gloucestershire Fire and Rescue Service" is a fire service; "West Midlands Police and
+    Crime Commissioner" and "Kent Police Federation" are offices tied to the force.
+    """
+    following = " ".join(t.lower_ for t in doc[span.end : span.end + 4])
+    spec = toolkit.rules.forces
+    if any(following.startswith(w) for w in spec["office_followers"]):
+        return "office"
+    if any(following.startswith(w) for w in spec["fire_followers"]):
+        return "fire"
+    return strength
+
+
 def _force_mentions(doc: Doc, toolkit: Toolkit) -> list[ForceMention]:
     vocab = doc.vocab
     title_starts = {s for _, s, _ in toolkit.matchers.roles(doc)}
@@ -185,18 +200,7 @@ def _force_mentions(doc: Doc, toolkit: Toolkit) -> list[ForceMention]:
     comparison = set(toolkit.rules.words["comparison_markers"])
     for span in sorted(filter_spans(spans), key=lambda s: s.start):
         strength, force_id = span.label_.split(":", 1)
-        following = [t.lower_ for t in doc[span.end : span.end + 4]]
-        kind = strength
-        if following[:1] == ["fire"] or following[:2] in (["&", "fire"], [",", "fire"]) and (
-            "crime" not in following
-        ):
-            kind = "fire"
-        elif following[:2] in (["and", "crime"], ["&", "crime"]) or following[:3] == [
-            ",", "fire", "and"] or following[:1] in (["federation"], ["crime"], ["authority"],
-                                                     ["panel"], ["and"]) and "crime" in following:
-            kind = "office"
-        elif following[:1] == ["federation"]:
-            kind = "office"
+        kind = _kind_from_following(doc, span, strength, toolkit)
         if strength == "weak":
             before = doc[span.start - 1] if span.start > 0 else None
             after = doc[span.end] if span.end < len(doc) else None

@@ -218,8 +218,8 @@ def _subject(analysis: Analysis, sentence: Sentence, finding: Finding,
     skip |= {i for m in analysis.forces_between(sentence.tok_start, sentence.tok_end)
              for i in range(m.tok_start, m.tok_end)}
     k = finding.end
-    while k < sentence.tok_end and (k in skip or doc[k].lower_ in ("to", "for", "with", "on", ",") and (
-            k + 1 in skip)):
+    joiners = ("to", "for", "with", "on", ",")
+    while k < sentence.tok_end and (k in skip or doc[k].lower_ in joiners and k + 1 in skip):
         k += 1
     words = lower_words(doc, k, min(k + 5, sentence.tok_end))
     offset = 1 if words[:1] == [","] else 0

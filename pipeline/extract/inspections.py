@@ -28,7 +28,7 @@ def extract_inspections(analysis: Analysis) -> list[Event]:
         if not matches:
             continue
         anchors = _anchors(analysis, sentence)
-        for label, start, end in matches:
+        for _, start, end in matches:
             clause = clause_start(doc, sentence.tok_start, start, breaks)
             before = lower_words(doc, clause, start)
             around = before + lower_words(doc, start, min(end + 2, sentence.tok_end))

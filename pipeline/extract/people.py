@@ -138,7 +138,8 @@ def _org_force(analysis: Analysis, title: Span) -> str | None:
         if mention.kind == "fire" or mention.tok_start < sentence.tok_start or (
                 mention.tok_end > sentence.tok_end):
             continue
-        if title.start - 3 <= mention.tok_end <= title.start + 1 and mention.tok_start < title.start:
+        if (title.start - 3 <= mention.tok_end <= title.start + 1
+                and mention.tok_start < title.start):
             return mention.force_id
         if title.end <= mention.tok_start <= title.end + 2 and analysis.doc[title.end].lower_ in (
                 "of", "for", "at", "in"):
@@ -170,8 +171,10 @@ def _org_name(analysis: Analysis, role: str, force_id: str | None, title: Span) 
     if org == "HMICFRS":
         after = " ".join(t.lower_ for t in analysis.doc[title.end : title.end + 2])
         before = " ".join(t.lower_ for t in analysis.doc[max(title.start - 3, 0) : title.start])
-        if after == "in scotland" or "scotland" in before or "scottish" in before or ("HMICS" in analysis.text and "HMICFRS" not in
-                                      analysis.text and "HMIC " not in analysis.text):
+        text = analysis.text
+        scottish_text = "HMICS" in text and "HMICFRS" not in text and "HMIC " not in text
+        if after == "in scotland" or "scotland" in before or "scottish" in before or (
+                scottish_text):
             return "HMICS"
     return org
 
@@ -186,8 +189,8 @@ def _named_org(analysis: Analysis, title: Span) -> str | None:
     if i < len(doc) and doc[i].lower_ == "the":
         i += 1
     start = i
-    while i < len(doc) and (doc[i].is_title or doc[i].lower_ in ("and", "&")) and doc[i].is_alpha or (
-            i < len(doc) and doc[i].text == "&"):
+    while i < len(doc) and (doc[i].text == "&" or doc[i].is_alpha and (
+            doc[i].is_title or doc[i].lower_ == "and")):
         i += 1
     while i > start and doc[i - 1].lower_ in ("and", "&"):
         i -= 1

@@ -19,9 +19,9 @@ def iter_source_files(path: Path) -> Iterator[Path]:
         yield path
         return
     for candidate in sorted(path.rglob("*")):
-        if candidate.is_file() and candidate.suffix.lower() in SUPPORTED_SUFFIXES:
-            if not any(part.startswith(".") for part in candidate.relative_to(path).parts):
-                yield candidate
+        hidden = any(part.startswith(".") for part in candidate.relative_to(path).parts)
+        if candidate.is_file() and candidate.suffix.lower() in SUPPORTED_SUFFIXES and not hidden:
+            yield candidate
 
 
 def parse_file(path: Path, *, source: str = "local") -> Document:

@@ -123,8 +123,9 @@ def _strip_chrome(root: Tag) -> None:
     for tag in root.find_all(True):
         if tag.decomposed or tag.attrs is None:
             continue
-        marker = " ".join([*tag.get("class", []), tag.get("id", "") or "", tag.get("role", "") or ""])
-        if marker.strip() and _CHROME.search(marker) and tag.name not in ("article", "main", "body"):
+        marker = " ".join([*tag.get("class", []), tag.get("id") or "", tag.get("role") or ""])
+        keep = tag.name in ("article", "main", "body")
+        if marker.strip() and _CHROME.search(marker) and not keep:
             tag.decompose()
 
 

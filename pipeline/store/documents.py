@@ -10,7 +10,7 @@ from collections import Counter
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 import duckdb
 import pyarrow as pa
@@ -96,7 +96,7 @@ def write_documents(con: duckdb.DuckDBPyConnection, writes: list[DocumentWrite],
         todo.append(write)
     if not todo:
         return summary
-    now = datetime.now(timezone.utc).replace(tzinfo=None)
+    now = datetime.now(UTC).replace(tzinfo=None)
     ids = pa.table({"doc_id": [w.document.doc_id for w in todo]})
     events = [e for w in todo for e in w.events]
     deduped = list({e.event_id: e for e in events}.values())
