@@ -163,6 +163,16 @@ def _blocked(analysis: Analysis, sentence: Sentence, start: int, end: int) -> bo
 def participants(analysis: Analysis, sentence: Sentence, start: int, end: int) -> list[str]:
     """The forces a cue is about: named in its clause, else "the force"/"it", else the only one.
     """
+    doc = analysis.doc
+    relative = [i for i in range(start, end) if doc[i].lower_ in ("which", "who", "that")
+                and i > start and doc[i - 1].text == ","]
+    if relative:
+        # "…, which left special measures": the clause is about the name just before "which".
+        antecedent = [m for m in analysis.forces if m.tok_end <= relative[-1] - 1
+                      and m.tok_end >= relative[-1] - 2]
+        if antecedent:
+            mention = antecedent[-1]
+            return [mention.force_id] if analysis.usable(mention, sentence) else []
     named = [m for m in analysis.forces_between(start, end) if analysis.usable(m, sentence)]
     fire = [m for m in analysis.forces_between(start, end) if m.kind == "fire"]
     if fire and not named:
@@ -175,6 +185,30 @@ def participants(analysis: Analysis, sentence: Sentence, start: int, end: int) -
     if has_phrase(words, analysis.rules.words["force_anaphors"]) or "we" in words:
         force = analysis.force_before(end)
         return [force] if force else []
+    return []
+
+
+def _elliptical_exit(analysis: Analysis, sentence: Sentence, term: PhaseTerm,
+                     forces: list[str]) -> list[tuple[Event, bool]]:
+    """"… was moved into Engage in March 2021 and left in July 2022": the exit shares the term.
+    """
+    doc = analysis.doc
+    exits = {"left", "exited", "emerged", "leaves", "exits", "emerges"}
+    out = []
+    for i in range(term.end, sentence.tok_end - 1):
+        if doc[i].lower_ not in exits or doc[i - 1].lower_ not in ("and", ","):
+            continue
+        if any(t.start > i for t in phase_terms(analysis, sentence)):
+            return []  # the exit names its own phase; classify() reads it
+        dates = [d for d in analysis.dates_between(i + 1, min(i + 6, sentence.tok_end))]
+        if not dates:
+            return []
+        for force_id in forces:
+            out.append((sentence_event(
+                analysis, sentence, "phase_change", force_id, event_date=dates[0].value,
+                date_precision=dates[0].precision, phase_from="engage", phase_to="scan"),
+                False))
+        return out
     return []
 
 
@@ -272,6 +306,8 @@ def extract_phase_changes(analysis: Analysis) -> list[Event]:
                     dated = (analysis.published, "day" if analysis.published else None)
                 else:
                     dated = (None, None)
+            if move.direction == "enter":
+                found += _elliptical_exit(analysis, sentence, term, forces)
             phase_from, phase_to = ("scan", "engage") if move.direction == "enter" else (
                 "engage", "scan")
             for force_id in forces:

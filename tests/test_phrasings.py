@@ -1,0 +1,67 @@
+"""Phrasings from outside the corpus: moves that must be found and look-alikes that must not.
+
+Each case is a sentence as real copy writes it, with the phase changes a reader would list.
+Published 12 June 2024, so relative dates resolve against that day.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from pipeline.extract import extract_events
+from pipeline.models import Document
+
+PUBLISHED = date(2024, 6, 12)
+
+CASES = [
+    ("HM Inspectorate of Constabulary and Fire & Rescue Services has moved Cleveland Police "
+     "out of the Engage phase of its monitoring process.",
+     {("cleveland-police", "engage", "scan", "2024-06-12", "day")}),
+    ("Following a recommendation from HM Inspector of Constabulary Michelle Skeer, HM Chief "
+     "Inspector of Constabulary Sir Andy Cooke has decided to move Sussex Police into Engage.",
+     {("sussex-police", "scan", "engage", "2024-06-12", "day")}),
+    ("The Metropolitan Police has been taken out of special measures, the police watchdog "
+     "said on Monday.",
+     {("metropolitan-police-service", "engage", "scan", "2024-06-10", "day")}),
+    ("Bedfordshire Police was moved into enhanced monitoring in March 2021 and left in "
+     "July 2022.",
+     {("bedfordshire-police", "scan", "engage", "2021-03-01", "month"),
+      ("bedfordshire-police", "engage", "scan", "2022-07-01", "month")}),
+    ("Greater Manchester Police came out of special measures in October 2022.",
+     {("greater-manchester-police", "engage", "scan", "2022-10-01", "month")}),
+    ("Derbyshire Constabulary was placed on the Engage list on 03/04/2023.",
+     {("derbyshire-constabulary", "scan", "engage", "2023-04-03", "day")}),
+    ("Humberside Police's period of enhanced monitoring ended on the 5th of June.",
+     {("humberside-police", "engage", "scan", "2024-06-05", "day")}),
+    ("Two forces, Wiltshire Police and Gloucestershire Constabulary, were placed into Engage "
+     "last year.",
+     {("wiltshire-police", "scan", "engage", "2023-01-01", "year"),
+      ("gloucestershire-constabulary", "scan", "engage", "2023-01-01", "year")}),
+    ("Special measures have been lifted for Staffs Police.",
+     {("staffordshire-police", "engage", "scan", "2024-06-12", "day")}),
+    # Look-alikes: no move.
+    ("Kent Police will now be monitored under the routine Scan phase.", set()),
+    ("Nottinghamshire Police has avoided being placed in special measures.", set()),
+    ("Essex Police has not been placed into Engage, despite concerns.", set()),
+    ("Surrey Police could return to Engage if it fails to improve.", set()),
+    ("Leicestershire Fire and Rescue Service has been placed into Engage.", set()),
+    ("Police Scotland will engage with communities across the Highlands.", set()),
+    ("Officers from Durham Constabulary scan vehicle number plates using cameras.", set()),
+    ("Durham Constabulary remains in the Scan phase.", set()),
+    ("Avon and Somerset Constabulary remains under enhanced monitoring.", set()),
+    ("Forces may be escalated to Engage if they are not addressing a cause of concern.", set()),
+    ("Gwent Police recovered faster than Greater Manchester Police, which left special "
+     "measures after two years.", set()),
+]
+
+
+@pytest.mark.parametrize("text,expected", CASES, ids=[c[0][:40] for c in CASES])
+def test_phase_changes(text, expected):
+    events = extract_events(Document(url="probe", title="", text=text,
+                                     published_date=PUBLISHED))
+    found = {(e.force_id, e.phase_from, e.phase_to, e.event_date.isoformat()
+              if e.event_date else None, e.date_precision)
+             for e in events if e.event_type == "phase_change"}
+    assert found == expected
