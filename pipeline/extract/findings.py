@@ -353,7 +353,11 @@ def extract_findings(analysis: Analysis) -> list[Event]:
             after = lower_words(doc, finding.end, clause_end(doc, sentence.tok_end,
                                                               finding.end, breaks))
             subject = _subject(analysis, sentence, finding)
-            status = _status_of(analysis, after[:6]) or _status_of(analysis, before)
+            # "has closed the cause of concern it raised in 2022": the governing verb before
+            # the finding wins over an "issued" word in a relative clause after it.
+            status = (_status_of(analysis, before[-3:]) or _status_of(analysis, after[:6],
+                                                                       tally=True)
+                      or _status_of(analysis, after[:6]) or _status_of(analysis, before))
             if has_phrase(before, ["as has", "as have", "as was", "as is"]) and (
                     items and items[-1].event.evidence == sentence.text):
                 status = items[-1].event.status  # "… has been closed, as has the cause of …"
