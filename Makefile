@@ -29,6 +29,16 @@ eval: $(STAMP)
 test: $(STAMP)
 	@$(BIN)/python -m pytest
 
+# The crontab line for this checkout (add it with `crontab -e`). Paths are absolute because
+# cron starts in $HOME with a bare PATH. Output (a one-line summary, or error lines) goes to
+# cron.log next to the database, the JSON run log to pipeline.log beside it; the run lock
+# makes an overlapping start exit with code 3. Override CRON_SCHEDULE, CRON_INPUT, CRON_LOG.
+CRON_SCHEDULE ?= 17 6 * * *
+CRON_INPUT    ?= --sources '$(CURDIR)/rules/sources.yaml'
+CRON_LOG      ?= $(abspath $(dir $(DB)))/cron.log
+cron:
+	@printf '%s\n' "$(CRON_SCHEDULE) cd '$(CURDIR)' && mkdir -p '$(dir $(CRON_LOG))' && '$(CURDIR)/$(BIN)/python' -m pipeline ingest $(CRON_INPUT) --db '$(abspath $(DB))' >> '$(CRON_LOG)' 2>&1"
+
 lint: $(STAMP)
 	@$(BIN)/ruff check pipeline tests benchmarks
 

@@ -29,6 +29,9 @@ app = typer.Typer(
 )
 
 DbOption = Annotated[Path, typer.Option("--db", help="DuckDB file.", dir_okay=False)]
+LogOption = Annotated[Path | None, typer.Option(
+    "--log-file", help="JSON-lines run log, rotated (default: pipeline.log next to --db).",
+    dir_okay=False)]
 
 
 def fail(message: str, code: int = EXIT_USAGE) -> typer.Exit:
@@ -45,34 +48,56 @@ def ingest(
         "--sources", help="A sources file (YAML); see rules/sources.yaml.", dir_okay=False)
     ] = None,
     db: DbOption = DEFAULT_DB,
+    log_file: LogOption = None,
 ) -> None:
-    """Fetch or read documents, extract events and store both (re-running adds nothing new)."""
-    from pipeline.fetch import FetchConfig, SourcesError, load_fetch_config, load_sources
-    from pipeline.fetch import source_for_url
-    from pipeline.ingest import ingest_path, ingest_sources
+    """Fetch or read documents, extract events and store both (re-running adds nothing new).
+
+    Takes the run lock (a second run exits with 3 at once) and records the run in `runs`.
+    """
+    from pipeline.fetch import (
+        FetchConfig,
+        SourcesError,
+        load_fetch_config,
+        load_sources,
+        source_for_url,
+    )
+    from pipeline.lock import LockBusyError
+    from pipeline.run import ingest_counts, recorded_run
     from pipeline.store import StoreBusyError
+    from pipeline.store.schema import SchemaError
 
     if source and sources:
         raise fail("give --source or --sources, not both")
-    try:
-        with console.progress("ingesting") as tick:
-            if sources is not None:
-                if not sources.is_file():
-                    raise fail(f"sources file not found: {sources}")
-                summary = ingest_sources(load_sources(sources), db,
-                                         config=load_fetch_config(sources), progress=tick)
-            elif source and source.startswith(("http://", "https://")):
-                summary = ingest_sources([source_for_url(source)], db, config=FetchConfig(),
-                                         progress=tick)
-            else:
-                path = Path(source or "corpus")
-                if not path.exists():
-                    raise fail(f"source not found: {path}")
-                summary = ingest_path(path, db, progress=tick)
+    path = Path(source or "corpus")
+    web = bool(source and source.startswith(("http://", "https://")))
+    try:  # configuration errors stop the command before it takes the lock
+        if sources is not None:
+            if not sources.is_file():
+                raise fail(f"sources file not found: {sources}")
+            entries, config = load_sources(sources), load_fetch_config(sources)
+        elif web:
+            entries, config = [source_for_url(source)], FetchConfig()
+        elif not path.exists():
+            raise fail(f"source not found: {path}")
     except SourcesError as exc:
         raise fail(str(exc)) from None
-    except StoreBusyError as exc:
+    label = str(sources) if sources is not None else (source if web else path.as_posix())
+    try:
+        with recorded_run(db, "ingest", label, log_file) as run, \
+                console.progress("ingesting") as tick:
+            # Imported under the lock (spaCy takes a second): a busy run exits at once.
+            from pipeline.ingest import ingest_path, ingest_sources
+
+            if sources is not None or web:
+                summary = ingest_sources(entries, db, config=config, progress=tick,
+                                         run_id=run.run_id)
+            else:
+                summary = ingest_path(path, db, progress=tick, run_id=run.run_id)
+            run.finish(*ingest_counts(summary))
+    except (LockBusyError, StoreBusyError) as exc:
         raise fail(str(exc), EXIT_BUSY) from None
+    except SchemaError as exc:
+        raise fail(str(exc)) from None
     for failure in summary.failed:
         error_line(f"skipped {failure.line()}")
     print_summary(summary)
@@ -177,6 +202,127 @@ def evaluate(
     if json_out is not None:
         json_out.parent.mkdir(parents=True, exist_ok=True)
     raise typer.Exit(eval_command(corpus, gold, json_out, baseline))
+
+
+@app.command()
+def runs(
+    last: Annotated[int, typer.Option("--last", min=1, help="How many runs to show.")] = 10,
+    db: DbOption = DEFAULT_DB,
+) -> None:
+    """Show the last runs, newest first (a run still 'running' was killed or is active)."""
+    from pipeline.store import StoreBusyError, connect
+    from pipeline.store.runs import last_runs
+    from pipeline.store.schema import schema_version
+
+    if not db.exists():
+        raise fail(f"database not found: {db} (run `make ingest` first)")
+    try:
+        with connect(db, read_only=True) as con:
+            if schema_version(con) < 2:
+                raise fail(f"{db} has no run history yet (an ingest upgrades it)")
+            columns, rows = last_runs(con, last)
+    except StoreBusyError as exc:
+        raise fail(str(exc), EXIT_BUSY) from None
+    shown = ["run_id", "started (UTC)", "secs", "status", "source",
+             "docs seen/new/changed/failed", "events +/-", "errors"]
+    table = []
+    for row in rows:
+        r = dict(zip(columns, row, strict=True))
+        seconds = (round((r["finished_at"] - r["started_at"]).total_seconds(), 1)
+                   if r["finished_at"] else None)
+        docs = "/".join(str(r[c]) if r[c] is not None else "-" for c in (
+            "documents_seen", "documents_new", "documents_changed", "documents_failed"))
+        events = f"+{r['events_added'] or 0}/-{r['events_removed'] or 0}"
+        errors = r["errors"] or []
+        first = f"{errors[0]} (+{len(errors) - 1} more)" if len(errors) > 1 else (
+            errors[0] if errors else None)
+        table.append((r["run_id"], f"{r['started_at']:%Y-%m-%d %H:%M:%S}", seconds,
+                      r["status"], r["source"], docs, events, first))
+    print_table(shown, table)
+
+
+@app.command()
+def reextract(
+    db: DbOption = DEFAULT_DB,
+    everything: Annotated[bool, typer.Option(
+        "--all", help="Re-extract every document, not only those from other rules.")] = False,
+    log_file: LogOption = None,
+) -> None:
+    """Re-run extraction over stored documents whose events came from other rules."""
+    from pipeline.lock import LockBusyError
+    from pipeline.reextract import reextract as run_reextract
+    from pipeline.run import recorded_run
+    from pipeline.store import StoreBusyError
+    from pipeline.store.runs import RunCounts
+    from pipeline.store.schema import SchemaError
+
+    if not db.exists():
+        raise fail(f"database not found: {db} (run `make ingest` first)")
+    try:
+        with recorded_run(db, "reextract", "reextract --all" if everything else "reextract",
+                          log_file) as run, console.progress("re-extracting") as tick:
+            summary = run_reextract(db, everything=everything, progress=tick)
+            run.finish(RunCounts(
+                documents_seen=summary.checked, documents_changed=summary.updated,
+                documents_unchanged=summary.checked - summary.updated - len(summary.skipped),
+                documents_failed=len(summary.skipped), events_added=summary.events_added,
+                events_removed=summary.events_removed, errors=summary.skipped),
+                "partial" if summary.skipped else "ok")
+    except (LockBusyError, StoreBusyError) as exc:
+        raise fail(str(exc), EXIT_BUSY) from None
+    except SchemaError as exc:
+        raise fail(str(exc)) from None
+    for line in summary.skipped:
+        error_line(f"skipped {line}")
+    console.out.print(summary.line(), markup=False)
+    raise typer.Exit(EXIT_PARTIAL if summary.skipped else EXIT_OK)
+
+
+@app.command()
+def export(
+    out: Annotated[Path, typer.Option("--out", help="Directory to write into.",
+                                      file_okay=False)],
+    fmt: Annotated[str, typer.Option("--format", help="parquet or csv.")] = "parquet",
+    db: DbOption = DEFAULT_DB,
+) -> None:
+    """Write every table and view to one Parquet or CSV file each."""
+    from pipeline.export import FORMATS, export_database
+    from pipeline.store import StoreBusyError
+
+    if fmt not in FORMATS:
+        raise fail(f"--format must be one of {', '.join(FORMATS)}, got {fmt!r}")
+    if not db.exists():
+        raise fail(f"database not found: {db} (run `make ingest` first)")
+    try:
+        written = export_database(db, out, fmt)
+    except StoreBusyError as exc:
+        raise fail(str(exc), EXIT_BUSY) from None
+    except (OSError, duckdb.Error) as exc:
+        raise fail(f"export failed: {str(exc).splitlines()[0]}") from None
+    print_table(["file", "kind", "rows"], [(w.path.as_posix(), w.kind, w.rows) for w in written])
+
+
+@app.command()
+def report(
+    out: Annotated[Path, typer.Option("--out", help="Directory to write the report into.",
+                                      file_okay=False)] = Path("data/report"),
+    db: DbOption = DEFAULT_DB,
+) -> None:
+    """Write a static HTML timeline (index.html): Engage periods and events per force."""
+    from pipeline.report import ReportError, write_report
+    from pipeline.store import StoreBusyError
+
+    if not db.exists():
+        raise fail(f"database not found: {db} (run `make ingest` first)")
+    try:
+        summary = write_report(db, out)
+    except StoreBusyError as exc:
+        raise fail(str(exc), EXIT_BUSY) from None
+    except ReportError as exc:
+        raise fail(str(exc)) from None
+    console.out.print(f"{summary.index.as_posix()}: {summary.forces} forces, {summary.periods} "
+                      f"Engage periods, {summary.events} events, {summary.document_pages} "
+                      "document pages", markup=False)
 
 
 def main() -> None:

@@ -17,6 +17,7 @@ from pipeline.extract import extract_events
 from pipeline.fetch import FetchConfig, FetchReport, Source, fetch_sources
 from pipeline.models import Document
 from pipeline.parse import ParseError, iter_source_files, parse_file, parse_html
+from pipeline.pause import pause_at
 from pipeline.store import DocumentWrite, connect, document_hashes, transaction, write_documents
 from pipeline.store.fetch_state import (
     ensure_fetch_tables,
@@ -104,6 +105,7 @@ def extract_all(documents: Iterable[Document], progress: Progress | None = None
         writes.append(DocumentWrite(document, extract_events(document)))
         if progress:
             progress(document.url)
+        pause_at("extracted")
     return writes
 
 
@@ -122,9 +124,9 @@ def _by_content(documents: list[Document], known: dict[str, str]
 
 
 def ingest(collect: Callable[[Collected, dict, str], None], db: Path, *,
-           progress: Progress | None = None) -> IngestSummary:
+           progress: Progress | None = None, run_id: str | None = None) -> IngestSummary:
     """Collect documents (with the stored validators), extract, then store in one transaction."""
-    run_id = uuid.uuid4().hex[:12]
+    run_id = run_id or uuid.uuid4().hex[:12]
     with connect(db) as con:
         ensure_fetch_tables(con)
         validators = load_validators(con)
@@ -142,6 +144,7 @@ def ingest(collect: Callable[[Collected, dict, str], None], db: Path, *,
         if collected.report is not None:
             save_fetch_results(con, collected.report.log_rows, collected.report.validators)
         record_many_document_urls(con, {k: sorted(v) for k, v in urls.items()})
+        pause_at("write")
     return IngestSummary(
         run_id=run_id, read=len(collected.documents) + len(collected.failures),
         new=result.new, changed=result.changed,
@@ -152,13 +155,15 @@ def ingest(collect: Callable[[Collected, dict, str], None], db: Path, *,
     )
 
 
-def ingest_path(source: Path, db: Path, progress: Progress | None = None) -> IngestSummary:
+def ingest_path(source: Path, db: Path, progress: Progress | None = None,
+                run_id: str | None = None) -> IngestSummary:
     return ingest(lambda collected, _v, _r: read_local(source, collected), db,
-                  progress=progress)
+                  progress=progress, run_id=run_id)
 
 
 def ingest_sources(sources: list[Source], db: Path, *, config: FetchConfig,
-                   progress: Progress | None = None) -> IngestSummary:
+                   progress: Progress | None = None, run_id: str | None = None
+                   ) -> IngestSummary:
     """Every source of a sources file (or one URL): local directories and web sources."""
     def collect(collected: Collected, validators: dict, run_id: str) -> None:
         for source in sources:
@@ -170,4 +175,4 @@ def ingest_sources(sources: list[Source], db: Path, *, config: FetchConfig,
             read_remote(remote, collected, run_id=run_id, validators=validators,
                         config=config, progress=progress)
 
-    return ingest(collect, db, progress=progress)
+    return ingest(collect, db, progress=progress, run_id=run_id)

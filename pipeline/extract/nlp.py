@@ -57,14 +57,15 @@ class AnchoredMatcher:
 
     matcher: Matcher
     anchor: int | None
-    reach: int  # the longest pattern, in tokens
+    before: int  # the most tokens a match can have before its anchor
+    after: int  # and after it
 
     def __call__(self, doc: Doc) -> list[tuple[int, int, int]]:
         if self.anchor is None or len(doc) == 0:
             return self.matcher(doc)
         hits = numpy.flatnonzero(doc.to_array(self.anchor)).tolist()
         matches: list[tuple[int, int, int]] = []
-        for start, end in _windows(hits, self.reach, len(doc)):
+        for start, end in _windows(hits, self.before, self.after, len(doc)):
             if start == 0 and end == len(doc):
                 return self.matcher(doc)
             for match_id, s, e in self.matcher(doc[start:end]):
@@ -72,11 +73,11 @@ class AnchoredMatcher:
         return matches
 
 
-def _windows(hits: list[int], reach: int, length: int) -> list[tuple[int, int]]:
-    """Disjoint token ranges holding every span of at most `reach` tokens around a hit."""
+def _windows(hits: list[int], before: int, after: int, length: int) -> list[tuple[int, int]]:
+    """Disjoint token ranges that hold every match anchored on one of the hits."""
     windows: list[tuple[int, int]] = []
     for hit in hits:
-        start, end = max(hit - reach + 1, 0), min(hit + reach, length)
+        start, end = max(hit - before, 0), min(hit + after + 1, length)
         if windows and start <= windows[-1][1]:
             windows[-1] = (windows[-1][0], end)
         else:
@@ -179,9 +180,9 @@ def _date_anchor_words(rules: Rules) -> set[str]:
     return words
 
 
-def _anchor_of(spec: dict, words: set[str]) -> list[str] | None:
-    """The shapes (or, as "word:" entries, lower-case words) one token spec requires, if all
-    of them are anchors; None when the token could be anything else."""
+def _anchor_values(spec: dict, words: set[str]) -> list[str] | None:
+    """What a required token must be, as shapes or "word:" entries, when every value it
+    accepts is an anchor; None when the token is optional or could be anything else."""
     if "OP" in spec or len(spec) != 1:
         return None
     (attr, value), = spec.items()
@@ -199,35 +200,53 @@ def _anchor_of(spec: dict, words: set[str]) -> list[str] | None:
     return [f"word:{v}" for v in lowered] if all(v in words for v in lowered) else None
 
 
+def _choose_anchors(candidates: list[list[tuple[int, list[str]]]], lengths: list[int]
+                    ) -> tuple[int, int, list[list[str]]] | None:
+    """One anchor token per pattern, chosen so that the windows around hits are narrowest:
+    (tokens before, tokens after, the anchor values of each pattern)."""
+    best = None
+    for before in range(max(lengths)):
+        chosen = []
+        for options, length in zip(candidates, lengths, strict=True):
+            usable = [(p, values) for p, values in options if p <= before]
+            if not usable:
+                break
+            chosen.append(max(usable, key=lambda option: option[0]))
+        else:
+            after = max(length - p - 1 for (p, _), length in zip(chosen, lengths, strict=True))
+            if best is None or before + after < best[0] + best[1]:
+                best = (before, after, [values for _, values in chosen])
+    return best
+
+
 def _anchored_matcher(nlp: Language, patterns: list[tuple[str, list[dict]]],
                       words: set[str]) -> AnchoredMatcher:
     """A Matcher for the patterns, anchored when every pattern has a required anchor token
     and a bounded length (no "*" or "+") with no optional token at its end."""
     matcher = Matcher(nlp.vocab)
-    anchors: set[str] = set()
-    anchored = True
-    reach = 0
+    candidates: list[list[tuple[int, list[str]]]] = []
+    bounded = True
     for label, pattern in patterns:
         matcher.add(label, [pattern])
-        reach = max(reach, len(pattern))
         if any(spec.get("OP", "1") not in ("1", "?", "!") for spec in pattern) or (
                 pattern[-1].get("OP") == "?"):
-            anchored = False
-        required = [a for a in (_anchor_of(spec, words) for spec in pattern) if a]
-        if not required:
-            anchored = False
-            continue
-        anchors.update(min(required, key=len))
-    if not anchored:
-        return AnchoredMatcher(matcher, None, reach)
+            bounded = False
+        candidates.append([(p, values) for p, spec in enumerate(pattern)
+                           if (values := _anchor_values(spec, words))])
+    lengths = [len(pattern) for _, pattern in patterns]
+    choice = _choose_anchors(candidates, lengths) if bounded and patterns else None
+    if choice is None:
+        return AnchoredMatcher(matcher, None, 0, 0)
+    before, after, chosen = choice
+    anchors = {value for values in chosen for value in values}
+    anchor_words = {a.removeprefix("word:") for a in anchors if a.startswith("word:")}
+    anchor_shapes = {a for a in anchors if not a.startswith("word:")}
     lower = nlp.vocab.lex_attr_getters.get(LOWER, str.lower)
     shape = nlp.vocab.lex_attr_getters[SHAPE]
-    anchor_words = {a[5:] for a in anchors if a.startswith("word:")}
-    anchor_shapes = {a for a in anchors if not a.startswith("word:")}
     # The same functions compute the lexemes' LOWER and SHAPE, so the flag is exact.
     flag = nlp.vocab.add_flag(
         lambda text: lower(text) in anchor_words or shape(text) in anchor_shapes)
-    return AnchoredMatcher(matcher, flag, reach)
+    return AnchoredMatcher(matcher, flag, before, after)
 
 
 def build_toolkit(rules: Rules) -> Toolkit:

@@ -1,0 +1,118 @@
+"""A recorded run: the run lock, a `runs` row from start to end, and the JSON-lines log.
+
+Commands that write (ingest, reextract) do their work inside `recorded_run`. The lock is
+taken first, so a second cron run stops at once (LockBusyError) before touching anything.
+The database is opened only for the start row and the end row, each a short transaction
+of its own; the work in between opens it again only to write. If the work raises, the
+row says 'failed' with the error; if the process is killed, the row stays 'running' until
+the next run marks it 'aborted'.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from pipeline.lock import LockBusyError, RunLock, lock_path_for
+from pipeline.logs import default_log_path, log_event, setup_logging
+from pipeline.output import console
+from pipeline.pause import pause_at
+from pipeline.store import StoreBusyError, connect
+from pipeline.store.runs import RunCounts, abort_stale_runs, finish_run, new_run_id, start_run
+
+if TYPE_CHECKING:
+    from pipeline.ingest import IngestSummary
+
+
+@dataclass
+class Run:
+    run_id: str
+    db: Path
+    logger: logging.Logger
+    status: str = "ok"
+    counts: RunCounts = field(default_factory=RunCounts)
+
+    def finish(self, counts: RunCounts, status: str = "ok") -> None:
+        """Set what the end row will say; written when the `with` block ends."""
+        self.counts, self.status = counts, status
+
+
+def ingest_counts(summary: IngestSummary) -> tuple[RunCounts, str]:
+    counts = RunCounts(
+        documents_seen=summary.read, documents_new=summary.new,
+        documents_changed=summary.changed, documents_unchanged=summary.unchanged,
+        documents_failed=len(summary.failed), events_added=summary.events_added,
+        events_removed=summary.events_removed,
+        errors=[failure.line() for failure in summary.failed],
+    )
+    return counts, "partial" if summary.failed else "ok"
+
+
+def _terminal_writer() -> Callable[[str], None] | None:
+    if not console.interactive:
+        return None
+    return lambda line: console.err.print(line, markup=False, highlight=False)
+
+
+def _record_end(run: Run, started: float) -> None:
+    pause_at("finish")
+    fields = {"run_id": run.run_id, "status": run.status, "seconds": round(
+        time.monotonic() - started, 2), **vars(run.counts)}
+    level = logging.INFO if run.status == "ok" else logging.WARNING
+    try:
+        with connect(run.db) as con:
+            finish_run(con, run.run_id, run.status, run.counts)
+    except StoreBusyError as exc:
+        log_event(run.logger, logging.ERROR, f"could not record the end of run {run.run_id}: "
+                  f"{exc}", run_id=run.run_id)
+    log_event(run.logger, level, f"run {run.run_id} finished: {run.status} in "
+              f"{fields['seconds']} s", terminal=run.status == "ok", **fields)
+
+
+@contextmanager
+def recorded_run(db: Path, command: str, source: str, log_file: Path | None = None
+                 ) -> Iterator[Run]:
+    """Hold the run lock and keep the run's row and log up to date around the body."""
+    log_file = log_file or default_log_path(db)
+    logger = setup_logging(log_file, terminal=_terminal_writer())
+    run_id = new_run_id()
+    lock = RunLock(lock_path_for(db), command=f"{command} {source}")
+    try:
+        lock.acquire()
+    except LockBusyError as exc:
+        log_event(logger, logging.WARNING, str(exc), terminal=False, run_id=run_id,
+                  command=command, status="busy")
+        raise
+    started = time.monotonic()
+    try:
+        try:
+            with connect(db) as con:
+                stale = abort_stale_runs(con, run_id)
+                start_run(con, run_id, source)
+        except StoreBusyError as exc:
+            log_event(logger, logging.WARNING, str(exc), terminal=False, run_id=run_id,
+                      command=command, status="busy")
+            raise
+        for old in stale:
+            log_event(logger, logging.WARNING, f"run {old} never finished; marked aborted",
+                      run_id=run_id, aborted_run=old)
+        log_event(logger, logging.INFO, f"run {run_id} started: {command} {source} "
+                  f"(log: {log_file})", run_id=run_id, command=command, source=source,
+                  db=str(db), pid=os.getpid())
+        run = Run(run_id, db, logger)
+        try:
+            yield run
+        except BaseException as exc:
+            message = str(exc) or type(exc).__name__
+            run.finish(RunCounts(errors=[f"{type(exc).__name__}: {message}"]), "failed")
+            _record_end(run, started)
+            raise
+        _record_end(run, started)
+    finally:
+        lock.release()
