@@ -182,7 +182,14 @@ def participants(analysis: Analysis, sentence: Sentence, start: int, end: int) -
     words = lower_words(analysis.doc, start, end)
     if has_phrase(words, analysis.rules.words["generic_subjects"]):
         return []
-    if has_phrase(words, analysis.rules.words["force_anaphors"]) or "we" in words:
+    if "service" in words and any(m.kind == "fire" for m in analysis.forces) and not (
+            has_phrase(words, ["police service"])):
+        return []  # "the service has been escalated": a fire and rescue service
+    # "it" is the force only as the subject of the move ("it was removed"), not "It is …".
+    subject_it = any(doc[i].lower_ == "it" and doc[i + 1].lower_ in (
+        "was", "has", "had", "is", "will", "were") and doc[i + 2].lower_ not in (
+        "the", "a", "an", "not") for i in range(max(start, end - 8), end - 2))
+    if has_phrase(words, analysis.rules.words["force_anaphors"]) or subject_it or "we" in words:
         force = analysis.force_before(end)
         return [force] if force else []
     return []
