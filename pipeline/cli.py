@@ -16,7 +16,7 @@ from typing import Annotated
 import duckdb
 import typer
 
-from pipeline.output import console, error_line, print_summary, print_table
+from pipeline.output import console, error_line, print_rows, print_summary, print_table
 
 EXIT_OK, EXIT_PARTIAL, EXIT_USAGE, EXIT_BUSY = 0, 1, 2, 3
 DEFAULT_DB = Path("data/events.duckdb")
@@ -165,8 +165,12 @@ def extract(
 def query(
     sql: Annotated[str, typer.Argument(help="SQL to run against the database.")],
     db: DbOption = DEFAULT_DB,
+    output: Annotated[str, typer.Option(
+        "--format", help="table (readable), csv or json (one object per line).")] = "table",
 ) -> None:
-    """Run SQL against the database and print the result as a table."""
+    """Run SQL against the database (read-only) and print the result."""
+    if output not in ("table", "csv", "json"):
+        raise fail(f"--format must be table, csv or json, got {output!r}")
     from pipeline.store import StoreBusyError, connect
 
     if not db.exists():
@@ -180,7 +184,7 @@ def query(
         raise fail(str(exc), EXIT_BUSY) from None
     except duckdb.Error as exc:
         raise fail(f"query failed: {str(exc).splitlines()[0]}") from None
-    print_table(columns, rows)
+    print_rows(columns, rows, output)
 
 
 @app.command(name="eval")

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import csv
+import json
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -48,12 +50,27 @@ def print_table(columns: list[str], rows: list[tuple[Any, ...]]) -> None:
         console.out.print("ok")
         return
     table = Table(*columns, show_lines=False)
-    console.out.soft_wrap = False
     for row in rows:
         table.add_row(*["" if v is None else str(v) for v in row])
-    console.out.print(table)
-    console.out.soft_wrap = True
+    # Piped output is not squeezed into 80 columns: long evidence stays on one line.
+    width = None if console.interactive else 100_000
+    console.out.print(table, width=width, soft_wrap=not console.interactive, crop=False)
     console.out.print(f"({len(rows)} row{'s' if len(rows) != 1 else ''})")
+
+
+def print_rows(columns: list[str], rows: list[tuple[Any, ...]], output: str) -> None:
+    """Query results for people (a table) or for other programs (CSV, JSON lines)."""
+    if output == "table":
+        print_table(columns, rows)
+        return
+    if output == "csv":
+        writer = csv.writer(sys.stdout, lineterminator="\n")
+        writer.writerow(columns)
+        writer.writerows(["" if v is None else v for v in row] for row in rows)
+        return
+    for row in rows:
+        sys.stdout.write(json.dumps(dict(zip(columns, row, strict=True)), default=str,
+                                    ensure_ascii=False) + "\n")
 
 
 def print_summary(summary: Any) -> None:
