@@ -88,6 +88,20 @@ def resolve(label: str, words: list[str], published: date | None, rules: Rules) 
     if label in ("year", "season_year"):
         year = _year_of(text)
         return (date(year, 1, 1), "year") if year else _NONE
+    if label == "day_range":
+        first = next((w for w in words if re.match(r"^\d{1,2}(st|nd|rd|th)?$", w)), None)
+        month = next((_month_number(w, rules) for w in lower if _month_number(w, rules)), None)
+        year = _year_of(text)
+        if first and month and year:
+            try:
+                return date(year, month, int(re.match(r"\d+", first).group(0))), "day"
+            except ValueError:
+                return _NONE
+        return _NONE
+    if label == "month_year" and lower and lower[0] == "the":
+        month = next((_month_number(w, rules) for w in lower if _month_number(w, rules)), None)
+        year = _year_of(text)
+        return (date(year, month, 1), "month") if month and year else _NONE
     if label == "month_range":
         month = next((_month_number(w, rules) for w in lower if _month_number(w, rules)), None)
         year = _year_of(text)
@@ -112,7 +126,8 @@ def resolve(label: str, words: list[str], published: date | None, rules: Rules) 
             return _NONE
         return value, "day"
     if label == "month_only":
-        month = _month_number(lower[-1], rules)
+        month = next((_month_number(w, rules) for w in reversed(lower)
+                      if _month_number(w, rules)), None)
         if not month:
             return _NONE
         value = _most_recent_month(month, published)

@@ -140,7 +140,7 @@ def _counts(analysis: Analysis, sentence: Sentence, finding: Finding | None,
         whole = None
         if j < end and doc[j].lower_ in ("of", "out"):
             k = j + (2 if doc[j].lower_ == "out" else 1)
-            while k < end and doc[k].lower_ in _DETERMINERS:
+            while k < end and (doc[k].lower_ in _DETERMINERS or doc[k].lower_ in _ADJECTIVES):
                 k += 1
             if k < end and _number(analysis, doc[k].lower_) is not None:
                 whole = _number(analysis, doc[k].lower_)
@@ -168,10 +168,14 @@ def _counts(analysis: Analysis, sentence: Sentence, finding: Finding | None,
                                "both", "every")][-1:]
         status = _status_of(analysis, before, tally=True)
         if status is None:
-            status = _status_of(analysis, lower_words(doc, j, limit), tally=True)
+            after = lower_words(doc, j, limit)
+            status = _status_of(analysis, after, tally=True)
+            # "The four causes of concern, all of which are now closed": the count is the total.
+            if status and has_phrase(after[:4], ["all of which", "both of which", "all of them"]):
+                every = True
         adjectives = lower_words(doc, i + 1, j)
         if status is None:
-            status = _status_of(analysis, adjectives)  # "the two open causes of concern"
+            status = _status_of(analysis, adjectives, tally=True)  # "the two open causes …"
         if not at_finding and whole is None and tally.total is None and (
                 finding is not None):
             i = j  # "Both have closed some of their causes": not a count of findings
@@ -340,7 +344,12 @@ def extract_findings(analysis: Analysis) -> list[Event]:
                 subject = _subject(analysis, sentence, finding)
                 if subject:
                     after = lower_words(doc, finding.end, sentence.tok_end)
+                    parts = _split_subjects(subject, rules.recommendations["subject_leads"])
                     status = _status_of(analysis, after) or _status_of(analysis, near[-3:])
+                    if status is None and tally is not None:
+                        # "closed two of its four causes of concern, on X and on Y"
+                        status = ("closed" if tally.closed == len(parts) else
+                                  "open" if tally.open == len(parts) else None)
                     if status is None:
                         continue  # "our recommendations on X": a topic, not a finding
                     for part in _split_subjects(subject, rules.recommendations["subject_leads"]):

@@ -41,8 +41,11 @@ def extract_inspections(analysis: Analysis) -> list[Event]:
                      if analysis.usable(m, sentence)]
             fire = [m for m in analysis.forces_between(sentence.tok_start, sentence.tok_end)
                     if m.kind == "fire"]
-            if fire and not named:
-                continue
+            words = lower_words(doc, sentence.tok_start, sentence.tok_end)
+            fire_doc = any(m.kind == "fire" for m in analysis.forces)
+            if fire and not named or not named and (
+                    "fire" in words or fire_doc and "service" in words[:start - sentence.tok_start + 3]):
+                continue  # "Inspectors revisited the service": a fire and rescue service
             if has_phrase(around, rules.inspections["generic_words"]):
                 continue
             dated = choose_date(analysis, sentence, (start, end), anchors,

@@ -8,6 +8,8 @@ visiting every token, and the date matcher runs only around the few tokens a dat
 
 from __future__ import annotations
 
+import json
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
@@ -15,10 +17,13 @@ from itertools import product
 
 import numpy
 import spacy
-from spacy.attrs import LOWER, SHAPE
+from spacy.attrs import FLAG19, FLAG63, LOWER, SHAPE
+from spacy.errors import MatchPatternError
 from spacy.language import Language
 from spacy.matcher import Matcher, PhraseMatcher
+from spacy.schemas import validate_token_pattern
 from spacy.tokens import Doc
+from spacy.vocab import Vocab
 
 from pipeline.extract.gazetteer import Gazetteer, build_gazetteer
 from pipeline.rules import Rules, load_rules
@@ -32,11 +37,15 @@ def make_paragraph_breaks(nlp: Language, name: str) -> Callable[[Doc], Doc]:
     nothing), so a lexeme flag marks them and the component visits those few tokens instead
     of every token of the document.
     """
-    newline = nlp.vocab.add_flag(lambda text: "\n" in text)
+    newline = _add_flag(nlp.vocab, lambda text: "\n" in text)
 
     def paragraph_breaks(doc: Doc) -> Doc:
         last = len(doc) - 1
-        for i in numpy.flatnonzero(doc.to_array(newline)).tolist():
+        if newline is None:
+            lines = [t.i for t in doc if "\n" in t.text]
+        else:
+            lines = numpy.flatnonzero(doc.to_array(newline)).tolist()
+        for i in lines:
             if i < last:
                 doc[i + 1].is_sent_start = True
         return doc
@@ -148,6 +157,20 @@ def _date_patterns(rules: Rules) -> list[tuple[str, list[dict]]]:
                          {"LOWER": {"IN": ["last", "this"]}}, {"LOWER": "year"}]),
         ("month_range", [{"LOWER": {"IN": ["between", "from"]}}, month,
                          {"LOWER": {"IN": ["and", "to", "until"]}}, month]),
+        # "between 6 and 17 March 2023": the first day.
+        ("day_range", [{"LOWER": {"IN": ["between", "from"]}, "OP": "?"}, day,
+                       {"LOWER": {"IN": ["and", "to", "-", "–", "until"]}}, day, month, year]),
+        # "in the first week of March": the month.
+        ("month_only", [{"LOWER": {"IN": ["in", "during"]}, "OP": "?"}, {"LOWER": "the"},
+                        {"LOWER": {"IN": ["first", "second", "third", "fourth", "last", "final",
+                                          "early", "middle"]}},
+                        {"LOWER": {"IN": ["week", "weeks", "days", "fortnight", "part"]}},
+                        {"LOWER": "of"}, month]),
+        ("month_year", [{"LOWER": "the"},
+                        {"LOWER": {"IN": ["first", "second", "third", "fourth", "last", "final",
+                                          "early", "middle"]}},
+                        {"LOWER": {"IN": ["week", "weeks", "days", "fortnight", "part"]}},
+                        {"LOWER": "of"}, month, year]),
         ("numeric", [{"TEXT": {"REGEX": _NUMERIC_DATE}}]),
         ("iso", [year, {"TEXT": "-"}, {"TEXT": {"REGEX": r"^\d\d$"}}, {"TEXT": "-"},
                  {"TEXT": {"REGEX": r"^\d\d$"}}]),
@@ -207,7 +230,7 @@ def _choose_anchors(candidates: list[list[tuple[int, list[str]]]], lengths: list
     best = None
     for before in range(max(lengths)):
         chosen = []
-        for options, length in zip(candidates, lengths, strict=True):
+        for options in candidates:
             usable = [(p, values) for p, values in options if p <= before]
             if not usable:
                 break
@@ -219,15 +242,74 @@ def _choose_anchors(candidates: list[list[tuple[int, list[str]]]], lengths: list
     return best
 
 
+def _add_flag(vocab: Vocab, getter: Callable[[str], bool]) -> int | None:
+    """A new lexeme flag, numbered after spaCy's own (Vocab.add_flag would reuse 13).
+
+    None when all 45 are taken: callers then fall back to the slower, equivalent route.
+    """
+    free = [f for f in range(FLAG19, FLAG63 + 1) if f not in vocab.lex_attr_getters]
+    return vocab.add_flag(getter, free[0]) if free else None
+
+
+def _flag_getter(nlp: Language, attr: str, test: str, value: object
+                 ) -> Callable[[str], bool] | None:
+    """The lexeme-level equivalent of an IN or REGEX predicate on TEXT or LOWER, if any.
+
+    spaCy checks IN sets and regexes by calling back into Python for every token; a lexeme
+    flag is computed once per word in the vocabulary and checked in C.
+    """
+    if attr not in ("TEXT", "ORTH", "LOWER"):
+        return None
+    lower = nlp.vocab.lex_attr_getters.get(LOWER, str.lower)
+    of = lower if attr == "LOWER" else str
+    if test == "IN" and isinstance(value, list) and all(isinstance(v, str) for v in value):
+        accepted = frozenset(value)
+        return lambda text: of(text) in accepted
+    if test == "REGEX" and isinstance(value, str):
+        regex = re.compile(value)
+        return lambda text: regex.search(of(text)) is not None
+    return None
+
+
+def _with_flags(nlp: Language, pattern: list[dict], flags: dict[str, int]) -> list[dict]:
+    """The same pattern with IN and REGEX predicates on words replaced by lexeme flags."""
+    out = []
+    for spec in pattern:
+        attrs = [k for k in spec if k != "OP"]
+        value = spec[attrs[0]] if len(attrs) == 1 else None
+        getter = None
+        if isinstance(value, dict) and len(value) == 1:
+            (test, argument), = value.items()
+            getter = _flag_getter(nlp, attrs[0].upper(), test, argument)
+        if getter is None:
+            out.append(spec)
+            continue
+        key = json.dumps([attrs[0].upper(), value], sort_keys=True)
+        if key not in flags:
+            flag = _add_flag(nlp.vocab, getter)
+            if flag is None:
+                out.append(spec)
+                continue
+            flags[key] = flag
+        out.append({flags[key]: True, **({"OP": spec["OP"]} if "OP" in spec else {})})
+    return out
+
+
 def _anchored_matcher(nlp: Language, patterns: list[tuple[str, list[dict]]],
                       words: set[str]) -> AnchoredMatcher:
     """A Matcher for the patterns, anchored when every pattern has a required anchor token
     and a bounded length (no "*" or "+") with no optional token at its end."""
-    matcher = Matcher(nlp.vocab)
+    # Flags are plain attribute ids, which spaCy's pattern schema does not know: the
+    # patterns as written are validated here instead.
+    matcher = Matcher(nlp.vocab, validate=False)
     candidates: list[list[tuple[int, list[str]]]] = []
     bounded = True
+    flags: dict[str, int] = {}
     for label, pattern in patterns:
-        matcher.add(label, [pattern])
+        errors = validate_token_pattern(pattern)
+        if errors:
+            raise MatchPatternError(label, {0: errors})
+        matcher.add(label, [_with_flags(nlp, pattern, flags)])
         if any(spec.get("OP", "1") not in ("1", "?", "!") for spec in pattern) or (
                 pattern[-1].get("OP") == "?"):
             bounded = False
@@ -244,9 +326,9 @@ def _anchored_matcher(nlp: Language, patterns: list[tuple[str, list[dict]]],
     lower = nlp.vocab.lex_attr_getters.get(LOWER, str.lower)
     shape = nlp.vocab.lex_attr_getters[SHAPE]
     # The same functions compute the lexemes' LOWER and SHAPE, so the flag is exact.
-    flag = nlp.vocab.add_flag(
-        lambda text: lower(text) in anchor_words or shape(text) in anchor_shapes)
-    return AnchoredMatcher(matcher, flag, before, after)
+    flag = _add_flag(nlp.vocab,
+                     lambda text: lower(text) in anchor_words or shape(text) in anchor_shapes)
+    return AnchoredMatcher(matcher, flag, before, after)  # flag None: the whole Doc
 
 
 def build_toolkit(rules: Rules) -> Toolkit:

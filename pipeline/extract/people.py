@@ -147,10 +147,11 @@ def _org_force(analysis: Analysis, title: Span) -> str | None:
     return None
 
 
-def _local_force(analysis: Analysis, title: Span) -> str | None:
-    """The force named just before a title, in its sentence or the one before."""
+def _local_force(analysis: Analysis, title: Span, previous: bool = True) -> str | None:
+    """The force named just before a title, in its sentence (or the one before)."""
     sentence = analysis.sentence_of(title.start)
-    start = analysis.sentences[max(sentence.index - 1, 0)].tok_start
+    start = analysis.sentences[max(sentence.index - 1, 0)].tok_start if previous else (
+        sentence.tok_start)
     named = [m for m in analysis.forces_between(start, title.start)
              if m.kind in ("strong", "office") and not m.compared]
     return named[-1].force_id if named else None
@@ -172,7 +173,8 @@ def _org_name(analysis: Analysis, role: str, force_id: str | None, title: Span) 
         after = " ".join(t.lower_ for t in analysis.doc[title.end : title.end + 2])
         before = " ".join(t.lower_ for t in analysis.doc[max(title.start - 3, 0) : title.start])
         text = analysis.text
-        scottish_text = "HMICS" in text and "HMICFRS" not in text and "HMIC " not in text
+        scottish_text = ("HMICS" in text and "HMICFRS" not in text and "HMIC " not in text) or (
+            analysis.primary_force == "police-scotland")
         if after == "in scotland" or "scotland" in before or "scottish" in before or (
                 scottish_text):
             return "HMICS"
@@ -236,6 +238,14 @@ def find_people(analysis: Analysis) -> People:
                     after_title += 1
         if _is_fire_title(analysis, title):
             continue
+        if after_title == title.end and after_title < sentence.tok_end and doc[
+                after_title].lower_ in ("of", "for", "at"):
+            k = after_title + 1
+            while k < sentence.tok_end and (doc[k].lower_ in ("the", "and", "&") or
+                                            doc[k].is_title):
+                k += 1
+            if k < sentence.tok_end and doc[k].text == "," and k > after_title + 1:
+                after_title = k  # "chair of the Policing Board, Mukesh Sharma"
         span = _name_after(analysis, after_title, sentence.tok_end)
         if span and span[1] - span[0] >= 1 and doc[after_title].text != ",":
             name_start, name_end = span
@@ -254,7 +264,8 @@ def find_people(analysis: Analysis) -> People:
                      "commissioner", "police_and_crime_commissioner")
                 or title.text.lower() in analysis.rules.roles["police_ranks"]) and force_id is None:
             # A chief constable named without a force leads the force the story is about.
-            force_id = (analysis.dominant_force or _local_force(analysis, title)
+            force_id = (_local_force(analysis, title, previous=False)
+                        or analysis.dominant_force or _local_force(analysis, title)
                         or analysis.primary_force or analysis.force_before(title.start))
         name = _clean_name(analysis, name_start, name_end)
         if not name:
@@ -329,6 +340,9 @@ def _left_edge(analysis: Analysis, title: Span) -> int:
             i = mention.tok_start
     while i > 0 and doc[i - 1].lower_ in ("the", "'s", "’s"):
         i -= 1
+    # "Sophie Linden, London's Deputy Mayor for Policing": a possessive place before a title.
+    if i > 1 and doc[i - 1].lower_ in ("'s", "’s") and doc[i - 2].is_title:
+        i -= 2
     return i
 
 

@@ -140,8 +140,8 @@ def _force_spoken_about(analysis: Analysis, start: int, end: int) -> str | None:
     words = analysis.text[start:end].lower()
     if named:
         return named[-1].force_id if named[-1].tok_start < span.start else named[0].force_id
-    if analysis.dominant_force:
-        return analysis.dominant_force  # the document is about one force: so are the words
+    if analysis.single_force:
+        return analysis.single_force  # the document is about one force: so are the words
     if any(w in words for w in ("the force", "the constabulary")):
         return analysis.force_before(span.start)
     return None
