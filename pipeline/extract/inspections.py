@@ -43,8 +43,9 @@ def extract_inspections(analysis: Analysis) -> list[Event]:
                     if m.kind == "fire"]
             words = lower_words(doc, sentence.tok_start, sentence.tok_end)
             fire_doc = any(m.kind == "fire" for m in analysis.forces)
+            lead = words[: start - sentence.tok_start + 3]
             if fire and not named or not named and (
-                    "fire" in words or fire_doc and "service" in words[:start - sentence.tok_start + 3]):
+                    "fire" in words or fire_doc and "service" in lead):
                 continue  # "Inspectors revisited the service": a fire and rescue service
             if has_phrase(around, rules.inspections["generic_words"]):
                 continue

@@ -154,6 +154,8 @@ def _local_force(analysis: Analysis, title: Span, previous: bool = True) -> str 
         sentence.tok_start)
     named = [m for m in analysis.forces_between(start, title.start)
              if m.kind in ("strong", "office") and not m.compared]
+    if previous and len({m.force_id for m in named}) != 1:
+        return None  # several forces just before: no telling which one the title belongs to
     return named[-1].force_id if named else None
 
 
@@ -265,7 +267,7 @@ def find_people(analysis: Analysis) -> People:
                 or title.text.lower() in analysis.rules.roles["police_ranks"]) and force_id is None:
             # A chief constable named without a force leads the force the story is about.
             force_id = (_local_force(analysis, title, previous=False)
-                        or analysis.dominant_force or _local_force(analysis, title)
+                        or _local_force(analysis, title) or analysis.dominant_force
                         or analysis.primary_force or analysis.force_before(title.start))
         name = _clean_name(analysis, name_start, name_end)
         if not name:
