@@ -6,6 +6,7 @@ Coreference lives here too: "the force" and a bare place name mean the force las
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass, field
@@ -16,6 +17,12 @@ from spacy.util import filter_spans
 
 from pipeline.extract import dates as date_resolver
 from pipeline.extract.nlp import Toolkit
+
+
+_INSPECTORATE_NAME = re.compile(r"constabulary\s+(?:and|&)\s+fire\s+(?:and|&)\s+rescue"
+                                r"\s+services", re.IGNORECASE)
+_FIRE_SERVICE = re.compile(r"\bfire\s+(?:and|&)\s+rescue\b|\bfire\s+service|\bfire\s+"
+                           r"authority|\bfirefighters?\b|\bfire\s+stations?\b", re.IGNORECASE)
 
 
 @dataclass
@@ -121,6 +128,15 @@ class Analysis:
             if mention.kind == "office":
                 return mention.force_id
         return self.primary_force
+
+    @property
+    def mentions_fire_service(self) -> bool:
+        """Whether the text is (also) about a fire and rescue service.
+
+        The inspectorate's own name ("… Constabulary and Fire & Rescue Services") does not count.
+        """
+        text = _INSPECTORATE_NAME.sub(" ", self.text)
+        return bool(_FIRE_SERVICE.search(text)) or any(m.kind == "fire" for m in self.forces)
 
     @property
     def primary_force(self) -> str | None:

@@ -460,10 +460,15 @@ def _list_items(analysis: Analysis) -> list[Item]:
             intro_index -= 1
         if intro_index < 0 or not sentences[intro_index].text.rstrip().endswith(":"):
             continue
-        context = [s for s in sentences[max(intro_index - 1, 0) : intro_index + 1]]
+        context = list(sentences[max(intro_index - 2, 0) : intro_index + 1])
         kinds = [f for s in context for f in findings_in(analysis, s)]
         if not kinds:
             continue
+        intro_words = lower_words(analysis.doc, sentences[intro_index].tok_start,
+                                  sentences[intro_index].tok_end)
+        # "we recommend that the force should:" lists recommendations, whatever it addresses.
+        kind = "recommendation" if any(w.startswith("recommend") or w == "should"
+                                       for w in intro_words) else kinds[-1].kind
         words = [w for s in context for w in lower_words(analysis.doc, s.tok_start, s.tok_end)]
         status = None
         for i in range(len(words) - 1, -1, -1):
@@ -477,7 +482,7 @@ def _list_items(analysis: Analysis) -> list[Item]:
         if force_id is None or subject is None:
             continue
         out.append(Item(sentence_event(
-            analysis, sentence, "recommendation", force_id, subject_kind=kinds[-1].kind,
+            analysis, sentence, "recommendation", force_id, subject_kind=kind,
             subject=subject, status=status), sentence.tok_start))
     return out
 

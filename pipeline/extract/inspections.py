@@ -42,10 +42,12 @@ def extract_inspections(analysis: Analysis) -> list[Event]:
             fire = [m for m in analysis.forces_between(sentence.tok_start, sentence.tok_end)
                     if m.kind == "fire"]
             words = lower_words(doc, sentence.tok_start, sentence.tok_end)
-            fire_doc = any(m.kind == "fire" for m in analysis.forces)
             lead = words[: start - sentence.tok_start + 3]
-            if fire and not named or not named and (
-                    "fire" in words or fire_doc and "service" in lead):
+            fire_words = {"firefighters", "firefighter", "station", "stations", "fire"}
+            if "constabulary and fire" in " ".join(words):
+                fire_words.discard("fire")  # the inspectorate's own name
+            if fire and not named or not named and analysis.mentions_fire_service and (
+                    fire_words & set(words) or "service" in lead):
                 continue  # "Inspectors revisited the service": a fire and rescue service
             if has_phrase(around, rules.inspections["generic_words"]):
                 continue

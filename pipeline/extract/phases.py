@@ -182,7 +182,7 @@ def participants(analysis: Analysis, sentence: Sentence, start: int, end: int) -
     words = lower_words(analysis.doc, start, end)
     if has_phrase(words, analysis.rules.words["generic_subjects"]):
         return []
-    if "service" in words and any(m.kind == "fire" for m in analysis.forces) and not (
+    if "service" in words and analysis.mentions_fire_service and not (
             has_phrase(words, ["police service"])):
         return []  # "the service has been escalated": a fire and rescue service
     # "it" is the force only as the subject of the move ("it was removed"), not "It is …".
