@@ -18,7 +18,6 @@ from spacy.util import filter_spans
 from pipeline.extract import dates as date_resolver
 from pipeline.extract.nlp import Toolkit
 
-
 _INSPECTORATE_NAME = re.compile(r"constabulary\s+(?:and|&)\s+fire\s+(?:and|&)\s+rescue"
                                 r"\s+services", re.IGNORECASE)
 _FIRE_SERVICE = re.compile(r"\bfire\s+(?:and|&)\s+rescue\b|\bfire\s+service|\bfire\s+"

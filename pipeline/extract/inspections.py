@@ -24,7 +24,10 @@ def extract_inspections(analysis: Analysis) -> list[Event]:
     negations = set(rules.words["negations"])
     found: list[Event] = []
     for sentence in analysis.sentences:
-        matches = analysis.matches_in("inspections", sentence)
+        found_here = analysis.matches_in("inspections", sentence)
+        # "re-inspected" also contains "inspected": keep the longest of overlapping matches.
+        matches = [m for m in found_here if not any(
+            o != m and o[1] <= m[1] and m[2] <= o[2] for o in found_here)]
         if not matches:
             continue
         anchors = _anchors(analysis, sentence)
@@ -62,26 +65,35 @@ def extract_inspections(analysis: Analysis) -> list[Event]:
                 forces = [force] if force else []
             else:
                 forces = []
+            trigger = " ".join(lower_words(doc, start, end))
+            kind = "revisit" if trigger.startswith(("re", "follow")) else "inspection"
+            if not dated and any(w in ("previous", "earlier", "original", "first", "last")
+                                 for w in before[-3:]):
+                kind = "earlier"  # "at its previous inspection": not the one dated elsewhere
             for force_id in forces:
-                found.append(sentence_event(
+                found.append((sentence_event(
                     analysis, sentence, "inspection", force_id,
                     event_date=dated[0] if dated else None,
                     date_precision=dated[1] if dated else None,
-                ))
+                ), kind))
     return _merge(found)
 
 
-def _merge(events: list[Event]) -> list[Event]:
-    """One event per force and date; an undated mention joins a dated one of the same force."""
-    kept: list[Event] = []
-    for event in events:
-        same = [k for k in kept if k.force_id == event.force_id]
+def _merge(found: list[tuple[Event, str]]) -> list[Event]:
+    """One event per force and date.
+
+    An undated mention joins a dated one of the same force and kind ("the revisit" after
+    "a revisit in March"); an undated inspection beside a dated revisit is another visit.
+    """
+    kept: list[tuple[Event, str]] = []
+    for event, kind in found:
+        same = [(k, kk) for k, kk in kept if k.force_id == event.force_id]
         if any((k.event_date, k.date_precision) == (event.event_date, event.date_precision)
-               for k in same):
+               and (event.event_date is not None or kk == kind) for k, kk in same):
             continue
-        if event.event_date is None and same:
+        if event.event_date is None and any(kk == kind for _, kk in same):
             continue
-        for k in [k for k in same if k.event_date is None]:
-            kept.remove(k)
-        kept.append(event)
-    return sorted(kept, key=lambda e: e.char_start)
+        for pair in [p for p in same if p[0].event_date is None and p[1] == kind]:
+            kept.remove(pair)
+        kept.append((event, kind))
+    return sorted((e for e, _ in kept), key=lambda e: e.char_start)
