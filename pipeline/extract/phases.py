@@ -257,6 +257,8 @@ def choose_date(analysis: Analysis, sentence: Sentence, anchor: tuple[int, int],
 
     best = None
     for mention in analysis.dates_between(sentence.tok_start, sentence.tok_end):
+        if mention.since:
+            continue  # "Since July, one force has left …": a period, not the date of the move
         if exclude_after and lower_words(analysis.doc, mention.tok_start - 2,
                                          mention.tok_start)[-1:] and any(
                 w in exclude_after for w in lower_words(analysis.doc, mention.tok_start - 2,
