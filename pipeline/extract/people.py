@@ -8,6 +8,7 @@ or "the chief constable" refer back to the person already introduced.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from spacy.tokens import Span
@@ -279,9 +280,41 @@ def find_people(analysis: Analysis) -> People:
             doc[name_end - 1].idx + len(doc[name_end - 1]), min(name_start, title.start),
             max(name_end, title.end)))
     _known_officials(analysis, people)
+    _described_people(analysis, people)
     _surname_mentions(analysis, people)
     people.mentions.sort(key=lambda m: m.start)
     return people
+
+
+_DESCRIBED = re.compile(
+    r"\b(?P<name>[A-Z][a-z’'-]+(?: [A-Z][a-z’'-]+){1,2}), who (?P<verb>chairs|leads|heads|"
+    r"represents|is (?:the )?(?:chair|head|leader) of) (?P<org>(?:the |a |an )?[\w&’' -]*?)"
+    r"(?=,| and | said)")
+
+
+def _described_people(analysis: Analysis, people: People) -> None:
+    """"Dan Pryce, who chairs West Midlands Police Federation, said": a role given in a clause.
+
+    Such people are spokespeople of the body they chair (role `other`); an MP "who represents
+    a constituency" is `other` with no organisation.
+    """
+    not_name = set(analysis.rules.roles["not_name_words"])
+    for match in _DESCRIBED.finditer(analysis.text):
+        name = match.group("name")
+        if any(word.lower() in not_name for word in name.split()):
+            continue
+        if any(p.name == name for p in people.persons):
+            continue
+        org = match.group("org").strip()
+        org = None if not org[:1].isupper() or org.lower().startswith("the ") and not org[
+            4:5].isupper() else org.removeprefix("the ")
+        force_id = analysis.force_before(analysis.doc.char_span(
+            match.start(), match.end(), alignment_mode="expand").start)
+        person = _register(people, name, "other", force_id, org, match.start())
+        span = analysis.doc.char_span(match.start("name"), match.end("name"),
+                                      alignment_mode="expand")
+        people.mentions.append(PersonMention(person, span.start_char, span.end_char,
+                                             span.start, span.end))
 
 
 def _official_entry(analysis: Analysis, name: str) -> dict | None:
