@@ -7,6 +7,7 @@ which words mean closed or open is data in rules/recommendations.yaml.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from pipeline.extract.clauses import clause_end, has_phrase, lower_words
@@ -237,7 +238,14 @@ def _subject(analysis: Analysis, sentence: Sentence, finding: Finding,
                 lead = size
                 break
         if lead is None:
-            return None
+            # "The cause of concern that has been closed is about call handling."
+            later = re.search(r"\b(?:is|was|are|were) about\s+|\brelates? to\s+",
+                              analysis.text[doc[k].idx : sentence.end] if k < sentence.tok_end
+                              else "")
+            if later is None or k >= sentence.tok_end:
+                return None
+            begin = doc[k].idx + later.end()
+            return clean_subject(analysis.text[begin : sentence.end])
         start_tok = k + offset + lead
     end_tok = clause_end(doc, sentence.tok_end, start_tok, {";", "—", "–"})
     rec = analysis.rules.recommendations
@@ -261,7 +269,7 @@ def _subject(analysis: Analysis, sentence: Sentence, finding: Finding,
 def _split_subjects(subject: str, leads: list[str]) -> list[str]:
     """"about call handling and about crime recording" → two subjects."""
     for lead in sorted(leads, key=len, reverse=True):
-        marker = f" and {lead} "
+        marker = f" and {lead} " if lead else " and "
         if marker in subject:
             parts = [clean_subject(p) for p in subject.split(marker)]
             return [p for p in parts if p]
@@ -309,6 +317,7 @@ def extract_findings(analysis: Analysis) -> list[Event]:
         findings = findings_in(analysis, sentence)
         if not findings:
             _back_reference_tally(analysis, sentence, context_total, tallies)
+            items.extend(_back_reference_items(analysis, sentence))
             continue
         for finding in findings:
             force_id = _force_for(analysis, sentence, finding.start)
@@ -423,6 +432,55 @@ def _merge_tallies(tallies: list[Event]) -> list[Event]:
             continue
         kept.append(tally)
     return kept
+
+
+_BACK_REFERENCE = re.compile(
+    r"^(?:but |and |of these, |of them, )?(?P<ref>one of (?:these|them|those|the \w+)|"
+    r"the other(?: one)?|the (?:last|final|remaining|first|second|third|fourth) one|"
+    r"the (?:first|second|third|fourth|last)|the (?:two|three|four|five) that remains? "
+    r"(?:open|outstanding))\b[ ,]*", re.IGNORECASE)
+_LATER_LEAD = re.compile(r"^(?:which |that )?(?:(?:is|was|are|were) (?:about|on)|"
+                         r"relates? to|related to|concerns?|covers?|,? ?on)\s+", re.IGNORECASE)
+
+
+def _back_reference_items(analysis: Analysis, sentence: Sentence) -> list[Item]:
+    """"One of these, on call handling, has now been closed." "The other … remains open."
+
+    Items named by reference to findings of the sentences just before: the kind comes from
+    them, the subject and status from this sentence.
+    """
+    match = _BACK_REFERENCE.match(sentence.text)
+    if not match:
+        return []
+    previous = analysis.sentences[max(sentence.index - 3, 0) : sentence.index]
+    kinds = [f.kind for s in previous for f in findings_in(analysis, s)]
+    if not kinds:
+        return []
+    rest = sentence.text[match.end():]
+    lead = _LATER_LEAD.match(rest)
+    if not lead:
+        return []
+    subject_text = rest[lead.end():]
+    words = lower_words(analysis.doc, sentence.tok_start, sentence.tok_end)
+    status = _status_of(analysis, words)
+    cut = re.search(r",? (?:has|have|is|are|was|were|remains?)\b[^,]*?\b(?:closed|open|"
+                    r"outstanding|discharged)\b|, (?:and|but|while|are|is|was|were|has|have|"
+                    r"remains?) ", subject_text)
+    if cut:
+        subject_text = subject_text[: cut.start()]
+    subject_text = subject_text.split(", ")[0] if subject_text.count(", ") and not (
+        " and " in subject_text) else subject_text
+    force_id = _force_for(analysis, sentence, sentence.tok_start)
+    subjects = _split_subjects(clean_subject(subject_text) or "",
+                               analysis.rules.recommendations["subject_leads"] + [""])
+    out = []
+    for subject in subjects:
+        subject = clean_subject(subject)
+        if subject and force_id:
+            out.append(Item(sentence_event(analysis, sentence, "recommendation", force_id,
+                                           subject_kind=kinds[-1], subject=subject,
+                                           status=status), sentence.tok_start))
+    return out
 
 
 def _back_reference_tally(analysis: Analysis, sentence: Sentence,
