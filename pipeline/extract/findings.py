@@ -239,9 +239,10 @@ def _subject(analysis: Analysis, sentence: Sentence, finding: Finding,
                 break
         if lead is None:
             # "The cause of concern that has been closed is about call handling."
-            later = re.search(r"\b(?:is|was|are|were) about\s+|\brelates? to\s+",
-                              analysis.text[doc[k].idx : sentence.end] if k < sentence.tok_end
-                              else "")
+            later = re.match(r"(?:that|which)\b[^,.;]*?\b(?:(?:is|was|are|were) about|"
+                             r"relates? to)\s+",
+                             analysis.text[doc[k].idx : sentence.end] if k < sentence.tok_end
+                             and not finding.plural else "")
             if later is None or k >= sentence.tok_end:
                 return None
             begin = doc[k].idx + later.end()
@@ -468,8 +469,8 @@ def _back_reference_items(analysis: Analysis, sentence: Sentence) -> list[Item]:
                     r"remains?) ", subject_text)
     if cut:
         subject_text = subject_text[: cut.start()]
-    subject_text = subject_text.split(", ")[0] if subject_text.count(", ") and not (
-        " and " in subject_text) else subject_text
+    if ", " in subject_text and " and " not in subject_text:
+        subject_text = subject_text.split(", ")[0]
     force_id = _force_for(analysis, sentence, sentence.tok_start)
     subjects = _split_subjects(clean_subject(subject_text) or "",
                                analysis.rules.recommendations["subject_leads"] + [""])

@@ -300,8 +300,9 @@ def _described_people(analysis: Analysis, people: People) -> None:
     """
     not_name = set(analysis.rules.roles["not_name_words"])
     for match in _DESCRIBED.finditer(analysis.text):
-        name = match.group("name")
-        if any(word.lower() in not_name for word in name.split()):
+        honorifics = set(analysis.rules.roles["honorifics"])
+        name = " ".join(w for w in match.group("name").split() if w.lower() not in honorifics)
+        if len(name.split()) < 2 or any(word.lower() in not_name for word in name.split()):
             continue
         if any(p.name == name for p in people.persons):
             continue
