@@ -34,6 +34,12 @@ LogOption = Annotated[Path | None, typer.Option(
     dir_okay=False)]
 
 
+def require_database(db: Path) -> None:
+    """Commands that read the database say how to create it rather than create an empty one."""
+    if not db.exists():
+        raise fail(f"database not found: {db} (run `make ingest` first)")
+
+
 def fail(message: str, code: int = EXIT_USAGE) -> typer.Exit:
     error_line(message)
     return typer.Exit(code)
@@ -173,8 +179,7 @@ def query(
         raise fail(f"--format must be table, csv or json, got {output!r}")
     from pipeline.store import StoreBusyError, connect
 
-    if not db.exists():
-        raise fail(f"database not found: {db} (run `make ingest` first)")
+    require_database(db)
     try:
         with connect(db, read_only=True) as con:
             cursor = con.execute(sql)
@@ -218,8 +223,7 @@ def runs(
     from pipeline.store.runs import last_runs
     from pipeline.store.schema import schema_version
 
-    if not db.exists():
-        raise fail(f"database not found: {db} (run `make ingest` first)")
+    require_database(db)
     try:
         with connect(db, read_only=True) as con:
             if schema_version(con) < 2:
@@ -260,8 +264,7 @@ def reextract(
     from pipeline.store.runs import RunCounts
     from pipeline.store.schema import SchemaError
 
-    if not db.exists():
-        raise fail(f"database not found: {db} (run `make ingest` first)")
+    require_database(db)
     try:
         with recorded_run(db, "reextract", "reextract --all" if everything else "reextract",
                           log_file) as run, console.progress("re-extracting") as tick:
@@ -295,8 +298,7 @@ def export(
 
     if fmt not in FORMATS:
         raise fail(f"--format must be one of {', '.join(FORMATS)}, got {fmt!r}")
-    if not db.exists():
-        raise fail(f"database not found: {db} (run `make ingest` first)")
+    require_database(db)
     try:
         written = export_database(db, out, fmt)
     except StoreBusyError as exc:
@@ -316,8 +318,7 @@ def report(
     from pipeline.report import ReportError, write_report
     from pipeline.store import StoreBusyError
 
-    if not db.exists():
-        raise fail(f"database not found: {db} (run `make ingest` first)")
+    require_database(db)
     try:
         summary = write_report(db, out)
     except StoreBusyError as exc:
