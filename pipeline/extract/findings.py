@@ -546,8 +546,38 @@ def _list_items(analysis: Analysis) -> list[Item]:
     return out
 
 
+_STOP = {"the", "and", "how", "its", "their", "with", "that", "which", "this", "from", "into",
+         "well", "about", "force", "forces", "police", "constabulary", "way", "ways"}
+
+
+def _content_words(subject: str) -> set[str]:
+    return {w for w in re.findall(r"[a-z]+", subject.lower()) if len(w) > 3 and w not in _STOP}
+
+
+def _same_finding(a: Event, b: Event) -> bool:
+    """Two wordings of one finding: "the management of registered sex offenders" and "how
+    the force manages the risk posed by registered sex offenders" share what they are about.
+    """
+    if (a.force_id, a.subject_kind) != (b.force_id, b.subject_kind):
+        return False
+    words_a, words_b = _content_words(a.subject or ""), _content_words(b.subject or "")
+    shared = words_a & words_b
+    smaller = min(len(words_a), len(words_b))
+    return bool(shared) and (shared in (words_a, words_b) or len(shared) >= 2 and len(
+        shared) >= 0.6 * smaller)
+
+
 def _merge_items(items: list[Item]) -> list[Event]:
     """Later mentions of "the cause of concern" add to the item they refer to."""
+    subjectful: list[Item] = []
+    for item in (i for i in items if i.event.subject):
+        twin = next((k for k in subjectful if k.event.evidence != item.event.evidence
+                     and _same_finding(k.event, item.event)), None)
+        if twin is None:
+            subjectful.append(item)
+        elif twin.event.status is None and item.event.status is not None:
+            subjectful[subjectful.index(twin)] = item  # the wording that states a status
+    items = subjectful + [i for i in items if not i.event.subject]
     with_subject = [i for i in items if i.event.subject]
     without = [i for i in items if not i.event.subject]
     kept = list(with_subject)

@@ -151,10 +151,10 @@ def _org_force(analysis: Analysis, title: Span) -> str | None:
 def _local_force(analysis: Analysis, title: Span, previous: bool = True) -> str | None:
     """The force named just before a title, in its sentence (or the one before)."""
     sentence = analysis.sentence_of(title.start)
-    start = analysis.sentences[max(sentence.index - 1, 0)].tok_start if previous else (
+    start = analysis.sentences[max(sentence.index - 2, 0)].tok_start if previous else (
         sentence.tok_start)
     named = [m for m in analysis.forces_between(start, title.start)
-             if m.kind in ("strong", "office") and not m.compared]
+             if (m.kind == "office" or analysis.usable(m)) and not m.compared]
     if previous and len({m.force_id for m in named}) != 1:
         return None  # several forces just before: no telling which one the title belongs to
     return named[-1].force_id if named else None

@@ -8,6 +8,7 @@ A quote with no attribution continues the speaker of the quote just before it.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from pipeline.extract.context import Analysis
@@ -125,6 +126,18 @@ def _reported(analysis: Analysis, people: People) -> list[tuple[Person, int, int
     return out
 
 
+_FIRE_WORDS = re.compile(r"\bfire(?:fighters?| service| and rescue| stations?)\b|"
+                         r"\bthe service\b", re.IGNORECASE)
+_POLICE_WORDS = re.compile(r"\b(?:police|force|constabulary|officers|policing)\b",
+                           re.IGNORECASE)
+
+
+def _about_fire_service(evidence: str, quotes: list[str]) -> bool:
+    """Words about a fire and rescue service, with nothing about policing."""
+    text = " ".join([evidence, *quotes])
+    return bool(_FIRE_WORDS.search(text)) and not _POLICE_WORDS.search(text)
+
+
 def _force_spoken_about(analysis: Analysis, start: int, end: int) -> str | None:
     """For inspectors, ministers and others: the force their words are about, if named nearby.
 
@@ -169,6 +182,9 @@ def extract_statements(analysis: Analysis) -> list[Event]:
             entry.evidence = (start, end)
     events = []
     for entry in said.values():
+        if analysis.mentions_fire_service and _about_fire_service(
+                analysis.text[entry.evidence[0] : entry.evidence[1]], entry.quotes):
+            continue  # the same inspectors and commissioners speak about fire services too
         person = entry.person
         force_id = person.force_id or _force_spoken_about(analysis, *entry.evidence)
         events.append(span_event(
