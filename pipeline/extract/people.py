@@ -82,6 +82,13 @@ def _name_after(analysis: Analysis, start: int, limit: int) -> tuple[int, int] |
     return first, j
 
 
+def _title_case_headline(analysis: Analysis, sentence) -> bool:
+    words = [t for t in analysis.doc[sentence.tok_start : sentence.tok_end] if t.is_alpha]
+    if sentence.index > 0 or len(words) < 4:
+        return False
+    return sum(1 for t in words if t.text[0].isupper()) >= 0.7 * len(words)
+
+
 def _is_word(text: str) -> bool:
     """Letters, allowing the apostrophes of O'Doherty and D'Orsi."""
     return text.replace("'", "").replace("’", "").isalpha()
@@ -222,6 +229,8 @@ def find_people(analysis: Analysis) -> People:
     commissioner_forces = set(analysis.rules.roles["commissioner_forces"])
     for title in _titles(analysis):
         sentence = analysis.sentence_of(title.start)
+        if _title_case_headline(analysis, sentence):
+            continue  # "Chief Constable Welcomes Decision": capitals mark the headline, not names
         role = title.label_
         modifier = doc[title.start - 1].lower_ if title.start else ""
         if role in ("commissioner", "chief_constable") and modifier in analysis.rules.roles[
