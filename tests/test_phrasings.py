@@ -65,3 +65,30 @@ def test_phase_changes(text, expected):
               if e.event_date else None, e.date_precision)
              for e in events if e.event_type == "phase_change"}
     assert found == expected
+
+
+STATEMENT_CASES = [
+    ('Chief Constable Welcomes Decision To Lift Special Measures\nKent Police has been removed '
+     'from special measures. Chief Constable Tim Smith said: "This is great news for the '
+     'people of Kent."', {("Tim Smith", "chief_constable", "Kent Police")}),
+    ('"We have answered more calls than ever," said Dame Lynne Owens, Deputy Commissioner of '
+     'the Metropolitan Police Service.',
+     {("Lynne Owens", "deputy_chief_constable", "Metropolitan Police Service")}),
+    ("Sir Andy Cooke said Essex Police had made real progress.",
+     {("Andy Cooke", "hm_chief_inspector", "HMICFRS")}),
+    ("Dan Pryce, who chairs West Midlands Police Federation, said officers were exhausted.",
+     {("Dan Pryce", "other", "West Midlands Police Federation")}),
+    ("A Kent Police spokesperson said: \"We will keep improving our response times.\"", set()),
+    ('Kent Police said: "We accept every one of the findings in this report."', set()),
+    ("HM Inspector of Fire and Rescue Services Roy Wilsher said the service had improved "
+     "its culture, and firefighters should be proud.", set()),
+]
+
+
+@pytest.mark.parametrize("text,expected", STATEMENT_CASES, ids=[c[0][:40] for c in STATEMENT_CASES])
+def test_statements(text, expected):
+    events = extract_events(Document(url="probe", title="", text=text,
+                                     published_date=PUBLISHED))
+    found = {(e.person_name, e.person_role, e.person_org)
+             for e in events if e.event_type == "statement"}
+    assert found == expected
