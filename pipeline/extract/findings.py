@@ -114,9 +114,6 @@ def _counts(analysis: Analysis, sentence: Sentence, finding: Finding | None,
     rules = analysis.rules.numbers
     skip = _date_tokens(analysis, sentence)
     tally = Tally(finding.kind if finding else "")
-    sentence_words = lower_words(doc, start, end)
-    all_word = any(w in rules["all_words"] for w in sentence_words)
-    none_word = any(w in rules["none_words"] for w in sentence_words)
     i = start
     found_any = False
     while i < end:
@@ -191,17 +188,13 @@ def _counts(analysis: Analysis, sentence: Sentence, finding: Finding | None,
             i = j
             continue
         if status == "closed":
-            tally.closed = (tally.closed or 0) + value if tally.closed is not None else value
+            tally.closed = (tally.closed or 0) + value
             found_any = True
         elif status == "open":
-            tally.open = (tally.open or 0) + value if tally.open is not None else value
+            tally.open = (tally.open or 0) + value
             found_any = True
         i = j
-    if not found_any:
-        if finding is not None and (all_word or none_word):
-            return None
-        return None
-    return tally
+    return tally if found_any else None
 
 
 _LISTING_LEADS = ["about", "on", "relating to", "related to", "concerning", "covering", "over",
@@ -490,7 +483,8 @@ def _back_reference_tally(analysis: Analysis, sentence: Sentence,
     if not context_total:
         return
     words = lower_words(analysis.doc, sentence.tok_start, sentence.tok_end)
-    if not any(f" of {w} " in " " + " ".join(words) + " " for w in ("these", "those", "them")):
+    if not has_phrase(words, [f"of {w}" for w in analysis.rules.recommendations[
+            "back_references"]]):
         return
     kind, (total, previous) = next(reversed(context_total.items()))
     if sentence.index - previous.index > 1:

@@ -377,8 +377,8 @@ def _left_edge(analysis: Analysis, title: Span) -> int:
     for mention in analysis.forces:
         if mention.tok_start < i <= mention.tok_end:
             i = mention.tok_start  # "the West Midlands Police and Crime Commissioner"
-    while i > 0 and doc[i - 1].lower_ in ("the", "'s", "’s", "temporary", "acting", "interim",
-                                          "/", "t", "deputy"):
+    qualifiers = {"the", "'s", "’s", "/", "t", "deputy", *analysis.rules.roles["rank_prefixes"]}
+    while i > 0 and doc[i - 1].lower_ in qualifiers:
         i -= 1
     for mention in analysis.forces:
         if mention.tok_end == i:
