@@ -8,6 +8,7 @@ another process.
 from __future__ import annotations
 
 import json
+import os
 import sys
 from datetime import date
 from pathlib import Path
@@ -34,6 +35,14 @@ LogOption = Annotated[Path | None, typer.Option(
     dir_okay=False)]
 
 
+WorkersOption = Annotated[int | None, typer.Option(
+    "--workers", min=1, help="Extraction processes (default: the number of CPU cores).")]
+
+
+def worker_count(requested: int | None) -> int:
+    return requested or os.cpu_count() or 1
+
+
 def require_database(db: Path) -> None:
     """Commands that read the database say how to create it rather than create an empty one."""
     if not db.exists():
@@ -55,6 +64,7 @@ def ingest(
     ] = None,
     db: DbOption = DEFAULT_DB,
     log_file: LogOption = None,
+    workers: WorkersOption = None,
 ) -> None:
     """Fetch or read documents, extract events and store both (re-running adds nothing new).
 
@@ -96,9 +106,10 @@ def ingest(
 
             if sources is not None or web:
                 summary = ingest_sources(entries, db, config=config, progress=tick,
-                                         run_id=run.run_id)
+                                         run_id=run.run_id, workers=worker_count(workers))
             else:
-                summary = ingest_path(path, db, progress=tick, run_id=run.run_id)
+                summary = ingest_path(path, db, progress=tick, run_id=run.run_id,
+                                      workers=worker_count(workers))
             run.finish(*ingest_counts(summary))
     except (LockBusyError, StoreBusyError) as exc:
         raise fail(str(exc), EXIT_BUSY) from None
@@ -255,6 +266,7 @@ def reextract(
     everything: Annotated[bool, typer.Option(
         "--all", help="Re-extract every document, not only those from other rules.")] = False,
     log_file: LogOption = None,
+    workers: WorkersOption = None,
 ) -> None:
     """Re-run extraction over stored documents whose events came from other rules."""
     from pipeline.lock import LockBusyError
@@ -268,7 +280,8 @@ def reextract(
     try:
         with recorded_run(db, "reextract", "reextract --all" if everything else "reextract",
                           log_file) as run, console.progress("re-extracting") as tick:
-            summary = run_reextract(db, everything=everything, progress=tick)
+            summary = run_reextract(db, everything=everything, progress=tick,
+                                    workers=worker_count(workers))
             run.finish(RunCounts(
                 documents_seen=summary.checked, documents_changed=summary.updated,
                 documents_unchanged=summary.checked - summary.updated - len(summary.skipped),

@@ -23,6 +23,25 @@ class LockBusyError(Exception):
     """Another process holds the run lock; the message names it."""
 
 
+# File descriptors of locks this process holds. Forked extraction workers inherit them, and
+# an flock lives as long as any process holds the file open: a worker outliving its killed
+# parent would keep the lock. Each child points those descriptors at /dev/null instead.
+_HELD: set[int] = set()
+
+
+def _drop_locks_in_child() -> None:
+    if not _HELD:
+        return
+    null = os.open(os.devnull, os.O_RDWR)
+    for fd in _HELD:
+        os.dup2(null, fd)
+    os.close(null)
+    _HELD.clear()
+
+
+os.register_at_fork(after_in_child=_drop_locks_in_child)
+
+
 def lock_path_for(db: Path) -> Path:
     """data/events.duckdb -> data/events.duckdb.lock"""
     return db.with_name(db.name + ".lock")
@@ -64,6 +83,7 @@ class RunLock:
         }))
         handle.flush()
         self._file = handle
+        _HELD.add(handle.fileno())
 
     def release(self) -> None:
         if self._file is None:
@@ -72,6 +92,7 @@ class RunLock:
             self._file.seek(0)
             self._file.truncate()
         finally:
+            _HELD.discard(self._file.fileno())
             fcntl.flock(self._file.fileno(), fcntl.LOCK_UN)
             self._file.close()
             self._file = None

@@ -20,6 +20,7 @@ import pyarrow as pa
 
 from pipeline.extract import Toolkit, default_toolkit, extract_events
 from pipeline.models import Document
+from pipeline.parallel import extract_documents
 from pipeline.pause import pause_at
 from pipeline.store import DocumentWrite, connect, transaction, write_documents
 
@@ -76,20 +77,31 @@ def _stale(con: duckdb.DuckDBPyConnection, version: str, everything: bool
 
 
 def reextract(db: Path, *, everything: bool = False, toolkit: Toolkit | None = None,
-              progress: Callable[[str], None] | None = None) -> ReextractSummary:
-    """Replace the events of every document extracted with other rules (all with everything)."""
-    toolkit = toolkit or default_toolkit()
-    version = toolkit.rules.version
+              progress: Callable[[str], None] | None = None, workers: int = 1
+              ) -> ReextractSummary:
+    """Replace the events of every document extracted with other rules (all with everything).
+
+    Extraction goes through the same parallel path as ingest; a custom toolkit (tests) runs
+    in this process.
+    """
+    version = (toolkit or default_toolkit()).rules.version
     summary = ReextractSummary(rules_version=version)
     with connect(db) as con:
         documents, stored = _stale(con, version, everything)
     summary.checked = len(documents)
     writes = []
+    usable = []
     for doc_id, document in documents:
         if document.doc_id != doc_id:  # stored under an id its URL no longer gives
             summary.skipped.append(f"{document.url}: stored id {doc_id} != {document.doc_id}")
             continue
-        events = extract_events(document, toolkit)
+        usable.append(document)
+    if toolkit is not None:
+        extracted = ((d, extract_events(d, toolkit)) for d in usable)
+    else:
+        extracted = extract_documents(usable, workers=workers)
+    for document, events in extracted:
+        doc_id = document.doc_id
         before = stored[doc_id]
         after = {e.event_id: e for e in events}
         if set(after) == set(before) and all(r == version for _, r in before.values()):

@@ -103,3 +103,35 @@ def test_query_errors_are_one_line(tmp_path):
     assert bad.returncode == 2 and bad.stderr.count("\n") == 1 and "Traceback" not in bad.stderr
     good = run_cli("query", "select count(*) as n from events", "--db", str(db))
     assert good.returncode == 0 and "11" in good.stdout
+
+
+def test_workers_store_the_same_events(tmp_path):
+    source = _copy_corpus(tmp_path, limit=12)
+    ids = {}
+    for workers in ("1", "2"):
+        db = tmp_path / f"events-{workers}.duckdb"
+        result = run_cli("ingest", "--source", str(source), "--db", str(db),
+                         "--workers", workers)
+        assert result.returncode == 0, result.stderr
+        con = duckdb.connect(str(db), read_only=True)
+        ids[workers] = sorted(r[0] for r in con.execute("SELECT event_id FROM events").fetchall())
+        con.close()
+    assert ids["1"] == ids["2"] and len(ids["1"]) > 20
+
+
+def test_batches_commit_whole_documents(tmp_path, monkeypatch):
+    """More documents than one batch: every batch commits whole documents with their events."""
+    from pipeline import ingest as ingest_module
+
+    source = _copy_corpus(tmp_path, limit=9)
+    db = tmp_path / "events.duckdb"
+    writes = []
+    original = ingest_module._store
+    monkeypatch.setattr(ingest_module, "BATCH_SIZE", 2)
+    monkeypatch.setattr(ingest_module, "_store", lambda con, batch, summary: (
+        writes.append(len(batch)), original(con, batch, summary)))
+    summary = ingest_module.ingest_path(source, db, workers=1)
+    assert writes[:4] == [2, 2, 2, 2]
+    assert summary.new == 9 and not summary.failed
+    counts = _counts(db)
+    assert counts["documents"] == 9 and counts["events"] == summary.events_added
