@@ -11,10 +11,13 @@ back in input order, so callers can zip, stream to the store, and report progres
 from __future__ import annotations
 
 import multiprocessing
+import os
+import threading
+import time
 from collections import deque
 from collections.abc import Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
 from itertools import islice
-from multiprocessing.pool import AsyncResult, Pool
 
 from pipeline.extract import Toolkit, default_toolkit, extract_events
 from pipeline.models import Document, Event
@@ -22,7 +25,10 @@ from pipeline.models import Document, Event
 # Chunks queued per worker: enough that no worker waits for the parent, few enough that
 # memory does not grow with the input.
 CHUNKS_PER_WORKER = 2
-DEFAULT_START_METHOD = "spawn"
+# "fork" starts a worker in milliseconds and shares the parent's loaded pipeline; "spawn"
+# (the only choice on some platforms) imports spaCy and builds the pipeline afresh, about a
+# second per worker, and needs the `if __name__ == "__main__":` guard in scripts.
+DEFAULT_START_METHOD = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
 
 _toolkit: Toolkit | None = None
 
@@ -31,6 +37,21 @@ def _init_worker() -> None:
     """Build the pipeline once per worker process; loading patterns is the expensive part."""
     global _toolkit
     _toolkit = default_toolkit()
+    _exit_with_parent(os.getppid())
+
+
+def _exit_with_parent(parent: int) -> None:
+    """A worker whose parent was killed (SIGKILL under cron, say) must not linger forever.
+
+    Sibling workers keep the task pipe open, so a killed parent never shows up as EOF; a
+    daemon thread watches for the worker being re-parented and ends the process.
+    """
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(1.0)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="exit-with-parent", daemon=True).start()
 
 
 def _extract_chunk(documents: list[Document]) -> list[list[Event]]:
@@ -49,10 +70,11 @@ def extract_documents(documents: Iterable[Document], *, workers: int, batch_size
     """Yield (document, its events) for every document, in input order.
 
     workers=1 extracts in this process with no pool. With more, `workers` processes are
-    started (by `start_method`: "spawn" is safe when the caller holds threads, such as an
-    open DuckDB connection; "fork" starts faster) and stopped when the iterator is exhausted,
-    closed or fails. The input is read lazily, at most workers * 2 * batch_size documents
-    ahead of what has been yielded. An exception raised by extraction is re-raised here.
+    started when iteration begins and stopped when the iterator is exhausted, closed or
+    fails. Forked workers copy the parent as it is at that moment, so start iterating with
+    no database connection open (or pass start_method="spawn"). The input is read lazily,
+    at most workers * 2 * batch_size documents ahead of what has been yielded. An exception
+    raised by extraction is re-raised here; a worker that dies raises BrokenProcessPool.
     """
     if workers < 1:
         raise ValueError(f"workers must be at least 1, not {workers}")
@@ -68,24 +90,24 @@ def extract_documents(documents: Iterable[Document], *, workers: int, batch_size
 
 def _extract_in_pool(documents: Iterable[Document], workers: int, batch_size: int,
                      start_method: str) -> Iterator[tuple[Document, list[Event]]]:
-    context = multiprocessing.get_context(start_method)
-    pool: Pool = context.Pool(workers, initializer=_init_worker)
-    pending: deque[tuple[list[Document], AsyncResult]] = deque()
-    chunks = _chunks(documents, batch_size)
+    # A process pool executor, not multiprocessing.Pool: if a worker dies (killed for
+    # memory, say), the pending results fail with BrokenProcessPool instead of never coming.
+    executor = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context(start_method),
+                                   initializer=_init_worker)
+    pending: deque[tuple[list[Document], Future]] = deque()
     try:
-        for chunk in chunks:
-            pending.append((chunk, pool.apply_async(_extract_chunk, (chunk,))))
+        for chunk in _chunks(documents, batch_size):
+            pending.append((chunk, executor.submit(_extract_chunk, chunk)))
             if len(pending) >= workers * CHUNKS_PER_WORKER:
                 yield from _ready(pending.popleft())
         while pending:
             yield from _ready(pending.popleft())
-        pool.close()
     finally:
-        # Normal end: workers exit once idle. Early close or error: stop them at once.
-        pool.terminate()
-        pool.join()
+        # Every result has been collected, or the caller stopped early, or extraction
+        # failed: queued chunks are dropped and the workers exit after their current one.
+        executor.shutdown(wait=True, cancel_futures=True)
 
 
-def _ready(entry: tuple[list[Document], AsyncResult]) -> Iterator[tuple[Document, list[Event]]]:
-    chunk, result = entry
-    yield from zip(chunk, result.get(), strict=True)
+def _ready(entry: tuple[list[Document], Future]) -> Iterator[tuple[Document, list[Event]]]:
+    chunk, future = entry
+    yield from zip(chunk, future.result(), strict=True)

@@ -12,6 +12,7 @@ import os
 import shutil
 import subprocess
 import sys
+import time
 
 import duckdb
 import pytest
@@ -107,3 +108,36 @@ def test_sigkill_leaves_whole_documents_and_the_next_run_completes(workspaces):
         state, orphans, statuses = _state(db)
         assert state == after and orphans == {}, point
         assert statuses == ["aborted", "ok"], point
+
+
+def _processes_mentioning(text: str) -> list[int]:
+    found = []
+    for entry in os.listdir("/proc"):
+        if not entry.isdigit():
+            continue
+        try:
+            with open(f"/proc/{entry}/cmdline", "rb") as handle:
+                if text.encode() in handle.read():
+                    found.append(int(entry))
+        except OSError:
+            continue
+    return found
+
+
+@pytest.mark.skipif(not os.path.isdir("/proc"), reason="needs /proc to list processes")
+def test_killed_run_leaves_no_extraction_workers(tmp_path):
+    """Workers of a SIGKILLed run exit on their own instead of lingering under init."""
+    source = tmp_path / "corpus"
+    source.mkdir()
+    for path in sorted(CORPUS.glob("*.md"))[:8]:
+        (source / path.name).write_bytes(path.read_bytes())
+    db = tmp_path / "workers.duckdb"
+    run = PausedRun(["ingest", "--source", str(source), "--db", str(db), "--workers", "2"],
+                    "extracted:3")
+    run.wait_paused()
+    assert len(_processes_mentioning(str(db))) >= 2  # the run and its workers
+    run.kill()
+    deadline = time.monotonic() + 10
+    while _processes_mentioning(str(db)) and time.monotonic() < deadline:
+        time.sleep(0.2)
+    assert _processes_mentioning(str(db)) == []
