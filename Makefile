@@ -29,6 +29,18 @@ eval: $(STAMP)
 test: $(STAMP)
 	@$(BIN)/python -m pytest
 
+# Throughput of every stage on generated documents, with peak memory; writes
+# benchmarks/results.json. BENCH_ARGS="--docs 20000" for the full size (about 15 minutes),
+# BENCH_ARGS="--memory" for peak memory streaming 10,000 vs 100,000 documents.
+BENCH_STAMP := $(VENV)/.bench-installed
+$(BENCH_STAMP): pyproject.toml $(STAMP)
+	@$(BIN)/python -m pip install --quiet -e '.[bench]'
+	@$(BIN)/python -m pip install --quiet -e '.[baseline]' || echo "statistical model not installed"
+	@touch $(BENCH_STAMP)
+
+bench: $(BENCH_STAMP)
+	@$(BIN)/python -m benchmarks.bench $(BENCH_ARGS)
+
 # The crontab line for this checkout (add it with `crontab -e`). Paths are absolute because
 # cron starts in $HOME with a bare PATH. Output (a one-line summary, or error lines) goes to
 # cron.log next to the database, the JSON run log to pipeline.log beside it; the run lock

@@ -33,11 +33,15 @@ DEFAULT_START_METHOD = "fork" if "fork" in multiprocessing.get_all_start_methods
 _toolkit: Toolkit | None = None
 
 
-def _init_worker() -> None:
-    """Build the pipeline once per worker process; loading patterns is the expensive part."""
+def _init_worker(parent: int) -> None:
+    """Build the pipeline once per worker process; loading patterns is the expensive part.
+
+    `parent` is the parent's pid as the parent saw it: read here with os.getppid() after a
+    slow start, it could already be init's, and the watch would never fire.
+    """
     global _toolkit
+    _exit_with_parent(parent)
     _toolkit = default_toolkit()
-    _exit_with_parent(os.getppid())
 
 
 def _exit_with_parent(parent: int) -> None:
@@ -93,7 +97,7 @@ def _extract_in_pool(documents: Iterable[Document], workers: int, batch_size: in
     # A process pool executor, not multiprocessing.Pool: if a worker dies (killed for
     # memory, say), the pending results fail with BrokenProcessPool instead of never coming.
     executor = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context(start_method),
-                                   initializer=_init_worker)
+                                   initializer=_init_worker, initargs=(os.getpid(),))
     pending: deque[tuple[list[Document], Future]] = deque()
     try:
         for chunk in _chunks(documents, batch_size):

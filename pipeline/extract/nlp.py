@@ -2,14 +2,18 @@
 
 Built once per process from rules/: loading patterns is the expensive part, matching is cheap.
 No statistical model is used, so extraction needs no download and runs near tokenizer speed.
-Two things keep it there: paragraph breaks are found from the text's newlines rather than by
-visiting every token, and the date matcher runs only around the few tokens a date needs.
+What keeps it there: word tests (sentence-final marks, newlines, the word lists and regexes
+of the date patterns) are lexeme flags, computed once per word of the vocabulary and read in
+C, so sentence boundaries are found per sentence rather than per token, and the date matcher
+runs only in short windows around the tokens every date needs. Both give exactly the result
+of the plain spaCy components they replace.
 """
 
 from __future__ import annotations
 
 import json
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
@@ -17,10 +21,11 @@ from itertools import product
 
 import numpy
 import spacy
-from spacy.attrs import FLAG19, FLAG63, LOWER, SHAPE
+from spacy.attrs import FLAG19, FLAG63, IS_PUNCT, LOWER, SENT_START, SHAPE
 from spacy.errors import MatchPatternError
 from spacy.language import Language
 from spacy.matcher import Matcher, PhraseMatcher
+from spacy.pipeline import Sentencizer
 from spacy.schemas import validate_token_pattern
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
@@ -29,28 +34,60 @@ from pipeline.extract.gazetteer import Gazetteer, build_gazetteer
 from pipeline.rules import Rules, load_rules
 
 
-@Language.factory("paragraph_breaks")
-def make_paragraph_breaks(nlp: Language, name: str) -> Callable[[Doc], Doc]:
-    """A line break always ends a sentence: headlines and list items have no full stop.
+@Language.factory("sentence_boundaries")
+def make_sentence_boundaries(nlp: Language, name: str) -> Callable[[Doc], Doc]:
+    """spaCy's sentencizer, then a sentence start after every line break, in one pass.
 
-    Only tokens can hold a newline (a token's trailing whitespace is a single space or
-    nothing), so a lexeme flag marks them and the component visits those few tokens instead
-    of every token of the document.
+    A line break always ends a sentence: headlines and list items have no full stop. The
+    boundaries are exactly those of the "sentencizer" pipe followed by that rule, but lexeme
+    flags mark the few tokens that matter (sentence-final punctuation, newlines), so the
+    work is per sentence rather than per token. (A token's trailing whitespace is one space
+    or nothing, so only a token's own text can hold a newline.)
     """
+    punct_chars = set(Sentencizer.default_punct_chars)
+    final = _add_flag(nlp.vocab, lambda text: text in punct_chars)
     newline = _add_flag(nlp.vocab, lambda text: "\n" in text)
+    if final is None or newline is None:
+        return _token_by_token(Sentencizer(name))
 
-    def paragraph_breaks(doc: Doc) -> Doc:
-        last = len(doc) - 1
-        if newline is None:
-            lines = [t.i for t in doc if "\n" in t.text]
-        else:
-            lines = numpy.flatnonzero(doc.to_array(newline)).tolist()
-        for i in lines:
-            if i < last:
-                doc[i + 1].is_sent_start = True
+    def sentence_boundaries(doc: Doc) -> Doc:
+        if len(doc) == 0:
+            return doc
+        flags = doc.to_array([final, IS_PUNCT, newline, SENT_START]).astype(numpy.int64)
+        is_final, is_punct, has_newline, current = flags.T
+        finals = numpy.flatnonzero(is_final).tolist()
+        breakers = numpy.flatnonzero((is_final | is_punct) == 0).tolist()
+        guess = numpy.full(len(doc), -1, dtype=numpy.int64)
+        guess[0] = 1
+        start = 0
+        # The sentencizer's rule: a sentence starts at the first token that is neither
+        # punctuation nor sentence-final after a sentence-final token.
+        while (k := bisect_left(finals, start)) < len(finals):
+            j = bisect_right(breakers, finals[k])
+            if j == len(breakers):
+                break
+            start = breakers[j]
+            guess[start] = 1
+        starts = numpy.where(current == 0, guess, current)  # the sentencizer keeps set values
+        after_newline = numpy.flatnonzero(has_newline[:-1]) + 1
+        starts[after_newline] = 1
+        doc.from_array([SENT_START], starts.astype(numpy.uint64))
         return doc
 
-    return paragraph_breaks
+    return sentence_boundaries
+
+
+def _token_by_token(sentencizer: Sentencizer) -> Callable[[Doc], Doc]:
+    """The same boundaries the slow way, for a vocabulary with no lexeme flag left."""
+
+    def sentence_boundaries(doc: Doc) -> Doc:
+        sentencizer(doc)
+        for token in doc[:-1]:
+            if "\n" in token.text:
+                doc[token.i + 1].is_sent_start = True
+        return doc
+
+    return sentence_boundaries
 
 
 @dataclass
@@ -333,8 +370,7 @@ def _anchored_matcher(nlp: Language, patterns: list[tuple[str, list[dict]]],
 
 def build_toolkit(rules: Rules) -> Toolkit:
     nlp = spacy.blank("en")
-    nlp.add_pipe("sentencizer")
-    nlp.add_pipe("paragraph_breaks", after="sentencizer")
+    nlp.add_pipe("sentence_boundaries")
     gazetteer = build_gazetteer(rules.forces)
 
     forces_lower = PhraseMatcher(nlp.vocab, attr="LOWER")
