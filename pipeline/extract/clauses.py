@@ -6,7 +6,10 @@ from spacy.tokens import Doc
 
 
 def lower_words(doc: Doc, start: int, end: int) -> list[str]:
-    return [t.lower_ for t in doc[max(start, 0) : end] if not t.is_space]
+    words = doc.user_data.get("lower_words")
+    if words is None:
+        words = doc.user_data["lower_words"] = [None if t.is_space else t.lower_ for t in doc]
+    return [w for w in words[max(start, 0) : end] if w is not None]
 
 
 def has_phrase(words: list[str], phrases: list[str] | set[str]) -> bool:

@@ -172,16 +172,14 @@ def _sentences(doc: Doc, text: str) -> tuple[list[Sentence], list[int]]:
         while end > start and text[end - 1].isspace():
             end -= 1
         if start == end:
-            for token in sent:
-                token_sentence[token.i] = max(len(sentences) - 1, 0)
+            token_sentence[sent.start:sent.end] = [max(len(sentences) - 1, 0)] * len(sent)
             continue
         if sentences and "\n" in text[sentences[-1].end : start]:
             paragraph += 1
         index = len(sentences)
         sentences.append(Sentence(index, start, end, sent.start, sent.end, paragraph,
                                   text[start:end]))
-        for token in sent:
-            token_sentence[token.i] = index
+        token_sentence[sent.start:sent.end] = [index] * (sent.end - sent.start)
     return sentences, token_sentence
 
 

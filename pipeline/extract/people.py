@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+import numpy
+from spacy.attrs import ORTH
 from spacy.tokens import Span
 from spacy.util import filter_spans
 
@@ -416,7 +418,10 @@ def _surname_mentions(analysis: Analysis, people: People) -> None:
     doc = analysis.doc
     honorifics = set(analysis.rules.roles["honorifics"])
     covered = {i for m in people.mentions for i in range(m.tok_start, m.tok_end)}
-    for token in doc:
+    strings = doc.vocab.strings
+    wanted = [strings.add(w) for p in people.persons for w in (p.surname, p.name.split()[0])]
+    for i in numpy.flatnonzero(numpy.isin(doc.to_array(ORTH), wanted)).tolist():
+        token = doc[i]
         if token.i in covered or not token.is_title:
             continue
         person = None

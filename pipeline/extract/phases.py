@@ -8,9 +8,12 @@ comparisons and fire and rescue services are filtered out before an event is mad
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass
 from datetime import date
 
+import numpy
+from spacy.attrs import LOWER
 from spacy.tokens import Token
 
 from pipeline.extract.clauses import clause_end, clause_start, has_phrase, lower_words
@@ -36,12 +39,17 @@ class Move:
 def phase_terms(analysis: Analysis, sentence: Sentence) -> list[PhaseTerm]:
     doc = analysis.doc
     phases = analysis.rules.phases
-    span = doc[sentence.tok_start : sentence.tok_end]
     terms = [PhaseTerm(label, s, e) for label, s, e in analysis.matches_in("phase_terms", sentence)]
     covered = {i for t in terms for i in range(t.start, t.end)}
     preceders = set(phases["bare_phase_preceders"])
     not_followed = set(phases["bare_phase_not_followed_by"])
-    for token in span:
+    bare = doc.user_data.get("bare_phase")
+    if bare is None:
+        strings = doc.vocab.strings
+        bare = doc.user_data["bare_phase"] = numpy.flatnonzero(numpy.isin(
+            doc.to_array(LOWER), [strings.add("engage"), strings.add("scan")])).tolist()
+    for i in bare[bisect_left(bare, sentence.tok_start):bisect_left(bare, sentence.tok_end)]:
+        token = doc[i]
         if token.lower_ not in ("engage", "scan") or token.i in covered:
             continue
         nxt = doc[token.i + 1].lower_ if token.i + 1 < len(doc) else ""

@@ -8,11 +8,13 @@ things rather than report speech and are skipped.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 _OPEN = "“"
 _CLOSE = "”"
 _MIN_WORDS = 4
+_MARKS = re.compile('[“”"]')
 
 
 @dataclass
@@ -48,14 +50,13 @@ def quote_blocks(text: str) -> list[QuoteBlock]:
         pos = p_start
         if open_at is not None:
             pos += 1  # the opening mark of a continued quote
-        while pos < p_end:
-            ch = text[pos]
+        for mark in _MARKS.finditer(text, pos, max(pos, p_end)):
+            ch, pos = mark.group(), mark.start()
             if open_at is None and ch in (_OPEN, '"'):
                 open_at, first = pos + 1, (p_start, p_end)
             elif open_at is not None and ch in (_CLOSE, '"'):
                 blocks.append(QuoteBlock(open_at, pos, first, (p_start, p_end)))
                 open_at = None
-            pos += 1
         if open_at is not None:
             nxt = paragraphs[index + 1] if index + 1 < len(paragraphs) else None
             if nxt is None or text[nxt[0]] not in (_OPEN, '"'):
