@@ -16,6 +16,8 @@ import duckdb
 
 from pipeline.store.schema import ensure_schema
 
+WRITER_MEMORY_LIMIT = "256MB"
+
 
 class StoreBusyError(Exception):
     """Another process holds the database; the message tells the user to try again."""
@@ -48,6 +50,9 @@ def connect(path: Path, *, read_only: bool = False, wait_seconds: float = 10.0
     con = _open(path, read_only, wait_seconds)
     try:
         if not read_only:
+            # Checkpoints of a growing file otherwise take memory in proportion to it; a
+            # writer with a cap spills to disk instead, so long backfills stay flat.
+            con.execute(f"SET memory_limit = '{WRITER_MEMORY_LIMIT}'")
             ensure_schema(con)
         yield con
     finally:

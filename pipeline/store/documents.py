@@ -35,8 +35,16 @@ class WriteSummary:
     events_by_type: Counter = field(default_factory=Counter)
 
 
-def document_hashes(con: duckdb.DuckDBPyConnection) -> dict[str, str]:
-    return dict(con.execute("SELECT doc_id, content_sha256 FROM documents").fetchall())
+def document_hashes(con: duckdb.DuckDBPyConnection, doc_ids: list[str] | None = None
+                    ) -> dict[str, str]:
+    """Stored content hashes, of every document or only of the given ones (a batch must not
+    cost a scan of the whole table, or streaming slows down as the file grows)."""
+    if doc_ids is None:
+        return dict(con.execute("SELECT doc_id, content_sha256 FROM documents").fetchall())
+    with registered(con, wanted_ids=pa.table({"doc_id": pa.array(doc_ids, pa.string())})):
+        return dict(con.execute(
+            "SELECT doc_id, content_sha256 FROM documents "
+            "WHERE doc_id IN (SELECT doc_id FROM wanted_ids)").fetchall())
 
 
 _EVENT_TYPES = {
@@ -90,7 +98,7 @@ def write_documents(con: duckdb.DuckDBPyConnection, writes: list[DocumentWrite],
     latest: dict[str, DocumentWrite] = {}
     for write in writes:  # the same URL twice in one batch: the last one wins
         latest[write.document.doc_id] = write
-    existing = document_hashes(con)
+    existing = document_hashes(con, list(latest))
     todo: list[DocumentWrite] = []
     for doc_id, write in latest.items():
         before = existing.get(doc_id)
