@@ -14,12 +14,17 @@ SUPPORTED_SUFFIXES = (".html", ".htm", ".txt", ".md")
 
 
 def iter_source_files(path: Path) -> Iterator[Path]:
-    """A file, or every supported file below a directory, in a stable order."""
+    """A file, or every supported file below a directory, in a stable order.
+
+    Hidden files and README files (which describe a folder, like corpus/README.md) are not
+    documents.
+    """
     if path.is_file():
         yield path
         return
     for candidate in sorted(path.rglob("*")):
-        hidden = any(part.startswith(".") for part in candidate.relative_to(path).parts)
+        hidden = any(part.startswith(".") for part in candidate.relative_to(path).parts) or (
+            candidate.stem.upper() == "README")
         if candidate.is_file() and candidate.suffix.lower() in SUPPORTED_SUFFIXES and not hidden:
             yield candidate
 
