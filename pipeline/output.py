@@ -52,9 +52,9 @@ def print_table(columns: list[str], rows: list[tuple[Any, ...]]) -> None:
     table = Table(*columns, show_lines=False)
     for row in rows:
         table.add_row(*["" if v is None else str(v) for v in row])
-    # Piped output is not squeezed into 80 columns: long evidence stays on one line.
-    width = None if console.interactive else 100_000
-    console.out.print(table, width=width, soft_wrap=not console.interactive, crop=False)
+    # Piped output is not squeezed into 80 columns: a table as wide as its content.
+    target = console.out if console.interactive else Console(width=100_000, highlight=False)
+    target.print(table)
     console.out.print(f"({len(rows)} row{'s' if len(rows) != 1 else ''})")
 
 
