@@ -22,7 +22,7 @@ def _copy_corpus(tmp_path, limit=8):
     source = tmp_path / "corpus"
     source.mkdir()
     files = [SEED] + sorted(p for p in CORPUS.glob("*") if p.suffix in (".txt", ".md", ".html")
-                            and p != SEED)[: limit - 1]
+                            and p != SEED and p.stem != "README")[: limit - 1]
     for path in files:
         shutil.copy(path, source / path.name)
     return source
@@ -87,6 +87,14 @@ def test_bad_files_are_reported_and_good_ones_stored(tmp_path):
         assert name in reasons and reason in reasons
     assert "Traceback" not in result.stderr
     assert _counts(db)["documents"] == 1 and _counts(db)["events"] == 11
+
+
+def test_readme_is_not_a_document(tmp_path):
+    source = _copy_corpus(tmp_path, limit=1)
+    (source / "README.md").write_text("# About this folder\n\nPress releases.\n")
+    db = tmp_path / "events.duckdb"
+    result = run_cli("ingest", "--source", str(source), "--db", str(db))
+    assert result.returncode == 0 and _counts(db)["documents"] == 1
 
 
 def test_missing_source_is_one_line(tmp_path):
