@@ -130,7 +130,6 @@ def list_sources(
     """List the sources of a sources file with their last fetch status."""
     from pipeline.fetch import SourcesError, load_sources
     from pipeline.store import connect
-    from pipeline.store.fetch_state import ensure_fetch_tables
 
     if not sources.is_file():
         raise fail(f"sources file not found: {sources}")
@@ -140,9 +139,11 @@ def list_sources(
         raise fail(str(exc)) from None
     last: dict[str, tuple] = {}
     if db.exists():
-        with connect(db) as con:
-            ensure_fetch_tables(con)
-            last = {row[0]: row[1:] for row in con.execute(
+        # Read-only: listing sources must not take the write lock from a running ingest.
+        with connect(db, read_only=True) as con:
+            logged = con.execute("SELECT count(*) FROM information_schema.tables "
+                                 "WHERE table_name = 'fetch_log'").fetchone()[0]
+            last = {} if not logged else {row[0]: row[1:] for row in con.execute(
                 "SELECT source, max(fetched_at), count(*) FILTER (WHERE error IS NULL), "
                 "count(*) FILTER (WHERE error IS NOT NULL) FROM fetch_log GROUP BY source"
             ).fetchall()}

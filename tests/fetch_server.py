@@ -245,6 +245,14 @@ def sequence(*replies: Reply) -> Handler:
     return handler
 
 
+def feed_sites() -> FetchServer:
+    """The inspectorate's Atom feed on 127.0.0.1 and a newsroom's RSS on localhost."""
+    srv = FetchServer()
+    srv.add_site("127.0.0.1", "inspectorate")
+    srv.add_site("localhost", "newsroom")
+    return srv
+
+
 def fast_config(**overrides: object) -> FetchConfig:
     """A FetchConfig with test-sized delays and timeouts."""
     values: dict = {

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from fetch_server import FetchServer, Reply, fast_config
+from fetch_server import FetchServer, Reply, fast_config, feed_sites
 
 from pipeline.fetch import FetchReport, Source, fetch_sources, source_for_url
 
@@ -19,9 +19,7 @@ LISTING_OPTIONS = {
 
 @pytest.fixture
 def server():
-    srv = FetchServer()
-    srv.add_site("127.0.0.1", "inspectorate")
-    srv.add_site("localhost", "newsroom")
+    srv = feed_sites()
     yield srv
     srv.close()
 

@@ -5,16 +5,14 @@ from __future__ import annotations
 import duckdb
 import pytest
 import yaml
-from fetch_server import FetchServer
+from fetch_server import FetchServer, feed_sites
 
 from tests.conftest import run_cli
 
 
 @pytest.fixture
 def sites():
-    srv = FetchServer()
-    srv.add_site("127.0.0.1", "inspectorate")
-    srv.add_site("localhost", "newsroom")
+    srv = feed_sites()
     yield srv
     srv.close()
 
