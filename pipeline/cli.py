@@ -214,15 +214,25 @@ def evaluate(
     baseline: Annotated[bool, typer.Option(
         "--baseline/--no-baseline", help="Score a statistical spaCy pipeline side by side "
         "(needs the optional extra: pip install '.[baseline]').")] = True,
+    real: Annotated[Path | None, typer.Option(
+        "--real", help="The real set's folder (default: ../shared/realdev, when present).")
+    ] = None,
+    write_baseline: Annotated[bool, typer.Option(
+        "--write-baseline", help="Pin eval/baseline.json to this run's figures.")] = False,
+    allow_regression: Annotated[bool, typer.Option(
+        "--allow-regression", help="With --write-baseline: accept figures below the pinned "
+        "ones.")] = False,
 ) -> None:
-    """Score extraction against the hand-checked gold set (precision, recall, F1)."""
-    from pipeline.evaluate import eval_command
+    """Score extraction against the hand-checked gold set and the real set (P, R, F1)."""
+    from pipeline.evaluate import FLOOR_PATH, eval_command
 
     if not gold.is_dir() or not corpus.is_dir():
         raise fail(f"corpus or gold directory not found: {corpus}, {gold}")
     if json_out is not None:
         json_out.parent.mkdir(parents=True, exist_ok=True)
-    raise typer.Exit(eval_command(corpus, gold, json_out, baseline))
+    raise typer.Exit(eval_command(corpus, gold, json_out, baseline,
+                                  FLOOR_PATH if write_baseline else None, real,
+                                  allow_regression))
 
 
 @app.command()
