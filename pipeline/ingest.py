@@ -16,7 +16,7 @@ from pathlib import Path
 from pipeline.fetch import FetchConfig, FetchReport, Source, fetch_sources
 from pipeline.models import Document
 from pipeline.parallel import extract_documents
-from pipeline.parse import ParseError, iter_source_files, parse_file, parse_html
+from pipeline.parse import ParseError, iter_source_files, parse_fetched, parse_file
 from pipeline.pause import pause_at
 from pipeline.store import DocumentWrite, connect, document_hashes, transaction, write_documents
 from pipeline.store.fetch_state import (
@@ -100,9 +100,10 @@ def read_remote(sources: list[Source], collected: Collected, *, run_id: str,
     documents = []
     for page in report.pages:
         try:
-            document = parse_html(page.body, url=page.url, source=page.source,
-                                  encoding=page.encoding, title_hint=page.title_hint,
-                                  published_hint=page.published_hint)
+            document = parse_fetched(page.body, url=page.url, source=page.source,
+                                     content_type=page.content_type, encoding=page.encoding,
+                                     title_hint=page.title_hint,
+                                     published_hint=page.published_hint)
         except ParseError as exc:
             collected.failures.append(Failure(page.url, str(exc)))
             # Forget the validators so the next run fetches the page again.
