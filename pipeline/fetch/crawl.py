@@ -15,6 +15,7 @@ from collections.abc import Awaitable, Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import date
+from typing import NoReturn
 
 from pipeline.fetch import govuk
 from pipeline.fetch.canonical import UrlError, canonical_url, host_allowed, origin
@@ -192,14 +193,22 @@ class _Run:
         return resp
 
     def _check_count(self, source: Source, found: int, url: str) -> None:
-        """Fail a source below its floors; remember the count of one that passes."""
+        """Fail a source below its minimum, or with none where its last runs found some."""
         problem = floor_problem(found, self.history.get(source.name))
-        if problem is not None:
-            raise SourceFailed(f"{url}: {problem}")
         minimum = source.options.get("min_items", DEFAULT_MIN_ITEMS)
-        if found < minimum:
-            raise SourceFailed(f"{url}: {found} items found, fewer than the minimum {minimum}")
-        self.report.item_counts[source.name] = found
+        if problem is None and found < minimum:
+            problem = f"{found} items found, fewer than the minimum {minimum}"
+        if problem is not None:
+            self._unusable(source, url, problem)
+
+    def _unusable(self, source: Source, url: str, problem: str) -> NoReturn:
+        """Fail the source on a page that came back fine but holds nothing usable.
+
+        The page's fetch_log row gets the reason, so this run does not count as a
+        successful one for the floors of later runs (a broken source keeps failing).
+        """
+        self.fetcher.flag(url, source, problem)
+        raise SourceFailed(f"{url}: {problem}")
 
     async def _feed(self, source: Source, tally: _Tally, resp: Response | None = None) -> None:
         resp = resp or await self._start(source, source.start_url, None)
@@ -213,7 +222,7 @@ class _Run:
                 max_items=source.options.get("max_items"),
             )
         except FeedError as exc:
-            raise SourceFailed(f"{resp.url}: {exc}") from exc
+            self._unusable(source, resp.url, str(exc))
         if warning:
             self.warn(f"{source.name}: {resp.url}: {warning}")
         self._check_count(source, len(items), resp.url)
@@ -282,7 +291,7 @@ class _Run:
         try:
             results = govuk.parse_search(resp.body, source.options.get("max_items"))
         except govuk.GovukError as exc:
-            raise SourceFailed(f"{resp.url}: {exc}") from exc
+            self._unusable(source, resp.url, str(exc))
         self._check_count(source, len(results), resp.url)
         site = origin(resp.url)
         outcomes = await asyncio.gather(

@@ -59,6 +59,3 @@ class FetchReport:
     errors: list[str] = field(default_factory=list)
     # Problems that did not lose anything (a malformed feed that still parsed, a skipped link).
     warnings: list[str] = field(default_factory=list)
-    # source -> items on its feed, first listing page or search, for sources that passed
-    # their checks this run (kept for the floors of later runs; see fetch/floors.py).
-    item_counts: dict[str, int] = field(default_factory=dict)
