@@ -165,9 +165,9 @@ def list_sources(
 
 @sources_app.command(name="check")
 def check_sources(sources: SourcesOption = Path("rules/sources.yaml")) -> None:
-    """Fetch each source's first page once: status, items, newest item, verdict (exit 1 if any fails).
+    """Fetch each source's first page once: status, items, newest item and a verdict.
 
-    Verdicts: ok, 0 items, blocked (403), robots, unreachable. Touches no database.
+    Verdicts: ok, 0 items, blocked (403), robots, unreachable; exit 1 when any source fails.
     """
     from pipeline.fetch import SourcesError, load_fetch_config, load_sources
     from pipeline.fetch.check import check_sources as run_check
