@@ -106,6 +106,13 @@ def wanted(source: Source, title: str | None, summary: str | None = None) -> boo
     return re.search(pattern, text, re.IGNORECASE) is not None
 
 
+def numbered_page(source: Source, number: int) -> str | None:
+    """Listing page `number` from the source's `page_url` template, when it has one: for
+    sites whose pages have no next link we can find, but a known address (/news/page/2/)."""
+    template = source.options.get("page_url")
+    return canonical_url(template.replace("{page}", str(number))) if template else None
+
+
 def has_text(body: bytes, encoding: str) -> bool:
     """True when an HTML body shows some words once scripts, styles and tags are gone."""
     text = _TAG.sub(" ", _SCRIPT.sub(" ", body.decode(encoding, errors="replace")))
@@ -277,7 +284,7 @@ class _Run:
                 break
             if max_items is not None and len(seen_items) >= max_items:
                 break
-            next_url = listing.next_url
+            next_url = listing.next_url or numbered_page(source, len(pages) + 1)
             page_url = next_url if next_url not in {p.url for p in pages} else None
             resp = None
         for page in pages:
