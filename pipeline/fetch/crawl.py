@@ -255,6 +255,8 @@ class _Run:
                     resp = await self.fetcher.get(page_url, source, accept=HTML_TYPES)
                     if resp.not_modified:
                         break  # an unchanged later page holds items we already have
+                    if resp.status == 404 and page_url == numbered_page(source, len(pages) + 1):
+                        break  # a numbered page past the last one: the listing has ended
                     if not resp.ok:
                         tally.add([self._not_a_page(source, resp)])
                         break

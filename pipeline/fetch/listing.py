@@ -24,7 +24,9 @@ DEFAULT_NEXT_SELECTOR = (
     'a[rel~="next"], link[rel~="next"], .pagination a.next, .pager__item--next a, li.next a, a.next'
 )
 _PAGE_NUMBER = re.compile(r"^\s*\d+\s*$")
-_PAGINATION = re.compile(r"/page/\d+/?(?:$|[?#])|[?&](?:page|paged|pg)=\d+(?:&|$)", re.IGNORECASE)
+_PAGINATION = re.compile(
+    r"/page/(?P<n>\d+)/?(?:$|[?#])|[?&](?:page|paged|pg)=(?P<q>\d+)(?:&|$)", re.IGNORECASE
+)
 CONTENT_ROOTS = ("main", "[role=main]", "#main-content", "#content", "#main")
 _CHROME_TAGS = ("nav", "header", "footer", "aside")
 
@@ -213,11 +215,26 @@ def parse_listing(
     return ListingPage(items=items, next_url=next_url)
 
 
+def _page_number(url: str) -> int | None:
+    match = _PAGINATION.search(url)
+    return int(match.group("n") or match.group("q")) if match else None
+
+
 def _next_url(soup: BeautifulSoup, base: str, options: dict) -> str | None:
+    """The next-page link: the selector's, else a numbered page link to the page after this
+    one (themes often print only "1 2 3" with no link marked as next)."""
     node = soup.select_one(options.get("next_selector") or DEFAULT_NEXT_SELECTOR)
-    if node is None or not node.get("href"):
-        return None
-    try:
-        return canonical_url(str(node["href"]), base=base)
-    except UrlError:
-        return None
+    if node is not None and node.get("href"):
+        try:
+            return canonical_url(str(node["href"]), base=base)
+        except UrlError:
+            return None
+    wanted = (_page_number(base) or 1) + 1
+    for link in soup.select("a[href]"):
+        try:
+            url = canonical_url(str(link["href"]), base=base)
+        except UrlError:
+            continue
+        if _page_number(url) == wanted:
+            return url
+    return None
