@@ -102,17 +102,20 @@ def _verdict(source: Source, url: str, resp: Response) -> CheckResult:
             verdict, note,
         )
 
+    if resp.skipped and resp.error == DISALLOWED_BY_ROBOTS:
+        return result(ROBOTS, note="robots.txt disallows it")
     if resp.skipped and resp.error and resp.error.startswith(DISALLOWED_BY_ROBOTS):
-        return result(ROBOTS, note=resp.error)
+        # robots.txt itself could not be read (5xx, no connection): the site is the problem.
+        return result(UNREACHABLE, note=resp.error.removeprefix(DISALLOWED_BY_ROBOTS + ": "))
     if resp.status == 403:
-        return result(BLOCKED, note=f"{resp.url} answered 403 Forbidden")
+        return result(BLOCKED, note="403 Forbidden, not asked again")
     if not resp.ok:
         return result(UNREACHABLE, note=resp.error or f"HTTP {resp.status}")
     try:
         items = _items(source, resp)
     except (FeedError, govuk.GovukError, DetectError) as exc:
         return result(NO_ITEMS, note=str(exc))
-    return result(OK if items else NO_ITEMS, items, None if items else "nothing matched")
+    return result(OK if items else NO_ITEMS, items, None if items else "no items on the page")
 
 
 def _local(source: Source) -> CheckResult:
