@@ -17,7 +17,7 @@ import pytest
 from fetch_server import FetchServer, Reply, fast_config
 from pdf_maker import build_pdf, wrap
 
-from pipeline.fetch import Source
+from pipeline.fetch import Source, source_for_url
 from pipeline.ingest import ingest_path, ingest_sources
 
 SOH_ROBOTS = "User-agent: *\nDisallow: /*/GetPaginatedResults/?\nDisallow: /api/*\n"
@@ -326,3 +326,26 @@ def test_local_pdf_letter_and_a_scanned_one(tmp_path):
     assert [(e[1], e[2], e[3], e[4]) for e in moves] == [
         ("Wiltshire Police", date(2024, 11, 12), "engage", "scan")]
     assert_grounded(db)
+
+
+def test_one_card_listing_url_is_read_as_a_listing(tmp_path):
+    """`ingest --source URL` on a card listing: its stories are stored, the page itself not."""
+    srv = FetchServer()
+    try:
+        slugs = ["kent-report", "essex-report", "surrey-report"]
+        cards = [card(srv.port, f"/news/news-feed/{slug}/", slug.replace("-", " ").title(),
+                      f"{n + 1} July 2024") for n, slug in enumerate(slugs)]
+        srv.add_text("localhost", "/news/", listing_page(srv.port, cards, None))
+        for slug in slugs:
+            srv.add_text("localhost", f"/news/news-feed/{slug}/", wp_post(
+                slug, [f"We inspected {slug.split('-')[0].title()} Police in June 2024."]))
+        db = tmp_path / "events.duckdb"
+        summary = ingest_sources([source_for_url(srv.url("localhost", "/news/"))], db,
+                                 config=fast_config())
+        assert summary.ok, [f.line() for f in summary.failed]
+        urls = sorted(u for (u,) in rows(db, "SELECT url FROM documents"))
+        assert urls == sorted(srv.url("localhost", f"/news/news-feed/{s}/") for s in slugs)
+        dates = {d for (d,) in rows(db, "SELECT published_date FROM documents")}
+        assert dates == {date(2024, 7, 1), date(2024, 7, 2), date(2024, 7, 3)}
+    finally:
+        srv.close()

@@ -17,7 +17,14 @@ from pathlib import Path
 
 from pipeline.fetch import govuk
 from pipeline.fetch.config import HTML_TYPES, JSON_TYPES, FetchConfig
-from pipeline.fetch.detect import FEED, GOVUK_SEARCH, LISTING, DetectError, detect_kind
+from pipeline.fetch.detect import (
+    FEED,
+    GOVUK_SEARCH,
+    LISTING,
+    DetectError,
+    detect_kind,
+    listing_options,
+)
 from pipeline.fetch.feeds import FeedError, parse_feed
 from pipeline.fetch.http import DISALLOWED_BY_ROBOTS, Fetcher, Response, build_client
 from pipeline.fetch.listing import parse_listing
@@ -68,17 +75,19 @@ def first_page_url(source: Source) -> str:
 
 def _items(source: Source, resp: Response) -> list[Item]:
     """The items on a first page, read as the source's kind (or as what it turns out to be)."""
-    kind = source.kind
+    kind, options = source.kind, source.options
     if kind == AUTO_KIND:
         kind = {FEED: "feed", LISTING: "listing", GOVUK_SEARCH: "govuk"}.get(
-            detect_kind(resp.content_type, resp.body), "article"
+            detect_kind(resp.content_type, resp.body, resp.url), "article"
         )
+        if kind == "listing":
+            options = listing_options(resp.body, resp.content_type, resp.url, options)
     if kind == "feed":
         found, _warning = parse_feed(resp.body, base_url=resp.url, content_type=resp.content_type)
         return [Item(i.title, i.published) for i in found]
     if kind == "listing":
         listing = parse_listing(
-            resp.body, page_url=resp.url, content_type=resp.content_type, options=source.options
+            resp.body, page_url=resp.url, content_type=resp.content_type, options=options
         )
         return [Item(i.title, i.published) for i in listing.items]
     if kind == "govuk":

@@ -13,7 +13,7 @@ import logging
 import re
 from collections.abc import Awaitable, Callable
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import NoReturn
 
@@ -28,6 +28,7 @@ from pipeline.fetch.detect import (
     LISTING,
     DetectError,
     detect_kind,
+    listing_options,
 )
 from pipeline.fetch.encoding import detect_encoding
 from pipeline.fetch.feeds import FeedError, parse_feed
@@ -315,14 +316,15 @@ class _Run:
         if resp is None:
             return
         try:
-            kind = detect_kind(resp.content_type, resp.body)
+            kind = detect_kind(resp.content_type, resp.body, resp.url)
         except DetectError as exc:
             raise SourceFailed(f"{resp.url}: cannot tell what this is: {exc}") from exc
         self._say(f"{source.name}: {resp.url} looks like a {kind.replace('_', ' ')}")
         if kind == FEED:
             await self._feed(source, tally, resp)
         elif kind == LISTING:
-            await self._listing(source, tally, resp)
+            options = listing_options(resp.body, resp.content_type, resp.url, source.options)
+            await self._listing(replace(source, options=options), tally, resp)
         elif kind == GOVUK_SEARCH:
             await self._govuk(source, tally, resp)
         elif kind == GOVUK_ITEM:
