@@ -15,6 +15,7 @@ date, which says when the file was made rather than when it was published.
 from __future__ import annotations
 
 import io
+import logging
 import re
 from datetime import date
 
@@ -42,6 +43,8 @@ _PAGE_NUMBER = re.compile(r"^\W*(?:page\s+)?\d+(?:\s*(?:of|/)\s*\d+)?\W*$", re.I
 _CREATION_DATE = re.compile(r"^(?:D:)?(\d{4})(\d{2})(\d{2})")
 # Titles that authoring tools write on their own: a file name, or the word processor's name.
 _TOOL_TITLE = re.compile(r"^(?:microsoft\s+word\s*-|untitled\b)|\.(?:docx?|pdf|odt)$", re.I)
+# pdfminer warns about every odd but readable file; our one error line says what matters.
+logging.getLogger("pdfminer").setLevel(logging.ERROR)
 _TERMINAL = ".!?:;\"”’)"
 # The PDF header may follow some junk bytes; readers look for it within the first kilobyte.
 PDF_HEADER_WINDOW = 1024
