@@ -27,7 +27,6 @@ OTHER = "other"  # the topic of a wording no phrase matches; reserved
 MIN_STEM = 3
 
 
-
 class TopicsError(SchemaError):
     """rules/topics.yaml is missing or malformed: the store cannot open for writing."""
 

@@ -22,6 +22,22 @@ Rules, in one place:
 The column is `exited`, not `left`: LEFT is a reserved word in DuckDB's SQL and would need
 quoting in every query.
 
+Findings (`items`): one row per real cause of concern or recommendation.
+- A mention's "as of" is its event_date, else the document's published_date; a tally's too.
+- An item is a force, a kind and a topic (rules/topics.yaml, the table `topic_phrases`):
+  "the force's crime recording" and "crime-recording accuracy" are one item. A wording that
+  no topic phrase matches is topic "other" and is its own item, keyed by its words; so are
+  the mentions of a topic in a document that names several items of that topic (six
+  recommendations on sex offender management in one letter are six items).
+- Status: the latest report that gives one. A tally that says n are open, in a document
+  that names n open items of that force and kind (n = 0: "both have been discharged"),
+  closes every other item raised by its date; on the same day an item's own report wins.
+- The arithmetic is checked against the latest tally, never forced: more items open (or
+  listed) than it counts is a `conflict` with a `note`; fewer open ones named is a note.
+
+`disagreements`: per force, what the sources do not agree on (kinds listed on the view).
+`statements`: each quote once, with its first publication (see MIN_SHARED_QUOTE_WORDS).
+
 Changing a view means adding a schema migration that calls `create_views` again.
 """
 
@@ -29,7 +45,14 @@ from __future__ import annotations
 
 import duckdb
 
-PHASE_MOVES = """
+# Reports of one move in the same direction that phase_moves does not merge (different days,
+# or a coarse date in the next month), at most this many days apart counting from the end of
+# the first one's month or year, are two dates for one move: the period starts at the date
+# most documents give, and `disagreements` lists both. Further apart, a second entry (or
+# exit) with none between: the first one stands.
+SAME_MOVE_DAYS = 31
+
+PHASE_MOVES = f"""
 CREATE OR REPLACE VIEW phase_moves AS
 WITH reports AS (
     SELECT e.event_id, e.doc_id, e.force_id, e.force, e.phase_to AS phase, e.evidence,
@@ -87,12 +110,31 @@ moves AS (
     FROM assigned GROUP BY force_id, phase, move_date
 ),
 ordered AS (
-    SELECT *, lag(phase) OVER (PARTITION BY force_id ORDER BY move_date, event_id) AS previous
-    FROM moves
+    SELECT *, lag(phase) OVER w AS previous,
+           CASE precision WHEN 'month' THEN last_day(move_date)
+                WHEN 'year' THEN make_date(year(move_date), 12, 31)
+                ELSE move_date END AS move_end
+    FROM moves WINDOW w AS (PARTITION BY force_id ORDER BY move_date, event_id)
+),
+runs AS (
+    SELECT *, sum(CASE WHEN previous IS DISTINCT FROM phase THEN 1 ELSE 0 END) OVER (
+        PARTITION BY force_id ORDER BY move_date, event_id ROWS UNBOUNDED PRECEDING) AS run
+    FROM ordered
+),
+openings AS (
+    SELECT *, move_date - first_value(move_end) OVER (PARTITION BY force_id, run
+        ORDER BY move_date, event_id) <= {SAME_MOVE_DAYS} AS opening
+    FROM runs
+),
+chosen AS (
+    SELECT force_id, run, arg_min(event_id, (-documents, CASE precision WHEN 'day' THEN 0
+               WHEN 'month' THEN 1 ELSE 2 END, move_date, event_id)) AS change_id
+    FROM openings WHERE opening GROUP BY force_id, run
 )
-SELECT force_id, force, phase, move_date, precision, previous IS DISTINCT FROM phase
-       AS changes_phase, documents, event_id, evidence, url, event_ids, urls
-FROM ordered
+SELECT o.force_id, o.force, o.phase, o.move_date, o.precision,
+       o.event_id = c.change_id AS changes_phase, o.documents, o.event_id, o.evidence, o.url,
+       o.event_ids, o.urls
+FROM openings o JOIN chosen c USING (force_id, run)
 """
 
 FORCE_STATUS = """
@@ -289,28 +331,28 @@ arithmetic AS (
     GROUP BY ALL
 ),
 tally_notes AS (
-    SELECT force_id, kind, true AS conflict,
-           'the latest tally (' || strftime(as_of, '%Y-%m-%d') || ') says ' || open_left
-               || ' open; ' || still_open || ' of these items were open then' AS note
+    SELECT force_id, kind, 1 AS rank, true AS conflict,
+           'latest tally (' || strftime(as_of, '%Y-%m-%d') || '): ' || open_left
+               || ' open, but ' || still_open || ' items were open then' AS note
     FROM arithmetic WHERE still_open > open_left
     UNION ALL
-    SELECT force_id, kind, true,
-           'the latest tally (' || strftime(as_of, '%Y-%m-%d') || ') counts ' || count_total
-               || '; ' || listed || ' items are listed by then'
+    SELECT force_id, kind, 2, true,
+           'latest tally (' || strftime(as_of, '%Y-%m-%d') || '): ' || count_total
+               || ' in all, but ' || listed || ' items are known by then'
     FROM arithmetic WHERE listed > count_total
     UNION ALL
-    SELECT force_id, kind, false,
-           'the latest tally (' || strftime(as_of, '%Y-%m-%d') || ') says ' || open_left
-               || ' open; ' || still_open || ' of them named'
+    SELECT force_id, kind, 3, false,
+           'latest tally (' || strftime(as_of, '%Y-%m-%d') || '): ' || open_left
+               || ' open, ' || still_open || ' of them named'
     FROM arithmetic WHERE still_open < open_left
 ),
 notes AS (
-    SELECT b.item_id, string_agg(n.note, '; ' ORDER BY n.conflict DESC, n.note) AS note,
+    SELECT b.item_id, string_agg(n.note, '; ' ORDER BY n.rank, n.note) AS note,
            bool_or(n.conflict) AS conflict
     FROM base b JOIN (
-        SELECT b2.item_id, tn.note, tn.conflict FROM base b2
+        SELECT b2.item_id, tn.rank, tn.note, tn.conflict FROM base b2
         JOIN tally_notes tn USING (force_id, kind)
-        UNION ALL SELECT item_id, note, true FROM same_day
+        UNION ALL SELECT item_id, 0, note, true FROM same_day
     ) n USING (item_id)
     GROUP BY b.item_id
 )
@@ -404,10 +446,6 @@ WHERE f.first_order = s.published_order
 """
 
 # --- where the sources disagree --------------------------------------------------------------
-# Two reports of one move in the same direction, not merged by phase_moves, whose dates lie
-# at most this far apart (from the end of the first one's month or year) are read as two
-# dates for one move; further apart, as a second entry (or exit) with none between.
-SAME_MOVE_DAYS = 31
 
 
 def _shown(date: str, precision: str) -> str:
@@ -420,22 +458,22 @@ DISAGREEMENTS = f"""
 CREATE OR REPLACE VIEW disagreements AS
 WITH {SAID},
 ranged AS (
-    SELECT *, CASE precision
-                  WHEN 'month' THEN CAST(move_date + INTERVAL 1 MONTH - INTERVAL 1 DAY AS DATE)
-                  WHEN 'year' THEN CAST(move_date + INTERVAL 1 YEAR - INTERVAL 1 DAY AS DATE)
-                  ELSE move_date END AS move_end
+    SELECT *, CASE precision WHEN 'month' THEN last_day(move_date)
+                   WHEN 'year' THEN make_date(year(move_date), 12, 31)
+                   ELSE move_date END AS move_end,
+           {_shown('move_date', 'precision')} || ' (' || documents
+               || CASE documents WHEN 1 THEN ' document)' ELSE ' documents)' END AS shown
     FROM phase_moves
 ),
 paired AS (
     SELECT *, lag(phase) OVER w AS prev_phase, lag(move_date) OVER w AS prev_date,
-           lag(move_end) OVER w AS prev_end, lag(precision) OVER w AS prev_precision,
+           lag(move_end) OVER w AS prev_end, lag(shown) OVER w AS prev_shown,
+           lag(changes_phase) OVER w AS prev_changes,
            lag(event_ids) OVER w AS prev_event_ids, lag(urls) OVER w AS prev_urls
     FROM ranged WINDOW w AS (PARTITION BY force_id ORDER BY move_date, event_id)
 ),
 moves AS (
-    SELECT *, {_shown('move_date', 'precision')} AS shown,
-           {_shown('prev_date', 'prev_precision')} AS prev_shown,
-           CASE phase WHEN 'engage' THEN 'entry into Engage' ELSE 'exit from Engage' END
+    SELECT *, CASE phase WHEN 'engage' THEN 'entry into Engage' ELSE 'exit from Engage' END
                AS move,
            prev_phase = phase AND move_date - prev_end <= {SAME_MOVE_DAYS} AS one_move
     FROM paired WHERE prev_phase = phase OR (phase = 'scan' AND prev_phase IS NULL)
@@ -447,6 +485,8 @@ move_rows AS (
            coalesce(prev_date, move_date) AS date,
            CASE WHEN one_move THEN 'one ' || move || ' reported as ' || prev_shown
                     || ' and as ' || shown
+                    || CASE WHEN changes_phase THEN '; the periods use the second'
+                            WHEN prev_changes THEN '; the periods use the first' ELSE '' END
                 WHEN prev_phase IS NULL THEN move || ' on ' || shown
                     || ' with no earlier entry in the data'
                 WHEN phase = 'engage' THEN 'entries into Engage on ' || prev_shown
@@ -487,8 +527,10 @@ tally_rows AS (
 ),
 statement_rows AS (
     SELECT a.force_id, a.force, 'quote_speaker' AS kind, b.date,
-           'the same words are credited to ' || a.person_name || ' (' || a.url || ') and to '
-               || b.person_name || ' (' || b.url || ')' AS detail,
+           'the same words are credited to ' || a.person_name
+               || coalesce(' (' || strftime(a.date, '%Y-%m-%d') || ')', '') || ' and to '
+               || b.person_name || coalesce(' (' || strftime(b.date, '%Y-%m-%d') || ')', '')
+               AS detail,
            [a.event_id, b.event_id] AS event_ids, [a.url, b.url] AS urls
     FROM said a JOIN said b
       ON a.published_order < b.published_order AND a.speaker <> b.speaker
