@@ -14,6 +14,8 @@ Rules, in one place:
   that year; otherwise a coarse report is a move of its own, dated as stored (the 1st).
 - Consecutive moves in the same direction are one state: only a move that changes the phase
   (`changes_phase`) opens or closes a period. An entry is paired with the first exit after it.
+  When the state opens with two dates for one move (SAME_MOVE_DAYS), the one most documents
+  report changes the phase, so one misdated story does not move a period.
 - An exit with no earlier entry in the data opens no period (its entry is not in the corpus);
   it still sets the force's current phase.
 - `engage_periods.days` is NULL while a force is still in Engage, so a view's result depends
@@ -250,7 +252,9 @@ UNDATED = "DATE '0001-01-01'"
 
 ITEMS = f"""
 CREATE OR REPLACE VIEW items AS
-WITH base AS (
+WITH mentions AS MATERIALIZED (SELECT * FROM item_mentions),
+counts AS MATERIALIZED (SELECT * FROM tallies),
+base AS MATERIALIZED (
     SELECT item_id, force_id, kind, topic,
            arg_max(force, (coalesce(as_of, {UNDATED}), event_id)) AS force,
            arg_min(subject, (coalesce(as_of, DATE '9999-12-31'), published_date, event_id))
@@ -258,22 +262,22 @@ WITH base AS (
            min(as_of) AS first_raised, list(DISTINCT subject ORDER BY subject) AS wordings,
            count(DISTINCT doc_id) AS documents,
            list(event_id ORDER BY coalesce(as_of, {UNDATED}), event_id) AS event_ids
-    FROM item_mentions GROUP BY item_id, force_id, kind, topic
+    FROM mentions GROUP BY item_id, force_id, kind, topic
 ),
-named_open AS (
-    SELECT DISTINCT doc_id, force_id, kind, item_id FROM item_mentions WHERE status = 'open'
+named_open AS MATERIALIZED (
+    SELECT DISTINCT doc_id, force_id, kind, item_id FROM mentions WHERE status = 'open'
 ),
 settling AS (
-    SELECT t.* FROM tallies t
+    SELECT t.* FROM counts t
     WHERE t.as_of IS NOT NULL AND t.open_left IS NOT NULL
       AND t.open_left = (SELECT count(DISTINCT n.item_id) FROM named_open n
                          WHERE n.doc_id = t.doc_id AND n.force_id = t.force_id
                            AND n.kind = t.kind)
 ),
-sources AS (
+sources AS MATERIALIZED (
     SELECT item_id, as_of AS source_date, status, 1 AS specific, published_date, evidence,
            url, event_id
-    FROM item_mentions WHERE status IS NOT NULL AND as_of IS NOT NULL
+    FROM mentions WHERE status IS NOT NULL AND as_of IS NOT NULL
     UNION ALL
     SELECT b.item_id, t.as_of, 'closed', 0, t.published_date, t.evidence, t.url, t.event_id
     FROM settling t JOIN base b ON b.force_id = t.force_id AND b.kind = t.kind
@@ -301,16 +305,16 @@ latest_mention AS (
     SELECT item_id,
            arg_max(evidence, (coalesce(as_of, {UNDATED}), published_date, event_id)) AS evidence,
            arg_max(url, (coalesce(as_of, {UNDATED}), published_date, event_id)) AS url
-    FROM item_mentions GROUP BY item_id
+    FROM mentions GROUP BY item_id
 ),
 same_day AS (
     SELECT item_id, 'reports of ' || strftime(as_of, '%Y-%m-%d')
                || ' disagree: open and closed' AS note
-    FROM item_mentions WHERE as_of IS NOT NULL AND status IS NOT NULL
+    FROM mentions WHERE as_of IS NOT NULL AND status IS NOT NULL
     GROUP BY item_id, as_of HAVING count(DISTINCT status) > 1
 ),
-latest_tally AS (
-    SELECT * FROM tallies WHERE as_of IS NOT NULL
+latest_tally AS MATERIALIZED (
+    SELECT * FROM counts WHERE as_of IS NOT NULL
     QUALIFY row_number() OVER (PARTITION BY force_id, kind
         ORDER BY as_of DESC, published_date DESC NULLS LAST, event_id) = 1
 ),
@@ -403,7 +407,7 @@ LEFT JOIN open_items o USING (force_id, kind)
 MIN_SHARED_QUOTE_WORDS = 6
 
 SAID = f"""
-said AS (
+said AS MATERIALIZED (
     SELECT e.person_name, e.person_role, e.person_org, e.force, e.force_id,
            d.published_date AS date, e.quote, d.url, e.evidence, e.doc_id, e.event_id,
            lower(trim(e.person_name)) AS speaker, {_words('e.quote')} AS quote_key,
@@ -428,7 +432,7 @@ def _same_quote(a: str, b: str) -> str:
 STATEMENTS = f"""
 CREATE OR REPLACE VIEW statements AS
 WITH {SAID},
-firsts AS (
+firsts AS MATERIALIZED (
     SELECT s.event_id, min(f.published_order) AS first_order
     FROM said s JOIN said f ON f.speaker = s.speaker AND f.published_order <= s.published_order
       AND (f.event_id = s.event_id OR {_same_quote('f', 's')})
@@ -533,7 +537,9 @@ statement_rows AS (
                AS detail,
            [a.event_id, b.event_id] AS event_ids, [a.url, b.url] AS urls
     FROM said a JOIN said b
-      ON a.published_order < b.published_order AND a.speaker <> b.speaker
+      ON list_slice(string_split(a.quote_key, ' '), 1, {MIN_SHARED_QUOTE_WORDS})
+         = list_slice(string_split(b.quote_key, ' '), 1, {MIN_SHARED_QUOTE_WORDS})
+     AND a.published_order < b.published_order AND a.speaker <> b.speaker
      AND {_same_quote('a', 'b')}
 )
 SELECT force_id, force, kind, date, detail, event_ids, urls FROM move_rows
