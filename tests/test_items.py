@@ -71,6 +71,9 @@ def _stories(builder: Builder) -> None:
     builder.page("suffolk-paper", "2023-05-01").item(
         "The recommendation to Renew the fleet of patrol cars is still open.", SEVERAL, REC,
         "Renew the fleet of patrol cars", "open")
+    builder.page("suffolk-update", "2023-09-01").item(
+        "Training offender managers to use monitoring software: done.", SEVERAL, REC,
+        "train offender managers to use monitoring software", "closed")
     # A later report overrides an earlier tally; an undated one decides nothing.
     builder.page("surrey-tally", "2022-03-01").tally(
         "All three recommendations have been closed.", LATER, REC, 3, 3, 0)
@@ -158,8 +161,9 @@ def test_several_items_of_one_topic_in_one_document_stay_apart(con):
         ("other", "renew the fleet of patrol cars", "open", 2),  # same words, any case
         ("sex offender management", "reduce the backlog of home visits to registered sex "
          "offenders", "closed", 1),
+        # a later report in the same words is the same item
         ("sex offender management", "train offender managers to use monitoring software",
-         "open", 1),
+         "closed", 2),
     ]
     assert len({i["item_id"] for i in items}) == 4
 

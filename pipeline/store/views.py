@@ -30,7 +30,8 @@ Findings (`items`): one row per real cause of concern or recommendation.
   "the force's crime recording" and "crime-recording accuracy" are one item. A wording that
   no topic phrase matches is topic "other" and is its own item, keyed by its words; so are
   the mentions of a topic in a document that names several items of that topic (six
-  recommendations on sex offender management in one letter are six items).
+  recommendations on sex offender management in one letter are six items), which a later
+  report joins only in the same words.
 - Status: the latest report that gives one. A tally that says n are open, in a document
   that names n open items of that force and kind (n = 0: "both have been discharged"),
   closes every other item raised by its date; on the same day an item's own report wins.
@@ -226,13 +227,17 @@ tagged AS (
 several AS (
     SELECT doc_id, force_id, kind, topic FROM tagged
     GROUP BY ALL HAVING count(DISTINCT wording) > 1
+),
+by_wording AS (  -- their wordings, which a later report in the same words joins
+    SELECT DISTINCT t.force_id, t.kind, t.topic, t.wording
+    FROM tagged t JOIN several s USING (doc_id, force_id, kind, topic)
 )
 SELECT t.force_id, t.force, t.kind, t.topic,
        t.force_id || '/' || t.kind || '/' || t.topic
-           || CASE WHEN t.topic = 'other' OR s.doc_id IS NOT NULL THEN '/' || t.wording
+           || CASE WHEN t.topic = 'other' OR w.wording IS NOT NULL THEN '/' || t.wording
                    ELSE '' END AS item_id,
        t.subject, t.status, t.as_of, t.published_date, t.url, t.evidence, t.doc_id, t.event_id
-FROM tagged t LEFT JOIN several s USING (doc_id, force_id, kind, topic)
+FROM tagged t LEFT JOIN by_wording w USING (force_id, kind, topic, wording)
 """
 
 TALLIES = """
