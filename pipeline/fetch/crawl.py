@@ -102,11 +102,16 @@ class _Run:
     """State shared by all sources of one fetch_sources call."""
 
     def __init__(
-        self, fetcher: Fetcher, report: FetchReport, progress: Callable[[str], None] | None
+        self,
+        fetcher: Fetcher,
+        report: FetchReport,
+        progress: Callable[[str], None] | None,
+        on_page: Callable[[FetchedPage], None] | None = None,
     ) -> None:
         self.fetcher = fetcher
         self.report = report
         self.progress = progress
+        self.on_page = on_page
         self.known = set(fetcher.validators)
         self.claims: dict[str, asyncio.Future[str]] = {}
         self.drafts: dict[str, _Draft] = {}
@@ -410,6 +415,11 @@ class _Run:
         existing = self.drafts.get(draft.url)
         if existing is None:
             self.drafts[draft.url] = draft
+            if self.on_page is not None:
+                # Handed over now, so the caller can store it while the crawl goes on; the
+                # report keeps only its URLs (memory stays flat on long crawls).
+                self.on_page(draft.page())
+                draft.body = b""
             return
         existing.seen.extend(u for u in draft.seen if u not in existing.seen)
         existing.title_hint = existing.title_hint or draft.title_hint
@@ -438,11 +448,14 @@ async def _fetch_all(
     validators: Validators,
     config: FetchConfig,
     progress: Callable[[str], None] | None,
+    on_page: Callable[[FetchedPage], None] | None = None,
+    report: FetchReport | None = None,
 ) -> FetchReport:
-    report = FetchReport()
+    report = report if report is not None else FetchReport()
     async with build_client(config) as client:
         fetcher = Fetcher(client, config, run_id=run_id, validators=dict(validators))
-        run = _Run(fetcher, report, progress)
+        report.log_rows = fetcher.log_rows  # the same list: rows can be saved as they come
+        run = _Run(fetcher, report, progress, on_page)
         await asyncio.gather(*(run.source(s) for s in sources if s.kind != "local"))
     report.pages = run.pages()
     report.log_rows = fetcher.log_rows
@@ -459,15 +472,21 @@ def fetch_sources(
     validators: dict[str, tuple[str | None, str | None]],
     config: FetchConfig,
     progress: Callable[[str], None] | None = None,
+    on_page: Callable[[FetchedPage], None] | None = None,
+    report: FetchReport | None = None,
 ) -> FetchReport:
     """Fetch every non-local source; never raises for network, HTTP or content trouble.
 
     `validators` are the (etag, last_modified) pairs saved by earlier runs, keyed by URL.
-    Sources of kind 'local' are skipped: ingest reads those itself.
+    Sources of kind 'local' are skipped: ingest reads those itself. With `on_page`, each
+    page is handed over as soon as it is fetched (and the returned report's pages keep their
+    URLs but not their bodies); with `report`, that object is filled in as the fetch goes,
+    its log_rows growing request by request.
     """
 
     def run() -> FetchReport:
-        return asyncio.run(_fetch_all(sources, run_id, validators, config, progress))
+        return asyncio.run(_fetch_all(sources, run_id, validators, config, progress, on_page,
+                                      report))
 
     try:
         asyncio.get_running_loop()
