@@ -39,7 +39,7 @@ class StoreBusyError(Exception):
 class StoreError(Exception):
     """The database file cannot be used; str() is one line saying why.
 
-    kind: not_database, corrupt, read_only, disk_full or unusable.
+    kind: not_database, corrupt, read_only, disk_full, memory or unusable.
     """
 
     def __init__(self, message: str, kind: str) -> None:
@@ -53,6 +53,7 @@ _SIGNS = (
     ("corrupt", ("Corrupt database file", "Could not read enough bytes", "checksum")),
     ("disk_full", ("No space left on device", "File too large", "Disk quota exceeded")),
     ("read_only", ("Permission denied", "Read-only file system", "Operation not permitted")),
+    ("memory", ("Out of Memory Error",)),
 )
 _QUOTED_FILE = re.compile(r'file "([^"]+)"')
 
@@ -74,6 +75,9 @@ def store_error(exc: BaseException, path: Path, *, writing: bool) -> StoreError 
                    "ingest into a new file")
     elif kind == "disk_full":
         message = f"disk full: could not write {where} ({reason})"
+    elif kind == "memory":
+        first = text.split(" Possible solutions:")[0]
+        message = f"the database ran out of memory ({first})"
     elif writing:
         message = f"cannot write {where} ({reason}): the database or its folder is read-only"
     else:
