@@ -150,7 +150,11 @@ class _Pool:
                                    initializer=_init_worker, initargs=(os.getpid(),))
 
     def submit(self, chunk: list[Document]) -> Future:
-        return self.executor.submit(_extract_chunk, chunk)
+        try:
+            return self.executor.submit(_extract_chunk, chunk)
+        except BrokenProcessPool:  # a worker died before any result said so
+            self.restart(self.executor)
+            return self.executor.submit(_extract_chunk, chunk)
 
     def restart(self, broken: ProcessPoolExecutor) -> None:
         """After a death: a new pool (once, however many results reported the same death)."""
@@ -202,9 +206,10 @@ def _ready(entry: tuple[list[Document], Future, ProcessPoolExecutor], pool: _Poo
 
 
 def _alone(document: Document, pool: _Pool) -> list[Event] | str:
+    future = pool.submit([document])
     executor = pool.executor
     try:
-        return pool.submit([document]).result()[0]
+        return future.result()[0]
     except BrokenProcessPool:
         pool.restart(executor)
         return "extraction stopped: its worker process died (out of memory?)"
