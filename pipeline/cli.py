@@ -35,9 +35,9 @@ app = typer.Typer(
     help="Turn UK police-oversight press releases into a DuckDB event table.\n\n"
     "Exit codes: 0 success; 1 partial (something was stored, some input failed: one "
     "`error:` line each); 2 usage or configuration error; 3 busy (another run holds the "
-    "lock, or another process the database: try again); 4 failed (nothing stored: every "
-    "input failed, or the database is not a DuckDB file, corrupt, read-only, or the disk "
-    "is full).",
+    "lock, or another process the database: try again); 4 failed (nothing stored or read: "
+    "every input failed, or the database is not a DuckDB file, corrupt, read-only, or the "
+    "disk is full).",
 )
 
 DbOption = Annotated[Path, typer.Option("--db", help="DuckDB file.", dir_okay=False)]
@@ -93,6 +93,8 @@ def ingest(
     """Fetch or read documents, extract events and store both (re-running adds nothing new).
 
     Takes the run lock (a second run exits with 3 at once) and records the run in `runs`.
+    Exits 0 when everything was stored, 1 when some input failed (one `error:` line each)
+    and the rest was stored, 4 when nothing could be stored.
     """
     from pipeline.fetch import (
         FetchConfig,
