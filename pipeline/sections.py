@@ -19,8 +19,9 @@ from pipeline.limits import MAX_SENTENCE_CHARS, SECTION_CHARS
 
 _FINAL = "".join(re.escape(c) for c in Sentencizer.default_punct_chars)
 # Where a sentence may end: sentence-final punctuation with the spaces after it, or a line
-# break (which always ends a sentence in the stored text).
-_SENTENCE_END = re.compile(f"[{_FINAL}]+(?:[ \\t]+|$)|\\n", re.MULTILINE)
+# break (which always ends a sentence in the stored text). A run of marks is matched from
+# its first mark only and never given back, so "!!!…" costs its length, not its square.
+_SENTENCE_END = re.compile(f"(?<![{_FINAL}])[{_FINAL}]++(?:[ \\t]+|$)|\\n", re.MULTILINE)
 
 Span = tuple[int, int]
 

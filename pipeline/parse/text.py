@@ -14,7 +14,9 @@ from pipeline.parse.errors import ParseError
 from pipeline.parse.layout import join_paragraphs, normalise_list_item, with_title
 
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?)\r?\n---[ \t]*(?:\r?\n|\Z)", re.DOTALL)
-_MD_LINK = re.compile(r"\[([^\]]+)\]\([^)]*\)")
+# Link text holds no bracket and the target at most one level of parentheses, so that a
+# line of thousands of "[" is read in linear time (allowing any made each one a new search).
+_MD_LINK = re.compile(r"\[([^\[\]]+)\]\((?:[^()]|\([^()]*\))*\)")
 _MD_EMPHASIS = re.compile(r"(\*\*|__|(?<![\w*])\*(?!\s)|(?<!\w)_(?!\s))")
 _MD_HEADING = re.compile(r"^#{1,6}\s+")
 
