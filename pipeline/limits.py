@@ -17,11 +17,13 @@ MAX_DOCUMENT_BYTES = 5 * 1024 * 1024
 # refused whatever the size, since nine levels of nine aliases expand to gigabytes.
 MAX_FRONT_MATTER_BYTES = 64 * 1024
 
-# Extraction reads a text in sections of at most this many characters, cut between
-# paragraphs (or sentences, for a longer paragraph), with every offset kept exact. spaCy
-# refuses texts over 1,000,000 characters (E088), and some extraction steps compare every
-# mention with every other in a section, so a bounded section keeps the cost linear.
-SECTION_CHARS = 100_000
+# Extraction reads a text in sections of at most this many characters (about 8,000 words,
+# longer than any press release), cut between paragraphs (or sentences, for a longer
+# paragraph), with every offset kept exact. spaCy refuses texts over 1,000,000 characters
+# (E088), and some extraction steps compare each mention with every other in a section
+# (100,000 characters of "Kent Police entered Engage." took 8 s), so a bounded section
+# keeps the cost linear in the length of the text.
+SECTION_CHARS = 50_000
 
 # A run of text longer than this with no sentence-final punctuation and no line break is no
 # sentence anyone wrote: it is cut at a space (hard, if it has none) into sections of its

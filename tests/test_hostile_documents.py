@@ -128,6 +128,7 @@ def _check_run(result, db) -> None:
     assert "Traceback" not in result.stderr
     assert all(line.startswith("error: ") for line in result.stderr.splitlines()), result.stderr
     _good_documents_stored(db)
+    assert rows(db, "SELECT status FROM runs") == [("partial",)]  # finished, not 'running'
 
 
 def _stored(db, folder, name: str) -> tuple[str, str]:

@@ -16,7 +16,7 @@ EXTRACTORS = (extract_phase_changes, extract_inspections, extract_findings, extr
 
 
 def extract_events(document: Document, toolkit: Toolkit | None = None) -> list[Event]:
-    """Events of one document; a text too long to read whole (over 100,000 characters, see
+    """Events of one document; a text too long to read whole (over SECTION_CHARS, see
     pipeline.limits) is read section by section, with offsets into the whole text."""
     toolkit = toolkit or default_toolkit()
     limit = min(SECTION_CHARS, toolkit.nlp.max_length)
