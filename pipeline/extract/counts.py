@@ -1,0 +1,466 @@
+"""The count grammar: tallies of causes of concern and recommendations, with their status.
+
+A number (digits up to `max_count`, or a number word) counts findings when what follows it
+is a finding phrase ("two causes of concern"), a part of a whole ("three of the five
+recommendations", "3 out of 5", "four of these areas", "five of which"), or, with no noun
+of its own, a predicate ("… and two remain open"). Around it, "of the N" makes N the whole
+set, "all N" and "both" give every one the status, "the remaining N" counts what is left and
+"all but one of the five" counts the exception. The status is the verb that governs the
+count, right before it ("has closed three of …") or in its own predicate ("… have been
+closed"). A bare total ("we issued two causes of concern", "had eight recommendations") is a
+tally with nothing closed or open stated. The words are data (rules/counts.yaml).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from pipeline.extract.clauses import lower_words
+from pipeline.extract.context import Analysis, DateMention, Sentence
+from pipeline.extract.finding_mentions import (
+    Finding,
+    embedded,
+    finding_force,
+    findings_in,
+    is_hypothetical,
+)
+from pipeline.extract.status import status_in
+
+
+@dataclass
+class Count:
+    """One number that counts findings, and what the words around it say about it."""
+
+    value: int
+    token: int
+    end: int  # first token after the count's noun phrase
+    kind: str | None = None
+    finding: Finding | None = None
+    whole: int | None = None  # "three of the five": 5
+    whole_token: int | None = None
+    is_total: bool = False  # "of the four causes of concern"
+    every: bool = False  # "all four", "both"
+    remaining: bool = False  # "the remaining two"
+    exception: bool = False  # "all but one of the five"
+    back_reference: bool = False  # "three of these"
+    relative: bool = False  # "five of which"
+    additive: bool = False  # "a further two"
+    status: str | None = None
+    governed: bool = False  # the status came from a verb right before the count
+    reach: int = 0  # the end of the count's predicate
+
+
+@dataclass
+class Tally:
+    kind: str
+    force_id: str | None
+    sentence: Sentence
+    start: int  # evidence, in characters
+    end: int
+    token: int  # the first count's token
+    total: int | None = None
+    closed: int | None = None
+    open: int | None = None
+    date: DateMention | None = None
+    reach: int | None = None  # the token after the counts' clause: a date there is theirs
+    context: Sentence | None = None  # the sentence an earlier total came from
+
+    @property
+    def bare(self) -> bool:
+        return self.total is not None and self.closed is None and self.open is None
+
+    @property
+    def has_counts(self) -> bool:
+        return self.total is not None or self.closed is not None or self.open is not None
+
+    def complete(self) -> Tally:
+        """Fill the third count from the other two: "three of the five … closed" → 2 open."""
+        if self.total is not None and self.closed is not None and self.open is None:
+            self.open = self.total - self.closed
+        elif self.total is not None and self.open is not None and self.closed is None:
+            self.closed = self.total - self.open
+        elif self.total is None and self.closed is not None and self.open is not None:
+            self.total = self.closed + self.open
+        return self
+
+
+def number_at(analysis: Analysis, token: int) -> int | None:
+    """The value of a count word, or None ("a cause of concern" is not a count)."""
+    rules = analysis.rules.counts
+    word = analysis.doc[token].lower_
+    if word in rules["not_counts"]:
+        return None
+    if word.isdigit():
+        value = int(word)
+        return value if value <= rules["max_count"] else None
+    return analysis.rules.numbers["numbers"].get(word)
+
+
+def _phrase_at(words: list[str], position: int, phrases: list[str]) -> int:
+    """The length of the longest phrase starting at `position`, or 0."""
+    best = 0
+    for phrase in phrases:
+        parts = phrase.split()
+        if words[position : position + len(parts)] == parts:
+            best = max(best, len(parts))
+    return best
+
+
+def _phrase_before(words: list[str], position: int, phrases: list[str]) -> bool:
+    for phrase in phrases:
+        parts = phrase.split()
+        if position >= len(parts) and words[position - len(parts) : position] == parts:
+            return True
+    return False
+
+
+@dataclass
+class _Window:
+    """One clause being read: its words by token, its findings and its date tokens."""
+
+    analysis: Analysis
+    sentence: Sentence
+    start: int
+    end: int
+    findings: list[Finding]
+    dates: set[int]
+
+    def word(self, token: int) -> str:
+        return self.analysis.doc[token].lower_ if self.start <= token < self.end else ""
+
+    def count_value(self, token: int) -> int | None:
+        if token in self.dates or not self.start <= token < self.end:
+            return None
+        return number_at(self.analysis, token)
+
+    def finding_at(self, token: int) -> Finding | None:
+        return next((f for f in self.findings if f.start <= token < f.end), None)
+
+    def skip(self, token: int, words: set[str]) -> int:
+        while token < self.end and (self.word(token) in words):
+            token += 1
+        return token
+
+    def words(self) -> list[str]:
+        return [self.analysis.doc[i].lower_ for i in range(self.start, self.end)]
+
+
+def _hedged(window: _Window, token: int) -> bool:
+    rules = window.analysis.rules.counts
+    words = window.words()
+    position = token - window.start
+    return bool(_phrase_at(words, position + 1, rules["hedges_after"])) or _phrase_before(
+        words, position, rules["hedges_before"])
+
+
+def _read_part_of(window: _Window, count: Count, token: int) -> int:
+    """After "of"/"out of": the whole ("of the five"), a relative ("of which") or a
+    back-reference ("of these", "of these areas"). Returns the next token to read."""
+    rules = window.analysis.rules.counts
+    words = window.words()
+    size = _phrase_at(words, token - window.start, rules["part_of"])
+    if not size:
+        return token
+    k = token + size
+    determiners = set(rules["determiners"])
+    first = k
+    k = window.skip(k, determiners | set(rules["modifiers"]))
+    back = any(window.word(t) in set(window.analysis.rules.recommendations["back_references"])
+               for t in range(first, k))
+    if (whole := window.count_value(k)) is not None and window.finding_at(k) is None:
+        count.whole, count.whole_token = whole, k
+        return window.skip(k + 1, set(rules["modifiers"]))
+    if window.word(k) in set(rules["relatives"]):
+        count.relative = True
+        return k + 1
+    if back:
+        count.back_reference = True
+        if window.finding_at(k) is None:
+            return window.skip(k, set(rules["back_reference_nouns"]))
+    return k
+
+
+def _read_left(window: _Window, count: Count) -> None:
+    """What the words before a count say: the whole set, every one, what remains."""
+    rules = window.analysis.rules
+    words = window.words()
+    position = count.token - window.start
+    left = words[max(position - 3, 0) : position]
+    determiners = set(rules.counts["determiners"])
+    if left[-1:] == ["of"] or (len(left) >= 2 and left[-2] == "of" and left[-1] in determiners):
+        count.is_total = True
+    if _phrase_before(words, position, [f"of {w}" for w in rules.counts["relatives"]]):
+        count.relative, count.is_total = True, False
+    if window.word(count.token) == "both" or (left and left[-1] in rules.numbers["all_words"]):
+        count.every = True
+    if _phrase_before(words, position, rules.counts["except_words"]):
+        count.exception, count.every = True, False
+    if left and left[-1] in rules.counts["remaining_words"]:
+        count.remaining = True
+    if _phrase_before(words, position, rules.counts["additive_before"]):
+        count.additive = True
+
+
+def read_count(window: _Window, token: int) -> Count | None:
+    """The count a number starts, or None when it counts something else ("15 minutes")."""
+    value = window.count_value(token)
+    if value is None or _hedged(window, token):
+        return None
+    rules = window.analysis.rules.counts
+    count = Count(value, token, token + 1)
+    j = _read_part_of(window, count, token + 1)
+    j = window.skip(j, set(rules["modifiers"]) | {",", "'", "’"}) if window.finding_at(
+        j) is None else j
+    finding = window.finding_at(j)
+    if finding is not None:
+        if not finding.plural and count.whole is None and not count.relative:
+            return None  # "one cause of concern … remains open" is an item
+        count.kind, count.finding, count.end = finding.kind, finding, finding.end
+    elif (count.whole is not None or count.relative or count.back_reference
+          or j >= window.end or window.word(j) in set(rules["elliptic_followers"])):
+        count.end = j  # "three of the five", "five of which", "… and two remain open"
+    else:
+        return None
+    _read_left(window, count)
+    return count
+
+
+def _predicate(window: _Window, count: Count) -> list[tuple[int, int]]:
+    """The token ranges of a count's own predicate: to the next count, clause break or
+    finding, reading on past a finding that only qualifies this one ("the six
+    recommendations attached to the cause of concern have been closed")."""
+    rules = window.analysis.rules.counts
+    breaks = set(rules["predicate_breaks"])
+    limit = min(count.end + rules["predicate_reach"], window.end)
+    segments, start, k = [], count.end, count.end
+    while k < limit:
+        if (k > count.end and window.count_value(k) is not None) or window.word(k) in breaks:
+            break
+        other = window.finding_at(k)
+        if other is not None and other is not count.finding:
+            if not embedded(window.analysis, start, other):
+                k = _noun_phrase_start(window, start, k)
+                break
+            segments.append((start, _noun_phrase_start(window, start, k)))
+            start = k = other.end
+            continue
+        k += 1
+    return [*segments, (start, k)]
+
+
+def _noun_phrase_start(window: _Window, floor: int, token: int) -> int:
+    """Where the noun phrase of a finding starts: "… with this remaining cause of concern"."""
+    rules = window.analysis.rules.counts
+    joins = set(rules["determiners"]) | set(rules["modifiers"])
+    while token > floor and window.word(token - 1) in joins:
+        token -= 1
+    return token
+
+
+def _status_before(window: _Window, count: Count) -> str | None:
+    """"has closed three of …", "discharged from four of these", "fully or partially
+    achieved 11": a status verb right before the count (over auxiliaries) governs it."""
+    rules = window.analysis.rules.counts
+    skip = set(rules["status_before_skip"]) | {"from"}
+    k = count.token - 1
+    floor = max(window.start, count.token - rules["status_before_reach"])
+    while k >= floor and window.word(k) in skip:
+        k -= 1
+    if k < floor or window.analysis.doc[k].is_punct:
+        return None  # "… has yet been closed: three were set out …" governs nothing
+    return status_in(window.analysis, max(k - 1, window.start), k + 1,
+                     context_start=window.start, tally=True)
+
+
+def read_status(window: _Window, count: Count) -> None:
+    analysis = window.analysis
+    count.status = _status_before(window, count)
+    count.governed = count.status is not None
+    segments = _predicate(window, count)
+    count.reach = segments[-1][1]
+    if count.status is None:
+        count.status = next((found for start, end in segments if (found := status_in(
+            analysis, start, end, context_start=window.start, tally=True))), None)
+        words = [analysis.doc[k].lower_ for k in range(count.end, min(segments[0][1],
+                                                                      count.end + 5))]
+        if _phrase_at([w for w in words if w != ","], 0,
+                      analysis.rules.counts["every_relatives"]):
+            count.every = True
+    head = count.finding.start if count.finding else count.end
+    if count.status is None and head > count.token + 1:
+        count.status = status_in(analysis, count.token + 1, head, tally=True)
+    if count.status is None and count.remaining:
+        count.status = "open"
+
+
+def sentence_counts(analysis: Analysis, sentence: Sentence, findings: list[Finding]
+                    ) -> list[Count]:
+    """Every count in a sentence, clause by clause (a semicolon starts a new one)."""
+    dates = {i for d in analysis.dates_between(sentence.tok_start, sentence.tok_end)
+             for i in range(d.tok_start, d.tok_end)}
+    live = [f for f in findings if not is_hypothetical(analysis, f)]
+    counts: list[Count] = []
+    start = sentence.tok_start
+    while start < sentence.tok_end:
+        end = next((k for k in range(start, sentence.tok_end)
+                    if analysis.doc[k].text == ";"), sentence.tok_end)
+        window = _Window(analysis, sentence, start, end,
+                         [f for f in live if start <= f.start < end], dates)
+        token = start
+        while token < end:
+            count = read_count(window, token)
+            if count is None or (count.finding is not None and count.finding not in live):
+                token += 1
+                continue
+            read_status(window, count)
+            counts.append(count)
+            token = max(count.end, (count.whole_token or token) + 1, token + 1)
+        start = end + 1
+    _assign_kinds(counts, live)
+    _inherit_status(analysis, counts)
+    return counts
+
+
+def _assign_kinds(counts: list[Count], findings: list[Finding]) -> None:
+    """Counts with no noun of their own count what the count before them counted, or what
+    the sentence's only kind of finding names ("… recommendations: three closed, two open")."""
+    kinds = {f.kind for f in findings}
+    for index, count in enumerate(counts):
+        if count.kind is not None:
+            continue
+        previous = counts[index - 1] if index else None
+        if count.relative and previous is not None:
+            count.kind, count.whole = previous.kind, previous.value
+        elif previous is not None and previous.kind is not None:
+            count.kind = previous.kind
+        elif len(kinds) == 1 and not count.back_reference and any(
+                f.start < count.token for f in findings):
+            count.kind = next(iter(kinds))  # not "Both have closed some of their causes …"
+
+
+def _inherit_status(analysis: Analysis, counts: list[Count]) -> None:
+    """"both causes of concern had been discharged, along with all seven of the associated
+    recommendations": a count with no status of its own joined to one governed by a verb."""
+    doc = analysis.doc
+    for index, count in enumerate(counts[1:], start=1):
+        previous = counts[index - 1]
+        if count.status is not None or previous.status is None:
+            continue
+        joined = doc[count.token - 1].lower_ in ("and", ",", "with") if count.token else False
+        if count.every or (joined and previous.governed):
+            count.status = previous.status
+
+
+def _add(tally: Tally, count: Count) -> None:
+    if count.whole is not None:
+        tally.total = count.whole
+    if count.exception and count.whole is not None and count.status == "closed":
+        tally.closed, tally.open = count.whole - count.value, count.value
+        return
+    if count.is_total:
+        tally.total = count.value
+        return
+    if count.status is None:
+        if count.finding is not None and not (count.remaining or count.back_reference
+                                              or count.additive) and tally.total is None:
+            tally.total = count.value  # a bare total: "we issued two causes of concern"
+        return
+    if count.every:
+        tally.total = count.value
+    if count.status == "closed":
+        tally.closed = (tally.closed or 0) + count.value
+    else:
+        tally.open = (tally.open or 0) + count.value
+
+
+def tally_date(analysis: Analysis, tally: Tally) -> DateMention | None:
+    """The date a tally's own sentence gives it ("When we revisited in February, three of
+    the five …"); not a date that says when the counted items were raised ("of the 19
+    recommendations made in 2015"), unless the tally is only that total; not a "since"."""
+    rules = analysis.rules.counts
+    issued = set(rules["issued_before_date"])
+    sentence = tally.sentence
+    for mention in analysis.dates_between(sentence.tok_start, tally.reach or sentence.tok_end):
+        if mention.since:
+            continue
+        before = {analysis.doc[k].lower_ for k in range(
+            max(sentence.tok_start, mention.tok_start - rules["issued_before_date_reach"]),
+            mention.tok_start)}
+        if not tally.bare and before & issued:
+            continue
+        return mention
+    if tally.context is not None and tally.context is not sentence:
+        words = set(lower_words(analysis.doc, tally.context.tok_start, tally.context.tok_end))
+        if not words & issued:  # "In May, we re-inspected … the five recommendations."
+            dates = [d for d in analysis.dates_between(tally.context.tok_start,
+                                                       tally.context.tok_end) if not d.since]
+            return dates[0] if dates else None
+    return None
+
+
+def _recent(pending: list[Tally], sentence: Sentence, window: int, kind: str | None,
+            force_id: str | None) -> Tally | None:
+    for tally in reversed(pending):
+        if sentence.index - tally.sentence.index > window:
+            break
+        if (kind is None or tally.kind == kind) and (
+                force_id is None or tally.force_id == force_id):
+            return tally
+    return None
+
+
+def _sentence_tallies(analysis: Analysis, sentence: Sentence, counts: list[Count],
+                      pending: list[Tally]) -> list[Tally]:
+    window = analysis.rules.counts["back_reference_window"]
+    groups: dict[str, list[Count]] = {}
+    context: dict[str, Tally] = {}
+    for count in counts:
+        kind = count.kind
+        if kind is None or count.back_reference:
+            earlier = _recent(pending, sentence, window, kind, None)
+            if earlier is None and kind is None:
+                continue
+            if earlier is not None:
+                kind = earlier.kind
+                context.setdefault(kind, earlier)
+        groups.setdefault(kind, []).append(count)
+    out = []
+    for kind, members in groups.items():
+        force_id = finding_force(analysis, sentence, members[0].token)
+        tally = Tally(kind, force_id, sentence, sentence.start, sentence.end, members[0].token)
+        for count in members:
+            _add(tally, count)
+        earlier = context.get(kind) or (
+            _recent(pending, sentence, window, kind, force_id) if tally.total is None else None)
+        if earlier is not None and tally.total is None and tally.has_counts:
+            tally.total, tally.force_id, tally.start = earlier.total, earlier.force_id, (
+                earlier.start)
+            tally.context = earlier.sentence
+        tally.reach = max(c.reach for c in members)
+        if tally.force_id is None or not tally.has_counts:
+            continue
+        tally.complete()
+        tally.date = tally_date(analysis, tally)
+        out.append(tally)
+    return out
+
+
+def document_tallies(analysis: Analysis) -> list[Tally]:
+    """Every tally of a document, a count split over two sentences read as one
+    ("… made seven recommendations. Five of them have now been closed.")."""
+    window = analysis.rules.counts["back_reference_window"]
+    out: list[Tally] = []
+    pending: list[Tally] = []
+    for sentence in analysis.sentences:
+        findings = findings_in(analysis, sentence)
+        recent = bool(pending) and sentence.index - pending[-1].sentence.index <= window
+        if not findings and not recent:
+            continue
+        counts = sentence_counts(analysis, sentence, findings)
+        if not counts:
+            continue
+        for tally in _sentence_tallies(analysis, sentence, counts, pending):
+            out.append(tally)
+            if tally.bare:
+                pending.append(tally)
+    return out

@@ -1,0 +1,146 @@
+"""Items named by reference to findings the text has already counted or mentioned.
+
+- "One of these, on call handling, has now been closed. The other, on X, remains open."
+- "The remaining cause of concern is the hardest to fix. It is about how the force …"
+- A tracker's "this recommendation is complete" names the recommendation its text states
+  ("Within six months, the force should review …").
+"""
+
+from __future__ import annotations
+
+from pipeline.extract.clauses import clause_end
+from pipeline.extract.context import Analysis, Sentence
+from pipeline.extract.counts import number_at
+from pipeline.extract.finding_mentions import Finding, finding_force, findings_in
+from pipeline.extract.items import Item
+from pipeline.extract.status import status_in
+from pipeline.extract.subjects import (
+    clean_subject,
+    span_text,
+    split_on_leads,
+    split_subjects,
+    subject_span,
+)
+
+_KIND_WINDOW = 3  # sentences back in which a back-reference finds what it refers to
+
+
+def _words(analysis: Analysis, sentence: Sentence) -> list[tuple[int, str]]:
+    doc = analysis.doc
+    return [(i, doc[i].lower_) for i in range(sentence.tok_start, sentence.tok_end)
+            if not doc[i].is_space]
+
+
+def _phrase_length(words: list[str], position: int, phrases: list[str]) -> int:
+    best = 0
+    for phrase in phrases:
+        parts = phrase.split()
+        if words[position : position + len(parts)] == parts:
+            best = max(best, len(parts))
+    return best
+
+
+def ordinal_items(analysis: Analysis, sentence: Sentence) -> list[Item]:
+    """Items a sentence names by their place among findings just mentioned, at its start
+    or at the start of a later clause ("…: three were set out in May, and a fourth, on X,
+    was added in the autumn")."""
+    tokens = _words(analysis, sentence)
+    out: list[Item] = []
+    for clause in _clause_starts(tokens):
+        out.extend(_ordinal_at(analysis, sentence, tokens[clause:]))
+    return out
+
+
+def _clause_starts(tokens: list[tuple[int, str]]) -> list[int]:
+    """The sentence start, and where a clause starts after ":", ";" or ", and"."""
+    starts = [0]
+    for p, (_, word) in enumerate(tokens[:-1]):
+        if word in (":", ";") or (word == "," and tokens[p + 1][1] in ("and", "but")):
+            starts.append(p + 1)
+    return starts
+
+
+def _ordinal_at(analysis: Analysis, sentence: Sentence, tokens: list[tuple[int, str]]
+                ) -> list[Item]:
+    rec = analysis.rules.recommendations
+    words = [w for _, w in tokens]
+    position = _phrase_length(words, 0, rec["item_back_reference_openers"])
+    size = _phrase_length(words, position, rec["item_back_references"])
+    count = None
+    if not size:
+        size, count = _remainder(analysis, tokens, words, position)
+    if not size:
+        return []
+    previous = analysis.sentences[max(sentence.index - _KIND_WINDOW, 0) : sentence.index + 1]
+    kinds = [f.kind for s in previous for f in findings_in(analysis, s)
+             if f.start < tokens[0][0] or s is not sentence]
+    if not kinds:
+        return []
+    start, end = tokens[position][0], tokens[position + size - 1][0] + 1
+    reference = Finding(kinds[-1], start, end, False, sentence)
+    span = subject_span(analysis, reference, rec["item_back_reference_leads"])
+    force_id = finding_force(analysis, sentence, start)
+    if span is None or force_id is None:
+        return []
+    subject = clean_subject(analysis, span_text(analysis, span[0], span[1]))
+    clause = clause_end(analysis.doc, sentence.tok_end, span[1], {";", ":"})
+    status = status_in(analysis, span[1], clause, context_start=start) or status_in(
+        analysis, start, end)
+    parts = split_subjects(subject, count) if subject and count else [subject]
+    if subject and len(parts) == 1:
+        parts = split_on_leads(subject, rec["subject_leads"])
+    return [Item(reference.kind, force_id, p, status, sentence.start, sentence.end, start,
+                 source="reference", sentence_index=sentence.index)
+            for p in (clean_subject(analysis, q) for q in parts) if p]
+
+
+def _remainder(analysis: Analysis, tokens: list[tuple[int, str]], words: list[str],
+               position: int) -> tuple[int, int | None]:
+    """"the two that remain open": (words it spans, how many it counts), or (0, None)."""
+    rec = analysis.rules.recommendations
+    if words[position : position + 1] != ["the"] or position + 2 >= len(words):
+        return 0, None
+    count = number_at(analysis, tokens[position + 1][0])
+    if count is None or words[position + 2] not in rec["remainder_references"]:
+        return 0, None
+    size = _phrase_length(words, position + 3, rec["remainder_verbs"])
+    return (3 + size, count) if size else (0, None)
+
+
+def subject_from_next_sentence(analysis: Analysis, item: Item) -> None:
+    """"The remaining cause of concern is the hardest to fix. It is about how the force …"."""
+    rec = analysis.rules.recommendations
+    if item.subject or item.plural or item.sentence_index + 1 >= len(analysis.sentences):
+        return
+    following = analysis.sentences[item.sentence_index + 1]
+    words = following.text.split()
+    if len(words) < 4 or words[0].lower() not in rec["next_sentence_subjects"] or (
+            words[1].lower() not in rec["next_sentence_verbs"]):
+        return
+    rest = " ".join(words[2:]) if words[1].lower() in ("is", "was") else " ".join(words[1:])
+    for lead in sorted(rec["subject_leads"], key=len, reverse=True):
+        if rest.lower().startswith(lead + " "):
+            item.subject = clean_subject(analysis, rest[len(lead) + 1 :])
+            item.end = following.end
+            return
+
+
+def recommendation_text(analysis: Analysis) -> tuple[Sentence, str] | None:
+    """The first sentence that states a recommendation to a force ("Within six months, the
+    force should review …"), and what it asks for."""
+    rec = analysis.rules.recommendations
+    anaphors = [a.split() for a in analysis.rules.words["force_anaphors"]]
+    for sentence in analysis.sentences:
+        if sentence.is_list_item or sentence.text.rstrip().endswith(":"):
+            continue
+        tokens = _words(analysis, sentence)
+        words = [w for _, w in tokens]
+        for p, word in enumerate(words):
+            if word not in rec["recommendation_verbs"] or p + 1 >= len(words):
+                continue
+            named = any(m.tok_end == tokens[p][0] for m in analysis.forces)
+            if named or any(words[max(p - len(a), 0) : p] == a for a in anaphors):
+                subject = clean_subject(analysis, analysis.text[
+                    analysis.doc[tokens[p + 1][0]].idx : sentence.end])
+                return (sentence, subject) if subject else None
+    return None
