@@ -463,4 +463,14 @@ def document_tallies(analysis: Analysis) -> list[Tally]:
             out.append(tally)
             if tally.bare:
                 pending.append(tally)
-    return out
+    return [t for t in out if not t.bare or _owned(analysis, t)]
+
+
+def _owned(analysis: Analysis, tally: Tally) -> bool:
+    """A bare total belongs to a force its sentence names, or to the force the document is
+    about: "The report makes twelve recommendations" in a national review is no force's."""
+    sentence = tally.sentence
+    named = {m.force_id for m in analysis.forces_between(sentence.tok_start, sentence.tok_end)
+             if analysis.usable(m, sentence)}
+    return tally.force_id in named or tally.force_id in (
+        analysis.single_force, analysis.dominant_force)

@@ -238,16 +238,18 @@ def _subjects(analysis: Analysis, finding: Finding) -> tuple[list[str], int, str
     if part is not None:
         # "closed two of its four causes of concern, on A and on B" names the two closed;
         # "closed 3 of 5 recommendations on call handling" names their topic, no item.
-        parts = split_subjects(subject, part) if part > 1 else [subject]
+        parts = split_subjects(subject, part, tuple(rec["clause_subject_openers"])) if (
+            part > 1) else [subject]
         if len(parts) == 1 and part > 1:
             parts = split_on_leads(subject, rec["subject_leads"])
         kept = [p for p in (clean_subject(analysis, q) for q in parts) if p]
         return (kept if len(kept) == part else []), end, how
-    parts = split_subjects(subject, count) if count else _split_uncounted(subject)
+    openers = tuple(rec["clause_subject_openers"])
+    parts = split_subjects(subject, count, openers) if count else _split_uncounted(subject)
     if len(parts) == 1:
         parts = split_on_leads(subject, rec["subject_leads"])
-    if len(parts) == 1 and how == "colon" and not count:
-        return [], end, how  # "Causes of concern: one down, one to go"
+    if how == "colon" and number_at(analysis, start) is not None:
+        return [], end, how  # "Causes of concern: one down, one to go" counts, names none
     return [p for p in (clean_subject(analysis, q) for q in parts) if p], end, how
 
 

@@ -22,6 +22,7 @@ from pipeline.extract.counts import Tally, tally_date
 from pipeline.extract.items import Item
 
 _RANK = {"closed": 2, "open": 1, None: 0}
+_ANAPHOR_WINDOW = 2  # sentences over which "the cause of concern" means the one just named
 
 
 @dataclass
@@ -87,16 +88,22 @@ def group_items(analysis: Analysis, items: list[Item]) -> list[Group]:
 
 def apply_mentions(items: list[Item], groups: list[Group]) -> None:
     """Subjectless mentions update the named findings they refer to: "all the causes of
-    concern" every one, "the cause of concern" the one named before it, if only one is."""
+    concern" every one; "the cause of concern" the one named just before it, or the only
+    one named (further back, with two named, it is ambiguous: no guess)."""
     for mention in sorted((i for i in items if not i.subject and i.status), key=lambda i: i.token):
         same = [g for g in groups if (g.first.force_id, g.first.kind) == (
             mention.force_id, mention.kind)]
         if mention.plural and mention.every:
             for group in same:
                 group.raise_status(mention.status)
-        elif not mention.plural and len(same) == 1 and same[0].first.token < mention.token:
-            same[0].raise_status(mention.status)  # with two named, "the cause of concern" is
-            # ambiguous: no guess
+        elif not mention.plural:
+            before = [g for g in same if g.first.token < mention.token]
+            last = max(before, key=lambda g: max(m.sentence_index for m in g.members),
+                       default=None)
+            near = last is not None and mention.sentence_index - max(
+                m.sentence_index for m in last.members) <= _ANAPHOR_WINDOW
+            if last is not None and (len(same) == 1 or near):
+                last.raise_status(mention.status)
 
 
 def inherit_open(analysis: Analysis, groups: list[Group]) -> None:

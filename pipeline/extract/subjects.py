@@ -47,14 +47,20 @@ def long_enough(analysis: Analysis, subject: str | None) -> bool:
     return subject is not None and len(re.findall(r"\w+", subject)) >= minimum
 
 
-def split_subjects(text: str, count: int | None) -> list[str]:
+def split_subjects(text: str, count: int | None, clause_openers: tuple[str, ...] = ()
+                   ) -> list[str]:
     """Listed subjects: into `count` parts when the text is counted ("two causes of concern,
     on A and B"); uncounted, only at a semicolon or a repeated lead-in (done by the caller).
+    A plain "and" splits two parts only when the first is not a clause ("how it
+    investigates crime and supports victims" is one subject).
     """
     if not count or count < 2:
         return [text]
     parts = [text]
-    for separator in _SEPARATORS:
+    separators = _SEPARATORS
+    if count == 2 and not text.lower().startswith(clause_openers):
+        separators = (*_SEPARATORS, re.compile(r"\s+and\s+"))
+    for separator in separators:
         if len(parts) >= count:
             break
         every = [q for p in parts for q in separator.split(p) if q.strip()]
