@@ -266,10 +266,15 @@ def _status_before(window: _Window, count: Count) -> str | None:
     floor = max(window.start, count.token - rules["status_before_reach"])
     while k >= floor and window.word(k) in skip:
         k -= 1
-    if k < floor or window.analysis.doc[k].is_punct:
-        return None  # "… has yet been closed: three were set out …" governs nothing
+    if k < floor or window.word(k) not in _last_status_words(window.analysis):
+        return None  # "four closed and two …", "… closed: three were …" govern nothing
     return status_in(window.analysis, max(k - 1, window.start), k + 1,
                      context_start=window.start, tally=True)
+
+
+def _last_status_words(analysis: Analysis) -> set[str]:
+    rec = analysis.rules.recommendations
+    return {p.split()[-1] for p in rec["closed_words"] + rec["open_words"]}
 
 
 def read_status(window: _Window, count: Count) -> None:

@@ -65,8 +65,11 @@ def finding_force(analysis: Analysis, sentence: Sentence, token: int) -> str | N
     named force: findings a text reports before naming any force ("ten of sixteen
     recommendations have been implemented", in a national review) belong to no force.
     """
-    named = [m for m in analysis.forces_between(sentence.tok_start, sentence.tok_end)
-             if analysis.usable(m, sentence)]
+    mentions = analysis.forces_between(sentence.tok_start, sentence.tok_end)
+    fire = any(m.kind == "fire" for m in mentions)
+    # "Dorset and Wiltshire Fire and Rescue Service": a bare place beside a fire service
+    named = [m for m in mentions if analysis.usable(m, sentence)
+             and not (fire and m.kind == "weak")]
     before = [m for m in named if m.tok_start < token]
     if before:
         return _findings_apply(analysis, before[-1].force_id)
