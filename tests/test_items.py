@@ -124,3 +124,24 @@ def test_item_evidence_is_the_text_it_came_from():
     document = Document(url="probe", title="", text=text, published_date=PUBLISHED)
     for event in extract_events(document):
         assert document.text[event.char_start : event.char_end] == event.evidence
+
+
+AS_CASES = [
+    ("HMICFRS identified the way Suffolk Constabulary manages sex offenders as a cause of "
+     "concern.", ("open", "the way Suffolk Constabulary manages sex offenders")),
+    ("Norfolk Constabulary's handling of 999 calls was identified as a cause of concern.",
+     ("open", "handling of 999 calls")),
+    # A recap: what was raised then, not where it stands.
+    ("Norfolk Constabulary's handling of 999 calls was identified as a cause of concern in "
+     "2022.", (None, "handling of 999 calls")),
+]
+
+
+@pytest.mark.parametrize("text,expected", AS_CASES, ids=[c[0][:45] for c in AS_CASES])
+def test_named_as_a_cause_of_concern(text, expected):
+    found = [(e.status, e.subject) for e in _items(text)]
+    assert len(found) == 1 and found[0][0] == expected[0] and expected[1] in found[0][1], found
+
+
+def test_as_without_a_naming_verb_is_no_item():
+    assert _items("Inspectors will keep this as a cause of concern for Kent Police.") == []

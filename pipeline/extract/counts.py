@@ -231,11 +231,14 @@ def _predicate(window: _Window, count: Count) -> list[tuple[int, int]]:
     recommendations attached to the cause of concern have been closed")."""
     rules = window.analysis.rules.counts
     breaks = set(rules["predicate_breaks"])
+    subjects = set(rules["clause_subjects"])
     limit = min(count.end + rules["predicate_reach"], window.end)
     segments, start, k = [], count.end, count.end
     while k < limit:
         if (k > count.end and window.count_value(k) is not None) or window.word(k) in breaks:
             break
+        if window.word(k) == "and" and window.word(k + 1) in subjects:
+            break  # "… the four recommendations it made and we are confident …"
         other = window.finding_at(k)
         if other is not None and other is not count.finding:
             if not embedded(window.analysis, start, other):

@@ -6,18 +6,19 @@
 - A heading that names one finding ("Cause of concern") labels the sentence after it.
 - Concerns named as the reasons for a move into Engage ("had been moved into Engage
   because:", a "Reasons" label, "Because of these concerns, … moved the force into
-  enhanced monitoring") are open causes of concern.
+  enhanced monitoring") are open causes of concern, and so are the concerns a reason
+  sentence counts ("… identified three areas where the force must improve: A; B and C").
 """
 
 from __future__ import annotations
 
 from pipeline.extract.clauses import has_phrase, lower_words
 from pipeline.extract.context import Analysis, Sentence
-from pipeline.extract.counts import number_at
+from pipeline.extract.counts import Tally, number_at
 from pipeline.extract.finding_mentions import finding_force, findings_in, is_hypothetical
 from pipeline.extract.items import Item, item_status
 from pipeline.extract.status import status_in
-from pipeline.extract.subjects import clean_subject, long_enough
+from pipeline.extract.subjects import clean_subject, long_enough, split_subjects
 
 _FINAL_MARKS = ".!?"
 
@@ -239,4 +240,33 @@ def _concern_subject(analysis: Analysis, sentence: Sentence) -> str | None:
         at = lowered.find(f" {lead} ")
         if at != -1:
             return clean_subject(analysis, sentence.text[at + len(lead) + 2 :])
+    return None
+
+
+def reason_count(analysis: Analysis, sentence: Sentence) -> tuple[Tally, list[Item]] | None:
+    """"The decision follows an inspection which identified three areas where the force must
+    improve: A; B and C": in the sentence that gives the reasons for a move into Engage,
+    the counted concerns are causes of concern, named after the colon."""
+    rec = analysis.rules.recommendations
+    doc = analysis.doc
+    nouns = set(rec["reason_nouns"])
+    for token in range(sentence.tok_start, sentence.tok_end - 1):
+        count = number_at(analysis, token)
+        if count is None or count < 2 or doc[token + 1].lower_ not in nouns:
+            continue
+        colon = next((k for k in range(token, sentence.tok_end) if doc[k].text == ":"), None)
+        force_id = finding_force(analysis, sentence, token)
+        if colon is None or colon + 1 >= sentence.tok_end or force_id is None:
+            return None
+        listed = analysis.text[doc[colon + 1].idx : sentence.end]
+        subjects = [s for s in (clean_subject(analysis, p) for p in split_subjects(
+            listed, count, tuple(rec["clause_subject_openers"]))) if s]
+        if len(subjects) != count:
+            return None
+        tally = Tally("cause_of_concern", force_id, sentence, sentence.start, sentence.end,
+                      token, total=count)
+        items = [Item("cause_of_concern", force_id, s, "open", sentence.start, sentence.end,
+                      token, source="reason", sentence_index=sentence.index,
+                      group=f"reason-{sentence.index}") for s in subjects]
+        return tally, items
     return None

@@ -44,9 +44,11 @@ def is_hypothetical(analysis: Analysis, finding: Finding) -> bool:
     """Process boilerplate and conditionals: "forces may be escalated if …", "unless …"."""
     doc = analysis.doc
     sentence = finding.sentence
-    near = lower_words(doc, max(sentence.tok_start, finding.start - _HYPOTHETICAL_NEAR),
-                       finding.start)
-    before = lower_words(doc, sentence.tok_start, finding.start)
+    dates = {i for d in analysis.dates_between(sentence.tok_start, finding.start)
+             for i in range(d.tok_start, d.tok_end)}  # "in May 2024" is not "may"
+    before = [doc[i].lower_ for i in range(sentence.tok_start, finding.start)
+              if i not in dates and not doc[i].is_space]
+    near = before[-_HYPOTHETICAL_NEAR:]
     rec = analysis.rules.recommendations
     return has_phrase(near, rec["hypothetical_near"]) or has_phrase(
         before, rec["hypothetical_before"])

@@ -2,6 +2,7 @@
 
 - "One of these, on call handling, has now been closed. The other, on X, remains open."
 - "The remaining cause of concern is the hardest to fix. It is about how the force …"
+- "… discharged four of these areas, but monitoring remains on 999 response": the open one.
 - A tracker's "this recommendation is complete" names the recommendation its text states
   ("Within six months, the force should review …").
 """
@@ -10,7 +11,7 @@ from __future__ import annotations
 
 from pipeline.extract.clauses import clause_end
 from pipeline.extract.context import Analysis, Sentence
-from pipeline.extract.counts import number_at
+from pipeline.extract.counts import Tally, number_at
 from pipeline.extract.finding_mentions import Finding, finding_force, findings_in
 from pipeline.extract.items import Item
 from pipeline.extract.status import status_in
@@ -23,6 +24,7 @@ from pipeline.extract.subjects import (
 )
 
 _KIND_WINDOW = 3  # sentences back in which a back-reference finds what it refers to
+_REMAINDER_REACH = 4  # "but monitoring remains on …": the status word right after "but"
 
 
 def _words(analysis: Analysis, sentence: Sentence) -> list[tuple[int, str]]:
@@ -144,3 +146,29 @@ def recommendation_text(analysis: Analysis) -> tuple[Sentence, str] | None:
                     analysis.doc[tokens[p + 1][0]].idx : sentence.end])
                 return (sentence, subject) if subject else None
     return None
+
+
+def remainder_items(analysis: Analysis, tally: Tally) -> list[Item]:
+    """"… discharged four of these areas, but monitoring remains on 999 response": the one
+    still open, named in the contrast clause of the sentence that counts it."""
+    rec = analysis.rules.recommendations
+    if not tally.open or tally.force_id is None:
+        return []
+    tokens = [t for t in _words(analysis, tally.sentence) if t[0] > tally.token]
+    words = [w for _, w in tokens]
+    contrast = next((p for p, w in enumerate(words) if w in rec["contrast_words"]), None)
+    if contrast is None:
+        return []
+    for p in range(contrast + 1, min(contrast + 1 + _REMAINDER_REACH, len(tokens))):
+        token = tokens[p][0]
+        if status_in(analysis, token, token + 1) != "open":
+            continue
+        marker = Finding(tally.kind, token, token + 1, False, tally.sentence)
+        span = subject_span(analysis, marker, rec["listing_leads"])
+        if span is None:
+            return []
+        subject = clean_subject(analysis, span_text(analysis, span[0], span[1]))
+        sentence = tally.sentence
+        return [Item(tally.kind, tally.force_id, subject, "open", sentence.start, sentence.end,
+                     token, source="remainder", sentence_index=sentence.index)] if subject else []
+    return []

@@ -14,14 +14,17 @@ from pipeline.extract.context import Analysis, Sentence
 from pipeline.extract.counts import Tally, document_tallies
 from pipeline.extract.evidence import span_event
 from pipeline.extract.finding_lists import (
-    enters_engage,
+    engage_nearby,
     heading_items,
     list_items,
+    reason_count,
     reason_reference_items,
 )
+from pipeline.extract.finding_mentions import findings_in
 from pipeline.extract.finding_references import (
     ordinal_items,
     recommendation_text,
+    remainder_items,
     subject_from_next_sentence,
 )
 from pipeline.extract.items import Item, sentence_items
@@ -37,8 +40,7 @@ def _gives_reasons(analysis: Analysis, sentence: Sentence) -> bool:
     words = lower_words(analysis.doc, sentence.tok_start, sentence.tok_end)
     if not has_phrase(words, analysis.rules.recommendations["reason_words"]):
         return False
-    earlier = analysis.sentences[max(sentence.index - 1, 0) : sentence.index + 1]
-    return any(enters_engage(analysis, s) for s in earlier)
+    return engage_nearby(analysis, sentence.index)
 
 
 def _recommendation_references(analysis: Analysis, items: list[Item]) -> list[Item]:
@@ -93,7 +95,26 @@ def _item_event(analysis: Analysis, group: Group) -> Event:
                       status=group.status)
 
 
+def _reason_counts(analysis: Analysis) -> tuple[list[Tally], list[Item]]:
+    tallies: list[Tally] = []
+    items: list[Item] = []
+    for sentence in analysis.sentences:
+        if sentence.is_list_item or findings_in(analysis, sentence) or not _gives_reasons(
+                analysis, sentence):
+            continue
+        found = reason_count(analysis, sentence)
+        if found:
+            tallies.append(found[0])
+            items.extend(found[1])
+    return tallies, items
+
+
 def extract_findings(analysis: Analysis) -> list[Event]:
-    tallies, groups = reconcile(analysis, document_tallies(analysis), document_items(analysis))
+    tallies = document_tallies(analysis)
+    items = document_items(analysis)
+    items.extend(i for t in tallies for i in remainder_items(analysis, t))
+    reason_tallies, reason_items = _reason_counts(analysis)
+    tallies, items = tallies + reason_tallies, items + reason_items
+    tallies, groups = reconcile(analysis, tallies, items)
     return [_tally_event(analysis, t) for t in tallies] + [
         _item_event(analysis, g) for g in sorted(groups, key=lambda g: g.first.token)]

@@ -97,6 +97,12 @@ def item_status(analysis: Analysis, finding: Finding, after_start: int) -> str |
         analysis, start, finding.start, **options)
 
 
+def _vague(analysis: Analysis, finding: Finding) -> bool:
+    words = lower_words(analysis.doc, max(finding.sentence.tok_start, finding.start - 3),
+                        finding.start)
+    return has_phrase(words, analysis.rules.recommendations["vague_quantifiers"])
+
+
 def count_before(analysis: Analysis, finding: Finding) -> int | None:
     """The number that counts a plural finding: "the remaining two causes of concern"."""
     skip = set(analysis.rules.counts["modifiers"]) | set(analysis.rules.counts["determiners"])
@@ -142,19 +148,23 @@ def copular_items(analysis: Analysis, finding: Finding, force_id: str) -> list[I
     doc = analysis.doc
     rec = analysis.rules.recommendations
     sentence = finding.sentence
-    starts = set(rec["copular_subject_starts"])
+    bare_as = doc[copula].lower_ == "as"
+    starts = set(rec["as_verbs"]) if bare_as else set(rec["copular_subject_starts"])
     if finding.plural:
         starts -= {"and", ","}
     begin = copula
     while begin > sentence.tok_start and doc[begin - 1].lower_ not in starts:
         begin -= 1
+    if bare_as and begin == sentence.tok_start:
+        return None  # "as a cause of concern" with no verb that names one
     if begin >= copula or copula - begin > _COPULAR_WORDS:
         return []
     subject = clean_subject(analysis, span_text(analysis, begin, copula))
     negated = lower_words(doc, max(sentence.tok_start, copula - 2), copula + 2)
     if subject is None or has_phrase(negated, rec["status_negations"]):
         return []
-    status = "closed" if has_phrase(negated, rec["copular_closed"]) else "open"
+    status = "closed" if has_phrase(negated, rec["copular_closed"]) else (
+        None if in_background(analysis, sentence) else "open")
     parts = _split_uncounted(subject) if finding.plural else [subject]
     return [_item(analysis, finding, force_id, clean_subject(analysis, p), status, "copular")
             for p in parts if clean_subject(analysis, p)]
@@ -341,9 +351,9 @@ def sentence_items(analysis: Analysis, sentence: Sentence, reason: bool) -> list
             item.every = finding.plural and covers_every(analysis, finding)
             out.append(item)
             continue
-        if finding.plural and status is None and how not in ("paren", "colon") and (
-                count_before(analysis, finding) is None):
-            continue  # "our recommendations on vetting": a topic, not findings
+        if finding.plural and how not in ("paren", "colon") and count_before(
+                analysis, finding) is None and (status is None or _vague(analysis, finding)):
+            continue  # "our recommendations on vetting", "several recommendations about X"
         # "raised two causes of concern about X and Y" with one subject sums up a set
         counted = count_before(analysis, finding) if finding.plural else None
         source = "summary" if counted and counted > 1 and len(subjects) == 1 else "sentence"

@@ -93,7 +93,10 @@ def _irrealis(analysis: Analysis, words_of: StatusWords, token: int, context_sta
               near: list[str]) -> bool:
     """"can be closed", "to close", "before they are closed": closing that has not happened
     ("has decided to close", "has been able to close" report that it has)."""
+    announced = analysis.doc[token].lower_.endswith("ing")  # "I will be closing …"
     for k, word in enumerate(near):
+        if word == "will" and announced:
+            continue
         if word in words_of.near_blockers and not words_of.decisions & set(near[:k]):
             return True
     clause = [w for _, w in _positions(analysis, max(context_start, token - words_of.reach),

@@ -90,10 +90,33 @@ def _skip_joiners(analysis: Analysis, finding: Finding) -> int:
             for i in range(d.tok_start, d.tok_end)}
     skip |= {i for m in analysis.forces_between(sentence.tok_start, sentence.tok_end)
              for i in range(m.tok_start, m.tok_end)}
-    joiners = set(analysis.rules.recommendations["subject_joiners"])
+    rec = analysis.rules.recommendations
+    joiners = set(rec["subject_joiners"])
     k = finding.end
+    if k < sentence.tok_end and doc[k].like_num:
+        k += 1  # "Recommendation 2: …"
+    k = _skip_raiser(analysis, k, sentence.tok_end, skip)
     while k < sentence.tok_end and (k in skip or doc[k].lower_ in joiners and k + 1 in skip):
         k += 1
+    return k
+
+
+def _skip_raiser(analysis: Analysis, k: int, end: int, skip: set[int]) -> int:
+    """"the cause of concern we raised in 2023 about …": the clause saying who raised it."""
+    rec = analysis.rules.recommendations
+    raisers = [r.split() for r in rec["relative_raisers"]]
+    issued = set(rec["open_item_words"])
+    words = lower_words(analysis.doc, k, min(k + 4, end))
+    for parts in sorted(raisers, key=len, reverse=True):
+        if words[: len(parts)] == parts:
+            j = k + len(parts)
+            if j < end and analysis.doc[j].lower_ in ("that", "which"):
+                continue
+            if j < end and analysis.doc[j].lower_ in issued:
+                j += 1
+                while j < end and j in skip:
+                    j += 1
+                return j
     return k
 
 
