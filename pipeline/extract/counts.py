@@ -26,6 +26,8 @@ from pipeline.extract.finding_mentions import (
 )
 from pipeline.extract.status import status_in
 
+_TENS = 10
+
 
 @dataclass
 class Count:
@@ -201,14 +203,24 @@ def _read_left(window: _Window, count: Count) -> None:
         count.additive = True
 
 
+def _compound(window: _Window, token: int, value: int) -> tuple[int, int]:
+    """"twenty-one" is one number (the tokenizer splits it at the hyphen)."""
+    if value >= _TENS and value % _TENS == 0 and window.word(token + 1) in ("-", "‐"):
+        units = window.count_value(token + 2)
+        if units is not None and 0 < units < _TENS:
+            return value + units, token + 3
+    return value, token + 1
+
+
 def read_count(window: _Window, token: int) -> Count | None:
     """The count a number starts, or None when it counts something else ("15 minutes")."""
     value = window.count_value(token)
-    if value is None or _hedged(window, token):
+    if value is None or _hedged(window, token) or window.word(token - 1) in ("-", "‐"):
         return None
     rules = window.analysis.rules.counts
-    count = Count(value, token, token + 1)
-    j = _read_part_of(window, count, token + 1)
+    value, after = _compound(window, token, value)
+    count = Count(value, token, after)
+    j = _read_part_of(window, count, after)
     j = window.skip(j, set(rules["modifiers"]) | {",", "'", "’"}) if window.finding_at(
         j) is None else j
     finding = window.finding_at(j)

@@ -15,10 +15,23 @@ from __future__ import annotations
 from pipeline.extract.clauses import has_phrase, lower_words
 from pipeline.extract.context import Analysis, Sentence
 from pipeline.extract.counts import Tally, number_at
-from pipeline.extract.finding_mentions import finding_force, findings_in, is_hypothetical
+from pipeline.extract.finding_mentions import (
+    Finding,
+    dated_before,
+    finding_force,
+    findings_in,
+    is_hypothetical,
+)
 from pipeline.extract.items import Item, item_status
 from pipeline.extract.status import status_in
-from pipeline.extract.subjects import clean_subject, long_enough, split_subjects
+from pipeline.extract.subjects import (
+    clean_subject,
+    long_enough,
+    span_text,
+    split_listed,
+    split_subjects,
+    subject_end,
+)
 
 _FINAL_MARKS = ".!?"
 
@@ -270,3 +283,44 @@ def reason_count(analysis: Analysis, sentence: Sentence) -> tuple[Tally, list[It
                       group=f"reason-{sentence.index}") for s in subjects]
         return tally, items
     return None
+
+
+def reason_concern_items(analysis: Analysis, sentence: Sentence) -> list[Item]:
+    """"… was placed in special measures over concerns about how it answers 999 calls": a
+    concern named as the reason for a move into Engage (undated by a recap: no status)."""
+    rec = analysis.rules.recommendations
+    if not enters_engage(analysis, sentence):
+        return []
+    lowered = sentence.text.lower()
+    for phrase in sorted(rec["reason_concerns"], key=len, reverse=True):
+        at = lowered.find(f" {phrase} ")
+        if at == -1:
+            continue
+        start = sentence.start + at + len(phrase) + 2
+        token = next((t.i for t in analysis.doc[sentence.tok_start : sentence.tok_end]
+                      if t.idx >= start), None)
+        force_id = _moved_force(analysis, sentence, token or sentence.tok_start)
+        if token is None or force_id is None:
+            return []
+        marker = Finding("cause_of_concern", token, token, True, sentence)
+        subject = clean_subject(analysis, span_text(analysis, token, subject_end(
+            analysis, marker, token)))
+        if not long_enough(analysis, subject):
+            return []
+        status = None if dated_before(analysis, sentence, rec["background_days"]) else "open"
+        parts = split_listed(subject, tuple(rec["clause_subject_openers"]))
+        return [Item("cause_of_concern", force_id, p, status, sentence.start, sentence.end,
+                     token, source="reason", sentence_index=sentence.index,
+                     group=f"reason-{sentence.index}") for p in parts]
+    return []
+
+
+def _moved_force(analysis: Analysis, sentence: Sentence, token: int) -> str | None:
+    """The force a move sentence names, or means by "the force" ("Several services were
+    escalated …" names none)."""
+    named = [m for m in analysis.forces_between(sentence.tok_start, token)
+             if analysis.usable(m, sentence)]
+    opening = " ".join(lower_words(analysis.doc, sentence.tok_start, sentence.tok_start + 3))
+    anaphor = any(opening.startswith(a + " ") for a in analysis.rules.words["force_anaphors"]
+                  if " " in a)
+    return finding_force(analysis, sentence, token) if named or anaphor else None

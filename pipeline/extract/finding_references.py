@@ -3,13 +3,14 @@
 - "One of these, on call handling, has now been closed. The other, on X, remains open."
 - "The remaining cause of concern is the hardest to fix. It is about how the force …"
 - "… discharged four of these areas, but monitoring remains on 999 response": the open one.
+- "Inspectors recommended that the force should review …": a recommendation in prose.
 - A tracker's "this recommendation is complete" names the recommendation its text states
   ("Within six months, the force should review …").
 """
 
 from __future__ import annotations
 
-from pipeline.extract.clauses import clause_end
+from pipeline.extract.clauses import clause_end, has_phrase, lower_words
 from pipeline.extract.context import Analysis, Sentence
 from pipeline.extract.counts import Tally, number_at
 from pipeline.extract.finding_mentions import Finding, finding_force, findings_in
@@ -172,3 +173,46 @@ def remainder_items(analysis: Analysis, tally: Tally) -> list[Item]:
         return [Item(tally.kind, tally.force_id, subject, "open", sentence.start, sentence.end,
                      token, source="remainder", sentence_index=sentence.index)] if subject else []
     return []
+
+
+def recommended_items(analysis: Analysis, sentence: Sentence) -> list[Item]:
+    """"Inspectors recommended that Kent Police should review its vetting backlog": a
+    recommendation named in prose (a list introduction ending in ":" is read as a list)."""
+    rec = analysis.rules.recommendations
+    words = lower_words(analysis.doc, sentence.tok_start, sentence.tok_end)
+    if sentence.text.rstrip().endswith(":") or not has_phrase(words, rec["recommends_that"]) or (
+            has_phrase(words, rec["other_recommenders"])):
+        return []
+    tokens = _words(analysis, sentence)
+    for p, (token, word) in enumerate(tokens[:-2]):
+        if word != "that" or p == 0 or tokens[p - 1][1] not in rec["recommend_words"]:
+            continue
+        end = _force_subject_end(analysis, tokens, p + 1)
+        force_id = finding_force(analysis, sentence, token)
+        if end is None or force_id is None:
+            return []
+        if end < len(tokens) and tokens[end][1] in rec["recommendation_verbs"]:
+            end += 1
+        if end >= len(tokens):
+            return []
+        subject = clean_subject(analysis, analysis.text[
+            analysis.doc[tokens[end][0]].idx : sentence.end])
+        return [Item("recommendation", force_id, subject, None, sentence.start, sentence.end,
+                     token, source="sentence", sentence_index=sentence.index)] if subject else []
+    return []
+
+
+def _force_subject_end(analysis: Analysis, tokens: list[tuple[int, str]], p: int) -> int | None:
+    """After "recommended that": the position after the force ("Kent Police", "the force")."""
+    if p >= len(tokens):
+        return None
+    mention = next((m for m in analysis.forces if m.tok_start == tokens[p][0]), None)
+    if mention is not None:
+        return next((q for q in range(p, len(tokens)) if tokens[q][0] >= mention.tok_end),
+                    None)
+    words = [w for _, w in tokens]
+    for anaphor in analysis.rules.words["force_anaphors"]:
+        parts = anaphor.split()
+        if len(parts) > 1 and words[p : p + len(parts)] == parts:
+            return p + len(parts)
+    return None

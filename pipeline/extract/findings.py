@@ -17,6 +17,7 @@ from pipeline.extract.finding_lists import (
     engage_nearby,
     heading_items,
     list_items,
+    reason_concern_items,
     reason_count,
     reason_reference_items,
 )
@@ -24,6 +25,7 @@ from pipeline.extract.finding_mentions import findings_in
 from pipeline.extract.finding_references import (
     ordinal_items,
     recommendation_text,
+    recommended_items,
     remainder_items,
     subject_from_next_sentence,
 )
@@ -66,6 +68,8 @@ def document_items(analysis: Analysis) -> list[Item]:
             continue
         items.extend(sentence_items(analysis, sentence, _gives_reasons(analysis, sentence)))
         items.extend(ordinal_items(analysis, sentence))
+        items.extend(reason_concern_items(analysis, sentence))
+        items.extend(recommended_items(analysis, sentence))
     items.extend(list_items(analysis))
     items.extend(heading_items(analysis))
     items.extend(reason_reference_items(analysis))

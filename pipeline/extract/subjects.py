@@ -73,6 +73,19 @@ def split_subjects(text: str, count: int | None, clause_openers: tuple[str, ...]
     return parts if len(parts) == count else [text]
 
 
+def split_listed(text: str, clause_openers: tuple[str, ...]) -> list[str]:
+    """An uncounted list: "its call handling, crime recording and counter-corruption work"
+    is three subjects, "call handling and crime recording" two, and "how it investigates
+    crime and supports victims" one (the "and" joins two verbs of one clause)."""
+    commas = [p for p in re.split(r",\s+(?:and\s+)?", text) if p.strip()]
+    if len(commas) > 1:
+        last = [p for p in _SEPARATORS[3].split(commas[-1]) if p.strip()]
+        if len(last) == 1 and not commas[-1].lower().startswith(clause_openers):
+            last = [p for p in re.split(r"\s+and\s+", commas[-1]) if p.strip()]
+        return commas[:-1] + last
+    return split_subjects(text, 2, clause_openers)
+
+
 def split_on_leads(text: str, leads: list[str]) -> list[str]:
     """"about call handling and about crime recording" → two subjects."""
     for lead in sorted(leads, key=len, reverse=True):
