@@ -244,12 +244,13 @@ def _predicate(window: _Window, count: Count) -> list[tuple[int, int]]:
     rules = window.analysis.rules.counts
     breaks = set(rules["predicate_breaks"])
     subjects = set(rules["clause_subjects"])
+    conjunctions = set(rules["clause_conjunctions"])
     limit = min(count.end + rules["predicate_reach"], window.end)
     segments, start, k = [], count.end, count.end
     while k < limit:
         if (k > count.end and window.count_value(k) is not None) or window.word(k) in breaks:
             break
-        if window.word(k) == "and" and window.word(k + 1) in subjects:
+        if window.word(k) in conjunctions and window.word(k + 1) in subjects:
             break  # "… the four recommendations it made and we are confident …"
         other = window.finding_at(k)
         if other is not None and other is not count.finding:
@@ -276,7 +277,7 @@ def _status_before(window: _Window, count: Count) -> str | None:
     """"has closed three of …", "discharged from four of these", "fully or partially
     achieved 11": a status verb right before the count (over auxiliaries) governs it."""
     rules = window.analysis.rules.counts
-    skip = set(rules["status_before_skip"]) | {"from"}
+    skip = set(rules["status_before_skip"])
     k = count.token - 1
     floor = max(window.start, count.token - rules["status_before_reach"])
     while k >= floor and window.word(k) in skip:
@@ -366,7 +367,8 @@ def _inherit_status(analysis: Analysis, counts: list[Count]) -> None:
         previous = counts[index - 1]
         if count.status is not None or previous.status is None:
             continue
-        joined = doc[count.token - 1].lower_ in ("and", ",", "with") if count.token else False
+        joined = count.token > 0 and doc[count.token - 1].lower_ in set(
+            analysis.rules.counts["status_joiners"])
         if count.every or (joined and previous.governed):
             count.status = previous.status
 

@@ -47,7 +47,8 @@ def enters_engage(analysis: Analysis, sentence: Sentence) -> bool:
 def _names_engage(analysis: Analysis, sentence: Sentence) -> bool:
     doc = analysis.doc
     return any(m[0] == "engage" for m in analysis.matches_in("phase_terms", sentence)) or any(
-        t.text == "Engage" for t in doc[sentence.tok_start : sentence.tok_end])
+        t.text in analysis.rules.recommendations["engage_names"]
+        for t in doc[sentence.tok_start : sentence.tok_end])
 
 
 def engage_nearby(analysis: Analysis, index: int) -> bool:
@@ -136,7 +137,8 @@ def _refers_back(analysis: Analysis, sentence: Sentence) -> bool:
     words = lower_words(analysis.doc, sentence.tok_start, sentence.tok_start + 3)
     if words[:1] and words[0] in analysis.rules.recommendations["list_back_references"]:
         return True
-    return len(words) == 3 and words[0] == "the" and number_at(
+    openers = analysis.rules.recommendations["remainder_openers"]
+    return len(words) == 3 and words[0] in openers and number_at(
         analysis, sentence.tok_start + 1) is not None and words[2] in ("that", "which")
 
 
@@ -273,7 +275,7 @@ def reason_count(analysis: Analysis, sentence: Sentence) -> tuple[Tally, list[It
             return None
         listed = analysis.text[doc[colon + 1].idx : sentence.end]
         subjects = [s for s in (clean_subject(analysis, p) for p in split_subjects(
-            listed, count, tuple(rec["clause_subject_openers"]))) if s]
+            analysis, listed, count, tuple(rec["clause_subject_openers"]))) if s]
         if len(subjects) != count:
             return None
         tally = Tally("cause_of_concern", force_id, sentence, sentence.start, sentence.end,
@@ -308,7 +310,7 @@ def reason_concern_items(analysis: Analysis, sentence: Sentence) -> list[Item]:
         if not long_enough(analysis, subject):
             return []
         status = None if dated_before(analysis, sentence, rec["background_days"]) else "open"
-        parts = split_listed(subject, tuple(rec["clause_subject_openers"]))
+        parts = split_listed(analysis, subject, tuple(rec["clause_subject_openers"]))
         return [Item("cause_of_concern", force_id, p, status, sentence.start, sentence.end,
                      token, source="reason", sentence_index=sentence.index,
                      group=f"reason-{sentence.index}") for p in parts]

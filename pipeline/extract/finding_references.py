@@ -49,16 +49,17 @@ def ordinal_items(analysis: Analysis, sentence: Sentence) -> list[Item]:
     was added in the autumn")."""
     tokens = _words(analysis, sentence)
     out: list[Item] = []
-    for clause in _clause_starts(tokens):
+    for clause in _clause_starts(analysis, tokens):
         out.extend(_ordinal_at(analysis, sentence, tokens[clause:]))
     return out
 
 
-def _clause_starts(tokens: list[tuple[int, str]]) -> list[int]:
+def _clause_starts(analysis: Analysis, tokens: list[tuple[int, str]]) -> list[int]:
     """The sentence start, and where a clause starts after ":", ";" or ", and"."""
+    joiners = set(analysis.rules.recommendations["clause_joiners"])
     starts = [0]
     for p, (_, word) in enumerate(tokens[:-1]):
-        if word in (":", ";") or (word == "," and tokens[p + 1][1] in ("and", "but")):
+        if word in (":", ";") or (word == "," and tokens[p + 1][1] in joiners):
             starts.append(p + 1)
     return starts
 
@@ -89,7 +90,7 @@ def _ordinal_at(analysis: Analysis, sentence: Sentence, tokens: list[tuple[int, 
     clause = clause_end(analysis.doc, sentence.tok_end, span[1], {";", ":"})
     status = status_in(analysis, span[1], clause, context_start=start) or status_in(
         analysis, start, end)
-    parts = split_subjects(subject, count) if subject and count else [subject]
+    parts = split_subjects(analysis, subject, count) if subject and count else [subject]
     if subject and len(parts) == 1:
         parts = split_on_leads(subject, rec["subject_leads"])
     return [Item(reference.kind, force_id, p, status, sentence.start, sentence.end, start,
@@ -101,7 +102,7 @@ def _remainder(analysis: Analysis, tokens: list[tuple[int, str]], words: list[st
                position: int) -> tuple[int, int | None]:
     """"the two that remain open": (words it spans, how many it counts), or (0, None)."""
     rec = analysis.rules.recommendations
-    if words[position : position + 1] != ["the"] or position + 2 >= len(words):
+    if position + 2 >= len(words) or words[position] not in rec["remainder_openers"]:
         return 0, None
     count = number_at(analysis, tokens[position + 1][0])
     if count is None or words[position + 2] not in rec["remainder_references"]:

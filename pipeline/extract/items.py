@@ -86,7 +86,8 @@ def item_status(analysis: Analysis, finding: Finding, after_start: int) -> str |
     if after is not None and verb:
         return after
     counts = analysis.rules.counts
-    skip = set(counts["determiners"]) | set(counts["modifiers"]) | {"a", "an"}
+    skip = set(counts["determiners"]) | set(counts["modifiers"]) | set(
+        analysis.rules.recommendations["articles"])
     k = finding.start - 1
     while k > start and analysis.doc[k].lower_ in skip:
         k -= 1  # "close the force's remaining causes of concern": the verb, not "remaining"
@@ -126,15 +127,17 @@ def covers_every(analysis: Analysis, finding: Finding) -> bool:
 def _copula_before(analysis: Analysis, finding: Finding) -> int | None:
     """The first token of a copula right before a finding ("… is a cause for concern")."""
     doc = analysis.doc
+    articles = set(analysis.rules.recommendations["articles"])
     k = finding.start  # the phrase "a cause for concern" starts with its article
-    if doc[k].lower_ not in ("a", "an") and k > finding.sentence.tok_start and doc[
-            k - 1].lower_ in ("a", "an"):
+    if doc[k].lower_ not in articles and k > finding.sentence.tok_start and doc[
+            k - 1].lower_ in articles:
         k -= 1
     words = lower_words(doc, max(finding.sentence.tok_start, k - 4), k)
     for phrase in sorted(analysis.rules.recommendations["copulas"], key=len, reverse=True):
         parts = phrase.split()
         if words[-len(parts):] == parts:
-            existential = words[-len(parts) - 1 : -len(parts)] == ["there"]
+            existential = words[-len(parts) - 1 : -len(parts)] == analysis.rules.recommendations[
+                "existential"]
             return None if existential else k - len(parts)  # "there are causes of …"
     return None
 
@@ -151,7 +154,7 @@ def copular_items(analysis: Analysis, finding: Finding, force_id: str) -> list[I
     bare_as = doc[copula].lower_ == "as"
     starts = set(rec["as_verbs"]) if bare_as else set(rec["copular_subject_starts"])
     if finding.plural:
-        starts -= {"and", ","}
+        starts -= set(rec["finding_joins"])
     begin = copula
     while begin > sentence.tok_start and doc[begin - 1].lower_ not in starts:
         begin -= 1
@@ -165,7 +168,7 @@ def copular_items(analysis: Analysis, finding: Finding, force_id: str) -> list[I
         return []
     status = "closed" if has_phrase(negated, rec["copular_closed"]) else (
         None if in_background(analysis, sentence) else "open")
-    parts = _split_uncounted(subject) if finding.plural else [subject]
+    parts = _split_uncounted(analysis, subject) if finding.plural else [subject]
     return [_item(analysis, finding, force_id, clean_subject(analysis, p), status, "copular")
             for p in parts if clean_subject(analysis, p)]
 
@@ -192,8 +195,8 @@ def _relative_recommendation(analysis: Analysis, finding: Finding) -> str | None
     return None
 
 
-def _split_uncounted(text: str) -> list[str]:
-    for separator in (";", ", and ", ", or "):
+def _split_uncounted(analysis: Analysis, text: str) -> list[str]:
+    for separator in analysis.rules.recommendations["uncounted_separators"]:
         parts = [p for p in text.split(separator) if p.strip()]
         if len(parts) > 1:
             return parts
@@ -248,22 +251,20 @@ def _subjects(analysis: Analysis, finding: Finding) -> tuple[list[str], int, str
     if part is not None:
         # "closed two of its four causes of concern, on A and on B" names the two closed;
         # "closed 3 of 5 recommendations on call handling" names their topic, no item.
-        parts = split_subjects(subject, part, tuple(rec["clause_subject_openers"])) if (
+        parts = split_subjects(analysis, subject, part, tuple(rec["clause_subject_openers"])) if (
             part > 1) else [subject]
         if len(parts) == 1 and part > 1:
             parts = split_on_leads(subject, rec["subject_leads"])
         kept = [p for p in (clean_subject(analysis, q) for q in parts) if p]
         return (kept if len(kept) == part else []), end, how
     openers = tuple(rec["clause_subject_openers"])
-    parts = split_subjects(subject, count, openers) if count else _split_uncounted(subject)
+    parts = split_subjects(analysis, subject, count, openers) if count else _split_uncounted(
+        analysis, subject)
     if len(parts) == 1:
         parts = split_on_leads(subject, rec["subject_leads"])
     if how == "colon" and number_at(analysis, start) is not None:
         return [], end, how  # "Causes of concern: one down, one to go" counts, names none
     return [p for p in (clean_subject(analysis, q) for q in parts) if p], end, how
-
-
-_CONJUNCT = re.compile(r"\s+and\s+(?=(?:the|its|their|how|a|an)\b)", re.IGNORECASE)
 
 
 def _antecedents(analysis: Analysis, finding: Finding) -> list[str]:
@@ -277,7 +278,8 @@ def _antecedents(analysis: Analysis, finding: Finding) -> list[str]:
     start = clause_start(doc, finding.sentence.tok_start, finding.start, breaks)
     text = analysis.text[finding.sentence.start : doc[start].idx].rstrip(" ,")
     text = re.sub(r"(?:,\s*)?\band$", "", text).rstrip(" ,")
-    joins = list(_CONJUNCT.finditer(text))
+    openers = "|".join(map(re.escape, analysis.rules.recommendations["noun_phrase_openers"]))
+    joins = list(re.finditer(rf"\s+and\s+(?=(?:{openers})\b)", text, re.IGNORECASE))
     if not joins:
         return []
     join = joins[-1]

@@ -93,7 +93,8 @@ def _irrealis(analysis: Analysis, words_of: StatusWords, token: int, context_sta
               near: list[str]) -> bool:
     """"can be closed", "to close", "before they are closed": closing that has not happened
     ("has decided to close", "has been able to close" report that it has)."""
-    announced = analysis.doc[token].lower_.endswith("ing")  # "I will be closing …"
+    suffix = analysis.rules.recommendations["announcing_suffix"]
+    announced = analysis.doc[token].lower_.endswith(suffix)  # "I will be closing …"
     for k, word in enumerate(near):
         if word == "will" and announced:
             continue

@@ -16,11 +16,18 @@ from pipeline.extract.finding_mentions import Finding, findings_in
 
 _TRAILERS = (" and", " or", ";", ".", ",", ":")
 _QUOTES = "\"“”'‘’"
-# Separators between listed subjects, strongest first; the last ones split only before a
-# word that starts a new noun phrase ("… calls and the management of …").
-_SEPARATORS = (re.compile(r"\s*;\s*(?:and\s+)?"), re.compile(r",\s+(?:and|or)\s+"),
-               re.compile(r",\s+"),
-               re.compile(r"\s+and\s+(?=(?:the|its|their|how|a|an|whether|what)\b)"))
+_CACHE: dict[str, tuple[re.Pattern, ...]] = {}
+
+
+def separators(analysis: Analysis) -> tuple[re.Pattern, ...]:
+    """Separators between listed subjects, strongest first; the last splits only before a
+    word that opens a noun phrase ("… calls and the management of …")."""
+    version = analysis.rules.version
+    if version not in _CACHE:
+        openers = "|".join(map(re.escape, analysis.rules.recommendations["noun_phrase_openers"]))
+        _CACHE[version] = (re.compile(r"\s*;\s*(?:and\s+)?"), re.compile(r",\s+(?:and|or)\s+"),
+                           re.compile(r",\s+"), re.compile(rf"\s+and\s+(?=(?:{openers})\b)"))
+    return _CACHE[version]
 
 
 def clean_subject(analysis: Analysis, text: str) -> str | None:
@@ -47,8 +54,8 @@ def long_enough(analysis: Analysis, subject: str | None) -> bool:
     return subject is not None and len(re.findall(r"\w+", subject)) >= minimum
 
 
-def split_subjects(text: str, count: int | None, clause_openers: tuple[str, ...] = ()
-                   ) -> list[str]:
+def split_subjects(analysis: Analysis, text: str, count: int | None,
+                   clause_openers: tuple[str, ...] = ()) -> list[str]:
     """Listed subjects: into `count` parts when the text is counted ("two causes of concern,
     on A and B"); uncounted, only at a semicolon or a repeated lead-in (done by the caller).
     A plain "and" splits two parts only when the first is not a clause ("how it
@@ -57,10 +64,10 @@ def split_subjects(text: str, count: int | None, clause_openers: tuple[str, ...]
     if not count or count < 2:
         return [text]
     parts = [text]
-    separators = _SEPARATORS
+    splitters = separators(analysis)
     if count == 2 and not text.lower().startswith(clause_openers):
-        separators = (*_SEPARATORS, re.compile(r"\s+and\s+"))
-    for separator in separators:
+        splitters = (*splitters, re.compile(r"\s+and\s+"))
+    for separator in splitters:
         if len(parts) >= count:
             break
         every = [q for p in parts for q in separator.split(p) if q.strip()]
@@ -73,17 +80,17 @@ def split_subjects(text: str, count: int | None, clause_openers: tuple[str, ...]
     return parts if len(parts) == count else [text]
 
 
-def split_listed(text: str, clause_openers: tuple[str, ...]) -> list[str]:
+def split_listed(analysis: Analysis, text: str, clause_openers: tuple[str, ...]) -> list[str]:
     """An uncounted list: "its call handling, crime recording and counter-corruption work"
     is three subjects, "call handling and crime recording" two, and "how it investigates
     crime and supports victims" one (the "and" joins two verbs of one clause)."""
     commas = [p for p in re.split(r",\s+(?:and\s+)?", text) if p.strip()]
     if len(commas) > 1:
-        last = [p for p in _SEPARATORS[3].split(commas[-1]) if p.strip()]
+        last = [p for p in separators(analysis)[3].split(commas[-1]) if p.strip()]
         if len(last) == 1 and not commas[-1].lower().startswith(clause_openers):
             last = [p for p in re.split(r"\s+and\s+", commas[-1]) if p.strip()]
         return commas[:-1] + last
-    return split_subjects(text, 2, clause_openers)
+    return split_subjects(analysis, text, 2, clause_openers)
 
 
 def split_on_leads(text: str, leads: list[str]) -> list[str]:
@@ -173,13 +180,14 @@ def subject_end(analysis: Analysis, finding: Finding, start: int, how: str = "le
     status_words = set(rec["closed_words"]) | set(rec["open_words"])
     aux = set(rec["status_aux"]) | {"has", "have", "had"} | set(rec["status_near_blockers"])
     stops = set(rec["subject_stops"])
+    followers = set(rec["subject_stop_followers"])
     after_comma = set(rec["subject_stops_after_comma"]) | aux
     for i in range(start, end):
         word = doc[i].lower_
         following = doc[i + 1].lower_ if i + 1 < end else ""
         if word in aux and any(t.lower_ in status_words for t in doc[i + 1 : min(i + 4, end)]):
             return i
-        if word in stops and following in ("in", "during", "at", "by", "following", "on"):
+        if word in stops and following in followers:
             return i
         if word == "," and (following in after_comma or _relative_ahead(analysis, i, end)):
             return i
@@ -189,14 +197,14 @@ def subject_end(analysis: Analysis, finding: Finding, start: int, how: str = "le
 def _relative_ahead(analysis: Analysis, comma: int, end: int) -> bool:
     """", the details of which are …": a relative clause starts after the comma."""
     words = lower_words(analysis.doc, comma + 1, min(comma + 6, end))
-    return any(w in ("which", "whom") for w in words)
+    return any(w in analysis.rules.counts["relatives"] for w in words)
 
 
 def _before_determiners(analysis: Analysis, start: int, token: int) -> int:
     """The token where a following finding's noun phrase starts: "…, and the area of concern"."""
     doc = analysis.doc
     joins = set(analysis.rules.counts["determiners"]) | set(analysis.rules.counts["modifiers"])
-    joins |= {",", "and", "or", "another", "an", "a"}
+    joins |= set(analysis.rules.recommendations["finding_joins"])
     while token > start and doc[token - 1].lower_ in joins:
         token -= 1
     return token
