@@ -117,6 +117,16 @@ DATED = [
     # A bare total is dated by its own issue.
     ("On 4 March 2024 the inspectorate issued two causes of concern to Essex Police.",
      [(2, None, "2024-03-04", "day")]),
+    # A span holds at its end.
+    ("Inspectors revisited Kent Police in October and November, and found that both causes "
+     "of concern had been closed.", [(2, 2, "2023-11-01", "month")]),
+    # "now" says the tally holds on the day of publication; a date in a relative clause
+    # about the counted findings is theirs, not the tally's.
+    ("Of the four causes of concern that were open at the start of last year, Essex Police "
+     "has now closed two.", [(4, 2, None, None)]),
+    # A total is dated by its own clause only.
+    ("Surrey Police entered Engage in May and remains there while it works through three "
+     "causes of concern.", [(3, None, None, None)]),
     # No date of its own: NULL (the views fall back to the publication date).
     ("Lincolnshire Police has closed two of its five recommendations.", [(5, 2, None, None)]),
 ]

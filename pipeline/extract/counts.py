@@ -14,8 +14,9 @@ tally with nothing closed or open stated. The words are data (rules/counts.yaml)
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 
-from pipeline.extract.clauses import lower_words
+from pipeline.extract.clauses import clause_start, lower_words
 from pipeline.extract.context import Analysis, DateMention, Sentence
 from pipeline.extract.finding_mentions import (
     Finding,
@@ -63,7 +64,7 @@ class Tally:
     total: int | None = None
     closed: int | None = None
     open: int | None = None
-    date: DateMention | None = None
+    date: TallyDate | None = None
     reach: int | None = None  # the token after the counts' clause: a date there is theirs
     context: Sentence | None = None  # the sentence an earlier total came from
 
@@ -395,21 +396,58 @@ def _add(tally: Tally, count: Count) -> None:
         tally.open = (tally.open or 0) + count.value
 
 
-def tally_date(analysis: Analysis, tally: Tally) -> DateMention | None:
+@dataclass(frozen=True)
+class TallyDate:
+    value: date
+    precision: str
+
+
+def _as_of(analysis: Analysis, mention: DateMention) -> TallyDate | None:
+    """A span dates a tally by its end ("revisited in October and November" holds in
+    November): the last month named in or right after the date."""
+    if mention.value is None or mention.precision is None:
+        return None
+    doc = analysis.doc
+    months = analysis.rules.dates["months"]
+    words = [t.lower_ for t in doc[mention.tok_start : mention.tok_end]]
+    following = [t.lower_ for t in doc[mention.tok_end : mention.tok_end + 2]]
+    if following[:1] and following[0] in analysis.rules.counts["span_joiners"] and (
+            following[1:] and following[1] in months):
+        words += following
+    named = [w for w in words if w in months]
+    if mention.precision == "day" or len(named) < 2:
+        return TallyDate(mention.value, mention.precision)
+    month = months.index(named[-1]) + 1
+    year = mention.value.year + (1 if month < mention.value.month else 0)
+    return TallyDate(date(year, month, 1), "month")
+
+
+def tally_date(analysis: Analysis, tally: Tally) -> TallyDate | None:
+    mention = _own_date(analysis, tally)
+    return _as_of(analysis, mention) if mention is not None else None
+
+
+def _own_date(analysis: Analysis, tally: Tally) -> DateMention | None:
     """The date a tally's own sentence gives it ("When we revisited in February, three of
     the five …"); not a date that says when the counted items were raised ("of the 19
     recommendations made in 2015"), unless the tally is only that total; not a "since"."""
     rules = analysis.rules.counts
+    doc = analysis.doc
     issued = set(rules["issued_before_date"])
     sentence = tally.sentence
-    for mention in analysis.dates_between(sentence.tok_start, tally.reach or sentence.tok_end):
-        if mention.since:
-            continue
-        before = {analysis.doc[k].lower_ for k in range(
-            max(sentence.tok_start, mention.tok_start - rules["issued_before_date_reach"]),
-            mention.tok_start)}
-        if not tally.bare and before & issued:
-            continue
+    reach = tally.reach or sentence.tok_end
+    if set(lower_words(doc, tally.token, reach)) & set(rules["present_markers"]):
+        return None  # "… have now been closed": the tally holds on the day of publication
+    floor = sentence.tok_start
+    if tally.bare:  # a total is dated by its own clause: not "entered Engage in May while …"
+        floor = clause_start(doc, floor, tally.token, set(analysis.rules.words["clause_breaks"]))
+    for mention in analysis.dates_between(floor, reach):
+        before = set(lower_words(doc, max(floor, mention.tok_start - rules[
+            "issued_before_date_reach"]), mention.tok_start))
+        between = set(lower_words(doc, tally.token, mention.tok_start))
+        if mention.since or not tally.bare and (before & issued or between & set(
+                rules["relatives"] + rules["relative_markers"])):
+            continue  # "… made in 2015", "… that were open at the start of last year"
         return mention
     if tally.context is not None and tally.context is not sentence:
         words = set(lower_words(analysis.doc, tally.context.tok_start, tally.context.tok_end))
