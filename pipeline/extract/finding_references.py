@@ -100,10 +100,14 @@ def _ordinal_at(analysis: Analysis, sentence: Sentence, tokens: list[tuple[int, 
 
 def _remainder(analysis: Analysis, tokens: list[tuple[int, str]], words: list[str],
                position: int) -> tuple[int, int | None]:
-    """"the two that remain open": (words it spans, how many it counts), or (0, None)."""
+    """"the two that remain open", "the remaining two": (words it spans, how many it
+    counts), or (0, None)."""
     rec = analysis.rules.recommendations
     if position + 2 >= len(words) or words[position] not in rec["remainder_openers"]:
         return 0, None
+    if words[position + 1] in analysis.rules.counts["remaining_words"]:
+        count = number_at(analysis, tokens[position + 2][0])  # "the remaining two, which …"
+        return (3, count) if count is not None and count > 1 else (0, None)
     count = number_at(analysis, tokens[position + 1][0])
     if count is None or words[position + 2] not in rec["remainder_references"]:
         return 0, None

@@ -165,16 +165,20 @@ def merge_tallies(tallies: list[Tally]) -> list[Tally]:
         return {k: v for k, v in (("t", t.total), ("c", t.closed), ("o", t.open))
                 if v is not None}
 
-    kept = []
-    for index, tally in enumerate(tallies):
-        mine = counts(tally)
-        if any(j != index and (other.force_id, other.kind) == (tally.force_id, tally.kind)
-               and mine.items() <= counts(other).items()
-               and (len(counts(other)) > len(mine) or j < index)
-               for j, other in enumerate(tallies)):
-            continue
-        kept.append(tally)
-    return kept
+    def fuller(other: Tally, j: int, tally: Tally, index: int) -> bool:
+        """Whether `other` says all `tally` says and more (a date), or as much, earlier."""
+        mine, theirs = counts(tally), counts(other)
+        if not mine.items() <= theirs.items():
+            return False
+        if len(theirs) != len(mine):
+            return True
+        if (other.date is None) != (tally.date is None):
+            return tally.date is None
+        return j < index
+
+    return [tally for index, tally in enumerate(tallies) if not any(
+        j != index and (other.force_id, other.kind) == (tally.force_id, tally.kind)
+        and fuller(other, j, tally, index) for j, other in enumerate(tallies))]
 
 
 def _from_whole_tally(groups: list[Group], tallies: list[Tally]) -> None:
