@@ -25,9 +25,10 @@ from pipeline.extract.finding_mentions import (
     findings_in,
     is_hypothetical,
 )
-from pipeline.extract.status import status_in
+from pipeline.extract.status import cached_words, status_in
 
 _TENS = 10
+_COMPOUNDS = 2  # hyphenated modifiers read over between a count and its finding
 
 
 @dataclass
@@ -90,13 +91,24 @@ class Tally:
 def number_at(analysis: Analysis, token: int) -> int | None:
     """The value of a count word, or None ("a cause of concern" is not a count)."""
     rules = analysis.rules.counts
-    word = analysis.doc[token].lower_
+    word = cached_words(analysis)[token] or ""
     if word in rules["not_counts"]:
         return None
     if word.isdigit():
         value = int(word)
         return value if value <= rules["max_count"] else None
     return analysis.rules.numbers["numbers"].get(word)
+
+
+def number_tokens(analysis: Analysis) -> set[int]:
+    """The tokens that can start a count, found once per document."""
+    cached = analysis.doc.user_data.get("number_tokens")
+    if cached is None:
+        words = cached_words(analysis)
+        numbers = analysis.rules.numbers["numbers"]
+        cached = analysis.doc.user_data["number_tokens"] = {
+            i for i, w in enumerate(words) if w is not None and (w in numbers or w.isdigit())}
+    return cached
 
 
 def _phrase_at(words: list[str], position: int, phrases: list[str]) -> int:
@@ -129,7 +141,9 @@ class _Window:
     dates: set[int]
 
     def word(self, token: int) -> str:
-        return self.analysis.doc[token].lower_ if self.start <= token < self.end else ""
+        if not self.start <= token < self.end:
+            return ""
+        return cached_words(self.analysis)[token] or ""
 
     def count_value(self, token: int) -> int | None:
         if token in self.dates or not self.start <= token < self.end:
@@ -145,7 +159,7 @@ class _Window:
         return token
 
     def words(self) -> list[str]:
-        return [self.analysis.doc[i].lower_ for i in range(self.start, self.end)]
+        return [w or "" for w in cached_words(self.analysis)[self.start : self.end]]
 
 
 def _hedged(window: _Window, token: int) -> bool:
@@ -213,6 +227,17 @@ def _compound(window: _Window, token: int, value: int) -> tuple[int, int]:
     return value, token + 1
 
 
+def _skip_compounds(window: _Window, token: int) -> int:
+    """"two call-handling recommendations": a hyphenated modifier before the finding."""
+    for _ in range(_COMPOUNDS):
+        after = token + 3
+        if window.word(token + 1) not in ("-", "‐") or window.finding_at(after) is None and (
+                window.word(after + 1) not in ("-", "‐")):
+            return token
+        token = after
+    return token
+
+
 def read_count(window: _Window, token: int) -> Count | None:
     """The count a number starts, or None when it counts something else ("15 minutes")."""
     value = window.count_value(token)
@@ -222,8 +247,8 @@ def read_count(window: _Window, token: int) -> Count | None:
     value, after = _compound(window, token, value)
     count = Count(value, token, after)
     j = _read_part_of(window, count, after)
-    j = window.skip(j, set(rules["modifiers"]) | {",", "'", "’"}) if window.finding_at(
-        j) is None else j
+    if window.finding_at(j) is None:
+        j = _skip_compounds(window, window.skip(j, set(rules["modifiers"]) | {",", "'", "’"}))
     finding = window.finding_at(j)
     if finding is not None:
         if not finding.plural and count.whole is None and not count.relative:
@@ -328,8 +353,12 @@ def sentence_counts(analysis: Analysis, sentence: Sentence, findings: list[Findi
                     if analysis.doc[k].text == ";"), sentence.tok_end)
         window = _Window(analysis, sentence, start, end,
                          [f for f in live if start <= f.start < end], dates)
+        numbers = number_tokens(analysis)
         token = start
         while token < end:
+            if token not in numbers:
+                token += 1
+                continue
             count = read_count(window, token)
             if count is None or (count.finding is not None and count.finding not in live):
                 token += 1

@@ -12,6 +12,9 @@
 
 from __future__ import annotations
 
+import numpy
+from spacy.attrs import ORTH
+
 from pipeline.extract.clauses import has_phrase, lower_words
 from pipeline.extract.context import Analysis, Sentence
 from pipeline.extract.counts import Tally, number_at
@@ -44,11 +47,21 @@ def enters_engage(analysis: Analysis, sentence: Sentence) -> bool:
     return not has_phrase(words, analysis.rules.recommendations["exit_cues"])
 
 
-def _names_engage(analysis: Analysis, sentence: Sentence) -> bool:
+def engage_sentences(analysis: Analysis) -> set[int]:
+    """The sentences that name Engage, found once per document."""
     doc = analysis.doc
-    return any(m[0] == "engage" for m in analysis.matches_in("phase_terms", sentence)) or any(
-        t.text in analysis.rules.recommendations["engage_names"]
-        for t in doc[sentence.tok_start : sentence.tok_end])
+    cached = doc.user_data.get("engage_sentences")
+    if cached is None:
+        names = [doc.vocab.strings.add(n) for n in analysis.rules.recommendations["engage_names"]]
+        tokens = [s for label, s, _ in analysis.matches("phase_terms") if label == "engage"]
+        if any(n in analysis.text for n in analysis.rules.recommendations["engage_names"]):
+            tokens += numpy.flatnonzero(numpy.isin(doc.to_array(ORTH), names)).tolist()
+        cached = doc.user_data["engage_sentences"] = {analysis.token_sentence[i] for i in tokens}
+    return cached
+
+
+def _names_engage(analysis: Analysis, sentence: Sentence) -> bool:
+    return sentence.index in engage_sentences(analysis)
 
 
 def engage_nearby(analysis: Analysis, index: int) -> bool:
@@ -57,8 +70,9 @@ def engage_nearby(analysis: Analysis, index: int) -> bool:
     if _names_engage(analysis, sentence):
         return enters_engage(analysis, sentence)
     window = analysis.rules.recommendations["reason_window"]
-    return any(enters_engage(analysis, s)
-               for s in analysis.sentences[max(index - window, 0) : index])
+    named = engage_sentences(analysis)
+    return any(i in named and enters_engage(analysis, analysis.sentences[i])
+               for i in range(max(index - window, 0), index))
 
 
 def is_heading(analysis: Analysis, sentence: Sentence) -> bool:
@@ -232,7 +246,8 @@ def reason_reference_items(analysis: Analysis) -> list[Item]:
     the sentences before it state are open causes of concern."""
     rec = analysis.rules.recommendations
     out = []
-    for sentence in analysis.sentences:
+    for index in sorted(engage_sentences(analysis)):
+        sentence = analysis.sentences[index]
         words = lower_words(analysis.doc, sentence.tok_start, sentence.tok_end)
         if not has_phrase(words, rec["reason_back_references"]) or not enters_engage(
                 analysis, sentence):

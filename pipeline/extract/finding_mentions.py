@@ -28,15 +28,26 @@ class Finding:
 
 
 def findings_in(analysis: Analysis, sentence: Sentence) -> list[Finding]:
-    """The kind phrases of a sentence, longest first where they overlap, in text order."""
+    """The kind phrases of a sentence, longest first where they overlap, in text order
+    (read once per sentence: several mechanisms ask)."""
+    cache = analysis.doc.user_data.get("findings_in")
+    if cache is None:
+        cache = analysis.doc.user_data["findings_in"] = _all_findings(analysis)
+    return cache.get(sentence.index, [])
+
+
+def _all_findings(analysis: Analysis) -> dict[int, list[Finding]]:
     heads = set(analysis.rules.recommendations["plural_heads"])
-    out: list[Finding] = []
-    for kind, start, end in sorted(analysis.matches_in("findings", sentence),
-                                   key=lambda m: (m[1], -m[2])):
-        if out and start < out[-1].end:
+    out: dict[int, list[Finding]] = {}
+    for kind, start, end in sorted(analysis.matches("findings"), key=lambda m: (m[1], -m[2])):
+        sentence = analysis.sentences[analysis.token_sentence[start]]
+        if end > sentence.tok_end:
+            continue
+        found = out.setdefault(sentence.index, [])
+        if found and start < found[-1].end:
             continue
         plural = any(w in heads for w in lower_words(analysis.doc, start, end))
-        out.append(Finding(kind, start, end, plural, sentence))
+        found.append(Finding(kind, start, end, plural, sentence))
     return out
 
 

@@ -29,9 +29,10 @@ _REMAINDER_REACH = 4  # "but monitoring remains on …": the status word right a
 
 
 def _words(analysis: Analysis, sentence: Sentence) -> list[tuple[int, str]]:
-    doc = analysis.doc
-    return [(i, doc[i].lower_) for i in range(sentence.tok_start, sentence.tok_end)
-            if not doc[i].is_space]
+    lower_words(analysis.doc, 0, 0)  # builds the document's cached lower-case words
+    words = analysis.doc.user_data["lower_words"]
+    return [(i, words[i]) for i in range(sentence.tok_start, sentence.tok_end)
+            if words[i] is not None]
 
 
 def _phrase_length(words: list[str], position: int, phrases: list[str]) -> int:
@@ -49,9 +50,19 @@ def ordinal_items(analysis: Analysis, sentence: Sentence) -> list[Item]:
     was added in the autumn")."""
     tokens = _words(analysis, sentence)
     out: list[Item] = []
+    openers = _opening_words(analysis)
     for clause in _clause_starts(analysis, tokens):
-        out.extend(_ordinal_at(analysis, sentence, tokens[clause:]))
+        if tokens[clause][1] in openers:
+            out.extend(_ordinal_at(analysis, sentence, tokens[clause:]))
     return out
+
+
+def _opening_words(analysis: Analysis) -> set[str]:
+    """The words a back-reference can start with ("one of these", "but the other", "the
+    two that remain"), to skip clauses that cannot hold one."""
+    rec = analysis.rules.recommendations
+    phrases = rec["item_back_references"] + rec["item_back_reference_openers"]
+    return {p.split()[0] for p in phrases} | set(rec["remainder_openers"])
 
 
 def _clause_starts(analysis: Analysis, tokens: list[tuple[int, str]]) -> list[int]:

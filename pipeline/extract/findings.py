@@ -15,13 +15,13 @@ from pipeline.extract.counts import Tally, document_tallies
 from pipeline.extract.evidence import span_event
 from pipeline.extract.finding_lists import (
     engage_nearby,
+    engage_sentences,
     heading_items,
     list_items,
     reason_concern_items,
     reason_count,
     reason_reference_items,
 )
-from pipeline.extract.finding_mentions import findings_in
 from pipeline.extract.finding_references import (
     ordinal_items,
     recommendation_text,
@@ -35,14 +35,18 @@ from pipeline.models import Event
 
 # Wordings that name a finding only in passing: another wording names it better.
 _WEAK_SOURCES = ("copular", "reason", "summary")
+_REFERENCE_WINDOW = 3  # "One of these, on …" refers to findings this many sentences back
 
 
 def _gives_reasons(analysis: Analysis, sentence: Sentence) -> bool:
     """"This was a result of two causes of concern …" after a move into Engage."""
-    words = lower_words(analysis.doc, sentence.tok_start, sentence.tok_end)
-    if not has_phrase(words, analysis.rules.recommendations["reason_words"]):
+    window = analysis.rules.recommendations["reason_window"]
+    engage = engage_sentences(analysis)
+    if not engage & set(range(sentence.index - window, sentence.index + 1)):
         return False
-    return engage_nearby(analysis, sentence.index)
+    words = lower_words(analysis.doc, sentence.tok_start, sentence.tok_end)
+    return has_phrase(words, analysis.rules.recommendations["reason_words"]) and (
+        engage_nearby(analysis, sentence.index))
 
 
 def _recommendation_references(analysis: Analysis, items: list[Item]) -> list[Item]:
@@ -61,15 +65,29 @@ def _recommendation_references(analysis: Analysis, items: list[Item]) -> list[It
                  sentence_index=sentence.index)]
 
 
+def _finding_sentences(analysis: Analysis) -> set[int]:
+    return {analysis.token_sentence[start] for _, start, _ in analysis.matches("findings")}
+
+
 def document_items(analysis: Analysis) -> list[Item]:
+    """Items from every mechanism; each runs only on sentences that can hold what it reads
+    (a finding phrase, or one just before; a named Engage; a "recommend" word)."""
     items: list[Item] = []
+    named = _finding_sentences(analysis)
+    engage = engage_sentences(analysis)
+    lowered = analysis.text.lower()
+    recommends = any(p in lowered for p in analysis.rules.recommendations["recommends_that"])
     for sentence in analysis.sentences:
         if sentence.is_list_item:
             continue
-        items.extend(sentence_items(analysis, sentence, _gives_reasons(analysis, sentence)))
-        items.extend(ordinal_items(analysis, sentence))
-        items.extend(reason_concern_items(analysis, sentence))
-        items.extend(recommended_items(analysis, sentence))
+        if sentence.index in named:
+            items.extend(sentence_items(analysis, sentence, _gives_reasons(analysis, sentence)))
+        if named & set(range(sentence.index - _REFERENCE_WINDOW, sentence.index + 1)):
+            items.extend(ordinal_items(analysis, sentence))
+        if sentence.index in engage:
+            items.extend(reason_concern_items(analysis, sentence))
+        if recommends:
+            items.extend(recommended_items(analysis, sentence))
     items.extend(list_items(analysis))
     items.extend(heading_items(analysis))
     items.extend(reason_reference_items(analysis))
@@ -102,8 +120,11 @@ def _item_event(analysis: Analysis, group: Group) -> Event:
 def _reason_counts(analysis: Analysis) -> tuple[list[Tally], list[Item]]:
     tallies: list[Tally] = []
     items: list[Item] = []
+    if not engage_sentences(analysis):
+        return tallies, items
+    named = _finding_sentences(analysis)
     for sentence in analysis.sentences:
-        if sentence.is_list_item or findings_in(analysis, sentence) or not _gives_reasons(
+        if sentence.is_list_item or sentence.index in named or not _gives_reasons(
                 analysis, sentence):
             continue
         found = reason_count(analysis, sentence)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from pipeline.extract.clauses import lower_words
 from pipeline.extract.context import Analysis
 
 _NEAR = 3  # how far back a negation, a modal or "partially" governs a status word
@@ -29,6 +30,7 @@ class StatusWords:
     decisions: frozenset[str]
     partial: frozenset[str]
     reach: int
+    by_first: dict  # first word → (phrase words, status), to look up only what can match
 
 
 _CACHE: dict[str, StatusWords] = {}
@@ -38,6 +40,11 @@ def status_words(analysis: Analysis) -> StatusWords:
     rules = analysis.rules
     if rules.version not in _CACHE:
         rec = rules.recommendations
+        by_first: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+        for status, key in (("closed", "closed_words"), ("open", "open_words")):
+            for phrase in rec[key]:
+                parts = tuple(phrase.split())
+                by_first.setdefault(parts[0], []).append((parts, status))
         _CACHE[rules.version] = StatusWords(
             closed=tuple(tuple(p.split()) for p in rec["closed_words"]),
             open=tuple(tuple(p.split()) for p in rec["open_words"]),
@@ -50,29 +57,38 @@ def status_words(analysis: Analysis) -> StatusWords:
             decisions=frozenset(rec["status_decisions"]),
             partial=frozenset(rec["partial_words"]),
             reach=rec["blocker_reach"],
+            by_first=by_first,
         )
     return _CACHE[rules.version]
 
 
 def _positions(analysis: Analysis, start: int, end: int) -> list[tuple[int, str]]:
-    doc = analysis.doc
-    return [(i, doc[i].lower_) for i in range(max(start, 0), min(end, len(doc)))
-            if not doc[i].is_space]
+    words = cached_words(analysis)
+    return [(i, words[i]) for i in range(max(start, 0), min(end, len(words)))
+            if words[i] is not None]
+
+
+def cached_words(analysis: Analysis) -> list[str | None]:
+    """The document's lower-case words by token (None for whitespace), computed once."""
+    words = analysis.doc.user_data.get("lower_words")
+    if words is None:
+        lower_words(analysis.doc, 0, 0)
+        words = analysis.doc.user_data["lower_words"]
+    return words
 
 
 def _matches(words: list[str], words_of: StatusWords, *, tally: bool, background: bool
              ) -> list[tuple[int, str]]:
     found = []
-    for p in range(len(words)):
-        for status, phrases in (("closed", words_of.closed), ("open", words_of.open)):
-            for parts in phrases:
-                if tuple(words[p : p + len(parts)]) != parts:
-                    continue
-                phrase = " ".join(parts)
-                if (tally and phrase in words_of.item_only) or (
-                        background and phrase in words_of.background):
-                    continue
-                found.append((p, status))
+    for p, word in enumerate(words):
+        for parts, status in words_of.by_first.get(word, ()):
+            if tuple(words[p : p + len(parts)]) != parts:
+                continue
+            phrase = " ".join(parts)
+            if (tally and phrase in words_of.item_only) or (
+                    background and phrase in words_of.background):
+                continue
+            found.append((p, status))
     return found
 
 
@@ -94,7 +110,7 @@ def _irrealis(analysis: Analysis, words_of: StatusWords, token: int, context_sta
     """"can be closed", "to close", "before they are closed": closing that has not happened
     ("has decided to close", "has been able to close" report that it has)."""
     suffix = analysis.rules.recommendations["announcing_suffix"]
-    announced = analysis.doc[token].lower_.endswith(suffix)  # "I will be closing …"
+    announced = (cached_words(analysis)[token] or "").endswith(suffix)  # "I will be closing …"
     for k, word in enumerate(near):
         if word == "will" and announced:
             continue
