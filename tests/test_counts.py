@@ -61,6 +61,18 @@ CASES = [
     ("Both causes of concern raised with Leicestershire Police have been discharged, along "
      "with all nine of the linked recommendations.",
      {("leicestershire-police", COC, 2, 2, 0), ("leicestershire-police", REC, 9, 9, 0)}),
+    # A definite count with its own verb is the whole set; a relative clause picks some.
+    ("The four recommendations made to Norfolk Constabulary have also been closed.",
+     {("norfolk-constabulary", REC, 4, 4, 0)}),
+    ("The two causes of concern that are still open for Kent Police relate to vetting.",
+     {("kent-police", COC, None, None, 2)}),
+    ("The two remaining causes of concern for Essex Police have now been closed.",
+     {("essex-police", COC, None, 2, None)}),
+    # Hyphenated modifiers; counts in two clauses.
+    ("Two call-handling recommendations remain open for Surrey Police, after three were "
+     "closed.", {("surrey-police", REC, 5, 3, 2)}),
+    ("HMICFRS made twenty-one recommendations to Kent Police, and sixteen have been "
+     "implemented.", {("kent-police", REC, 21, 16, 5)}),
     # A count split over two sentences is one tally.
     ("Inspectors made eight recommendations to Derbyshire Constabulary. Six of them have now "
      "been met.", {("derbyshire-constabulary", REC, 8, 6, 2)}),

@@ -52,6 +52,7 @@ class Count:
     status: str | None = None
     governed: bool = False  # the status came from a verb right before the count
     reach: int = 0  # the end of the count's predicate
+    predicated: bool = False  # the status came from the count's own predicate
 
 
 @dataclass
@@ -328,6 +329,7 @@ def read_status(window: _Window, count: Count) -> None:
     if count.status is None:
         count.status = next((found for start, end in segments if (found := status_in(
             analysis, start, end, context_start=window.start, tally=True))), None)
+        count.predicated = count.status is not None
         words = [analysis.doc[k].lower_ for k in range(count.end, min(segments[0][1],
                                                                       count.end + 5))]
         if _phrase_at([w for w in words if w != ","], 0,
@@ -338,6 +340,25 @@ def read_status(window: _Window, count: Count) -> None:
         count.status = status_in(analysis, count.token + 1, head, tally=True)
     if count.status is None and count.remaining:
         count.status = "open"
+    if _definite_set(window, count, segments):
+        count.every = True
+
+
+def _definite_set(window: _Window, count: Count, segments: list[tuple[int, int]]) -> bool:
+    """"The accompanying four recommendations have been closed": a definite count with its
+    own verb names the whole set. Not "the remaining two", nor "the two causes of concern
+    that are still open" (a relative clause picks some of them)."""
+    rules = window.analysis.rules.counts
+    if count.finding is None or not count.predicated or count.remaining:
+        return False
+    k = count.token - 1
+    while k >= window.start and window.word(k) in set(rules["modifiers"]):
+        k -= 1
+    between = {window.word(t) for t in range(count.token + 1, count.finding.start)}
+    predicate = {window.word(t) for start, end in segments for t in range(start, end)}
+    return window.word(k) in set(rules["definite_determiners"]) and not (
+        between & set(rules["remaining_words"]) or predicate & set(rules["relatives"] + rules[
+            "relative_markers"]))
 
 
 def sentence_counts(analysis: Analysis, sentence: Sentence, findings: list[Finding]
