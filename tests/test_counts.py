@@ -73,6 +73,9 @@ CASES = [
      "closed.", {("surrey-police", REC, 5, 3, 2)}),
     ("HMICFRS made twenty-one recommendations to Kent Police, and sixteen have been "
      "implemented.", {("kent-police", REC, 21, 16, 5)}),
+    # Counts after what they count, as summaries and tables write them.
+    ("Lancashire Constabulary: inspection summary\n\nRecommendations: 12\n\n"
+     "Recommendations closed: 7", {("lancashire-constabulary", REC, 12, 7, 5)}),
     # A count split over two sentences is one tally.
     ("Inspectors made eight recommendations to Derbyshire Constabulary. Six of them have now "
      "been met.", {("derbyshire-constabulary", REC, 8, 6, 2)}),

@@ -79,6 +79,15 @@ CASES = [
     ("Inspectors said Wiltshire Police needs to improve how it safeguards children. Because of "
      "these concerns, the force has been placed into enhanced monitoring.",
      [("wiltshire-police", COC, "open", "how it safeguards children")]),
+    ("Kent Police has been placed in special measures over concerns about how it answers "
+     "999 calls, the inspectorate said.", [("kent-police", COC, "open", "how it answers 999")]),
+    ("Surrey Police has entered Engage following the inspectorate's serious concerns "
+     "regarding its custody suites and its vetting backlog.",
+     [("surrey-police", COC, "open", "its custody suites"),
+      ("surrey-police", COC, "open", "its vetting backlog")]),
+    # A move recounted from years before names the reasons, not where they stand now.
+    ("Essex Police was moved into Engage in 2021 after inspectors raised concerns about its "
+     "crime recording.", [("essex-police", COC, None, "its crime recording")]),
     # A heading that names one finding labels the sentence after it; recommendations listed
     # under a cause of concern that is newly issued are open with it.
     ("We have issued a cause of concern to Humberside Police about how it protects children "
@@ -99,6 +108,10 @@ CASES = [
     ("Surrey Police has been removed from Engage because it has made improvements. These "
      "include:\n- faster answering of 999 calls; and\n- better crime recording.", []),
     ("The cause of concern has been closed, Kent Police said.", []),
+    ("Essex Police has left special measures after concerns about its crime recording were "
+     "addressed.", []),
+    ("The Metropolitan Police Service was placed into special measures after years of "
+     "concern about its performance.", []),
 ]
 
 

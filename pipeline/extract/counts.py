@@ -367,7 +367,8 @@ def sentence_counts(analysis: Analysis, sentence: Sentence, findings: list[Findi
     dates = {i for d in analysis.dates_between(sentence.tok_start, sentence.tok_end)
              for i in range(d.tok_start, d.tok_end)}
     live = [f for f in findings if not is_hypothetical(analysis, f)]
-    counts: list[Count] = []
+    counts: list[Count] = _labelled_counts(analysis, sentence, live, dates)
+    labelled = {c.token for c in counts}
     start = sentence.tok_start
     while start < sentence.tok_end:
         end = next((k for k in range(start, sentence.tok_end)
@@ -377,7 +378,7 @@ def sentence_counts(analysis: Analysis, sentence: Sentence, findings: list[Findi
         numbers = number_tokens(analysis)
         token = start
         while token < end:
-            if token not in numbers:
+            if token not in numbers or token in labelled:
                 token += 1
                 continue
             count = read_count(window, token)
@@ -388,9 +389,33 @@ def sentence_counts(analysis: Analysis, sentence: Sentence, findings: list[Findi
             counts.append(count)
             token = max(count.end, (count.whole_token or token) + 1, token + 1)
         start = end + 1
+    counts.sort(key=lambda c: c.token)
     _assign_kinds(counts, live)
     _inherit_status(analysis, counts)
     return counts
+
+
+def _labelled_counts(analysis: Analysis, sentence: Sentence, findings: list[Finding],
+                     dates: set[int]) -> list[Count]:
+    """Counts after the finding they count, as tables and summaries write them:
+    "Recommendations: 12", "Open causes of concern: 2", "Recommendations closed: 4"."""
+    words = cached_words(analysis)
+    out = []
+    for finding in (f for f in findings if f.plural):
+        k = finding.end
+        status = status_in(analysis, k, k + 1, tally=True)
+        k += 1 if status else 0
+        k += 1 if k < sentence.tok_end and words[k] == ":" else 0
+        value = number_at(analysis, k) if k < sentence.tok_end and k not in dates else None
+        after = words[k + 1] if k + 1 < sentence.tok_end else None
+        if value is None or (after is not None and after.isalpha()):
+            continue
+        status = status or status_in(analysis, max(finding.start - 1, sentence.tok_start),
+                                     finding.start, tally=True)
+        count = Count(value, k, k + 1, finding.kind, finding, status=status)
+        count.is_total = status is None
+        out.append(count)
+    return out
 
 
 def _assign_kinds(counts: list[Count], findings: list[Finding]) -> None:

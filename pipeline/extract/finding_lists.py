@@ -26,7 +26,7 @@ from pipeline.extract.finding_mentions import (
     is_hypothetical,
 )
 from pipeline.extract.items import Item, item_status
-from pipeline.extract.status import status_in
+from pipeline.extract.status import cached_words, status_in
 from pipeline.extract.subjects import (
     clean_subject,
     long_enough,
@@ -37,6 +37,7 @@ from pipeline.extract.subjects import (
 )
 
 _FINAL_MARKS = ".!?"
+_CONNECTIVE_REACH = 6  # "after the inspectorate raised serious concerns about …"
 
 
 def enters_engage(analysis: Analysis, sentence: Sentence) -> bool:
@@ -302,34 +303,45 @@ def reason_count(analysis: Analysis, sentence: Sentence) -> tuple[Tally, list[It
     return None
 
 
+def _reason_concern_start(analysis: Analysis, sentence: Sentence) -> int | None:
+    """The token after "… over concerns about", "… after inspectors raised concerns that",
+    "… following the inspectorate's concerns regarding": where the concern is named."""
+    rec = analysis.rules.recommendations
+    words = cached_words(analysis)
+    nouns = set(rec["concern_nouns"])
+    connectives = [c.split() for c in rec["reason_connectives"]]
+    leads = [lead.split() for lead in rec["concern_subject_leads"]]
+    for k in range(sentence.tok_start, sentence.tok_end):
+        if words[k] not in nouns:
+            continue
+        lead = next((len(p) for p in leads if words[k + 1 : k + 1 + len(p)] == p), None)
+        before = [w for w in words[max(sentence.tok_start, k - _CONNECTIVE_REACH) : k] if w]
+        joined = " " + " ".join(before) + " "
+        if lead and any(f" {' '.join(c)} " in joined for c in connectives):
+            return k + 1 + lead
+    return None
+
+
 def reason_concern_items(analysis: Analysis, sentence: Sentence) -> list[Item]:
     """"… was placed in special measures over concerns about how it answers 999 calls": a
     concern named as the reason for a move into Engage (undated by a recap: no status)."""
     rec = analysis.rules.recommendations
     if not enters_engage(analysis, sentence):
         return []
-    lowered = sentence.text.lower()
-    for phrase in sorted(rec["reason_concerns"], key=len, reverse=True):
-        at = lowered.find(f" {phrase} ")
-        if at == -1:
-            continue
-        start = sentence.start + at + len(phrase) + 2
-        token = next((t.i for t in analysis.doc[sentence.tok_start : sentence.tok_end]
-                      if t.idx >= start), None)
-        force_id = _moved_force(analysis, sentence, token or sentence.tok_start)
-        if token is None or force_id is None:
-            return []
-        marker = Finding("cause_of_concern", token, token, True, sentence)
-        subject = clean_subject(analysis, span_text(analysis, token, subject_end(
-            analysis, marker, token)))
-        if not long_enough(analysis, subject):
-            return []
-        status = None if dated_before(analysis, sentence, rec["background_days"]) else "open"
-        parts = split_listed(analysis, subject, tuple(rec["clause_subject_openers"]))
-        return [Item("cause_of_concern", force_id, p, status, sentence.start, sentence.end,
-                     token, source="reason", sentence_index=sentence.index,
-                     group=f"reason-{sentence.index}") for p in parts]
-    return []
+    token = _reason_concern_start(analysis, sentence)
+    if token is None or token >= sentence.tok_end:
+        return []
+    force_id = _moved_force(analysis, sentence, token)
+    marker = Finding("cause_of_concern", token, token, True, sentence)
+    subject = clean_subject(analysis, span_text(analysis, token, subject_end(
+        analysis, marker, token)))
+    if force_id is None or not long_enough(analysis, subject):
+        return []
+    status = None if dated_before(analysis, sentence, rec["background_days"]) else "open"
+    parts = split_listed(analysis, subject, tuple(rec["clause_subject_openers"]))
+    return [Item("cause_of_concern", force_id, p, status, sentence.start, sentence.end,
+                 token, source="reason", sentence_index=sentence.index,
+                 group=f"reason-{sentence.index}") for p in parts]
 
 
 def _moved_force(analysis: Analysis, sentence: Sentence, token: int) -> str | None:

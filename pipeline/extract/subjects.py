@@ -15,6 +15,7 @@ from pipeline.extract.context import Analysis
 from pipeline.extract.finding_mentions import Finding, findings_in
 
 _TRAILERS = (" and", " or", ";", ".", ",", ":")
+_AHEAD = 5  # words after a comma in which a relative pronoun or a speech verb ends a subject
 _QUOTES = "\"“”'‘’"
 _CACHE: dict[str, tuple[re.Pattern, ...]] = {}
 
@@ -195,9 +196,11 @@ def subject_end(analysis: Analysis, finding: Finding, start: int, how: str = "le
 
 
 def _relative_ahead(analysis: Analysis, comma: int, end: int) -> bool:
-    """", the details of which are …": a relative clause starts after the comma."""
-    words = lower_words(analysis.doc, comma + 1, min(comma + 6, end))
-    return any(w in analysis.rules.counts["relatives"] for w in words)
+    """", the details of which are …" (a relative clause) or ", the inspectorate said" (an
+    attribution) starts after the comma."""
+    words = lower_words(analysis.doc, comma + 1, min(comma + _AHEAD, end))
+    return any(w in analysis.rules.counts["relatives"] for w in words) or any(
+        w in analysis.rules.words["speech_verbs"] for w in words)
 
 
 def _before_determiners(analysis: Analysis, start: int, token: int) -> int:
