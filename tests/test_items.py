@@ -158,3 +158,60 @@ def test_named_as_a_cause_of_concern(text, expected):
 
 def test_as_without_a_naming_verb_is_no_item():
     assert _items("Inspectors will keep this as a cause of concern for Kent Police.") == []
+
+
+MORE_CASES = [
+    # An apposition names the subject.
+    ("On 2 May inspectors reported one cause of concern, the supervision of investigations, "
+     "to Kent Police.", [("kent-police", COC, "open", "the supervision of investigations")]),
+    # A recap after a sentence that dates the inspection: no status of its own.
+    ("Between 3 and 14 April 2023, we inspected Essex Police. During our inspection, we "
+     "identified a cause of concern about how it manages sex offenders.",
+     [("essex-police", COC, None, "how it manages sex offenders")]),
+    # "The two that remain open concern …": counted by reference, split by the count.
+    ("Surrey Police has closed four of its six recommendations. The two that remain open "
+     "concern custody and the timeliness of its 101 service.",
+     [("surrey-police", REC, "open", "custody"),
+      ("surrey-police", REC, "open", "the timeliness of its 101 service")]),
+    # The open one named after "but" in the sentence that counts them.
+    ("Durham Constabulary has closed three of its four causes of concern, but work remains "
+     "on vetting.", [("durham-constabulary", COC, "open", "vetting")]),
+    # A tracker's "this recommendation" names the recommendation its text states.
+    ("Norfolk Constabulary: recommendation tracker\nWithin six months, the force should "
+     "review how it audits crime records.\nThe force reported in March that this "
+     "recommendation had been completed.",
+     [("norfolk-constabulary", REC, "closed", "review how it audits crime records")]),
+    # In prose and in a relative clause after a counted finding.
+    ("Inspectors recommended that Kent Police should clear its backlog of vetting renewals.",
+     [("kent-police", REC, None, "clear its backlog of vetting renewals")]),
+    ("The report makes three recommendations to Gwent Police, the most urgent of which is "
+     "that the force should recruit more call handlers.",
+     [("gwent-police", REC, None, "recruit more call handlers")]),
+    # "… and closed the causes of concern on both": the two coordinated before.
+    ("Inspectors found that Cleveland Police had improved its call handling and its crime "
+     "recording, and closed the causes of concern on both.",
+     [("cleveland-police", COC, "closed", "its call handling"),
+      ("cleveland-police", COC, "closed", "its crime recording")]),
+    # A counted summary is not an item when the findings are named one by one.
+    ("Inspectors raised two causes of concern with Wiltshire Police about how it serves the "
+     "public. The first is about call handling. The second is about crime recording.",
+     [("wiltshire-police", COC, None, "call handling"),
+      ("wiltshire-police", COC, None, "crime recording")]),
+    # A finding that only qualifies another takes no status from the other's verb.
+    ("Four of the six recommendations attached to the cause of concern on vetting at Kent "
+     "Police have been closed.", [("kent-police", COC, None, "vetting")]),
+    # A vague count names a topic, not findings.
+    ("HMICFRS made several recommendations to Essex Police about call handling.", []),
+    # The reasons a sentence counts before a colon.
+    ("Lincolnshire Police has been placed in enhanced monitoring. The decision follows an "
+     "inspection which found three areas where the force must improve: how it records "
+     "crime; how it answers calls; and how it supervises investigations.",
+     [("lincolnshire-police", COC, "open", "how it records crime"),
+      ("lincolnshire-police", COC, "open", "how it answers calls"),
+      ("lincolnshire-police", COC, "open", "how it supervises investigations")]),
+]
+
+
+@pytest.mark.parametrize("text,expected", MORE_CASES, ids=[c[0][:45] for c in MORE_CASES])
+def test_more_item_phrasings(text, expected):
+    test_item_phrasings(text, expected)

@@ -39,7 +39,7 @@ from pipeline.extract.subjects import (
 _ISSUED_REACH = 6  # "raised with Sussex Police in May" after the subject
 _APPOSITION_WORDS = (2, 8)  # ", responding to the public," is a subject; longer is a clause
 _COPULAR_WORDS = 25
-_RELATIVE_REACH = 5  # ", the most urgent of which is that …" follows the finding closely
+_RELATIVE_REACH = 8  # ", the most urgent of which is that …" follows the finding closely
 
 
 @dataclass
@@ -213,9 +213,11 @@ def apposition(analysis: Analysis, finding: Finding) -> str | None:
     shortest, longest = _APPOSITION_WORDS
     if close >= sentence.tok_end or not shortest <= close - finding.end - 1 <= longest:
         return None
-    first = doc[finding.end + 1].lower_
-    if first in set(analysis.rules.recommendations["apposition_not_starts"]):
-        return None
+    rec = analysis.rules.recommendations
+    words = lower_words(doc, finding.end + 1, close)
+    if words[0] in set(rec["apposition_not_starts"]) or set(rec["apposition_clause_words"]) & (
+            set(words)):
+        return None  # ", which was raised in 2022,", ", the inspectorate said,"
     return clean_subject(analysis, span_text(analysis, finding.end + 1, close))
 
 
