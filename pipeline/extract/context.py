@@ -241,7 +241,7 @@ def _date_mentions(doc: Doc, toolkit: Toolkit, published: date | None) -> list[D
     for span in sorted(filter_spans(spans), key=lambda s: s.start):
         words = [t.text for t in span]
         label = span.label_
-        since = bool(words) and words[0].lower() == "since"
+        since = bool(words) and words[0].lower() in toolkit.rules.dates["since_words"]
         value, precision = date_resolver.resolve(label, words, published, toolkit.rules)
         out.append(DateMention(span.start_char, span.end_char, span.start, span.end, value,
                                precision, label, since))
