@@ -15,7 +15,7 @@ EXTRACTORS = (extract_phase_changes, extract_inspections, extract_findings, extr
 
 def extract_events(document: Document, toolkit: Toolkit | None = None) -> list[Event]:
     toolkit = toolkit or default_toolkit()
-    analysis = analyse(document.text, document.published_date, toolkit)
+    analysis = analyse(document.text, document.published_date, toolkit, url=document.url)
     events: list[Event] = []
     for extractor in EXTRACTORS:
         events.extend(extractor(analysis))

@@ -245,6 +245,34 @@ RESOLVERS: dict[str, Callable[[Phrase], Resolved]] = {
 }
 
 
+def same_day(label: str, words: list[str], reference: tuple[date | None, str | None],
+             rules: Rules) -> Resolved:
+    """A phrase meaning the publication day itself ("today"), against a publication date
+    known only to a month or year: that date at that precision; anything else: nothing."""
+    spec = rules.dates["relative"].get(" ".join(w.lower() for w in words))
+    if label != "relative" or spec is None or spec.get("days") != 0 or reference[0] is None:
+        return _NONE
+    return reference
+
+
+def url_date(url: str | None, rules: Rules) -> Resolved:
+    """The year, or year and month, a URL's path gives ("/news/2025/june/…", "/2019/09/…")."""
+    if not url:
+        return _NONE
+    segments = re.split(r"[/?#&=]+", url.lower())
+    year = _regex(rules, "year")
+    for index, segment in enumerate(segments):
+        if not year.match(segment):
+            continue
+        after = segments[index + 1] if index + 1 < len(segments) else ""
+        month = _month_number(after, rules) or (
+            int(after) if re.fullmatch(r"0?[1-9]|1[0-2]", after) else None)
+        if month:
+            return date(int(segment), month, 1), "month"
+        return date(int(segment), 1, 1), "year"
+    return _NONE
+
+
 def resolve(label: str, words: list[str], published: date | None, rules: Rules) -> Resolved:
     """Return (date, precision); (None, None) when the text does not pin a date down."""
     resolver = RESOLVERS.get(label)

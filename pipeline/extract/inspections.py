@@ -1,99 +1,253 @@
-"""inspection events: an inspection, re-inspection or revisit of a force that has happened."""
+"""inspection events: an inspection, re-inspection or revisit of a force that has happened.
+
+An inspection is an event only with a date phrase: its own ("between 6 and 17 March
+2023", "our 2019 inspection", "Kent 2015"), or its report's or letter's ("the report
+published on 25 July 2019"), which stands in only when the text gives that inspection no
+date of its own. A phrase that cannot be resolved ("earlier this year" with no publication
+date) gives a date of null; a programme span ("PEEL 2021/22") is not a date at all. A
+headline or heading that names an inspection with no date is dated by the publication date.
+"""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from pipeline.extract.clauses import clause_start, has_phrase, lower_words
-from pipeline.extract.context import Analysis
+from pipeline.extract.context import Analysis, DateMention, Sentence
 from pipeline.extract.evidence import sentence_event
-from pipeline.extract.phases import choose_date, phase_terms
+from pipeline.extract.phases import (
+    MAX_DATE_DISTANCE,
+    Anchors,
+    closest_date,
+    is_heading,
+    phase_terms,
+)
 from pipeline.models import Event
 
+MAX_CLAUSE = 60  # tokens read left of a trigger for negation, speculation and tense
+NOT_A_DATE = ("programme",)  # date labels that name no date ("PEEL 2021/22")
 
-def _anchors(analysis: Analysis, sentence) -> list[tuple[int, int]]:
-    """Phrases competing for the sentence's dates (inspection words and phase terms)."""
-    out = [(s, e) for _, s, e in analysis.matches_in("inspections", sentence)]
-    out += [(t.start, t.end) for t in phase_terms(analysis, sentence)]
+
+@dataclass
+class Mention:
+    """One inspection mention, before mentions of the same inspection are merged."""
+
+    event: Event
+    kind: str  # inspection | revisit
+    source: str  # own (its own date) | publication (a report's or letter's) | unresolved
+
+
+def _triggers(analysis: Analysis, sentence: Sentence) -> list[tuple[int, int, bool]]:
+    """(start, end, is a report) of the inspection words, and of report words after a
+    qualifier, the longest of overlapping; "inspection report" is one report trigger."""
+    doc = analysis.doc
+    spec = analysis.rules.inspections
+    found = [(s, e) for _, s, e in analysis.matches_in("inspections", sentence)]
+    window = spec["report_qualifier_window"]
+    qualifiers, reports = set(spec["report_qualifiers"]), set(spec["report_words"])
+    for i in range(sentence.tok_start, sentence.tok_end):
+        if doc[i].lower_ in reports and qualifiers & set(
+                lower_words(doc, max(sentence.tok_start, i - window), i)):
+            found.append((i, i + 1))
+    found = sorted({m for m in found if not any(
+        o != m and o[0] <= m[0] and m[1] <= o[1] for o in found)})
+    out: list[tuple[int, int, bool]] = []
+    for start, end in found:
+        if out and out[-1][1] == start and doc[start].lower_ in reports:
+            out[-1] = (out[-1][0], end, True)  # "re-inspection report": the report
+        else:
+            out.append((start, end, doc[end - 1].lower_ in reports))
     return out
 
 
-def extract_inspections(analysis: Analysis) -> list[Event]:
+def _happened(analysis: Analysis, sentence: Sentence, start: int, end: int) -> bool:
+    """Not future, negated, speculative, or a description of the process."""
     doc = analysis.doc
     rules = analysis.rules
     breaks = set(rules.words["clause_breaks"])
-    future = rules.inspections["future_words"]
-    negations = set(rules.words["negations"])
-    found: list[Event] = []
-    for sentence in analysis.sentences:
-        found_here = analysis.matches_in("inspections", sentence)
-        # "re-inspected" also contains "inspected": keep the longest of overlapping matches.
-        matches = [m for m in found_here if not any(
-            o != m and o[1] <= m[1] and m[2] <= o[2] for o in found_here)]
-        if not matches:
+    clause = max(clause_start(doc, sentence.tok_start, start, breaks), start - MAX_CLAUSE)
+    before = lower_words(doc, clause, start)
+    around = before + lower_words(doc, start, min(end + 2, sentence.tok_end))
+    if has_phrase(before[-4:] + lower_words(doc, end, end + 1), rules.inspections["future_words"]):
+        return False
+    near = before[-rules.inspections["modality_window"]:]
+    if any(w in rules.words["negations"] for w in before) or has_phrase(
+            near, rules.words["modality"]):
+        return False
+    return not has_phrase(around, rules.inspections["generic_words"])
+
+
+def _fire_service(analysis: Analysis, sentence: Sentence, start: int, named: list) -> bool:
+    """"Inspectors revisited the service" in a text about a fire and rescue service."""
+    spec = analysis.rules.inspections
+    mentioned = analysis.forces_between(sentence.tok_start, sentence.tok_end)
+    if any(m.kind == "fire" for m in mentioned) and not named:
+        return True
+    if named or not analysis.mentions_fire_service:
+        return False
+    words = lower_words(analysis.doc, sentence.tok_start, sentence.tok_end)
+    fire_words = set(spec["fire_words"])
+    if has_phrase(words, spec["inspectorate_phrases"]):
+        fire_words.discard("fire")  # the inspectorate's own name
+    lead = words[: start - sentence.tok_start + 3]
+    return bool(fire_words & set(words)) or has_phrase(lead, spec["service_words"])
+
+
+def _named(analysis: Analysis, sentence: Sentence, end: int) -> list[str]:
+    """Forces the sentence names; a bare place counts right after the trigger and a
+    preposition ("the inspection for Lincolnshire", "inspected custody in Durham")."""
+    preps = set(analysis.rules.inspections["force_preps"])
+    out = []
+    for m in analysis.forces_between(sentence.tok_start, sentence.tok_end):
+        between = lower_words(analysis.doc, end, m.tok_start)
+        if analysis.usable(m, sentence) or (
+                m.kind == "weak" and m.tok_start >= end and between
+                and between[0] in preps and set(between[1:]) <= {"the"}):
+            out.append(m.force_id)
+    return list(dict.fromkeys(out))
+
+
+def _source(analysis: Analysis, mention: DateMention, trigger: tuple[int, int],
+            report: bool) -> str:
+    """Whether a date is the inspection's own, or a report's or letter's: a report's date,
+    or one next to a publication word or with one between it and the trigger."""
+    if mention.value is None:
+        return "unresolved"
+    spec = analysis.rules.inspections
+    window = spec["publication_window"]
+    doc = analysis.doc
+    near = lower_words(doc, mention.tok_start - window, mention.tok_start) + lower_words(
+        doc, mention.tok_end, mention.tok_end + window)
+    if mention.tok_start >= trigger[1]:
+        near += lower_words(doc, trigger[1], mention.tok_start)
+    else:
+        near += lower_words(doc, mention.tok_end, trigger[0])
+    return "publication" if report or set(near) & set(spec["publication_words"]) else "own"
+
+
+def _date(analysis: Analysis, sentence: Sentence, trigger: tuple[int, int], anchors: Anchors,
+          report: bool) -> tuple[DateMention | None, str] | None:
+    """The trigger's date phrase and its source; a heading's publication date; or None."""
+    spec = analysis.rules.inspections
+    phrases = analysis.date_phrases_between(sentence.tok_start, sentence.tok_end)
+    spans = [p for p in phrases if p.label in NOT_A_DATE]
+    limit = spec["lone_trigger_reach"] if len(anchors.spans) == 1 else MAX_DATE_DISTANCE
+    mention = closest_date(analysis, sentence, trigger, anchors, resolved=False,
+                           skip_labels=NOT_A_DATE, limit=limit)
+    if mention is not None:
+        return mention, _source(analysis, mention, trigger, report)
+    words = lower_words(analysis.doc, trigger[0], trigger[1])
+    if spans or not analysis.reference[0] or set(words) & set(spec["needs_own_date"]):
+        return None
+    if sentence.index == 0 or is_heading(analysis, sentence):
+        return None, "publication"
+    return None
+
+
+def _anchors(analysis: Analysis, sentence: Sentence, triggers: list) -> Anchors:
+    """Spans competing for the sentence's dates: triggers, phase terms, rival words."""
+    rivals = set(analysis.rules.inspections["rival_words"])
+    spans = [(s, e) for s, e, _ in triggers]
+    spans += [(t.start, t.end) for t in phase_terms(analysis, sentence)]
+    spans += [(i, i + 1) for i in range(sentence.tok_start, sentence.tok_end)
+              if analysis.doc[i].lower_ in rivals]
+    return Anchors(spans)
+
+
+def _sentence_mentions(analysis: Analysis, sentence: Sentence) -> list[Mention]:
+    triggers = _triggers(analysis, sentence)
+    if not triggers:
+        return []
+    spec = analysis.rules.inspections
+    anchors = _anchors(analysis, sentence, triggers)
+    out = []
+    for start, end, report in triggers:
+        if not _happened(analysis, sentence, start, end):
             continue
-        anchors = _anchors(analysis, sentence)
-        for _, start, end in matches:
-            clause = clause_start(doc, sentence.tok_start, start, breaks)
-            before = lower_words(doc, clause, start)
-            around = before + lower_words(doc, start, min(end + 2, sentence.tok_end))
-            if has_phrase(before[-4:] + lower_words(doc, end, end + 1), future):
-                continue
-            if any(w in negations for w in before) or has_phrase(
-                    before, rules.words["modality"]):
-                continue
-            named = [m for m in analysis.forces_between(sentence.tok_start, sentence.tok_end)
-                     if analysis.usable(m, sentence)]
-            fire = [m for m in analysis.forces_between(sentence.tok_start, sentence.tok_end)
-                    if m.kind == "fire"]
-            words = lower_words(doc, sentence.tok_start, sentence.tok_end)
-            lead = words[: start - sentence.tok_start + 3]
-            fire_words = {"firefighters", "firefighter", "station", "stations", "fire"}
-            if "constabulary and fire" in " ".join(words):
-                fire_words.discard("fire")  # the inspectorate's own name
-            if fire and not named or not named and analysis.mentions_fire_service and (
-                    fire_words & set(words) or "service" in lead):
-                continue  # "Inspectors revisited the service": a fire and rescue service
-            if has_phrase(around, rules.inspections["generic_words"]):
-                continue
-            dated = choose_date(analysis, sentence, (start, end), anchors,
-                                exclude_after=rules.inspections["not_inspection_dates"])
-            if named:
-                forces = list(dict.fromkeys(m.force_id for m in named))
-            elif dated is not None or has_phrase(
-                    lower_words(doc, sentence.tok_start, sentence.tok_end),
-                    ["the force", "the constabulary", "the police force"]):
-                force = analysis.force_before(start)
-                forces = [force] if force else []
-            else:
-                forces = []
-            trigger = " ".join(lower_words(doc, start, end))
-            kind = "revisit" if trigger.startswith(("re", "follow")) else "inspection"
-            if not dated and any(w in ("previous", "earlier", "original", "first", "last")
-                                 for w in before[-3:]):
-                kind = "earlier"  # "at its previous inspection": not the one dated elsewhere
-            for force_id in forces:
-                found.append((sentence_event(
-                    analysis, sentence, "inspection", force_id,
-                    event_date=dated[0] if dated else None,
-                    date_precision=dated[1] if dated else None,
-                ), kind))
+        trigger = lower_words(analysis.doc, start, end)
+        named = _named(analysis, sentence, end)
+        bare_report = trigger[0] in spec["report_words"]
+        if _fire_service(analysis, sentence, start, named) or not named and (
+                bare_report or trigger[-1] in spec["plural_nouns"]):
+            continue
+        dated = _date(analysis, sentence, (start, end), anchors, report)
+        if dated is None:
+            continue
+        mention, source = dated
+        forces = named or _referred_force(analysis, sentence, start, mention)
+        revisit = " ".join(trigger).startswith(tuple(spec["revisit_prefixes"]))
+        value, precision = (mention.value, mention.precision) if mention else analysis.reference
+        for force_id in forces:
+            out.append(Mention(sentence_event(
+                analysis, sentence, "inspection", force_id, event_date=value,
+                date_precision=precision if value else None),
+                "revisit" if revisit else "inspection", source))
+    return out
+
+
+def _referred_force(analysis: Analysis, sentence: Sentence, start: int,
+                    mention: DateMention | None) -> list[str]:
+    """The force an unnamed inspection is of: the force named before it, when the sentence
+    refers to it ("the force", "its") or dates the inspection."""
+    words = lower_words(analysis.doc, sentence.tok_start, sentence.tok_end)
+    refers = has_phrase(words, analysis.rules.inspections["force_anaphors"])
+    if not refers and (mention is None or mention.value is None):
+        return []
+    force = analysis.force_named_before(start)
+    return [force] if force else []
+
+
+def extract_inspections(analysis: Analysis) -> list[Event]:
+    found: list[Mention] = []
+    for sentence in analysis.sentences:
+        found += _sentence_mentions(analysis, sentence)
     return _merge(found)
 
 
-def _merge(found: list[tuple[Event, str]]) -> list[Event]:
+def _contains(coarse: Event, fine: Event) -> bool:
+    order = {"year": 0, "month": 1, "day": 2}
+    if coarse.event_date is None or fine.event_date is None or (
+            order[coarse.date_precision] >= order[fine.date_precision]):
+        return False
+    if coarse.date_precision == "year":
+        return coarse.event_date.year == fine.event_date.year
+    return coarse.event_date.replace(day=1) == fine.event_date.replace(day=1)
+
+
+def _finer(events: list[Event]) -> set[tuple]:
+    """(force, year) of every event dated to a month or day, (force, year, month) of every
+    event dated to a day: what a coarser date of the same force may fall inside."""
+    keys: set[tuple] = set()
+    for e in events:
+        if e.event_date is None or e.date_precision == "year":
+            continue
+        keys.add((e.force_id, e.event_date.year))
+        if e.date_precision == "day":
+            keys.add((e.force_id, e.event_date.year, e.event_date.month))
+    return keys
+
+
+def _inside_finer(e: Event, finer: set[tuple]) -> bool:
+    if e.event_date is None or e.date_precision == "day":
+        return False
+    if e.date_precision == "year":
+        return (e.force_id, e.event_date.year) in finer
+    return (e.force_id, e.event_date.year, e.event_date.month) in finer
+
+
+def _merge(found: list[Mention]) -> list[Event]:
     """One event per force and date.
 
-    An undated mention joins a dated one of the same force and kind ("the revisit" after
-    "a revisit in March"); an undated inspection beside a dated revisit is another visit.
+    A report's or letter's date joins any dated mention of the same force and kind (it is
+    that inspection's report); a coarser date joins a finer one it contains ("2018" and
+    "July 2018"); the same date from two sentences is one event.
     """
-    kept: list[tuple[Event, str]] = []
-    for event, kind in found:
-        same = [(k, kk) for k, kk in kept if k.force_id == event.force_id]
-        if any((k.event_date, k.date_precision) == (event.event_date, event.date_precision)
-               and (event.event_date is not None or kk == kind) for k, kk in same):
-            continue
-        if event.event_date is None and any(kk == kind for _, kk in same):
-            continue
-        for pair in [p for p in same if p[0].event_date is None and p[1] == kind]:
-            kept.remove(pair)
-        kept.append((event, kind))
-    return sorted((e for e, _ in kept), key=lambda e: e.char_start)
+    own = {(m.event.force_id, m.kind) for m in found if m.source == "own"}
+    kept = [m.event for m in found if not (m.source == "publication" and (
+        m.event.force_id, m.kind) in own)]
+    finer = _finer(kept)
+    out: dict[tuple, Event] = {}
+    for e in kept:
+        if not _inside_finer(e, finer):
+            out.setdefault((e.force_id, e.event_date, e.date_precision), e)
+    return sorted(out.values(), key=lambda e: e.char_start)

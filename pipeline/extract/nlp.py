@@ -356,6 +356,18 @@ def _anchored_matcher(nlp: Language, patterns: list[tuple[str, list[dict]]],
     return AnchoredMatcher(matcher, flag, before, after)  # flag None: the whole Doc
 
 
+def _phase_phrases(rules: Rules, key: str) -> list[str]:
+    """The phase terms of rules/phases.yaml, with "<word> monitoring" also as "<word> level
+    of monitoring" and the other variants listed there."""
+    terms = list(rules.phases[key])
+    for term in list(terms):
+        words = term.split()
+        if len(words) == 2 and words[1] == "monitoring":
+            terms += [f"{words[0]} {variant} monitoring"
+                      for variant in rules.phases["monitoring_variants"]]
+    return sorted(set(terms))
+
+
 def build_toolkit(rules: Rules) -> Toolkit:
     nlp = spacy.blank("en")
     nlp.add_pipe("sentence_boundaries")
@@ -371,8 +383,8 @@ def build_toolkit(rules: Rules) -> Toolkit:
         forces_exact.add(f"weak:{force_id}", _phrases(nlp, phrases))
 
     phase_terms = PhraseMatcher(nlp.vocab, attr="LOWER")
-    phase_terms.add("engage", _phrases(nlp, rules.phases["engage_terms"]))
-    phase_terms.add("scan", _phrases(nlp, rules.phases["scan_terms"]))
+    phase_terms.add("engage", _phrases(nlp, _phase_phrases(rules, "engage_terms")))
+    phase_terms.add("scan", _phrases(nlp, _phase_phrases(rules, "scan_terms")))
 
     roles = PhraseMatcher(nlp.vocab, attr="LOWER")
     for code, spec in rules.roles["roles"].items():
