@@ -148,6 +148,13 @@ class Analysis:
         return None
 
     @property
+    def lead_force(self) -> str | None:
+        """The first force the document names: the subject of its story, which "the
+        decision" or "the move" in a later sentence is about."""
+        return next((m.force_id for m in self.forces if m.kind != "fire" and not m.compared
+                     and self.usable(m)), None)
+
+    @property
     def mentions_fire_service(self) -> bool:
         """Whether the text is (also) about a fire and rescue service.
 

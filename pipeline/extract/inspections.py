@@ -26,6 +26,8 @@ from pipeline.models import Event
 
 MAX_CLAUSE = 60  # tokens read left of a trigger for negation, speculation and tense
 NOT_A_DATE = ("programme",)  # date labels that name no date ("PEEL 2021/22")
+YEAR_LABELS = ("year_label",)  # date labels that name an edition ("Kent 2015")
+LABEL_GAP = 2  # tokens between a year and the trigger it names ("the 2019 PEEL inspection")
 
 
 @dataclass
@@ -35,6 +37,7 @@ class Mention:
     event: Event
     kind: str  # inspection | revisit
     source: str  # own (its own date) | publication (a report's or letter's) | unresolved
+    label: bool = False  # dated by an edition label ("Crime Data Integrity inspection 2018")
 
 
 def _triggers(analysis: Analysis, sentence: Sentence) -> list[tuple[int, int, bool]]:
@@ -125,23 +128,35 @@ def _source(analysis: Analysis, mention: DateMention, trigger: tuple[int, int],
     return "publication" if report or set(near) & set(spec["publication_words"]) else "own"
 
 
-def _date(analysis: Analysis, sentence: Sentence, trigger: tuple[int, int], anchors: Anchors,
-          report: bool) -> tuple[DateMention | None, str] | None:
-    """The trigger's date phrase and its source; a heading's publication date; or None."""
+def _dates(analysis: Analysis, sentence: Sentence, trigger: tuple[int, int], anchors: Anchors,
+           report: bool) -> list[tuple[DateMention | None, str]]:
+    """The trigger's date phrase and its source (and its report's date when the first is an
+    edition's year: "the 2016 inspection, published in July 2016"); a heading's publication
+    date; or nothing."""
     spec = analysis.rules.inspections
     phrases = analysis.date_phrases_between(sentence.tok_start, sentence.tok_end)
-    spans = [p for p in phrases if p.label in NOT_A_DATE]
     limit = spec["lone_trigger_reach"] if len(anchors.spans) == 1 else MAX_DATE_DISTANCE
-    mention = closest_date(analysis, sentence, trigger, anchors, resolved=False,
-                           skip_labels=NOT_A_DATE, limit=limit)
-    if mention is not None:
-        return mention, _source(analysis, mention, trigger, report)
+    found: list[tuple[DateMention | None, str]] = []
+    skip = None
+    while len(found) < 2:
+        mention = closest_date(analysis, sentence, trigger, anchors, resolved=False,
+                               skip_labels=NOT_A_DATE, limit=limit, skip=skip)
+        if mention is None:
+            break
+        source = _source(analysis, mention, trigger, report)
+        if found and source != "publication":
+            break  # only the edition's report date joins its year
+        found.append((mention, source))
+        if not _is_label(mention, trigger[0]):
+            break
+        skip = mention
+    if found:
+        return found
     words = lower_words(analysis.doc, trigger[0], trigger[1])
-    if spans or not analysis.reference[0] or set(words) & set(spec["needs_own_date"]):
-        return None
-    if sentence.index == 0 or is_heading(analysis, sentence):
-        return None, "publication"
-    return None
+    if any(p.label in NOT_A_DATE for p in phrases) or not analysis.reference[0] or set(
+            words) & set(spec["needs_own_date"]):
+        return []
+    return [(None, "publication")] if is_heading(analysis, sentence) else []
 
 
 def _anchors(analysis: Analysis, sentence: Sentence, triggers: list) -> Anchors:
@@ -152,6 +167,13 @@ def _anchors(analysis: Analysis, sentence: Sentence, triggers: list) -> Anchors:
     spans += [(i, i + 1) for i in range(sentence.tok_start, sentence.tok_end)
               if analysis.doc[i].lower_ in rivals]
     return Anchors(spans)
+
+
+def _is_label(mention: DateMention | None, trigger_start: int) -> bool:
+    """A year that names an edition: "inspection 2016", "Kent 2015", "the 2016 inspection"."""
+    if mention is None or mention.precision != "year":
+        return False
+    return mention.label in YEAR_LABELS or 0 <= trigger_start - mention.tok_end <= LABEL_GAP
 
 
 def _sentence_mentions(analysis: Analysis, sentence: Sentence) -> list[Mention]:
@@ -170,30 +192,35 @@ def _sentence_mentions(analysis: Analysis, sentence: Sentence) -> list[Mention]:
         if _fire_service(analysis, sentence, start, named) or not named and (
                 bare_report or trigger[-1] in spec["plural_nouns"]):
             continue
-        dated = _date(analysis, sentence, (start, end), anchors, report)
-        if dated is None:
-            continue
-        mention, source = dated
-        forces = named or _referred_force(analysis, sentence, start, mention)
         revisit = " ".join(trigger).startswith(tuple(spec["revisit_prefixes"]))
-        value, precision = (mention.value, mention.precision) if mention else analysis.reference
-        for force_id in forces:
-            out.append(Mention(sentence_event(
+        for mention, source in _dates(analysis, sentence, (start, end), anchors, report):
+            forces = named or _referred_force(analysis, sentence, start, mention)
+            value, precision = (mention.value, mention.precision) if mention else (
+                analysis.reference)
+            applies = analysis.toolkit.gazetteer.oversight_applies
+            out += [Mention(sentence_event(
                 analysis, sentence, "inspection", force_id, event_date=value,
                 date_precision=precision if value else None),
-                "revisit" if revisit else "inspection", source))
+                "revisit" if revisit else "inspection", source,
+                label=_is_label(mention, start)) for force_id in forces
+                if applies.get(force_id, True)]
     return out
 
 
 def _referred_force(analysis: Analysis, sentence: Sentence, start: int,
                     mention: DateMention | None) -> list[str]:
     """The force an unnamed inspection is of: the force named before it, when the sentence
-    refers to it ("the force", "its") or dates the inspection."""
+    refers to it ("the force") or dates the inspection; after "the decision", the force the
+    story is about."""
+    spec = analysis.rules.inspections
     words = lower_words(analysis.doc, sentence.tok_start, sentence.tok_end)
-    refers = has_phrase(words, analysis.rules.inspections["force_anaphors"])
+    refers = has_phrase(words, spec["force_anaphors"])
     if not refers and (mention is None or mention.value is None):
         return []
-    force = analysis.force_named_before(start)
+    if has_phrase(words[:start - sentence.tok_start], spec["story_subjects"]):
+        force = analysis.lead_force  # "The decision followed an inspection of the force"
+    else:
+        force = analysis.force_named_before(start)
     return [force] if force else []
 
 
@@ -214,40 +241,22 @@ def _contains(coarse: Event, fine: Event) -> bool:
     return coarse.event_date.replace(day=1) == fine.event_date.replace(day=1)
 
 
-def _finer(events: list[Event]) -> set[tuple]:
-    """(force, year) of every event dated to a month or day, (force, year, month) of every
-    event dated to a day: what a coarser date of the same force may fall inside."""
-    keys: set[tuple] = set()
-    for e in events:
-        if e.event_date is None or e.date_precision == "year":
-            continue
-        keys.add((e.force_id, e.event_date.year))
-        if e.date_precision == "day":
-            keys.add((e.force_id, e.event_date.year, e.event_date.month))
-    return keys
-
-
-def _inside_finer(e: Event, finer: set[tuple]) -> bool:
-    if e.event_date is None or e.date_precision == "day":
-        return False
-    if e.date_precision == "year":
-        return (e.force_id, e.event_date.year) in finer
-    return (e.force_id, e.event_date.year, e.event_date.month) in finer
-
-
 def _merge(found: list[Mention]) -> list[Event]:
     """One event per force and date.
 
     A report's or letter's date joins any dated mention of the same force and kind (it is
-    that inspection's report); a coarser date joins a finer one it contains ("2018" and
-    "July 2018"); the same date from two sentences is one event.
+    that inspection's report); an edition's year ("inspection 2018") joins a finer date of
+    the same force and kind in that year; the same date from two sentences is one event.
     """
-    own = {(m.event.force_id, m.kind) for m in found if m.source == "own"}
-    kept = [m.event for m in found if not (m.source == "publication" and (
+    own = {(m.event.force_id, m.kind) for m in found if m.source == "own" and not m.label}
+    kept = [m for m in found if not (m.source == "publication" and (
         m.event.force_id, m.kind) in own)]
-    finer = _finer(kept)
+    years = {(m.event.force_id, m.kind, m.event.event_date.year) for m in kept
+             if m.event.event_date is not None and m.event.date_precision != "year"}
     out: dict[tuple, Event] = {}
-    for e in kept:
-        if not _inside_finer(e, finer):
-            out.setdefault((e.force_id, e.event_date, e.date_precision), e)
+    for m in kept:
+        e = m.event
+        if m.label and (e.force_id, m.kind, e.event_date.year) in years:
+            continue
+        out.setdefault((e.force_id, e.event_date, e.date_precision), e)
     return sorted(out.values(), key=lambda e: e.char_start)

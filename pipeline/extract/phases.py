@@ -325,10 +325,14 @@ def participants(analysis: Analysis, sentence: Sentence, start: int, end: int) -
     if antecedent is not None:
         return antecedent
     mentioned = analysis.forces_between(start, end)
-    named = [m for m in mentioned if analysis.usable(m, sentence)]
+    # A bare place in the clause of a move is the force ("Gloucestershire stepped down from
+    # Engage"): no region, council or mayor moves between monitoring phases.
+    fire = any(m.kind == "fire" for m in mentioned)
+    named = [m for m in mentioned if (analysis.usable(m, sentence) or (
+        m.kind == "weak" and not m.compared)) and not (fire and m.kind == "weak")]
     if named:
         return list(dict.fromkeys(m.force_id for m in named))
-    if any(m.kind == "fire" for m in mentioned):
+    if fire:
         return []
     words = lower_words(analysis.doc, start, end)
     ph = analysis.rules.phases
@@ -352,8 +356,9 @@ def _elliptical_exit(analysis: Analysis, view: View, term: PhaseTerm, forces: li
     ph = analysis.rules.phases
     exits, joiners = set(ph["exit_words"]), set(ph["elliptical_joiners"])
     end = min(view.sentence.tok_end - 1, term.end + MAX_CLAUSE)
+    v = vocabulary(analysis)
     for i in range(term.end, end):
-        if doc[i].lower_ not in exits or doc[i - 1].lower_ not in joiners:
+        if doc[i].lower_ not in exits or not _joined(analysis, i, joiners, v):
             continue
         if view.terms[-1].start > i:
             return []  # the exit names its own phase; classify() reads it
@@ -365,6 +370,19 @@ def _elliptical_exit(analysis: Analysis, view: View, term: PhaseTerm, forces: li
             date_precision=dates[0].precision, phase_from="engage", phase_to="scan"), False)
             for force_id in forces]
     return []
+
+
+def _joined(analysis: Analysis, i: int, joiners: set[str], v: Vocabulary) -> bool:
+    """Whether an exit word follows a joiner, past auxiliaries and movement verbs ("and
+    left", "and came out", "and was removed")."""
+    doc = analysis.doc
+    for j in range(i - 1, max(i - 4, 0) - 1, -1):
+        word = doc[j].lower_
+        if word in joiners:
+            return True
+        if word not in v.fillers and word not in v.move_verbs:
+            return False
+    return False
 
 
 def _listed_after(analysis: Analysis, sentence: Sentence, start: int, term: PhaseTerm
@@ -457,14 +475,15 @@ def _since_when(analysis: Analysis, mention: DateMention) -> bool:
 
 def closest_date(analysis: Analysis, sentence: Sentence, anchor: tuple[int, int],
                  anchors: Anchors, resolved: bool = True, skip_labels: tuple[str, ...] = (),
-                 limit: int = MAX_DATE_DISTANCE) -> DateMention | None:
+                 limit: int = MAX_DATE_DISTANCE, skip: DateMention | None = None
+                 ) -> DateMention | None:
     """The sentence's date phrase closest to this cue, unless another cue is closer to it.
 
     Anchors are token spans (cue start, phrase end); a date after a phrase is measured from
     its end ("placed into special measures last December"), a date before it from its start.
     A "since" date is the start of a period, not the date of a move, unless a when-clause
     follows it. With resolved=False, phrases that resolve to no date count too, except
-    those of skip_labels.
+    those of skip_labels; `skip` is a phrase already taken.
     """
     lo = max(sentence.tok_start, anchor[0] - 3 * limit)
     hi = min(sentence.tok_end, anchor[1] + 3 * limit)
@@ -472,7 +491,7 @@ def closest_date(analysis: Analysis, sentence: Sentence, anchor: tuple[int, int]
     best = None
     for mention in phrases:
         if (resolved and mention.value is None) or mention.label in skip_labels or (
-                mention.since and not _since_when(analysis, mention)):
+                mention is skip) or (mention.since and not _since_when(analysis, mention)):
             continue
         own = _distance(analysis, mention, anchor)
         if own > limit:
@@ -506,12 +525,13 @@ def _clause(analysis: Analysis, view: View, term: PhaseTerm, move: Move
     breaks = set(analysis.rules.words["clause_breaks"])
     first = min(move.cue, term.start)
     start = max(clause_start(doc, sentence.tok_start, first, breaks), first - MAX_CLAUSE)
-    if _blocked(analysis, sentence, _after_decision(analysis, start, move.cue),
-                max(move.cue, term.end)):
+    decided = _after_decision(analysis, start, move.cue)
+    if _blocked(analysis, sentence, decided, max(move.cue, term.end)):
         return None
     rest_end = min(clause_end(doc, sentence.tok_end, term.end, breaks), term.end + HEAD_WORDS + 2)
-    if has_phrase(lower_words(doc, term.end, rest_end), analysis.rules.words["hypothetical_after"]):
-        return None
+    if decided == start and has_phrase(lower_words(doc, term.end, rest_end),
+                                       analysis.rules.words["hypothetical_after"]):
+        return None  # after "the decision to …" the words that follow are the main clause's
     end = max(term.start, move.cue)
     if move.cue >= term.end:  # "special measures have been lifted for Cleveland Police"
         end = min(clause_end(doc, sentence.tok_end, term.end, breaks), term.end + MAX_CLAUSE)
