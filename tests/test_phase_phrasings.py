@@ -69,6 +69,15 @@ BACKGROUND = [
      {("norfolk-constabulary", "engage", None, None)}),
     ("It was noted that Essex Police had been removed from the inspectorate's 'engaged' "
      "status.", {("essex-police", "scan", None, None)}),
+    # An aside in brackets does not keep the date from the move.
+    ("Kent Police was placed into 'Engage' status (often called 'special measures' by the "
+     "press and public, a name the force dislikes) by the inspectorate in December 2021.",
+     {("kent-police", "engage", "2021-12-01", "month")}),
+    # "since": the start of the state.
+    ("Kent Police has been subject to special measures since 2019.",
+     {("kent-police", "engage", "2019-01-01", "year")}),
+    ("Since being placed in special measures in mid-2022, Essex Police has improved.",
+     {("essex-police", "engage", "2022-01-01", "year")}),
 ]
 
 ANNOUNCED = [
@@ -81,9 +90,12 @@ ANNOUNCED = [
     ("The commissioner said she hoped the decision to put Suffolk Constabulary under an "
      "enhanced level of monitoring would drive improvement.",
      {("suffolk-constabulary", "engage", TODAY, "day")}),
+    ("Gwent Police will now be subject to enhanced monitoring.",
+     {("gwent-police", "engage", TODAY, "day")}),
 ]
 
 NOT_MOVES = [
+    "Gwent Police is subject to enhanced monitoring.",
     "The commissioner said she hoped Suffolk Constabulary would avoid being put under "
     "enhanced monitoring.",
     "Dorset Police could be moved into Engage if it does not improve.",

@@ -57,9 +57,10 @@ def _regex(rules: Rules, name: str) -> re.Pattern:
 
 def _phrase(words: list[str], published: date | None, rules: Rules) -> Phrase:
     year, day = _regex(rules, "year"), _regex(rules, "day")
+    prefixed = _regex(rules, "prefixed_year")
     lower = [w.lower() for w in words]
     months = [m for w in lower if (m := _month_number(w, rules))]
-    years = [int(w) for w in words if year.match(w)]
+    years = [int(w[-4:]) for w in words if year.match(w) or prefixed.match(w.lower())]
     days = [int(re.match(r"\d+", w).group(0)) for w in words
             if day.match(w) and not year.match(w)]
     return Phrase(words, lower, months, days, years, published, rules)

@@ -28,6 +28,7 @@ MAX_CLAUSE = 60  # tokens read left of a trigger for negation, speculation and t
 NOT_A_DATE = ("programme",)  # date labels that name no date ("PEEL 2021/22")
 YEAR_LABELS = ("year_label",)  # date labels that name an edition ("Kent 2015")
 LABEL_GAP = 2  # tokens between a year and the trigger it names ("the 2019 PEEL inspection")
+PLACE_REACH = 4  # tokens after a trigger where a bare place is the inspected force
 
 
 @dataclass
@@ -52,10 +53,12 @@ def _triggers(analysis: Analysis, sentence: Sentence) -> list[tuple[int, int, bo
         if doc[i].lower_ in reports and qualifiers & set(
                 lower_words(doc, max(sentence.tok_start, i - window), i)):
             found.append((i, i + 1))
-    found = sorted({m for m in found if not any(
-        o != m and o[0] <= m[0] and m[1] <= o[1] for o in found)})
     out: list[tuple[int, int, bool]] = []
-    for start, end in found:
+    reach = -1
+    for start, end in sorted(set(found), key=lambda m: (m[0], -m[1])):
+        if end <= reach:
+            continue  # inside a longer trigger ("re-inspected" holds "inspected")
+        reach = end
         if out and out[-1][1] == start and doc[start].lower_ in reports:
             out[-1] = (out[-1][0], end, True)  # "re-inspection report": the report
         else:
@@ -80,32 +83,56 @@ def _happened(analysis: Analysis, sentence: Sentence, start: int, end: int) -> b
     return not has_phrase(around, rules.inspections["generic_words"])
 
 
-def _fire_service(analysis: Analysis, sentence: Sentence, start: int, named: list) -> bool:
-    """"Inspectors revisited the service" in a text about a fire and rescue service."""
+@dataclass
+class Scope:
+    """What every trigger of one sentence shares, read once per sentence."""
+
+    sentence: Sentence
+    words: list[str]  # the sentence's words, lower case
+    named: list[str]  # forces the sentence names
+    fire: bool  # it names a fire and rescue service
+    fire_words: bool  # it has fire words ("stations"), in a text about a fire service
+    programme: bool  # it has a programme span ("PEEL 2021/22")
+    refers: bool  # it refers to a force named before ("the force")
+    anchors: Anchors
+
+
+def _scope(analysis: Analysis, sentence: Sentence, triggers: list) -> Scope:
     spec = analysis.rules.inspections
-    mentioned = analysis.forces_between(sentence.tok_start, sentence.tok_end)
-    if any(m.kind == "fire" for m in mentioned) and not named:
-        return True
-    if named or not analysis.mentions_fire_service:
-        return False
     words = lower_words(analysis.doc, sentence.tok_start, sentence.tok_end)
+    mentioned = analysis.forces_between(sentence.tok_start, sentence.tok_end)
     fire_words = set(spec["fire_words"])
     if has_phrase(words, spec["inspectorate_phrases"]):
         fire_words.discard("fire")  # the inspectorate's own name
-    lead = words[: start - sentence.tok_start + 3]
-    return bool(fire_words & set(words)) or has_phrase(lead, spec["service_words"])
+    phrases = analysis.date_phrases_between(sentence.tok_start, sentence.tok_end)
+    return Scope(
+        sentence, words,
+        named=list(dict.fromkeys(m.force_id for m in mentioned if analysis.usable(m, sentence))),
+        fire=any(m.kind == "fire" for m in mentioned),
+        fire_words=analysis.mentions_fire_service and bool(fire_words & set(words)),
+        programme=any(p.label in NOT_A_DATE for p in phrases),
+        refers=has_phrase(words, spec["force_anaphors"]),
+        anchors=_anchors(analysis, sentence, triggers))
 
 
-def _named(analysis: Analysis, sentence: Sentence, end: int) -> list[str]:
+def _fire_service(analysis: Analysis, scope: Scope, start: int, named: list) -> bool:
+    """"Inspectors revisited the service" in a text about a fire and rescue service."""
+    if scope.fire and not named:
+        return True
+    if named or not analysis.mentions_fire_service:
+        return False
+    lead = lower_words(analysis.doc, max(scope.sentence.tok_start, start - MAX_CLAUSE), start + 3)
+    return scope.fire_words or has_phrase(lead, analysis.rules.inspections["service_words"])
+
+
+def _named(analysis: Analysis, scope: Scope, end: int) -> list[str]:
     """Forces the sentence names; a bare place counts right after the trigger and a
     preposition ("the inspection for Lincolnshire", "inspected custody in Durham")."""
     preps = set(analysis.rules.inspections["force_preps"])
-    out = []
-    for m in analysis.forces_between(sentence.tok_start, sentence.tok_end):
+    out = list(scope.named)
+    for m in analysis.forces_between(end, min(end + PLACE_REACH, scope.sentence.tok_end)):
         between = lower_words(analysis.doc, end, m.tok_start)
-        if analysis.usable(m, sentence) or (
-                m.kind == "weak" and m.tok_start >= end and between
-                and between[0] in preps and set(between[1:]) <= {"the"}):
+        if m.kind == "weak" and between and between[0] in preps and set(between[1:]) <= {"the"}:
             out.append(m.force_id)
     return list(dict.fromkeys(out))
 
@@ -128,19 +155,18 @@ def _source(analysis: Analysis, mention: DateMention, trigger: tuple[int, int],
     return "publication" if report or set(near) & set(spec["publication_words"]) else "own"
 
 
-def _dates(analysis: Analysis, sentence: Sentence, trigger: tuple[int, int], anchors: Anchors,
-           report: bool) -> list[tuple[DateMention | None, str]]:
+def _dates(analysis: Analysis, scope: Scope, trigger: tuple[int, int], report: bool
+           ) -> list[tuple[DateMention | None, str]]:
     """The trigger's date phrase and its source (and its report's date when the first is an
     edition's year: "the 2016 inspection, published in July 2016"); a heading's publication
     date; or nothing."""
     spec = analysis.rules.inspections
-    phrases = analysis.date_phrases_between(sentence.tok_start, sentence.tok_end)
-    limit = spec["lone_trigger_reach"] if len(anchors.spans) == 1 else MAX_DATE_DISTANCE
+    limit = spec["lone_trigger_reach"] if len(scope.anchors.spans) == 1 else MAX_DATE_DISTANCE
     found: list[tuple[DateMention | None, str]] = []
     skip = None
     while len(found) < 2:
-        mention = closest_date(analysis, sentence, trigger, anchors, resolved=False,
-                               skip_labels=NOT_A_DATE, limit=limit, skip=skip)
+        mention = closest_date(analysis, scope.sentence, trigger, scope.anchors,
+                               resolved=False, skip_labels=NOT_A_DATE, limit=limit, skip=skip)
         if mention is None:
             break
         source = _source(analysis, mention, trigger, report)
@@ -153,10 +179,9 @@ def _dates(analysis: Analysis, sentence: Sentence, trigger: tuple[int, int], anc
     if found:
         return found
     words = lower_words(analysis.doc, trigger[0], trigger[1])
-    if any(p.label in NOT_A_DATE for p in phrases) or not analysis.reference[0] or set(
-            words) & set(spec["needs_own_date"]):
+    if scope.programme or not analysis.reference[0] or set(words) & set(spec["needs_own_date"]):
         return []
-    return [(None, "publication")] if is_heading(analysis, sentence) else []
+    return [(None, "publication")] if is_heading(analysis, scope.sentence) else []
 
 
 def _anchors(analysis: Analysis, sentence: Sentence, triggers: list) -> Anchors:
@@ -176,48 +201,52 @@ def _is_label(mention: DateMention | None, trigger_start: int) -> bool:
     return mention.label in YEAR_LABELS or 0 <= trigger_start - mention.tok_end <= LABEL_GAP
 
 
+def _trigger_mentions(analysis: Analysis, scope: Scope, start: int, end: int, report: bool
+                      ) -> list[Mention]:
+    spec = analysis.rules.inspections
+    trigger = lower_words(analysis.doc, start, end)
+    named = _named(analysis, scope, end)
+    bare_report = trigger[0] in spec["report_words"]
+    if _fire_service(analysis, scope, start, named) or not named and (
+            bare_report or trigger[-1] in spec["plural_nouns"]):
+        return []
+    kind = "revisit" if " ".join(trigger).startswith(tuple(spec["revisit_prefixes"])) else (
+        "inspection")
+    applies = analysis.toolkit.gazetteer.oversight_applies
+    out = []
+    for mention, source in _dates(analysis, scope, (start, end), report):
+        forces = named or _referred_force(analysis, scope, start, mention)
+        value, precision = (mention.value, mention.precision) if mention else (
+            analysis.reference)
+        out += [Mention(sentence_event(
+            analysis, scope.sentence, "inspection", force_id, event_date=value,
+            date_precision=precision if value else None), kind, source,
+            label=_is_label(mention, start)) for force_id in forces
+            if applies.get(force_id, True)]
+    return out
+
+
 def _sentence_mentions(analysis: Analysis, sentence: Sentence) -> list[Mention]:
     triggers = _triggers(analysis, sentence)
     if not triggers:
         return []
-    spec = analysis.rules.inspections
-    anchors = _anchors(analysis, sentence, triggers)
+    scope = _scope(analysis, sentence, triggers)
     out = []
     for start, end, report in triggers:
-        if not _happened(analysis, sentence, start, end):
-            continue
-        trigger = lower_words(analysis.doc, start, end)
-        named = _named(analysis, sentence, end)
-        bare_report = trigger[0] in spec["report_words"]
-        if _fire_service(analysis, sentence, start, named) or not named and (
-                bare_report or trigger[-1] in spec["plural_nouns"]):
-            continue
-        revisit = " ".join(trigger).startswith(tuple(spec["revisit_prefixes"]))
-        for mention, source in _dates(analysis, sentence, (start, end), anchors, report):
-            forces = named or _referred_force(analysis, sentence, start, mention)
-            value, precision = (mention.value, mention.precision) if mention else (
-                analysis.reference)
-            applies = analysis.toolkit.gazetteer.oversight_applies
-            out += [Mention(sentence_event(
-                analysis, sentence, "inspection", force_id, event_date=value,
-                date_precision=precision if value else None),
-                "revisit" if revisit else "inspection", source,
-                label=_is_label(mention, start)) for force_id in forces
-                if applies.get(force_id, True)]
+        if _happened(analysis, sentence, start, end):
+            out += _trigger_mentions(analysis, scope, start, end, report)
     return out
 
 
-def _referred_force(analysis: Analysis, sentence: Sentence, start: int,
+def _referred_force(analysis: Analysis, scope: Scope, start: int,
                     mention: DateMention | None) -> list[str]:
     """The force an unnamed inspection is of: the force named before it, when the sentence
     refers to it ("the force") or dates the inspection; after "the decision", the force the
     story is about."""
-    spec = analysis.rules.inspections
-    words = lower_words(analysis.doc, sentence.tok_start, sentence.tok_end)
-    refers = has_phrase(words, spec["force_anaphors"])
-    if not refers and (mention is None or mention.value is None):
+    if not scope.refers and (mention is None or mention.value is None):
         return []
-    if has_phrase(words[:start - sentence.tok_start], spec["story_subjects"]):
+    lead = lower_words(analysis.doc, max(scope.sentence.tok_start, start - MAX_CLAUSE), start)
+    if has_phrase(lead, analysis.rules.inspections["story_subjects"]):
         force = analysis.lead_force  # "The decision followed an inspection of the force"
     else:
         force = analysis.force_named_before(start)
@@ -229,16 +258,6 @@ def extract_inspections(analysis: Analysis) -> list[Event]:
     for sentence in analysis.sentences:
         found += _sentence_mentions(analysis, sentence)
     return _merge(found)
-
-
-def _contains(coarse: Event, fine: Event) -> bool:
-    order = {"year": 0, "month": 1, "day": 2}
-    if coarse.event_date is None or fine.event_date is None or (
-            order[coarse.date_precision] >= order[fine.date_precision]):
-        return False
-    if coarse.date_precision == "year":
-        return coarse.event_date.year == fine.event_date.year
-    return coarse.event_date.replace(day=1) == fine.event_date.replace(day=1)
 
 
 def _merge(found: list[Mention]) -> list[Event]:

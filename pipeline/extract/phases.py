@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 import numpy
-from spacy.attrs import LOWER
+from spacy.attrs import IS_SPACE, LOWER
 
 from pipeline.extract.clauses import clause_end, clause_start, has_phrase, lower_words
 from pipeline.extract.context import Analysis, DateMention, Sentence
@@ -29,6 +29,7 @@ MAX_DATE_DISTANCE = 15  # tokens between a cue and a date that still belongs to 
 MAX_VERB_STEPS = 7  # content words passed looking left from a preposition for its verb
 HEAD_WORDS = 8  # tokens read after a phase term for "… have been lifted"
 MAX_HEADING_WORDS = 20  # a line without a full stop and at most this long is a heading
+BECOMING_WINDOW = 3  # tokens before "subject" read for "will be", "was made", "became"
 
 
 @dataclass
@@ -242,7 +243,8 @@ def _governing_verb(analysis: Analysis, view: View, term: PhaseTerm, i: int, pre
             return None
         if word in v.enters and prep == "in":
             return Move(_toward(term, True), j)
-        if word in v.move_verbs:
+        if word in v.move_verbs or (word in v.ph["becoming_states"] and prep == "in"
+                                    and _becoming(analysis, j, v)):
             return Move(_toward(term, prep == "in"), j)
         if word in v.stops and j not in view.term_tokens:
             return None
@@ -251,6 +253,13 @@ def _governing_verb(analysis: Analysis, view: View, term: PhaseTerm, i: int, pre
             steps += 1
         j -= 1
     return None
+
+
+def _becoming(analysis: Analysis, j: int, v: Vocabulary) -> bool:
+    """"will now be subject to enhanced monitoring", "was made subject to special measures":
+    a state that begins, unlike "is subject to"."""
+    before = lower_words(analysis.doc, max(j - BECOMING_WINDOW, 0), j)
+    return any(w in v.ph["becoming_words"] for w in before)
 
 
 def _force_tokens(analysis: Analysis) -> set[int]:
@@ -372,6 +381,22 @@ def _elliptical_exit(analysis: Analysis, view: View, term: PhaseTerm, forces: li
     return []
 
 
+def _fronted_subject(analysis: Analysis, sentence: Sentence, term: PhaseTerm) -> list[str]:
+    """"Since being placed in special measures in 2022, Kent Police has …": the force named
+    right after the fronted clause's comma."""
+    doc = analysis.doc
+    lead = lower_words(doc, sentence.tok_start, min(term.start, sentence.tok_start + 3))
+    if not has_phrase(lead[:2], analysis.rules.phases["fronted_clauses"]):
+        return []
+    end = min(sentence.tok_end, term.end + MAX_CLAUSE)
+    comma = next((i for i in range(term.end, end) if doc[i].text == ","), None)
+    if comma is None:
+        return []
+    after = [m for m in analysis.forces_between(comma + 1, min(comma + 4, end))
+             if analysis.usable(m, sentence)]
+    return [after[0].force_id] if after else []
+
+
 def _joined(analysis: Analysis, i: int, joiners: set[str], v: Vocabulary) -> bool:
     """Whether an exit word follows a joiner, past auxiliaries and movement verbs ("and
     left", "and came out", "and was removed")."""
@@ -441,19 +466,17 @@ def _counted(analysis: Analysis) -> list[int]:
     ("(referred to as 'special measures')") and quote marks do not."""
     if "counted" not in analysis.cache:
         doc = analysis.doc
-        opening, closing = analysis.rules.words["asides"]
-        quotes = set(analysis.rules.words["quote_marks"])
-        counts, depth, total = [0], 0, 0
-        for token in doc:
-            text = token.text
-            if text == opening:
-                depth += 1
-            elif text == closing and depth:
-                depth -= 1
-            elif depth == 0 and text not in quotes and not token.is_space:
-                total += 1
-            counts.append(total)
-        analysis.cache["counted"] = counts
+        words = analysis.rules.words
+        opening, closing = words["asides"]
+        strings = doc.vocab.strings
+        lower, space = doc.to_array([LOWER, IS_SPACE]).T if len(doc) else ([], [])
+        opens = numpy.asarray(lower) == strings.add(opening)
+        closes = numpy.asarray(lower) == strings.add(closing)
+        quotes = numpy.isin(lower, numpy.array([strings.add(q) for q in words["quote_marks"]],
+                                               dtype=numpy.uint64))
+        depth = numpy.cumsum(opens.astype(numpy.int64) - closes.astype(numpy.int64))
+        counted = ~opens & ~closes & ~quotes & (numpy.asarray(space) == 0) & (depth <= 0)
+        analysis.cache["counted"] = [0] + numpy.cumsum(counted).tolist()
     return analysis.cache["counted"]
 
 
@@ -547,7 +570,10 @@ def _move_date(analysis: Analysis, view: View, term: PhaseTerm, move: Move, star
     under one move, has no date that can be known.
     """
     own = (min(move.cue, term.start), max(move.cue + 1, term.end))
-    mention = closest_date(analysis, view.sentence, own, anchors)
+    if move.since_date:  # "in special measures since June 2022": entered then
+        mention = next(d for d in analysis.dates if d.tok_start == move.cue)
+    else:
+        mention = closest_date(analysis, view.sentence, own, anchors)
     if mention is not None:
         return (mention.value, mention.precision), False
     words = lower_words(analysis.doc, start, term.end)
@@ -566,7 +592,8 @@ def _move_events(analysis: Analysis, view: View, term: PhaseTerm, move: Move,
     if clause is None:
         return []
     start, end = clause
-    forces = participants(analysis, view.sentence, start, end)
+    forces = participants(analysis, view.sentence, start, end) or _fronted_subject(
+        analysis, view.sentence, term)
     listed = not forces
     if listed:
         forces = _listed_after(analysis, view.sentence, start, term)
