@@ -245,6 +245,7 @@ def _force_mentions(doc: Doc, toolkit: Toolkit) -> list[ForceMention]:
     mentions = []
     comparison = set(toolkit.rules.words["comparison_markers"])
     possessives = set(toolkit.rules.phases["possessives"])
+    place_not_before = set(toolkit.rules.forces["place_not_before"])
     for span in sorted(filter_spans(spans), key=lambda s: s.start):
         strength, force_id = span.label_.split(":", 1)
         kind = _kind_from_following(doc, span, strength, toolkit)
@@ -261,7 +262,7 @@ def _force_mentions(doc: Doc, toolkit: Toolkit) -> list[ForceMention]:
                 continue
             if before is not None and _is_proper_word(before):
                 continue
-            if after is not None and after.lower_ in ("mayor", "combined", "county", "council"):
+            if after is not None and after.lower_ in place_not_before:
                 continue
         window = [t.lower_ for t in doc[max(span.start - 2, 0) : span.start]]
         compared = any(word in comparison for word in window)

@@ -119,9 +119,9 @@ def _span_end(p: Phrase) -> Resolved:
         return date(p.years[-1], p.months[-1], 1), "month"
     if p.published is None:
         return _NONE
-    if "last" in p.lower:
+    if set(p.lower) & set(p.spec["previous_words"]):
         return date(p.published.year - 1, p.months[-1], 1), "month"
-    if "this" in p.lower:
+    if set(p.lower) & set(p.spec["current_words"]):
         return date(p.published.year, p.months[-1], 1), "month"
     return _most_recent_month(p.months[-1], p.published), "month"
 

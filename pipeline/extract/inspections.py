@@ -132,7 +132,8 @@ def _named(analysis: Analysis, scope: Scope, end: int) -> list[str]:
     out = list(scope.named)
     for m in analysis.forces_between(end, min(end + PLACE_REACH, scope.sentence.tok_end)):
         between = lower_words(analysis.doc, end, m.tok_start)
-        if m.kind == "weak" and between and between[0] in preps and set(between[1:]) <= {"the"}:
+        if m.kind == "weak" and between and between[0] in preps and set(between[1:]) <= set(
+                analysis.rules.inspections["place_determiners"]):
             out.append(m.force_id)
     return list(dict.fromkeys(out))
 

@@ -78,7 +78,7 @@ def vocabulary(analysis: Analysis) -> Vocabulary:
             ("possessives", "possessives"), ("stops", "verb_search_stops"),
             ("current", "current_words"))}
         _VOCABULARIES[rules.version] = Vocabulary(
-            ph=ph, into=frozenset(ph["into_preps"]) - {"back"},
+            ph=ph, into=frozenset(ph["into_preps"]),
             skips=frozenset(ph["verb_search_skips"]) | frozenset(ph["into_preps"])
             | frozenset(ph["out_of_preps"]),
             negations=frozenset(rules.words["negations"]), **sets)
@@ -115,6 +115,7 @@ def _bare_terms(analysis: Analysis, sentence: Sentence, covered: set[int]) -> li
     ph = analysis.rules.phases
     preceders, not_followed = set(ph["bare_phase_preceders"]), set(ph["bare_phase_not_followed_by"])
     never = set(ph["bare_phase_never_followed_by"])
+    not_after = set(ph["capitalised_phase_not_after"])
     bare = _bare_positions(analysis)
     out = []
     for i in bare[bisect_left(bare, sentence.tok_start):bisect_left(bare, sentence.tok_end)]:
@@ -125,7 +126,7 @@ def _bare_terms(analysis: Analysis, sentence: Sentence, covered: set[int]) -> li
         prev = doc[i - 1].lower_ if i > sentence.tok_start else ""
         if nxt in never:
             continue
-        named = token.text[0].isupper() and prev != "to" and not token.is_sent_start
+        named = token.text[0].isupper() and prev not in not_after and not token.is_sent_start
         if prev in preceders or (named and nxt not in not_followed):
             out.append(PhaseTerm(ph["bare_phase_words"][token.lower_], i, i + 1))
     return out
@@ -210,7 +211,7 @@ def _cue_before(analysis: Analysis, view: View, term: PhaseTerm, v: Vocabulary) 
         return _governing_verb(analysis, view, term, i, "in", v)
     if first in v.out_of:
         return _governing_verb(analysis, view, term, i, "out", v)
-    if first == "of" and i - 1 >= limit and doc[i - 1].lower_ in v.out_of:
+    if i - 1 >= limit and " ".join(lower_words(doc, i - 1, i + 1)) in v.ph["out_of_phrases"]:
         return _governing_verb(analysis, view, term, i - 1, "out", v)
     if first in v.exits:
         return Move(_toward(term, False), i)
@@ -291,10 +292,9 @@ def _blocked(analysis: Analysis, sentence: Sentence, start: int, end: int) -> bo
 def _after_decision(analysis: Analysis, start: int, cue: int) -> int:
     """"she hopes the decision to put X under enhanced monitoring …": a decision is taken,
     so the clause that matters for negation and speculation starts after it."""
-    nouns = set(analysis.rules.phases["decision_nouns"])
-    doc = analysis.doc
-    for i in range(cue - 1, start - 1, -1):
-        if doc[i].lower_ in nouns and i + 1 < len(doc) and doc[i + 1].lower_ == "to":
+    phrases = analysis.rules.phases["decision_phrases"]
+    for i in range(cue - 2, start - 1, -1):
+        if " ".join(lower_words(analysis.doc, i, i + 2)) in phrases:
             return i + 2
     return start
 
