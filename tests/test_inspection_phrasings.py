@@ -126,3 +126,9 @@ def test_the_force_named_last_is_the_one_inspected_otherwise():
     text = ("Gwent Police was escalated into Engage on 2 May 2024. Dorset Police was not.\n"
             "Inspectors revisited the force in March 2024.")
     assert {f for f, _, _ in _inspections(text)} == {"dorset-police"}
+
+
+def test_a_date_listed_after_a_title_is_its_publication_date():
+    text = ("Kent Police: cause of concern revisit letter – 5 May 2023\n"
+            "We revisited Kent Police in April 2023 to check its progress.")
+    assert _inspections(text) == {("kent-police", "2023-04-01", "month")}

@@ -18,6 +18,8 @@ from spacy.util import filter_spans
 from pipeline.extract import dates as date_resolver
 from pipeline.extract.nlp import Toolkit
 
+MAX_HEADING_WORDS = 20  # a line without a full stop and at most this long is a heading
+
 
 @dataclass
 class Sentence:
@@ -146,6 +148,20 @@ class Analysis:
             if mention.kind == "office" or (not mention.compared and self.usable(mention)):
                 return mention.force_id
         return None
+
+    def is_heading(self, sentence: Sentence) -> bool:
+        """A headline, sub-heading or link title: a short line of its own with no full stop."""
+        index = sentence.index
+        sentences = self.sentences
+        alone = (index == 0 or sentences[index - 1].paragraph != sentence.paragraph) and (
+            index + 1 == len(sentences) or sentences[index + 1].paragraph != sentence.paragraph)
+        if not alone or sentence.tok_end - sentence.tok_start > 2 * MAX_HEADING_WORDS or len(
+                [t for t in self.doc[sentence.tok_start:sentence.tok_end]
+                 if not t.is_space]) > MAX_HEADING_WORDS:
+            return False
+        words = self.rules.words
+        text = sentence.text.rstrip("".join(words["quote_marks"]) + words["asides"][1])
+        return text[-1:] not in words["sentence_end_marks"]
 
     @property
     def lead_force(self) -> str | None:

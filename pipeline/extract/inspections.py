@@ -153,7 +153,11 @@ def _source(analysis: Analysis, mention: DateMention, trigger: tuple[int, int],
         near += lower_words(doc, trigger[1], mention.tok_start)
     else:
         near += lower_words(doc, mention.tok_end, trigger[0])
-    return "publication" if report or set(near) & set(spec["publication_words"]) else "own"
+    listed = mention.tok_end == analysis.sentence_of(mention.tok_start).tok_end and bool(
+        set(lower_words(doc, mention.tok_start - 1, mention.tok_start)) & set(
+            spec["listing_dashes"]))  # "Kent Police: revisit letter – 5 May 2023"
+    publication = report or listed or bool(set(near) & set(spec["publication_words"]))
+    return "publication" if publication else "own"
 
 
 def _dates(analysis: Analysis, scope: Scope, trigger: tuple[int, int], report: bool

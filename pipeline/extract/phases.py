@@ -28,7 +28,6 @@ MAX_CLAUSE = 60  # tokens read left of a cue for its clause (subject, negation, 
 MAX_DATE_DISTANCE = 15  # tokens between a cue and a date that still belongs to it
 MAX_VERB_STEPS = 7  # content words passed looking left from a preposition for its verb
 HEAD_WORDS = 8  # tokens read after a phase term for "… have been lifted"
-MAX_HEADING_WORDS = 20  # a line without a full stop and at most this long is a heading
 BECOMING_WINDOW = 3  # tokens before "subject" read for "will be", "was made", "became"
 
 
@@ -433,13 +432,8 @@ def _is_current(analysis: Analysis, words: list[str]) -> bool:
 
 
 def is_heading(analysis: Analysis, sentence: Sentence) -> bool:
-    """A headline, sub-heading or link title: a short line of its own with no full stop."""
-    index = sentence.index
-    sentences = analysis.sentences
-    alone = (index == 0 or sentences[index - 1].paragraph != sentence.paragraph) and (
-        index + 1 == len(sentences) or sentences[index + 1].paragraph != sentence.paragraph)
-    return alone and sentence.text.rstrip("\"'”’)")[-1:] not in ".!?:;," and len(
-        lower_words(analysis.doc, sentence.tok_start, sentence.tok_end)) <= MAX_HEADING_WORDS
+    """A headline, sub-heading or link title (see Analysis.is_heading)."""
+    return analysis.is_heading(sentence)
 
 
 @dataclass
