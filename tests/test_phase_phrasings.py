@@ -92,10 +92,16 @@ ANNOUNCED = [
      {("suffolk-constabulary", "engage", TODAY, "day")}),
     ("Gwent Police will now be subject to enhanced monitoring.",
      {("gwent-police", "engage", TODAY, "day")}),
+    # The exit verb before the term, the force after it.
+    ("Watchdog lifts special measures at Dorset Police",
+     {("dorset-police", "scan", TODAY, "day")}),
+    ("The inspectorate has ended its enhanced monitoring of Cumbria Constabulary.",
+     {("cumbria-constabulary", "scan", TODAY, "day")}),
 ]
 
 NOT_MOVES = [
     "Gwent Police is subject to enhanced monitoring.",
+    "Dorset Police ended the year in special measures.",
     "The commissioner said she hoped Suffolk Constabulary would avoid being put under "
     "enhanced monitoring.",
     "Dorset Police could be moved into Engage if it does not improve.",

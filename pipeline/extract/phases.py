@@ -396,6 +396,21 @@ def _fronted_subject(analysis: Analysis, sentence: Sentence, term: PhaseTerm) ->
     return [after[0].force_id] if after else []
 
 
+def _object_after(analysis: Analysis, sentence: Sentence, term: PhaseTerm, move: Move
+                  ) -> list[str]:
+    """"The watchdog lifts special measures at Kent Police": an exit verb before the term,
+    and the force in the phrase right after it."""
+    doc = analysis.doc
+    if move.cue >= term.start or term.end >= sentence.tok_end:
+        return []
+    if doc[term.end].lower_ not in analysis.rules.phases["object_preps"]:
+        return []
+    after = [m for m in analysis.forces_between(term.end + 1, min(term.end + 4,
+                                                                  sentence.tok_end))
+             if analysis.usable(m, sentence)]
+    return [after[0].force_id] if after else []
+
+
 def _joined(analysis: Analysis, i: int, joiners: set[str], v: Vocabulary) -> bool:
     """Whether an exit word follows a joiner, past auxiliaries and movement verbs ("and
     left", "and came out", "and was removed")."""
@@ -587,7 +602,7 @@ def _move_events(analysis: Analysis, view: View, term: PhaseTerm, move: Move,
         return []
     start, end = clause
     forces = participants(analysis, view.sentence, start, end) or _fronted_subject(
-        analysis, view.sentence, term)
+        analysis, view.sentence, term) or _object_after(analysis, view.sentence, term, move)
     listed = not forces
     if listed:
         forces = _listed_after(analysis, view.sentence, start, term)
