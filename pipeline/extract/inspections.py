@@ -12,16 +12,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from pipeline.extract.anchoring import MAX_DATE_DISTANCE, Anchors, closest_date
 from pipeline.extract.clauses import clause_start, has_phrase, lower_words
 from pipeline.extract.context import Analysis, DateMention, Sentence
 from pipeline.extract.evidence import sentence_event
-from pipeline.extract.phases import (
-    MAX_DATE_DISTANCE,
-    Anchors,
-    closest_date,
-    is_heading,
-    phase_terms,
-)
+from pipeline.extract.phase_cues import phase_terms
 from pipeline.models import Event
 
 MAX_CLAUSE = 60  # tokens read left of a trigger for negation, speculation and tense
@@ -187,7 +182,7 @@ def _dates(analysis: Analysis, scope: Scope, trigger: tuple[int, int], report: b
     words = lower_words(analysis.doc, trigger[0], trigger[1])
     if scope.programme or not analysis.reference[0] or set(words) & set(spec["needs_own_date"]):
         return []
-    return [(None, "publication")] if is_heading(analysis, scope.sentence) else []
+    return [(None, "publication")] if analysis.is_heading(scope.sentence) else []
 
 
 def _anchors(analysis: Analysis, sentence: Sentence, triggers: list) -> Anchors:
