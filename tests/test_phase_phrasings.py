@@ -45,6 +45,18 @@ ENUMERATIONS = [
      {("norfolk-constabulary", "engage", None, None), ("dorset-police", "engage", None, None)}),
 ]
 
+LISTED_LATER = [
+    ("Five forces placed in special measures\nThe five forces are Gwent Police, Dorset Police "
+     "and Kent Police, with two more to be named.",
+     {("gwent-police", "engage", None, None), ("dorset-police", "engage", None, None),
+      ("kent-police", "engage", None, None)}),
+    ("Two forces have left the Engage phase since 2022.\nThey are:\n- Cumbria Constabulary\n"
+     "- Norfolk Constabulary",
+     {("cumbria-constabulary", "scan", None, None), ("norfolk-constabulary", "scan", None, None)}),
+    # A status, not a move: nothing for the forces listed after it.
+    ("Four forces are in special measures.\nThey are Gwent Police and Dorset Police.", set()),
+]
+
 STATUS_LISTS = [
     "Four forces are currently in special measures: Gwent Police, Dorset Police, Kent Police "
     "and Essex Police.",
@@ -113,6 +125,11 @@ NOT_MOVES = [
 
 @pytest.mark.parametrize("text,expected", ENUMERATIONS, ids=[c[0][:40] for c in ENUMERATIONS])
 def test_several_forces_in_one_enumeration(text, expected):
+    assert _moves(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", LISTED_LATER, ids=[c[0][:40] for c in LISTED_LATER])
+def test_forces_listed_after_a_move_of_several_forces(text, expected):
     assert _moves(text) == expected
 
 

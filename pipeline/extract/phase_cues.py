@@ -265,5 +265,5 @@ def _force_tokens(analysis: Analysis) -> set[int]:
 def classify(analysis: Analysis, view: View, term: PhaseTerm) -> Move | None:
     """Which way the force moved, read from the words around the phase term."""
     v = vocabulary(analysis)
-    return (_ended_after(analysis, view, term, v) or _since_entry(analysis, view, term)
-            or _cue_before(analysis, view, term, v))
+    return (_ended_after(analysis, view, term, v) or _cue_before(analysis, view, term, v)
+            or _since_entry(analysis, view, term))

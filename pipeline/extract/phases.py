@@ -12,6 +12,7 @@ however many phase words it holds.
 
 from __future__ import annotations
 
+import itertools
 from datetime import date
 
 from pipeline.extract.anchoring import Anchors, choose_date, closest_date
@@ -30,6 +31,8 @@ from pipeline.extract.phase_cues import (
     vocabulary,
 )
 from pipeline.models import Event
+
+LIST_REACH = 3  # sentences after a move of plural forces where the list of them may begin
 
 __all__ = ["choose_date", "classify", "extract_phase_changes", "participants", "phase_terms"]
 
@@ -263,19 +266,47 @@ def _move_events(analysis: Analysis, view: View, term: PhaseTerm, move: Move,
     if listed:
         forces = _listed_after(analysis, view.sentence, start, term)
     if not forces:
-        return []
+        return _listed_later(analysis, view.sentence, start, term, move)
     (event_date, precision), inferred = _move_date(analysis, view, term, move, start, anchors,
                                                    listed)
     found = _elliptical_exit(analysis, view, term, forces) if move.direction == "enter" else []
+    return found + _events(analysis, view.sentence, forces, move, (event_date, precision),
+                           inferred)
+
+
+def _events(analysis: Analysis, sentence: Sentence, forces: list[str], move: Move,
+            dated: tuple[date | None, str | None], inferred: bool) -> list[tuple[Event, bool]]:
     phase_from, phase_to = ("scan", "engage") if move.direction == "enter" else (
         "engage", "scan")
-    for force_id in forces:
-        if not analysis.toolkit.gazetteer.engage_applies.get(force_id, True):
+    applies = analysis.toolkit.gazetteer.engage_applies
+    return [(sentence_event(
+        analysis, sentence, "phase_change", force_id, event_date=dated[0],
+        date_precision=dated[1], phase_from=phase_from, phase_to=phase_to), inferred)
+        for force_id in forces if applies.get(force_id, True)]
+
+
+def _listed_later(analysis: Analysis, sentence: Sentence, start: int, term: PhaseTerm,
+                  move: Move) -> list[tuple[Event, bool]]:
+    """"Six forces placed in special measures … The forces are A, B and C": a move of
+    plural forces, listed in a following sentence (or list items) that introduces them.
+    Each force listed moved, at a time the text does not give."""
+    ph = analysis.rules.phases
+    if not has_phrase(lower_words(analysis.doc, start, term.start), ph["plural_subjects"]):
+        return []
+    sentences = analysis.sentences
+    for later in sentences[sentence.index + 1:sentence.index + 1 + LIST_REACH]:
+        lead = lower_words(analysis.doc, later.tok_start, later.tok_start + 4)
+        if not has_phrase(lead, ph["list_intros"]):
             continue
-        found.append((sentence_event(
-            analysis, view.sentence, "phase_change", force_id, event_date=event_date,
-            date_precision=precision, phase_from=phase_from, phase_to=phase_to), inferred))
-    return found
+        items = [later] + list(itertools.takewhile(
+            lambda s: s.is_list_item, sentences[later.index + 1:]))
+        forces = [m.force_id for s in items
+                  for m in analysis.forces_between(s.tok_start, s.tok_end)
+                  if analysis.usable(m, s) or m.kind == "strong"]
+        return [e for s in items for e in _events(
+            analysis, s, [m.force_id for m in analysis.forces_between(s.tok_start, s.tok_end)
+                          if m.force_id in forces], move, (None, None), True)]
+    return []
 
 
 def extract_phase_changes(analysis: Analysis) -> list[Event]:
