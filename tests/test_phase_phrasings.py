@@ -81,6 +81,11 @@ BACKGROUND = [
      {("norfolk-constabulary", "engage", None, None)}),
     ("It was noted that Essex Police had been removed from the inspectorate's 'engaged' "
      "status.", {("essex-police", "scan", None, None)}),
+    # A past move named as the outcome of its causes: a background fact, undated.
+    ("Essex Police has closed the causes of concern that led to it being placed in Engage.",
+     {("essex-police", "engage", None, None)}),
+    ("The report on Dorset Police, which resulted in the force being put into special "
+     "measures, was published online.", {("dorset-police", "engage", None, None)}),
     # An aside in brackets does not keep the date from the move.
     ("Kent Police was placed into 'Engage' status (often called 'special measures' by the "
      "press and public, a name the force dislikes) by the inspectorate in December 2021.",
@@ -113,6 +118,7 @@ ANNOUNCED = [
 
 NOT_MOVES = [
     "Gwent Police is subject to enhanced monitoring.",
+    "Failing to act could lead to Gwent Police being placed in special measures.",
     "Dorset Police ended the year in special measures.",
     "The commissioner said she hoped Suffolk Constabulary would avoid being put under "
     "enhanced monitoring.",

@@ -245,7 +245,8 @@ def _move_date(analysis: Analysis, view: View, term: PhaseTerm, move: Move, star
     if mention is not None:
         return (mention.value, mention.precision), False
     words = lower_words(analysis.doc, start, term.end)
-    background = has_phrase(words, analysis.rules.words["background"])
+    background = has_phrase(words, analysis.rules.words["background"]) or has_phrase(
+        words, analysis.rules.phases["cause_phrases"])
     current = _is_current(analysis, words) or view.sentence.index <= 2 or (
         analysis.is_heading(view.sentence))
     if listed or background or not current:
