@@ -190,7 +190,7 @@ def test_a_sentence_of_sixteen_thousand_phase_words_finishes_quickly(unit):
     text = "Kent Police was " + " ".join([unit] * 16_000) + " routine monitoring."
     started = time.monotonic()
     _moves(text)
-    assert time.monotonic() - started < 20  # quadratic cost took minutes
+    assert time.monotonic() - started < 30  # the quadratic cost took minutes
 
 
 @pytest.mark.parametrize("text,expected", [
