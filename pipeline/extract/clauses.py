@@ -5,15 +5,29 @@ from __future__ import annotations
 from bisect import bisect_left
 
 import numpy
-from spacy.attrs import LOWER
+from spacy.attrs import IS_SPACE, LOWER
 from spacy.tokens import Doc
 
 
 def lower_words(doc: Doc, start: int, end: int) -> list[str]:
+    """The lower-case words of tokens start..end, whitespace tokens left out."""
     words = doc.user_data.get("lower_words")
     if words is None:
-        words = doc.user_data["lower_words"] = [None if t.is_space else t.lower_ for t in doc]
+        words = doc.user_data["lower_words"] = _all_lower_words(doc)
     return [w for w in words[max(start, 0) : end] if w is not None]
+
+
+def _all_lower_words(doc: Doc) -> list[str | None]:
+    """Every token's lower-case form (None for whitespace), read from the token arrays: each
+    distinct word is looked up once, and no Token object is made."""
+    if len(doc) == 0:
+        return []
+    lower, space = doc.to_array([LOWER, IS_SPACE]).T
+    distinct, index = numpy.unique(lower, return_inverse=True)
+    strings = doc.vocab.strings
+    names = [strings[int(h)] for h in distinct.tolist()]
+    return [None if blank else names[k]
+            for k, blank in zip(index.tolist(), space.tolist(), strict=True)]
 
 
 def has_phrase(words: list[str], phrases: list[str] | set[str]) -> bool:

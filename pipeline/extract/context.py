@@ -12,10 +12,13 @@ from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
 
+import numpy
+from spacy.attrs import LOWER
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from pipeline.extract import dates as date_resolver
+from pipeline.extract.clauses import lower_words
 from pipeline.extract.nlp import Toolkit
 
 MAX_HEADING_WORDS = 20  # a line without a full stop and at most this long is a heading
@@ -102,6 +105,21 @@ class Analysis:
                           bisect_left(starts, sentence.tok_end)]
         return sorted(m for m in window if m[2] <= sentence.tok_end)
 
+    def positions(self, words: list[str] | set[str]) -> list[int]:
+        """The tokens whose lower-case form is one of the words, found once per document and
+        word list (an array lookup, not a walk over the tokens)."""
+        key = ("positions", frozenset(words))
+        if key not in self.cache:
+            strings = self.doc.vocab.strings
+            hashes = numpy.array([strings.add(w) for w in words], dtype=numpy.uint64)
+            self.cache[key] = numpy.flatnonzero(numpy.isin(
+                self.doc.to_array(LOWER), hashes)).tolist() if len(self.doc) else []
+        return self.cache[key]
+
+    def positions_in(self, words: list[str] | set[str], sentence: Sentence) -> list[int]:
+        found = self.positions(words)
+        return found[bisect_left(found, sentence.tok_start):bisect_left(found, sentence.tok_end)]
+
     def sentence_of(self, token_index: int) -> Sentence:
         return self.sentences[self.token_sentence[token_index]]
 
@@ -156,8 +174,7 @@ class Analysis:
         alone = (index == 0 or sentences[index - 1].paragraph != sentence.paragraph) and (
             index + 1 == len(sentences) or sentences[index + 1].paragraph != sentence.paragraph)
         if not alone or sentence.tok_end - sentence.tok_start > 2 * MAX_HEADING_WORDS or len(
-                [t for t in self.doc[sentence.tok_start:sentence.tok_end]
-                 if not t.is_space]) > MAX_HEADING_WORDS:
+                lower_words(self.doc, sentence.tok_start, sentence.tok_end)) > MAX_HEADING_WORDS:
             return False
         words = self.rules.words
         text = sentence.text.rstrip("".join(words["quote_marks"]) + words["asides"][1])

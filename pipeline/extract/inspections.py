@@ -10,6 +10,7 @@ headline or heading that names an inspection with no date is dated by the public
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass
 
 from pipeline.extract.anchoring import MAX_DATE_DISTANCE, Anchors, closest_date
@@ -36,18 +37,32 @@ class Mention:
     label: bool = False  # dated by an edition label ("Crime Data Integrity inspection 2018")
 
 
+def _has_match(analysis: Analysis, sentence: Sentence) -> bool:
+    """Whether an inspection word starts in the sentence (a lookup, for the many without)."""
+    if "inspection_starts" not in analysis.cache:
+        analysis.cache["inspection_starts"] = sorted(
+            s for _, s, _ in analysis.matches("inspections"))
+    starts = analysis.cache["inspection_starts"]
+    k = bisect_left(starts, sentence.tok_start)
+    return k < len(starts) and starts[k] < sentence.tok_end
+
+
 def _triggers(analysis: Analysis, sentence: Sentence) -> list[tuple[int, int, bool]]:
     """(start, end, is a report) of the inspection words, and of report words after a
     qualifier, the longest of overlapping; "inspection report" is one report trigger."""
     doc = analysis.doc
     spec = analysis.rules.inspections
+    reports_here = analysis.positions_in(spec["report_words"], sentence)
+    if not reports_here and not _has_match(analysis, sentence):
+        return []
     found = [(s, e) for _, s, e in analysis.matches_in("inspections", sentence)]
     window = spec["report_qualifier_window"]
     qualifiers, reports = set(spec["report_qualifiers"]), set(spec["report_words"])
-    for i in range(sentence.tok_start, sentence.tok_end):
-        if doc[i].lower_ in reports and qualifiers & set(
-                lower_words(doc, max(sentence.tok_start, i - window), i)):
+    for i in reports_here:
+        if qualifiers & set(lower_words(doc, max(sentence.tok_start, i - window), i)):
             found.append((i, i + 1))
+    if not found:
+        return []
     out: list[tuple[int, int, bool]] = []
     reach = -1
     for start, end in sorted(set(found), key=lambda m: (m[0], -m[1])):
@@ -86,7 +101,7 @@ class Scope:
     words: list[str]  # the sentence's words, lower case
     named: list[str]  # forces the sentence names
     fire: bool  # it names a fire and rescue service
-    fire_words: bool  # it has fire words ("stations"), in a text about a fire service
+    fire_words: bool  # it has fire words ("stations")
     programme: bool  # it has a programme span ("PEEL 2021/22")
     refers: bool  # it refers to a force named before ("the force")
     anchors: Anchors
@@ -104,7 +119,7 @@ def _scope(analysis: Analysis, sentence: Sentence, triggers: list) -> Scope:
         sentence, words,
         named=list(dict.fromkeys(m.force_id for m in mentioned if analysis.usable(m, sentence))),
         fire=any(m.kind == "fire" for m in mentioned),
-        fire_words=analysis.mentions_fire_service and bool(fire_words & set(words)),
+        fire_words=bool(fire_words & set(words)),
         programme=any(p.label in NOT_A_DATE for p in phrases),
         refers=has_phrase(words, spec["force_anaphors"]),
         anchors=_anchors(analysis, sentence, triggers))
@@ -190,8 +205,7 @@ def _anchors(analysis: Analysis, sentence: Sentence, triggers: list) -> Anchors:
     rivals = set(analysis.rules.inspections["rival_words"])
     spans = [(s, e) for s, e, _ in triggers]
     spans += [(t.start, t.end) for t in phase_terms(analysis, sentence)]
-    spans += [(i, i + 1) for i in range(sentence.tok_start, sentence.tok_end)
-              if analysis.doc[i].lower_ in rivals]
+    spans += [(i, i + 1) for i in analysis.positions_in(rivals, sentence)]
     return Anchors(spans)
 
 

@@ -278,7 +278,7 @@ def _add_flag(vocab: Vocab, getter: Callable[[str], bool]) -> int | None:
 
 def _flag_getter(nlp: Language, attr: str, test: str, value: object
                  ) -> Callable[[str], bool] | None:
-    """The lexeme-level equivalent of an IN or REGEX predicate on TEXT or LOWER, if any.
+    """The lexeme-level equivalent of an IN, NOT_IN or REGEX predicate on TEXT or LOWER.
 
     spaCy checks IN sets and regexes by calling back into Python for every token; a lexeme
     flag is computed once per word in the vocabulary and checked in C.
@@ -287,8 +287,11 @@ def _flag_getter(nlp: Language, attr: str, test: str, value: object
         return None
     lower = nlp.vocab.lex_attr_getters.get(LOWER, str.lower)
     of = lower if attr == "LOWER" else str
-    if test == "IN" and isinstance(value, list) and all(isinstance(v, str) for v in value):
+    if test in ("IN", "NOT_IN") and isinstance(value, list) and all(
+            isinstance(v, str) for v in value):
         accepted = frozenset(value)
+        if test == "NOT_IN":
+            return lambda text: of(text) not in accepted
         return lambda text: of(text) in accepted
     if test == "REGEX" and isinstance(value, str):
         regex = re.compile(value)
@@ -297,27 +300,37 @@ def _flag_getter(nlp: Language, attr: str, test: str, value: object
 
 
 def _with_flags(nlp: Language, pattern: list[dict], flags: dict[str, int]) -> list[dict]:
-    """The same pattern with IN and REGEX predicates on words replaced by lexeme flags."""
+    """The same pattern with IN, NOT_IN and REGEX predicates on words replaced by lexeme
+    flags; other conditions on a token ("IS_SENT_START") are kept beside the flag."""
     out = []
     for spec in pattern:
-        attrs = [k for k in spec if k != "OP"]
-        value = spec[attrs[0]] if len(attrs) == 1 else None
-        getter = None
-        if isinstance(value, dict) and len(value) == 1:
-            (test, argument), = value.items()
-            getter = _flag_getter(nlp, attrs[0].upper(), test, argument)
-        if getter is None:
-            out.append(spec)
-            continue
-        key = json.dumps([attrs[0].upper(), value], sort_keys=True)
-        if key not in flags:
-            flag = _add_flag(nlp.vocab, getter)
+        converted: dict = {}
+        for attr, value in spec.items():
+            flag = _predicate_flag(nlp, attr, value, flags)
             if flag is None:
-                out.append(spec)
-                continue
-            flags[key] = flag
-        out.append({flags[key]: True, **({"OP": spec["OP"]} if "OP" in spec else {})})
+                converted[attr] = value
+            else:
+                converted[flag] = True
+        out.append(converted)
     return out
+
+
+def _predicate_flag(nlp: Language, attr: str, value: object, flags: dict[str, int]
+                    ) -> int | None:
+    """The lexeme flag standing for one word predicate, made once per distinct predicate."""
+    if attr == "OP" or not (isinstance(value, dict) and len(value) == 1):
+        return None
+    (test, argument), = value.items()
+    getter = _flag_getter(nlp, attr.upper(), test, argument)
+    if getter is None:
+        return None
+    key = json.dumps([attr.upper(), value], sort_keys=True)
+    if key not in flags:
+        flag = _add_flag(nlp.vocab, getter)
+        if flag is None:
+            return None
+        flags[key] = flag
+    return flags[key]
 
 
 def _anchored_matcher(nlp: Language, patterns: list[tuple[str, list[dict]]],

@@ -9,11 +9,7 @@ are looked up once, so a sentence costs time in proportion to its length.
 
 from __future__ import annotations
 
-from bisect import bisect_left
 from dataclasses import dataclass, field
-
-import numpy
-from spacy.attrs import LOWER
 
 from pipeline.extract.clauses import has_phrase, lower_words
 from pipeline.extract.context import Analysis, Sentence
@@ -89,18 +85,6 @@ class View:
         self.term_tokens = {i for t in self.terms for i in range(t.start, t.end)}
 
 
-def _bare_positions(analysis: Analysis) -> list[int]:
-    """Tokens that are a bare phase word ("Engage", "scan"), found once per document."""
-    doc = analysis.doc
-    bare = doc.user_data.get("bare_phase")
-    if bare is None:
-        words = analysis.rules.phases["bare_phase_words"]
-        hashes = numpy.array([doc.vocab.strings.add(w) for w in words], dtype=numpy.uint64)
-        bare = doc.user_data["bare_phase"] = numpy.flatnonzero(
-            numpy.isin(doc.to_array(LOWER), hashes)).tolist() if len(doc) else []
-    return bare
-
-
 def _bare_terms(analysis: Analysis, sentence: Sentence, covered: set[int]) -> list[PhaseTerm]:
     """A bare "Engage"/"Scan" is a phase as a noun: after a preposition, or capitalised."""
     doc = analysis.doc
@@ -108,9 +92,8 @@ def _bare_terms(analysis: Analysis, sentence: Sentence, covered: set[int]) -> li
     preceders, not_followed = set(ph["bare_phase_preceders"]), set(ph["bare_phase_not_followed_by"])
     never = set(ph["bare_phase_never_followed_by"])
     not_after = set(ph["capitalised_phase_not_after"])
-    bare = _bare_positions(analysis)
     out = []
-    for i in bare[bisect_left(bare, sentence.tok_start):bisect_left(bare, sentence.tok_end)]:
+    for i in analysis.positions_in(ph["bare_phase_words"], sentence):
         token = doc[i]
         if i in covered:
             continue
@@ -125,6 +108,14 @@ def _bare_terms(analysis: Analysis, sentence: Sentence, covered: set[int]) -> li
 
 
 def phase_terms(analysis: Analysis, sentence: Sentence) -> list[PhaseTerm]:
+    """The sentence's phase terms, longest first where two overlap (read once per sentence)."""
+    key = ("phase_terms", sentence.index)
+    if key not in analysis.cache:
+        analysis.cache[key] = _phase_terms(analysis, sentence)
+    return analysis.cache[key]
+
+
+def _phase_terms(analysis: Analysis, sentence: Sentence) -> list[PhaseTerm]:
     terms = [PhaseTerm(label, s, e) for label, s, e in analysis.matches_in("phase_terms", sentence)]
     covered = {i for t in terms for i in range(t.start, t.end)}
     terms += _bare_terms(analysis, sentence, covered)
