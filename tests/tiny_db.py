@@ -69,7 +69,7 @@ def tiny_writes() -> list[DocumentWrite]:
     s7 = "The cause of concern about investigations remains open."
     q1 = 'Chief Constable Craig Guildford said: "This is a good day for the force."'
     add("wmp-exit", "2024-09-18", [s5, s6, s7, q1], lambda d: [
-        _phase(d, s5, WMP, "scan", None),
+        _phase(d, s5, WMP, "scan", "2024-09-18"),  # announced: dated by publication
         _event(d, s6, "recommendation", WMP, subject_kind="recommendation", count_total=5,
                count_closed=3, count_open=2, event_date="2024-09-18", date_precision="day"),
         _event(d, s7, "recommendation", WMP, subject_kind="cause_of_concern",

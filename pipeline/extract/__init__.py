@@ -28,7 +28,7 @@ def extract_events(document: Document, toolkit: Toolkit | None = None) -> list[E
 
 def _section_events(document: Document, start: int, end: int, toolkit: Toolkit) -> list[Event]:
     text = document.text if (start, end) == (0, len(document.text)) else document.text[start:end]
-    analysis = analyse(text, document.published_date, toolkit)
+    analysis = analyse(text, document.published_date, toolkit, url=document.url)
     events: list[Event] = []
     for extractor in EXTRACTORS:
         events.extend(extractor(analysis))

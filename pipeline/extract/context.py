@@ -7,21 +7,21 @@ Coreference lives here too: "the force" and a bare place name mean the force las
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
 
+import numpy
+from spacy.attrs import LOWER
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from pipeline.extract import dates as date_resolver
+from pipeline.extract.clauses import lower_words
 from pipeline.extract.nlp import Toolkit
 
-_INSPECTORATE_NAME = re.compile(r"constabulary\s+(?:and|&)\s+fire\s+(?:and|&)\s+rescue"
-                                r"\s+services", re.IGNORECASE)
-_FIRE_SERVICE = re.compile(r"\bfire\s+(?:and|&)\s+rescue\b|\bfire\s+service|\bfire\s+"
-                           r"authority|\bfirefighters?\b|\bfire\s+stations?\b", re.IGNORECASE)
+MAX_HEADING_WORDS = 20  # a line without a full stop and at most this long is a heading
 
 
 @dataclass
@@ -73,8 +73,13 @@ class Analysis:
     forces: list[ForceMention]
     dates: list[DateMention]
     strong_counts: Counter = field(default_factory=Counter)
+    # The publication date and its precision: "day" from the document's metadata, or a
+    # coarser date read from its URL ("/2025/june/") when it has none.
+    reference: tuple[date | None, str | None] = (None, None)
     _force_starts: list[int] = field(default_factory=list)
+    _date_starts: list[int] = field(default_factory=list)
     _matches: dict = field(default_factory=dict)
+    cache: dict = field(default_factory=dict)  # per-document results extractors share
 
     @property
     def rules(self):
@@ -90,8 +95,30 @@ class Analysis:
         return self._matches[matcher_name]
 
     def matches_in(self, matcher_name: str, sentence: Sentence) -> list[tuple[str, int, int]]:
-        return [m for m in self.matches(matcher_name)
-                if m[1] >= sentence.tok_start and m[2] <= sentence.tok_end]
+        key = ("match_starts", matcher_name)
+        matches = self.matches(matcher_name)
+        if key not in self.cache:
+            self.cache[key] = [m[1] for m in sorted(matches, key=lambda m: m[1])]
+            self.cache[("by_start", matcher_name)] = sorted(matches, key=lambda m: m[1])
+        starts, by_start = self.cache[key], self.cache[("by_start", matcher_name)]
+        window = by_start[bisect_left(starts, sentence.tok_start):
+                          bisect_left(starts, sentence.tok_end)]
+        return sorted(m for m in window if m[2] <= sentence.tok_end)
+
+    def positions(self, words: list[str] | set[str]) -> list[int]:
+        """The tokens whose lower-case form is one of the words, found once per document and
+        word list (an array lookup, not a walk over the tokens)."""
+        key = ("positions", frozenset(words))
+        if key not in self.cache:
+            strings = self.doc.vocab.strings
+            hashes = numpy.array([strings.add(w) for w in words], dtype=numpy.uint64)
+            self.cache[key] = numpy.flatnonzero(numpy.isin(
+                self.doc.to_array(LOWER), hashes)).tolist() if len(self.doc) else []
+        return self.cache[key]
+
+    def positions_in(self, words: list[str] | set[str], sentence: Sentence) -> list[int]:
+        found = self.positions(words)
+        return found[bisect_left(found, sentence.tok_start):bisect_left(found, sentence.tok_end)]
 
     def sentence_of(self, token_index: int) -> Sentence:
         return self.sentences[self.token_sentence[token_index]]
@@ -110,23 +137,55 @@ class Analysis:
         return True
 
     def forces_between(self, tok_start: int, tok_end: int) -> list[ForceMention]:
-        return [m for m in self.forces if m.tok_start >= tok_start and m.tok_end <= tok_end]
+        window = self.forces[bisect_left(self._force_starts, tok_start):
+                             bisect_left(self._force_starts, tok_end)]
+        return [m for m in window if m.tok_end <= tok_end]
 
     def dates_between(self, tok_start: int, tok_end: int) -> list[DateMention]:
-        return [d for d in self.dates if d.tok_start >= tok_start and d.tok_end <= tok_end
-                and d.value is not None]
+        return [d for d in self.date_phrases_between(tok_start, tok_end) if d.value is not None]
+
+    def date_phrases_between(self, tok_start: int, tok_end: int) -> list[DateMention]:
+        """Every date phrase in the range, resolved or not ("on 4 September" with no year
+        known, "PEEL 2021/22")."""
+        window = self.dates[bisect_left(self._date_starts, tok_start):
+                            bisect_left(self._date_starts, tok_end)]
+        return [d for d in window if d.tok_end <= tok_end]
 
     def force_before(self, token_index: int) -> str | None:
         """The force last named before a token: what "the force" or "it" refers to."""
+        return self.force_named_before(token_index) or self.primary_force
+
+    def force_named_before(self, token_index: int) -> str | None:
+        """The force last named before a token, or None when none is named before it (where
+        force_before falls back on the document's most named force)."""
         position = bisect_right(self._force_starts, token_index)
-        for mention in reversed(self.forces[:position]):
+        for k in range(position - 1, -1, -1):
+            mention = self.forces[k]
             if mention.kind == "fire":
                 continue  # "the force" is never a fire and rescue service
-            if mention.kind != "office" and not mention.compared and self.usable(mention):
+            if mention.kind == "office" or (not mention.compared and self.usable(mention)):
                 return mention.force_id
-            if mention.kind == "office":
-                return mention.force_id
-        return self.primary_force
+        return None
+
+    def is_heading(self, sentence: Sentence) -> bool:
+        """A headline, sub-heading or link title: a short line of its own with no full stop."""
+        index = sentence.index
+        sentences = self.sentences
+        alone = (index == 0 or sentences[index - 1].paragraph != sentence.paragraph) and (
+            index + 1 == len(sentences) or sentences[index + 1].paragraph != sentence.paragraph)
+        if not alone or sentence.tok_end - sentence.tok_start > 2 * MAX_HEADING_WORDS or len(
+                lower_words(self.doc, sentence.tok_start, sentence.tok_end)) > MAX_HEADING_WORDS:
+            return False
+        words = self.rules.words
+        text = sentence.text.rstrip("".join(words["quote_marks"]) + words["asides"][1])
+        return text[-1:] not in words["sentence_end_marks"]
+
+    @property
+    def lead_force(self) -> str | None:
+        """The first force the document names: the subject of its story, which "the
+        decision" or "the move" in a later sentence is about."""
+        return next((m.force_id for m in self.forces if m.kind != "fire" and not m.compared
+                     and self.usable(m)), None)
 
     @property
     def mentions_fire_service(self) -> bool:
@@ -134,8 +193,15 @@ class Analysis:
 
         The inspectorate's own name ("… Constabulary and Fire & Rescue Services") does not count.
         """
-        text = _INSPECTORATE_NAME.sub(" ", self.text)
-        return bool(_FIRE_SERVICE.search(text)) or any(m.kind == "fire" for m in self.forces)
+        if "mentions_fire_service" not in self.cache:
+            spec = self.rules.forces
+            text = self.text
+            for name in spec["inspectorate_names"]:
+                text = re.sub(name, " ", text, flags=re.IGNORECASE)
+            self.cache["mentions_fire_service"] = any(
+                re.search(p, text, re.IGNORECASE) for p in spec["fire_service_patterns"]
+            ) or any(m.kind == "fire" for m in self.forces)
+        return self.cache["mentions_fire_service"]
 
     @property
     def primary_force(self) -> str | None:
@@ -211,21 +277,25 @@ def _force_mentions(doc: Doc, toolkit: Toolkit) -> list[ForceMention]:
             spans.append(Span(doc, start, end, label=vocab.strings[match_id]))
     mentions = []
     comparison = set(toolkit.rules.words["comparison_markers"])
+    possessives = set(toolkit.rules.phases["possessives"])
+    place_not_before = set(toolkit.rules.forces["place_not_before"])
     for span in sorted(filter_spans(spans), key=lambda s: s.start):
         strength, force_id = span.label_.split(":", 1)
         kind = _kind_from_following(doc, span, strength, toolkit)
         if strength == "weak":
             before = doc[span.start - 1] if span.start > 0 else None
             after = doc[span.end] if span.end < len(doc) else None
-            # "Staffordshire Commissioner Ben Adams": the area of a title, not the force.
-            if after is not None and after.i in title_starts:
+            # "Staffordshire Commissioner Ben Adams", "Surrey's Police and Crime
+            # Commissioner": the area of a title, not the force.
+            if after is not None and (after.i in title_starts or (
+                    after.lower_ in possessives and after.i + 1 in title_starts)):
                 kind = "office"
             # "Durham University", "West Midlands Mayor", "North Durham": part of another name.
             elif after is not None and _is_proper_word(after) and kind == "weak":
                 continue
             if before is not None and _is_proper_word(before):
                 continue
-            if after is not None and after.lower_ in ("mayor", "combined", "county", "council"):
+            if after is not None and after.lower_ in place_not_before:
                 continue
         window = [t.lower_ for t in doc[max(span.start - 2, 0) : span.start]]
         compared = any(word in comparison for word in window)
@@ -234,31 +304,37 @@ def _force_mentions(doc: Doc, toolkit: Toolkit) -> list[ForceMention]:
     return mentions
 
 
-def _date_mentions(doc: Doc, toolkit: Toolkit, published: date | None) -> list[DateMention]:
+def _date_mentions(doc: Doc, toolkit: Toolkit, published: date | None,
+                   reference: tuple[date | None, str | None]) -> list[DateMention]:
     vocab = doc.vocab
     spans = [Span(doc, s, e, label=vocab.strings[m]) for m, s, e in toolkit.matchers.dates(doc)]
     out = []
     for span in sorted(filter_spans(spans), key=lambda s: s.start):
         words = [t.text for t in span]
         label = span.label_
-        since = bool(words) and words[0].lower() == "since"
+        since = bool(words) and words[0].lower() in toolkit.rules.dates["since_words"]
         value, precision = date_resolver.resolve(label, words, published, toolkit.rules)
+        if value is None and published is None and reference[0] is not None:
+            # "today" on a page dated only by its URL: that date, at the URL's precision.
+            value, precision = date_resolver.same_day(label, words, reference, toolkit.rules)
         out.append(DateMention(span.start_char, span.end_char, span.start, span.end, value,
                                precision, label, since))
     return out
 
 
-def analyse(text: str, published: date | None, toolkit: Toolkit, doc: Doc | None = None
-            ) -> Analysis:
+def analyse(text: str, published: date | None, toolkit: Toolkit, doc: Doc | None = None,
+            url: str | None = None) -> Analysis:
     doc = doc if doc is not None else toolkit.nlp(text)
     sentences, token_sentence = _sentences(doc, text)
     forces = _force_mentions(doc, toolkit)
+    reference = (published, "day") if published else date_resolver.url_date(url, toolkit.rules)
     analysis = Analysis(
         text=text, doc=doc, published=published, toolkit=toolkit, sentences=sentences,
         token_sentence=token_sentence, forces=forces,
-        dates=_date_mentions(doc, toolkit, published),
+        dates=_date_mentions(doc, toolkit, published, reference), reference=reference,
     )
     analysis.strong_counts = Counter(m.force_id for m in forces
                                      if m.kind == "strong" and not m.compared)
     analysis._force_starts = [m.tok_start for m in forces]
+    analysis._date_starts = [d.tok_start for d in analysis.dates]
     return analysis

@@ -1,16 +1,19 @@
-"""Resolve date expressions found by the matcher into a date and its precision.
+"""Resolve date phrases found by the matcher into a date and its precision.
 
-Absolute dates go through dateparser (day first, English only, on the matched span alone,
-never on whole texts). Relative ones ("earlier this year", "last December", "on Tuesday")
-are computed here from the publication date, because their meaning is calendar arithmetic
-and dateparser either does not know them or completes them from today's date.
+The matcher (rules/dates.yaml) labels each phrase with its form; one small function per form
+reads it. The words that make up a phrase are classified by the same rules (month names,
+weekdays, the year and day regexes), so a function picks the parts it needs wherever they
+stand in the phrase. Relative phrases ("earlier this year", "last December", "on Tuesday")
+are calendar arithmetic on the publication date; absolute ones need no publication date.
+A span ("between October and December 2023") is dated by its end month.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import date, timedelta
-from functools import lru_cache
 
 from pipeline.rules import Rules
 
@@ -18,34 +21,26 @@ Resolved = tuple[date | None, str | None]
 _NONE: Resolved = (None, None)
 
 
+@dataclass
+class Phrase:
+    """A matched date phrase, its words classified once."""
+
+    words: list[str]  # as written
+    lower: list[str]
+    months: list[int]  # month numbers in order of appearance
+    days: list[int]
+    years: list[int]
+    published: date | None
+    rules: Rules
+
+    @property
+    def spec(self) -> dict:
+        return self.rules.dates
+
+
 def _shift_months(day: date, months: int) -> date:
     index = day.year * 12 + (day.month - 1) + months
     return date(index // 12, index % 12 + 1, 1)
-
-
-@lru_cache(maxsize=4096)
-def _dateparser_period(text: str) -> Resolved:
-    parser = _date_data_parser()
-    data = parser.get_date_data(text)
-    if data is None or data.date_obj is None:
-        return _NONE
-    period = data.period if data.period in ("day", "month", "year") else "day"
-    value = data.date_obj.date()
-    if period == "month":
-        value = value.replace(day=1)
-    elif period == "year":
-        value = value.replace(month=1, day=1)
-    return value, period
-
-
-@lru_cache(maxsize=1)
-def _date_data_parser():
-    from dateparser.date import DateDataParser
-
-    return DateDataParser(
-        languages=["en"],
-        settings={"DATE_ORDER": "DMY", "PREFER_DAY_OF_MONTH": "first", "STRICT_PARSING": False},
-    )
 
 
 def _month_number(word: str, rules: Rules) -> int | None:
@@ -56,9 +51,26 @@ def _month_number(word: str, rules: Rules) -> int | None:
     return rules.dates["month_abbreviations"].get(word)
 
 
-def _year_of(text: str) -> int | None:
-    match = re.search(r"\b(19[89]\d|20[0-4]\d)\b", text)
-    return int(match.group(1)) if match else None
+def _regex(rules: Rules, name: str) -> re.Pattern:
+    return re.compile(rules.dates["tokens"][name]["regex"])
+
+
+def _phrase(words: list[str], published: date | None, rules: Rules) -> Phrase:
+    year, day = _regex(rules, "year"), _regex(rules, "day")
+    prefixed = _regex(rules, "prefixed_year")
+    lower = [w.lower() for w in words]
+    months = [m for w in lower if (m := _month_number(w, rules))]
+    years = [int(w[-4:]) for w in words if year.match(w) or prefixed.match(w.lower())]
+    days = [int(re.match(r"\d+", w).group(0)) for w in words
+            if day.match(w) and not year.match(w)]
+    return Phrase(words, lower, months, days, years, published, rules)
+
+
+def _day_or_none(year: int, month: int, day: int) -> Resolved:
+    try:
+        return date(year, month, day), "day"
+    except ValueError:
+        return _NONE
 
 
 def _most_recent_month(month: int, published: date) -> date:
@@ -66,118 +78,205 @@ def _most_recent_month(month: int, published: date) -> date:
     return date(year, month, 1)
 
 
+def _previous(p: Phrase) -> bool:
+    """"last March", "last summer", "last Tuesday": the one before the most recent."""
+    return bool(p.lower) and p.lower[0] in p.spec["previous_words"]
+
+
+def _full_date(p: Phrase) -> Resolved:
+    """"24 November 2023", "November 24, 2023", "the 5th of June 2024"."""
+    if not (p.days and p.months and p.years):
+        return _NONE
+    return _day_or_none(p.years[-1], p.months[0], p.days[0])
+
+
+def _numeric(p: Phrase) -> Resolved:
+    """"24/11/2023", "24.11.2023": day first, as UK copy writes it."""
+    token = next(w for w in p.words if re.search(r"\d[/.]\d", w))
+    day, month, year = (int(x) for x in re.split(r"[/.]", token))
+    return _day_or_none(year, month, day)
+
+
+def _iso(p: Phrase) -> Resolved:
+    """"2023-11-24"."""
+    year, month, day = (int(w) for w in p.words if w.isdigit())
+    return _day_or_none(year, month, day)
+
+
+def _month_year(p: Phrase) -> Resolved:
+    """"in October 2022", "the first week of March 2023", "the final days of March 2023"."""
+    if not (p.months and p.years):
+        return _NONE
+    return date(p.years[-1], p.months[-1], 1), "month"
+
+
+def _span_end(p: Phrase) -> Resolved:
+    """"between October and December 2023", "from 27 January to 7 February 2025": the end
+    month; "from June to August last year": the end month of last year."""
+    if not p.months:
+        return _NONE
+    if p.years:
+        return date(p.years[-1], p.months[-1], 1), "month"
+    if p.published is None:
+        return _NONE
+    if set(p.lower) & set(p.spec["previous_words"]):
+        return date(p.published.year - 1, p.months[-1], 1), "month"
+    if set(p.lower) & set(p.spec["current_words"]):
+        return date(p.published.year, p.months[-1], 1), "month"
+    return _most_recent_month(p.months[-1], p.published), "month"
+
+
+def _year(p: Phrase) -> Resolved:
+    """"in 2019", "the 2019 inspection", "the end of 2019", "in the spring of 2021",
+    "inspection 2016"."""
+    return (date(p.years[0], 1, 1), "year") if p.years else _NONE
+
+
+def _not_a_date(p: Phrase) -> Resolved:
+    """"2021/22", "PEEL 2023–25": a programme or financial year names no date."""
+    return _NONE
+
+
+def _day_month(p: Phrase) -> Resolved:
+    """"on 5 June": this year's, unless that is well after publication (last year's)."""
+    if p.published is None or not (p.days and p.months):
+        return _NONE
+    value, precision = _day_or_none(p.published.year, p.months[0], p.days[0])
+    if value is None:
+        return _NONE
+    if value > p.published + timedelta(days=31):
+        return _day_or_none(p.published.year - 1, p.months[0], p.days[0])
+    return value, precision
+
+
+def _month_only(p: Phrase) -> Resolved:
+    """"in March", "last December", "the first week of March": the most recent such month."""
+    if p.published is None or not p.months:
+        return _NONE
+    value = _most_recent_month(p.months[-1], p.published)
+    if _previous(p) and p.months[-1] == p.published.month:
+        value = value.replace(year=value.year - 1)
+    return value, "month"
+
+
+def _season(p: Phrase) -> Resolved:
+    """"in the spring", "last summer": the most recent such season that had begun."""
+    if p.published is None:
+        return _NONE
+    starts = p.spec["season_starts"]
+    season = next(w for w in p.lower if w in starts)
+    start = starts[season]
+    year = p.published.year if p.published.month >= start else p.published.year - 1
+    if _previous(p) and year == p.published.year and p.published.month < start + 3:
+        year -= 1
+    return date(year, 1, 1), "year"
+
+
+def _weekday(p: Phrase) -> Resolved:
+    """"on Tuesday": the most recent Tuesday, today included; "last Tuesday" excludes today."""
+    if p.published is None:
+        return _NONE
+    weekday = p.spec["weekdays"].index(p.lower[-1])
+    back = (p.published.weekday() - weekday) % 7
+    if _previous(p) and back == 0:
+        back = 7
+    return p.published - timedelta(days=back), "day"
+
+
+def _ago(p: Phrase) -> Resolved:
+    """"three months ago", "a year ago", "2 weeks ago"."""
+    if p.published is None:
+        return _NONE
+    amount = 1
+    for word in p.lower[:-2]:
+        if word.isdigit():
+            amount = int(word)
+        elif word in p.rules.numbers["numbers"]:
+            amount = p.rules.numbers["numbers"][word]
+    unit = p.spec["ago_units"][p.lower[-2]]
+    if unit == "day":
+        return p.published - timedelta(days=amount), "day"
+    if unit == "week":
+        return _shift_months(p.published - timedelta(weeks=amount), 0), "month"
+    if unit == "month":
+        return _shift_months(p.published, -amount), "month"
+    return date(p.published.year - amount, 1, 1), "year"
+
+
+def _relative(p: Phrase) -> Resolved:
+    """"today", "last month", "earlier this year": offsets listed in rules/dates.yaml."""
+    spec = p.spec["relative"].get(" ".join(p.lower))
+    if p.published is None or spec is None:
+        return _NONE
+    precision = spec["precision"]
+    if "days" in spec:
+        value = p.published + timedelta(days=spec["days"])
+    elif "months" in spec:
+        value = _shift_months(p.published, spec["months"])
+    else:
+        value = date(p.published.year + spec["years"], 1, 1)
+    if precision == "month":
+        value = value.replace(day=1)
+    elif precision == "year":
+        value = value.replace(month=1, day=1)
+    return value, precision
+
+
+RESOLVERS: dict[str, Callable[[Phrase], Resolved]] = {
+    "day_month_year": _full_date,
+    "month_day_year": _full_date,
+    "numeric": _numeric,
+    "iso": _iso,
+    "month_year": _month_year,
+    "part_month_year": _month_year,
+    "month_span": _span_end,
+    "relative_month_span": _span_end,
+    "bare_month_span": _span_end,
+    "year": _year,
+    "year_label": _year,
+    "season_year": _year,
+    "programme": _not_a_date,
+    "day_month": _day_month,
+    "month_only": _month_only,
+    "part_month": _month_only,
+    "season": _season,
+    "weekday": _weekday,
+    "ago": _ago,
+    "relative": _relative,
+}
+
+
+def same_day(label: str, words: list[str], reference: tuple[date | None, str | None],
+             rules: Rules) -> Resolved:
+    """A phrase meaning the publication day itself ("today"), against a publication date
+    known only to a month or year: that date at that precision; anything else: nothing."""
+    spec = rules.dates["relative"].get(" ".join(w.lower() for w in words))
+    if label != "relative" or spec is None or spec.get("days") != 0 or reference[0] is None:
+        return _NONE
+    return reference
+
+
+def url_date(url: str | None, rules: Rules) -> Resolved:
+    """The year, or year and month, a URL's path gives ("/news/2025/june/…", "/2019/09/…")."""
+    if not url:
+        return _NONE
+    segments = re.split(r"[/?#&=]+", url.lower())
+    year = _regex(rules, "year")
+    for index, segment in enumerate(segments):
+        if not year.match(segment):
+            continue
+        after = segments[index + 1] if index + 1 < len(segments) else ""
+        month = _month_number(after, rules) or (
+            int(after) if re.fullmatch(r"0?[1-9]|1[0-2]", after) else None)
+        if month:
+            return date(int(segment), month, 1), "month"
+        return date(int(segment), 1, 1), "year"
+    return _NONE
+
+
 def resolve(label: str, words: list[str], published: date | None, rules: Rules) -> Resolved:
     """Return (date, precision); (None, None) when the text does not pin a date down."""
-    lead = {"in", "on", "since", "during", "by", "from", "until", "of", "early", "late", "mid",
-            "this", "the", "its", "their", "a"}
-    if label in ("day_month_year", "month_year", "season_year", "month_day_year") and words and (
-            words[0].lower() in lead):
-        words = words[1:]
-    text = " ".join(words)
-    lower = [w.lower() for w in words]
-    if label in ("day_month_year", "month_day_year", "numeric", "iso"):
-        cleaned = re.sub(r"(\d)(st|nd|rd|th)\b", r"\1", text.replace(" of ", " "))
-        if label == "iso":
-            cleaned = cleaned.replace(" ", "")
-        value, _ = _dateparser_period(cleaned)
-        return (value, "day") if value else _NONE
-    if label == "month_year":
-        month = _month_number(lower[0], rules)
-        year = _year_of(text)
-        return (date(year, month, 1), "month") if month and year else _NONE
-    if label in ("year", "season_year"):
-        year = _year_of(text)
-        return (date(year, 1, 1), "year") if year else _NONE
-    if label == "day_range":
-        first = next((w for w in words if re.match(r"^\d{1,2}(st|nd|rd|th)?$", w)), None)
-        month = next((_month_number(w, rules) for w in lower if _month_number(w, rules)), None)
-        year = _year_of(text)
-        if first and month and year:
-            try:
-                return date(year, month, int(re.match(r"\d+", first).group(0))), "day"
-            except ValueError:
-                return _NONE
+    resolver = RESOLVERS.get(label)
+    if resolver is None or not words:
         return _NONE
-    if label == "month_year" and lower and lower[0] == "the":
-        month = next((_month_number(w, rules) for w in lower if _month_number(w, rules)), None)
-        year = _year_of(text)
-        return (date(year, month, 1), "month") if month and year else _NONE
-    if label == "month_range":
-        month = next((_month_number(w, rules) for w in lower if _month_number(w, rules)), None)
-        year = _year_of(text)
-        if year is None and published is not None:
-            if "last" in lower and "year" in lower:
-                year = published.year - 1
-            elif month is not None:
-                year = _most_recent_month(month, published).year
-        return (date(year, month, 1), "month") if month and year else _NONE
-    if published is None:
-        return _NONE
-    if label == "day_month":
-        month = _month_number(lower[-1], rules)
-        day = int(re.match(r"\d+", words[0]).group(0))
-        if not month:
-            return _NONE
-        try:
-            value = date(published.year, month, day)
-            if value > published + timedelta(days=31):
-                value = date(published.year - 1, month, day)
-        except ValueError:
-            return _NONE
-        return value, "day"
-    if label == "month_only":
-        month = next((_month_number(w, rules) for w in reversed(lower)
-                      if _month_number(w, rules)), None)
-        if not month:
-            return _NONE
-        value = _most_recent_month(month, published)
-        if lower[0] == "last" and month == published.month:
-            value = value.replace(year=value.year - 1)
-        return value, "month"
-    if label == "season":
-        # The most recent such season that had begun by the publication date.
-        season = next(w for w in lower if w in rules.dates["seasons"])
-        starts = {"spring": 3, "summer": 6, "autumn": 9, "winter": 12}
-        year = published.year if published.month >= starts[season] else published.year - 1
-        if lower[0] == "last" and year == published.year and published.month < starts[
-                season] + 3:
-            year -= 1
-        return date(year, 1, 1), "year"
-    if label == "weekday":
-        weekday = rules.dates["weekdays"].index(lower[-1])
-        back = (published.weekday() - weekday) % 7
-        if lower[0] == "last" and back == 0:
-            back = 7
-        return published - timedelta(days=back), "day"
-    if label == "ago":
-        amount = 1
-        for word in lower[:-2]:
-            if word.isdigit():
-                amount = int(word)
-            elif word in rules.numbers["numbers"]:
-                amount = rules.numbers["numbers"][word]
-        unit = lower[-2].rstrip("s")
-        if unit == "day":
-            return published - timedelta(days=amount), "day"
-        if unit == "week":
-            return _shift_months(published - timedelta(weeks=amount), 0), "month"
-        if unit == "month":
-            return _shift_months(published, -amount), "month"
-        return date(published.year - amount, 1, 1), "year"
-    if label == "relative":
-        spec = rules.dates["relative"].get(" ".join(lower))
-        if spec is None:
-            return _NONE
-        precision = spec["precision"]
-        if "days" in spec:
-            value = published + timedelta(days=spec["days"])
-        elif "months" in spec:
-            value = _shift_months(published, spec["months"])
-        else:
-            value = date(published.year + spec["years"], 1, 1)
-        if precision == "month":
-            value = value.replace(day=1)
-        elif precision == "year":
-            value = value.replace(month=1, day=1)
-        return value, precision
-    return _NONE
+    return resolver(_phrase(words, published, rules))

@@ -16,6 +16,7 @@ class Gazetteer:
     exact_phrases: dict[str, list[str]] = field(default_factory=dict)
     place_phrases: dict[str, list[str]] = field(default_factory=dict)
     engage_applies: dict[str, bool] = field(default_factory=dict)
+    oversight_applies: dict[str, bool] = field(default_factory=dict)
 
 
 def _variants(name: str) -> set[str]:
@@ -38,6 +39,7 @@ def build_gazetteer(spec: dict) -> Gazetteer:
         force_id = entry["id"]
         gazetteer.names[force_id] = entry["name"]
         gazetteer.engage_applies[force_id] = entry.get("engage_applies", True)
+        gazetteer.oversight_applies[force_id] = entry.get("oversight_applies", True)
         phrases: set[str] = set()
         for name in [entry["name"], *entry.get("aliases", [])]:
             phrases |= _variants(name)

@@ -1,99 +1,296 @@
-"""inspection events: an inspection, re-inspection or revisit of a force that has happened."""
+"""inspection events: an inspection, re-inspection or revisit of a force that has happened.
+
+An inspection is an event only with a date phrase: its own ("between 6 and 17 March
+2023", "our 2019 inspection", "Kent 2015"), or its report's or letter's ("the report
+published on 25 July 2019"), which stands in only when the text gives that inspection no
+date of its own. A phrase that cannot be resolved ("earlier this year" with no publication
+date) gives a date of null; a programme span ("PEEL 2021/22") is not a date at all. A
+headline or heading that names an inspection with no date is dated by the publication date.
+"""
 
 from __future__ import annotations
 
+from bisect import bisect_left
+from dataclasses import dataclass
+
+from pipeline.extract.anchoring import MAX_DATE_DISTANCE, Anchors, closest_date
 from pipeline.extract.clauses import clause_start, has_phrase, lower_words
-from pipeline.extract.context import Analysis
+from pipeline.extract.context import Analysis, DateMention, Sentence
 from pipeline.extract.evidence import sentence_event
-from pipeline.extract.phases import choose_date, phase_terms
+from pipeline.extract.phase_cues import phase_terms
 from pipeline.models import Event
 
+MAX_CLAUSE = 60  # tokens read left of a trigger for negation, speculation and tense
+NOT_A_DATE = ("programme",)  # date labels that name no date ("PEEL 2021/22")
+YEAR_LABELS = ("year_label",)  # date labels that name an edition ("Kent 2015")
+LABEL_GAP = 2  # tokens between a year and the trigger it names ("the 2019 PEEL inspection")
+PLACE_REACH = 4  # tokens after a trigger where a bare place is the inspected force
 
-def _anchors(analysis: Analysis, sentence) -> list[tuple[int, int]]:
-    """Phrases competing for the sentence's dates (inspection words and phase terms)."""
-    out = [(s, e) for _, s, e in analysis.matches_in("inspections", sentence)]
-    out += [(t.start, t.end) for t in phase_terms(analysis, sentence)]
+
+@dataclass
+class Mention:
+    """One inspection mention, before mentions of the same inspection are merged."""
+
+    event: Event
+    kind: str  # inspection | revisit
+    source: str  # own (its own date) | publication (a report's or letter's) | unresolved
+    label: bool = False  # dated by an edition label ("Crime Data Integrity inspection 2018")
+
+
+def _has_match(analysis: Analysis, sentence: Sentence) -> bool:
+    """Whether an inspection word starts in the sentence (a lookup, for the many without)."""
+    if "inspection_starts" not in analysis.cache:
+        analysis.cache["inspection_starts"] = sorted(
+            s for _, s, _ in analysis.matches("inspections"))
+    starts = analysis.cache["inspection_starts"]
+    k = bisect_left(starts, sentence.tok_start)
+    return k < len(starts) and starts[k] < sentence.tok_end
+
+
+def _triggers(analysis: Analysis, sentence: Sentence) -> list[tuple[int, int, bool]]:
+    """(start, end, is a report) of the inspection words, and of report words after a
+    qualifier, the longest of overlapping; "inspection report" is one report trigger."""
+    doc = analysis.doc
+    spec = analysis.rules.inspections
+    reports_here = analysis.positions_in(spec["report_words"], sentence)
+    if not reports_here and not _has_match(analysis, sentence):
+        return []
+    found = [(s, e) for _, s, e in analysis.matches_in("inspections", sentence)]
+    window = spec["report_qualifier_window"]
+    qualifiers, reports = set(spec["report_qualifiers"]), set(spec["report_words"])
+    for i in reports_here:
+        if qualifiers & set(lower_words(doc, max(sentence.tok_start, i - window), i)):
+            found.append((i, i + 1))
+    if not found:
+        return []
+    out: list[tuple[int, int, bool]] = []
+    reach = -1
+    for start, end in sorted(set(found), key=lambda m: (m[0], -m[1])):
+        if end <= reach:
+            continue  # inside a longer trigger ("re-inspected" holds "inspected")
+        reach = end
+        if out and out[-1][1] == start and doc[start].lower_ in reports:
+            out[-1] = (out[-1][0], end, True)  # "re-inspection report": the report
+        else:
+            out.append((start, end, doc[end - 1].lower_ in reports))
     return out
 
 
-def extract_inspections(analysis: Analysis) -> list[Event]:
+def _happened(analysis: Analysis, sentence: Sentence, start: int, end: int) -> bool:
+    """Not future, negated, speculative, or a description of the process."""
     doc = analysis.doc
     rules = analysis.rules
     breaks = set(rules.words["clause_breaks"])
-    future = rules.inspections["future_words"]
-    negations = set(rules.words["negations"])
-    found: list[Event] = []
+    clause = max(clause_start(doc, sentence.tok_start, start, breaks), start - MAX_CLAUSE)
+    before = lower_words(doc, clause, start)
+    around = before + lower_words(doc, start, min(end + 2, sentence.tok_end))
+    if has_phrase(before[-4:] + lower_words(doc, end, end + 1), rules.inspections["future_words"]):
+        return False
+    near = before[-rules.inspections["modality_window"]:]
+    if any(w in rules.words["negations"] for w in before) or has_phrase(
+            near, rules.words["modality"]):
+        return False
+    return not has_phrase(around, rules.inspections["generic_words"])
+
+
+@dataclass
+class Scope:
+    """What every trigger of one sentence shares, read once per sentence."""
+
+    sentence: Sentence
+    words: list[str]  # the sentence's words, lower case
+    named: list[str]  # forces the sentence names
+    fire: bool  # it names a fire and rescue service
+    fire_words: bool  # it has fire words ("stations")
+    programme: bool  # it has a programme span ("PEEL 2021/22")
+    refers: bool  # it refers to a force named before ("the force")
+    anchors: Anchors
+
+
+def _scope(analysis: Analysis, sentence: Sentence, triggers: list) -> Scope:
+    spec = analysis.rules.inspections
+    words = lower_words(analysis.doc, sentence.tok_start, sentence.tok_end)
+    mentioned = analysis.forces_between(sentence.tok_start, sentence.tok_end)
+    fire_words = set(spec["fire_words"])
+    if has_phrase(words, spec["inspectorate_phrases"]):
+        fire_words.discard("fire")  # the inspectorate's own name
+    phrases = analysis.date_phrases_between(sentence.tok_start, sentence.tok_end)
+    return Scope(
+        sentence, words,
+        named=list(dict.fromkeys(m.force_id for m in mentioned if analysis.usable(m, sentence))),
+        fire=any(m.kind == "fire" for m in mentioned),
+        fire_words=bool(fire_words & set(words)),
+        programme=any(p.label in NOT_A_DATE for p in phrases),
+        refers=has_phrase(words, spec["force_anaphors"]),
+        anchors=_anchors(analysis, sentence, triggers))
+
+
+def _fire_service(analysis: Analysis, scope: Scope, start: int, named: list) -> bool:
+    """"Inspectors revisited the service" in a text about a fire and rescue service."""
+    if scope.fire and not named:
+        return True
+    if named or not analysis.mentions_fire_service:
+        return False
+    lead = lower_words(analysis.doc, max(scope.sentence.tok_start, start - MAX_CLAUSE), start + 3)
+    return scope.fire_words or has_phrase(lead, analysis.rules.inspections["service_words"])
+
+
+def _named(analysis: Analysis, scope: Scope, end: int) -> list[str]:
+    """Forces the sentence names; a bare place counts right after the trigger and a
+    preposition ("the inspection for Lincolnshire", "inspected custody in Durham")."""
+    preps = set(analysis.rules.inspections["force_preps"])
+    out = list(scope.named)
+    for m in analysis.forces_between(end, min(end + PLACE_REACH, scope.sentence.tok_end)):
+        between = lower_words(analysis.doc, end, m.tok_start)
+        if m.kind == "weak" and between and between[0] in preps and set(between[1:]) <= set(
+                analysis.rules.inspections["place_determiners"]):
+            out.append(m.force_id)
+    return list(dict.fromkeys(out))
+
+
+def _source(analysis: Analysis, mention: DateMention, trigger: tuple[int, int],
+            report: bool) -> str:
+    """Whether a date is the inspection's own, or a report's or letter's: a report's date,
+    or one next to a publication word or with one between it and the trigger."""
+    if mention.value is None:
+        return "unresolved"
+    spec = analysis.rules.inspections
+    window = spec["publication_window"]
+    doc = analysis.doc
+    near = lower_words(doc, mention.tok_start - window, mention.tok_start) + lower_words(
+        doc, mention.tok_end, mention.tok_end + window)
+    if mention.tok_start >= trigger[1]:
+        near += lower_words(doc, trigger[1], mention.tok_start)
+    else:
+        near += lower_words(doc, mention.tok_end, trigger[0])
+    sentence_end = analysis.sentence_of(mention.tok_start).tok_end
+    listed = not lower_words(doc, mention.tok_end, sentence_end) and bool(
+        set(lower_words(doc, mention.tok_start - 1, mention.tok_start)) & set(
+            spec["listing_dashes"]))  # "Kent Police: revisit letter – 5 May 2023"
+    publication = report or listed or bool(set(near) & set(spec["publication_words"]))
+    return "publication" if publication else "own"
+
+
+def _dates(analysis: Analysis, scope: Scope, trigger: tuple[int, int], report: bool
+           ) -> list[tuple[DateMention | None, str]]:
+    """The trigger's date phrase and its source (and its report's date when the first is an
+    edition's year: "the 2016 inspection, published in July 2016"); a heading's publication
+    date; or nothing."""
+    spec = analysis.rules.inspections
+    limit = spec["lone_trigger_reach"] if len(scope.anchors.spans) == 1 else MAX_DATE_DISTANCE
+    found: list[tuple[DateMention | None, str]] = []
+    skip = None
+    while len(found) < 2:
+        mention = closest_date(analysis, scope.sentence, trigger, scope.anchors,
+                               resolved=False, skip_labels=NOT_A_DATE, limit=limit, skip=skip)
+        if mention is None:
+            break
+        source = _source(analysis, mention, trigger, report)
+        if found and source != "publication":
+            break  # only the edition's report date joins its year
+        found.append((mention, source))
+        if not _is_label(mention, trigger[0]):
+            break
+        skip = mention
+    if found:
+        return found
+    words = lower_words(analysis.doc, trigger[0], trigger[1])
+    if scope.programme or not analysis.reference[0] or set(words) & set(spec["needs_own_date"]):
+        return []
+    return [(None, "publication")] if analysis.is_heading(scope.sentence) else []
+
+
+def _anchors(analysis: Analysis, sentence: Sentence, triggers: list) -> Anchors:
+    """Spans competing for the sentence's dates: triggers, phase terms, rival words."""
+    rivals = set(analysis.rules.inspections["rival_words"])
+    spans = [(s, e) for s, e, _ in triggers]
+    spans += [(t.start, t.end) for t in phase_terms(analysis, sentence)]
+    spans += [(i, i + 1) for i in analysis.positions_in(rivals, sentence)]
+    return Anchors(spans)
+
+
+def _is_label(mention: DateMention | None, trigger_start: int) -> bool:
+    """A year that names an edition: "inspection 2016", "Kent 2015", "the 2016 inspection"."""
+    if mention is None or mention.precision != "year":
+        return False
+    return mention.label in YEAR_LABELS or 0 <= trigger_start - mention.tok_end <= LABEL_GAP
+
+
+def _trigger_mentions(analysis: Analysis, scope: Scope, start: int, end: int, report: bool
+                      ) -> list[Mention]:
+    spec = analysis.rules.inspections
+    trigger = lower_words(analysis.doc, start, end)
+    named = _named(analysis, scope, end)
+    bare_report = trigger[0] in spec["report_words"]
+    if _fire_service(analysis, scope, start, named) or not named and (
+            bare_report or trigger[-1] in spec["plural_nouns"]):
+        return []
+    kind = "revisit" if " ".join(trigger).startswith(tuple(spec["revisit_prefixes"])) else (
+        "inspection")
+    applies = analysis.toolkit.gazetteer.oversight_applies
+    out = []
+    for mention, source in _dates(analysis, scope, (start, end), report):
+        forces = named or _referred_force(analysis, scope, start, mention)
+        value, precision = (mention.value, mention.precision) if mention else (
+            analysis.reference)
+        out += [Mention(sentence_event(
+            analysis, scope.sentence, "inspection", force_id, event_date=value,
+            date_precision=precision if value else None), kind, source,
+            label=_is_label(mention, start)) for force_id in forces
+            if applies.get(force_id, True)]
+    return out
+
+
+def _sentence_mentions(analysis: Analysis, sentence: Sentence) -> list[Mention]:
+    triggers = _triggers(analysis, sentence)
+    if not triggers:
+        return []
+    scope = _scope(analysis, sentence, triggers)
+    out = []
+    for start, end, report in triggers:
+        if _happened(analysis, sentence, start, end):
+            out += _trigger_mentions(analysis, scope, start, end, report)
+    return out
+
+
+def _referred_force(analysis: Analysis, scope: Scope, start: int,
+                    mention: DateMention | None) -> list[str]:
+    """The force an unnamed inspection is of: the force named before it, when the sentence
+    refers to it ("the force") or dates the inspection; after "the decision", the force the
+    story is about."""
+    if not scope.refers and (mention is None or mention.value is None):
+        return []
+    lead = lower_words(analysis.doc, max(scope.sentence.tok_start, start - MAX_CLAUSE), start)
+    if has_phrase(lead, analysis.rules.inspections["story_subjects"]):
+        force = analysis.lead_force  # "The decision followed an inspection of the force"
+    else:
+        force = analysis.force_named_before(start)
+    return [force] if force else []
+
+
+def extract_inspections(analysis: Analysis) -> list[Event]:
+    found: list[Mention] = []
     for sentence in analysis.sentences:
-        found_here = analysis.matches_in("inspections", sentence)
-        # "re-inspected" also contains "inspected": keep the longest of overlapping matches.
-        matches = [m for m in found_here if not any(
-            o != m and o[1] <= m[1] and m[2] <= o[2] for o in found_here)]
-        if not matches:
-            continue
-        anchors = _anchors(analysis, sentence)
-        for _, start, end in matches:
-            clause = clause_start(doc, sentence.tok_start, start, breaks)
-            before = lower_words(doc, clause, start)
-            around = before + lower_words(doc, start, min(end + 2, sentence.tok_end))
-            if has_phrase(before[-4:] + lower_words(doc, end, end + 1), future):
-                continue
-            if any(w in negations for w in before) or has_phrase(
-                    before, rules.words["modality"]):
-                continue
-            named = [m for m in analysis.forces_between(sentence.tok_start, sentence.tok_end)
-                     if analysis.usable(m, sentence)]
-            fire = [m for m in analysis.forces_between(sentence.tok_start, sentence.tok_end)
-                    if m.kind == "fire"]
-            words = lower_words(doc, sentence.tok_start, sentence.tok_end)
-            lead = words[: start - sentence.tok_start + 3]
-            fire_words = {"firefighters", "firefighter", "station", "stations", "fire"}
-            if "constabulary and fire" in " ".join(words):
-                fire_words.discard("fire")  # the inspectorate's own name
-            if fire and not named or not named and analysis.mentions_fire_service and (
-                    fire_words & set(words) or "service" in lead):
-                continue  # "Inspectors revisited the service": a fire and rescue service
-            if has_phrase(around, rules.inspections["generic_words"]):
-                continue
-            dated = choose_date(analysis, sentence, (start, end), anchors,
-                                exclude_after=rules.inspections["not_inspection_dates"])
-            if named:
-                forces = list(dict.fromkeys(m.force_id for m in named))
-            elif dated is not None or has_phrase(
-                    lower_words(doc, sentence.tok_start, sentence.tok_end),
-                    ["the force", "the constabulary", "the police force"]):
-                force = analysis.force_before(start)
-                forces = [force] if force else []
-            else:
-                forces = []
-            trigger = " ".join(lower_words(doc, start, end))
-            kind = "revisit" if trigger.startswith(("re", "follow")) else "inspection"
-            if not dated and any(w in ("previous", "earlier", "original", "first", "last")
-                                 for w in before[-3:]):
-                kind = "earlier"  # "at its previous inspection": not the one dated elsewhere
-            for force_id in forces:
-                found.append((sentence_event(
-                    analysis, sentence, "inspection", force_id,
-                    event_date=dated[0] if dated else None,
-                    date_precision=dated[1] if dated else None,
-                ), kind))
+        found += _sentence_mentions(analysis, sentence)
     return _merge(found)
 
 
-def _merge(found: list[tuple[Event, str]]) -> list[Event]:
+def _merge(found: list[Mention]) -> list[Event]:
     """One event per force and date.
 
-    An undated mention joins a dated one of the same force and kind ("the revisit" after
-    "a revisit in March"); an undated inspection beside a dated revisit is another visit.
+    A report's or letter's date joins any dated mention of the same force and kind (it is
+    that inspection's report); an edition's year ("inspection 2018") joins a finer date of
+    the same force and kind in that year; the same date from two sentences is one event.
     """
-    kept: list[tuple[Event, str]] = []
-    for event, kind in found:
-        same = [(k, kk) for k, kk in kept if k.force_id == event.force_id]
-        if any((k.event_date, k.date_precision) == (event.event_date, event.date_precision)
-               and (event.event_date is not None or kk == kind) for k, kk in same):
+    own = {(m.event.force_id, m.kind) for m in found if m.source == "own" and not m.label}
+    kept = [m for m in found if not (m.source == "publication" and (
+        m.event.force_id, m.kind) in own)]
+    years = {(m.event.force_id, m.kind, m.event.event_date.year) for m in kept
+             if m.event.event_date is not None and m.event.date_precision != "year"}
+    out: dict[tuple, Event] = {}
+    for m in kept:
+        e = m.event
+        if m.label and (e.force_id, m.kind, e.event_date.year) in years:
             continue
-        if event.event_date is None and any(kk == kind for _, kk in same):
-            continue
-        for pair in [p for p in same if p[0].event_date is None and p[1] == kind]:
-            kept.remove(pair)
-        kept.append((event, kind))
-    return sorted((e for e, _ in kept), key=lambda e: e.char_start)
+        out.setdefault((e.force_id, e.event_date, e.date_precision), e)
+    return sorted(out.values(), key=lambda e: e.char_start)

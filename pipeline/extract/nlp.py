@@ -17,7 +17,6 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import product
 
 import numpy
 import spacy
@@ -31,7 +30,7 @@ from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
 from pipeline.extract.gazetteer import Gazetteer, build_gazetteer
-from pipeline.rules import Rules, load_rules
+from pipeline.rules import Rules, RulesError, load_rules
 
 
 @Language.factory("sentence_boundaries")
@@ -157,103 +156,92 @@ def _phrases(nlp: Language, phrases: list[str]) -> list[Doc]:
     return [nlp.make_doc(p) for p in phrases]
 
 
-_YEAR = r"^(19[89]\d|20[0-4]\d)$"
-_NUMERIC_DATE = r"^\d{1,2}[/.]\d{1,2}[/.](19|20)\d\d$"
-# Every token these regexes accept has one of these shapes (a digit of any script is "d"),
-# which lets the date matcher find candidate tokens without running the regexes.
-_REGEX_SHAPES = {
-    _YEAR: ["dddd"],
-    _NUMERIC_DATE: [f"{d}{a}{m}{b}dddd" for d, m in product(("d", "dd"), repeat=2)
-                    for a, b in product("/.", repeat=2)],
-}
-
-
-def _date_patterns(rules: Rules) -> list[tuple[str, list[dict]]]:
-    months = rules.dates["months"] + list(rules.dates["month_abbreviations"])
-    weekdays = rules.dates["weekdays"]
-    seasons = rules.dates["seasons"]
-    day = {"TEXT": {"REGEX": r"^(0?[1-9]|[12]\d|3[01])(st|nd|rd|th)?$"}}
-    year = {"TEXT": {"REGEX": _YEAR}}
-    month = {"LOWER": {"IN": months}}
-    comma = {"TEXT": ",", "OP": "?"}
-    # An optional leading preposition makes "in October 2022" longer than "in October", so
-    # the full date wins when overlapping matches are filtered longest-first.
-    prep = {"LOWER": {"IN": ["in", "on", "since", "during", "by", "from", "until", "of",
-                             "early", "late", "mid", "last", "this"]}, "OP": "?"}
-    return [
-        ("day_month_year", [prep, day, {"LOWER": "of", "OP": "?"}, month, comma, year]),
-        ("month_day_year", [month, day, {"TEXT": ","}, year]),
-        ("month_day_year", [month, day, year]),
-        ("day_month", [day, {"LOWER": "of", "OP": "?"}, month]),
-        ("month_year", [prep, month, {"LOWER": "of", "OP": "?"}, year]),
-        # "between October and December 2023", "from June to August last year": the start.
-        ("month_range", [{"LOWER": {"IN": ["between", "from", "in"]}, "OP": "?"}, month,
-                         {"LOWER": {"IN": ["and", "to", "-", "–", "until"]}}, month, year]),
-        ("month_range", [{"LOWER": {"IN": ["between", "from", "in"]}, "OP": "?"}, month,
-                         {"LOWER": {"IN": ["and", "to", "-", "–", "until"]}}, month,
-                         {"LOWER": {"IN": ["last", "this"]}}, {"LOWER": "year"}]),
-        ("month_range", [{"LOWER": {"IN": ["between", "from"]}}, month,
-                         {"LOWER": {"IN": ["and", "to", "until"]}}, month]),
-        # "between 6 and 17 March 2023": the first day.
-        ("day_range", [{"LOWER": {"IN": ["between", "from"]}, "OP": "?"}, day,
-                       {"LOWER": {"IN": ["and", "to", "-", "–", "until"]}}, day, month, year]),
-        # "in the first week of March": the month.
-        ("month_only", [{"LOWER": {"IN": ["in", "during"]}, "OP": "?"}, {"LOWER": "the"},
-                        {"LOWER": {"IN": ["first", "second", "third", "fourth", "last", "final",
-                                          "early", "middle"]}},
-                        {"LOWER": {"IN": ["week", "weeks", "days", "fortnight", "part"]}},
-                        {"LOWER": "of"}, month]),
-        ("month_year", [{"LOWER": "the"},
-                        {"LOWER": {"IN": ["first", "second", "third", "fourth", "last", "final",
-                                          "early", "middle"]}},
-                        {"LOWER": {"IN": ["week", "weeks", "days", "fortnight", "part"]}},
-                        {"LOWER": "of"}, month, year]),
-        ("numeric", [{"TEXT": {"REGEX": _NUMERIC_DATE}}]),
-        ("iso", [year, {"TEXT": "-"}, {"TEXT": {"REGEX": r"^\d\d$"}}, {"TEXT": "-"},
-                 {"TEXT": {"REGEX": r"^\d\d$"}}]),
-        ("year", [{"LOWER": {"IN": rules.dates["year_preps"]}}, year]),
-        ("year", [{"LOWER": {"IN": ["the", "its", "their", "a"]}}, year]),
-        ("year", [{"LOWER": {"IN": ["the"]}}, {"LOWER": {"IN": ["end", "start", "beginning",
-                  "middle", "summer", "spring", "autumn", "winter"]}}, {"LOWER": "of"}, year]),
-        ("season_year", [prep, {"LOWER": "the", "OP": "?"}, {"LOWER": {"IN": seasons}},
-                         {"LOWER": "of", "OP": "?"}, year]),
-        ("season", [{"LOWER": {"IN": ["in", "this", "last", "during"]}},
-                    {"LOWER": "the", "OP": "?"}, {"LOWER": {"IN": seasons}}]),
-        ("weekday", [{"LOWER": {"IN": ["on", "last", "this"]}}, {"LOWER": {"IN": weekdays}}]),
-        ("month_only", [{"LOWER": {"IN": ["in", "last", "this", "since", "during", "from",
-                         "until", "early", "late", "mid", "by"]}}, month]),
-        *[("relative", [{"LOWER": w} for w in phrase.split()])
-          for phrase in rules.dates["relative"]],
-        ("ago", [{"LOWER": {"IN": list(rules.numbers["numbers"]) + ["a"]}, "OP": "?"},
-                 {"LIKE_NUM": True, "OP": "?"},
-                 {"LOWER": {"IN": ["month", "months", "year", "years", "week", "weeks",
-                                   "day", "days"]}}, {"LOWER": "ago"}]),
-    ]
-
-
-def _date_anchor_words(rules: Rules) -> set[str]:
-    """Rare words a date pattern can hinge on: months, weekdays, seasons, "ago", and the
-    last word of each relative phrase ("last year", "yesterday")."""
-    words = set(rules.dates["months"]) | set(rules.dates["month_abbreviations"])
-    words |= set(rules.dates["weekdays"]) | set(rules.dates["seasons"]) | {"ago"}
-    words |= {phrase.split()[-1] for phrase in rules.dates["relative"]}
+def _date_words(rules: Rules) -> dict[str, list[str]]:
+    """The word lists a date pattern can name as {IN: $name}."""
+    spec = rules.dates
+    words = {key: list(value) for key, value in spec.items()
+             if isinstance(value, (list, dict)) and key not in ("tokens", "patterns")}
+    words["month_words"] = spec["months"] + list(spec["month_abbreviations"])
+    words["number_words"] = list(rules.numbers["numbers"])
     return words
 
 
-def _anchor_values(spec: dict, words: set[str]) -> list[str] | None:
+def _date_tokens(rules: Rules) -> dict[str, dict]:
+    """The tokens a date pattern can name as $name: regex tokens, months, weekdays, seasons."""
+    words = _date_words(rules)
+    tokens = {name: {"TEXT": {"REGEX": entry["regex"]}}
+              for name, entry in rules.dates["tokens"].items()}
+    tokens["month"] = {"LOWER": {"IN": words["month_words"]}}
+    tokens["weekday"] = {"LOWER": {"IN": words["weekdays"]}}
+    tokens["season"] = {"LOWER": {"IN": words["seasons"]}}
+    return tokens
+
+
+def _expand(node: object, words: dict[str, list[str]], tokens: dict[str, dict]) -> object:
+    """A pattern of rules/dates.yaml with its $names replaced by what they stand for."""
+    if isinstance(node, str) and node.startswith("$"):
+        name = node[1:]
+        if name in tokens:
+            return dict(tokens[name])
+        if name in words:
+            return list(words[name])
+        raise RulesError(f"rules/dates.yaml: unknown name {node!r} in a pattern")
+    if isinstance(node, list):
+        return [_expand(item, words, tokens) for item in node]
+    if isinstance(node, dict):
+        out = {}
+        for key, value in node.items():
+            if key == "like":
+                out.update(_expand(value, words, tokens))
+            else:
+                out[key] = _expand(value, words, tokens)
+        return out
+    return node
+
+
+def _date_patterns(rules: Rules) -> list[tuple[str, list[dict]]]:
+    """The date grammar of rules/dates.yaml as (label, Matcher pattern) pairs."""
+    words, tokens = _date_words(rules), _date_tokens(rules)
+    patterns = [(label, _expand(pattern, words, tokens))
+                for label, alternatives in rules.dates["patterns"].items()
+                for pattern in alternatives]
+    patterns += [("relative", [{"LOWER": w} for w in phrase.split()])
+                 for phrase in rules.dates["relative"]]
+    return patterns
+
+
+def _regex_shapes(rules: Rules) -> dict[str, list[str]]:
+    """The shapes of every token a regex token accepts, where rules/dates.yaml lists them."""
+    return {entry["regex"]: entry["shapes"] for entry in rules.dates["tokens"].values()
+            if entry.get("shapes")}
+
+
+def _date_anchor_words(rules: Rules) -> set[str]:
+    """Rare words a date pattern can hinge on: months, weekdays, seasons, the rare words, and
+    the last word of each relative phrase ("last year", "yesterday")."""
+    spec = rules.dates
+    words = set(spec["months"]) | set(spec["month_abbreviations"]) | set(spec["rare_words"])
+    words |= set(spec["weekdays"]) | set(spec["seasons"])
+    words |= {phrase.split()[-1] for phrase in spec["relative"]}
+    return words
+
+
+def _anchor_values(spec: dict, words: set[str], shapes: dict[str, list[str]]
+                   ) -> list[str] | None:
     """What a required token must be, as shapes or "word:" entries, when every value it
-    accepts is an anchor; None when the token is optional or could be anything else."""
-    if "OP" in spec or len(spec) != 1:
+    accepts is an anchor; None when the token is optional or could be anything else.
+    Other conditions on the token ("IS_SENT_START") only narrow it, so they are ignored."""
+    keys = [k for k in spec if k in ("LOWER", "TEXT")]
+    if "OP" in spec or len(keys) != 1:
         return None
-    (attr, value), = spec.items()
-    if attr not in ("LOWER", "TEXT"):
-        return None
+    attr = keys[0]
+    value = spec[attr]
     if isinstance(value, str):
         values = [value]
     elif isinstance(value, dict) and set(value) == {"IN"}:
         values = list(value["IN"])
     elif attr == "TEXT" and isinstance(value, dict) and set(value) == {"REGEX"}:
-        return _REGEX_SHAPES.get(value["REGEX"])
+        return shapes.get(value["REGEX"])
     else:
         return None
     lowered = [v.lower() for v in values]
@@ -290,7 +278,7 @@ def _add_flag(vocab: Vocab, getter: Callable[[str], bool]) -> int | None:
 
 def _flag_getter(nlp: Language, attr: str, test: str, value: object
                  ) -> Callable[[str], bool] | None:
-    """The lexeme-level equivalent of an IN or REGEX predicate on TEXT or LOWER, if any.
+    """The lexeme-level equivalent of an IN, NOT_IN or REGEX predicate on TEXT or LOWER.
 
     spaCy checks IN sets and regexes by calling back into Python for every token; a lexeme
     flag is computed once per word in the vocabulary and checked in C.
@@ -299,8 +287,11 @@ def _flag_getter(nlp: Language, attr: str, test: str, value: object
         return None
     lower = nlp.vocab.lex_attr_getters.get(LOWER, str.lower)
     of = lower if attr == "LOWER" else str
-    if test == "IN" and isinstance(value, list) and all(isinstance(v, str) for v in value):
+    if test in ("IN", "NOT_IN") and isinstance(value, list) and all(
+            isinstance(v, str) for v in value):
         accepted = frozenset(value)
+        if test == "NOT_IN":
+            return lambda text: of(text) not in accepted
         return lambda text: of(text) in accepted
     if test == "REGEX" and isinstance(value, str):
         regex = re.compile(value)
@@ -309,31 +300,41 @@ def _flag_getter(nlp: Language, attr: str, test: str, value: object
 
 
 def _with_flags(nlp: Language, pattern: list[dict], flags: dict[str, int]) -> list[dict]:
-    """The same pattern with IN and REGEX predicates on words replaced by lexeme flags."""
+    """The same pattern with IN, NOT_IN and REGEX predicates on words replaced by lexeme
+    flags; other conditions on a token ("IS_SENT_START") are kept beside the flag."""
     out = []
     for spec in pattern:
-        attrs = [k for k in spec if k != "OP"]
-        value = spec[attrs[0]] if len(attrs) == 1 else None
-        getter = None
-        if isinstance(value, dict) and len(value) == 1:
-            (test, argument), = value.items()
-            getter = _flag_getter(nlp, attrs[0].upper(), test, argument)
-        if getter is None:
-            out.append(spec)
-            continue
-        key = json.dumps([attrs[0].upper(), value], sort_keys=True)
-        if key not in flags:
-            flag = _add_flag(nlp.vocab, getter)
+        converted: dict = {}
+        for attr, value in spec.items():
+            flag = _predicate_flag(nlp, attr, value, flags)
             if flag is None:
-                out.append(spec)
-                continue
-            flags[key] = flag
-        out.append({flags[key]: True, **({"OP": spec["OP"]} if "OP" in spec else {})})
+                converted[attr] = value
+            else:
+                converted[flag] = True
+        out.append(converted)
     return out
 
 
+def _predicate_flag(nlp: Language, attr: str, value: object, flags: dict[str, int]
+                    ) -> int | None:
+    """The lexeme flag standing for one word predicate, made once per distinct predicate."""
+    if attr == "OP" or not (isinstance(value, dict) and len(value) == 1):
+        return None
+    (test, argument), = value.items()
+    getter = _flag_getter(nlp, attr.upper(), test, argument)
+    if getter is None:
+        return None
+    key = json.dumps([attr.upper(), value], sort_keys=True)
+    if key not in flags:
+        flag = _add_flag(nlp.vocab, getter)
+        if flag is None:
+            return None
+        flags[key] = flag
+    return flags[key]
+
+
 def _anchored_matcher(nlp: Language, patterns: list[tuple[str, list[dict]]],
-                      words: set[str]) -> AnchoredMatcher:
+                      words: set[str], shapes: dict[str, list[str]]) -> AnchoredMatcher:
     """A Matcher for the patterns, anchored when every pattern has a required anchor token
     and a bounded length (no "*" or "+") with no optional token at its end."""
     # Flags are plain attribute ids, which spaCy's pattern schema does not know: the
@@ -351,7 +352,7 @@ def _anchored_matcher(nlp: Language, patterns: list[tuple[str, list[dict]]],
                 pattern[-1].get("OP") == "?"):
             bounded = False
         candidates.append([(p, values) for p, spec in enumerate(pattern)
-                           if (values := _anchor_values(spec, words))])
+                           if (values := _anchor_values(spec, words, shapes))])
     lengths = [len(pattern) for _, pattern in patterns]
     choice = _choose_anchors(candidates, lengths) if bounded and patterns else None
     if choice is None:
@@ -366,6 +367,18 @@ def _anchored_matcher(nlp: Language, patterns: list[tuple[str, list[dict]]],
     flag = _add_flag(nlp.vocab,
                      lambda text: lower(text) in anchor_words or shape(text) in anchor_shapes)
     return AnchoredMatcher(matcher, flag, before, after)  # flag None: the whole Doc
+
+
+def _phase_phrases(rules: Rules, key: str) -> list[str]:
+    """The phase terms of rules/phases.yaml, with "<word> monitoring" also as "<word> level
+    of monitoring" and the other variants listed there."""
+    terms = list(rules.phases[key])
+    for term in list(terms):
+        words = term.split()
+        if len(words) == 2 and words[1] == "monitoring":
+            terms += [f"{words[0]} {variant} monitoring"
+                      for variant in rules.phases["monitoring_variants"]]
+    return sorted(set(terms))
 
 
 def build_toolkit(rules: Rules) -> Toolkit:
@@ -383,8 +396,8 @@ def build_toolkit(rules: Rules) -> Toolkit:
         forces_exact.add(f"weak:{force_id}", _phrases(nlp, phrases))
 
     phase_terms = PhraseMatcher(nlp.vocab, attr="LOWER")
-    phase_terms.add("engage", _phrases(nlp, rules.phases["engage_terms"]))
-    phase_terms.add("scan", _phrases(nlp, rules.phases["scan_terms"]))
+    phase_terms.add("engage", _phrases(nlp, _phase_phrases(rules, "engage_terms")))
+    phase_terms.add("scan", _phrases(nlp, _phase_phrases(rules, "scan_terms")))
 
     roles = PhraseMatcher(nlp.vocab, attr="LOWER")
     for code, spec in rules.roles["roles"].items():
@@ -398,7 +411,8 @@ def build_toolkit(rules: Rules) -> Toolkit:
     inspections.add("noun", _phrases(nlp, rules.inspections["nouns"]))
     inspections.add("verb", _phrases(nlp, rules.inspections["verbs"]))
 
-    dates = _anchored_matcher(nlp, _date_patterns(rules), _date_anchor_words(rules))
+    dates = _anchored_matcher(nlp, _date_patterns(rules), _date_anchor_words(rules),
+                              _regex_shapes(rules))
 
     officials = PhraseMatcher(nlp.vocab, attr="ORTH")
     names = sorted({entry["name"] for entry in rules.officials["officials"]})

@@ -4,156 +4,37 @@ A sentence yields a move when it names a phase, a cue gives the direction (a mov
 and its preposition, an exit or entry verb, "no longer in", "… has been lifted"), and a
 specific police force is the one moved. Negation, speculation, process boilerplate,
 comparisons and fire and rescue services are filtered out before an event is made.
+
+The terms and the direction are read in phase_cues; which date belongs to a move in
+anchoring. Every window is bounded, so a sentence costs time in proportion to its length
+however many phase words it holds.
 """
 
 from __future__ import annotations
 
-from bisect import bisect_left
-from dataclasses import dataclass
+import itertools
 from datetime import date
 
-import numpy
-from spacy.attrs import LOWER
-from spacy.tokens import Token
-
+from pipeline.extract.anchoring import Anchors, choose_date, closest_date
 from pipeline.extract.clauses import clause_end, clause_start, has_phrase, lower_words
 from pipeline.extract.context import Analysis, Sentence
 from pipeline.extract.evidence import sentence_event
+from pipeline.extract.phase_cues import (
+    HEAD_WORDS,
+    MAX_CLAUSE,
+    Move,
+    PhaseTerm,
+    View,
+    Vocabulary,
+    classify,
+    phase_terms,
+    vocabulary,
+)
 from pipeline.models import Event
 
+LIST_REACH = 3  # sentences after a move of plural forces where the list of them may begin
 
-@dataclass
-class PhaseTerm:
-    phase: str  # engage | scan
-    start: int  # token offsets
-    end: int
-
-
-@dataclass
-class Move:
-    direction: str  # enter | exit  (always relative to Engage)
-    cue: int  # token index of the cue
-    since_date: bool = False
-
-
-def phase_terms(analysis: Analysis, sentence: Sentence) -> list[PhaseTerm]:
-    doc = analysis.doc
-    phases = analysis.rules.phases
-    terms = [PhaseTerm(label, s, e) for label, s, e in analysis.matches_in("phase_terms", sentence)]
-    covered = {i for t in terms for i in range(t.start, t.end)}
-    preceders = set(phases["bare_phase_preceders"])
-    not_followed = set(phases["bare_phase_not_followed_by"])
-    bare = doc.user_data.get("bare_phase")
-    if bare is None:
-        strings = doc.vocab.strings
-        bare = doc.user_data["bare_phase"] = numpy.flatnonzero(numpy.isin(
-            doc.to_array(LOWER), [strings.add("engage"), strings.add("scan")])).tolist()
-    for i in bare[bisect_left(bare, sentence.tok_start):bisect_left(bare, sentence.tok_end)]:
-        token = doc[i]
-        if token.lower_ not in ("engage", "scan") or token.i in covered:
-            continue
-        nxt = doc[token.i + 1].lower_ if token.i + 1 < len(doc) else ""
-        prev = doc[token.i - 1].lower_ if token.i > sentence.tok_start else ""
-        if nxt == "with":
-            continue
-        named = token.text[0].isupper() and prev != "to" and not token.is_sent_start
-        if prev in preceders or (named and nxt not in not_followed):
-            terms.append(PhaseTerm(token.lower_, token.i, token.i + 1))
-    # Longest term wins when two overlap ("enhanced monitoring" inside "enhanced monitoring
-    # process").
-    terms.sort(key=lambda t: (t.start, -(t.end - t.start)))
-    kept: list[PhaseTerm] = []
-    for term in terms:
-        if kept and term.start < kept[-1].end:
-            continue
-        kept.append(term)
-    return kept
-
-
-def _is_skippable(token: Token, fillers: set[str], analysis: Analysis) -> bool:
-    return token.lower_ in fillers or token.is_space
-
-
-def classify(analysis: Analysis, sentence: Sentence, term: PhaseTerm,
-             all_terms: list[PhaseTerm]) -> Move | None:
-    """Which way the force moved, read from the words around the phase term."""
-    doc = analysis.doc
-    ph = analysis.rules.phases
-    fillers = set(ph["fillers"])
-    into, out_of = set(ph["into_preps"]) - {"back"}, set(ph["out_of_preps"])
-    move_verbs, exits, enters = set(ph["move_verbs"]), set(ph["exit_words"]), set(
-        ph["enter_words"])
-    states = set(ph["state_words"])
-    term_tokens = {i for t in all_terms for i in range(t.start, t.end)}
-    force_tokens = {i for m in analysis.forces for i in range(m.tok_start, m.tok_end)}
-
-    # "… special measures have been lifted", "its time in Engage came to an end".
-    after = lower_words(doc, term.end, min(term.end + 8, sentence.tok_end))
-    if term.phase == "engage" and after and has_phrase(after[:8], ph["ended_after"]):
-        stop = next((i for i, w in enumerate(after) if w in (",", ";", "and", "but")), 8)
-        if has_phrase(after[:stop] or after[:1], ph["ended_after"]):
-            return Move("exit", term.end)
-
-    # "in special measures since June 2022": the state's start is an entry.
-    for mention in analysis.dates_between(term.end, min(term.end + 4, sentence.tok_end)):
-        if mention.since and term.phase == "engage":
-            return Move("enter", mention.tok_start, since_date=True)
-
-    i = term.start - 1
-    while i >= sentence.tok_start and _is_skippable(doc[i], fillers, analysis):
-        i -= 1
-    if i < sentence.tok_start:
-        return None
-    first = doc[i].lower_
-    prep = None
-    if first in into:
-        prep = "in"
-    elif first in out_of:
-        prep = "out"
-    elif first == "of" and i - 1 >= sentence.tok_start and doc[i - 1].lower_ == "out":
-        prep, i = "out", i - 1
-    elif first in exits:
-        return Move("exit" if term.phase == "engage" else "enter", i)
-    elif first in enters:
-        return Move("enter" if term.phase == "engage" else "exit", i)
-    else:
-        return None
-
-    # Look further left for the verb that governs the preposition.
-    j = i - 1
-    steps = 0
-    while j >= sentence.tok_start and steps < 7:
-        token = doc[j]
-        word = token.lower_
-        if word == "longer" and j - 1 >= sentence.tok_start and doc[j - 1].lower_ == "no":
-            if prep == "in":
-                return Move("exit" if term.phase == "engage" else "enter", j)
-            return None
-        if word in states:
-            return None
-        if word in exits and word not in move_verbs or word in exits and prep == "out":
-            if prep == "out" or term.phase == "scan":
-                return Move("exit" if term.phase == "engage" else "enter", j)
-            return None
-        if word in enters and prep == "in":
-            return Move("enter" if term.phase == "engage" else "exit", j)
-        if word in move_verbs:
-            entering = (prep == "in") == (term.phase == "engage")
-            return Move("enter" if entering else "exit", j)
-        if word in (",", ";", ":") and j not in term_tokens:
-            return None
-        if (
-            _is_skippable(token, fillers, analysis)
-            or j in term_tokens
-            or j in force_tokens
-            or word in into | out_of | {"of", "back", "to"}
-            or token.is_title
-        ):
-            j -= 1
-            continue
-        steps += 1
-        j -= 1
-    return None
+__all__ = ["choose_date", "classify", "extract_phase_changes", "participants", "phase_terms"]
 
 
 def _blocked(analysis: Analysis, sentence: Sentence, start: int, end: int) -> bool:
@@ -161,181 +42,288 @@ def _blocked(analysis: Analysis, sentence: Sentence, start: int, end: int) -> bo
     words = lower_words(analysis.doc, start, end)
     w = analysis.rules.words
     negations = set(w["negations"])
-    if "no" in words:
-        # "no longer" is an exit cue, not a negation.
-        words = [x for k, x in enumerate(words) if not (x == "no" and words[k + 1 : k + 2]
-                                                         == ["longer"])]
+    no_longer = analysis.rules.phases["no_longer"]
+    # "no longer" is an exit cue, not a negation.
+    words = [x for k, x in enumerate(words)
+             if " ".join(words[k:k + 2]) not in no_longer]
     return any(x in negations for x in words) or has_phrase(words, w["modality"])
+
+
+def _after_decision(analysis: Analysis, start: int, cue: int) -> int:
+    """"she hopes the decision to put X under enhanced monitoring …": a decision is taken,
+    so the clause that matters for negation and speculation starts after it."""
+    phrases = analysis.rules.phases["decision_phrases"]
+    for i in range(cue - 2, start - 1, -1):
+        if " ".join(lower_words(analysis.doc, i, i + 2)) in phrases:
+            return i + 2
+    return start
+
+
+def _relative_antecedent(analysis: Analysis, sentence: Sentence, start: int, end: int
+                         ) -> list[str] | None:
+    """"…, which left special measures": the clause is about the name just before "which"."""
+    doc = analysis.doc
+    pronouns = set(analysis.rules.phases["relative_pronouns"])
+    relative = [i for i in range(start + 1, end) if doc[i].lower_ in pronouns
+                and doc[i - 1].text == ","]
+    if not relative:
+        return None
+    comma = relative[-1] - 1
+    antecedent = [m for m in analysis.forces_between(comma - MAX_CLAUSE, comma)
+                  if m.tok_end >= comma - 1]
+    if not antecedent:
+        return None
+    mention = antecedent[-1]
+    return [mention.force_id] if analysis.usable(mention, sentence) else []
+
+
+def _subject_it(analysis: Analysis, start: int, end: int) -> bool:
+    """"it" is the force only as the subject of the move ("it was removed"), not "It is …"."""
+    doc = analysis.doc
+    ph = analysis.rules.phases
+    pronouns, verbs = set(ph["subject_pronouns"]), set(ph["subject_verbs"])
+    not_after = set(ph["not_after_subject_verb"])
+    return any(doc[i].lower_ in pronouns and doc[i + 1].lower_ in verbs
+               and doc[i + 2].lower_ not in not_after for i in range(max(start, end - 8), end - 2))
 
 
 def participants(analysis: Analysis, sentence: Sentence, start: int, end: int) -> list[str]:
     """The forces a cue is about: named in its clause, else "the force"/"it", else the only one.
     """
-    doc = analysis.doc
-    relative = [i for i in range(start, end) if doc[i].lower_ in ("which", "who", "that")
-                and i > start and doc[i - 1].text == ","]
-    if relative:
-        # "…, which left special measures": the clause is about the name just before "which".
-        antecedent = [m for m in analysis.forces if m.tok_end <= relative[-1] - 1
-                      and m.tok_end >= relative[-1] - 2]
-        if antecedent:
-            mention = antecedent[-1]
-            return [mention.force_id] if analysis.usable(mention, sentence) else []
-    named = [m for m in analysis.forces_between(start, end) if analysis.usable(m, sentence)]
-    fire = [m for m in analysis.forces_between(start, end) if m.kind == "fire"]
-    if fire and not named:
-        return []
+    antecedent = _relative_antecedent(analysis, sentence, start, end)
+    if antecedent is not None:
+        return antecedent
+    mentioned = analysis.forces_between(start, end)
+    # A bare place in the clause of a move is the force ("Gloucestershire stepped down from
+    # Engage"): no region, council or mayor moves between monitoring phases.
+    fire = any(m.kind == "fire" for m in mentioned)
+    named = [m for m in mentioned if (analysis.usable(m, sentence) or (
+        m.kind == "weak" and not m.compared)) and not (fire and m.kind == "weak")]
     if named:
         return list(dict.fromkeys(m.force_id for m in named))
+    if fire:
+        return []
     words = lower_words(analysis.doc, start, end)
+    ph = analysis.rules.phases
     if has_phrase(words, analysis.rules.words["generic_subjects"]):
         return []
-    if "service" in words and analysis.mentions_fire_service and not (
-            has_phrase(words, ["police service"])):
+    if has_phrase(words, ph["service_words"]) and analysis.mentions_fire_service and not (
+            has_phrase(words, ph["police_service_phrases"])):
         return []  # "the service has been escalated": a fire and rescue service
-    # "it" is the force only as the subject of the move ("it was removed"), not "It is …".
-    subject_it = any(doc[i].lower_ == "it" and doc[i + 1].lower_ in (
-        "was", "has", "had", "is", "will", "were") and doc[i + 2].lower_ not in (
-        "the", "a", "an", "not") for i in range(max(start, end - 8), end - 2))
-    if has_phrase(words, analysis.rules.words["force_anaphors"]) or subject_it or "we" in words:
+    if (has_phrase(words, analysis.rules.words["force_anaphors"]) or _subject_it(
+            analysis, start, end) or has_phrase(words, ph["first_person"])):
         force = analysis.force_before(end)
         return [force] if force else []
     return []
 
 
-def _elliptical_exit(analysis: Analysis, sentence: Sentence, term: PhaseTerm,
-                     forces: list[str]) -> list[tuple[Event, bool]]:
+def _elliptical_exit(analysis: Analysis, view: View, term: PhaseTerm, forces: list[str]
+                     ) -> list[tuple[Event, bool]]:
     """"… was moved into Engage in March 2021 and left in July 2022": the exit shares the term.
     """
     doc = analysis.doc
-    exits = {"left", "exited", "emerged", "leaves", "exits", "emerges"}
-    out = []
-    for i in range(term.end, sentence.tok_end - 1):
-        if doc[i].lower_ not in exits or doc[i - 1].lower_ not in ("and", ","):
+    ph = analysis.rules.phases
+    exits, joiners = set(ph["exit_words"]), set(ph["elliptical_joiners"])
+    end = min(view.sentence.tok_end - 1, term.end + MAX_CLAUSE)
+    v = vocabulary(analysis)
+    for i in range(term.end, end):
+        if doc[i].lower_ not in exits or not _joined(analysis, i, joiners, v):
             continue
-        if any(t.start > i for t in phase_terms(analysis, sentence)):
+        if view.terms[-1].start > i:
             return []  # the exit names its own phase; classify() reads it
-        dates = [d for d in analysis.dates_between(i + 1, min(i + 6, sentence.tok_end))]
+        dates = analysis.dates_between(i + 1, min(i + 6, view.sentence.tok_end))
         if not dates:
             return []
-        for force_id in forces:
-            out.append((sentence_event(
-                analysis, sentence, "phase_change", force_id, event_date=dates[0].value,
-                date_precision=dates[0].precision, phase_from="engage", phase_to="scan"),
-                False))
-        return out
+        return [(sentence_event(
+            analysis, view.sentence, "phase_change", force_id, event_date=dates[0].value,
+            date_precision=dates[0].precision, phase_from="engage", phase_to="scan"), False)
+            for force_id in forces]
     return []
+
+
+def _fronted_subject(analysis: Analysis, sentence: Sentence, term: PhaseTerm) -> list[str]:
+    """"Since being placed in special measures in 2022, Kent Police has …": the force named
+    right after the fronted clause's comma."""
+    doc = analysis.doc
+    lead = lower_words(doc, sentence.tok_start, min(term.start, sentence.tok_start + 3))
+    if not has_phrase(lead[:2], analysis.rules.phases["fronted_clauses"]):
+        return []
+    end = min(sentence.tok_end, term.end + MAX_CLAUSE)
+    comma = next((i for i in range(term.end, end) if doc[i].text == ","), None)
+    if comma is None:
+        return []
+    after = [m for m in analysis.forces_between(comma + 1, min(comma + 4, end))
+             if analysis.usable(m, sentence)]
+    return [after[0].force_id] if after else []
+
+
+def _object_after(analysis: Analysis, sentence: Sentence, term: PhaseTerm, move: Move
+                  ) -> list[str]:
+    """"The watchdog lifts special measures at Kent Police": an exit verb before the term,
+    and the force in the phrase right after it."""
+    doc = analysis.doc
+    if move.cue >= term.start or term.end >= sentence.tok_end:
+        return []
+    if doc[term.end].lower_ not in analysis.rules.phases["object_preps"]:
+        return []
+    after = [m for m in analysis.forces_between(term.end + 1, min(term.end + 4,
+                                                                  sentence.tok_end))
+             if analysis.usable(m, sentence)]
+    return [after[0].force_id] if after else []
+
+
+def _joined(analysis: Analysis, i: int, joiners: set[str], v: Vocabulary) -> bool:
+    """Whether an exit word follows a joiner, past auxiliaries and movement verbs ("and
+    left", "and came out", "and was removed")."""
+    doc = analysis.doc
+    for j in range(i - 1, max(i - 4, 0) - 1, -1):
+        word = doc[j].lower_
+        if word in joiners:
+            return True
+        if word not in v.fillers and word not in v.move_verbs:
+            return False
+    return False
 
 
 def _listed_after(analysis: Analysis, sentence: Sentence, start: int, term: PhaseTerm
                   ) -> list[str]:
     """"Several forces have been escalated to Engage this year, including X and Y"."""
     doc = analysis.doc
-    before = lower_words(doc, start, term.start)
-    if "forces" not in before:
+    ph = analysis.rules.phases
+    if not has_phrase(lower_words(doc, start, term.start), ph["plural_subjects"]):
         return []
-    words = lower_words(doc, term.end, sentence.tok_end)
-    if not any(w in ("including", "namely", ":", "—", "–") for w in words):
+    end = min(sentence.tok_end, term.end + MAX_CLAUSE)
+    if not has_phrase(lower_words(doc, term.end, end), ph["list_markers"]):
         return []
-    named = [m for m in analysis.forces_between(term.end, sentence.tok_end)
+    named = [m for m in analysis.forces_between(term.end, end)
              if analysis.usable(m, sentence) or m.kind == "strong"]
     return list(dict.fromkeys(m.force_id for m in named))
 
 
-def _is_current(words: list[str]) -> bool:
-    current = {"has", "have", "is", "are", "'s", "will", "today", "now", "this", "decided",
-               "announced", "confirmed"}
-    return any(w in current for w in words) or "to be" in " ".join(words)
+def _is_current(analysis: Analysis, words: list[str]) -> bool:
+    """Whether an undated move is today's news ("has been removed", "is to be placed")."""
+    ph = analysis.rules.phases
+    return any(w in vocabulary(analysis).current for w in words) or has_phrase(
+        words, ph["current_phrases"])
 
 
-def choose_date(analysis: Analysis, sentence: Sentence, anchor: tuple[int, int],
-                anchors: list[tuple[int, int]], exclude_after: list[str] | None = None
-                ) -> tuple[date | None, str | None] | None:
-    """The sentence's date closest to this cue, unless another cue is closer to it.
+def _clause(analysis: Analysis, view: View, term: PhaseTerm, move: Move
+            ) -> tuple[int, int] | None:
+    """The clause a move is read in (for its subject), or None when it is negated,
+    speculative or hypothetical."""
+    doc = analysis.doc
+    sentence = view.sentence
+    breaks = set(analysis.rules.words["clause_breaks"])
+    first = min(move.cue, term.start)
+    start = max(clause_start(doc, sentence.tok_start, first, breaks), first - MAX_CLAUSE)
+    decided = _after_decision(analysis, start, move.cue)
+    if _blocked(analysis, sentence, decided, max(move.cue, term.end)):
+        return None
+    rest_end = min(clause_end(doc, sentence.tok_end, term.end, breaks), term.end + HEAD_WORDS + 2)
+    if decided == start and has_phrase(lower_words(doc, term.end, rest_end),
+                                       analysis.rules.words["hypothetical_after"]):
+        return None  # after "the decision to …" the words that follow are the main clause's
+    end = max(term.start, move.cue)
+    if move.cue >= term.end:  # "special measures have been lifted for Cleveland Police"
+        end = min(clause_end(doc, sentence.tok_end, term.end, breaks), term.end + MAX_CLAUSE)
+    return start, end
 
-    Anchors are token spans (cue start, phrase end); a date after a phrase is measured from
-    its end ("placed into special measures last December"), a date before it from its start.
+
+def _move_date(analysis: Analysis, view: View, term: PhaseTerm, move: Move, start: int,
+               anchors: Anchors, listed: bool) -> tuple[tuple[date | None, str | None], bool]:
+    """The move's date and whether it was inferred rather than read next to the cue.
+
+    An undated move is today's news (the publication date) in a headline, the lead, a
+    heading or a present-tense clause; a background recap, or one of several forces listed
+    under one move, has no date that can be known.
     """
-    def distance(mention, span: tuple[int, int]) -> int:
-        if mention.tok_start >= span[1]:
-            return mention.tok_start - span[1]
-        if mention.tok_end <= span[0]:
-            return span[0] - mention.tok_end + 1
-        return 0
+    own = (min(move.cue, term.start), max(move.cue + 1, term.end))
+    if move.since_date:  # "in special measures since June 2022": entered then
+        mention = next(d for d in analysis.dates if d.tok_start == move.cue)
+    else:
+        mention = closest_date(analysis, view.sentence, own, anchors)
+    if mention is not None:
+        return (mention.value, mention.precision), False
+    words = lower_words(analysis.doc, start, term.end)
+    background = has_phrase(words, analysis.rules.words["background"]) or has_phrase(
+        words, analysis.rules.phases["cause_phrases"])
+    current = _is_current(analysis, words) or view.sentence.index <= 2 or (
+        analysis.is_heading(view.sentence))
+    if listed or background or not current:
+        return (None, None), True
+    reference, precision = analysis.reference
+    return (reference, precision if reference else None), True
 
-    best = None
-    for mention in analysis.dates_between(sentence.tok_start, sentence.tok_end):
-        if mention.since:
-            continue  # "Since July, one force has left …": a period, not the date of the move
-        if exclude_after and lower_words(analysis.doc, mention.tok_start - 2,
-                                         mention.tok_start)[-1:] and any(
-                w in exclude_after for w in lower_words(analysis.doc, mention.tok_start - 2,
-                                                        mention.tok_start)):
-            continue  # "the report, published on Thursday": not when it happened
-        own = distance(mention, anchor)
-        if any(distance(mention, other) < own for other in anchors if other != anchor):
+
+def _move_events(analysis: Analysis, view: View, term: PhaseTerm, move: Move,
+                 anchors: Anchors) -> list[tuple[Event, bool]]:
+    clause = _clause(analysis, view, term, move)
+    if clause is None:
+        return []
+    start, end = clause
+    forces = participants(analysis, view.sentence, start, end) or _fronted_subject(
+        analysis, view.sentence, term) or _object_after(analysis, view.sentence, term, move)
+    listed = not forces
+    if listed:
+        forces = _listed_after(analysis, view.sentence, start, term)
+    if not forces:
+        return _listed_later(analysis, view.sentence, start, term, move)
+    (event_date, precision), inferred = _move_date(analysis, view, term, move, start, anchors,
+                                                   listed)
+    found = _elliptical_exit(analysis, view, term, forces) if move.direction == "enter" else []
+    return found + _events(analysis, view.sentence, forces, move, (event_date, precision),
+                           inferred)
+
+
+def _events(analysis: Analysis, sentence: Sentence, forces: list[str], move: Move,
+            dated: tuple[date | None, str | None], inferred: bool) -> list[tuple[Event, bool]]:
+    phase_from, phase_to = ("scan", "engage") if move.direction == "enter" else (
+        "engage", "scan")
+    applies = analysis.toolkit.gazetteer.engage_applies
+    return [(sentence_event(
+        analysis, sentence, "phase_change", force_id, event_date=dated[0],
+        date_precision=dated[1], phase_from=phase_from, phase_to=phase_to), inferred)
+        for force_id in forces if applies.get(force_id, True)]
+
+
+def _listed_later(analysis: Analysis, sentence: Sentence, start: int, term: PhaseTerm,
+                  move: Move) -> list[tuple[Event, bool]]:
+    """"Six forces placed in special measures … The forces are A, B and C": a move of
+    plural forces, listed in a following sentence (or list items) that introduces them.
+    Each force listed moved, at a time the text does not give."""
+    ph = analysis.rules.phases
+    if not has_phrase(lower_words(analysis.doc, start, term.start), ph["plural_subjects"]):
+        return []
+    sentences = analysis.sentences
+    for later in sentences[sentence.index + 1:sentence.index + 1 + LIST_REACH]:
+        lead = lower_words(analysis.doc, later.tok_start, later.tok_start + 4)
+        if not has_phrase(lead, ph["list_intros"]):
             continue
-        if own > 15:
-            continue  # too far to belong to this cue
-        if best is None or own < best[0]:
-            best = (own, mention)
-    return (best[1].value, best[1].precision) if best else None
+        items = [later] + list(itertools.takewhile(
+            lambda s: s.is_list_item, sentences[later.index + 1:]))
+        forces = [m.force_id for s in items
+                  for m in analysis.forces_between(s.tok_start, s.tok_end)
+                  if analysis.usable(m, s) or m.kind == "strong"]
+        return [e for s in items for e in _events(
+            analysis, s, [m.force_id for m in analysis.forces_between(s.tok_start, s.tok_end)
+                          if m.force_id in forces], move, (None, None), True)]
+    return []
 
 
 def extract_phase_changes(analysis: Analysis) -> list[Event]:
-    doc = analysis.doc
-    breaks = set(analysis.rules.words["clause_breaks"])
-    found: list[Event] = []
+    found: list[tuple[Event, bool]] = []
     for sentence in analysis.sentences:
         terms = phase_terms(analysis, sentence)
         if not terms:
             continue
-        moves = [(t, classify(analysis, sentence, t, terms)) for t in terms]
-        anchors = [(min(m.cue, t.start), max(m.cue + 1, t.end)) for t, m in moves
-                   if m is not None]
-        anchors += [(s, e) for _, s, e in analysis.matches_in("inspections", sentence)]
+        view = View(sentence, terms)
+        moves = [(t, classify(analysis, view, t)) for t in terms]
+        spans = [(min(m.cue, t.start), max(m.cue + 1, t.end)) for t, m in moves if m]
+        spans += [(s, e) for _, s, e in analysis.matches_in("inspections", sentence)]
+        anchors = Anchors(spans)
         for term, move in moves:
-            if move is None:
-                continue
-            first = min(move.cue, term.start)
-            start = clause_start(doc, sentence.tok_start, first, breaks)
-            if _blocked(analysis, sentence, start, max(move.cue, term.end)):
-                continue
-            rest = lower_words(doc, term.end, clause_end(doc, sentence.tok_end, term.end,
-                                                         breaks))[:10]
-            if has_phrase(rest, analysis.rules.words["hypothetical_after"]):
-                continue
-            end = max(term.start, move.cue)
-            if move.cue >= term.end:  # "special measures have been lifted for Cleveland Police"
-                end = clause_end(doc, sentence.tok_end, term.end, breaks)
-            forces = participants(analysis, sentence, start, end)
-            if not forces:
-                forces = _listed_after(analysis, sentence, start, term)
-            if not forces:
-                continue
-            own = (min(move.cue, term.start), max(move.cue + 1, term.end))
-            dated = choose_date(analysis, sentence, own, anchors)
-            inferred = dated is None
-            if dated is None:
-                words = lower_words(doc, start, term.end)
-                background = has_phrase(words, analysis.rules.words["background"])
-                if not background and (_is_current(words) or sentence.index <= 2):
-                    dated = (analysis.published, "day" if analysis.published else None)
-                else:
-                    dated = (None, None)
-            if move.direction == "enter":
-                found += _elliptical_exit(analysis, sentence, term, forces)
-            phase_from, phase_to = ("scan", "engage") if move.direction == "enter" else (
-                "engage", "scan")
-            for force_id in forces:
-                if not analysis.toolkit.gazetteer.engage_applies.get(force_id, True):
-                    continue
-                event = sentence_event(
-                    analysis, sentence, "phase_change", force_id,
-                    event_date=dated[0], date_precision=dated[1],
-                    phase_from=phase_from, phase_to=phase_to,
-                )
-                found.append((event, inferred))
+            if move is not None:
+                found += _move_events(analysis, view, term, move, anchors)
     return _merge(found)
 
 
@@ -357,22 +345,22 @@ def _merge(found: list[tuple[Event, bool]]) -> list[Event]:
     A mention dated only by the publication-date rule, an undated one, or a coarser one
     ("in 2023") joins a mention of the same move that the text dates more precisely.
     """
-    dated = [e for e, inferred in found if not inferred and e.event_date is not None]
-    kept: list[Event] = []
+    def key(e: Event) -> tuple:
+        return e.force_id, e.phase_from, e.phase_to
+
+    dated = {key(e) for e, inferred in found if not inferred and e.event_date is not None}
+    kept: dict[tuple, list[Event]] = {}
     for event, inferred in found:
-        same = [k for k in kept if (k.force_id, k.phase_from, k.phase_to) == (
-            event.force_id, event.phase_from, event.phase_to)]
-        if inferred and any((d.force_id, d.phase_from, d.phase_to) == (
-                event.force_id, event.phase_from, event.phase_to) for d in dated):
+        same = kept.setdefault(key(event), [])
+        if inferred and key(event) in dated:
             continue
-        if any(k.event_date == event.event_date and k.date_precision == event.date_precision
+        if any((k.event_date, k.date_precision) == (event.event_date, event.date_precision)
                for k in same):
             continue
         if event.event_date is None and same:
             continue
-        if [k for k in same if _contains(event, k)]:
+        if any(_contains(event, k) for k in same):
             continue
-        for k in [k for k in same if k.event_date is None or _contains(k, event)]:
-            kept.remove(k)
-        kept.append(event)
-    return sorted(kept, key=lambda e: e.char_start)
+        same[:] = [k for k in same if not (k.event_date is None or _contains(k, event))]
+        same.append(event)
+    return sorted((e for events in kept.values() for e in events), key=lambda e: e.char_start)

@@ -7,8 +7,11 @@ view is built on it, so a force gets one Engage period per real period however m
 documents describe it.
 
 Rules, in one place:
-- A phase change's date is its event_date, or the document's published_date when the text
-  gave none (precision `day`).
+- A phase change's date is its event_date. Extraction dates a move announced in the text
+  itself ("has today been moved", a headline) by the publication date; a move the text
+  mentions without any date ("since it was placed in Engage") has no event_date and is not
+  placed on the timeline: the events table keeps it, the phase views leave it out, since
+  dating it by the publication date would invent a second entry or exit.
 - Reports of one move: same force and direction, and the same day; a month-precision report
   joins a day-precision move in that month, a year-precision report joins a finer move in
   that year; otherwise a coarse report is a move of its own, dated as stored (the 1st).
@@ -60,13 +63,10 @@ CREATE OR REPLACE VIEW phase_moves AS
 WITH reports AS (
     SELECT e.event_id, e.doc_id, e.force_id, e.force, e.phase_to AS phase, e.evidence,
            d.url, d.published_date,
-           coalesce(e.event_date, d.published_date) AS reported_date,
-           CASE WHEN e.event_date IS NULL THEN 'day'
-                ELSE coalesce(e.date_precision, 'day') END AS precision
+           e.event_date AS reported_date, coalesce(e.date_precision, 'day') AS precision
     FROM events e JOIN documents d USING (doc_id)
     WHERE e.event_type = 'phase_change' AND e.force_id IS NOT NULL
-      AND e.phase_to IN ('engage', 'scan')
-      AND coalesce(e.event_date, d.published_date) IS NOT NULL
+      AND e.phase_to IN ('engage', 'scan') AND e.event_date IS NOT NULL
 ),
 day_dates AS (
     SELECT DISTINCT force_id, phase, reported_date AS move_date FROM reports

@@ -1,0 +1,260 @@
+"""Phase terms and the direction of a move, read from the words around each term.
+
+A phase is named by a term of rules/phases.yaml ("special measures", "routine monitoring")
+or a bare "Engage"/"Scan" used as a noun. The direction comes from an ending after the term
+("… have been lifted"), a "since" date, or the preposition and verb before it ("moved into",
+"removed from", "left"). Every window is bounded (MAX_CLAUSE tokens) and a sentence's terms
+are looked up once, so a sentence costs time in proportion to its length.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from pipeline.extract.clauses import has_phrase, lower_words
+from pipeline.extract.context import Analysis, Sentence
+
+MAX_CLAUSE = 60  # tokens read left of a cue for its clause (subject, negation, verb)
+MAX_VERB_STEPS = 7  # content words passed looking left from a preposition for its verb
+HEAD_WORDS = 8  # tokens read after a phase term for "… have been lifted"
+BECOMING_WINDOW = 3  # tokens before "subject" read for "will be", "was made", "became"
+
+
+@dataclass
+class PhaseTerm:
+    phase: str  # engage | scan
+    start: int  # token offsets
+    end: int
+
+
+@dataclass
+class Move:
+    direction: str  # enter | exit  (always relative to Engage)
+    cue: int  # token index of the cue
+    since_date: bool = False
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    """rules/phases.yaml and the word lists of rules/words.yaml as sets, built once."""
+
+    ph: dict
+    fillers: frozenset
+    into: frozenset
+    out_of: frozenset
+    move_verbs: frozenset
+    exits: frozenset
+    enters: frozenset
+    states: frozenset
+    possessives: frozenset
+    skips: frozenset
+    stops: frozenset
+    current: frozenset
+    negations: frozenset
+
+
+_VOCABULARIES: dict[str, Vocabulary] = {}
+
+
+def vocabulary(analysis: Analysis) -> Vocabulary:
+    rules = analysis.rules
+    if rules.version not in _VOCABULARIES:
+        ph = rules.phases
+        sets = {key: frozenset(ph[name]) for key, name in (
+            ("fillers", "fillers"), ("out_of", "out_of_preps"), ("move_verbs", "move_verbs"),
+            ("exits", "exit_words"), ("enters", "enter_words"), ("states", "state_words"),
+            ("possessives", "possessives"), ("stops", "verb_search_stops"),
+            ("current", "current_words"))}
+        _VOCABULARIES[rules.version] = Vocabulary(
+            ph=ph, into=frozenset(ph["into_preps"]),
+            skips=frozenset(ph["verb_search_skips"]) | frozenset(ph["into_preps"])
+            | frozenset(ph["out_of_preps"]),
+            negations=frozenset(rules.words["negations"]), **sets)
+    return _VOCABULARIES[rules.version]
+
+
+@dataclass
+class View:
+    """One sentence's phase terms, looked up once for every term in it."""
+
+    sentence: Sentence
+    terms: list[PhaseTerm]
+    term_tokens: set[int] = field(default_factory=set)
+
+    def __post_init__(self) -> None:
+        self.term_tokens = {i for t in self.terms for i in range(t.start, t.end)}
+
+
+def _bare_terms(analysis: Analysis, sentence: Sentence, covered: set[int]) -> list[PhaseTerm]:
+    """A bare "Engage"/"Scan" is a phase as a noun: after a preposition, or capitalised."""
+    doc = analysis.doc
+    ph = analysis.rules.phases
+    preceders, not_followed = set(ph["bare_phase_preceders"]), set(ph["bare_phase_not_followed_by"])
+    never = set(ph["bare_phase_never_followed_by"])
+    not_after = set(ph["capitalised_phase_not_after"])
+    out = []
+    for i in analysis.positions_in(ph["bare_phase_words"], sentence):
+        token = doc[i]
+        if i in covered:
+            continue
+        nxt = doc[i + 1].lower_ if i + 1 < len(doc) else ""
+        prev = doc[i - 1].lower_ if i > sentence.tok_start else ""
+        if nxt in never:
+            continue
+        named = token.text[0].isupper() and prev not in not_after and not token.is_sent_start
+        if prev in preceders or (named and nxt not in not_followed):
+            out.append(PhaseTerm(ph["bare_phase_words"][token.lower_], i, i + 1))
+    return out
+
+
+def phase_terms(analysis: Analysis, sentence: Sentence) -> list[PhaseTerm]:
+    """The sentence's phase terms, longest first where two overlap (read once per sentence)."""
+    key = ("phase_terms", sentence.index)
+    if key not in analysis.cache:
+        analysis.cache[key] = _phase_terms(analysis, sentence)
+    return analysis.cache[key]
+
+
+def _phase_terms(analysis: Analysis, sentence: Sentence) -> list[PhaseTerm]:
+    terms = [PhaseTerm(label, s, e) for label, s, e in analysis.matches_in("phase_terms", sentence)]
+    covered = {i for t in terms for i in range(t.start, t.end)}
+    terms += _bare_terms(analysis, sentence, covered)
+    # Longest term wins when two overlap ("enhanced monitoring" inside "enhanced monitoring
+    # process").
+    terms.sort(key=lambda t: (t.start, -(t.end - t.start)))
+    kept: list[PhaseTerm] = []
+    for term in terms:
+        if kept and term.start < kept[-1].end:
+            continue
+        kept.append(_quoted_suffix(analysis, sentence, term))
+    return kept
+
+
+def _quoted_suffix(analysis: Analysis, sentence: Sentence, term: PhaseTerm) -> PhaseTerm:
+    """"'engaged' status", "‘Engage’ phase": the noun after the closing quote is the term's."""
+    doc = analysis.doc
+    quotes = set(analysis.rules.words["quote_marks"])
+    j = term.end
+    while j < sentence.tok_end and doc[j].text in quotes:
+        j += 1
+    if term.end < j < sentence.tok_end and doc[j].lower_ in analysis.rules.phases[
+            "term_suffixes"]:
+        return PhaseTerm(term.phase, term.start, j + 1)
+    return term
+
+
+def _toward(term: PhaseTerm, entering: bool) -> str:
+    """The direction relative to Engage of a move into (or out of) this term's phase."""
+    return "enter" if entering == (term.phase == "engage") else "exit"
+
+
+def _ended_after(analysis: Analysis, view: View, term: PhaseTerm, v: Vocabulary) -> Move | None:
+    """"… special measures have been lifted", "its time in Engage came to an end"."""
+    if term.phase != "engage":
+        return None
+    after = lower_words(analysis.doc, term.end, min(term.end + HEAD_WORDS, view.sentence.tok_end))
+    if not after or not has_phrase(after, v.ph["ended_after"]):
+        return None
+    stop = next((i for i, w in enumerate(after) if w in v.ph["ended_stops"]), len(after))
+    return Move("exit", term.end) if has_phrase(after[:stop] or after[:1],
+                                                v.ph["ended_after"]) else None
+
+
+def _since_entry(analysis: Analysis, view: View, term: PhaseTerm) -> Move | None:
+    """"in special measures since June 2022": the state's start is an entry."""
+    if term.phase != "engage":
+        return None
+    for mention in analysis.dates_between(term.end, min(term.end + 4, view.sentence.tok_end)):
+        if mention.since:
+            return Move("enter", mention.tok_start, since_date=True)
+    return None
+
+
+def _skippable(analysis: Analysis, i: int, v: Vocabulary) -> bool:
+    """Words between a cue and its phase term: fillers, and possessors ("His Majesty's")."""
+    doc = analysis.doc
+    token = doc[i]
+    if token.lower_ in v.fillers or token.is_space:
+        return True
+    return token.is_title and i + 1 < len(doc) and doc[i + 1].lower_ in v.possessives
+
+
+def _cue_before(analysis: Analysis, view: View, term: PhaseTerm, v: Vocabulary) -> Move | None:
+    """The preposition or verb right before the term, past fillers ("moved into the Engage
+    phase", "removed from special measures", "left Engage")."""
+    doc = analysis.doc
+    limit = max(view.sentence.tok_start, term.start - MAX_CLAUSE)
+    i = term.start - 1
+    while i >= limit and _skippable(analysis, i, v):
+        i -= 1
+    if i < limit:
+        return None
+    first = doc[i].lower_
+    if first in v.into:
+        return _governing_verb(analysis, view, term, i, "in", v)
+    if first in v.out_of:
+        return _governing_verb(analysis, view, term, i, "out", v)
+    if i - 1 >= limit and " ".join(lower_words(doc, i - 1, i + 1)) in v.ph["out_of_phrases"]:
+        return _governing_verb(analysis, view, term, i - 1, "out", v)
+    if first in v.exits:
+        return Move(_toward(term, False), i)
+    if first in v.enters:
+        return Move(_toward(term, True), i)
+    return None
+
+
+def _is_no_longer(analysis: Analysis, j: int, v: Vocabulary) -> bool:
+    return " ".join(lower_words(analysis.doc, j - 1, j + 1)) in v.ph["no_longer"]
+
+
+def _governing_verb(analysis: Analysis, view: View, term: PhaseTerm, i: int, prep: str,
+                    v: Vocabulary) -> Move | None:
+    """Looking left from the preposition for the verb that governs it."""
+    doc = analysis.doc
+    force_tokens = _force_tokens(analysis)
+    limit = max(view.sentence.tok_start, i - MAX_CLAUSE)
+    j, steps = i - 1, 0
+    while j >= limit and steps < MAX_VERB_STEPS:
+        token = doc[j]
+        word = token.lower_
+        if j - 1 >= view.sentence.tok_start and _is_no_longer(analysis, j, v):
+            return Move(_toward(term, False), j) if prep == "in" else None
+        if word in v.states:
+            return None
+        if word in v.exits and (word not in v.move_verbs or prep == "out"):
+            if prep == "out" or term.phase == "scan":
+                return Move(_toward(term, False), j)
+            return None
+        if word in v.enters and prep == "in":
+            return Move(_toward(term, True), j)
+        if word in v.move_verbs or (word in v.ph["becoming_states"] and prep == "in"
+                                    and _becoming(analysis, j, v)):
+            return Move(_toward(term, prep == "in"), j)
+        if word in v.stops and j not in view.term_tokens:
+            return None
+        if not (_skippable(analysis, j, v) or j in view.term_tokens or j in force_tokens
+                or word in v.skips or token.is_title):
+            steps += 1
+        j -= 1
+    return None
+
+
+def _becoming(analysis: Analysis, j: int, v: Vocabulary) -> bool:
+    """"will now be subject to enhanced monitoring", "was made subject to special measures":
+    a state that begins, unlike "is subject to"."""
+    before = lower_words(analysis.doc, max(j - BECOMING_WINDOW, 0), j)
+    return any(w in v.ph["becoming_words"] for w in before)
+
+
+def _force_tokens(analysis: Analysis) -> set[int]:
+    if "force_tokens" not in analysis.cache:
+        analysis.cache["force_tokens"] = {i for m in analysis.forces
+                                          for i in range(m.tok_start, m.tok_end)}
+    return analysis.cache["force_tokens"]
+
+
+def classify(analysis: Analysis, view: View, term: PhaseTerm) -> Move | None:
+    """Which way the force moved, read from the words around the phase term."""
+    v = vocabulary(analysis)
+    return (_ended_after(analysis, view, term, v) or _cue_before(analysis, view, term, v)
+            or _since_entry(analysis, view, term))
