@@ -34,6 +34,7 @@ RULE_FILES = (
     "roles.yaml",
     "dates.yaml",
     "officials.yaml",
+    "speech.yaml",
 )
 
 
@@ -52,6 +53,7 @@ class Rules:
     roles: dict
     dates: dict
     officials: dict
+    speech: dict
     version: str
 
 

@@ -80,8 +80,11 @@ STATEMENT_CASES = [
      {("Dan Pryce", "other", "West Midlands Police Federation")}),
     ("A Kent Police spokesperson said: \"We will keep improving our response times.\"", set()),
     ('Kent Police said: "We accept every one of the findings in this report."', set()),
+    # A fire and rescue story: the inspector's words still count (the same inspectors inspect
+    # police forces), and belong to no police force.
     ("HM Inspector of Fire and Rescue Services Roy Wilsher said the service had improved "
-     "its culture, and firefighters should be proud.", set()),
+     "its culture, and firefighters should be proud.",
+     {("Roy Wilsher", "hm_inspector", "HMICFRS")}),
 ]
 
 
