@@ -63,6 +63,11 @@ def _token_at(voices: Voices, char: int) -> int:
     return voices.token_at(char)
 
 
+def _quote_start(block: QuoteBlock) -> int:
+    """The opening mark of a marked quote (a sentence may start after it)."""
+    return block.start - 1 if block.marked else block.start
+
+
 def _quote_end(block: QuoteBlock) -> int:
     return min(block.end + 1, block.last_paragraph[1]) if block.marked else block.end
 
@@ -100,7 +105,24 @@ def _trailing(voices: Voices, block: QuoteBlock, speech: _Speech, limit: int
     start = analysis.sentence_of(_token_at(voices, block.start)).start
     end = max(min(sentence.end, block.last_paragraph[1] if sentence.start < block.end
                   else sentence.end), block.end)
-    return Attribution(block, person, min(start, block.start), end, True)
+    return Attribution(block, person, min(start, _quote_start(block)), end, True)
+
+
+def _embedded_speaker(voices: Voices, hits: list[tuple[int, str]], floor: int, ceiling: int
+                      ) -> Person | None:
+    """The speaker of the last said-verb before a quote, or of an earlier one when the later
+    verb is reported inside the earlier one's words ("Jane Doe said inspectors had found “…”");
+    a clause break ("…, but the force said: “…”") ends the search."""
+    doc = voices.analysis.doc
+    breaks = voices.words.clause_breaks
+    for k in range(len(hits) - 1, -1, -1):
+        i, kind = hits[k]
+        person = speaker_at(voices, i, floor, ceiling, kind)
+        if person is not None:
+            return person
+        if any(t.lower_ in breaks for t in doc[floor:i]):
+            return None
+    return None
 
 
 def _leading(voices: Voices, block: QuoteBlock, speech: _Speech, floor_char: int
@@ -118,7 +140,7 @@ def _leading(voices: Voices, block: QuoteBlock, speech: _Speech, floor_char: int
     hits = speech.between(floor, open_tok, nouns=False)
     if not hits:
         return None
-    person = speaker_at(voices, hits[-1][0], floor, open_tok, hits[-1][1])
+    person = _embedded_speaker(voices, hits, floor, open_tok)
     return Attribution(block, person, start, _quote_end(block), True)
 
 
@@ -133,9 +155,7 @@ def _lead_sentence(voices: Voices, block: QuoteBlock, speech: _Speech, floor_cha
     if lead.start < floor_char:
         return None  # that sentence is (part of) the quote before
     hits = speech.between(lead.tok_start, lead.tok_end)
-    if not hits:
-        return None
-    person = speaker_at(voices, hits[-1][0], lead.tok_start, lead.tok_end, hits[-1][1])
+    person = _embedded_speaker(voices, hits, lead.tok_start, lead.tok_end) if hits else None
     if person is None:
         return None
     return Attribution(block, person, lead.start, _quote_end(block), True)
@@ -162,7 +182,7 @@ def _continued(voices: Voices, block: QuoteBlock, previous: Attribution | None
     if gap.count("\n") > _CONTINUATION_BREAKS:
         return None
     sentence = voices.analysis.sentence_of(_token_at(voices, block.start))
-    return Attribution(block, previous.person, min(sentence.start, block.start),
+    return Attribution(block, previous.person, min(sentence.start, _quote_start(block)),
                        _quote_end(block), False)
 
 
@@ -171,7 +191,7 @@ def _attribute(voices: Voices, block: QuoteBlock, speech: _Speech,
     previous_end = previous.block.end + 1 if previous else 0
     return (_own(voices, block, speech, previous_end, next_start)
             or _continued(voices, block, previous)
-            or Attribution(block, None, block.start, _quote_end(block), False))
+            or Attribution(block, None, _quote_start(block), _quote_end(block), False))
 
 
 def read_voices(voices: Voices, blocks: list[QuoteBlock], speech_tokens: list[tuple[int, str]],

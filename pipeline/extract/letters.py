@@ -12,16 +12,20 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+import numpy
+from spacy.attrs import LOWER
 from spacy.tokens import Span
 
 from pipeline.extract.context import Analysis
 from pipeline.extract.lexicon import lexicon
 from pipeline.extract.names import clean_name, is_name_word, is_post_nominal
 from pipeline.extract.persons import Authorship, People, register
-from pipeline.extract.titles import title_role, titles
+from pipeline.extract.titles import title_role
 
 _MIN_NAME_WORDS = 2
 _MAX_LABEL_WORDS = 2
+# Tokens a signature line may hold besides the name: honorifics, post-nominals, a title.
+_SIGNATURE_EXTRA_TOKENS = 12
 # A paragraph after a signature this short (or a title) still belongs to the signature.
 _SIGNATURE_TAIL_WORDS = 6
 
@@ -78,6 +82,16 @@ def _label_at(analysis: Analysis, i: int) -> tuple[str, int] | None:
     return None
 
 
+def _label_starts(analysis: Analysis) -> list[int]:
+    """Tokens that may start a header label: capitalised first words of labels."""
+    doc = analysis.doc
+    strings = doc.vocab.strings
+    first = {label.split()[0] for label in lexicon(analysis.rules).letter_labels}
+    wanted = [strings.add(w) for w in first]
+    hits = numpy.flatnonzero(numpy.isin(doc.to_array(LOWER), wanted)).tolist()
+    return [i for i in hits if doc[i].text[:1].isupper()]
+
+
 def _register_party(analysis: Analysis, people: People, party: _Party):
     doc = analysis.doc
     name = clean_name(analysis, party.name_start, party.name_end)
@@ -91,11 +105,13 @@ def _register_party(analysis: Analysis, people: People, party: _Party):
     return person
 
 
-def _header_parties(analysis: Analysis, people: People, title_at: dict[int, Span]) -> None:
+def _header_parties(analysis: Analysis, people: People, title_at: dict[int, Span],
+                    starts: list[int]) -> None:
     """"From: <party>" is the writer; "To: <party>" and "Cc: <party>" are only written to."""
     doc = analysis.doc
-    for i, token in enumerate(doc):
-        label = None if token.is_space else _label_at(analysis, i)
+    for i in starts:
+        token = doc[i]
+        label = _label_at(analysis, i)
         if label is None or label[0] == "header":
             continue
         party = _party_at(analysis, label[1], title_at)
@@ -109,11 +125,12 @@ def _header_parties(analysis: Analysis, people: People, title_at: dict[int, Span
             people.addressees.add(id(person))
 
 
-def _unlabelled_sender(analysis: Analysis, people: People, title_at: dict[int, Span]) -> None:
+def _unlabelled_sender(analysis: Analysis, people: People, title_at: dict[int, Span],
+                       starts: list[int]) -> None:
     """"Letter information" followed directly by a party, with no "From" label."""
     doc = analysis.doc
-    for i, token in enumerate(doc):
-        label = None if token.is_space else _label_at(analysis, i)
+    for i in starts:
+        label = _label_at(analysis, i)
         if label is None or label[0] != "header":
             continue
         after = _skip_space(doc, label[1], len(doc))
@@ -146,8 +163,10 @@ def _signatures(analysis: Analysis, people: People, title_at: dict[int, Span]) -
     """A paragraph that is only a name, under a sign-off or a paragraph in the first person."""
     words = lexicon(analysis.rules)
     sentences = analysis.sentences
+    longest = words.signature_max_words + _SIGNATURE_EXTRA_TOKENS
     for k, sentence in enumerate(sentences):
-        if k == 0 or sentences[k - 1].paragraph == sentence.paragraph or (
+        if k == 0 or sentence.tok_end - sentence.tok_start > longest or sentences[
+                k - 1].paragraph == sentence.paragraph or (
                 k + 1 < len(sentences) and sentences[k + 1].paragraph == sentence.paragraph):
             continue  # a signature is a paragraph of its own
         party = _party_at(analysis, sentence.tok_start, title_at)
@@ -165,10 +184,12 @@ def _signatures(analysis: Analysis, people: People, title_at: dict[int, Span]) -
             people.authors.append(Authorship(person, sentence.start, sentence.end))
 
 
-def read_letters(analysis: Analysis, people: People) -> None:
+def read_letters(analysis: Analysis, people: People, title_spans: list[Span]) -> None:
     """Register the people of letter headers and signatures; mark writers and recipients."""
-    title_at = {t.start: t for t in titles(analysis)}
-    _header_parties(analysis, people, title_at)
-    if not people.authors:
-        _unlabelled_sender(analysis, people, title_at)
+    title_at = {t.start: t for t in title_spans}
+    starts = _label_starts(analysis)
+    if starts:
+        _header_parties(analysis, people, title_at, starts)
+        if not people.authors:
+            _unlabelled_sender(analysis, people, title_at, starts)
     _signatures(analysis, people, title_at)

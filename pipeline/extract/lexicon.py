@@ -28,6 +28,9 @@ class Lexicon:
     modifiers: frozenset[str]
     object_markers: frozenset[str]
     pronouns: frozenset[str]
+    subject_openers: frozenset[str]
+    coordinators: frozenset[str]
+    clause_breaks: frozenset[str]
     speech_nouns: frozenset[str]
     light_verbs: frozenset[str]
     noun_links: frozenset[str]
@@ -82,6 +85,9 @@ def lexicon(rules: Rules) -> Lexicon:
         modifiers=_words(speech["verb_modifiers"]),
         object_markers=_words(speech["object_markers"]),
         pronouns=_words(speech["pronouns"]),
+        subject_openers=_words(speech["subject_openers"]),
+        coordinators=_words(speech["coordinators"]),
+        clause_breaks=_words(rules.words["clause_breaks"]),
         speech_nouns=_words(speech["speech_nouns"]),
         light_verbs=_words(speech["light_verbs"]),
         noun_links=_words(speech["noun_links"]),

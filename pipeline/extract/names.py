@@ -70,7 +70,8 @@ def name_before(analysis: Analysis, end: int, floor: int) -> tuple[int, int] | N
     """The capitalised name ending just before token `end` ("Lee Freeman, HM Inspector")."""
     doc = analysis.doc
     i = end
-    while i > floor and (doc[i - 1].text in (",", "(") or is_post_nominal(analysis, doc[i - 1])):
+    while i > floor and (doc[i - 1].text in (",", "(", "–", "—") or is_post_nominal(analysis,
+                                                                               doc[i - 1])):
         i -= 1
     last = j = i
     while j > floor:

@@ -9,6 +9,8 @@ office holder rules/officials.yaml knows by name. Later "Mr Guildford", "Guildfo
 
 from __future__ import annotations
 
+import numpy
+from spacy.attrs import LOWER
 from spacy.tokens import Span
 
 from pipeline.extract.context import Analysis
@@ -29,10 +31,11 @@ __all__ = ["People", "Person", "PersonMention", "find_people"]
 def find_people(analysis: Analysis) -> People:
     people = People()
     forces = {i for m in analysis.forces for i in range(m.tok_start, m.tok_end)}
-    references = _titled_people(analysis, people, forces)
+    title_spans = titles(analysis)
+    references = _titled_people(analysis, people, forces, title_spans)
     _known_officials(analysis, people)
     _described_people(analysis, people)
-    read_letters(analysis, people)
+    read_letters(analysis, people, title_spans)
     people.mentions.sort(key=lambda m: m.start)
     resolve_references(analysis, people, references)
     reference_noun_mentions(analysis, people)
@@ -41,11 +44,11 @@ def find_people(analysis: Analysis) -> People:
     return people
 
 
-def _titled_people(analysis: Analysis, people: People, forces: set[int]
-                   ) -> list[tuple[int, Span]]:
+def _titled_people(analysis: Analysis, people: People, forces: set[int],
+                   title_spans: list[Span]) -> list[tuple[int, Span]]:
     """Register every person named beside a title; return the titles used as references."""
     references = []
-    for title in titles(analysis):
+    for title in title_spans:
         if title_case_headline(analysis, analysis.sentence_of(title.start)):
             continue  # "Chief Constable Welcomes Decision": capitals mark the headline
         found = read_title(analysis, title, forces)
@@ -71,8 +74,10 @@ def _described_people(analysis: Analysis, people: People) -> None:
     """
     doc = analysis.doc
     phrases = [tuple(p.lower().split()) for p in analysis.rules.roles["described_by"]]
-    for i, token in enumerate(doc):
-        if token.lower_ != "who" or i < 3 or doc[i - 1].text != ",":
+    strings = doc.vocab.strings
+    relatives = [strings.add(w) for w in analysis.rules.roles["described_relatives"]]
+    for i in numpy.flatnonzero(numpy.isin(doc.to_array(LOWER), relatives)).tolist():
+        if i < 3 or doc[i - 1].text != ",":
             continue
         words = tuple(t.lower_ for t in doc[i + 1 : i + 6])
         phrase = next((p for p in phrases if words[: len(p)] == p), None)

@@ -15,7 +15,7 @@ from bisect import bisect_right
 from dataclasses import dataclass, field
 
 import numpy
-from spacy.attrs import LOWER
+from spacy.attrs import IDX, LOWER
 
 from pipeline.extract.context import Analysis
 from pipeline.extract.lexicon import Lexicon, lexicon
@@ -24,9 +24,6 @@ from pipeline.extract.persons import People, Person, PersonMention
 # The longest apposition between a speaker and the said-verb: "Tim Smith, who joined the
 # force from Kent Police in 2021, said".
 _APPOSITION_MAX = 20
-# A sentence's subject is a person named within this many tokens of its start ("My deputy,
-# Jane Doe, …").
-_SUBJECT_REACH = 3
 # How far before a speech noun its light verb may stand: "issued a short statement".
 _NOUN_REACH = 3
 
@@ -56,7 +53,7 @@ class Voices:
         for force in analysis.forces:
             for i in range(force.tok_start, force.tok_end):
                 voices.forces[i] = force.tok_start
-        voices.starts = [t.idx for t in analysis.doc]
+        voices.starts = analysis.doc.to_array(IDX).tolist() if len(analysis.doc) else []
         return voices
 
     def token_at(self, char: int) -> int:
@@ -76,15 +73,18 @@ class Voices:
 
 
 def _sentence_subject(voices: Voices, sentence, before: int) -> Person | None:
-    """The person a sentence opens with ("My deputy, Jane Doe, has been meeting …"), if the
-    sentence is not itself quoted speech."""
+    """The person a sentence opens with ("My deputy, Jane Doe, has been meeting …", "The
+    chief constable said …"), if the sentence is not itself quoted speech."""
     if voices.quoted(sentence.start):
         return None
-    for mention in voices.people.mentions:
-        if mention.tok_start >= min(before, sentence.tok_start + _SUBJECT_REACH):
-            break
-        if mention.tok_start >= sentence.tok_start:
-            return mention.person
+    doc = voices.analysis.doc
+    first = sentence.tok_start
+    while first < min(before, sentence.tok_end) and (
+            doc[first].lower_ in voices.words.subject_openers):
+        first += 1
+    mention = voices.by_token.get(first)
+    if first < before and mention is not None and mention.tok_start >= sentence.tok_start:
+        return mention.person
     return None
 
 
@@ -184,7 +184,16 @@ def subject_after(voices: Voices, verb: int, ceiling: int) -> Person | None:
 
 
 def speaker_of(voices: Voices, verb: int, floor: int, ceiling: int) -> Person | None:
-    return subject_before(voices, verb, floor) or subject_after(voices, verb, ceiling)
+    found = subject_before(voices, verb, floor) or subject_after(voices, verb, ceiling)
+    if found is None and _coordinated(voices, verb, floor):
+        # "Jane Doe welcomed the decision but said …": the subject of the first verb.
+        return _sentence_subject(voices, voices.analysis.sentence_of(verb), verb)
+    return found
+
+
+def _coordinated(voices: Voices, verb: int, floor: int) -> bool:
+    i = _skip_back(voices, verb - 1, floor)
+    return i >= floor and voices.analysis.doc[i].lower_ in voices.words.coordinators
 
 
 def _after_phrase(voices: Voices, i: int, ceiling: int) -> Person | None:
@@ -225,7 +234,8 @@ def speech_tokens(voices: Voices) -> list[tuple[int, str]]:
     strings = doc.vocab.strings
     lower = doc.to_array(LOWER)
     out = []
-    for kind, vocabulary in (("verb", words.speech_verbs), ("noun", words.speech_nouns),
+    for kind, vocabulary in (("verb", words.speech_verbs | words.inverted_verbs),
+                             ("noun", words.speech_nouns),
                              ("phrase", {p[0] for p in words.attribution_phrases})):
         wanted = [strings.add(w) for w in vocabulary]
         out.extend((i, kind) for i in numpy.flatnonzero(numpy.isin(lower, wanted)).tolist())

@@ -17,6 +17,8 @@ from pipeline.extract.lexicon import lexicon
 from pipeline.extract.names import name_after, name_before
 
 _LINKS = ("of", "for", "at", "in")
+# Marks between a title and the name it introduces in lists and minutes.
+_NAME_INTRODUCERS = (":", "–", "—")
 _FORCE_ROLES = ("chief_constable", "deputy_chief_constable", "assistant_chief_constable",
                 "commissioner", "police_and_crime_commissioner")
 # Lower-case one-word abbreviations this short ("acc", "pc") are ordinary words, not titles.
@@ -171,6 +173,10 @@ def _name_span(analysis: Analysis, title: Span, forces: set[int]) -> tuple[int, 
     sentence = analysis.sentence_of(title.start)
     doc = analysis.doc
     after = _after_title(analysis, title, sentence.tok_end)
+    if after < sentence.tok_end and doc[after].text in _NAME_INTRODUCERS:
+        span = name_after(analysis, after + 1, sentence.tok_end)  # "Chief Constable: Jane Doe"
+        if span:
+            return _without_forces(span, forces)
     if after < sentence.tok_end and doc[after].text == "(":
         span = name_after(analysis, after + 1, sentence.tok_end)  # "the Chief Constable (Jane Doe)"
         if span and span[1] < sentence.tok_end and doc[span[1]].text == ")":
