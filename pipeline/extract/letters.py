@@ -116,6 +116,8 @@ def _header_parties(analysis: Analysis, people: People, title_at: dict[int, Span
             continue
         party = _party_at(analysis, label[1], title_at)
         if party is None or party.title is None:
+            if label[0] == "sender":
+                _titled_sender(analysis, people, token.idx, label[1])
             continue
         person = _register_party(analysis, people, party)
         if label[0] == "sender":
@@ -123,6 +125,16 @@ def _header_parties(analysis: Analysis, people: People, title_at: dict[int, Span
             people.authors.append(Authorship(person, token.idx, end.idx + len(end)))
         else:
             people.addressees.add(id(person))
+
+
+def _titled_sender(analysis: Analysis, people: People, label_char: int, after: int) -> None:
+    """"By Chief Constable Jane Doe": a person already found (title first) right after a
+    sender label wrote the text."""
+    after = _skip_space(analysis.doc, after, len(analysis.doc))
+    mention = next((m for m in people.mentions if m.tok_start == after and not m.reference),
+                   None)
+    if mention is not None:
+        people.authors.append(Authorship(mention.person, label_char, mention.end))
 
 
 def _unlabelled_sender(analysis: Analysis, people: People, title_at: dict[int, Span],

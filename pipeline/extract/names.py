@@ -56,8 +56,7 @@ def name_after(analysis: Analysis, start: int, limit: int) -> tuple[int, int] | 
         if is_name_word(analysis, token):
             j += 1
             continue
-        if j > first and j + 1 < limit and _is_initial(token) and is_name_word(analysis,
-                                                                                doc[j + 1]):
+        if j + 1 < limit and _is_initial(token) and is_name_word(analysis, doc[j + 1]):
             j += 1
             continue
         break

@@ -27,6 +27,9 @@ from pipeline.extract.titles import read_title, reference_start, titles
 
 __all__ = ["People", "Person", "PersonMention", "find_people"]
 
+# The most words a name read from a title-case headline can have.
+_HEADLINE_NAME_WORDS = 3
+
 
 def find_people(analysis: Analysis) -> People:
     people = People()
@@ -49,9 +52,10 @@ def _titled_people(analysis: Analysis, people: People, forces: set[int],
     """Register every person named beside a title; return the titles used as references."""
     references = []
     for title in title_spans:
-        if title_case_headline(analysis, analysis.sentence_of(title.start)):
-            continue  # "Chief Constable Welcomes Decision": capitals mark the headline
+        headline = title_case_headline(analysis, analysis.sentence_of(title.start))
         found = read_title(analysis, title, forces)
+        if headline and (found is None or not _named_again(analysis, found)):
+            continue  # "Chief Constable Welcomes Decision": capitals mark the headline
         if found is None:
             start = reference_start(analysis, title)
             if start is not None:
@@ -64,6 +68,16 @@ def _titled_people(analysis: Analysis, people: People, forces: set[int],
                           analysis.doc[found.name_start].idx, found.title)
         people.mention(person, analysis.doc, found.tok_start, found.tok_end)
     return references
+
+
+def _named_again(analysis: Analysis, found) -> bool:
+    """A name read from a title-case headline is a name only if the text names its bearer
+    again ("Statement From Chief Constable Jane Doe" … "Ms Doe said")."""
+    doc = analysis.doc
+    surname = doc[found.name_end - 1].text
+    later = analysis.sentence_of(found.tok_start).end
+    return found.name_end - found.name_start <= _HEADLINE_NAME_WORDS and (
+        surname in analysis.text[later:])
 
 
 def _described_people(analysis: Analysis, people: People) -> None:
