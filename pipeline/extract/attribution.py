@@ -98,6 +98,9 @@ def _trailing(voices: Voices, block: QuoteBlock, speech: _Speech, limit: int
         close, ceiling = sentence.tok_start, min(sentence.tok_end, limit)
     person = _dash_speaker(voices, close, ceiling)
     hits = speech.between(close, min(close + _TRAIL_REACH, ceiling), nouns=False)
+    breaks = voices.words.clause_breaks
+    if hits and any(t.lower_ in breaks for t in analysis.doc[close : hits[0][0]]):
+        hits = []  # "…”, while the mayor said …": the verb belongs to another clause
     if person is None and not hits:
         return None
     if person is None:
@@ -219,12 +222,28 @@ def read_voices(voices: Voices, blocks: list[QuoteBlock], speech_tokens: list[tu
             continue
         block = blocks[value]
         next_start = blocks[value + 1].start - 1 if value + 1 < len(blocks) else 0
+        if block.short:
+            _fragment(voices, block, speech, quotes, next_start)
+            continue
         found = given.get(id(block)) or _attribute(
             voices, block, speech, quotes[-1] if quotes else None, next_start)
         voices.spoke(found.person)
         quotes.append(found)
     _run_on(quotes, voices)
     return quotes, reported
+
+
+def _fragment(voices: Voices, block: QuoteBlock, speech: _Speech, quotes: list[Attribution],
+              next_start: int) -> None:
+    """A short quoted fragment is a quote only with a speaker of its own, in its sentence
+    ("… was “completely unacceptable”, the inspector said"); it never continues anyone's."""
+    previous_end = quotes[-1].block.end + 1 if quotes else 0
+    limit = _token_at(voices, next_start) if next_start else len(voices.analysis.doc)
+    found = _trailing(voices, block, speech, limit)
+    if found is None or found.person is None:
+        found = _leading(voices, block, speech, previous_end)
+    if found is not None and found.person is not None:
+        quotes.append(found)
 
 
 def _run_on(quotes: list[Attribution], voices: Voices) -> None:

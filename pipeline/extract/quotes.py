@@ -6,7 +6,8 @@ that one opens with a quote mark. A quote may hold a short quoted phrase of its 
 (“graded as “good” in every area”): an opening mark whose closing mark follows within a few
 words is nested, not the end of the quote. Curly single quotes (‘…’) quote too; a closing
 single mark is told from an apostrophe by what follows it. Short quoted phrases ('Engage',
-"special measures") name things rather than report speech and are skipped.
+"special measures") mostly name things rather than report speech: they count only when a
+said-verb in their own sentence gives them a speaker (see attribution).
 """
 
 from __future__ import annotations
@@ -20,7 +21,10 @@ _STRAIGHT = '"'
 _OPEN_SINGLE = "‘"
 _CLOSE_SINGLE = "’"
 _OPENERS = (_OPEN, _STRAIGHT, _OPEN_SINGLE)
+# Quotations shorter than this are short fragments ("completely unacceptable"); a single
+# quoted word is never a quotation.
 _MIN_WORDS = 4
+_MIN_FRAGMENT_WORDS = 2
 # A nested quotation closes within this many characters of opening (“good”, "proper price").
 _NESTED_MAX = 40
 _MARKS = re.compile("[“”\"‘’]")
@@ -33,6 +37,8 @@ class QuoteBlock:
     first_paragraph: tuple[int, int]
     last_paragraph: tuple[int, int]
     marked: bool = True  # False for a paragraph quoted after "said:" without quote marks
+    short: bool = False  # a fragment of two or three words
+
 
     def text(self, document: str) -> str:
         raw = document[self.start : self.end]
@@ -118,4 +124,10 @@ def quote_blocks(text: str) -> list[QuoteBlock]:
             nxt = spans[index + 1] if index + 1 < len(spans) else None
             if nxt is None or text[nxt[0]] not in _OPENERS:
                 scan.close(p_end, (p_start, p_end))
-    return [b for b in scan.blocks if len(text[b.start : b.end].split()) >= _MIN_WORDS]
+    kept = []
+    for block in scan.blocks:
+        words = len(text[block.start : block.end].split())
+        if words >= _MIN_FRAGMENT_WORDS:
+            block.short = words < _MIN_WORDS
+            kept.append(block)
+    return kept

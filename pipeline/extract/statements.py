@@ -78,13 +78,21 @@ def _force_of(analysis: Analysis, entry: Said) -> str | None:
     return _force_spoken_about(analysis, *entry.evidence)
 
 
+def _phase_terms(analysis: Analysis) -> set[str]:
+    """"special measures", "Engage": quoted names of things, never quotations."""
+    phases = analysis.rules.phases
+    return {t.lower() for key in ("engage_terms", "scan_terms") for t in phases[key]}
+
+
 def _gather(analysis: Analysis) -> list[Said]:
     people = find_people(analysis)
     if not people.persons:
         return []
     voices = Voices.of(analysis, people)
     tokens = speech_tokens(voices)
-    blocks = quote_blocks(analysis.text)
+    terms = _phase_terms(analysis)
+    blocks = [b for b in quote_blocks(analysis.text)
+              if not (b.short and b.text(analysis.text).lower().strip(" ,.") in terms)]
     unmarked = unmarked_quotes(voices, tokens, blocks)
     blocks = sorted([*blocks, *(a.block for a in unmarked)], key=lambda b: b.start)
     quotes, reported = read_voices(voices, blocks, tokens, {id(a.block): a for a in unmarked})
