@@ -22,6 +22,11 @@ class Lexicon:
     not_name: frozenset[str]
     police_ranks: frozenset[str]
     rank_prefixes: frozenset[str]
+    title_links: frozenset[str]
+    title_qualifiers: frozenset[str]
+    org_connectors: frozenset[str]
+    scottish_words: frozenset[str]
+    first_name_honorifics: frozenset[str]
     speech_verbs: frozenset[str]
     inverted_verbs: frozenset[str]
     passive: frozenset[str]
@@ -34,6 +39,8 @@ class Lexicon:
     speech_nouns: frozenset[str]
     light_verbs: frozenset[str]
     noun_links: frozenset[str]
+    noun_fillers: frozenset[str]
+    force_links: frozenset[str]
     determiners: frozenset[str]
     possessors: frozenset[str]
     first_person: frozenset[str]
@@ -79,6 +86,11 @@ def lexicon(rules: Rules) -> Lexicon:
         not_name=_words(roles["not_name_words"]),
         police_ranks=_words(roles["police_ranks"]),
         rank_prefixes=_words(roles["rank_prefixes"]),
+        title_links=_words(roles["title_links"]),
+        title_qualifiers=_words(roles["title_qualifiers"]),
+        org_connectors=_words(roles["org_connectors"]),
+        scottish_words=_words(roles["scottish_words"]),
+        first_name_honorifics=_words(roles["first_name_honorifics"]),
         speech_verbs=_words(rules.words["speech_verbs"]),
         inverted_verbs=_words(speech["inverted_verbs"]),
         passive=_words(speech["passive_auxiliaries"]),
@@ -91,6 +103,8 @@ def lexicon(rules: Rules) -> Lexicon:
         speech_nouns=_words(speech["speech_nouns"]),
         light_verbs=_words(speech["light_verbs"]),
         noun_links=_words(speech["noun_links"]),
+        noun_fillers=_words(speech["noun_fillers"]),
+        force_links=_words(speech["force_links"]),
         determiners=_words(speech["reference_determiners"]),
         possessors=_words(speech["reference_possessors"]),
         first_person=_words(speech["first_person"]),

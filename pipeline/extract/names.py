@@ -44,8 +44,9 @@ def name_after(analysis: Analysis, start: int, limit: int) -> tuple[int, int] | 
     doc = analysis.doc
     honorifics = lexicon(analysis.rules).honorifics
     i = start
+    determiners = lexicon(analysis.rules).determiners
     while i < limit and (doc[i].lower_ in honorifics or doc[i].text in (",", ".")) and (
-            doc[i].lower_ != "the"):
+            doc[i].lower_ not in determiners):
         i += 1
     first = j = i
     while j < limit:

@@ -15,6 +15,8 @@ from pipeline.extract.context import Analysis
 from pipeline.extract.lexicon import lexicon
 from pipeline.extract.persons import People, Person
 
+_POSSESSIVE = frozenset({"'s", "’s"})
+
 
 def _fits(analysis: Analysis, person: Person, roles: tuple[str, ...], title: str | None
           ) -> bool:
@@ -73,7 +75,7 @@ def reference_noun_mentions(analysis: Analysis, people: People) -> None:
         if i in covered or i == 0:
             continue
         start = i - 1
-        if start >= 2 and doc[start].lower_ in ("'s", "’s") and doc[start - 1].lower_ in (
+        if start >= 2 and doc[start].lower_ in _POSSESSIVE and doc[start - 1].lower_ in (
                 words.possessors):
             start -= 2  # "the force's chief"
         if doc[start].lower_ not in words.determiners:
@@ -92,7 +94,8 @@ def surname_mentions(analysis: Analysis, people: People) -> None:
     if not people.persons:
         return
     doc = analysis.doc
-    honorifics = lexicon(analysis.rules).honorifics
+    words = lexicon(analysis.rules)
+    honorifics = words.honorifics
     covered = {i for m in people.mentions for i in range(m.tok_start, m.tok_end)}
     strings = doc.vocab.strings
     wanted = [strings.add(w) for p in people.persons for w in (p.surname, p.name.split()[0])]
@@ -103,7 +106,7 @@ def surname_mentions(analysis: Analysis, people: People) -> None:
         prev = doc[i - 1].lower_ if i else ""
         person = None
         for candidate in people.persons:
-            if token.text == candidate.surname or (prev in ("sir", "dame")
+            if token.text == candidate.surname or (prev in words.first_name_honorifics
                                                    and token.text == candidate.name.split()[0]):
                 person = candidate
         if person is None:

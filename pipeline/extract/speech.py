@@ -129,7 +129,7 @@ def _skip_back(voices: Voices, i: int, floor: int) -> int:
             i -= 1
         elif i in voices.forces and i not in voices.by_token:
             i = voices.forces[i] - 1
-            if i >= floor and doc[i].lower_ in ("of", "for", "at", "from"):
+            if i >= floor and doc[i].lower_ in voices.words.force_links:
                 i -= 1
         else:
             return i
@@ -216,7 +216,7 @@ def noun_speaker(voices: Voices, noun: int, floor: int, ceiling: int) -> Person 
         i += 1
     if i < ceiling and doc[i].lower_ in words.noun_links:
         i += 1
-        while i < ceiling and doc[i].lower_ in ("the", "then") and i not in voices.by_token:
+        while i < ceiling and doc[i].lower_ in words.noun_fillers and i not in voices.by_token:
             i += 1
         if i < ceiling and i in voices.by_token:
             return voices.by_token[i].person

@@ -16,7 +16,8 @@ from pipeline.extract.context import Analysis
 from pipeline.extract.lexicon import lexicon
 from pipeline.extract.names import name_after, name_before
 
-_LINKS = ("of", "for", "at", "in")
+# The possessive ending as the tokenizer splits it off ("Kent's", "Kent’s").
+_POSSESSIVE = frozenset({"'s", "’s"})
 # Marks between a title and the name it introduces in lists and minutes.
 _NAME_INTRODUCERS = (":", "–", "—")
 _FORCE_ROLES = ("chief_constable", "deputy_chief_constable", "assistant_chief_constable",
@@ -59,7 +60,7 @@ def _org_force(analysis: Analysis, title: Span) -> str | None:
                 and mention.tok_start < title.start):
             return mention.force_id
         if title.end <= mention.tok_start <= title.end + 2 and analysis.doc[
-                title.end].lower_ in _LINKS:
+                title.end].lower_ in lexicon(analysis.rules).title_links:
             return mention.force_id
     return None
 
@@ -79,17 +80,18 @@ def _local_force(analysis: Analysis, title: Span, previous: bool = True) -> str 
 def _named_org(analysis: Analysis, title: Span) -> str | None:
     """"chair of Wiltshire Police Federation": the body as the text names it."""
     doc = analysis.doc
+    words = lexicon(analysis.rules)
     i = title.end
-    if i >= len(doc) or doc[i].lower_ not in ("of", "at", "for"):
+    if i >= len(doc) or doc[i].lower_ not in words.title_links:
         return None
     i += 1
-    if i < len(doc) and doc[i].lower_ == "the":
+    if i < len(doc) and doc[i].lower_ in words.determiners:
         i += 1
     start = i
-    while i < len(doc) and (doc[i].text == "&" or doc[i].is_alpha and (
-            doc[i].is_title or doc[i].lower_ == "and")):
+    while i < len(doc) and (doc[i].lower_ in words.org_connectors or doc[i].is_alpha
+                            and doc[i].is_title):
         i += 1
-    while i > start and doc[i - 1].lower_ in ("and", "&"):
+    while i > start and doc[i - 1].lower_ in words.org_connectors:
         i -= 1
     if i - start < 2:
         return None
@@ -108,16 +110,19 @@ def org_name(analysis: Analysis, role: str, force_id: str | None, title: Span) -
         return None
     if org == "force" or (org is None and force_id):
         return analysis.toolkit.gazetteer.names.get(force_id) if force_id else None
-    if org == "HMICFRS":
-        after = " ".join(t.lower_ for t in analysis.doc[title.end : title.end + 2])
-        before = " ".join(t.lower_ for t in analysis.doc[max(title.start - 3, 0) : title.start])
-        text = analysis.text
-        scottish_text = ("HMICS" in text and "HMICFRS" not in text and "HMIC " not in text) or (
-            analysis.primary_force == "police-scotland")
-        if after == "in scotland" or "scotland" in before or "scottish" in before or (
-                scottish_text):
-            return "HMICS"
+    if org == "HMICFRS" and _scottish(analysis, title):
+        return "HMICS"
     return org
+
+
+def _scottish(analysis: Analysis, title: Span) -> bool:
+    """"HM Chief Inspector of Constabulary in Scotland": the Scottish inspectorate's title."""
+    scottish = lexicon(analysis.rules).scottish_words
+    near = {t.lower_ for t in analysis.doc[max(title.start - 3, 0) : title.end + 2]}
+    text = analysis.text
+    scottish_text = ("HMICS" in text and "HMICFRS" not in text and "HMIC " not in text) or (
+        analysis.primary_force == "police-scotland")
+    return bool(near & scottish) or scottish_text
 
 
 def left_edge(analysis: Analysis, title: Span) -> int:
@@ -127,17 +132,17 @@ def left_edge(analysis: Analysis, title: Span) -> int:
     for mention in analysis.forces:
         if mention.tok_start < i <= mention.tok_end:
             i = mention.tok_start  # "the West Midlands Police and Crime Commissioner"
-    qualifiers = {"the", "'s", "’s", "/", "t", "a", "deputy", "then",
-                  *lexicon(analysis.rules).rank_prefixes}
+    words = lexicon(analysis.rules)
+    qualifiers = words.title_qualifiers | words.rank_prefixes | _POSSESSIVE
     while i > 0 and doc[i - 1].lower_ in qualifiers:
         i -= 1
     for mention in analysis.forces:
         if mention.tok_end == i:
             i = mention.tok_start
-    while i > 0 and doc[i - 1].lower_ in ("the", "'s", "’s"):
+    while i > 0 and doc[i - 1].lower_ in words.determiners | _POSSESSIVE:
         i -= 1
     # "Sophie Linden, London's Deputy Mayor for Policing": a possessive place before a title.
-    if i > 1 and doc[i - 1].lower_ in ("'s", "’s") and doc[i - 2].is_title:
+    if i > 1 and doc[i - 1].lower_ in _POSSESSIVE and doc[i - 2].is_title:
         i -= 2
     return i
 
@@ -150,10 +155,11 @@ def _after_title(analysis: Analysis, title: Span, sentence_end: int) -> int:
     if after + 2 < sentence_end and doc[after].text == "(" and doc[after + 2].text == ")" and (
             doc[after + 1].is_upper):
         return after + 3
-    if after >= sentence_end or doc[after].lower_ not in ("of", "for", "at"):
+    words = lexicon(analysis.rules)
+    if after >= sentence_end or doc[after].lower_ not in words.title_links:
         return after
     nested = [m for m in analysis.forces if m.tok_start == after + 1 or (
-        m.tok_start == after + 2 and doc[after + 1].lower_ == "the")]
+        m.tok_start == after + 2 and doc[after + 1].lower_ in words.determiners)]
     if nested:
         after = nested[0].tok_end
         # "chairman of the Greater Manchester Police Federation, Rob Kenyon"
@@ -162,7 +168,8 @@ def _after_title(analysis: Analysis, title: Span, sentence_end: int) -> int:
             after += 1
         return after
     k = after + 1
-    while k < sentence_end and (doc[k].lower_ in ("the", "and", "&") or doc[k].is_title):
+    while k < sentence_end and (doc[k].lower_ in words.org_connectors | words.determiners
+                                or doc[k].is_title):
         k += 1
     if k < sentence_end and doc[k].text == "," and k > after + 1:
         return k  # "chair of the Policing Board, Mukesh Sharma"
@@ -266,7 +273,7 @@ def reference_start(analysis: Analysis, title: Span) -> int | None:
     doc = analysis.doc
     words = lexicon(analysis.rules)
     i = left_edge(analysis, title)
-    if i >= 1 and doc[i].lower_ in ("'s", "’s") and doc[i - 1].lower_ in words.possessors:
+    if i >= 1 and doc[i].lower_ in _POSSESSIVE and doc[i - 1].lower_ in words.possessors:
         i -= 1  # "the force's chief constable"
     if doc[i].lower_ not in words.determiners and i > 0 and (
             doc[i - 1].lower_ in words.determiners):
