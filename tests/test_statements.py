@@ -268,3 +268,24 @@ def test_bylines():
                   "Kent Police has left special measures, the inspectorate said.")
     assert set(_statements(official)) == {"Sam Clarke"}
     assert _statements(journalist) == {}
+
+
+def test_a_title_before_its_holder_is_named_refers_forward_to_the_only_holder():
+    text = ("Force leaves special measures\n"
+            "The chief constable has set out the force's progress and confirmed that two "
+            "causes of concern are closed.\n"
+            "Chief Constable Amira Shah took over the force in 2023.")
+    found = _statements(text)
+    assert set(found) == {"Amira Shah"}
+    assert found["Amira Shah"].evidence.startswith("The chief constable has set out")
+    two = text + "\nChief Constable Owen Price of Essex Police was at the launch."
+    assert _statements(two) == {}
+
+
+def test_a_known_office_holder_under_a_title_shared_by_many_ranks():
+    text = ("Force leaves special measures\n"
+            "“I want to thank the chief inspector, Andy Cooke, for his support,” said Chief "
+            "Constable Amira Shah.\n"
+            "Andy Cooke said the force had made rapid progress.")
+    found = _statements(text)
+    assert found["Andy Cooke"].person_role == "hm_chief_inspector"

@@ -138,15 +138,41 @@ def _official_entry(analysis: Analysis, name: str) -> dict | None:
     return None
 
 
+def _office_over_generic_title(analysis: Analysis, person: Person) -> None:
+    """"the Chief Inspector, Andy Cooke": a title shared by many ranks gave `other`; the office
+    the official held on the publication date is the more specific role."""
+    entry = _official_entry(analysis, person.name) or _entry_for_title(analysis, person)
+    if entry is None:
+        return
+    person.role = entry["role"]
+    person.force_id = entry.get("force") or person.force_id
+    person.org = entry.get("org") or analysis.toolkit.gazetteer.names.get(person.force_id)
+
+
+def _entry_for_title(analysis: Analysis, person: Person) -> dict | None:
+    """With no publication date: the one office of this official whose titles contain the
+    title the text gave ("chief inspector" → HM Chief Inspector, not Chief Constable)."""
+    roles = analysis.rules.roles["roles"]
+    title = person.title or ""
+    entries = [e for e in analysis.rules.officials["officials"] if e["name"] == person.name
+               and title and any(title in t for t in roles[e["role"]]["titles"])]
+    return entries[0] if len(entries) == 1 else None
+
+
 def _known_officials(analysis: Analysis, people: People) -> None:
     """Named office holders without a title in the text: "Sir Andy Cooke said …"."""
     doc = analysis.doc
     covered = {i for m in people.mentions for i in range(m.tok_start, m.tok_end)}
     for _, start, end in analysis.matches("officials"):
         if any(i in covered for i in range(start, end)):
+            titled = next((p for p in people.persons if p.name == doc[start:end].text), None)
+            if titled is not None and titled.role == "other":
+                _office_over_generic_title(analysis, titled)
             continue
         name = doc[start:end].text
         known = next((p for p in people.persons if p.name == name), None)
+        if known is not None and known.role == "other":
+            _office_over_generic_title(analysis, known)
         if known is None:
             entry = _official_entry(analysis, name)
             if entry is None:

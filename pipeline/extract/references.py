@@ -57,9 +57,19 @@ def resolve_references(analysis: Analysis, people: People,
     doc = analysis.doc
     for start, title in references:
         roles, text = _title_roles(analysis, title)
-        person = _latest(analysis, people, doc[start].idx, roles, text)
+        person = _latest(analysis, people, doc[start].idx, roles, text) or _only_later(
+            analysis, people, doc[start].idx, roles, text)
         if person is not None:
             people.mention(person, doc, start, title.end, reference=True)
+
+
+def _only_later(analysis: Analysis, people: People, char: int, roles: tuple[str, ...],
+                title: str | None) -> Person | None:
+    """"The chief inspector has outlined …" before the text names him: the one person the
+    document later introduces with that role, if there is exactly one."""
+    fitting = [p for p in people.persons if p.first_char > char and _fits(analysis, p, roles,
+                                                                          title)]
+    return fitting[0] if len(fitting) == 1 else None
 
 
 def reference_noun_mentions(analysis: Analysis, people: People) -> None:
