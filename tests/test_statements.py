@@ -173,6 +173,8 @@ def test_single_curly_quotes_quote_too():
     "Chief Constable Amira Shah praised officers for their work.",
     "The letter from Chief Constable Amira Shah sets out the force's plans.",
     "Chief Constable Amira Shah has issued a statement on the findings.",
+    "Officers were praised by Chief Constable Amira Shah for their bravery.",
+    "The plan, written by Chief Constable Amira Shah, sets out three priorities.",
 ])
 def test_reported_speech(sentence):
     found = _statements("Kent Police update\n" + sentence)
@@ -252,6 +254,18 @@ def test_a_signature_under_text_in_the_first_person():
     found = _statements(text)
     assert set(found) == {"Jane Morris"}
     assert found["Jane Morris"].person_role == "other"
+
+
+def test_a_signature_with_a_title_above_the_site_footer():
+    text = ("PCC response to the inspection report\n"
+            "I welcome this report and I will hold the force to account for every "
+            "recommendation in it.\n"
+            "Leo Grant, Police and Crime Commissioner for Kent\n"
+            "Office of the Police and Crime Commissioner, Sessions House, County Road, "
+            "Maidstone. Telephone and email details are on our contact page.")
+    found = _statements(text)
+    assert set(found) == {"Leo Grant"}
+    assert found["Leo Grant"].person_role == "police_and_crime_commissioner"
 
 
 def test_a_bare_name_under_reported_text_is_no_signature():

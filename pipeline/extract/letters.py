@@ -165,10 +165,13 @@ def _first_person(analysis: Analysis, paragraph: str) -> bool:
 
 
 def _only_party(analysis: Analysis, party: _Party, end: int) -> bool:
-    """Nothing but the party (and post-nominals or punctuation) up to `end`."""
+    """Nothing but the party up to `end`: post-nominals, punctuation, or after a title the
+    place or body it belongs to ("Police and Crime Commissioner for Kent")."""
     doc = analysis.doc
+    links = lexicon(analysis.rules).title_links
+    titled = party.title is not None
     return all(t.is_space or t.is_punct or is_post_nominal(analysis, t)
-               for t in doc[party.end : end])
+               or titled and (t.lower_ in links or t.is_title) for t in doc[party.end : end])
 
 
 def _signatures(analysis: Analysis, people: People, title_at: dict[int, Span]) -> None:
@@ -191,7 +194,8 @@ def _signatures(analysis: Analysis, people: People, title_at: dict[int, Span]) -
         tail = sentences[k + 1] if k + 1 < len(sentences) else None
         closing = tail is None or len(tail.text.split()) <= _SIGNATURE_TAIL_WORDS or (
             tail.tok_start in title_at)
-        if signed_off or (closing and _first_person(analysis, before)):
+        if signed_off or ((closing or party.title is not None)
+                          and _first_person(analysis, before)):
             person = _register_party(analysis, people, party)
             people.authors.append(Authorship(person, sentence.start, sentence.end))
 

@@ -23,6 +23,7 @@ class Lexicon:
     police_ranks: frozenset[str]
     rank_prefixes: frozenset[str]
     title_links: frozenset[str]
+    body_heads: frozenset[str]
     title_qualifiers: frozenset[str]
     org_connectors: frozenset[str]
     scottish_words: frozenset[str]
@@ -30,6 +31,7 @@ class Lexicon:
     speech_verbs: frozenset[str]
     inverted_verbs: frozenset[str]
     passive: frozenset[str]
+    agent_markers: frozenset[str]
     modifiers: frozenset[str]
     object_markers: frozenset[str]
     pronouns: frozenset[str]
@@ -87,6 +89,7 @@ def lexicon(rules: Rules) -> Lexicon:
         police_ranks=_words(roles["police_ranks"]),
         rank_prefixes=_words(roles["rank_prefixes"]),
         title_links=_words(roles["title_links"]),
+        body_heads=_words(roles["body_heads"]),
         title_qualifiers=_words(roles["title_qualifiers"]),
         org_connectors=_words(roles["org_connectors"]),
         scottish_words=_words(roles["scottish_words"]),
@@ -94,6 +97,7 @@ def lexicon(rules: Rules) -> Lexicon:
         speech_verbs=_words(rules.words["speech_verbs"]),
         inverted_verbs=_words(speech["inverted_verbs"]),
         passive=_words(speech["passive_auxiliaries"]),
+        agent_markers=_words(speech["agent_markers"]),
         modifiers=_words(speech["verb_modifiers"]),
         object_markers=_words(speech["object_markers"]),
         pronouns=_words(speech["pronouns"]),

@@ -23,7 +23,7 @@ from pipeline.extract.references import (
     resolve_references,
     surname_mentions,
 )
-from pipeline.extract.titles import read_title, reference_start, titles
+from pipeline.extract.titles import in_body_name, read_title, reference_start, titles
 
 __all__ = ["People", "Person", "PersonMention", "find_people"]
 
@@ -57,7 +57,7 @@ def _titled_people(analysis: Analysis, people: People, forces: set[int],
         if headline and (found is None or not _named_again(analysis, found)):
             continue  # "Chief Constable Welcomes Decision": capitals mark the headline
         if found is None:
-            start = reference_start(analysis, title)
+            start = None if in_body_name(analysis, title) else reference_start(analysis, title)
             if start is not None:
                 references.append((start, title))
             continue

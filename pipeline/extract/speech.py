@@ -171,11 +171,15 @@ def subject_before(voices: Voices, verb: int, floor: int) -> Person | None:
 
 
 def subject_after(voices: Voices, verb: int, ceiling: int) -> Person | None:
-    """"said Chief Constable Tim Smith", "added the officer": the speaker after the verb."""
+    """"said Chief Constable Tim Smith", "added the officer", "was praised by Tim Smith":
+    the speaker after the verb."""
     doc = voices.analysis.doc
+    i = verb + 1
+    if i + 1 < ceiling and doc[i].lower_ in voices.words.agent_markers and (
+            i + 1 in voices.by_token and voices.by_token[i + 1].tok_start == i + 1):
+        return voices.by_token[i + 1].person  # "the letter written by HMI Jane Doe"
     if doc[verb].lower_ not in voices.words.inverted_verbs:
         return None
-    i = verb + 1
     if i < ceiling and i in voices.by_token and voices.by_token[i].tok_start == i:
         return voices.by_token[i].person
     if i < ceiling and doc[i].lower_ in voices.words.pronouns:

@@ -253,8 +253,21 @@ def title_role(analysis: Analysis, title: Span) -> tuple[str, str | None, str | 
     return role, force_id, org_name(analysis, role, force_id, title)
 
 
+def in_body_name(analysis: Analysis, title: Span) -> bool:
+    """"the Office of the Police and Crime Commissioner": a title inside a body's name."""
+    doc = analysis.doc
+    words = lexicon(analysis.rules)
+    i = title.start
+    while i > 0 and doc[i - 1].lower_ in words.determiners:
+        i -= 1
+    return i >= 2 and doc[i - 1].lower_ in words.title_links and (
+        doc[i - 2].lower_ in words.body_heads)
+
+
 def read_title(analysis: Analysis, title: Span, forces: set[int]) -> TitledName | None:
     """The named person a title belongs to, or None when no name stands beside it."""
+    if in_body_name(analysis, title):
+        return None
     span = _name_span(analysis, title, forces)
     if span is None:
         return None
