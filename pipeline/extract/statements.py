@@ -37,8 +37,10 @@ class Said:
             self.evidence = (start, end)
 
 
-def _force_spoken_about(analysis: Analysis, start: int, end: int) -> str | None:
-    """For inspectors, ministers and others: the force their words are about, if named nearby.
+def _force_spoken_about(analysis: Analysis, start: int, end: int, own_words: bool = False
+                        ) -> str | None:
+    """For inspectors, ministers and others: the force their words are about, if named nearby
+    (for national officials, `own_words`: in their own words).
 
     A national speech names no force in or just before the statement: its force stays NULL
     rather than borrowing whichever force the article named last.
@@ -46,7 +48,8 @@ def _force_spoken_about(analysis: Analysis, start: int, end: int) -> str | None:
     doc = analysis.doc
     span = doc.char_span(start, end, alignment_mode="expand")
     first = analysis.sentence_of(span.start)
-    window_start = analysis.sentences[max(first.index - 1, 0)].tok_start
+    window_start = first.tok_start if own_words else analysis.sentences[
+        max(first.index - 1, 0)].tok_start
     named = [m for m in analysis.forces_between(window_start, span.end)
              if analysis.usable(m) or m.kind == "office"]
     words = analysis.text[start:end].lower()
@@ -71,11 +74,12 @@ def _about_fire_service(analysis: Analysis, entry: Said) -> bool:
 def _force_of(analysis: Analysis, entry: Said) -> str | None:
     """The speaker's own force; else, unless the words are about a fire service, the force
     they are about."""
-    if entry.person.force_id or not analysis.mentions_fire_service:
-        return entry.person.force_id or _force_spoken_about(analysis, *entry.evidence)
-    if _about_fire_service(analysis, entry):
+    if entry.person.force_id:
+        return entry.person.force_id
+    if analysis.mentions_fire_service and _about_fire_service(analysis, entry):
         return None
-    return _force_spoken_about(analysis, *entry.evidence)
+    national = analysis.rules.roles["roles"][entry.person.role].get("org") not in (None, "force")
+    return _force_spoken_about(analysis, *entry.evidence, own_words=national)
 
 
 def _phase_terms(analysis: Analysis) -> set[str]:
