@@ -149,6 +149,10 @@ ROLE_CASES = [
      "other"),
     ("Nina Ford, the Victims' Commissioner, said victims were being let down.", "Nina Ford",
      "other"),
+    ("IOPC Director General Rachel Watson said the review would be published.",
+     "Rachel Watson", "other"),
+    ("The panel's Chief Executive Officer Sam Reid said the budget was balanced.", "Sam Reid",
+     "other"),
 ]
 
 

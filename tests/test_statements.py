@@ -193,6 +193,28 @@ def test_people_only_mentioned_are_not_statements(sentence):
     assert _statements("Kent Police update\n" + sentence) == {}
 
 
+def test_a_title_case_headline_with_a_said_verb_names_the_writer():
+    text = ("PCC Leo Grant Responds To Inspection Report\n"
+            "The report was published today. I welcome its findings on call handling.")
+    assert set(_statements(text)) == {"Leo Grant"}
+    near_miss = ("Chief Constable Welcomes Decision To Lift Special Measures\n"
+                 "Kent Police has been removed from special measures.")
+    assert _statements(near_miss) == {}
+
+
+def test_a_pronoun_after_a_person_named_as_an_agent():
+    text = ("Kent update\n"
+            "The force is led by Chief Constable Amira Shah. She said the report was fair.")
+    assert set(_statements(text)) == {"Amira Shah"}
+
+
+def test_an_unnamed_office_holder_is_no_one():
+    text = ("Committee minutes\n"
+            "The Head of Strategic Planning noted that most responses were green.\n"
+            "The Director of Corporate Services explained that the budget was balanced.")
+    assert _statements(text) == {}
+
+
 def test_a_title_used_later_refers_back_to_the_person():
     text = ("Panel minutes\n"
             "Temporary Assistant Chief Constable Omar Reid attended for this item.\n"

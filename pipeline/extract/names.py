@@ -35,8 +35,11 @@ def is_post_nominal(analysis: Analysis, token) -> bool:
 
 
 def is_name_word(analysis: Analysis, token) -> bool:
+    """A capitalised word that can be part of a name: not a listed non-name word, and not a
+    said-verb ("PCC Jane Doe Responds To Report")."""
+    words = lexicon(analysis.rules)
     return (is_word(token.text) and (token.is_title or _is_mc(token.text)) and len(token) > 1
-            and token.lower_ not in lexicon(analysis.rules).not_name)
+            and token.lower_ not in words.not_name and token.lower_ not in words.speech_verbs)
 
 
 def name_after(analysis: Analysis, start: int, limit: int) -> tuple[int, int] | None:

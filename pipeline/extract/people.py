@@ -72,12 +72,15 @@ def _titled_people(analysis: Analysis, people: People, forces: set[int],
 
 def _named_again(analysis: Analysis, found) -> bool:
     """A name read from a title-case headline is a name only if the text names its bearer
-    again ("Statement From Chief Constable Jane Doe" … "Ms Doe said")."""
+    again ("Statement From Chief Constable Jane Doe" … "Ms Doe said") or a said-verb
+    follows it ("PCC Jane Doe Responds To Report")."""
     doc = analysis.doc
     surname = doc[found.name_end - 1].text
     later = analysis.sentence_of(found.tok_start).end
+    said = found.name_end < len(doc) and doc[found.name_end].lower_ in lexicon(
+        analysis.rules).speech_verbs  # "PCC Jane Doe Responds To Report"
     return found.name_end - found.name_start <= _HEADLINE_NAME_WORDS and (
-        surname in analysis.text[later:])
+        said or surname in analysis.text[later:])
 
 
 def _described_people(analysis: Analysis, people: People) -> None:

@@ -91,7 +91,7 @@ def _sentence_subject(voices: Voices, sentence, before: int) -> Person | None:
 def _pronoun_person(voices: Voices, i: int) -> Person | None:
     """The person a pronoun at token i stands for: the subject its sentence or the sentence
     before opens with; else who spoke last; else who was named last as a subject (a person
-    after "to", "by" or "thanked" is an object)."""
+    after "to", "by" or "thanked" is an object); else who was named last."""
     analysis = voices.analysis
     sentence = analysis.sentence_of(i)
     subject = _sentence_subject(voices, sentence, i)
@@ -103,13 +103,12 @@ def _pronoun_person(voices: Voices, i: int) -> Person | None:
     if voices.last_speaker is not None:
         return voices.last_speaker
     doc = analysis.doc
-    for mention in reversed(voices.people.mentions):
-        if mention.tok_end > i:
-            continue
+    earlier = [m for m in voices.people.mentions if m.tok_end <= i]
+    for mention in reversed(earlier):
         before = doc[mention.tok_start - 1].lower_ if mention.tok_start else ""
         if before not in voices.words.object_markers:
             return mention.person
-    return None
+    return earlier[-1].person if earlier else None
 
 
 def _person_at(voices: Voices, i: int) -> Person | None:
