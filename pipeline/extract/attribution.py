@@ -88,7 +88,8 @@ def _trailing(voices: Voices, block: QuoteBlock, speech: _Speech, limit: int
     mark = _token_at(voices, block.end)
     sentence = analysis.sentence_of(mark)
     close, ceiling = mark + 1, min(sentence.tok_end, limit)
-    if close >= sentence.tok_end:
+    next_sentence = close >= sentence.tok_end
+    if next_sentence:
         if sentence.index + 1 >= len(analysis.sentences):
             return None
         sentence = analysis.sentences[sentence.index + 1]
@@ -105,6 +106,8 @@ def _trailing(voices: Voices, block: QuoteBlock, speech: _Speech, limit: int
         return None
     if person is None:
         person = speaker_at(voices, hits[0][0], close, ceiling, hits[0][1])
+    if person is None and next_sentence:
+        return None  # a sentence of its own names a speaker or is no attribution ("Notes to …")
     start = analysis.sentence_of(_token_at(voices, block.start)).start
     end = max(min(sentence.end, block.last_paragraph[1] if sentence.start < block.end
                   else sentence.end), block.end)
