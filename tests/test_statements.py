@@ -325,3 +325,16 @@ def test_a_known_office_holder_under_a_title_shared_by_many_ranks():
             "Andy Cooke said the force had made rapid progress.")
     found = _statements(text)
     assert found["Andy Cooke"].person_role == "hm_chief_inspector"
+
+
+def test_captions_and_related_stories_make_no_speaker():
+    text = ("Kent Police leaves special measures\n"
+            "Kent Police has left special measures, the inspectorate said.\n"
+            "“We have turned the corner on answering calls,” said Chief Constable Amira Shah.\n"
+            "Image: PCC Leo Grant said the force had worked hard to get here\n"
+            "Related news\n"
+            "Chief Constable Owen Price says Essex will be next\n"
+            "HMI Jane Morris welcomes new call-handling figures")
+    assert set(_statements(text)) == {"Amira Shah"}
+    story = text.replace("Image: PCC Leo Grant said", "PCC Leo Grant said")
+    assert set(_statements(story)) == {"Amira Shah", "Leo Grant"}

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from pipeline.extract.attribution import read_voices, unmarked_quotes
 from pipeline.extract.context import Analysis
 from pipeline.extract.evidence import span_event
+from pipeline.extract.furniture import furniture, in_furniture
 from pipeline.extract.lexicon import lexicon
 from pipeline.extract.people import find_people
 from pipeline.extract.persons import Person
@@ -100,16 +101,19 @@ def _gather(analysis: Analysis) -> list[Said]:
     unmarked = unmarked_quotes(voices, tokens, blocks)
     blocks = sorted([*blocks, *(a.block for a in unmarked)], key=lambda b: b.start)
     quotes, reported = read_voices(voices, blocks, tokens, {id(a.block): a for a in unmarked})
+    around = furniture(analysis)
     said: dict[int, Said] = {}
     for attribution in quotes:
-        if attribution.person is None:
+        if attribution.person is None or in_furniture(around, attribution.start,
+                                                      attribution.end):
             continue
         entry = said.setdefault(id(attribution.person), Said(attribution.person))
         entry.quotes.append(attribution.block.text(analysis.text))
         if entry.evidence is None:
             entry.evidence = (attribution.start, attribution.end)
     for item in [*reported, *people.authors]:
-        said.setdefault(id(item.person), Said(item.person)).reported(item.start, item.end)
+        if not in_furniture(around, item.start, item.end):
+            said.setdefault(id(item.person), Said(item.person)).reported(item.start, item.end)
     return sorted(said.values(), key=lambda s: s.evidence[0] if s.evidence else 0)
 
 
