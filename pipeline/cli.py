@@ -121,13 +121,24 @@ def ingest(
     raise typer.Exit(EXIT_OK if summary.ok else EXIT_PARTIAL)
 
 
-@app.command(name="sources")
+sources_app = typer.Typer(
+    invoke_without_command=True, no_args_is_help=False,
+    help="List the sources of a sources file with their last fetch status; `sources check` "
+    "tries each one live.")
+app.add_typer(sources_app, name="sources")
+SourcesOption = Annotated[Path, typer.Option("--sources", help="A sources file (YAML).",
+                                             dir_okay=False)]
+
+
+@sources_app.callback()
 def list_sources(
-    sources: Annotated[Path, typer.Option("--sources", help="A sources file (YAML).",
-                                          dir_okay=False)] = Path("rules/sources.yaml"),
+    ctx: typer.Context,
+    sources: SourcesOption = Path("rules/sources.yaml"),
     db: DbOption = DEFAULT_DB,
 ) -> None:
     """List the sources of a sources file with their last fetch status."""
+    if ctx.invoked_subcommand is not None:
+        return
     from pipeline.fetch import SourcesError, load_sources
     from pipeline.store import connect
 
@@ -150,6 +161,31 @@ def list_sources(
     rows = [(s.name, s.kind, s.start_url, *(last.get(s.name) or ("never", "", "")))
             for s in entries]
     print_table(["name", "kind", "start_url", "last_fetch", "ok", "errors"], rows)
+
+
+@sources_app.command(name="check")
+def check_sources(sources: SourcesOption = Path("rules/sources.yaml")) -> None:
+    """Fetch each source's first page once: status, items, newest item and a verdict.
+
+    Verdicts: ok, 0 items, blocked (403), robots, unreachable; exit 1 when any source fails.
+    """
+    from pipeline.fetch import SourcesError, load_fetch_config, load_sources
+    from pipeline.fetch.check import check_sources as run_check
+
+    if not sources.is_file():
+        raise fail(f"sources file not found: {sources}")
+    try:
+        entries, config = load_sources(sources), load_fetch_config(sources)
+    except SourcesError as exc:
+        raise fail(str(exc)) from None
+    results = run_check(entries, config)
+    print_table(["source", "kind", "status", "items", "newest", "newest date", "verdict"],
+                [(r.source, r.kind, r.status, r.items, r.newest_title, r.newest_date, r.verdict)
+                 for r in results])
+    for r in results:
+        if not r.ok:
+            error_line(f"{r.source}: {r.verdict}: {r.url}" + (f" ({r.note})" if r.note else ""))
+    raise typer.Exit(EXIT_OK if all(r.ok for r in results) else EXIT_PARTIAL)
 
 
 @app.command()
@@ -214,15 +250,25 @@ def evaluate(
     baseline: Annotated[bool, typer.Option(
         "--baseline/--no-baseline", help="Score a statistical spaCy pipeline side by side "
         "(needs the optional extra: pip install '.[baseline]').")] = True,
+    real: Annotated[Path | None, typer.Option(
+        "--real", help="The real set's folder (default: ../shared/realdev, when present).")
+    ] = None,
+    write_baseline: Annotated[bool, typer.Option(
+        "--write-baseline", help="Pin eval/baseline.json to this run's figures.")] = False,
+    allow_regression: Annotated[bool, typer.Option(
+        "--allow-regression", help="With --write-baseline: accept figures below the pinned "
+        "ones.")] = False,
 ) -> None:
-    """Score extraction against the hand-checked gold set (precision, recall, F1)."""
-    from pipeline.evaluate import eval_command
+    """Score extraction against the hand-checked gold set and the real set (P, R, F1)."""
+    from pipeline.evaluate import FLOOR_PATH, eval_command
 
     if not gold.is_dir() or not corpus.is_dir():
         raise fail(f"corpus or gold directory not found: {corpus}, {gold}")
     if json_out is not None:
         json_out.parent.mkdir(parents=True, exist_ok=True)
-    raise typer.Exit(eval_command(corpus, gold, json_out, baseline))
+    raise typer.Exit(eval_command(corpus, gold, json_out, baseline,
+                                  FLOOR_PATH if write_baseline else None, real,
+                                  allow_regression))
 
 
 @app.command()

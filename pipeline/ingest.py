@@ -14,13 +14,15 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from pipeline.fetch import FetchConfig, FetchReport, Source, fetch_sources
+from pipeline.fetch.floors import FLOOR_RUNS
 from pipeline.models import Document
 from pipeline.parallel import extract_documents
-from pipeline.parse import ParseError, iter_source_files, parse_file, parse_html
+from pipeline.parse import ParseError, iter_source_files, parse_fetched, parse_file
 from pipeline.pause import pause_at
 from pipeline.store import DocumentWrite, connect, document_hashes, transaction, write_documents
 from pipeline.store.fetch_state import (
     ensure_fetch_tables,
+    load_item_history,
     load_validators,
     record_many_document_urls,
     save_fetch_results,
@@ -72,6 +74,8 @@ class Collected:
     failures: list[Failure] = field(default_factory=list)
     report: FetchReport | None = None
     read: int = 0
+    # source -> item counts of its last successful runs, newest first (fetch floors)
+    history: dict[str, list[int]] = field(default_factory=dict)
 
     def documents(self) -> Iterator[Document]:
         for source in self.sources:
@@ -95,14 +99,15 @@ def read_local(source: Path, collected: Collected, name: str = "local") -> None:
 def read_remote(sources: list[Source], collected: Collected, *, run_id: str,
                 validators: dict, config: FetchConfig, progress: Progress | None) -> None:
     report = fetch_sources(sources, run_id=run_id, validators=validators, config=config,
-                           progress=progress)
+                           progress=progress, history=collected.history)
     collected.report = report
     documents = []
     for page in report.pages:
         try:
-            document = parse_html(page.body, url=page.url, source=page.source,
-                                  encoding=page.encoding, title_hint=page.title_hint,
-                                  published_hint=page.published_hint)
+            document = parse_fetched(page.body, url=page.url, source=page.source,
+                                     content_type=page.content_type, encoding=page.encoding,
+                                     title_hint=page.title_hint,
+                                     published_hint=page.published_hint)
         except ParseError as exc:
             collected.failures.append(Failure(page.url, str(exc)))
             # Forget the validators so the next run fetches the page again.
@@ -145,8 +150,9 @@ def ingest(collect: Callable[[Collected, dict, str], None], db: Path, *,
     with connect(db) as con:
         ensure_fetch_tables(con)
         validators = load_validators(con)
+        history = load_item_history(con, FLOOR_RUNS)
         known = document_hashes(con)
-    collected = Collected()
+    collected = Collected(history=history)
     collect(collected, validators, run_id)
     summary = IngestSummary(run_id=run_id)
     owner = {sha: doc_id for doc_id, sha in known.items()}

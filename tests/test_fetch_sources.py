@@ -18,19 +18,41 @@ FIXTURES = Path(__file__).parent / "fixtures"
 DEFAULT_SOURCES = Path(__file__).parent.parent / "rules" / "sources.yaml"
 
 
+ENGAGE_FORCES = ("cleveland", "greater-manchester", "staffordshire", "gloucestershire",
+                 "wiltshire", "devon-cornwall", "west-midlands", "nottinghamshire",
+                 "lincolnshire", "humberside")
+
+
 def test_default_sources_file_loads():
     sources = load_sources(DEFAULT_SOURCES)
     names = {s.name for s in sources}
-    assert {"hmicfrs-news", "govuk-hmicfrs", "govuk-home-office-police", "bbc-uk-news"} <= names
+    assert {"hmicfrs-news", "govuk-hmicfrs", "govuk-home-office-police", "bbc-uk-news",
+            "met-police-news"} <= names
     kinds = {s.kind for s in sources}
     assert kinds == {"feed", "listing", "govuk"}
-    govuk = next(s for s in sources if s.name == "govuk-home-office-police")
+    by_name = {s.name: s for s in sources}
+    # The slug GOV.UK knows; a wrong one returns 0 results without any error.
+    inspectorate = by_name["govuk-hmicfrs"]
+    assert inspectorate.options["organisations"] == [
+        "hm-inspectorate-of-constabulary-and-fire-rescue-services"]
+    assert "assets.publishing.service.gov.uk" in inspectorate.allowed_hosts
+    govuk = by_name["govuk-home-office-police"]
     assert govuk.options["organisations"] == ["home-office"]
     assert set(govuk.options["document_types"]) == {"news_story", "press_release"}
-    bbc = next(s for s in sources if s.name == "bbc-uk-news")
-    assert "www.bbc.co.uk" in bbc.allowed_hosts
+    # Every force that has been in Engage, through its Single Online Home RSS feed.
+    feeds = [s.start_url for s in sources if s.kind == "feed"]
+    for force in ENGAGE_FORCES:
+        assert any(url.endswith(f"/news/{force}/news/GetNewsRss/") for url in feeds), force
+    assert by_name["met-police-news"].start_url.startswith("https://news.met.police.uk/rss/")
+    listing = by_name["hmicfrs-news"]
+    assert "/news/news-feed/" in listing.options["item_pattern"]
+    assert "item_selector" not in listing.options  # div cards: the pattern finds them
+    assert all(s.options.get("confidence") in ("documented", "best-guess") for s in sources)
+    bbc = by_name["bbc-uk-news"]
+    assert "www.bbc.co.uk" in bbc.allowed_hosts and "police" in bbc.options["title_pattern"]
     config = load_fetch_config(DEFAULT_SOURCES)
     assert config.per_host_delay >= 1.0 and "+https://" in config.user_agent
+    assert "application/pdf" in config.allowed_content_types
 
 
 def test_valid_fixture_file():
@@ -106,6 +128,26 @@ FEED = "  - {name: a, kind: feed, start_url: 'https://a.example.org/rss'}\n"
             "settings: setting 'per_host_delay'",
         ),
         ("settings: {delay: 1}\nsources:\n" + FEED, "unknown setting 'delay'"),
+        (
+            "sources:\n  - {name: a, kind: feed, start_url: 'https://a.org/', "
+            "title_pattern: '[police'}\n",
+            "'title_pattern' is not a valid regular expression",
+        ),
+        (
+            "sources:\n  - {name: a, kind: feed, start_url: 'https://a.org/', "
+            "confidence: sure}\n",
+            "'confidence' must be one of documented, best-guess",
+        ),
+        (
+            "sources:\n  - {name: a, kind: listing, start_url: 'https://a.org/', "
+            "page_url: 'https://a.org/news/page/2/'}\n",
+            "'page_url' must be a URL with {page}",
+        ),
+        (
+            "sources:\n  - {name: a, kind: govuk, start_url: 'https://www.gov.uk', "
+            "organisations: [x], page_url: 'https://a.org/{page}/'}\n",
+            "unknown key 'page_url' for kind govuk",
+        ),
         ("settings: {per_host_concurrency: 9}\nsources:\n" + FEED, "per_host_concurrency"),
     ],
 )
@@ -114,6 +156,14 @@ def test_bad_files_fail_with_one_line(tmp_path, text, message):
         load_sources(write(tmp_path, text))
     assert message in str(err.value)
     assert "\n" not in str(err.value)
+
+
+def test_shared_values_through_anchors(tmp_path):
+    path = write(tmp_path, "x-words: &words 'police|constabulary'\nsources:\n"
+                 "  - {name: a, kind: feed, start_url: 'https://a.org/rss',"
+                 " title_pattern: *words}\n")
+    (source,) = load_sources(path)
+    assert source.options["title_pattern"] == "police|constabulary"
 
 
 def test_missing_file(tmp_path):

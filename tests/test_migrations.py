@@ -57,11 +57,11 @@ def test_v1_file_upgrades_in_place_without_losing_rows(v1_file):
     before = {t: _dump(con, t) for t in ("documents", "events")}
     con.close()
     with connect(v1_file) as con:  # a write connection runs the migrations
-        assert schema_version(con) == SCHEMA_VERSION == 2
+        assert schema_version(con) == SCHEMA_VERSION == 3
         assert {t: _dump(con, t) for t in ("documents", "events")} == before
         versions = [v for (v,) in con.execute("SELECT version FROM schema_version ORDER BY 1"
                                               ).fetchall()]
-        assert versions == [1, 2]
+        assert versions == [1, 2, 3]
         assert con.execute("SELECT count(*) FROM runs").fetchone()[0] == 0
         periods = con.execute("SELECT force_id, entered, exited FROM engage_periods"
                               ).fetchall()
@@ -77,7 +77,46 @@ def test_fresh_file_runs_every_migration(tmp_path):
             "SELECT table_name FROM duckdb_tables() UNION ALL "
             "SELECT view_name FROM duckdb_views() WHERE NOT internal").fetchall()}
     assert {"documents", "events", "runs", "schema_version", "force_status", "engage_periods",
-            "recommendation_progress", "statements", "phase_moves"} <= names
+            "recommendation_progress", "statements", "phase_moves", "topic_phrases",
+            "item_mentions", "tallies", "items", "disagreements"} <= names
+
+
+# What release 2 added on top of release 1: run history, and views such as this one
+# (its statements view, as it was), which version 3 replaces.
+V2_DDL = (
+    schema_module.RUNS_V2,
+    """CREATE VIEW statements AS
+    SELECT e.person_name, e.person_role, e.person_org, e.force, e.force_id,
+           d.published_date AS date, e.quote, d.url, e.evidence, e.doc_id, e.event_id
+    FROM events e JOIN documents d USING (doc_id)
+    WHERE e.event_type = 'statement' AND e.person_name IS NOT NULL""",
+    "INSERT INTO schema_version VALUES (2, now())",
+)
+V2_ROWS = (
+    "INSERT INTO events (event_id, doc_id, event_type, force, force_id, subject_kind, "
+    "subject, status, evidence, char_start, char_end, rules_version) VALUES ('e2', 'd1', "
+    "'recommendation', 'West Midlands Police', 'west-midlands-police', 'cause_of_concern', "
+    "'the force''s crime recording', 'open', 'West Midlands Police', 0, 20, 'old')",
+    "INSERT INTO runs (run_id, started_at, status) VALUES ('r1', now(), 'ok')",
+)
+
+
+def test_v2_file_gains_the_topic_table_and_the_item_views(v1_file):
+    con = duckdb.connect(str(v1_file))
+    for statement in (*V2_DDL, *V2_ROWS):
+        con.execute(statement)
+    con.close()
+    with connect(v1_file) as con:
+        versions = [v for (v,) in con.execute("SELECT version FROM schema_version ORDER BY 1"
+                                              ).fetchall()]
+        assert versions == [1, 2, 3]
+        assert con.execute("SELECT count(*) FROM runs").fetchone()[0] == 1
+        assert con.execute("SELECT count(DISTINCT topic) FROM topic_phrases").fetchone()[0] > 8
+        items = con.execute("SELECT topic, status FROM items").fetchall()
+        assert items == [("crime recording", "open")]
+        columns = [d[0] for d in con.execute("SELECT * FROM statements").description]
+        assert columns[-1] == "documents"  # the view as version 3 defines it
+        assert con.execute("SELECT count(*) FROM disagreements").fetchone()[0] == 0
 
 
 def test_failed_migration_leaves_the_file_at_its_version(v1_file, monkeypatch):

@@ -5,7 +5,17 @@ matching rules are written out in pipeline.evaluate.matching.
 """
 
 from pipeline.evaluate.command import eval_command, main
-from pipeline.evaluate.floor import FLOOR_PATH, read_floor, regressions, write_floor
+from pipeline.evaluate.floor import (
+    FLOOR_PATH,
+    FloorError,
+    fingerprint_changes,
+    floor_figures,
+    read_floor,
+    regressions,
+    unpinned,
+    write_floor,
+)
+from pipeline.evaluate.realset import find_real_set, load_real_set, score_real_set
 from pipeline.evaluate.run import DEFAULT_CORPUS, DEFAULT_GOLD, EvalResult, run_eval
 
 __all__ = [
@@ -13,6 +23,13 @@ __all__ = [
     "DEFAULT_GOLD",
     "FLOOR_PATH",
     "EvalResult",
+    "FloorError",
+    "fingerprint_changes",
+    "find_real_set",
+    "floor_figures",
+    "load_real_set",
+    "score_real_set",
+    "unpinned",
     "eval_command",
     "main",
     "read_floor",

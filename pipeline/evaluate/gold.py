@@ -29,6 +29,9 @@ class GoldDocument:
     hard: bool
     tags: list[str] = field(default_factory=list)
     events: list[Event] = field(default_factory=list)
+    # Whether the file's statements say what was quoted ("quote", null for reported speech):
+    # only then is a predicted quote that no gold quote claims a false hit.
+    quotes_annotated: bool = False
 
 
 def event_from_gold(raw: dict) -> Event:
@@ -71,6 +74,8 @@ def read_gold_file(path: Path) -> GoldDocument:
         hard=bool(raw.get("hard", False)),
         tags=[str(t) for t in raw.get("tags", [])],
         events=events,
+        quotes_annotated=any(isinstance(e, dict) and e.get("event_type") == "statement"
+                             and "quote" in e for e in raw["events"]),
     )
 
 

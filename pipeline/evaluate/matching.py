@@ -39,6 +39,7 @@ matched if only F had been right, so the table shows which field causes the miss
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Callable, Sequence
 from datetime import date
 from typing import TypeVar
@@ -187,6 +188,29 @@ FIELD_VALUE: dict[str, Callable[[Event], object]] = {
     "person_role": lambda e: e.person_role,
     "person_org": lambda e: e.person_org,
 }
+
+QUOTE_HEAD_WORDS = 6
+
+
+def folded_words(text: str | None) -> list[str]:
+    """Lower-case ASCII words: quote marks, dashes and accents differ between copies of a text."""
+    folded = unicodedata.normalize("NFKD", text or "").encode("ascii", "ignore").decode()
+    return re.findall(r"[a-z0-9]+", folded.lower())
+
+
+def quote_agrees(gold_quote: str | None, predicted_quote: str | None) -> bool:
+    """The gold quote's first words, in order and adjacent, inside the predicted quote.
+
+    Gold keeps only the opening words of a person's first direct quotation, so a prediction
+    agrees when it holds those words anywhere (it may join several quotes).
+    """
+    gold, predicted = folded_words(gold_quote), folded_words(predicted_quote)
+    if not gold or not predicted:
+        return False
+    head = gold[:QUOTE_HEAD_WORDS]
+    return any(predicted[i : i + len(head)] == head
+               for i in range(len(predicted) - len(head) + 1))
+
 
 def agreeing_fields(gold: Event, predicted: Event) -> list[str]:
     """The matching fields on which two events of the same kind agree."""

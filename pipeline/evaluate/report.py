@@ -7,6 +7,7 @@ from rich.markup import escape
 from rich.table import Table
 
 from pipeline.evaluate.baseline import BASELINE_FIELDS
+from pipeline.evaluate.realset import MEASURES, RealScores
 from pipeline.evaluate.run import EvalResult
 from pipeline.evaluate.scoring import Counts, Miss
 
@@ -27,7 +28,8 @@ def events_table(result: EvalResult) -> Table:
         table.add_column(name, justify="right")
     for subset, scores in result.subsets.items():
         label = f"{subset} ({scores.documents} docs)"
-        rows = [*scores.by_type.items(), ("all types", scores.overall)]
+        rows = [*scores.by_type.items(), ("statement quote", scores.quote),
+                ("all types", scores.overall)]
         for index, (event_type, counts) in enumerate(rows):
             table.add_row(label if index == 0 else "", event_type, str(counts.tp + counts.fn),
                           str(counts.tp + counts.fp), str(counts.tp), *_prf(counts),
@@ -108,3 +110,40 @@ def print_report(result: EvalResult, console: Console | None = None) -> None:
         console.rule(f"Problems: {len(result.problems)}")
         for problem in result.problems:
             console.print(f"[red]{escape(problem)}[/]")
+
+
+def real_set_table(scores: dict[str, RealScores]) -> Table:
+    """Per part of the real set and per measure: P, R, F1 and the counts behind them."""
+    table = Table(title="Real set (score.py's measures): tune = rules written against it, "
+                        "check = never read")
+    for name in ("part", "measure"):
+        table.add_column(name, no_wrap=True)
+    for name in ("tp", "fp", "fn", "P", "R", "F1"):
+        table.add_column(name, justify="right")
+    for part, part_scores in scores.items():
+        for index, measure in enumerate(MEASURES):
+            c = part_scores.counts.get(measure, Counts())
+            precision = c.tp / (c.tp + c.fp) if c.tp + c.fp else 1.0
+            recall = c.tp / (c.tp + c.fn) if c.tp + c.fn else 1.0
+            label = f"{part} ({part_scores.documents} docs)" if index == 0 else ""
+            table.add_row(label, measure, str(c.tp), str(c.fp), str(c.fn), f"{precision:.3f}",
+                          f"{recall:.3f}", f"{part_scores.f1(measure):.3f}",
+                          end_section=index == len(MEASURES) - 1)
+    return table
+
+
+def print_real_set(scores: dict[str, RealScores] | None, note: str,
+                   console: Console | None = None) -> None:
+    """The real-set figures, then the tune part's misses; the check part's stay unprinted."""
+    console = console or report_console()
+    if scores is None:
+        console.rule("Real set")
+        console.print(note)
+        return
+    console.print(real_set_table(scores))
+    tune = scores.get("tune")
+    if tune is not None:
+        console.rule(f"Real set, tune part: misses and false hits: {len(tune.misses)}")
+        for line in tune.misses:
+            console.print(escape(line))
+    console.print(f"[dim]{escape(note)}[/]")

@@ -20,6 +20,8 @@ from pipeline.evaluate.matching import (
     field_pairs,
     kind_of,
     match_events,
+    names_agree,
+    quote_agrees,
 )
 from pipeline.models import EVENT_TYPES, Document, Event
 
@@ -142,12 +144,14 @@ class SubsetScores:
     by_type: dict[str, Counts]
     overall: Counts
     fields: list[FieldScore]
+    quote: Counts = field(default_factory=Counts)  # gold quotes given to the right person
 
     def to_dict(self) -> dict:
         return {
             "documents": self.documents,
             "by_type": {t: c.to_dict() for t, c in self.by_type.items()},
             "overall": self.overall.to_dict(),
+            "quote": self.quote.to_dict(),
             "fields": [f.to_dict() for f in self.fields],
         }
 
@@ -228,14 +232,39 @@ def _scored(event: Event) -> tuple[str, ...]:
     return (*KIND_FIELDS[kind], *INFO_FIELDS.get(kind, ()))
 
 
+def quote_counts(result: DocumentResult) -> Counts:
+    """Gold quotes against predicted quotes of the same person, one to one, in gold order.
+
+    Only statements whose gold gives a quote are scored (the gold keeps the first words of
+    the person's first direct quotation); in a gold file that annotates quotes, a predicted
+    quote no gold quote claims is a false hit, as in the real set's scorer.
+    """
+    gold = [e for e in result.gold.events if e.event_type == "statement" and e.quote]
+    predicted = [e for e in result.predicted if e.event_type == "statement" and e.quote]
+    counts, used = Counts(), set()
+    for g in gold:
+        hit = next((i for i, p in enumerate(predicted) if i not in used
+                    and names_agree(g.person_name, p.person_name)
+                    and quote_agrees(g.quote, p.quote)), None)
+        if hit is None:
+            counts.fn += 1
+        else:
+            used.add(hit)
+            counts.tp += 1
+    if result.gold.quotes_annotated:
+        counts.fp += len(predicted) - len(used)
+    return counts
+
+
 def score_subset(results: list[DocumentResult]) -> SubsetScores:
     by_type = {t: Counts() for t in EVENT_TYPES}
-    overall = Counts()
+    overall, quote = Counts(), Counts()
     for result in results:
         for event_type, counts in type_counts(result).items():
             by_type.setdefault(event_type, Counts()).add(counts)
             overall.add(counts)
-    return SubsetScores(len(results), by_type, overall, field_scores(results))
+        quote.add(quote_counts(result))
+    return SubsetScores(len(results), by_type, overall, field_scores(results), quote)
 
 
 def split_subsets(results: list[DocumentResult]) -> dict[str, SubsetScores]:

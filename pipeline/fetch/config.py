@@ -22,6 +22,8 @@ FEED_TYPES = (
     "text/xml",
 )
 JSON_TYPES = ("application/json",)
+# Monitoring letters and reports are PDFs; they are read as documents like pages.
+PDF_TYPES = ("application/pdf", "application/x-pdf")
 
 
 @dataclass(frozen=True)
@@ -46,7 +48,7 @@ class FetchConfig:
     global_concurrency: int = 8
     max_body_bytes: int = 5 * 1024 * 1024
     max_robots_bytes: int = 512 * 1024
-    allowed_content_types: tuple[str, ...] = HTML_TYPES + FEED_TYPES + JSON_TYPES
+    allowed_content_types: tuple[str, ...] = HTML_TYPES + FEED_TYPES + JSON_TYPES + PDF_TYPES
     obey_robots: bool = True
 
     def __post_init__(self) -> None:

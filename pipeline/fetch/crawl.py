@@ -13,12 +13,13 @@ import logging
 import re
 from collections.abc import Awaitable, Callable
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
+from typing import NoReturn
 
 from pipeline.fetch import govuk
 from pipeline.fetch.canonical import UrlError, canonical_url, host_allowed, origin
-from pipeline.fetch.config import HTML_TYPES, JSON_TYPES, FetchConfig
+from pipeline.fetch.config import HTML_TYPES, JSON_TYPES, PDF_TYPES, FetchConfig
 from pipeline.fetch.detect import (
     ARTICLE,
     FEED,
@@ -27,12 +28,15 @@ from pipeline.fetch.detect import (
     LISTING,
     DetectError,
     detect_kind,
+    listing_options,
 )
 from pipeline.fetch.encoding import detect_encoding
 from pipeline.fetch.feeds import FeedError, parse_feed
+from pipeline.fetch.floors import floor_problem
 from pipeline.fetch.http import Fetcher, Response, Validators, build_client
-from pipeline.fetch.listing import parse_listing
+from pipeline.fetch.listing import is_pagination_url, parse_listing
 from pipeline.fetch.records import AUTO_KIND, FetchedPage, FetchReport, Source
+from pipeline.parse.pdf import is_pdf
 
 log = logging.getLogger(__name__)
 
@@ -42,6 +46,7 @@ SKIPPED = "skipped"
 FAILED = "failed"
 DEFAULT_MAX_PAGES = 3
 DEFAULT_MIN_ITEMS = 1
+ARTICLE_TYPES = HTML_TYPES + PDF_TYPES
 
 _SCRIPT = re.compile(r"<(script|style|noscript)\b.*?</\1\s*>", re.IGNORECASE | re.DOTALL)
 _TAG = re.compile(r"<[^>]*>")
@@ -92,6 +97,23 @@ class _Tally:
         return ", ".join(parts)
 
 
+def wanted(source: Source, title: str | None, summary: str | None = None) -> bool:
+    """Whether an item passes the source's `title_pattern` (a national feed's few items
+    about policing); items without a pattern, or without any text to test, all pass."""
+    pattern = source.options.get("title_pattern")
+    text = " ".join(t for t in (title, summary) if t)
+    if not pattern or not text:
+        return True
+    return re.search(pattern, text, re.IGNORECASE) is not None
+
+
+def numbered_page(source: Source, number: int) -> str | None:
+    """Listing page `number` from the source's `page_url` template, when it has one: for
+    sites whose pages have no next link we can find, but a known address (/news/page/2/)."""
+    template = source.options.get("page_url")
+    return canonical_url(template.replace("{page}", str(number))) if template else None
+
+
 def has_text(body: bytes, encoding: str) -> bool:
     """True when an HTML body shows some words once scripts, styles and tags are gone."""
     text = _TAG.sub(" ", _SCRIPT.sub(" ", body.decode(encoding, errors="replace")))
@@ -102,11 +124,18 @@ class _Run:
     """State shared by all sources of one fetch_sources call."""
 
     def __init__(
-        self, fetcher: Fetcher, report: FetchReport, progress: Callable[[str], None] | None
+        self,
+        fetcher: Fetcher,
+        report: FetchReport,
+        progress: Callable[[str], None] | None,
+        history: dict[str, list[int]] | None = None,
     ) -> None:
         self.fetcher = fetcher
         self.report = report
         self.progress = progress
+        self.history = history or {}
+        # Listing pages read this run: a link back to one is never stored as an article.
+        self.listing_pages: set[str] = set()
         self.known = set(fetcher.validators)
         self.claims: dict[str, asyncio.Future[str]] = {}
         self.drafts: dict[str, _Draft] = {}
@@ -172,9 +201,22 @@ class _Run:
         return resp
 
     def _check_count(self, source: Source, found: int, url: str) -> None:
+        """Fail a source below its minimum, or with none where its last runs found some."""
+        problem = floor_problem(found, self.history.get(source.name))
         minimum = source.options.get("min_items", DEFAULT_MIN_ITEMS)
-        if found < minimum:
-            raise SourceFailed(f"{url}: {found} items found, fewer than the minimum {minimum}")
+        if problem is None and found < minimum:
+            problem = f"{found} items found, fewer than the minimum {minimum}"
+        if problem is not None:
+            self._unusable(source, url, problem)
+
+    def _unusable(self, source: Source, url: str, problem: str) -> NoReturn:
+        """Fail the source on a page that came back fine but holds nothing usable.
+
+        The page's fetch_log row gets the reason, so this run does not count as a
+        successful one for the floors of later runs (a broken source keeps failing).
+        """
+        self.fetcher.flag(url, source, problem)
+        raise SourceFailed(f"{url}: {problem}")
 
     async def _feed(self, source: Source, tally: _Tally, resp: Response | None = None) -> None:
         resp = resp or await self._start(source, source.start_url, None)
@@ -188,10 +230,11 @@ class _Run:
                 max_items=source.options.get("max_items"),
             )
         except FeedError as exc:
-            raise SourceFailed(f"{resp.url}: {exc}") from exc
+            self._unusable(source, resp.url, str(exc))
         if warning:
             self.warn(f"{source.name}: {resp.url}: {warning}")
         self._check_count(source, len(items), resp.url)
+        items = [i for i in items if wanted(source, i.title, i.summary)]
         outcomes = await asyncio.gather(
             *(
                 self.article(source, item.link, resp.url, item.title, item.published)
@@ -213,6 +256,8 @@ class _Run:
                     resp = await self.fetcher.get(page_url, source, accept=HTML_TYPES)
                     if resp.not_modified:
                         break  # an unchanged later page holds items we already have
+                    if resp.status == 404 and page_url == numbered_page(source, len(pages) + 1):
+                        break  # a numbered page past the last one: the listing has ended
                     if not resp.ok:
                         tally.add([self._not_a_page(source, resp)])
                         break
@@ -221,12 +266,15 @@ class _Run:
                     if resp is None:
                         return
             pages.append(resp)
+            self.listing_pages.update(resp.chain)
             listing = parse_listing(
                 resp.body, page_url=resp.url, content_type=resp.content_type, options=source.options
             )
             if len(pages) == 1:
                 self._check_count(source, len(listing.items), resp.url)
-            fresh = [i for i in listing.items if i.url not in seen_items]
+            fresh = [
+                i for i in listing.items if i.url not in seen_items and wanted(source, i.title)
+            ]
             if max_items is not None:
                 fresh = fresh[: max(0, max_items - len(seen_items))]
             seen_items.update(i.url for i in fresh)
@@ -239,7 +287,7 @@ class _Run:
                 break
             if max_items is not None and len(seen_items) >= max_items:
                 break
-            next_url = listing.next_url
+            next_url = listing.next_url or numbered_page(source, len(pages) + 1)
             page_url = next_url if next_url not in {p.url for p in pages} else None
             resp = None
         for page in pages:
@@ -253,13 +301,13 @@ class _Run:
         try:
             results = govuk.parse_search(resp.body, source.options.get("max_items"))
         except govuk.GovukError as exc:
-            raise SourceFailed(f"{resp.url}: {exc}") from exc
+            self._unusable(source, resp.url, str(exc))
         self._check_count(source, len(results), resp.url)
         site = origin(resp.url)
         outcomes = await asyncio.gather(
             *(self.govuk_item(source, site, r.link, r.title, r.published) for r in results)
         )
-        tally.add(outcomes)
+        tally.add([outcome for item in outcomes for outcome in item])
         self.remember(resp, clean=tally.clean)
 
     async def _auto(self, source: Source, tally: _Tally) -> None:
@@ -268,19 +316,23 @@ class _Run:
         if resp is None:
             return
         try:
-            kind = detect_kind(resp.content_type, resp.body)
+            kind = detect_kind(resp.content_type, resp.body, resp.url)
         except DetectError as exc:
             raise SourceFailed(f"{resp.url}: cannot tell what this is: {exc}") from exc
         self._say(f"{source.name}: {resp.url} looks like a {kind.replace('_', ' ')}")
         if kind == FEED:
             await self._feed(source, tally, resp)
         elif kind == LISTING:
-            await self._listing(source, tally, resp)
+            options = listing_options(resp.body, resp.content_type, resp.url, source.options)
+            await self._listing(replace(source, options=options), tally, resp)
         elif kind == GOVUK_SEARCH:
             await self._govuk(source, tally, resp)
         elif kind == GOVUK_ITEM:
             link = govuk.link_of_content_url(resp.url)
-            tally.add([self._govuk_from(source, resp, link, None, None)])
+            found: list[govuk.ContentPage] = []
+            tally.add([self._govuk_from(source, resp, link, None, None, found)])
+            public = canonical_url(govuk.public_url(origin(resp.url), link))
+            tally.add(await self._attachments(source, public, found))
         elif kind == ARTICLE:
             tally.add([self._article_from(source, resp, None, None)])
 
@@ -308,6 +360,9 @@ class _Run:
         except UrlError as exc:
             self.warn(f"{source.name}: link skipped: {exc}")
             return SKIPPED
+        if url in self.listing_pages or is_pagination_url(url):
+            log.info("%s: %s is a listing page, not an article", source.name, url)
+            return SKIPPED
         if not host_allowed(url, source.allowed_hosts):
             # Refuse before claiming: another source may be allowed to fetch this URL.
             return self._not_a_page(source, await self.fetcher.get(url, source))
@@ -316,7 +371,7 @@ class _Run:
     async def _fetch_article(
         self, source: Source, url: str, title: str | None, published: date | None
     ) -> str:
-        resp = await self.fetcher.get(url, source, accept=HTML_TYPES)
+        resp = await self.fetcher.get(url, source, accept=ARTICLE_TYPES)
         if resp.not_modified:
             return UNCHANGED
         if not resp.ok:
@@ -326,6 +381,16 @@ class _Run:
     def _article_from(
         self, source: Source, resp: Response, title: str | None, published: date | None
     ) -> str:
+        if resp.url in self.listing_pages:
+            return SKIPPED  # redirected onto a listing page read this run
+        if is_pdf(resp.body, resp.content_type):
+            # The parser reads the text layer (and says so when there is none).
+            self._add_page(
+                _Draft(resp.url, list(resp.chain), source.name, resp.body,
+                       resp.content_type or "application/pdf", None, title, published)
+            )
+            self.remember(resp, clean=True)
+            return NEW
         if resp.media_type not in HTML_TYPES and resp.body.lstrip()[:1] != b"<":
             self.error(f"{source.name}: {resp.url}: not an HTML page")
             return FAILED
@@ -355,9 +420,11 @@ class _Run:
         link: str,
         title: str | None,
         published: date | None,
-    ) -> str:
-        """Fetch one GOV.UK content item, keyed (and de-duplicated) by its public URL."""
+    ) -> list[str]:
+        """Fetch one GOV.UK content item, keyed (and de-duplicated) by its public URL, then
+        its PDF attachments (letters, reports) as documents of their own."""
         key = canonical_url(govuk.public_url(site, link))
+        found: list[govuk.ContentPage] = []
 
         async def fetch() -> str:
             resp = await self.fetcher.get(govuk.content_url(site, link), source, accept=JSON_TYPES)
@@ -365,9 +432,20 @@ class _Run:
                 return UNCHANGED
             if not resp.ok:
                 return self._not_a_page(source, resp)
-            return self._govuk_from(source, resp, link, title, published)
+            return self._govuk_from(source, resp, link, title, published, found)
 
-        return await self._claim(key, fetch)
+        outcomes = [await self._claim(key, fetch)]
+        return outcomes + await self._attachments(source, key, found)
+
+    async def _attachments(
+        self, source: Source, public: str, items: list[govuk.ContentPage]
+    ) -> list[str]:
+        jobs = [
+            self.article(source, a.url, public, a.title or item.title, item.published)
+            for item in items
+            for a in item.attachments
+        ]
+        return list(await asyncio.gather(*jobs))
 
     def _govuk_from(
         self,
@@ -376,25 +454,29 @@ class _Run:
         link: str,
         title: str | None,
         published: date | None,
+        found: list[govuk.ContentPage] | None = None,
     ) -> str:
         try:
             item = govuk.content_page(resp.body)
         except govuk.GovukError as exc:
             self.error(f"{source.name}: {resp.url}: {exc}")
             return FAILED
-        public = canonical_url(govuk.public_url(origin(resp.url), link))
-        self._add_page(
-            _Draft(
-                url=public,
-                seen=[public],
-                source=source.name,
-                body=item.body,
-                content_type="text/html; charset=utf-8",
-                encoding="utf-8",
-                title_hint=item.title or title,
-                published_hint=item.published or published,
+        if found is not None:
+            found.append(item)
+        if item.body is not None:
+            public = canonical_url(govuk.public_url(origin(resp.url), link))
+            self._add_page(
+                _Draft(
+                    url=public,
+                    seen=[public],
+                    source=source.name,
+                    body=item.body,
+                    content_type="text/html; charset=utf-8",
+                    encoding="utf-8",
+                    title_hint=item.title or title,
+                    published_hint=item.published or published,
+                )
             )
-        )
         self.remember(resp, clean=True)
         return NEW
 
@@ -438,11 +520,12 @@ async def _fetch_all(
     validators: Validators,
     config: FetchConfig,
     progress: Callable[[str], None] | None,
+    history: dict[str, list[int]] | None,
 ) -> FetchReport:
     report = FetchReport()
     async with build_client(config) as client:
         fetcher = Fetcher(client, config, run_id=run_id, validators=dict(validators))
-        run = _Run(fetcher, report, progress)
+        run = _Run(fetcher, report, progress, history)
         await asyncio.gather(*(run.source(s) for s in sources if s.kind != "local"))
     report.pages = run.pages()
     report.log_rows = fetcher.log_rows
@@ -459,15 +542,17 @@ def fetch_sources(
     validators: dict[str, tuple[str | None, str | None]],
     config: FetchConfig,
     progress: Callable[[str], None] | None = None,
+    history: dict[str, list[int]] | None = None,
 ) -> FetchReport:
     """Fetch every non-local source; never raises for network, HTTP or content trouble.
 
-    `validators` are the (etag, last_modified) pairs saved by earlier runs, keyed by URL.
-    Sources of kind 'local' are skipped: ingest reads those itself.
+    `validators` are the (etag, last_modified) pairs saved by earlier runs, keyed by URL;
+    `history` the item counts of each source's last successful runs, newest first (the
+    floors). Sources of kind 'local' are skipped: ingest reads those itself.
     """
 
     def run() -> FetchReport:
-        return asyncio.run(_fetch_all(sources, run_id, validators, config, progress))
+        return asyncio.run(_fetch_all(sources, run_id, validators, config, progress, history))
 
     try:
         asyncio.get_running_loop()

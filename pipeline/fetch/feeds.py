@@ -36,6 +36,7 @@ class FeedItem:
     link: str
     title: str | None
     published: date | None
+    summary: str | None = None
 
 
 def _scan_text(body: bytes) -> str:
@@ -131,7 +132,8 @@ def parse_feed(
         if link is None:
             continue
         title = " ".join((entry.get("title") or "").split()) or None
-        items.append(FeedItem(link=link, title=title, published=_entry_date(entry)))
+        summary = " ".join((entry.get("summary") or "").split()) or None
+        items.append(FeedItem(link, title, _entry_date(entry), summary))
         if max_items is not None and len(items) >= max_items:
             break
     return items, warning

@@ -14,6 +14,7 @@ from datetime import date, datetime
 from urllib.parse import urlencode, urlsplit
 
 from pipeline.fetch.canonical import origin
+from pipeline.fetch.config import PDF_TYPES
 
 SEARCH_PATH = "/api/search.json"
 CONTENT_PATH = "/api/content"
@@ -106,17 +107,55 @@ def link_of_content_url(url: str) -> str:
 
 
 @dataclass(frozen=True)
+class Attachment:
+    """A file attached to a publication (a letter, a report), fetched as a document itself."""
+
+    url: str
+    title: str | None
+
+
+@dataclass(frozen=True)
 class ContentPage:
     title: str
     published: date | None
-    body: bytes  # UTF-8 HTML
+    body: bytes | None  # UTF-8 HTML; None for a publication that is only its attachments
+    attachments: tuple[Attachment, ...] = ()
 
 
-def content_page(body: bytes, fallback_timestamp: str | None = None) -> ContentPage:
+def published_timestamp(data: dict) -> str | None:
+    """The publication time GOV.UK itself shows: details.first_public_at, then
+    first_published_at. public_updated_at moves on every edit, so it is only the last resort.
+    """
+    details = data.get("details") if isinstance(data.get("details"), dict) else {}
+    for value in (
+        details.get("first_public_at"),
+        data.get("first_published_at"),
+        data.get("public_updated_at"),
+    ):
+        if isinstance(value, str) and value.strip():
+            return value.strip()
+    return None
+
+
+def _attachments(details: dict) -> tuple[Attachment, ...]:
+    """The PDF attachments of a publication, in the order GOV.UK lists them."""
+    found: list[Attachment] = []
+    for item in details.get("attachments") or []:
+        if not isinstance(item, dict) or not isinstance(item.get("url"), str):
+            continue
+        kind = str(item.get("content_type") or "").lower()
+        if kind in PDF_TYPES or item["url"].lower().endswith(".pdf"):
+            title = item.get("title") if isinstance(item.get("title"), str) else None
+            found.append(Attachment(item["url"], title))
+    return tuple(found)
+
+
+def content_page(body: bytes) -> ContentPage:
     """Build the small HTML page the parser reads from a content API item.
 
-    article:published_time is first_published_at (when the release came out); GOV.UK's
-    public_timestamp moves on every major update, so it is only the fallback.
+    article:published_time is the first publication (see published_timestamp), so relative
+    dates in the text ("today") resolve against the day the release came out, not the day
+    someone last fixed a typo in it.
     """
     data = _load(body, "content item")
     title = data.get("title")
@@ -124,24 +163,17 @@ def content_page(body: bytes, fallback_timestamp: str | None = None) -> ContentP
     text = details.get("body")
     if not isinstance(title, str) or not title.strip():
         raise GovukError("content item has no title")
-    if not isinstance(text, str) or not text.strip():
-        raise GovukError("content item has no details.body")
-    published_raw = next(
-        (
-            v
-            for v in (
-                data.get("first_published_at"),
-                fallback_timestamp,
-                data.get("public_updated_at"),
-            )
-            if isinstance(v, str) and v.strip()
-        ),
-        None,
-    )
-    head = [
-        '<meta charset="utf-8">',
-        f"<title>{html.escape(title.strip())}</title>",
-    ]
+    attachments = _attachments(details)
+    has_body = isinstance(text, str) and bool(text.strip())
+    if not has_body and not attachments:
+        raise GovukError("content item has no details.body and no PDF attachments")
+    published_raw = published_timestamp(data)
+    page = _html_page(data, title.strip(), text, published_raw) if has_body else None
+    return ContentPage(title.strip(), _to_date(published_raw), page, attachments)
+
+
+def _html_page(data: dict, title: str, text: str, published_raw: str | None) -> bytes:
+    head = ['<meta charset="utf-8">', f"<title>{html.escape(title)}</title>"]
     if published_raw:
         head.append(
             f'<meta property="article:published_time" content="{html.escape(published_raw)}">'
@@ -154,7 +186,7 @@ def content_page(body: bytes, fallback_timestamp: str | None = None) -> ContentP
     page = (
         '<!DOCTYPE html>\n<html lang="en"><head>'
         + "".join(head)
-        + f"</head><body><article><h1>{html.escape(title.strip())}</h1>\n{text}\n</article>"
+        + f"</head><body><article><h1>{html.escape(title)}</h1>\n{text}\n</article>"
         + "</body></html>\n"
     )
-    return ContentPage(title.strip(), _to_date(published_raw), page.encode("utf-8"))
+    return page.encode("utf-8")

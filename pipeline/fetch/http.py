@@ -167,6 +167,13 @@ class Fetcher:
                 continue
             return self._response(chain, attempt)
 
+    def flag(self, url: str, source: Source, error: str) -> None:
+        """Write `error` on the latest log row of `url`: it answered, but was not usable."""
+        for row in reversed(self.log_rows):
+            if row["url"] == url and row["source"] == source.name:
+                row["error"] = row["error"] or error
+                return
+
     # ------------------------------------------------------------- redirects
 
     def _redirect_target(

@@ -20,11 +20,16 @@ from pipeline.fetch.records import AUTO_KIND, SOURCE_KINDS, Source
 
 _NAME = re.compile(r"^[a-z0-9][a-z0-9_.-]*$")
 _ENTRY_KEYS = {"name", "kind", "start_url", "allowed_hosts", "enabled"}
-_COMMON_OPTIONS = {"description", "max_items", "min_items"}
+_COMMON_OPTIONS = {"description", "max_items", "min_items", "confidence"}
+# How sure the file is of a source's URL and shape: taken from public documentation or
+# other projects' scrapers, or a best guess still to be confirmed with `sources check`.
+CONFIDENCE_LEVELS = ("documented", "best-guess")
 _KIND_OPTIONS = {
-    "feed": _COMMON_OPTIONS,
+    "feed": _COMMON_OPTIONS | {"title_pattern"},
     "listing": _COMMON_OPTIONS
     | {
+        "title_pattern",
+        "page_url",
         "item_selector",
         "next_selector",
         "title_selector",
@@ -54,7 +59,8 @@ def _read(path: Path) -> dict:
         raise SourcesError(f"{path}: not valid YAML{line}") from exc
     if not isinstance(data, dict):
         raise SourcesError(f"{path}: expected a mapping with a 'sources:' list")
-    unknown = set(data) - {"settings", "sources"}
+    # "x-..." keys hold values shared through YAML anchors (&name / *name); nothing reads them.
+    unknown = {k for k in data if k not in ("settings", "sources") and not str(k).startswith("x-")}
     if unknown:
         raise SourcesError(f"{path}: unknown top-level key {sorted(unknown)[0]!r}")
     return data
@@ -166,11 +172,16 @@ def _check_options(kind: str, options: dict) -> None:
                 raise ValueError(
                     f"{key!r} is not a valid CSS selector ({exc})".splitlines()[0]
                 ) from exc
-    if "item_pattern" in options:
-        try:
-            re.compile(str(options["item_pattern"]))
-        except re.error as exc:
-            raise ValueError(f"'item_pattern' is not a valid regular expression ({exc})") from exc
+    for key in ("item_pattern", "title_pattern"):
+        if key in options:
+            try:
+                re.compile(str(options[key]))
+            except re.error as exc:
+                raise ValueError(f"{key!r} is not a valid regular expression ({exc})") from exc
+    if "confidence" in options and options["confidence"] not in CONFIDENCE_LEVELS:
+        raise ValueError(f"'confidence' must be one of {', '.join(CONFIDENCE_LEVELS)}")
+    if "page_url" in options:
+        _check_page_url(options["page_url"])
     if "date_format" in options and "%" not in str(options["date_format"]):
         raise ValueError("'date_format' must be a strptime format such as '%d %B %Y'")
     for key in ("organisations", "document_types"):
@@ -179,6 +190,15 @@ def _check_options(kind: str, options: dict) -> None:
             not isinstance(value, list) or not value or not all(isinstance(v, str) for v in value)
         ):
             raise ValueError(f"{key!r} must be a non-empty list of slugs")
+
+
+def _check_page_url(value: object) -> None:
+    if not isinstance(value, str) or "{page}" not in value:
+        raise ValueError("'page_url' must be a URL with {page} where the page number goes")
+    try:
+        canonical_url(value.replace("{page}", "2"))
+    except UrlError as exc:
+        raise ValueError(f"'page_url': {exc}") from exc
 
 
 def source_for_url(url: str) -> Source:

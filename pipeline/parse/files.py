@@ -8,9 +8,10 @@ from pathlib import Path
 from pipeline.models import Document
 from pipeline.parse.errors import ParseError
 from pipeline.parse.html import parse_html
+from pipeline.parse.pdf import parse_pdf
 from pipeline.parse.text import parse_text
 
-SUPPORTED_SUFFIXES = (".html", ".htm", ".txt", ".md")
+SUPPORTED_SUFFIXES = (".html", ".htm", ".txt", ".md", ".pdf")
 
 
 def iter_source_files(path: Path) -> Iterator[Path]:
@@ -36,6 +37,8 @@ def parse_file(path: Path, *, source: str = "local") -> Document:
         raise ParseError(f"cannot read file ({exc.strerror or exc})") from exc
     if not raw.strip():
         raise ParseError("empty file")
+    if path.suffix.lower() == ".pdf":
+        return parse_pdf(raw, url=path.as_posix(), source=source)
     if b"\x00" in raw[:8192]:
         raise ParseError("binary file, not text")
     url = path.as_posix()

@@ -12,6 +12,7 @@ from pipeline.models import Document
 from pipeline.parse.dates import parse_published
 from pipeline.parse.errors import ParseError
 from pipeline.parse.layout import join_paragraphs, normalise_list_item, with_title
+from pipeline.parse.page_dates import page_text_date
 
 _DROP_TAGS = (
     "script", "style", "noscript", "template", "svg", "iframe", "form", "button",
@@ -177,7 +178,8 @@ def parse_html(
     markup = decode_html(body, encoding) if isinstance(body, bytes) else body
     soup = BeautifulSoup(markup, "lxml")
     title = _title(soup) or (title_hint or "")
-    published = _published(soup) or published_hint
+    # Metadata first, then the date the page prints ("Published: 14:32 18/09/2024").
+    published = _published(soup) or page_text_date(soup) or published_hint
     canonical = _canonical(soup)
     root = _body_root(soup)
     if root is None:

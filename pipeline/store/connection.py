@@ -15,6 +15,7 @@ from pathlib import Path
 import duckdb
 
 from pipeline.store.schema import ensure_schema
+from pipeline.store.topics import refresh_topics
 
 WRITER_MEMORY_LIMIT = "256MB"
 
@@ -54,6 +55,7 @@ def connect(path: Path, *, read_only: bool = False, wait_seconds: float = 10.0
             # writer with a cap spills to disk instead, so long backfills stay flat.
             con.execute(f"SET memory_limit = '{WRITER_MEMORY_LIMIT}'")
             ensure_schema(con)
+            refresh_topics(con)  # rules/topics.yaml, when it changed since the last write
         yield con
     finally:
         con.close()

@@ -162,3 +162,39 @@ def record_many_document_urls(
             last_seen = greatest(document_urls.last_seen, excluded.last_seen)
         """,
     )
+
+
+# The item counts of a source's successful runs, read back from fetch_log. A run's first
+# request of a source (robots.txt aside) is its feed, first listing page or search, since
+# nothing else is asked before that answers; the run succeeded for the source when that
+# request got a 200 and no error (a page that held nothing usable has its reason logged);
+# its items are the other URLs the source asked for. Runs answered 304 say nothing new
+# and are left out.
+_ITEM_HISTORY_SQL = """
+WITH requests AS (
+    SELECT run_id, source, url, status, error, fetched_at,
+           row_number() OVER (PARTITION BY run_id, source ORDER BY fetched_at) AS n
+    FROM fetch_log
+    WHERE url NOT LIKE '%/robots.txt'
+), starts AS (
+    SELECT run_id, source, url, fetched_at FROM requests WHERE n = 1
+), successful AS (
+    SELECT s.run_id, s.source, s.url, s.fetched_at FROM starts s
+    WHERE EXISTS (SELECT 1 FROM requests r WHERE r.run_id = s.run_id AND r.source = s.source
+                  AND r.url = s.url AND r.status = 200 AND r.error IS NULL)
+      AND NOT EXISTS (SELECT 1 FROM requests r WHERE r.run_id = s.run_id
+                      AND r.source = s.source AND r.url = s.url AND r.status = 200
+                      AND r.error IS NOT NULL)
+), counted AS (
+    SELECT s.source, s.fetched_at, count(DISTINCT r.url) FILTER (WHERE r.url <> s.url) AS items
+    FROM successful s JOIN requests r ON r.run_id = s.run_id AND r.source = s.source
+    GROUP BY s.run_id, s.source, s.fetched_at
+)
+SELECT source, list(items ORDER BY fetched_at DESC)[1:?] FROM counted GROUP BY source
+"""
+
+
+def load_item_history(con: duckdb.DuckDBPyConnection, runs: int) -> dict[str, list[int]]:
+    """source -> items found on its last `runs` successful runs, newest first (the floors)."""
+    rows = con.execute(_ITEM_HISTORY_SQL, [runs]).fetchall()
+    return {source: list(counts) for source, counts in rows}

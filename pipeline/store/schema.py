@@ -4,7 +4,7 @@
 Each migration runs in one transaction together with its `schema_version` row, so a file is
 always at exactly one version. A migration's DDL is history: never edit a released one, add
 the next. Version 1 is the first release (documents, events); version 2 adds run history
-and the views for SQL users.
+and the views for SQL users; version 3 the topic table and the item and disagreement views.
 """
 
 from __future__ import annotations
@@ -103,10 +103,19 @@ def _v2_runs_and_views(con: duckdb.DuckDBPyConnection) -> None:
     create_views(con)
 
 
+def _v3_items_and_disagreements(con: duckdb.DuckDBPyConnection) -> None:
+    """The topic table (rules/topics.yaml), one row per real item, and the disagreements."""
+    from pipeline.store.topics import replace_topics  # it needs SchemaError from here
+
+    replace_topics(con)
+    create_views(con)
+
+
 Migration = Callable[[duckdb.DuckDBPyConnection], None]
 MIGRATIONS: dict[int, Migration] = {
     1: _v1_documents_and_events,
     2: _v2_runs_and_views,
+    3: _v3_items_and_disagreements,
 }
 SCHEMA_VERSION = max(MIGRATIONS)
 
