@@ -153,6 +153,7 @@ ROLE_CASES = [
      "Rachel Watson", "other"),
     ("The panel's Chief Executive Officer Sam Reid said the budget was balanced.", "Sam Reid",
      "other"),
+    ("Federation secretary Tom Hale said officers were tired.", "Tom Hale", "other"),
 ]
 
 

@@ -202,6 +202,28 @@ def test_a_title_case_headline_with_a_said_verb_names_the_writer():
     assert _statements(near_miss) == {}
 
 
+def test_a_title_case_headline_naming_the_writer_of_a_statement():
+    text = ("Statement From Leo Grant, Police And Crime Commissioner For Kent\n"
+            "I welcome the inspection report published today.")
+    found = _statements(text)
+    assert found["Leo Grant"].person_role == "police_and_crime_commissioner"
+
+
+def test_a_title_given_in_a_relative_clause():
+    text = ("Kent update\n"
+            "Amira Shah, who became chief constable in 2021, said the force had improved.")
+    assert _statements(text)["Amira Shah"].person_role == "chief_constable"
+
+
+def test_a_paragraph_opening_with_a_name_and_a_colon_is_that_persons_words():
+    text = ("Questions from the panel\n"
+            "Chief Constable Amira Shah: We have answered more calls this year than ever.\n"
+            "The agenda: Chief Constable Owen Price attended for this item.")
+    found = _statements(text)
+    assert set(found) == {"Amira Shah"}
+    assert "answered more calls this year" in _quote(found, "Amira Shah")
+
+
 def test_a_pronoun_after_a_person_named_as_an_agent():
     text = ("Kent update\n"
             "The force is led by Chief Constable Amira Shah. She said the report was fair.")

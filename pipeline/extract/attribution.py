@@ -269,31 +269,47 @@ def _colon_after(voices: Voices, verb: int) -> int | None:
     return i if i < len(doc) and doc[i].text == ":" else None
 
 
+def _unmarked_after(voices: Voices, colon: int, starts: set[int], person: Person | None,
+                    evidence_start: int) -> Attribution | None:
+    """The words after a colon, to the end of their paragraph, as an unmarked quote."""
+    text, doc = voices.analysis.text, voices.analysis.doc
+    begin = doc[colon].idx + 1
+    while begin < len(text) and text[begin].isspace():
+        begin += 1
+    if person is None or begin >= len(text) or begin in starts or text[begin] in "“\"‘" or (
+            text.startswith("- ", begin)):
+        return None
+    end = text.find("\n", begin)
+    end = len(text) if end < 0 else end
+    paragraph = (text.rfind("\n", 0, begin) + 1, end)
+    block = QuoteBlock(begin, end, paragraph, paragraph, marked=False)
+    return Attribution(block, person, evidence_start, end, True)
+
+
 def unmarked_quotes(voices: Voices, speech_tokens: list[tuple[int, str]],
                     blocks: list[QuoteBlock]) -> list[Attribution]:
-    """"Jane Doe said:" followed by words without quote marks: those words, to the end of
-    their paragraph, are her quote (a list after "said that:" is reported, not quoted)."""
+    """"Jane Doe said:" or a paragraph opening "Jane Doe:", followed by words without quote
+    marks: those words, to the end of their paragraph, are her quote (a list after "said
+    that:" is reported, not quoted)."""
     analysis = voices.analysis
-    text, doc = analysis.text, analysis.doc
     starts = {b.start - 1 for b in blocks}
     out = []
     for verb, kind in speech_tokens:
         colon = _colon_after(voices, verb) if kind == "verb" else None
         if colon is None:
             continue
-        begin = doc[colon].idx + 1
-        while begin < len(text) and text[begin].isspace():
-            begin += 1
-        if begin >= len(text) or begin in starts or text[begin] in "“\"‘" or text.startswith(
-                "- ", begin):
-            continue
         sentence = analysis.sentence_of(verb)
         person = speaker_at(voices, verb, sentence.tok_start, colon, kind)
-        if person is None:
-            continue
-        end = text.find("\n", begin)
-        end = len(text) if end < 0 else end
-        paragraph = (text.rfind("\n", 0, begin) + 1, end)
-        block = QuoteBlock(begin, end, paragraph, paragraph, marked=False)
-        out.append(Attribution(block, person, sentence.start, end, True))
+        found = _unmarked_after(voices, colon, starts, person, sentence.start)
+        if found is not None:
+            out.append(found)
+    for mention in voices.people.mentions:
+        colon = mention.tok_end
+        sentence = analysis.sentence_of(mention.tok_start)
+        if mention.reference or mention.tok_start != sentence.tok_start or colon >= len(
+                analysis.doc) or analysis.doc[colon].text != ":":
+            continue  # "Jane Doe: we have made progress" opening a paragraph
+        found = _unmarked_after(voices, colon, starts, mention.person, sentence.start)
+        if found is not None:
+            out.append(found)
     return out

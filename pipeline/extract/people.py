@@ -72,15 +72,19 @@ def _titled_people(analysis: Analysis, people: People, forces: set[int],
 
 def _named_again(analysis: Analysis, found) -> bool:
     """A name read from a title-case headline is a name only if the text names its bearer
-    again ("Statement From Chief Constable Jane Doe" … "Ms Doe said") or a said-verb
-    follows it ("PCC Jane Doe Responds To Report")."""
+    again ("Chief Constable Jane Doe On The Report" … "Ms Doe said"), a said-verb follows it
+    ("PCC Jane Doe Responds To Report") or a speech noun comes before it ("Statement From
+    Jane Doe, Police And Crime Commissioner")."""
     doc = analysis.doc
+    words = lexicon(analysis.rules)
     surname = doc[found.name_end - 1].text
     later = analysis.sentence_of(found.tok_start).end
-    said = found.name_end < len(doc) and doc[found.name_end].lower_ in lexicon(
-        analysis.rules).speech_verbs  # "PCC Jane Doe Responds To Report"
+    said = found.name_end < len(doc) and doc[found.name_end].lower_ in words.speech_verbs
+    first = found.tok_start
+    authored = first >= 2 and doc[first - 1].lower_ in words.noun_links and (
+        doc[first - 2].lower_ in words.speech_nouns)  # "Statement From Jane Doe, PCC"
     return found.name_end - found.name_start <= _HEADLINE_NAME_WORDS and (
-        said or surname in analysis.text[later:])
+        said or authored or surname in analysis.text[later:])
 
 
 def _described_people(analysis: Analysis, people: People) -> None:

@@ -195,7 +195,21 @@ def _name_span(analysis: Analysis, title: Span, forces: set[int]) -> tuple[int, 
     if span is None and after < sentence.tok_end and doc[after].text == ",":
         span = name_after(analysis, after + 1, sentence.tok_end)
         return _without_forces(span, forces) if span else None
-    return span
+    return span or _name_before_clause(analysis, title, sentence.tok_start)
+
+
+def _name_before_clause(analysis: Analysis, title: Span, floor: int) -> tuple[int, int] | None:
+    """"Jane Doe, who became chief constable in 2021, said": the name before a relative
+    clause that gives the title."""
+    doc = analysis.doc
+    edge = left_edge(analysis, title)
+    for opener in analysis.rules.roles["title_clauses"]:
+        words = opener.lower().split()
+        start = edge - len(words)
+        if start - 1 > floor and [t.lower_ for t in doc[start:edge]] == words and (
+                doc[start - 1].text == ","):
+            return name_before(analysis, start, floor)
+    return None
 
 
 def _whole_name(analysis: Analysis, span: tuple[int, int], limit: int) -> bool:
