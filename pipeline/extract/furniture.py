@@ -8,20 +8,11 @@ found there make no one a speaker. Markers come from rules/speech.yaml.
 from __future__ import annotations
 
 from pipeline.extract.context import Analysis
+from pipeline.extract.lexicon import lexicon
 from pipeline.extract.quotes import paragraphs
 
 # A related-stories list runs on while its lines are this short and end without a full stop.
 _HEADLINE_WORDS = 16
-
-
-def _starts_with(paragraph: str, markers: list[str]) -> bool:
-    """"Image: …", "Related news", "Latest news –": a marker alone or before a colon or dash."""
-    lowered = paragraph.lower().lstrip("-• ")
-    for marker in markers:
-        rest = lowered[len(marker):].lstrip() if lowered.startswith(marker) else None
-        if rest is not None and (rest in ("", ":") or rest[:1] in (":", "-", "–", "—")):
-            return True
-    return False
 
 
 def _headline_like(paragraph: str) -> bool:
@@ -31,21 +22,19 @@ def _headline_like(paragraph: str) -> bool:
 
 def furniture(analysis: Analysis) -> list[tuple[int, int]]:
     """Character ranges of captions and of related-story lists."""
-    speech = analysis.rules.speech
-    captions = [m.lower() for m in speech["caption_markers"]]
-    related = [m.lower() for m in speech["related_markers"]]
+    words = lexicon(analysis.rules)
     out: list[tuple[int, int]] = []
     in_list = False
     for start, end in paragraphs(analysis.text):
         text = analysis.text[start:end]
-        if _starts_with(text, related):
+        if words.related_markers.match(text):
             in_list = True
             out.append((start, end))
         elif in_list and _headline_like(text):
             out.append((start, end))
         else:
             in_list = False
-            if _starts_with(text, captions):
+            if words.caption_markers.match(text):
                 out.append((start, end))
     return out
 

@@ -12,12 +12,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-import numpy
-from spacy.attrs import LOWER
 from spacy.tokens import Span
 
 from pipeline.extract.context import Analysis
-from pipeline.extract.lexicon import lexicon
+from pipeline.extract.lexicon import lexicon, words_in
 from pipeline.extract.names import clean_name, is_name_word, is_post_nominal
 from pipeline.extract.persons import Authorship, People, register
 from pipeline.extract.titles import title_role
@@ -85,10 +83,7 @@ def _label_at(analysis: Analysis, i: int) -> tuple[str, int] | None:
 def _label_starts(analysis: Analysis) -> list[int]:
     """Tokens that may start a header label: capitalised first words of labels."""
     doc = analysis.doc
-    strings = doc.vocab.strings
-    first = {label.split()[0] for label in lexicon(analysis.rules).letter_labels}
-    wanted = [strings.add(w) for w in first]
-    hits = numpy.flatnonzero(numpy.isin(doc.to_array(LOWER), wanted)).tolist()
+    hits = words_in(analysis.rules, doc).get("label", ())
     return [i for i in hits if doc[i].text[:1].isupper()]
 
 

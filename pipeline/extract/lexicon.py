@@ -7,7 +7,11 @@ lookup would cost more than the matching itself.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+
+from spacy.attrs import LOWER
+from spacy.strings import StringStore
+from spacy.tokens import Doc
 
 from pipeline.rules import Rules
 
@@ -55,6 +59,10 @@ class Lexicon:
     signature_max_words: int
     fire_words: re.Pattern
     police_words: re.Pattern
+    caption_markers: re.Pattern
+    related_markers: re.Pattern
+    # Lower-case word hashes of every word list looked up token by token, with their lists.
+    word_kinds: dict[int, frozenset[str]] = field(default_factory=dict)
 
     def post_nominal(self, token) -> bool:
         """"QPM", "OBE": letters after a name, from the rules list or short and all capitals."""
@@ -75,6 +83,54 @@ def _phrases(values) -> re.Pattern:
     """Any of the phrases as whole words, case-insensitively."""
     alternatives = "|".join(re.escape(str(v)) for v in sorted(values, key=len, reverse=True))
     return re.compile(rf"\b(?:{alternatives})\b", re.IGNORECASE)
+
+
+def _markers(values) -> re.Pattern:
+    """A paragraph that is one of the markers, alone or before a colon or a dash."""
+    alternatives = "|".join(re.escape(str(v)) for v in sorted(values, key=len, reverse=True))
+    return re.compile(rf"^[-• ]*(?:{alternatives})\s*(?:$|[:\-–—])", re.IGNORECASE)
+
+
+# The word lists a document's tokens are looked up in, by the name callers ask for.
+def _lists(built: Lexicon, rules: Rules) -> dict[str, frozenset[str]]:
+    return {
+        "verb": built.speech_verbs | built.inverted_verbs,
+        "noun": built.speech_nouns,
+        "phrase": frozenset(p[0] for p in built.attribution_phrases),
+        "label": frozenset(label.split()[0] for label in built.letter_labels),
+        "reference": frozenset(built.reference_nouns),
+        "relative": _words(rules.roles["described_relatives"]),
+    }
+
+
+def _index_words(built: Lexicon, rules: Rules) -> None:
+    strings = StringStore()
+    kinds: dict[int, set[str]] = {}
+    for kind, words in _lists(built, rules).items():
+        for word in words:
+            kinds.setdefault(strings.add(word), set()).add(kind)
+    built.word_kinds.update({h: frozenset(k) for h, k in kinds.items()})
+
+
+_LAST: list = [None, None, None]  # the document indexed last, its rules version, its index
+
+
+def words_in(rules: Rules, doc: Doc) -> dict[str, list[int]]:
+    """The tokens of a document found in each word list (see `_lists`), in order.
+
+    One lookup of all the lists at once; extraction reads one document at a time, so the
+    index of the last document is kept for the several readers of the same document.
+    """
+    if _LAST[0] is doc and _LAST[1] == rules.version:
+        return _LAST[2]
+    kinds = lexicon(rules).word_kinds
+    found: dict[str, list[int]] = {}
+    for i, word in enumerate(doc.to_array(LOWER).tolist() if len(doc) else ()):
+        if word in kinds:
+            for kind in kinds[word]:
+                found.setdefault(kind, []).append(i)
+    _LAST[:] = [doc, rules.version, found]
+    return found
 
 
 def lexicon(rules: Rules) -> Lexicon:
@@ -123,6 +179,9 @@ def lexicon(rules: Rules) -> Lexicon:
         signature_max_words=int(speech["signature_max_words"]),
         fire_words=_phrases(speech["fire_words"]),
         police_words=_phrases(speech["police_words"]),
+        caption_markers=_markers(speech["caption_markers"]),
+        related_markers=_markers(speech["related_markers"]),
     )
+    _index_words(built, rules)
     _CACHE[rules.version] = built
     return built

@@ -112,7 +112,9 @@ def clean_name(analysis: Analysis, start: int, end: int) -> str:
 
 def title_case_headline(analysis: Analysis, sentence) -> bool:
     """"Chief Constable Welcomes Decision": capitals mark a headline, not names."""
+    if sentence.index > 0:
+        return False
     words = [t for t in analysis.doc[sentence.tok_start : sentence.tok_end] if t.is_alpha]
-    if sentence.index > 0 or len(words) < _HEADLINE_MIN_WORDS:
+    if len(words) < _HEADLINE_MIN_WORDS:
         return False
     return sum(1 for t in words if t.text[0].isupper()) >= _HEADLINE_CAPITALS * len(words)

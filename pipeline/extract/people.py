@@ -9,13 +9,11 @@ office holder rules/officials.yaml knows by name. Later "Mr Guildford", "Guildfo
 
 from __future__ import annotations
 
-import numpy
-from spacy.attrs import LOWER
 from spacy.tokens import Span
 
 from pipeline.extract.context import Analysis
 from pipeline.extract.letters import read_letters
-from pipeline.extract.lexicon import lexicon
+from pipeline.extract.lexicon import lexicon, words_in
 from pipeline.extract.names import clean_name, name_before, title_case_headline
 from pipeline.extract.persons import People, Person, PersonMention, register
 from pipeline.extract.references import (
@@ -95,9 +93,7 @@ def _described_people(analysis: Analysis, people: People) -> None:
     """
     doc = analysis.doc
     phrases = [tuple(p.lower().split()) for p in analysis.rules.roles["described_by"]]
-    strings = doc.vocab.strings
-    relatives = [strings.add(w) for w in analysis.rules.roles["described_relatives"]]
-    for i in numpy.flatnonzero(numpy.isin(doc.to_array(LOWER), relatives)).tolist():
+    for i in words_in(analysis.rules, doc).get("relative", ()):
         if i < 3 or doc[i - 1].text != ",":
             continue
         words = tuple(t.lower_ for t in doc[i + 1 : i + 6])

@@ -8,11 +8,11 @@ to a role nobody in the text holds refers to no one ("the chief constable had ag
 from __future__ import annotations
 
 import numpy
-from spacy.attrs import LOWER, ORTH
+from spacy.attrs import ORTH
 from spacy.tokens import Span
 
 from pipeline.extract.context import Analysis
-from pipeline.extract.lexicon import lexicon
+from pipeline.extract.lexicon import lexicon, words_in
 from pipeline.extract.persons import People, Person
 
 _POSSESSIVE = frozenset({"'s", "’s"})
@@ -79,9 +79,7 @@ def reference_noun_mentions(analysis: Analysis, people: People) -> None:
         return
     doc = analysis.doc
     covered = {i for m in people.mentions for i in range(m.tok_start, m.tok_end)}
-    strings = doc.vocab.strings
-    wanted = [strings.add(w) for w in words.reference_nouns]
-    for i in numpy.flatnonzero(numpy.isin(doc.to_array(LOWER), wanted)).tolist():
+    for i in words_in(analysis.rules, doc).get("reference", ()):
         if i in covered or i == 0:
             continue
         start = i - 1

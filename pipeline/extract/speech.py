@@ -14,11 +14,10 @@ from __future__ import annotations
 from bisect import bisect_right
 from dataclasses import dataclass, field
 
-import numpy
-from spacy.attrs import IDX, LOWER
+from spacy.attrs import IDX
 
 from pipeline.extract.context import Analysis
-from pipeline.extract.lexicon import Lexicon, lexicon
+from pipeline.extract.lexicon import Lexicon, lexicon, words_in
 from pipeline.extract.persons import People, Person, PersonMention
 
 # The longest apposition between a speaker and the said-verb: "Tim Smith, who joined the
@@ -232,17 +231,8 @@ def noun_speaker(voices: Voices, noun: int, floor: int, ceiling: int) -> Person 
 
 def speech_tokens(voices: Voices) -> list[tuple[int, str]]:
     """Every said-verb, speech noun and attributing phrase, in text order."""
-    doc = voices.analysis.doc
-    words = voices.words
-    strings = doc.vocab.strings
-    lower = doc.to_array(LOWER)
-    out = []
-    for kind, vocabulary in (("verb", words.speech_verbs | words.inverted_verbs),
-                             ("noun", words.speech_nouns),
-                             ("phrase", {p[0] for p in words.attribution_phrases})):
-        wanted = [strings.add(w) for w in vocabulary]
-        out.extend((i, kind) for i in numpy.flatnonzero(numpy.isin(lower, wanted)).tolist())
-    return sorted(out)
+    found = words_in(voices.analysis.rules, voices.analysis.doc)
+    return sorted((i, kind) for kind in ("verb", "noun", "phrase") for i in found.get(kind, ()))
 
 
 def speaker_at(voices: Voices, i: int, floor: int, ceiling: int, kind: str) -> Person | None:

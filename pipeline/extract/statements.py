@@ -72,12 +72,12 @@ def _about_fire_service(analysis: Analysis, entry: Said) -> bool:
     return bool(words.fire_words.search(text)) and not words.police_words.search(text)
 
 
-def _force_of(analysis: Analysis, entry: Said) -> str | None:
+def _force_of(analysis: Analysis, entry: Said, fire_story: bool) -> str | None:
     """The speaker's own force; else, unless the words are about a fire service, the force
     they are about."""
     if entry.person.force_id:
         return entry.person.force_id
-    if analysis.mentions_fire_service and _about_fire_service(analysis, entry):
+    if fire_story and _about_fire_service(analysis, entry):
         return None
     national = analysis.rules.roles["roles"][entry.person.role].get("org") not in (None, "force")
     return _force_spoken_about(analysis, *entry.evidence, own_words=national)
@@ -119,10 +119,12 @@ def _gather(analysis: Analysis) -> list[Said]:
 
 def extract_statements(analysis: Analysis) -> list[Event]:
     events = []
-    for entry in _gather(analysis):
+    said = _gather(analysis)
+    fire_story = bool(said) and analysis.mentions_fire_service
+    for entry in said:
         assert entry.evidence is not None
         person = entry.person
-        force_id = _force_of(analysis, entry)
+        force_id = _force_of(analysis, entry, fire_story)
         events.append(span_event(
             analysis, entry.evidence[0], entry.evidence[1], "statement", force_id,
             person_name=person.name, person_role=person.role, person_org=person.org,
