@@ -175,6 +175,8 @@ def test_single_curly_quotes_quote_too():
     "Chief Constable Amira Shah has issued a statement on the findings.",
     "Officers were praised by Chief Constable Amira Shah for their bravery.",
     "The plan, written by Chief Constable Amira Shah, sets out three priorities.",
+    "In her report, HMI Amira Shah found that calls were answered faster.",
+    "Chief Constable Amira Shah recommended that the panel meet monthly.",
 ])
 def test_reported_speech(sentence):
     found = _statements("Kent Police update\n" + sentence)
