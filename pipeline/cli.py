@@ -2,7 +2,8 @@
 
 Exit codes (also in the README): 0 success, 1 partial failure (some input failed, the rest
 is stored), 2 usage or configuration error, 3 the database or the run lock is held by
-another process.
+another process, 4 failure (nothing could be stored or read: every input failed, or the
+database is not a DuckDB file, corrupt, read-only or the disk is full).
 """
 
 from __future__ import annotations
@@ -10,23 +11,33 @@ from __future__ import annotations
 import json
 import os
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import duckdb
 import typer
 
 from pipeline.output import console, error_line, print_rows, print_summary, print_table
 
-EXIT_OK, EXIT_PARTIAL, EXIT_USAGE, EXIT_BUSY = 0, 1, 2, 3
+if TYPE_CHECKING:
+    from pipeline.ingest import IngestSummary
+
+EXIT_OK, EXIT_PARTIAL, EXIT_USAGE, EXIT_BUSY, EXIT_FAILED = 0, 1, 2, 3, 4
 DEFAULT_DB = Path("data/events.duckdb")
 
 app = typer.Typer(
     add_completion=False,
     no_args_is_help=True,
     pretty_exceptions_enable=False,
-    help="Turn UK police-oversight press releases into a DuckDB event table.",
+    help="Turn UK police-oversight press releases into a DuckDB event table.\n\n"
+    "Exit codes: 0 success; 1 partial (something was stored, some input failed: one "
+    "`error:` line each); 2 usage or configuration error; 3 busy (another run holds the "
+    "lock, or another process the database: try again); 4 failed (nothing stored or read: "
+    "every input failed, or the database is not a DuckDB file, corrupt, read-only, or the "
+    "disk is full).",
 )
 
 DbOption = Annotated[Path, typer.Option("--db", help="DuckDB file.", dir_okay=False)]
@@ -54,6 +65,19 @@ def fail(message: str, code: int = EXIT_USAGE) -> typer.Exit:
     return typer.Exit(code)
 
 
+@contextmanager
+def database_errors() -> Iterator[None]:
+    """One line and the right exit code for a database that is busy (3) or unusable (4)."""
+    from pipeline.store import StoreBusyError, StoreError
+
+    try:
+        yield
+    except StoreBusyError as exc:
+        raise fail(str(exc), EXIT_BUSY) from None
+    except StoreError as exc:
+        raise fail(str(exc), EXIT_FAILED) from None
+
+
 @app.command()
 def ingest(
     source: Annotated[str | None, typer.Option(
@@ -69,6 +93,8 @@ def ingest(
     """Fetch or read documents, extract events and store both (re-running adds nothing new).
 
     Takes the run lock (a second run exits with 3 at once) and records the run in `runs`.
+    Exits 0 when everything was stored, 1 when some input failed (one `error:` line each)
+    and the rest was stored, 4 when nothing could be stored.
     """
     from pipeline.fetch import (
         FetchConfig,
@@ -79,7 +105,7 @@ def ingest(
     )
     from pipeline.lock import LockBusyError
     from pipeline.run import ingest_counts, recorded_run
-    from pipeline.store import StoreBusyError
+    from pipeline.store import StoreBusyError, StoreError
     from pipeline.store.schema import SchemaError
 
     if source and sources:
@@ -98,27 +124,44 @@ def ingest(
     except SourcesError as exc:
         raise fail(str(exc)) from None
     label = str(sources) if sources is not None else (source if web else path.as_posix())
+    summary = None
     try:
         with recorded_run(db, "ingest", label, log_file) as run, \
                 console.progress("ingesting") as tick:
             # Imported under the lock (spaCy takes a second): a busy run exits at once.
-            from pipeline.ingest import ingest_path, ingest_sources
+            from pipeline.ingest import IngestSummary, ingest_path, ingest_sources
 
+            summary = IngestSummary(run_id=run.run_id)
+            run.track(lambda: ingest_counts(summary)[0])
             if sources is not None or web:
-                summary = ingest_sources(entries, db, config=config, progress=tick,
-                                         run_id=run.run_id, workers=worker_count(workers))
+                ingest_sources(entries, db, config=config, progress=tick, run_id=run.run_id,
+                               workers=worker_count(workers), summary=summary)
             else:
-                summary = ingest_path(path, db, progress=tick, run_id=run.run_id,
-                                      workers=worker_count(workers))
+                ingest_path(path, db, progress=tick, run_id=run.run_id,
+                            workers=worker_count(workers), summary=summary)
             run.finish(*ingest_counts(summary))
     except (LockBusyError, StoreBusyError) as exc:
         raise fail(str(exc), EXIT_BUSY) from None
     except SchemaError as exc:
         raise fail(str(exc)) from None
+    except StoreError as exc:
+        raise _stopped(exc, summary) from None
     for failure in summary.failed:
         error_line(f"skipped {failure.line()}")
     print_summary(summary)
-    raise typer.Exit(EXIT_OK if summary.ok else EXIT_PARTIAL)
+    if summary.ok:
+        raise typer.Exit(EXIT_OK)
+    raise typer.Exit(EXIT_PARTIAL if summary.usable else EXIT_FAILED)
+
+
+def _stopped(exc: Exception, summary: IngestSummary | None) -> typer.Exit:
+    """A database problem stopped the run: what was committed before it is kept."""
+    stored = (summary.new + summary.changed) if summary is not None else 0
+    for failure in summary.failed if summary is not None else []:
+        error_line(f"skipped {failure.line()}")
+    if not stored:
+        return fail(f"{exc}; nothing stored", EXIT_FAILED)
+    return fail(f"{exc}; stopped after storing {stored} documents", EXIT_PARTIAL)
 
 
 sources_app = typer.Typer(
@@ -151,7 +194,7 @@ def list_sources(
     last: dict[str, tuple] = {}
     if db.exists():
         # Read-only: listing sources must not take the write lock from a running ingest.
-        with connect(db, read_only=True) as con:
+        with database_errors(), connect(db, read_only=True) as con:
             logged = con.execute("SELECT count(*) FROM information_schema.tables "
                                  "WHERE table_name = 'fetch_log'").fetchone()[0]
             last = {} if not logged else {row[0]: row[1:] for row in con.execute(
@@ -205,7 +248,7 @@ def extract(
     try:
         document = parse_file(file)
     except ParseError as exc:
-        raise fail(f"{file}: {exc}", EXIT_PARTIAL) from None
+        raise fail(f"{file}: {exc}", EXIT_FAILED) from None
     if published:
         try:
             document = replace(document, published_date=date.fromisoformat(published))
@@ -222,20 +265,28 @@ def query(
     output: Annotated[str, typer.Option(
         "--format", help="table (readable), csv or json (one object per line).")] = "table",
 ) -> None:
-    """Run SQL against the database (read-only) and print the result."""
+    """Run SQL against the database, read-only, and print the result.
+
+    The SQL sees this database's tables and views only: ATTACH, COPY, EXPORT, INSTALL, LOAD
+    and functions that read other files (read_csv, read_parquet, read_json, glob, ...) are
+    refused, and so is changing any setting.
+    """
     if output not in ("table", "csv", "json"):
         raise fail(f"--format must be table, csv or json, got {output!r}")
-    from pipeline.store import StoreBusyError, connect
+    from pipeline.store import connect
 
     require_database(db)
     try:
-        with connect(db, read_only=True) as con:
+        with database_errors(), connect(db, read_only=True, sandbox=True) as con:
             cursor = con.execute(sql)
             columns = [d[0] for d in cursor.description] if cursor.description else []
             rows = cursor.fetchall() if columns else []
-    except StoreBusyError as exc:
-        raise fail(str(exc), EXIT_BUSY) from None
+    except duckdb.PermissionException as exc:
+        raise fail(f"query refused: {str(exc).splitlines()[0]} (query reads only this "
+                   "database's tables and views)") from None
     except duckdb.Error as exc:
+        if "configuration has been locked" in str(exc):
+            raise fail("query refused: settings cannot be changed from query") from None
         raise fail(f"query failed: {str(exc).splitlines()[0]}") from None
     print_rows(columns, rows, output)
 
@@ -277,18 +328,15 @@ def runs(
     db: DbOption = DEFAULT_DB,
 ) -> None:
     """Show the last runs, newest first (a run still 'running' was killed or is active)."""
-    from pipeline.store import StoreBusyError, connect
+    from pipeline.store import connect
     from pipeline.store.runs import last_runs
     from pipeline.store.schema import schema_version
 
     require_database(db)
-    try:
-        with connect(db, read_only=True) as con:
-            if schema_version(con) < 2:
-                raise fail(f"{db} has no run history yet (an ingest upgrades it)")
-            columns, rows = last_runs(con, last)
-    except StoreBusyError as exc:
-        raise fail(str(exc), EXIT_BUSY) from None
+    with database_errors(), connect(db, read_only=True) as con:
+        if schema_version(con) < 2:
+            raise fail(f"{db} has no run history yet (an ingest upgrades it)")
+        columns, rows = last_runs(con, last)
     shown = ["run_id", "started (UTC)", "secs", "status", "source",
              "docs seen/new/changed/failed", "events +/-", "errors"]
     table = []
@@ -319,7 +367,7 @@ def reextract(
     from pipeline.lock import LockBusyError
     from pipeline.reextract import reextract as run_reextract
     from pipeline.run import recorded_run
-    from pipeline.store import StoreBusyError
+    from pipeline.store import StoreBusyError, StoreError
     from pipeline.store.runs import RunCounts
     from pipeline.store.schema import SchemaError
 
@@ -339,6 +387,8 @@ def reextract(
         raise fail(str(exc), EXIT_BUSY) from None
     except SchemaError as exc:
         raise fail(str(exc)) from None
+    except StoreError as exc:
+        raise fail(str(exc), EXIT_FAILED) from None
     for line in summary.skipped:
         error_line(f"skipped {line}")
     console.out.print(summary.line(), markup=False)
@@ -354,15 +404,13 @@ def export(
 ) -> None:
     """Write every table and view to one Parquet or CSV file each."""
     from pipeline.export import FORMATS, export_database
-    from pipeline.store import StoreBusyError
 
     if fmt not in FORMATS:
         raise fail(f"--format must be one of {', '.join(FORMATS)}, got {fmt!r}")
     require_database(db)
     try:
-        written = export_database(db, out, fmt)
-    except StoreBusyError as exc:
-        raise fail(str(exc), EXIT_BUSY) from None
+        with database_errors():
+            written = export_database(db, out, fmt)
     except (OSError, duckdb.Error) as exc:
         raise fail(f"export failed: {str(exc).splitlines()[0]}") from None
     print_table(["file", "kind", "rows"], [(w.path.as_posix(), w.kind, w.rows) for w in written])
@@ -376,13 +424,11 @@ def report(
 ) -> None:
     """Write a static HTML timeline (index.html): Engage periods and events per force."""
     from pipeline.report import ReportError, write_report
-    from pipeline.store import StoreBusyError
 
     require_database(db)
     try:
-        summary = write_report(db, out)
-    except StoreBusyError as exc:
-        raise fail(str(exc), EXIT_BUSY) from None
+        with database_errors():
+            summary = write_report(db, out)
     except ReportError as exc:
         raise fail(str(exc)) from None
     console.out.print(f"{summary.index.as_posix()}: {summary.forces} forces, {summary.periods} "
@@ -399,8 +445,11 @@ def main() -> None:
         error_line("interrupted")
         code = 130
     except Exception as exc:  # noqa: BLE001 - click's usage errors, from typer's own copy
-        if not hasattr(exc, "format_message"):
-            raise
-        error_line(f"{exc.format_message()} (see --help)")
-        code = EXIT_USAGE
+        if hasattr(exc, "format_message"):
+            error_line(f"{exc.format_message()} (see --help)")
+            code = EXIT_USAGE
+        else:  # a bug: one line here, the traceback in the run log (for ingest, reextract)
+            detail = " ".join(str(exc).split())[:300]
+            error_line(f"unexpected error: {type(exc).__name__}: {detail}")
+            code = EXIT_FAILED
     sys.exit(code or EXIT_OK)

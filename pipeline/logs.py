@@ -66,17 +66,32 @@ def setup_logging(log_file: Path, *, terminal: Callable[[str], None] | None = No
     logger.setLevel(logging.INFO)
     logger.propagate = False
     log_file.parent.mkdir(parents=True, exist_ok=True)
+    # A file name that is not UTF-8 must not make a log line unwritable.
     file_handler = logging.handlers.RotatingFileHandler(
-        log_file, maxBytes=LOG_MAX_BYTES, backupCount=LOG_BACKUPS, encoding="utf-8")
+        log_file, maxBytes=LOG_MAX_BYTES, backupCount=LOG_BACKUPS, encoding="utf-8",
+        errors="backslashreplace")
     file_handler.setFormatter(JsonLinesFormatter())
     logger.addHandler(file_handler)
     if terminal is not None:
         logger.addHandler(ReadableHandler(terminal))
+    _route_warnings(file_handler)
     return logger
 
 
+def _route_warnings(handler: logging.Handler) -> None:
+    """Python warnings from libraries go to the log file, not to stderr: under cron, stderr
+    is cron.log, which should hold the summary and `error:` lines only."""
+    logging.captureWarnings(True)
+    warnings_logger = logging.getLogger("py.warnings")
+    for old in list(warnings_logger.handlers):
+        warnings_logger.removeHandler(old)
+    warnings_logger.addHandler(handler)
+    warnings_logger.propagate = False
+
+
 def log_event(logger: logging.Logger, level: int, message: str, *, terminal: bool = True,
-              **fields: Any) -> None:
+              exc_info: bool = False, **fields: Any) -> None:
     """Log `message` with structured fields; terminal=False keeps it out of the terminal
-    (for lines the command already prints itself, such as skipped documents)."""
-    logger.log(level, message, extra={"fields": fields, "terminal": terminal})
+    (for lines the command already prints itself, such as skipped documents); exc_info
+    adds the traceback being handled, for the file only."""
+    logger.log(level, message, exc_info=exc_info, extra={"fields": fields, "terminal": terminal})

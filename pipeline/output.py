@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import json
+import re
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -41,8 +42,22 @@ class _Console:
 console = _Console()
 
 
+_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
+
+
+def one_line(text: str) -> str:
+    """Text safe to print as one line: a line break or other control character in a file
+    name is written as \\n or \\x07, and bytes that are not UTF-8 (smuggled into str
+    as surrogates by the file system) as \\xe9, so one problem is always one line."""
+    if any("\ud800" <= ch <= "\udfff" for ch in text):
+        text = text.encode("utf-8", "surrogateescape" if all(
+            "\udc80" <= ch <= "\udcff" for ch in text if "\ud800" <= ch <= "\udfff")
+            else "backslashreplace").decode("utf-8", "backslashreplace")
+    return _CONTROL.sub(lambda m: repr(m.group())[1:-1], text)
+
+
 def error_line(message: str) -> None:
-    console.err.print(f"error: {message}", markup=False)
+    console.err.print(f"error: {one_line(message)}", markup=False, emoji=False, soft_wrap=True)
 
 
 def print_table(columns: list[str], rows: list[tuple[Any, ...]]) -> None:
@@ -77,7 +92,8 @@ def print_summary(summary: Any) -> None:
     by_type = ", ".join(f"{k} {v}" for k, v in sorted(summary.events_by_type.items())) or "none"
     console.out.print(
         f"documents: {summary.read} read, {summary.new} new, {summary.changed} changed, "
-        f"{summary.unchanged} unchanged, {len(summary.failed)} failed; "
+        f"{summary.unchanged} unchanged, {summary.duplicates} duplicates, "
+        f"{len(summary.failed)} failed; "
         f"events: {summary.events_added} added, {summary.events_removed} removed ({by_type})",
         markup=False,
     )

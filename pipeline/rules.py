@@ -30,6 +30,7 @@ RULE_FILES = (
     "words.yaml",
     "numbers.yaml",
     "recommendations.yaml",
+    "counts.yaml",
     "inspections.yaml",
     "roles.yaml",
     "dates.yaml",
@@ -49,6 +50,7 @@ class Rules:
     words: dict
     numbers: dict
     recommendations: dict
+    counts: dict
     inspections: dict
     roles: dict
     dates: dict

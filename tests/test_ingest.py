@@ -73,7 +73,8 @@ def test_bad_files_are_reported_and_good_ones_stored(tmp_path):
     shutil.copy(SEED, source / SEED.name)
     (source / "empty.txt").write_text("")
     (source / "binary.html").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00IHDR" * 20)
-    (source / "latin1.txt").write_bytes("title: caf\xe9\n\nCaf\xe9 body text".encode("latin-1"))
+    # Neither UTF-8 nor Windows-1252 (0x81 and 0x8d mean nothing in either).
+    (source / "undecodable.txt").write_bytes(b"Caf\x81 body \x8d text\n")
     (source / "nobody.html").write_text("<html><head><title>x</title></head><body>"
                                         "<nav>menu</nav><script>var a;</script></body></html>")
     db = tmp_path / "events.duckdb"
@@ -83,7 +84,7 @@ def test_bad_files_are_reported_and_good_ones_stored(tmp_path):
     assert len(lines) == 4
     reasons = "\n".join(lines)
     for name, reason in (("empty.txt", "empty"), ("binary.html", "binary"),
-                         ("latin1.txt", "UTF-8"), ("nobody.html", "no body")):
+                         ("undecodable.txt", "UTF-8"), ("nobody.html", "no body")):
         assert name in reasons and reason in reasons
     assert "Traceback" not in result.stderr
     assert _counts(db)["documents"] == 1 and _counts(db)["events"] == 11
@@ -134,10 +135,10 @@ def test_batches_commit_whole_documents(tmp_path, monkeypatch):
     source = _copy_corpus(tmp_path, limit=9)
     db = tmp_path / "events.duckdb"
     writes = []
-    original = ingest_module._store
+    original = ingest_module.write_documents
     monkeypatch.setattr(ingest_module, "BATCH_SIZE", 2)
-    monkeypatch.setattr(ingest_module, "_store", lambda con, batch, summary: (
-        writes.append(len(batch)), original(con, batch, summary)))
+    monkeypatch.setattr(ingest_module, "write_documents", lambda con, batch: (
+        writes.append(len(batch)), original(con, batch))[1])
     summary = ingest_module.ingest_path(source, db, workers=1)
     assert writes[:4] == [2, 2, 2, 2]
     assert summary.new == 9 and not summary.failed

@@ -8,18 +8,34 @@ from pipeline.extract.inspections import extract_inspections
 from pipeline.extract.nlp import Toolkit, default_toolkit
 from pipeline.extract.phases import extract_phase_changes
 from pipeline.extract.statements import extract_statements
+from pipeline.limits import SECTION_CHARS
 from pipeline.models import Document, Event
+from pipeline.sections import sections
 
 EXTRACTORS = (extract_phase_changes, extract_inspections, extract_findings, extract_statements)
 
 
 def extract_events(document: Document, toolkit: Toolkit | None = None) -> list[Event]:
+    """Events of one document; a text too long to read whole (over SECTION_CHARS, see
+    pipeline.limits) is read section by section, with offsets into the whole text."""
     toolkit = toolkit or default_toolkit()
-    analysis = analyse(document.text, document.published_date, toolkit)
+    limit = min(SECTION_CHARS, toolkit.nlp.max_length)
+    events: list[Event] = []
+    for start, end in sections(document.text, limit):
+        events.extend(_section_events(document, start, end, toolkit))
+    return [e.stamp(document.doc_id, toolkit.rules.version) for e in events]
+
+
+def _section_events(document: Document, start: int, end: int, toolkit: Toolkit) -> list[Event]:
+    text = document.text if (start, end) == (0, len(document.text)) else document.text[start:end]
+    analysis = analyse(text, document.published_date, toolkit)
     events: list[Event] = []
     for extractor in EXTRACTORS:
         events.extend(extractor(analysis))
-    return [e.stamp(document.doc_id, toolkit.rules.version) for e in events]
+    for event in events:
+        event.char_start += start
+        event.char_end += start
+    return events
 
 
 __all__ = ["extract_events", "Toolkit", "default_toolkit"]

@@ -129,6 +129,7 @@ class _Run:
         report: FetchReport,
         progress: Callable[[str], None] | None,
         history: dict[str, list[int]] | None = None,
+        on_page: Callable[[FetchedPage], None] | None = None,
     ) -> None:
         self.fetcher = fetcher
         self.report = report
@@ -136,6 +137,7 @@ class _Run:
         self.history = history or {}
         # Listing pages read this run: a link back to one is never stored as an article.
         self.listing_pages: set[str] = set()
+        self.on_page = on_page
         self.known = set(fetcher.validators)
         self.claims: dict[str, asyncio.Future[str]] = {}
         self.drafts: dict[str, _Draft] = {}
@@ -492,6 +494,11 @@ class _Run:
         existing = self.drafts.get(draft.url)
         if existing is None:
             self.drafts[draft.url] = draft
+            if self.on_page is not None:
+                # Handed over now, so the caller can store it while the crawl goes on; the
+                # report keeps only its URLs (memory stays flat on long crawls).
+                self.on_page(draft.page())
+                draft.body = b""
             return
         existing.seen.extend(u for u in draft.seen if u not in existing.seen)
         existing.title_hint = existing.title_hint or draft.title_hint
@@ -521,11 +528,14 @@ async def _fetch_all(
     config: FetchConfig,
     progress: Callable[[str], None] | None,
     history: dict[str, list[int]] | None,
+    on_page: Callable[[FetchedPage], None] | None = None,
+    report: FetchReport | None = None,
 ) -> FetchReport:
-    report = FetchReport()
+    report = report if report is not None else FetchReport()
     async with build_client(config) as client:
         fetcher = Fetcher(client, config, run_id=run_id, validators=dict(validators))
-        run = _Run(fetcher, report, progress, history)
+        report.log_rows = fetcher.log_rows  # the same list: rows can be saved as they come
+        run = _Run(fetcher, report, progress, history, on_page)
         await asyncio.gather(*(run.source(s) for s in sources if s.kind != "local"))
     report.pages = run.pages()
     report.log_rows = fetcher.log_rows
@@ -543,16 +553,22 @@ def fetch_sources(
     config: FetchConfig,
     progress: Callable[[str], None] | None = None,
     history: dict[str, list[int]] | None = None,
+    on_page: Callable[[FetchedPage], None] | None = None,
+    report: FetchReport | None = None,
 ) -> FetchReport:
     """Fetch every non-local source; never raises for network, HTTP or content trouble.
 
     `validators` are the (etag, last_modified) pairs saved by earlier runs, keyed by URL;
     `history` the item counts of each source's last successful runs, newest first (the
-    floors). Sources of kind 'local' are skipped: ingest reads those itself.
+    floors). Sources of kind 'local' are skipped: ingest reads those itself. With `on_page`,
+    each page is handed over as soon as it is fetched (and the returned report's pages keep
+    their URLs but not their bodies); with `report`, that object is filled in as the fetch
+    goes, its log_rows growing request by request.
     """
 
     def run() -> FetchReport:
-        return asyncio.run(_fetch_all(sources, run_id, validators, config, progress, history))
+        return asyncio.run(_fetch_all(sources, run_id, validators, config, progress, history,
+                                      on_page, report))
 
     try:
         asyncio.get_running_loop()

@@ -17,6 +17,7 @@ import yaml
 from pipeline.fetch.canonical import UrlError, canonical_url
 from pipeline.fetch.config import FetchConfig, config_from_settings
 from pipeline.fetch.records import AUTO_KIND, SOURCE_KINDS, Source
+from pipeline.limits import AD_HOC_MAX_ITEMS
 
 _NAME = re.compile(r"^[a-z0-9][a-z0-9_.-]*$")
 _ENTRY_KEYS = {"name", "kind", "start_url", "allowed_hosts", "enabled"}
@@ -208,4 +209,7 @@ def source_for_url(url: str) -> Source:
     except UrlError as exc:
         raise SourcesError(f"--source {url}: {exc}") from exc
     host = urlsplit(start_url).netloc
-    return Source(name=host, kind=AUTO_KIND, start_url=start_url, allowed_hosts=(host,), options={})
+    # Unbounded, a 10,000-item feed at the polite delay takes hours; a sources file entry
+    # with its own max_items reads more.
+    return Source(name=host, kind=AUTO_KIND, start_url=start_url, allowed_hosts=(host,),
+                  options={"max_items": AD_HOC_MAX_ITEMS})

@@ -6,7 +6,7 @@ import json
 import re
 from datetime import date
 
-from bs4 import BeautifulSoup, Tag
+from bs4 import BeautifulSoup, NavigableString, Tag
 
 from pipeline.models import Document
 from pipeline.parse.dates import parse_published
@@ -41,6 +41,12 @@ _DATE_META = (
     ("name", "publish-date"),
 )
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([\w.:-]+)""", re.IGNORECASE)
+# A page that sends the browser elsewhere with <meta http-equiv=refresh> and shows no more
+# than this many words is a redirect stub ("Redirecting…"), not a document. Pages that only
+# reload themselves every few minutes carry their whole text and are kept.
+REDIRECT_STUB_MAX_WORDS = 40
+_REFRESH = re.compile(r"^\s*refresh\s*$", re.IGNORECASE)
+_REFRESH_URL = re.compile(r"url\s*=\s*['\"]?([^'\"\s]+)", re.IGNORECASE)
 
 
 def _meta(soup: BeautifulSoup, attr: str, value: str) -> str | None:
@@ -106,8 +112,23 @@ def _canonical(soup: BeautifulSoup) -> str | None:
     return og_url if og_url and og_url.startswith(("http://", "https://")) else None
 
 
+def _outermost(root: Tag, name: str) -> list[Tag]:
+    """Tags called `name` that are not inside another one, in document order, in one walk."""
+    found: list[Tag] = []
+    stack = [child for child in reversed(root.contents) if isinstance(child, Tag)]
+    while stack:
+        tag = stack.pop()
+        if tag.name == name:
+            found.append(tag)
+            continue
+        stack.extend(child for child in reversed(tag.contents) if isinstance(child, Tag))
+    return found
+
+
 def _body_root(soup: BeautifulSoup) -> Tag | None:
-    articles = soup.find_all("article")
+    # An inner article's text is part of the outer one's, so the longest is an outermost
+    # one; measuring every nested article would cost the square of the nesting depth.
+    articles = _outermost(soup, "article")
     if articles:
         return max(articles, key=lambda tag: len(tag.get_text(" ", strip=True)))
     for selector in ("[role=main]", "main", "[itemprop=articleBody]", ".govuk-govspeak",
@@ -118,33 +139,77 @@ def _body_root(soup: BeautifulSoup) -> Tag | None:
     return soup.body
 
 
+def _is_chrome(tag: Tag) -> bool:
+    if tag.name in _DROP_TAGS:
+        return True
+    marker = " ".join([*tag.get("class", []), tag.get("id") or "", tag.get("role") or ""])
+    keep = tag.name in ("article", "main", "body")
+    return bool(marker.strip() and _CHROME.search(marker) and not keep)
+
+
 def _strip_chrome(root: Tag) -> None:
-    for tag in root.find_all(_DROP_TAGS):
-        tag.decompose()
-    for tag in root.find_all(True):
-        if tag.decomposed or tag.attrs is None:
+    """Remove navigation, scripts and banners: found in one walk, then removed.
+
+    A removed tag takes its descendants with it, so the walk does not look inside it. (Asking
+    each tag of a deeply nested page whether it was already removed costs a search of its
+    descendants, which made 100,000 nested <div>s take about 25 minutes.)
+    """
+    found: list[Tag] = []
+    stack = [child for child in reversed(root.contents) if isinstance(child, Tag)]
+    while stack:
+        tag = stack.pop()
+        if _is_chrome(tag):
+            found.append(tag)
             continue
-        marker = " ".join([*tag.get("class", []), tag.get("id") or "", tag.get("role") or ""])
-        keep = tag.name in ("article", "main", "body")
-        if marker.strip() and _CHROME.search(marker) and not keep:
-            tag.decompose()
+        stack.extend(child for child in reversed(tag.contents) if isinstance(child, Tag))
+    for tag in found:
+        tag.decompose()
+
+
+def _text_parts(root: Tag) -> list[str]:
+    """The root's strings in document order, a line break around every block and for <br>,
+    and a marker at the start of each list item: one walk with an explicit stack, so nesting
+    depth costs neither recursion nor repeated searches of the tree."""
+    wanted = root.interesting_string_types or Tag.MAIN_CONTENT_STRING_TYPES
+    parts: list[str] = []
+    closing: list[str] = [""]
+    stack = [iter(root.contents)]
+    while stack:
+        node = next(stack[-1], None)
+        if node is None:
+            stack.pop()
+            parts.append(closing.pop())
+        elif isinstance(node, Tag):
+            if node.name == "br":
+                parts.append("\n")
+                continue
+            block = node.name in _BLOCKS
+            if block:
+                parts.append("\n\u0000LI " if node.name == "li" else "\n")
+            closing.append("\n" if block else "")
+            stack.append(iter(node.contents))
+        elif isinstance(node, NavigableString) and (
+                type(node) is wanted if isinstance(wanted, type) else type(node) in wanted):
+            parts.append(str(node))
+    return parts
 
 
 def _body_text(root: Tag) -> str:
-    for br in root.find_all("br"):
-        br.replace_with("\n")
-    for tag in root.find_all(_BLOCKS):
-        if tag.name == "li":
-            tag.insert(0, "\u0000LI ")
-        tag.insert_before("\n")
-        tag.insert_after("\n")
     lines = []
-    for raw in root.get_text().split("\n"):
+    for raw in "".join(_text_parts(root)).split("\n"):
         line = raw.replace("\u0000LI ", "- ", 1).replace("\u0000LI ", "")
         line = normalise_list_item(" ".join(line.split()))
         if line and line != "-":
             lines.append(line)
     return join_paragraphs(lines)
+
+
+def _refuse_redirect_stub(soup: BeautifulSoup, text: str) -> None:
+    refresh = soup.find("meta", attrs={"http-equiv": _REFRESH})
+    content = refresh.get("content") if isinstance(refresh, Tag) else None
+    target = _REFRESH_URL.search(content) if isinstance(content, str) else None
+    if target and len(text.split()) <= REDIRECT_STUB_MAX_WORDS:
+        raise ParseError(f"redirect stub (meta refresh to {target.group(1)}), not a document")
 
 
 def decode_html(body: bytes, declared: str | None = None) -> str:
@@ -188,6 +253,7 @@ def parse_html(
     text = _body_text(root)
     if not text:
         raise ParseError("no body text")
+    _refuse_redirect_stub(soup, text)
     return Document(
         url=canonical or url,
         title=title,

@@ -240,16 +240,31 @@ SELECT t.force_id, t.force, t.kind, t.topic,
 FROM tagged t LEFT JOIN by_wording w USING (force_id, kind, topic, wording)
 """
 
+# A tally's "as of" is its own date when the text dates it ("when we revisited in February,
+# three of the five ..."), else its document's publication date. A month- or year-precision
+# date is stored as the period's first day; `as_of_end` is the period's last day, so that a
+# tally "in September" is not taken for older than one of 18 September.
 TALLIES = """
 CREATE OR REPLACE VIEW tallies AS
-SELECT e.force_id, e.force, e.subject_kind AS kind, e.count_total, e.count_closed,
-       e.count_open, coalesce(e.count_open, e.count_total - e.count_closed) AS open_left,
-       coalesce(e.event_date, d.published_date) AS as_of, d.published_date, d.url,
-       e.evidence, e.doc_id, e.event_id
-FROM events e JOIN documents d USING (doc_id)
-WHERE e.event_type = 'recommendation' AND e.force_id IS NOT NULL
-  AND e.subject_kind IS NOT NULL
-  AND (e.count_total IS NOT NULL OR e.count_closed IS NOT NULL OR e.count_open IS NOT NULL)
+WITH dated AS (
+    SELECT e.*, coalesce(e.event_date, d.published_date) AS as_of,
+           CASE WHEN e.event_date IS NULL THEN 'day' ELSE coalesce(e.date_precision, 'day')
+                END AS as_of_precision,
+           d.published_date, d.url
+    FROM events e JOIN documents d USING (doc_id)
+    WHERE e.event_type = 'recommendation' AND e.force_id IS NOT NULL
+      AND e.subject_kind IS NOT NULL
+      AND (e.count_total IS NOT NULL OR e.count_closed IS NOT NULL
+           OR e.count_open IS NOT NULL)
+)
+SELECT force_id, force, subject_kind AS kind, count_total, count_closed, count_open,
+       coalesce(count_open, count_total - count_closed) AS open_left,
+       count_closed IS NOT NULL OR count_open IS NOT NULL AS has_progress,
+       as_of, as_of_precision,
+       CASE as_of_precision WHEN 'month' THEN last_day(as_of)
+            WHEN 'year' THEN make_date(year(as_of), 12, 31) ELSE as_of END AS as_of_end,
+       published_date, url, evidence, doc_id, event_id
+FROM dated
 """
 
 # Undated reports sort before every dated one: they never decide a status.
@@ -321,7 +336,8 @@ same_day AS (
 latest_tally AS MATERIALIZED (
     SELECT * FROM counts WHERE as_of IS NOT NULL
     QUALIFY row_number() OVER (PARTITION BY force_id, kind
-        ORDER BY as_of DESC, published_date DESC NULLS LAST, event_id) = 1
+        ORDER BY as_of_end DESC, has_progress DESC, published_date DESC NULLS LAST,
+                 event_id) = 1
 ),
 at_tally AS (
     SELECT b.force_id, b.kind, b.item_id,
@@ -387,7 +403,8 @@ WITH findings AS (
 latest_tally AS (
     SELECT * FROM tallies
     QUALIFY row_number() OVER (PARTITION BY force_id, kind
-        ORDER BY as_of DESC NULLS LAST, published_date DESC NULLS LAST, event_id) = 1
+        ORDER BY as_of_end DESC NULLS LAST, has_progress DESC,
+                 published_date DESC NULLS LAST, event_id) = 1
 ),
 open_items AS (
     SELECT force_id, kind, list(subject ORDER BY subject) AS open_items
@@ -506,33 +523,50 @@ move_rows AS (
            coalesce(prev_urls, []::VARCHAR[]) || urls AS urls
     FROM moves
 ),
-tally_counts AS (
-    SELECT force_id, kind, as_of,
+tally_counts AS (  -- the documents giving one set of counts for one period
+    SELECT force_id, kind, as_of, as_of_end, as_of_precision, count_total, count_closed,
+           open_left, min(event_id) AS counts_key,
            concat_ws(', ', count_total || ' total', count_closed || ' closed',
                      count_open || ' open') AS counts,
+           {_shown('as_of', 'as_of_precision')} AS shown_as_of,
            arg_min(force, event_id) AS force, count(DISTINCT doc_id) AS documents,
            list(event_id ORDER BY event_id) AS event_ids,
            list(url ORDER BY event_id) AS urls
     FROM tallies WHERE as_of IS NOT NULL GROUP BY ALL
 ),
+tally_spans AS (  -- counts of one period, with every period overlapping it ("in September"
+                  -- and "on 18 September"): one set of facts the counts must agree on
+    SELECT a.counts_key, min(b.as_of) AS span_start
+    FROM tally_counts a JOIN tally_counts b
+      ON a.force_id = b.force_id AND a.kind = b.kind
+     AND a.as_of <= b.as_of_end AND b.as_of <= a.as_of_end
+    GROUP BY a.counts_key
+),
+spanned AS (SELECT * FROM tally_counts JOIN tally_spans USING (counts_key)),
 conflicting AS (
-    SELECT force_id, kind, as_of FROM tallies WHERE as_of IS NOT NULL GROUP BY ALL
+    SELECT force_id, kind, span_start, count(DISTINCT shown_as_of) > 1 AS mixed_dates
+    FROM spanned GROUP BY ALL
     HAVING count(DISTINCT count_total) > 1 OR count(DISTINCT count_closed) > 1
         OR count(DISTINCT open_left) > 1
 ),
 tally_rows AS (
     SELECT c.force_id, any_value(t.force) AS force, 'tally_counts' AS kind,
-           c.as_of AS date,
+           c.span_start AS date,
            'tallies of ' || CASE c.kind WHEN 'cause_of_concern' THEN 'causes of concern'
                                 ELSE 'recommendations' END
-               || ' as of ' || strftime(c.as_of, '%Y-%m-%d') || ' disagree: '
-               || string_agg(t.counts || ' (' || t.documents
+               || CASE WHEN c.mixed_dates THEN ''
+                       ELSE ' as of ' || any_value(t.shown_as_of) END
+               || ' disagree: '
+               || string_agg(t.counts
+                             || CASE WHEN c.mixed_dates THEN ' as of ' || t.shown_as_of
+                                     ELSE '' END
+                             || ' (' || t.documents
                              || CASE t.documents WHEN 1 THEN ' document)'
                                 ELSE ' documents)' END, '; ' ORDER BY t.counts) AS detail,
            flatten(list(t.event_ids ORDER BY t.counts)) AS event_ids,
            flatten(list(t.urls ORDER BY t.counts)) AS urls
-    FROM conflicting c JOIN tally_counts t USING (force_id, kind, as_of)
-    GROUP BY c.force_id, c.kind, c.as_of
+    FROM conflicting c JOIN spanned t USING (force_id, kind, span_start)
+    GROUP BY c.force_id, c.kind, c.span_start, c.mixed_dates
 ),
 statement_rows AS (
     SELECT a.force_id, a.force, 'quote_speaker' AS kind, b.date,

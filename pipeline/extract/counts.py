@@ -1,0 +1,611 @@
+"""The count grammar: tallies of causes of concern and recommendations, with their status.
+
+A number (digits up to `max_count`, or a number word) counts findings when what follows it
+is a finding phrase ("two causes of concern"), a part of a whole ("three of the five
+recommendations", "3 out of 5", "four of these areas", "five of which"), or, with no noun
+of its own, a predicate ("… and two remain open"). Around it, "of the N" makes N the whole
+set, "all N" and "both" give every one the status, "the remaining N" counts what is left and
+"all but one of the five" counts the exception. The status is the verb that governs the
+count, right before it ("has closed three of …") or in its own predicate ("… have been
+closed"). A bare total ("we issued two causes of concern", "had eight recommendations") is a
+tally with nothing closed or open stated. The words are data (rules/counts.yaml).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from pipeline.extract.clauses import clause_start, lower_words
+from pipeline.extract.context import Analysis, DateMention, Sentence
+from pipeline.extract.finding_mentions import (
+    Finding,
+    embedded,
+    finding_force,
+    findings_in,
+    is_hypothetical,
+)
+from pipeline.extract.status import cached_words, status_in
+
+_TENS = 10
+_COMPOUNDS = 2  # hyphenated modifiers read over between a count and its finding
+
+
+@dataclass
+class Count:
+    """One number that counts findings, and what the words around it say about it."""
+
+    value: int
+    token: int
+    end: int  # first token after the count's noun phrase
+    kind: str | None = None
+    finding: Finding | None = None
+    whole: int | None = None  # "three of the five": 5
+    whole_token: int | None = None
+    is_total: bool = False  # "of the four causes of concern"
+    every: bool = False  # "all four", "both"
+    remaining: bool = False  # "the remaining two"
+    exception: bool = False  # "all but one of the five"
+    back_reference: bool = False  # "three of these"
+    relative: bool = False  # "five of which"
+    additive: bool = False  # "a further two"
+    status: str | None = None
+    governed: bool = False  # the status came from a verb right before the count
+    reach: int = 0  # the end of the count's predicate
+    predicated: bool = False  # the status came from the count's own predicate
+
+
+@dataclass
+class Tally:
+    kind: str
+    force_id: str | None
+    sentence: Sentence
+    start: int  # evidence, in characters
+    end: int
+    token: int  # the first count's token
+    total: int | None = None
+    closed: int | None = None
+    open: int | None = None
+    date: TallyDate | None = None
+    reach: int | None = None  # the token after the counts' clause: a date there is theirs
+    context: Sentence | None = None  # the sentence an earlier total came from
+
+    @property
+    def bare(self) -> bool:
+        return self.total is not None and self.closed is None and self.open is None
+
+    @property
+    def has_counts(self) -> bool:
+        return self.total is not None or self.closed is not None or self.open is not None
+
+    def complete(self) -> Tally:
+        """Fill the third count from the other two: "three of the five … closed" → 2 open."""
+        if self.total is not None and self.closed is not None and self.open is None:
+            self.open = self.total - self.closed
+        elif self.total is not None and self.open is not None and self.closed is None:
+            self.closed = self.total - self.open
+        elif self.total is None and self.closed is not None and self.open is not None:
+            self.total = self.closed + self.open
+        return self
+
+
+def number_at(analysis: Analysis, token: int) -> int | None:
+    """The value of a count word, or None ("a cause of concern" is not a count)."""
+    rules = analysis.rules.counts
+    word = cached_words(analysis)[token] or ""
+    if word in rules["not_counts"]:
+        return None
+    if word.isdigit():
+        value = int(word)
+        return value if value <= rules["max_count"] else None
+    return analysis.rules.numbers["numbers"].get(word)
+
+
+def number_tokens(analysis: Analysis) -> set[int]:
+    """The tokens that can start a count, found once per document."""
+    cached = analysis.doc.user_data.get("number_tokens")
+    if cached is None:
+        words = cached_words(analysis)
+        numbers = analysis.rules.numbers["numbers"]
+        cached = analysis.doc.user_data["number_tokens"] = {
+            i for i, w in enumerate(words) if w is not None and (w in numbers or w.isdigit())}
+    return cached
+
+
+def _phrase_at(words: list[str], position: int, phrases: list[str]) -> int:
+    """The length of the longest phrase starting at `position`, or 0."""
+    best = 0
+    for phrase in phrases:
+        parts = phrase.split()
+        if words[position : position + len(parts)] == parts:
+            best = max(best, len(parts))
+    return best
+
+
+def _phrase_before(words: list[str], position: int, phrases: list[str]) -> bool:
+    for phrase in phrases:
+        parts = phrase.split()
+        if position >= len(parts) and words[position - len(parts) : position] == parts:
+            return True
+    return False
+
+
+@dataclass
+class _Window:
+    """One clause being read: its words by token, its findings and its date tokens."""
+
+    analysis: Analysis
+    sentence: Sentence
+    start: int
+    end: int
+    findings: list[Finding]
+    dates: set[int]
+
+    def word(self, token: int) -> str:
+        if not self.start <= token < self.end:
+            return ""
+        return cached_words(self.analysis)[token] or ""
+
+    def count_value(self, token: int) -> int | None:
+        if token in self.dates or not self.start <= token < self.end:
+            return None
+        return number_at(self.analysis, token)
+
+    def finding_at(self, token: int) -> Finding | None:
+        return next((f for f in self.findings if f.start <= token < f.end), None)
+
+    def skip(self, token: int, words: set[str]) -> int:
+        while token < self.end and (self.word(token) in words):
+            token += 1
+        return token
+
+    def words(self) -> list[str]:
+        return [w or "" for w in cached_words(self.analysis)[self.start : self.end]]
+
+
+def _hedged(window: _Window, token: int) -> bool:
+    rules = window.analysis.rules.counts
+    words = window.words()
+    position = token - window.start
+    return bool(_phrase_at(words, position + 1, rules["hedges_after"])) or _phrase_before(
+        words, position, rules["hedges_before"])
+
+
+def _read_part_of(window: _Window, count: Count, token: int) -> int:
+    """After "of"/"out of": the whole ("of the five"), a relative ("of which") or a
+    back-reference ("of these", "of these areas"). Returns the next token to read."""
+    rules = window.analysis.rules.counts
+    words = window.words()
+    size = _phrase_at(words, token - window.start, rules["part_of"])
+    if not size:
+        return token
+    k = token + size
+    determiners = set(rules["determiners"])
+    first = k
+    k = window.skip(k, determiners | set(rules["modifiers"]))
+    back = any(window.word(t) in set(window.analysis.rules.recommendations["back_references"])
+               for t in range(first, k))
+    if (whole := window.count_value(k)) is not None and window.finding_at(k) is None:
+        count.whole, count.whole_token = whole, k
+        return window.skip(k + 1, set(rules["modifiers"]))
+    if window.word(k) in set(rules["relatives"]):
+        count.relative = True
+        return k + 1
+    if back:
+        count.back_reference = True
+        if window.finding_at(k) is None:
+            return window.skip(k, set(rules["back_reference_nouns"]))
+    return k
+
+
+def _read_left(window: _Window, count: Count) -> None:
+    """What the words before a count say: the whole set, every one, what remains."""
+    rules = window.analysis.rules
+    words = window.words()
+    position = count.token - window.start
+    left = words[max(position - 3, 0) : position]
+    determiners = set(rules.counts["determiners"])
+    if left[-1:] == ["of"] or (len(left) >= 2 and left[-2] == "of" and left[-1] in determiners):
+        count.is_total = True
+    if _phrase_before(words, position, [f"of {w}" for w in rules.counts["relatives"]]):
+        count.relative, count.is_total = True, False
+    if window.word(count.token) == "both" or (left and left[-1] in rules.numbers["all_words"]):
+        count.every = True
+    if _phrase_before(words, position, rules.counts["except_words"]):
+        count.exception, count.every = True, False
+    if left and left[-1] in rules.counts["remaining_words"]:
+        count.remaining = True
+    if _phrase_before(words, position, rules.counts["additive_before"]):
+        count.additive = True
+
+
+def _compound(window: _Window, token: int, value: int) -> tuple[int, int]:
+    """"twenty-one" is one number (the tokenizer splits it at the hyphen)."""
+    if value >= _TENS and value % _TENS == 0 and window.word(token + 1) in ("-", "‐"):
+        units = window.count_value(token + 2)
+        if units is not None and 0 < units < _TENS:
+            return value + units, token + 3
+    return value, token + 1
+
+
+def _skip_compounds(window: _Window, token: int) -> int:
+    """"two call-handling recommendations": a hyphenated modifier before the finding."""
+    for _ in range(_COMPOUNDS):
+        after = token + 3
+        if window.word(token + 1) not in ("-", "‐") or window.finding_at(after) is None and (
+                window.word(after + 1) not in ("-", "‐")):
+            return token
+        token = after
+    return token
+
+
+def read_count(window: _Window, token: int) -> Count | None:
+    """The count a number starts, or None when it counts something else ("15 minutes")."""
+    value = window.count_value(token)
+    if value is None or _hedged(window, token) or window.word(token - 1) in ("-", "‐"):
+        return None
+    rules = window.analysis.rules.counts
+    value, after = _compound(window, token, value)
+    count = Count(value, token, after)
+    j = _read_part_of(window, count, after)
+    if window.finding_at(j) is None:
+        j = _skip_compounds(window, window.skip(j, set(rules["modifiers"]) | {",", "'", "’"}))
+    finding = window.finding_at(j)
+    if finding is not None:
+        if not finding.plural and count.whole is None and not count.relative:
+            return None  # "one cause of concern … remains open" is an item
+        count.kind, count.finding, count.end = finding.kind, finding, finding.end
+    elif (count.whole is not None or count.relative or count.back_reference
+          or j >= window.end or window.word(j) in set(rules["elliptic_followers"])):
+        count.end = j  # "three of the five", "five of which", "… and two remain open"
+    else:
+        return None
+    _read_left(window, count)
+    return count
+
+
+def _predicate(window: _Window, count: Count) -> list[tuple[int, int]]:
+    """The token ranges of a count's own predicate: to the next count, clause break or
+    finding, reading on past a finding that only qualifies this one ("the six
+    recommendations attached to the cause of concern have been closed")."""
+    rules = window.analysis.rules.counts
+    breaks = set(rules["predicate_breaks"])
+    subjects = set(rules["clause_subjects"])
+    conjunctions = set(rules["clause_conjunctions"])
+    limit = min(count.end + rules["predicate_reach"], window.end)
+    segments, start, k = [], count.end, count.end
+    while k < limit:
+        if (k > count.end and window.count_value(k) is not None) or window.word(k) in breaks:
+            break
+        if window.word(k) in conjunctions and window.word(k + 1) in subjects:
+            break  # "… the four recommendations it made and we are confident …"
+        other = window.finding_at(k)
+        if other is not None and other is not count.finding:
+            if not embedded(window.analysis, start, other):
+                k = _noun_phrase_start(window, start, k)
+                break
+            segments.append((start, _noun_phrase_start(window, start, k)))
+            start = k = other.end
+            continue
+        k += 1
+    return [*segments, (start, k)]
+
+
+def _noun_phrase_start(window: _Window, floor: int, token: int) -> int:
+    """Where the noun phrase of a finding starts: "… with this remaining cause of concern"."""
+    rules = window.analysis.rules.counts
+    joins = set(rules["determiners"]) | set(rules["modifiers"])
+    while token > floor and window.word(token - 1) in joins:
+        token -= 1
+    return token
+
+
+def _status_before(window: _Window, count: Count) -> str | None:
+    """"has closed three of …", "discharged from four of these", "fully or partially
+    achieved 11": a status verb right before the count (over auxiliaries) governs it."""
+    rules = window.analysis.rules.counts
+    skip = set(rules["status_before_skip"])
+    k = count.token - 1
+    floor = max(window.start, count.token - rules["status_before_reach"])
+    while k >= floor and window.word(k) in skip:
+        k -= 1
+    if k < floor or window.word(k) not in _last_status_words(window.analysis):
+        return None  # "four closed and two …", "… closed: three were …" govern nothing
+    return status_in(window.analysis, max(k - 1, window.start), k + 1,
+                     context_start=window.start, tally=True)
+
+
+def _last_status_words(analysis: Analysis) -> set[str]:
+    rec = analysis.rules.recommendations
+    return {p.split()[-1] for p in rec["closed_words"] + rec["open_words"]}
+
+
+def read_status(window: _Window, count: Count) -> None:
+    analysis = window.analysis
+    count.status = _status_before(window, count)
+    count.governed = count.status is not None
+    segments = _predicate(window, count)
+    count.reach = segments[-1][1]
+    if count.status is None:
+        count.status = next((found for start, end in segments if (found := status_in(
+            analysis, start, end, context_start=window.start, tally=True))), None)
+        count.predicated = count.status is not None
+        words = [analysis.doc[k].lower_ for k in range(count.end, min(segments[0][1],
+                                                                      count.end + 5))]
+        if _phrase_at([w for w in words if w != ","], 0,
+                      analysis.rules.counts["every_relatives"]):
+            count.every = True
+    head = count.finding.start if count.finding else count.end
+    if count.status is None and head > count.token + 1:
+        count.status = status_in(analysis, count.token + 1, head, tally=True)
+    if count.status is None and count.remaining:
+        count.status = "open"
+    if _definite_set(window, count, segments):
+        count.every = True
+
+
+def _definite_set(window: _Window, count: Count, segments: list[tuple[int, int]]) -> bool:
+    """"The accompanying four recommendations have been closed": a definite count with its
+    own verb names the whole set. Not "the remaining two", nor "the two causes of concern
+    that are still open" (a relative clause picks some of them)."""
+    rules = window.analysis.rules.counts
+    if count.finding is None or not count.predicated or count.remaining:
+        return False
+    k = count.token - 1
+    while k >= window.start and window.word(k) in set(rules["modifiers"]):
+        k -= 1
+    between = {window.word(t) for t in range(count.token + 1, count.finding.start)}
+    predicate = {window.word(t) for start, end in segments for t in range(start, end)}
+    return window.word(k) in set(rules["definite_determiners"]) and not (
+        between & set(rules["remaining_words"]) or predicate & set(rules["relatives"] + rules[
+            "relative_markers"]))
+
+
+def sentence_counts(analysis: Analysis, sentence: Sentence, findings: list[Finding]
+                    ) -> list[Count]:
+    """Every count in a sentence, clause by clause (a semicolon starts a new one)."""
+    dates = {i for d in analysis.dates_between(sentence.tok_start, sentence.tok_end)
+             for i in range(d.tok_start, d.tok_end)}
+    live = [f for f in findings if not is_hypothetical(analysis, f)]
+    counts: list[Count] = _labelled_counts(analysis, sentence, live, dates)
+    labelled = {c.token for c in counts}
+    start = sentence.tok_start
+    while start < sentence.tok_end:
+        end = next((k for k in range(start, sentence.tok_end)
+                    if analysis.doc[k].text == ";"), sentence.tok_end)
+        window = _Window(analysis, sentence, start, end,
+                         [f for f in live if start <= f.start < end], dates)
+        numbers = number_tokens(analysis)
+        token = start
+        while token < end:
+            if token not in numbers or token in labelled:
+                token += 1
+                continue
+            count = read_count(window, token)
+            if count is None or (count.finding is not None and count.finding not in live):
+                token += 1
+                continue
+            read_status(window, count)
+            counts.append(count)
+            token = max(count.end, (count.whole_token or token) + 1, token + 1)
+        start = end + 1
+    counts.sort(key=lambda c: c.token)
+    _assign_kinds(counts, live)
+    _inherit_status(analysis, counts)
+    return counts
+
+
+def _labelled_counts(analysis: Analysis, sentence: Sentence, findings: list[Finding],
+                     dates: set[int]) -> list[Count]:
+    """Counts after the finding they count, as tables and summaries write them:
+    "Recommendations: 12", "Open causes of concern: 2", "Recommendations closed: 4"."""
+    words = cached_words(analysis)
+    out = []
+    for finding in (f for f in findings if f.plural):
+        k = finding.end
+        status = status_in(analysis, k, k + 1, tally=True)
+        k += 1 if status else 0
+        k += 1 if k < sentence.tok_end and words[k] == ":" else 0
+        value = number_at(analysis, k) if k < sentence.tok_end and k not in dates else None
+        after = words[k + 1] if k + 1 < sentence.tok_end else None
+        if value is None or (after is not None and after.isalpha()):
+            continue
+        status = status or status_in(analysis, max(finding.start - 1, sentence.tok_start),
+                                     finding.start, tally=True)
+        count = Count(value, k, k + 1, finding.kind, finding, status=status)
+        count.is_total = status is None
+        out.append(count)
+    return out
+
+
+def _assign_kinds(counts: list[Count], findings: list[Finding]) -> None:
+    """Counts with no noun of their own count what the count before them counted, or what
+    the sentence's only kind of finding names ("… recommendations: three closed, two open")."""
+    kinds = {f.kind for f in findings}
+    for index, count in enumerate(counts):
+        if count.kind is not None:
+            continue
+        previous = counts[index - 1] if index else None
+        if count.relative and previous is not None:
+            count.kind, count.whole = previous.kind, previous.value
+        elif previous is not None and previous.kind is not None:
+            count.kind = previous.kind
+        elif len(kinds) == 1 and not count.back_reference and any(
+                f.start < count.token for f in findings):
+            count.kind = next(iter(kinds))  # not "Both have closed some of their causes …"
+
+
+def _inherit_status(analysis: Analysis, counts: list[Count]) -> None:
+    """"both causes of concern had been discharged, along with all seven of the associated
+    recommendations": a count with no status of its own joined to one governed by a verb."""
+    doc = analysis.doc
+    for index, count in enumerate(counts[1:], start=1):
+        previous = counts[index - 1]
+        if count.status is not None or previous.status is None:
+            continue
+        joined = count.token > 0 and doc[count.token - 1].lower_ in set(
+            analysis.rules.counts["status_joiners"])
+        if count.every or (joined and previous.governed):
+            count.status = previous.status
+
+
+def _add(tally: Tally, count: Count) -> None:
+    if count.whole is not None:
+        tally.total = count.whole
+    if count.exception and count.whole is not None and count.status == "closed":
+        tally.closed, tally.open = count.whole - count.value, count.value
+        return
+    if count.is_total:
+        tally.total = count.value
+        return
+    if count.status is None:
+        if count.finding is not None and not (count.remaining or count.back_reference
+                                              or count.additive) and tally.total is None:
+            tally.total = count.value  # a bare total: "we issued two causes of concern"
+        return
+    if count.every:
+        tally.total = count.value
+    if count.status == "closed":
+        tally.closed = (tally.closed or 0) + count.value
+    else:
+        tally.open = (tally.open or 0) + count.value
+
+
+@dataclass(frozen=True)
+class TallyDate:
+    value: date
+    precision: str
+
+
+def _as_of(analysis: Analysis, mention: DateMention) -> TallyDate | None:
+    """A span dates a tally by its end ("revisited in October and November" holds in
+    November): the last month named in or right after the date."""
+    if mention.value is None or mention.precision is None:
+        return None
+    doc = analysis.doc
+    months = analysis.rules.dates["months"]
+    words = [t.lower_ for t in doc[mention.tok_start : mention.tok_end]]
+    following = [t.lower_ for t in doc[mention.tok_end : mention.tok_end + 2]]
+    if following[:1] and following[0] in analysis.rules.counts["span_joiners"] and (
+            following[1:] and following[1] in months):
+        words += following
+    named = [w for w in words if w in months]
+    if mention.precision == "day" or len(named) < 2:
+        return TallyDate(mention.value, mention.precision)
+    month = months.index(named[-1]) + 1
+    year = mention.value.year + (1 if month < mention.value.month else 0)
+    return TallyDate(date(year, month, 1), "month")
+
+
+def tally_date(analysis: Analysis, tally: Tally) -> TallyDate | None:
+    mention = _own_date(analysis, tally)
+    return _as_of(analysis, mention) if mention is not None else None
+
+
+def _own_date(analysis: Analysis, tally: Tally) -> DateMention | None:
+    """The date a tally's own sentence gives it ("When we revisited in February, three of
+    the five …"); not a date that says when the counted items were raised ("of the 19
+    recommendations made in 2015"), unless the tally is only that total; not a "since"."""
+    rules = analysis.rules.counts
+    doc = analysis.doc
+    issued = set(rules["issued_before_date"])
+    sentence = tally.sentence
+    reach = tally.reach or sentence.tok_end
+    if set(lower_words(doc, tally.token, reach)) & set(rules["present_markers"]):
+        return None  # "… have now been closed": the tally holds on the day of publication
+    floor = sentence.tok_start
+    if tally.bare:  # a total is dated by its own clause: not "entered Engage in May while …"
+        floor = clause_start(doc, floor, tally.token, set(analysis.rules.words["clause_breaks"]))
+    for mention in analysis.dates_between(floor, reach):
+        before = set(lower_words(doc, max(floor, mention.tok_start - rules[
+            "issued_before_date_reach"]), mention.tok_start))
+        between = set(lower_words(doc, tally.token, mention.tok_start))
+        if mention.since or not tally.bare and (before & issued or between & set(
+                rules["relatives"] + rules["relative_markers"])):
+            continue  # "… made in 2015", "… that were open at the start of last year"
+        return mention
+    if tally.context is not None and tally.context is not sentence:
+        words = set(lower_words(analysis.doc, tally.context.tok_start, tally.context.tok_end))
+        if not words & issued:  # "In May, we re-inspected … the five recommendations."
+            dates = [d for d in analysis.dates_between(tally.context.tok_start,
+                                                       tally.context.tok_end) if not d.since]
+            return dates[0] if dates else None
+    return None
+
+
+def _recent(pending: list[Tally], sentence: Sentence, window: int, kind: str | None,
+            force_id: str | None) -> Tally | None:
+    for tally in reversed(pending):
+        if sentence.index - tally.sentence.index > window:
+            break
+        if (kind is None or tally.kind == kind) and (
+                force_id is None or tally.force_id == force_id):
+            return tally
+    return None
+
+
+def _sentence_tallies(analysis: Analysis, sentence: Sentence, counts: list[Count],
+                      pending: list[Tally]) -> list[Tally]:
+    window = analysis.rules.counts["back_reference_window"]
+    groups: dict[str, list[Count]] = {}
+    context: dict[str, Tally] = {}
+    for count in counts:
+        kind = count.kind
+        if kind is None or count.back_reference:
+            earlier = _recent(pending, sentence, window, kind, None)
+            if earlier is None and kind is None:
+                continue
+            if earlier is not None:
+                kind = earlier.kind
+                context.setdefault(kind, earlier)
+        groups.setdefault(kind, []).append(count)
+    out = []
+    for kind, members in groups.items():
+        force_id = finding_force(analysis, sentence, members[0].token)
+        tally = Tally(kind, force_id, sentence, sentence.start, sentence.end, members[0].token)
+        for count in members:
+            _add(tally, count)
+        earlier = context.get(kind) or (
+            _recent(pending, sentence, window, kind, force_id) if tally.total is None else None)
+        if earlier is not None and tally.total is None and tally.has_counts:
+            tally.total, tally.force_id, tally.start = earlier.total, earlier.force_id, (
+                earlier.start)
+            tally.context = earlier.sentence
+        tally.reach = max(c.reach for c in members)
+        if tally.force_id is None or not tally.has_counts:
+            continue
+        tally.complete()
+        tally.date = tally_date(analysis, tally)
+        out.append(tally)
+    return out
+
+
+def document_tallies(analysis: Analysis) -> list[Tally]:
+    """Every tally of a document, a count split over two sentences read as one
+    ("… made seven recommendations. Five of them have now been closed.")."""
+    window = analysis.rules.counts["back_reference_window"]
+    out: list[Tally] = []
+    pending: list[Tally] = []
+    for sentence in analysis.sentences:
+        findings = findings_in(analysis, sentence)
+        recent = bool(pending) and sentence.index - pending[-1].sentence.index <= window
+        if not findings and not recent:
+            continue
+        counts = sentence_counts(analysis, sentence, findings)
+        if not counts:
+            continue
+        for tally in _sentence_tallies(analysis, sentence, counts, pending):
+            out.append(tally)
+            if tally.bare:
+                pending.append(tally)
+    return [t for t in out if not t.bare or _owned(analysis, t)]
+
+
+def _owned(analysis: Analysis, tally: Tally) -> bool:
+    """A bare total belongs to a force its sentence names, or to the force the document is
+    about: "The report makes twelve recommendations" in a national review is no force's."""
+    sentence = tally.sentence
+    named = {m.force_id for m in analysis.forces_between(sentence.tok_start, sentence.tok_end)
+             if analysis.usable(m, sentence)}
+    return tally.force_id in named or tally.force_id in (
+        analysis.single_force, analysis.dominant_force)

@@ -1,0 +1,355 @@
+"""Findings laid out as lists and headings, and the reasons given for a move into Engage.
+
+- Bullets introduced by a finding sentence ("we identified two causes of concern, which
+  were that the force:") are items of that kind with the introduction's status; bullets
+  after "The force should:" are recommendations when a finding is named just before.
+- A heading that names one finding ("Cause of concern") labels the sentence after it.
+- Concerns named as the reasons for a move into Engage ("had been moved into Engage
+  because:", a "Reasons" label, "Because of these concerns, … moved the force into
+  enhanced monitoring") are open causes of concern, and so are the concerns a reason
+  sentence counts ("… identified three areas where the force must improve: A; B and C").
+"""
+
+from __future__ import annotations
+
+import numpy
+from spacy.attrs import ORTH
+
+from pipeline.extract.clauses import has_phrase, lower_words
+from pipeline.extract.context import Analysis, Sentence
+from pipeline.extract.counts import Tally, number_at
+from pipeline.extract.finding_mentions import (
+    Finding,
+    dated_before,
+    finding_force,
+    findings_in,
+    is_hypothetical,
+)
+from pipeline.extract.items import Item, item_status
+from pipeline.extract.status import cached_words, status_in
+from pipeline.extract.subjects import (
+    clean_subject,
+    long_enough,
+    span_text,
+    split_listed,
+    split_subjects,
+    subject_end,
+)
+
+_FINAL_MARKS = ".!?"
+_CONNECTIVE_REACH = 6  # "after the inspectorate raised serious concerns about …"
+
+
+def enters_engage(analysis: Analysis, sentence: Sentence) -> bool:
+    """Whether a sentence names Engage without saying the force left it."""
+    if not _names_engage(analysis, sentence):
+        return False
+    words = lower_words(analysis.doc, sentence.tok_start, sentence.tok_end)
+    return not has_phrase(words, analysis.rules.recommendations["exit_cues"])
+
+
+def engage_sentences(analysis: Analysis) -> set[int]:
+    """The sentences that name Engage, found once per document."""
+    doc = analysis.doc
+    cached = doc.user_data.get("engage_sentences")
+    if cached is None:
+        names = [doc.vocab.strings.add(n) for n in analysis.rules.recommendations["engage_names"]]
+        tokens = [s for label, s, _ in analysis.matches("phase_terms") if label == "engage"]
+        if any(n in analysis.text for n in analysis.rules.recommendations["engage_names"]):
+            tokens += numpy.flatnonzero(numpy.isin(doc.to_array(ORTH), names)).tolist()
+        cached = doc.user_data["engage_sentences"] = {analysis.token_sentence[i] for i in tokens}
+    return cached
+
+
+def _names_engage(analysis: Analysis, sentence: Sentence) -> bool:
+    return sentence.index in engage_sentences(analysis)
+
+
+def engage_nearby(analysis: Analysis, index: int) -> bool:
+    """A move into Engage in the sentence, or (when it names none) in those just before."""
+    sentence = analysis.sentences[index]
+    if _names_engage(analysis, sentence):
+        return enters_engage(analysis, sentence)
+    window = analysis.rules.recommendations["reason_window"]
+    named = engage_sentences(analysis)
+    return any(i in named and enters_engage(analysis, analysis.sentences[i])
+               for i in range(max(index - window, 0), index))
+
+
+def is_heading(analysis: Analysis, sentence: Sentence) -> bool:
+    """A short line of its own without a full stop: "Cause of concern", "Reasons"."""
+    sentences = analysis.sentences
+    alone = (sentence.index == 0 or sentences[sentence.index - 1].paragraph
+             != sentence.paragraph) and (sentence.index + 1 >= len(sentences) or sentences[
+                 sentence.index + 1].paragraph != sentence.paragraph)
+    words = sentence.text.split()
+    return alone and not sentence.is_list_item and sentence.text[-1] not in _FINAL_MARKS and (
+        len(words) <= analysis.rules.recommendations["heading_max_words"])
+
+
+def _bullet_runs(analysis: Analysis) -> list[tuple[int, list[Sentence]]]:
+    """Runs of bullets: the index of the sentence that introduces them, and the first
+    sentence of each bullet (a bullet's later sentences share its paragraph)."""
+    bullet_paragraphs = {s.paragraph for s in analysis.sentences if s.is_list_item}
+    runs: list[tuple[int, list[Sentence]]] = []
+    current: list[Sentence] | None = None
+    for sentence in analysis.sentences:
+        if sentence.is_list_item:
+            if current is None:
+                current = []
+                runs.append((sentence.index - 1, current))
+            current.append(sentence)
+        elif sentence.paragraph not in bullet_paragraphs:
+            current = None
+    return runs
+
+
+def _recommends(analysis: Analysis, words: list[str]) -> bool:
+    return bool(set(words) & set(analysis.rules.recommendations["recommend_words"]))
+
+
+def _finding_before(analysis: Analysis, index: int) -> bool:
+    window = analysis.rules.recommendations["parent_window"]
+    return any(findings_in(analysis, s)
+               for s in analysis.sentences[max(index - window, 0) : index])
+
+
+def list_frame(analysis: Analysis, intro_index: int) -> tuple[str, str | None, str] | None:
+    """What a run of bullets lists: (kind, status, source), or None for other lists."""
+    if intro_index < 0:
+        return None
+    rec = analysis.rules.recommendations
+    intro = analysis.sentences[intro_index]
+    words = lower_words(analysis.doc, intro.tok_start, intro.tok_end)
+    if has_phrase(words, rec["other_recommenders"]) or has_phrase(words, rec["lighter_findings"]):
+        return None
+    labels = set(rec["reason_list_words"])
+    introduces = intro.text.rstrip().endswith(":") or is_heading(analysis, intro) or bool(
+        words) and words[-1] in labels  # "… Entered Engage 2019 Reasons" on one line
+    if introduces and has_phrase(words, rec["reason_list_words"]) and engage_nearby(
+            analysis, intro_index):
+        return "cause_of_concern", "open", "reason"
+    if not introduces:
+        return None
+    findings = [f for f in findings_in(analysis, intro) if not is_hypothetical(analysis, f)]
+    if findings and is_heading(analysis, intro) and not intro.text.endswith(":") and (
+            findings[-1].end != intro.tok_end):
+        return None  # a title naming findings ("… causes of concern revisit letter")
+    if findings:
+        finding = findings[-1]
+        kind = "recommendation" if _recommends(analysis, words) else finding.kind
+        return kind, item_status(analysis, finding, finding.end), "list"
+    if _refers_back(analysis, intro):
+        return _referred_frame(analysis, intro, words)
+    if _recommends(analysis, words) and _finding_before(analysis, intro_index):
+        return "recommendation", None, "list"
+    return None
+
+
+def _refers_back(analysis: Analysis, sentence: Sentence) -> bool:
+    """"They related to:", "These are about how the force:", "The two that remain open are
+    that the force should:": a list of findings the sentence before names."""
+    words = lower_words(analysis.doc, sentence.tok_start, sentence.tok_start + 3)
+    if words[:1] and words[0] in analysis.rules.recommendations["list_back_references"]:
+        return True
+    openers = analysis.rules.recommendations["remainder_openers"]
+    return len(words) == 3 and words[0] in openers and number_at(
+        analysis, sentence.tok_start + 1) is not None and words[2] in ("that", "which")
+
+
+def _referred_frame(analysis: Analysis, intro: Sentence, words: list[str]
+                    ) -> tuple[str, str | None, str] | None:
+    earlier = analysis.sentences[max(intro.index - 2, 0) : intro.index]
+    findings = [f for s in earlier for f in findings_in(analysis, s)
+                if not is_hypothetical(analysis, f)]
+    if not findings:
+        return None
+    finding = findings[-1]
+    kind = "recommendation" if _recommends(analysis, words) else finding.kind
+    status = status_in(analysis, intro.tok_start, intro.tok_end) or (
+        item_status(analysis, finding, finding.end))
+    return kind, status, "list"
+
+
+def statement_subject(analysis: Analysis, text: str) -> str | None:
+    """"The force needs to improve how it manages …" is about "how it manages …"."""
+    lowered = text.lower()
+    for lead in sorted(analysis.rules.recommendations["statement_leads"], key=len,
+                       reverse=True):
+        at = lowered.find(lead + " ")
+        if at != -1 and at < len(lowered) // 2:
+            return clean_subject(analysis, text[at + len(lead) + 1 :])
+    return clean_subject(analysis, text)
+
+
+def list_items(analysis: Analysis) -> list[Item]:
+    out: list[Item] = []
+    for run, (intro_index, bullets) in enumerate(_bullet_runs(analysis)):
+        frame = list_frame(analysis, intro_index)
+        if frame is None:
+            continue
+        kind, status, source = frame
+        intro = analysis.sentences[intro_index]
+        for bullet in bullets:
+            text = bullet.text[2:]
+            subject = statement_subject(analysis, text) if kind == "cause_of_concern" else (
+                clean_subject(analysis, text))
+            force_id = finding_force(analysis, bullet, bullet.tok_start) or finding_force(
+                analysis, intro, intro.tok_end)
+            if force_id is None or not long_enough(analysis, subject):
+                continue
+            out.append(Item(kind, force_id, subject, status, bullet.start, bullet.end,
+                            bullet.tok_start, False, False, source, bullet.index,
+                            group=f"list-{run}", intro_index=intro_index))
+    return out
+
+
+def _heading_finding(analysis: Analysis, sentence: Sentence):
+    """The one singular finding a heading names, with at most two words before it."""
+    findings = findings_in(analysis, sentence)
+    if len(findings) != 1 or findings[0].plural or not is_heading(analysis, sentence):
+        return None
+    finding = findings[0]
+    return finding if finding.start - sentence.tok_start <= 2 else None
+
+
+def heading_items(analysis: Analysis) -> list[Item]:
+    """"Accelerated cause of concern: investigations"; "Cause of concern" then "The force
+    needs to improve how it …": one item, named by the heading or the sentence after it."""
+    out = []
+    sentences = analysis.sentences
+    for sentence in sentences:
+        finding = _heading_finding(analysis, sentence)
+        if finding is None:
+            continue
+        force_id = finding_force(analysis, sentence, finding.start)
+        rest = analysis.text[analysis.doc[finding.end - 1].idx + len(
+            analysis.doc[finding.end - 1]) : sentence.end].strip()
+        end, subject = sentence.end, None
+        if rest.startswith(":"):
+            subject = clean_subject(analysis, rest[1:])
+        elif sentence.index + 1 < len(sentences):
+            following = sentences[sentence.index + 1]
+            if not (following.is_list_item or findings_in(analysis, following)
+                    or following.text.rstrip().endswith(":")
+                    or is_heading(analysis, following)):
+                subject, end = statement_subject(analysis, following.text), following.end
+        if force_id is None or not long_enough(analysis, subject) and not rest.startswith(":"):
+            continue
+        if subject:
+            out.append(Item(finding.kind, force_id, subject, None, sentence.start, end,
+                            finding.start, False, False, "heading", sentence.index))
+    return out
+
+
+def reason_reference_items(analysis: Analysis) -> list[Item]:
+    """"Because of these concerns, … moved the force into enhanced monitoring": the concerns
+    the sentences before it state are open causes of concern."""
+    rec = analysis.rules.recommendations
+    out = []
+    for index in sorted(engage_sentences(analysis)):
+        sentence = analysis.sentences[index]
+        words = lower_words(analysis.doc, sentence.tok_start, sentence.tok_end)
+        if not has_phrase(words, rec["reason_back_references"]) or not enters_engage(
+                analysis, sentence):
+            continue
+        force_id = finding_force(analysis, sentence, sentence.tok_start)
+        earlier = analysis.sentences[max(sentence.index - rec["reason_window"], 0) :
+                                     sentence.index]
+        for previous in earlier:
+            subject = _concern_subject(analysis, previous)
+            if force_id and subject:
+                out.append(Item("cause_of_concern", force_id, subject, "open", previous.start,
+                                previous.end, previous.tok_start, False, False, "reason",
+                                previous.index))
+    return out
+
+
+def _concern_subject(analysis: Analysis, sentence: Sentence) -> str | None:
+    lowered = sentence.text.lower()
+    for lead in sorted(analysis.rules.recommendations["concern_leads"], key=len, reverse=True):
+        at = lowered.find(f" {lead} ")
+        if at != -1:
+            return clean_subject(analysis, sentence.text[at + len(lead) + 2 :])
+    return None
+
+
+def reason_count(analysis: Analysis, sentence: Sentence) -> tuple[Tally, list[Item]] | None:
+    """"The decision follows an inspection which identified three areas where the force must
+    improve: A; B and C": in the sentence that gives the reasons for a move into Engage,
+    the counted concerns are causes of concern, named after the colon."""
+    rec = analysis.rules.recommendations
+    doc = analysis.doc
+    nouns = set(rec["reason_nouns"])
+    for token in range(sentence.tok_start, sentence.tok_end - 1):
+        count = number_at(analysis, token)
+        if count is None or count < 2 or doc[token + 1].lower_ not in nouns:
+            continue
+        colon = next((k for k in range(token, sentence.tok_end) if doc[k].text == ":"), None)
+        force_id = finding_force(analysis, sentence, token)
+        if colon is None or colon + 1 >= sentence.tok_end or force_id is None:
+            return None
+        listed = analysis.text[doc[colon + 1].idx : sentence.end]
+        subjects = [s for s in (clean_subject(analysis, p) for p in split_subjects(
+            analysis, listed, count, tuple(rec["clause_subject_openers"]))) if s]
+        if len(subjects) != count:
+            return None
+        tally = Tally("cause_of_concern", force_id, sentence, sentence.start, sentence.end,
+                      token, total=count)
+        items = [Item("cause_of_concern", force_id, s, "open", sentence.start, sentence.end,
+                      token, source="reason", sentence_index=sentence.index,
+                      group=f"reason-{sentence.index}") for s in subjects]
+        return tally, items
+    return None
+
+
+def _reason_concern_start(analysis: Analysis, sentence: Sentence) -> int | None:
+    """The token after "… over concerns about", "… after inspectors raised concerns that",
+    "… following the inspectorate's concerns regarding": where the concern is named."""
+    rec = analysis.rules.recommendations
+    words = cached_words(analysis)
+    nouns = set(rec["concern_nouns"])
+    connectives = [c.split() for c in rec["reason_connectives"]]
+    leads = [lead.split() for lead in rec["concern_subject_leads"]]
+    for k in range(sentence.tok_start, sentence.tok_end):
+        if words[k] not in nouns:
+            continue
+        lead = next((len(p) for p in leads if words[k + 1 : k + 1 + len(p)] == p), None)
+        before = [w for w in words[max(sentence.tok_start, k - _CONNECTIVE_REACH) : k] if w]
+        joined = " " + " ".join(before) + " "
+        if lead and any(f" {' '.join(c)} " in joined for c in connectives):
+            return k + 1 + lead
+    return None
+
+
+def reason_concern_items(analysis: Analysis, sentence: Sentence) -> list[Item]:
+    """"… was placed in special measures over concerns about how it answers 999 calls": a
+    concern named as the reason for a move into Engage (undated by a recap: no status)."""
+    rec = analysis.rules.recommendations
+    if not enters_engage(analysis, sentence):
+        return []
+    token = _reason_concern_start(analysis, sentence)
+    if token is None or token >= sentence.tok_end:
+        return []
+    force_id = _moved_force(analysis, sentence, token)
+    marker = Finding("cause_of_concern", token, token, True, sentence)
+    subject = clean_subject(analysis, span_text(analysis, token, subject_end(
+        analysis, marker, token)))
+    if force_id is None or not long_enough(analysis, subject):
+        return []
+    status = None if dated_before(analysis, sentence, rec["background_days"]) else "open"
+    parts = split_listed(analysis, subject, tuple(rec["clause_subject_openers"]))
+    return [Item("cause_of_concern", force_id, p, status, sentence.start, sentence.end,
+                 token, source="reason", sentence_index=sentence.index,
+                 group=f"reason-{sentence.index}") for p in parts]
+
+
+def _moved_force(analysis: Analysis, sentence: Sentence, token: int) -> str | None:
+    """The force a move sentence names, or means by "the force" ("Several services were
+    escalated …" names none)."""
+    named = [m for m in analysis.forces_between(sentence.tok_start, token)
+             if analysis.usable(m, sentence)]
+    opening = " ".join(lower_words(analysis.doc, sentence.tok_start, sentence.tok_start + 3))
+    anaphor = any(opening.startswith(a + " ") for a in analysis.rules.words["force_anaphors"]
+                  if " " in a)
+    return finding_force(analysis, sentence, token) if named or anaphor else None

@@ -1,0 +1,129 @@
+"""Where a document names causes of concern and recommendations, and which force they are for.
+
+Shared by the count grammar (tallies) and the item reader: a finding mention is a kind
+phrase from rules/recommendations.yaml ("causes of concern", "recommendation") in a
+sentence, with the force it belongs to.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from pipeline.extract.clauses import has_phrase, lower_words
+from pipeline.extract.context import Analysis, Sentence
+
+_HYPOTHETICAL_NEAR = 4  # "a force may be escalated if it fails to address a cause of concern"
+
+
+@dataclass
+class Finding:
+    """One kind phrase in a sentence: tokens [start, end)."""
+
+    kind: str
+    start: int
+    end: int
+    plural: bool
+    sentence: Sentence
+
+
+def findings_in(analysis: Analysis, sentence: Sentence) -> list[Finding]:
+    """The kind phrases of a sentence, longest first where they overlap, in text order
+    (read once per sentence: several mechanisms ask)."""
+    cache = analysis.doc.user_data.get("findings_in")
+    if cache is None:
+        cache = analysis.doc.user_data["findings_in"] = _all_findings(analysis)
+    return cache.get(sentence.index, [])
+
+
+def _all_findings(analysis: Analysis) -> dict[int, list[Finding]]:
+    heads = set(analysis.rules.recommendations["plural_heads"])
+    out: dict[int, list[Finding]] = {}
+    for kind, start, end in sorted(analysis.matches("findings"), key=lambda m: (m[1], -m[2])):
+        sentence = analysis.sentences[analysis.token_sentence[start]]
+        if end > sentence.tok_end:
+            continue
+        found = out.setdefault(sentence.index, [])
+        if found and start < found[-1].end:
+            continue
+        plural = any(w in heads for w in lower_words(analysis.doc, start, end))
+        found.append(Finding(kind, start, end, plural, sentence))
+    return out
+
+
+def is_hypothetical(analysis: Analysis, finding: Finding) -> bool:
+    """Process boilerplate and conditionals: "forces may be escalated if …", "unless …"."""
+    doc = analysis.doc
+    sentence = finding.sentence
+    dates = {i for d in analysis.dates_between(sentence.tok_start, finding.start)
+             for i in range(d.tok_start, d.tok_end)}  # "in May 2024" is not "may"
+    before = [doc[i].lower_ for i in range(sentence.tok_start, finding.start)
+              if i not in dates and not doc[i].is_space]
+    near = before[-_HYPOTHETICAL_NEAR:]
+    rec = analysis.rules.recommendations
+    return has_phrase(near, rec["hypothetical_near"]) or has_phrase(
+        before, rec["hypothetical_before"])
+
+
+def _findings_apply(analysis: Analysis, force_id: str | None) -> str | None:
+    excluded = set(analysis.rules.recommendations["forces_without_findings"])
+    return None if force_id in excluded else force_id
+
+
+def finding_force(analysis: Analysis, sentence: Sentence, token: int) -> str | None:
+    """The force a finding belongs to: one named in its sentence (the nearest before the
+    finding, else the first after), else the force last named before it.
+
+    Unlike the general "force last named" rule there is no fallback to the document's most
+    named force: findings a text reports before naming any force ("ten of sixteen
+    recommendations have been implemented", in a national review) belong to no force.
+    """
+    mentions = analysis.forces_between(sentence.tok_start, sentence.tok_end)
+    fire = any(m.kind == "fire" for m in mentions)
+    # "Dorset and Wiltshire Fire and Rescue Service": a bare place beside a fire service
+    named = [m for m in mentions if analysis.usable(m, sentence)
+             and not (fire and m.kind == "weak")]
+    before = [m for m in named if m.tok_start < token]
+    if before:
+        return _findings_apply(analysis, before[-1].force_id)
+    if named:
+        return _findings_apply(analysis, named[0].force_id)
+    for mention in reversed(analysis.forces):
+        if mention.tok_start >= sentence.tok_start:
+            continue
+        if mention.kind == "fire" or mention.compared:
+            continue
+        if mention.kind == "office" or analysis.usable(mention):
+            return _findings_apply(analysis, mention.force_id)
+    return None
+
+
+def dated_before(analysis: Analysis, sentence: Sentence, days: int) -> bool:
+    """Whether the sentence carries a date well before the publication: a recap."""
+    published = analysis.published
+    if published is None:
+        return False
+    found = [_period_end(d.value, d.precision)
+             for d in analysis.dates_between(sentence.tok_start, sentence.tok_end)
+             if d.value is not None]
+    return bool(found) and all((published - end).days > days for end in found)
+
+
+def _period_end(value: date, precision: str | None) -> date:
+    """The last day a date can mean: "earlier this year" is not before a March release."""
+    if precision == "year":
+        return date(value.year, 12, 31)
+    if precision == "month":
+        following = date(value.year + value.month // 12, value.month % 12 + 1, 1)
+        return date.fromordinal(following.toordinal() - 1)
+    return value
+
+
+def embedded(analysis: Analysis, outer_end: int, finding: Finding) -> bool:
+    """Whether a finding only qualifies the one before it: "the six recommendations attached
+    to the cause of concern", "… associated with this remaining cause of concern"."""
+    counts = analysis.rules.counts
+    joins = set(counts["embed_joiners"]) | set(counts["determiners"]) | set(counts["modifiers"])
+    between = lower_words(analysis.doc, outer_end, finding.start)
+    return bool(between) and len(between) <= counts["embed_reach"] and all(
+        w in joins for w in between) and any(w in counts["embed_joiners"] for w in between)

@@ -1,0 +1,234 @@
+"""Items named by reference to findings the text has already counted or mentioned.
+
+- "One of these, on call handling, has now been closed. The other, on X, remains open."
+- "The remaining cause of concern is the hardest to fix. It is about how the force …"
+- "… discharged four of these areas, but monitoring remains on 999 response": the open one.
+- "Inspectors recommended that the force should review …": a recommendation in prose.
+- A tracker's "this recommendation is complete" names the recommendation its text states
+  ("Within six months, the force should review …").
+"""
+
+from __future__ import annotations
+
+from pipeline.extract.clauses import clause_end, has_phrase, lower_words
+from pipeline.extract.context import Analysis, Sentence
+from pipeline.extract.counts import Tally, number_at
+from pipeline.extract.finding_mentions import Finding, finding_force, findings_in
+from pipeline.extract.items import Item
+from pipeline.extract.status import status_in
+from pipeline.extract.subjects import (
+    clean_subject,
+    span_text,
+    split_on_leads,
+    split_subjects,
+    subject_span,
+)
+
+_KIND_WINDOW = 3  # sentences back in which a back-reference finds what it refers to
+_REMAINDER_REACH = 4  # "but monitoring remains on …": the status word right after "but"
+
+
+def _words(analysis: Analysis, sentence: Sentence) -> list[tuple[int, str]]:
+    lower_words(analysis.doc, 0, 0)  # builds the document's cached lower-case words
+    words = analysis.doc.user_data["lower_words"]
+    return [(i, words[i]) for i in range(sentence.tok_start, sentence.tok_end)
+            if words[i] is not None]
+
+
+def _phrase_length(words: list[str], position: int, phrases: list[str]) -> int:
+    best = 0
+    for phrase in phrases:
+        parts = phrase.split()
+        if words[position : position + len(parts)] == parts:
+            best = max(best, len(parts))
+    return best
+
+
+def ordinal_items(analysis: Analysis, sentence: Sentence) -> list[Item]:
+    """Items a sentence names by their place among findings just mentioned, at its start
+    or at the start of a later clause ("…: three were set out in May, and a fourth, on X,
+    was added in the autumn")."""
+    tokens = _words(analysis, sentence)
+    out: list[Item] = []
+    openers = _opening_words(analysis)
+    for clause in _clause_starts(analysis, tokens):
+        if tokens[clause][1] in openers:
+            out.extend(_ordinal_at(analysis, sentence, tokens[clause:]))
+    return out
+
+
+def _opening_words(analysis: Analysis) -> set[str]:
+    """The words a back-reference can start with ("one of these", "but the other", "the
+    two that remain"), to skip clauses that cannot hold one."""
+    rec = analysis.rules.recommendations
+    phrases = rec["item_back_references"] + rec["item_back_reference_openers"]
+    return {p.split()[0] for p in phrases} | set(rec["remainder_openers"])
+
+
+def _clause_starts(analysis: Analysis, tokens: list[tuple[int, str]]) -> list[int]:
+    """The sentence start, and where a clause starts after ":", ";" or ", and"."""
+    joiners = set(analysis.rules.recommendations["clause_joiners"])
+    starts = [0]
+    for p, (_, word) in enumerate(tokens[:-1]):
+        if word in (":", ";") or (word == "," and tokens[p + 1][1] in joiners):
+            starts.append(p + 1)
+    return starts
+
+
+def _ordinal_at(analysis: Analysis, sentence: Sentence, tokens: list[tuple[int, str]]
+                ) -> list[Item]:
+    rec = analysis.rules.recommendations
+    words = [w for _, w in tokens]
+    position = _phrase_length(words, 0, rec["item_back_reference_openers"])
+    size = _phrase_length(words, position, rec["item_back_references"])
+    count = None
+    if not size:
+        size, count = _remainder(analysis, tokens, words, position)
+    if not size:
+        return []
+    previous = analysis.sentences[max(sentence.index - _KIND_WINDOW, 0) : sentence.index + 1]
+    kinds = [f.kind for s in previous for f in findings_in(analysis, s)
+             if f.start < tokens[0][0] or s is not sentence]
+    if not kinds:
+        return []
+    start, end = tokens[position][0], tokens[position + size - 1][0] + 1
+    reference = Finding(kinds[-1], start, end, False, sentence)
+    span = subject_span(analysis, reference, rec["item_back_reference_leads"])
+    force_id = finding_force(analysis, sentence, start)
+    if span is None or force_id is None:
+        return []
+    subject = clean_subject(analysis, span_text(analysis, span[0], span[1]))
+    clause = clause_end(analysis.doc, sentence.tok_end, span[1], {";", ":"})
+    status = status_in(analysis, span[1], clause, context_start=start) or status_in(
+        analysis, start, end)
+    parts = split_subjects(analysis, subject, count) if subject and count else [subject]
+    if subject and len(parts) == 1:
+        parts = split_on_leads(subject, rec["subject_leads"])
+    return [Item(reference.kind, force_id, p, status, sentence.start, sentence.end, start,
+                 source="reference", sentence_index=sentence.index)
+            for p in (clean_subject(analysis, q) for q in parts) if p]
+
+
+def _remainder(analysis: Analysis, tokens: list[tuple[int, str]], words: list[str],
+               position: int) -> tuple[int, int | None]:
+    """"the two that remain open", "the remaining two": (words it spans, how many it
+    counts), or (0, None)."""
+    rec = analysis.rules.recommendations
+    if position + 2 >= len(words) or words[position] not in rec["remainder_openers"]:
+        return 0, None
+    if words[position + 1] in analysis.rules.counts["remaining_words"]:
+        count = number_at(analysis, tokens[position + 2][0])  # "the remaining two, which …"
+        return (3, count) if count is not None and count > 1 else (0, None)
+    count = number_at(analysis, tokens[position + 1][0])
+    if count is None or words[position + 2] not in rec["remainder_references"]:
+        return 0, None
+    size = _phrase_length(words, position + 3, rec["remainder_verbs"])
+    return (3 + size, count) if size else (0, None)
+
+
+def subject_from_next_sentence(analysis: Analysis, item: Item) -> None:
+    """"The remaining cause of concern is the hardest to fix. It is about how the force …"."""
+    rec = analysis.rules.recommendations
+    if item.subject or item.plural or item.sentence_index + 1 >= len(analysis.sentences):
+        return
+    following = analysis.sentences[item.sentence_index + 1]
+    words = following.text.split()
+    if len(words) < 4 or words[0].lower() not in rec["next_sentence_subjects"] or (
+            words[1].lower() not in rec["next_sentence_verbs"]):
+        return
+    rest = " ".join(words[2:]) if words[1].lower() in ("is", "was") else " ".join(words[1:])
+    for lead in sorted(rec["subject_leads"], key=len, reverse=True):
+        if rest.lower().startswith(lead + " "):
+            item.subject = clean_subject(analysis, rest[len(lead) + 1 :])
+            item.end = following.end
+            return
+
+
+def recommendation_text(analysis: Analysis) -> tuple[Sentence, str] | None:
+    """The first sentence that states a recommendation to a force ("Within six months, the
+    force should review …"), and what it asks for."""
+    rec = analysis.rules.recommendations
+    anaphors = [a.split() for a in analysis.rules.words["force_anaphors"]]
+    for sentence in analysis.sentences:
+        if sentence.is_list_item or sentence.text.rstrip().endswith(":"):
+            continue
+        tokens = _words(analysis, sentence)
+        words = [w for _, w in tokens]
+        for p, word in enumerate(words):
+            if word not in rec["recommendation_verbs"] or p + 1 >= len(words):
+                continue
+            named = any(m.tok_end == tokens[p][0] for m in analysis.forces)
+            if named or any(words[max(p - len(a), 0) : p] == a for a in anaphors):
+                subject = clean_subject(analysis, analysis.text[
+                    analysis.doc[tokens[p + 1][0]].idx : sentence.end])
+                return (sentence, subject) if subject else None
+    return None
+
+
+def remainder_items(analysis: Analysis, tally: Tally) -> list[Item]:
+    """"… discharged four of these areas, but monitoring remains on 999 response": the one
+    still open, named in the contrast clause of the sentence that counts it."""
+    rec = analysis.rules.recommendations
+    if not tally.open or tally.force_id is None:
+        return []
+    tokens = [t for t in _words(analysis, tally.sentence) if t[0] > tally.token]
+    words = [w for _, w in tokens]
+    contrast = next((p for p, w in enumerate(words) if w in rec["contrast_words"]), None)
+    if contrast is None:
+        return []
+    for p in range(contrast + 1, min(contrast + 1 + _REMAINDER_REACH, len(tokens))):
+        token = tokens[p][0]
+        if status_in(analysis, token, token + 1) != "open":
+            continue
+        marker = Finding(tally.kind, token, token + 1, False, tally.sentence)
+        span = subject_span(analysis, marker, rec["listing_leads"])
+        if span is None:
+            return []
+        subject = clean_subject(analysis, span_text(analysis, span[0], span[1]))
+        sentence = tally.sentence
+        return [Item(tally.kind, tally.force_id, subject, "open", sentence.start, sentence.end,
+                     token, source="remainder", sentence_index=sentence.index)] if subject else []
+    return []
+
+
+def recommended_items(analysis: Analysis, sentence: Sentence) -> list[Item]:
+    """"Inspectors recommended that Kent Police should review its vetting backlog": a
+    recommendation named in prose (a list introduction ending in ":" is read as a list)."""
+    rec = analysis.rules.recommendations
+    words = lower_words(analysis.doc, sentence.tok_start, sentence.tok_end)
+    if sentence.text.rstrip().endswith(":") or not has_phrase(words, rec["recommends_that"]) or (
+            has_phrase(words, rec["other_recommenders"])):
+        return []
+    tokens = _words(analysis, sentence)
+    for p, (token, word) in enumerate(tokens[:-2]):
+        if word != "that" or p == 0 or tokens[p - 1][1] not in rec["recommend_words"]:
+            continue
+        end = _force_subject_end(analysis, tokens, p + 1)
+        force_id = finding_force(analysis, sentence, token)
+        if end is None or force_id is None:
+            return []
+        if end < len(tokens) and tokens[end][1] in rec["recommendation_verbs"]:
+            end += 1
+        if end >= len(tokens):
+            return []
+        subject = clean_subject(analysis, analysis.text[
+            analysis.doc[tokens[end][0]].idx : sentence.end])
+        return [Item("recommendation", force_id, subject, None, sentence.start, sentence.end,
+                     token, source="sentence", sentence_index=sentence.index)] if subject else []
+    return []
+
+
+def _force_subject_end(analysis: Analysis, tokens: list[tuple[int, str]], p: int) -> int | None:
+    """After "recommended that": the position after the force ("Kent Police", "the force")."""
+    if p >= len(tokens):
+        return None
+    mention = next((m for m in analysis.forces if m.tok_start == tokens[p][0]), None)
+    if mention is not None:
+        return next((q for q in range(p, len(tokens)) if tokens[q][0] >= mention.tok_end),
+                    None)
+    words = [w for _, w in tokens]
+    for anaphor in analysis.rules.words["force_anaphors"]:
+        parts = anaphor.split()
+        if len(parts) > 1 and words[p : p + len(parts)] == parts:
+            return p + len(parts)
+    return None

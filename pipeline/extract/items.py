@@ -1,0 +1,365 @@
+"""Items: causes of concern and recommendations a text names one by one, with their status.
+
+A finding phrase with a lead-in names its subject ("the cause of concern about call
+handling has been closed"); so does a copula ("the backlog in vetting is a cause for
+concern"), an apposition ("one cause of concern, responding to the public, …") or brackets
+("the remaining causes of concern (A, and B)"). The status is the verb that governs the
+finding, before it or after its subject. Mentions without a subject ("the cause of concern
+has been closed", "all the remaining causes of concern") are kept as subjectless items: they
+say nothing by themselves but update the named items they refer to (see reconcile).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from pipeline.extract.clauses import clause_end, clause_start, has_phrase, lower_words
+from pipeline.extract.context import Analysis, Sentence
+from pipeline.extract.counts import number_at
+from pipeline.extract.finding_mentions import (
+    Finding,
+    dated_before,
+    embedded,
+    finding_force,
+    findings_in,
+    is_hypothetical,
+)
+from pipeline.extract.status import status_in, status_read
+from pipeline.extract.subjects import (
+    clean_subject,
+    long_enough,
+    relative_subject,
+    span_text,
+    split_on_leads,
+    split_subjects,
+    subject_span,
+)
+
+_ISSUED_REACH = 6  # "raised with Sussex Police in May" after the subject
+_APPOSITION_WORDS = (2, 8)  # ", responding to the public," is a subject; longer is a clause
+_COPULAR_WORDS = 25
+_RELATIVE_REACH = 8  # ", the most urgent of which is that …" follows the finding closely
+
+
+@dataclass
+class Item:
+    kind: str
+    force_id: str
+    subject: str | None
+    status: str | None
+    start: int  # evidence, in characters
+    end: int
+    token: int
+    plural: bool = False
+    every: bool = False  # "all the causes of concern", "the force's remaining causes of concern"
+    source: str = "sentence"
+    sentence_index: int = 0
+    group: str | None = None  # items of one list or one sentence are never one finding
+    intro_index: int | None = None  # a listed item's introducing sentence
+
+
+def in_background(analysis: Analysis, sentence: Sentence) -> bool:
+    """A sentence that recounts an earlier issue ("On 11 March 2024, we issued …", or
+    "During our inspection, we identified …" after a sentence dated a year ago)."""
+    rec = analysis.rules.recommendations
+    days = rec["background_days"]
+    if dated_before(analysis, sentence, days):
+        return True
+    opening = " ".join(lower_words(analysis.doc, sentence.tok_start, sentence.tok_start + 4))
+    if sentence.index and any(opening.startswith(o) for o in rec["background_openers"]):
+        return dated_before(analysis, analysis.sentences[sentence.index - 1], days)
+    return False
+
+
+def item_status(analysis: Analysis, finding: Finding, after_start: int) -> str | None:
+    """A finding's status: a verb after its subject ("… has been closed") beats one right
+    before it ("closed the cause of concern"), which beats the rest of the clause."""
+    doc = analysis.doc
+    sentence = finding.sentence
+    breaks = set(analysis.rules.words["clause_breaks"])
+    start = clause_start(doc, sentence.tok_start, finding.start, breaks)
+    end = clause_end(doc, sentence.tok_end, max(after_start, finding.end), breaks)
+    background = in_background(analysis, sentence)
+    options = {"context_start": start, "background": background}
+    after, verb = status_read(analysis, after_start, end, tally=True, **options)
+    if after is not None and verb:
+        return after
+    counts = analysis.rules.counts
+    skip = set(counts["determiners"]) | set(counts["modifiers"]) | set(
+        analysis.rules.recommendations["articles"])
+    k = finding.start - 1
+    while k > start and analysis.doc[k].lower_ in skip:
+        k -= 1  # "close the force's remaining causes of concern": the verb, not "remaining"
+    governing = status_in(analysis, max(start, k - 1), k + 1, **options) if k >= start else None
+    modifier = status_in(analysis, k + 1, finding.start, **options)
+    return governing or modifier or after or status_in(
+        analysis, after_start, min(end, after_start + _ISSUED_REACH), **options) or status_in(
+        analysis, start, finding.start, **options)
+
+
+def _vague(analysis: Analysis, finding: Finding) -> bool:
+    words = lower_words(analysis.doc, max(finding.sentence.tok_start, finding.start - 3),
+                        finding.start)
+    return has_phrase(words, analysis.rules.recommendations["vague_quantifiers"])
+
+
+def count_before(analysis: Analysis, finding: Finding) -> int | None:
+    """The number that counts a plural finding: "the remaining two causes of concern"."""
+    skip = set(analysis.rules.counts["modifiers"]) | set(analysis.rules.counts["determiners"])
+    k = finding.start - 1
+    while k >= finding.sentence.tok_start and analysis.doc[k].lower_ in skip:
+        k -= 1
+    return number_at(analysis, k) if k >= finding.sentence.tok_start else None
+
+
+def covers_every(analysis: Analysis, finding: Finding) -> bool:
+    """"all the causes of concern", "the force's remaining causes of concern", "have all been"."""
+    rules = analysis.rules
+    every = set(rules.numbers["all_words"]) | set(rules.counts["remaining_words"])
+    before = lower_words(analysis.doc, max(finding.sentence.tok_start, finding.start - 4),
+                         finding.start)
+    after = lower_words(analysis.doc, finding.end, min(finding.end + 3,
+                                                         finding.sentence.tok_end))
+    return bool(every & set(before)) or "all" in after
+
+
+def _copula_before(analysis: Analysis, finding: Finding) -> int | None:
+    """The first token of a copula right before a finding ("… is a cause for concern")."""
+    doc = analysis.doc
+    articles = set(analysis.rules.recommendations["articles"])
+    k = finding.start  # the phrase "a cause for concern" starts with its article
+    if doc[k].lower_ not in articles and k > finding.sentence.tok_start and doc[
+            k - 1].lower_ in articles:
+        k -= 1
+    words = lower_words(doc, max(finding.sentence.tok_start, k - 4), k)
+    for phrase in sorted(analysis.rules.recommendations["copulas"], key=len, reverse=True):
+        parts = phrase.split()
+        if words[-len(parts):] == parts:
+            existential = words[-len(parts) - 1 : -len(parts)] == analysis.rules.recommendations[
+                "existential"]
+            return None if existential else k - len(parts)  # "there are causes of …"
+    return None
+
+
+def copular_items(analysis: Analysis, finding: Finding, force_id: str) -> list[Item] | None:
+    """"the historical backlog in vetting is a cause for concern", "how it investigated crime
+    were causes of concern": the subject stands before the copula. None: not copular."""
+    copula = _copula_before(analysis, finding)
+    if copula is None:
+        return None
+    doc = analysis.doc
+    rec = analysis.rules.recommendations
+    sentence = finding.sentence
+    bare_as = doc[copula].lower_ == "as"
+    starts = set(rec["as_verbs"]) if bare_as else set(rec["copular_subject_starts"])
+    if finding.plural:
+        starts -= set(rec["finding_joins"])
+    begin = copula
+    while begin > sentence.tok_start and doc[begin - 1].lower_ not in starts:
+        begin -= 1
+    if bare_as and begin == sentence.tok_start:
+        return None  # "as a cause of concern" with no verb that names one
+    if begin >= copula or copula - begin > _COPULAR_WORDS:
+        return []
+    subject = clean_subject(analysis, span_text(analysis, begin, copula))
+    negated = lower_words(doc, max(sentence.tok_start, copula - 2), copula + 2)
+    if subject is None or has_phrase(negated, rec["status_negations"]):
+        return []
+    status = "closed" if has_phrase(negated, rec["copular_closed"]) else (
+        None if in_background(analysis, sentence) else "open")
+    parts = _split_uncounted(analysis, subject) if finding.plural else [subject]
+    return [_item(analysis, finding, force_id, clean_subject(analysis, p), status, "copular")
+            for p in parts if clean_subject(analysis, p)]
+
+
+def _relative_recommendation(analysis: Analysis, finding: Finding) -> str | None:
+    """"makes four recommendations, the most urgent of which is that the force should X"."""
+    if not finding.plural:
+        return None
+    rec = analysis.rules.recommendations
+    sentence = finding.sentence
+    rest = analysis.text[analysis.doc[finding.end - 1].idx + len(analysis.doc[
+        finding.end - 1]) : sentence.end]
+    lowered = rest.lower()
+    for phrase in rec["recommendation_relatives"]:
+        at = lowered.find(f" {phrase} ")
+        if at != -1 and lowered[:at].count(" ") <= _RELATIVE_REACH:
+            text = rest[at + len(phrase) + 2 :]
+            for verb in rec["recommendation_verbs"]:
+                cut = text.lower().find(f" {verb} ")
+                if cut != -1:
+                    text = text[cut + len(verb) + 2 :]
+                    break
+            return clean_subject(analysis, text)
+    return None
+
+
+def _split_uncounted(analysis: Analysis, text: str) -> list[str]:
+    for separator in analysis.rules.recommendations["uncounted_separators"]:
+        parts = [p for p in text.split(separator) if p.strip()]
+        if len(parts) > 1:
+            return parts
+    return [text]
+
+
+def apposition(analysis: Analysis, finding: Finding) -> str | None:
+    """"we reported one cause of concern, responding to the public, as …"."""
+    doc = analysis.doc
+    sentence = finding.sentence
+    if finding.plural or finding.end >= sentence.tok_end or doc[finding.end].text != ",":
+        return None
+    close = clause_end(doc, sentence.tok_end, finding.end + 1, {","})
+    shortest, longest = _APPOSITION_WORDS
+    if close >= sentence.tok_end or not shortest <= close - finding.end - 1 <= longest:
+        return None
+    rec = analysis.rules.recommendations
+    words = lower_words(doc, finding.end + 1, close)
+    if words[0] in set(rec["apposition_not_starts"]) or set(rec["apposition_clause_words"]) & (
+            set(words)):
+        return None  # ", which was raised in 2022,", ", the inspectorate said,"
+    return clean_subject(analysis, span_text(analysis, finding.end + 1, close))
+
+
+def _item(analysis: Analysis, finding: Finding, force_id: str, subject: str | None,
+          status: str | None, source: str = "sentence") -> Item:
+    sentence = finding.sentence
+    return Item(finding.kind, force_id, subject, status, sentence.start, sentence.end,
+                finding.start, finding.plural, False, source, sentence.index,
+                group=f"finding-{finding.start}")
+
+
+def _subjects(analysis: Analysis, finding: Finding) -> tuple[list[str], int, str]:
+    """The subjects a finding names, the token after them, and how they were introduced."""
+    rec = analysis.rules.recommendations
+    leads = rec["listing_leads"] if finding.plural else rec["subject_leads"]
+    span = subject_span(analysis, finding, leads)
+    if span is None:
+        subject = relative_subject(analysis, finding) or apposition(
+            analysis, finding) or _relative_recommendation(analysis, finding)
+        return ([subject] if subject else []), finding.end, "none"
+    start, end, how = span
+    raw = span_text(analysis, start, end)
+    subject = clean_subject(analysis, raw)
+    if subject is None and finding.plural and raw.lower().strip(" .,") in rec[
+            "antecedent_quantifiers"]:
+        return _antecedents(analysis, finding), end, how
+    if subject is None or how == "paren" and not long_enough(analysis, subject):
+        return [], end, how  # "causes of concern (HTML)": a link, not a subject
+    if not finding.plural:
+        return [subject], end, how
+    count = count_before(analysis, finding)
+    part = _part_of_count(analysis, finding)
+    if part is not None:
+        # "closed two of its four causes of concern, on A and on B" names the two closed;
+        # "closed 3 of 5 recommendations on call handling" names their topic, no item.
+        parts = split_subjects(analysis, subject, part, tuple(rec["clause_subject_openers"])) if (
+            part > 1) else [subject]
+        if len(parts) == 1 and part > 1:
+            parts = split_on_leads(subject, rec["subject_leads"])
+        kept = [p for p in (clean_subject(analysis, q) for q in parts) if p]
+        return (kept if len(kept) == part else []), end, how
+    openers = tuple(rec["clause_subject_openers"])
+    parts = split_subjects(analysis, subject, count, openers) if count else _split_uncounted(
+        analysis, subject)
+    if len(parts) == 1:
+        parts = split_on_leads(subject, rec["subject_leads"])
+    if how == "colon" and number_at(analysis, start) is not None:
+        return [], end, how  # "Causes of concern: one down, one to go" counts, names none
+    return [p for p in (clean_subject(analysis, q) for q in parts) if p], end, how
+
+
+def _antecedents(analysis: Analysis, finding: Finding) -> list[str]:
+    """"had improved the way it answers 999 calls and the way it identifies repeat victims,
+    and closed the causes of concern on both": the two things coordinated before.
+
+    The conjuncts are parallel, so the left one starts at the last word before the "and"
+    that the right one starts with ("the way … and the way …")."""
+    doc = analysis.doc
+    breaks = set(analysis.rules.words["clause_breaks"]) | {","}
+    start = clause_start(doc, finding.sentence.tok_start, finding.start, breaks)
+    text = analysis.text[finding.sentence.start : doc[start].idx].rstrip(" ,")
+    text = re.sub(r"(?:,\s*)?\band$", "", text).rstrip(" ,")
+    openers = "|".join(map(re.escape, analysis.rules.recommendations["noun_phrase_openers"]))
+    joins = list(re.finditer(rf"\s+and\s+(?=(?:{openers})\b)", text, re.IGNORECASE))
+    if not joins:
+        return []
+    join = joins[-1]
+    right = text[join.end():]
+    opener = right.split()[0].lower()
+    left_text = text[: join.start()]
+    at = max((m.start() for m in re.finditer(rf"\b{re.escape(opener)}\b", left_text,
+                                             re.IGNORECASE)), default=None)
+    if at is None:
+        return []
+    parts = [clean_subject(analysis, left_text[at:]), clean_subject(analysis, right)]
+    return [p for p in parts if p]
+
+
+def _part_of_count(analysis: Analysis, finding: Finding) -> int | None:
+    """The part, when a finding is counted as a part of a whole: "3 of the 5 …" → 3."""
+    doc = analysis.doc
+    counts = analysis.rules.counts
+    skip = set(counts["modifiers"]) | set(counts["determiners"])
+    floor = finding.sentence.tok_start
+    k = finding.start - 1
+    while k >= floor and doc[k].lower_ in skip:
+        k -= 1
+    k -= 1  # the whole's number
+    while k >= floor and doc[k].lower_ in skip:
+        k -= 1
+    if k < floor or doc[k].lower_ != "of":
+        return None
+    k -= 2 if k - 1 >= floor and doc[k - 1].lower_ == "out" else 1
+    return number_at(analysis, k) if k >= floor else None
+
+
+def _coordinated(analysis: Analysis, finding: Finding, previous: Item | None) -> bool:
+    """"… issued a cause of concern on X, and another on Y", "… closed, as has the cause …"."""
+    if previous is None or previous.sentence_index != finding.sentence.index:
+        return False
+    words = lower_words(analysis.doc, max(finding.sentence.tok_start, finding.start - 3),
+                        finding.start)
+    return has_phrase(words, analysis.rules.recommendations["item_coordination"])
+
+
+def _finding_status(analysis: Analysis, finding: Finding, outer: Finding | None,
+                    after: int) -> str | None:
+    if outer is not None and embedded(analysis, outer.end, finding):
+        return status_in(analysis, outer.end, finding.start)  # "… with this remaining …"
+    return item_status(analysis, finding, after)
+
+
+def sentence_items(analysis: Analysis, sentence: Sentence, reason: bool) -> list[Item]:
+    """The items one sentence names; `reason` when the sentence gives the reasons for a
+    move into Engage ("This was a result of two causes of concern relating to …")."""
+    out: list[Item] = []
+    findings = findings_in(analysis, sentence)
+    for index, finding in enumerate(findings):
+        force_id = finding_force(analysis, sentence, finding.start)
+        if force_id is None or is_hypothetical(analysis, finding):
+            continue
+        copular = copular_items(analysis, finding, force_id)
+        if copular is not None:
+            out.extend(copular)
+            continue
+        subjects, after, how = _subjects(analysis, finding)
+        status = _finding_status(analysis, finding, findings[index - 1] if index else None,
+                                 after)
+        if status is None and _coordinated(analysis, finding, out[-1] if out else None):
+            status = out[-1].status
+        if status is None and reason:
+            status = "open"
+        if not subjects:
+            item = _item(analysis, finding, force_id, None, status)
+            item.every = finding.plural and covers_every(analysis, finding)
+            out.append(item)
+            continue
+        if finding.plural and how not in ("paren", "colon") and count_before(
+                analysis, finding) is None and (status is None or _vague(analysis, finding)):
+            continue  # "our recommendations on vetting", "several recommendations about X"
+        # "raised two causes of concern about X and Y" with one subject sums up a set
+        counted = count_before(analysis, finding) if finding.plural else None
+        source = "summary" if counted and counted > 1 and len(subjects) == 1 else "sentence"
+        out.extend(_item(analysis, finding, force_id, s, status, source) for s in subjects)
+    return out

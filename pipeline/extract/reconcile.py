@@ -1,0 +1,217 @@
+"""One document's findings put together: one item per finding, tallies completed and merged.
+
+- Wordings of one finding ("investigations", "how it manages … investigations") are one
+  item; its status is the furthest the document takes it (closed, then open, then none),
+  since a finding is raised before it is closed.
+- Mentions without a subject update the items they refer to: "the cause of concern has been
+  closed" the item named last, "the force's remaining causes of concern" all of them.
+- Recommendations listed under a cause of concern that is still open are open with it; a
+  closed cause of concern can close with recommendations unmet, so closing is not passed on.
+- A tally is completed by what the document says elsewhere: "we identified two causes of
+  concern" and "we have closed the remaining causes of concern" give 2 of 2 closed; a count
+  whose items are named, and some later closed, takes their closed count.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from pipeline.extract.context import Analysis
+from pipeline.extract.counts import Tally, tally_date
+from pipeline.extract.items import Item
+
+_RANK = {"closed": 2, "open": 1, None: 0}
+_ANAPHOR_WINDOW = 2  # sentences over which "the cause of concern" means the one just named
+
+
+@dataclass
+class Group:
+    """One finding and every wording of it."""
+
+    members: list[Item] = field(default_factory=list)
+    status: str | None = None
+
+    @property
+    def first(self) -> Item:
+        return min(self.members, key=lambda i: i.token)
+
+    def raise_status(self, status: str | None) -> None:
+        if _RANK[status] > _RANK[self.status]:
+            self.status = status
+
+
+def _stems(analysis: Analysis, subject: str) -> set[str]:
+    rec = analysis.rules.recommendations
+    stop = set(rec["same_finding_stop_words"])
+    size = rec["same_finding_stem"]
+    return {w[:size] for w in re.findall(r"[a-z0-9]+", subject.lower())
+            if len(w) > 2 and w not in stop}
+
+
+def same_finding(analysis: Analysis, a: Item, b: Item) -> bool:
+    """Two wordings name one finding when they share what they are about: "the management
+    of registered sex offenders" and "how the force manages registered sex offenders"."""
+    if (a.force_id, a.kind) != (b.force_id, b.kind) or (a.group and a.group == b.group):
+        return False
+    words_a, words_b = _stems(analysis, a.subject or ""), _stems(analysis, b.subject or "")
+    shared = words_a & words_b
+    smaller = min(len(words_a), len(words_b))
+    share = analysis.rules.recommendations["same_finding_share"]
+    return bool(shared) and (shared in (words_a, words_b) or (
+        len(shared) >= 2 and len(shared) >= share * smaller))
+
+
+def _lists(group: Group) -> set[str]:
+    return {m.group for m in group.members if m.group}
+
+
+def group_items(analysis: Analysis, items: list[Item]) -> list[Group]:
+    """Wordings of one finding together; two items of one list or sentence never are."""
+    groups: list[Group] = []
+    for item in sorted((i for i in items if i.subject), key=lambda i: i.token):
+        matches = [g for g in groups if item.group not in _lists(g)
+                   and any(same_finding(analysis, m, item) for m in g.members)]
+        if not matches:
+            groups.append(Group([item], item.status))
+            continue
+        target = matches[0]
+        for other in matches[1:]:  # the new wording joins two: one finding
+            if not _lists(other) & _lists(target):
+                target.members.extend(other.members)
+                target.raise_status(other.status)
+                groups.remove(other)
+        target.members.append(item)
+        target.raise_status(item.status)
+    return groups
+
+
+def apply_mentions(items: list[Item], groups: list[Group]) -> None:
+    """Subjectless mentions update the named findings they refer to: "all the causes of
+    concern" every one; "the cause of concern" the one named just before it, or the only
+    one named (further back, with two named, it is ambiguous: no guess)."""
+    for mention in sorted((i for i in items if not i.subject and i.status), key=lambda i: i.token):
+        same = [g for g in groups if (g.first.force_id, g.first.kind) == (
+            mention.force_id, mention.kind)]
+        if mention.plural and mention.every:
+            for group in same:
+                group.raise_status(mention.status)
+        elif not mention.plural:
+            before = [g for g in same if g.first.token < mention.token]
+            last = max(before, key=lambda g: max(m.sentence_index for m in g.members),
+                       default=None)
+            near = last is not None and mention.sentence_index - max(
+                m.sentence_index for m in last.members) <= _ANAPHOR_WINDOW
+            if last is not None and (len(same) == 1 or near):
+                last.raise_status(mention.status)
+
+
+def inherit_open(analysis: Analysis, groups: list[Group]) -> None:
+    """Listed recommendations take "open" from the cause of concern they are listed under."""
+    window = analysis.rules.recommendations["parent_window"]
+    concerns = [(m.sentence_index, g) for g in groups for m in g.members
+                if m.kind == "cause_of_concern"]
+    for group in groups:
+        listed = [m for m in group.members if m.kind == "recommendation" and m.source == "list"
+                  and m.intro_index is not None]
+        if not listed or group.status is not None:
+            continue
+        intro = listed[0].intro_index
+        parents = [(index, g) for index, g in concerns if intro - window <= index <= intro
+                   and g.first.force_id == group.first.force_id]
+        if parents and max(parents, key=lambda p: p[0])[1].status == "open":
+            group.status = "open"
+
+
+def _set_closed_tallies(analysis: Analysis, tallies: list[Tally], items: list[Item]
+                        ) -> list[Tally]:
+    """"we have closed the force's remaining causes of concern" with "we identified two
+    causes of concern" elsewhere: 2 of 2 closed."""
+    out = []
+    for mention in items:
+        if mention.subject or not (mention.plural and mention.every) or (
+                mention.status != "closed"):
+            continue
+        totals = [t for t in tallies if t.bare and (t.force_id, t.kind) == (
+            mention.force_id, mention.kind)]
+        if len({t.total for t in totals}) != 1:
+            continue
+        base = totals[0]
+        sentence = analysis.sentences[mention.sentence_index]
+        tally = Tally(base.kind, base.force_id, sentence, min(base.start, sentence.start),
+                      max(base.end, sentence.end), mention.token, base.total, base.total, 0)
+        tally.date = tally_date(analysis, tally)
+        out.append(tally)
+    return out
+
+
+def _enumerated(groups: list[Group], tallies: list[Tally]) -> None:
+    """"two causes of concern relating to A and B" and, later, "we closed the cause of
+    concern regarding B": of the two, one is closed."""
+    for tally in tallies:
+        if not tally.bare:
+            continue
+        named = [g for g in groups if any(
+            m.sentence_index == tally.sentence.index and m.kind == tally.kind
+            and m.force_id == tally.force_id and m.source == "sentence" for m in g.members)]
+        closed = sum(1 for g in named if g.status == "closed")
+        if len(named) == tally.total and closed:
+            tally.closed, tally.open = closed, tally.total - closed
+
+
+def merge_tallies(tallies: list[Tally]) -> list[Tally]:
+    """A tally that repeats part of a fuller one ("the two remaining …") adds nothing."""
+    def counts(t: Tally) -> dict:
+        return {k: v for k, v in (("t", t.total), ("c", t.closed), ("o", t.open))
+                if v is not None}
+
+    def fuller(other: Tally, j: int, tally: Tally, index: int) -> bool:
+        """Whether `other` says all `tally` says and more (a date), or as much, earlier."""
+        mine, theirs = counts(tally), counts(other)
+        if not mine.items() <= theirs.items():
+            return False
+        if len(theirs) != len(mine):
+            return True
+        if (other.date is None) != (tally.date is None):
+            return tally.date is None
+        return j < index
+
+    return [tally for index, tally in enumerate(tallies) if not any(
+        j != index and (other.force_id, other.kind) == (tally.force_id, tally.kind)
+        and fuller(other, j, tally, index) for j, other in enumerate(tallies))]
+
+
+def _from_whole_tally(groups: list[Group], tallies: list[Tally]) -> None:
+    """"None of the four causes of concern has yet been closed": every one named is open;
+    "all three have been closed": every one is closed (when the document counts one set)."""
+    for tally in tallies:
+        same = [t for t in tallies if (t.force_id, t.kind) == (tally.force_id, tally.kind)]
+        if len(same) != 1 or tally.total is None:
+            continue
+        status = "closed" if tally.open == 0 else "open" if tally.closed == 0 else None
+        for group in groups:
+            if (group.first.force_id, group.first.kind) == (tally.force_id, tally.kind):
+                group.raise_status(status)
+
+
+def _without_summaries(groups: list[Group]) -> list[Group]:
+    """"two causes of concern about the way it investigates crime and supports victims" sums
+    up findings the document names one by one elsewhere: not an item of its own then."""
+    def key(group: Group) -> tuple:
+        return group.first.force_id, group.first.kind
+
+    named = {key(g) for g in groups if any(m.source != "summary" for m in g.members)}
+    return [g for g in groups if any(m.source != "summary" for m in g.members)
+            or key(g) not in named]
+
+
+def reconcile(analysis: Analysis, tallies: list[Tally], items: list[Item]
+              ) -> tuple[list[Tally], list[Group]]:
+    groups = _without_summaries(group_items(analysis, items))
+    apply_mentions(items, groups)
+    tallies = tallies + _set_closed_tallies(analysis, tallies, items)
+    _enumerated(groups, tallies)
+    tallies = merge_tallies(tallies)
+    _from_whole_tally(groups, tallies)
+    inherit_open(analysis, groups)
+    return tallies, groups

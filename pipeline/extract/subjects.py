@@ -1,0 +1,260 @@
+"""What a finding is about: the words after its lead-in, cleaned, and split when it names several.
+
+"raised a cause of concern with Sussex Police about how it manages sex offenders" is about
+"how it manages sex offenders"; "the remaining two causes of concern on crime recording
+standards and the quality of investigations" are about two things. The lead-ins, stops and
+pronouns are data (rules/recommendations.yaml).
+"""
+
+from __future__ import annotations
+
+import re
+
+from pipeline.extract.clauses import clause_end, lower_words
+from pipeline.extract.context import Analysis
+from pipeline.extract.finding_mentions import Finding, findings_in
+
+_TRAILERS = (" and", " or", ";", ".", ",", ":")
+_AHEAD = 5  # words after a comma in which a relative pronoun or a speech verb ends a subject
+_QUOTES = "\"“”'‘’"
+_CACHE: dict[str, tuple[re.Pattern, ...]] = {}
+
+
+def separators(analysis: Analysis) -> tuple[re.Pattern, ...]:
+    """Separators between listed subjects, strongest first; the last splits only before a
+    word that opens a noun phrase ("… calls and the management of …")."""
+    version = analysis.rules.version
+    if version not in _CACHE:
+        openers = "|".join(map(re.escape, analysis.rules.recommendations["noun_phrase_openers"]))
+        _CACHE[version] = (re.compile(r"\s*;\s*(?:and\s+)?"), re.compile(r",\s+(?:and|or)\s+"),
+                           re.compile(r",\s+"), re.compile(rf"\s+and\s+(?=(?:{openers})\b)"))
+    return _CACHE[version]
+
+
+def clean_subject(analysis: Analysis, text: str) -> str | None:
+    """A subject without quote marks, lead-in pronouns or trailing "and"/punctuation."""
+    text = text.strip().strip(_QUOTES).strip()
+    lowered = text.lower().rstrip(".,;:")
+    if lowered in set(analysis.rules.recommendations["not_subjects"]) or lowered in set(
+            analysis.rules.words["force_anaphors"]):
+        return None  # "them", "the force": what the finding refers to is named elsewhere
+    changed = True
+    while changed:
+        changed = False
+        for tail in _TRAILERS:
+            if text.endswith(tail):
+                text = text[: -len(tail)].rstrip()
+                changed = True
+    text = text.strip().strip(_QUOTES).strip()
+    return text or None
+
+
+def long_enough(analysis: Analysis, subject: str | None) -> bool:
+    """Cut-off fragments ("ca", "ide") at the end of an excerpt are not subjects."""
+    minimum = analysis.rules.recommendations["min_subject_words"]
+    return subject is not None and len(re.findall(r"\w+", subject)) >= minimum
+
+
+def split_subjects(analysis: Analysis, text: str, count: int | None,
+                   clause_openers: tuple[str, ...] = ()) -> list[str]:
+    """Listed subjects: into `count` parts when the text is counted ("two causes of concern,
+    on A and B"); uncounted, only at a semicolon or a repeated lead-in (done by the caller).
+    A plain "and" splits two parts only when the first is not a clause ("how it
+    investigates crime and supports victims" is one subject).
+    """
+    if not count or count < 2:
+        return [text]
+    parts = [text]
+    splitters = separators(analysis)
+    if count == 2 and not text.lower().startswith(clause_openers):
+        splitters = (*splitters, re.compile(r"\s+and\s+"))
+    for separator in splitters:
+        if len(parts) >= count:
+            break
+        every = [q for p in parts for q in separator.split(p) if q.strip()]
+        if len(every) <= count:
+            parts = every
+            continue
+        last = [q for q in separator.split(parts[-1]) if q.strip()]
+        if len(parts) - 1 + len(last) == count:
+            parts = parts[:-1] + last
+    return parts if len(parts) == count else [text]
+
+
+def split_listed(analysis: Analysis, text: str, clause_openers: tuple[str, ...]) -> list[str]:
+    """An uncounted list: "its call handling, crime recording and counter-corruption work"
+    is three subjects, "call handling and crime recording" two, and "how it investigates
+    crime and supports victims" one (the "and" joins two verbs of one clause)."""
+    commas = [p for p in re.split(r",\s+(?:and\s+)?", text) if p.strip()]
+    if len(commas) > 1:
+        last = [p for p in separators(analysis)[3].split(commas[-1]) if p.strip()]
+        if len(last) == 1 and not commas[-1].lower().startswith(clause_openers):
+            last = [p for p in re.split(r"\s+and\s+", commas[-1]) if p.strip()]
+        return commas[:-1] + last
+    return split_subjects(analysis, text, 2, clause_openers)
+
+
+def split_on_leads(text: str, leads: list[str]) -> list[str]:
+    """"about call handling and about crime recording" → two subjects."""
+    for lead in sorted(leads, key=len, reverse=True):
+        marker = f" and {lead} "
+        if marker in text:
+            return [p for p in text.split(marker) if p.strip()]
+    return [text]
+
+
+def _skip_joiners(analysis: Analysis, finding: Finding) -> int:
+    """Dates and the force may stand between a finding and its lead-in."""
+    doc = analysis.doc
+    sentence = finding.sentence
+    skip = {i for d in analysis.dates_between(sentence.tok_start, sentence.tok_end)
+            for i in range(d.tok_start, d.tok_end)}
+    skip |= {i for m in analysis.forces_between(sentence.tok_start, sentence.tok_end)
+             for i in range(m.tok_start, m.tok_end)}
+    rec = analysis.rules.recommendations
+    joiners = set(rec["subject_joiners"])
+    k = finding.end
+    if k < sentence.tok_end and doc[k].like_num:
+        k += 1  # "Recommendation 2: …"
+    k = _skip_raiser(analysis, k, sentence.tok_end, skip)
+    while k < sentence.tok_end and (k in skip or doc[k].lower_ in joiners and k + 1 in skip):
+        k += 1
+    return k
+
+
+def _skip_raiser(analysis: Analysis, k: int, end: int, skip: set[int]) -> int:
+    """"the cause of concern we raised in 2023 about …": the clause saying who raised it."""
+    rec = analysis.rules.recommendations
+    raisers = [r.split() for r in rec["relative_raisers"]]
+    issued = set(rec["open_item_words"])
+    words = lower_words(analysis.doc, k, min(k + 4, end))
+    for parts in sorted(raisers, key=len, reverse=True):
+        if words[: len(parts)] == parts:
+            j = k + len(parts)
+            if j < end and analysis.doc[j].lower_ in ("that", "which"):
+                continue
+            if j < end and analysis.doc[j].lower_ in issued:
+                j += 1
+                while j < end and j in skip:
+                    j += 1
+                return j
+    return k
+
+
+def _lead_length(words: list[str], leads: list[str]) -> int | None:
+    for phrase in sorted(leads, key=lambda p: -len(p.split())):
+        parts = phrase.split()
+        if words[: len(parts)] == parts:
+            return len(parts)
+    return None
+
+
+def subject_start(analysis: Analysis, finding: Finding, leads: list[str]
+                  ) -> tuple[int, str] | None:
+    """The first token of the subject after a finding and how it is introduced ("lead",
+    "colon" or "paren"), or None when no lead-in follows."""
+    k = _skip_joiners(analysis, finding)
+    end = finding.sentence.tok_end
+    words = lower_words(analysis.doc, k, min(k + 6, end))
+    offset = 1 if words[:1] == [","] else 0
+    if words[offset : offset + 1] == [":"]:
+        return k + offset + 1, "colon"
+    if words[offset : offset + 1] == ["("] and not offset:
+        return k + 1, "paren"
+    size = _lead_length(words[offset:], leads)
+    return None if size is None else (k + offset + size, "lead")
+
+
+def subject_end(analysis: Analysis, finding: Finding, start: int, how: str = "lead") -> int:
+    """Where a subject stops: a clause break, a status verb, a participle saying when it was
+    raised, a relative clause after a comma, or the next finding of the sentence; a subject
+    in brackets stops at the closing bracket."""
+    doc = analysis.doc
+    rec = analysis.rules.recommendations
+    sentence = finding.sentence
+    if how == "paren":
+        return clause_end(doc, sentence.tok_end, start, {")"})
+    end = clause_end(doc, sentence.tok_end, start, {";", "—", "–"})
+    later = [f.start for f in findings_in(analysis, sentence) if f.start >= start]
+    if later:
+        end = min(end, _before_determiners(analysis, start, later[0]))
+    status_words = set(rec["closed_words"]) | set(rec["open_words"])
+    aux = set(rec["status_aux"]) | {"has", "have", "had"} | set(rec["status_near_blockers"])
+    stops = set(rec["subject_stops"])
+    followers = set(rec["subject_stop_followers"])
+    after_comma = set(rec["subject_stops_after_comma"]) | aux
+    for i in range(start, end):
+        word = doc[i].lower_
+        following = doc[i + 1].lower_ if i + 1 < end else ""
+        if word in aux and any(t.lower_ in status_words for t in doc[i + 1 : min(i + 4, end)]):
+            return i
+        if word in stops and following in followers:
+            return i
+        if word == "," and (following in after_comma or _relative_ahead(analysis, i, end)):
+            return i
+    return end
+
+
+def _relative_ahead(analysis: Analysis, comma: int, end: int) -> bool:
+    """", the details of which are …" (a relative clause) or ", the inspectorate said" (an
+    attribution) starts after the comma."""
+    words = lower_words(analysis.doc, comma + 1, min(comma + _AHEAD, end))
+    return any(w in analysis.rules.counts["relatives"] for w in words) or any(
+        w in analysis.rules.words["speech_verbs"] for w in words)
+
+
+def _before_determiners(analysis: Analysis, start: int, token: int) -> int:
+    """The token where a following finding's noun phrase starts: "…, and the area of concern"."""
+    doc = analysis.doc
+    joins = set(analysis.rules.counts["determiners"]) | set(analysis.rules.counts["modifiers"])
+    joins |= set(analysis.rules.recommendations["finding_joins"])
+    while token > start and doc[token - 1].lower_ in joins:
+        token -= 1
+    return token
+
+
+def subject_span(analysis: Analysis, finding: Finding, leads: list[str] | None = None
+                 ) -> tuple[int, int, str] | None:
+    """Tokens [start, end) of the subject a lead-in introduces after a finding, and how."""
+    leads = leads or analysis.rules.recommendations["subject_leads"]
+    found = subject_start(analysis, finding, leads)
+    if found is None or found[0] >= finding.sentence.tok_end:
+        return None
+    start, how = found
+    end = subject_end(analysis, finding, start, how)
+    return (start, end, how) if end > start else None
+
+
+def span_text(analysis: Analysis, start: int, end: int) -> str:
+    doc = analysis.doc
+    return analysis.text[doc[start].idx : doc[end - 1].idx + len(doc[end - 1])]
+
+
+def subject_after(analysis: Analysis, finding: Finding, leads: list[str] | None = None
+                  ) -> str | None:
+    """The subject a lead-in introduces after a finding, to where it stops."""
+    span = subject_span(analysis, finding, leads)
+    return None if span is None else clean_subject(analysis, span_text(analysis, *span[:2]))
+
+
+def relative_subject(analysis: Analysis, finding: Finding) -> str | None:
+    """"The cause of concern that has been closed is about call handling."""
+    doc = analysis.doc
+    sentence = finding.sentence
+    if finding.plural or finding.end >= sentence.tok_end:
+        return None
+    words = lower_words(doc, finding.end, sentence.tok_end)
+    if words[:1] not in (["that"], ["which"]):
+        return None
+    leads = [p.split() for p in analysis.rules.recommendations["relative_subject_leads"]]
+    for i in range(1, len(words)):
+        if words[i] in (",", ".", ";"):
+            return None
+        for parts in leads:
+            if words[i : i + len(parts)] == parts:
+                tokens = [t for t in doc[finding.end : sentence.tok_end] if not t.is_space]
+                if i + len(parts) >= len(tokens):
+                    return None
+                begin = tokens[i + len(parts)].idx
+                return clean_subject(analysis, analysis.text[begin : sentence.end])
+    return None

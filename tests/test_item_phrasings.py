@@ -1,0 +1,217 @@
+"""Items: causes of concern and recommendations named one by one, with their status.
+
+Every text is written for this test. An item is (force, kind, status) with a subject that
+must contain the expected words; published 12 June 2024.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from pipeline.extract import extract_events
+from pipeline.models import Document
+
+PUBLISHED = date(2024, 6, 12)
+COC, REC = "cause_of_concern", "recommendation"
+
+CASES = [
+    # A lead-in names the subject; the verb after it or before the finding gives the status.
+    ("The cause of concern about how Kent Police records crime has now been closed.",
+     [("kent-police", COC, "closed", "how Kent Police records crime")]),
+    ("HMICFRS has raised a cause of concern with Essex Police about its call handling.",
+     [("essex-police", COC, "open", "its call handling")]),
+    # A negated closing word: still open.
+    ("Inspectors found that Surrey Police had not yet addressed the cause of concern on "
+     "missing children.", [("surrey-police", COC, "open", "missing children")]),
+    ("Inspectors found that Surrey Police hadn't fully addressed the cause of concern about "
+     "stalking.", [("surrey-police", COC, "open", "stalking")]),
+    # Closing that has not happened says nothing beyond "remaining".
+    ("Bedfordshire Police must improve further before the remaining cause of concern on "
+     "crime recording can be closed.",
+     [("bedfordshire-police", COC, "open", "crime recording")]),
+    # Counted subjects are split; a clause is one subject.
+    ("Durham Constabulary has closed two of its three causes of concern, on custody and on "
+     "vetting.", [("durham-constabulary", COC, "closed", "custody"),
+                  ("durham-constabulary", COC, "closed", "vetting")]),
+    ("The remaining two causes of concern for Norfolk Constabulary, on call handling and the "
+     "quality of its investigations, are still open.",
+     [("norfolk-constabulary", COC, "open", "call handling"),
+      ("norfolk-constabulary", COC, "open", "the quality of its investigations")]),
+    # A copula: the subject stands before it.
+    ("The report says the backlog of vetting renewals at Dyfed-Powys Police is a cause for "
+     "concern.", [("dyfed-powys-police", COC, "open", "the backlog of vetting renewals")]),
+    # Brackets and appositions.
+    ("Inspectors have now published the remaining causes of concern for Dorset Police (call "
+     "handling, and the protection of vulnerable adults).",
+     [("dorset-police", COC, "open", "call handling"),
+      ("dorset-police", COC, "open", "the protection of vulnerable adults")]),
+    # A recap of an earlier issue says what was raised then, not where it stands now.
+    ("On 3 March 2022, inspectors published the remaining causes of concern for Dorset Police "
+     "(call handling, and the protection of vulnerable adults).",
+     [("dorset-police", COC, None, "call handling"),
+      ("dorset-police", COC, None, "the protection of vulnerable adults")]),
+    # A list introduced by a finding sentence.
+    ("Inspectors raised two causes of concern with Cumbria Constabulary about how the force:\n"
+     "- answers non-emergency calls; and\n- supervises investigations.",
+     [("cumbria-constabulary", COC, "open", "answers non-emergency calls"),
+      ("cumbria-constabulary", COC, "open", "supervises investigations")]),
+    ("Both causes of concern for Gwent Police have now been closed. They related to:\n"
+     "- the way it grades emergency calls;\n- the support it gives to repeat victims.",
+     [("gwent-police", COC, "closed", "the way it grades emergency calls"),
+      ("gwent-police", COC, "closed", "the support it gives to repeat victims")]),
+    # One finding restated in other words is one item.
+    ("HMICFRS issued a cause of concern to Lincolnshire Police about the management of "
+     "registered sex offenders. The cause of concern about how the force manages registered "
+     "sex offenders remains open.",
+     [("lincolnshire-police", COC, "open", "registered sex offenders")]),
+    # Items named by reference to findings just counted.
+    ("Lancashire Constabulary had two causes of concern. One of them, on investigation "
+     "standards, has been closed. The other, on custody, remains open.",
+     [("lancashire-constabulary", COC, "closed", "investigation standards"),
+      ("lancashire-constabulary", COC, "open", "custody")]),
+    # Concerns named as the reasons for a move into Engage are open causes of concern.
+    ("Cleveland Police has been moved into Engage because:\n- it does not answer 101 calls "
+     "quickly enough; and\n- it does not record crime accurately.",
+     [("cleveland-police", COC, "open", "answer 101 calls"),
+      ("cleveland-police", COC, "open", "record crime accurately")]),
+    ("Inspectors said Wiltshire Police needs to improve how it safeguards children. Because of "
+     "these concerns, the force has been placed into enhanced monitoring.",
+     [("wiltshire-police", COC, "open", "how it safeguards children")]),
+    ("Kent Police has been placed in special measures over concerns about how it answers "
+     "999 calls, the inspectorate said.", [("kent-police", COC, "open", "how it answers 999")]),
+    ("Surrey Police has entered Engage following the inspectorate's serious concerns "
+     "regarding its custody suites and its vetting backlog.",
+     [("surrey-police", COC, "open", "its custody suites"),
+      ("surrey-police", COC, "open", "its vetting backlog")]),
+    # A move recounted from years before names the reasons, not where they stand now.
+    ("Essex Police was moved into Engage in 2021 after inspectors raised concerns about its "
+     "crime recording.", [("essex-police", COC, None, "its crime recording")]),
+    # A heading that names one finding labels the sentence after it; recommendations listed
+    # under a cause of concern that is newly issued are open with it.
+    ("We have issued a cause of concern to Humberside Police about how it protects children "
+     "at risk of exploitation.\nCause of concern\nThe force needs to improve how it protects "
+     "children at risk of exploitation.\nThe force should, "
+     "within three months:\n- review every open missing-child case; and\n- train its call "
+     "handlers to spot exploitation.",
+     [("humberside-police", COC, "open", "protects children at risk of exploitation"),
+      ("humberside-police", REC, "open", "review every open missing-child case"),
+      ("humberside-police", REC, "open", "train its call handlers")]),
+    # Look-alikes: no items.
+    ("The inspectorate identified an area for improvement in how Kent Police records stop "
+     "and search.", []),
+    ("Our recommendations for Essex Police on vetting are set out in chapter four.", []),
+    ("Cornwall Fire and Rescue Service has closed its cause of concern on culture.", []),
+    ("The IOPC recommends that Cheshire Constabulary should:\n- review its training; and\n"
+     "- update its pursuit policy.", []),
+    ("Surrey Police has been removed from Engage because it has made improvements. These "
+     "include:\n- faster answering of 999 calls; and\n- better crime recording.", []),
+    ("The cause of concern has been closed, Kent Police said.", []),
+    ("Essex Police has left special measures after concerns about its crime recording were "
+     "addressed.", []),
+    ("The Metropolitan Police Service was placed into special measures after years of "
+     "concern about its performance.", []),
+]
+
+
+def _items(text: str) -> list:
+    events = extract_events(Document(url="probe", title="", text=text,
+                                     published_date=PUBLISHED))
+    return [e for e in events if e.event_type == "recommendation" and e.count_total is None
+            and e.count_closed is None and e.count_open is None]
+
+
+@pytest.mark.parametrize("text,expected", CASES, ids=[c[0][:45] for c in CASES])
+def test_item_phrasings(text, expected):
+    found = _items(text)
+    assert len(found) == len(expected), [(e.subject, e.status) for e in found]
+    for force_id, kind, status, words in expected:
+        assert any((e.force_id, e.subject_kind, e.status) == (force_id, kind, status)
+                   and words.lower() in (e.subject or "").lower() for e in found), (
+            words, [(e.subject_kind, e.subject, e.status) for e in found])
+
+
+def test_item_evidence_is_the_text_it_came_from():
+    text = next(c[0] for c in CASES if c[0].startswith("We have issued"))
+    document = Document(url="probe", title="", text=text, published_date=PUBLISHED)
+    for event in extract_events(document):
+        assert document.text[event.char_start : event.char_end] == event.evidence
+
+
+AS_CASES = [
+    ("HMICFRS identified the way Suffolk Constabulary manages sex offenders as a cause of "
+     "concern.", ("open", "the way Suffolk Constabulary manages sex offenders")),
+    ("Norfolk Constabulary's handling of 999 calls was identified as a cause of concern.",
+     ("open", "handling of 999 calls")),
+    # A recap: what was raised then, not where it stands.
+    ("Norfolk Constabulary's handling of 999 calls was identified as a cause of concern in "
+     "2022.", (None, "handling of 999 calls")),
+]
+
+
+@pytest.mark.parametrize("text,expected", AS_CASES, ids=[c[0][:45] for c in AS_CASES])
+def test_named_as_a_cause_of_concern(text, expected):
+    found = [(e.status, e.subject) for e in _items(text)]
+    assert len(found) == 1 and found[0][0] == expected[0] and expected[1] in found[0][1], found
+
+
+def test_as_without_a_naming_verb_is_no_item():
+    assert _items("Inspectors will keep this as a cause of concern for Kent Police.") == []
+
+
+MORE_CASES = [
+    # An apposition names the subject.
+    ("On 2 May inspectors reported one cause of concern, the supervision of investigations, "
+     "to Kent Police.", [("kent-police", COC, "open", "the supervision of investigations")]),
+    # A recap after a sentence that dates the inspection: no status of its own.
+    ("Between 3 and 14 April 2023, we inspected Essex Police. During our inspection, we "
+     "identified a cause of concern about how it manages sex offenders.",
+     [("essex-police", COC, None, "how it manages sex offenders")]),
+    # "The two that remain open concern …": counted by reference, split by the count.
+    ("Surrey Police has closed four of its six recommendations. The two that remain open "
+     "concern custody and the timeliness of its 101 service.",
+     [("surrey-police", REC, "open", "custody"),
+      ("surrey-police", REC, "open", "the timeliness of its 101 service")]),
+    # The open one named after "but" in the sentence that counts them.
+    ("Durham Constabulary has closed three of its four causes of concern, but work remains "
+     "on vetting.", [("durham-constabulary", COC, "open", "vetting")]),
+    # A tracker's "this recommendation" names the recommendation its text states.
+    ("Norfolk Constabulary: recommendation tracker\nWithin six months, the force should "
+     "review how it audits crime records.\nThe force reported in March that this "
+     "recommendation had been completed.",
+     [("norfolk-constabulary", REC, "closed", "review how it audits crime records")]),
+    # In prose and in a relative clause after a counted finding.
+    ("Inspectors recommended that Kent Police should clear its backlog of vetting renewals.",
+     [("kent-police", REC, None, "clear its backlog of vetting renewals")]),
+    ("The report makes three recommendations to Gwent Police, the most urgent of which is "
+     "that the force should recruit more call handlers.",
+     [("gwent-police", REC, None, "recruit more call handlers")]),
+    # "… and closed the causes of concern on both": the two coordinated before.
+    ("Inspectors found that Cleveland Police had improved its call handling and its crime "
+     "recording, and closed the causes of concern on both.",
+     [("cleveland-police", COC, "closed", "its call handling"),
+      ("cleveland-police", COC, "closed", "its crime recording")]),
+    # A counted summary is not an item when the findings are named one by one.
+    ("Inspectors raised two causes of concern with Wiltshire Police about how it serves the "
+     "public. The first is about call handling. The second is about crime recording.",
+     [("wiltshire-police", COC, None, "call handling"),
+      ("wiltshire-police", COC, None, "crime recording")]),
+    # A finding that only qualifies another takes no status from the other's verb.
+    ("Four of the six recommendations attached to the cause of concern on vetting at Kent "
+     "Police have been closed.", [("kent-police", COC, None, "vetting")]),
+    # A vague count names a topic, not findings.
+    ("HMICFRS made several recommendations to Essex Police about call handling.", []),
+    # The reasons a sentence counts before a colon.
+    ("Lincolnshire Police has been placed in enhanced monitoring. The decision follows an "
+     "inspection which found three areas where the force must improve: how it records "
+     "crime; how it answers calls; and how it supervises investigations.",
+     [("lincolnshire-police", COC, "open", "how it records crime"),
+      ("lincolnshire-police", COC, "open", "how it answers calls"),
+      ("lincolnshire-police", COC, "open", "how it supervises investigations")]),
+]
+
+
+@pytest.mark.parametrize("text,expected", MORE_CASES, ids=[c[0][:45] for c in MORE_CASES])
+def test_more_item_phrasings(text, expected):
+    test_item_phrasings(text, expected)
