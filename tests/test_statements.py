@@ -155,11 +155,20 @@ def test_a_list_after_explained_that_is_reported_not_quoted():
     assert found["Owen Price"].quote is None
 
 
-def test_single_curly_quotes_quote_too():
+@pytest.mark.parametrize("opening,closing", [("‘", "’"), ("'", "'")])
+def test_single_quotes_quote_too(opening, closing):
     text = ("Kent Police update\n"
-            "‘We will keep improving until every caller gets through first time,’ said "
-            "Chief Constable Amira Shah.")
-    assert "every caller gets through" in _quote(_statements(text), "Amira Shah")
+            f"{opening}We will keep improving until every caller gets through, and the "
+            f"force's staff won't stop,{closing} said Chief Constable Amira Shah.")
+    quote = _quote(_statements(text), "Amira Shah")
+    assert "every caller gets through" in quote and "won't stop" in quote
+
+
+def test_apostrophes_open_no_quote():
+    text = ("Kent Police update\n"
+            "Chief Constable Amira Shah said the officers' work and the force's plans were "
+            "on track.")
+    assert _statements(text)["Amira Shah"].quote is None
 
 
 # Reported speech and people only mentioned.

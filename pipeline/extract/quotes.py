@@ -4,8 +4,9 @@ Newspaper style opens every paragraph of a long quote with a quote mark and clos
 last one, so a paragraph that ends inside a quote continues into the next paragraph when
 that one opens with a quote mark. A quote may hold a short quoted phrase of its own
 (“graded as “good” in every area”): an opening mark whose closing mark follows within a few
-words is nested, not the end of the quote. Curly single quotes (‘…’) quote too; a closing
-single mark is told from an apostrophe by what follows it. Short quoted phrases ('Engage',
+words is nested, not the end of the quote. Single quotes (‘…’ or '…') quote too: an opening
+mark follows a space and precedes a letter, a closing one follows a letter or punctuation
+and precedes no letter, so apostrophes (the force's, don't) are neither. Short quoted phrases ('Engage',
 "special measures") mostly name things rather than report speech: they count only when a
 said-verb in their own sentence gives them a speaker (see attribution).
 """
@@ -20,14 +21,15 @@ _CLOSE = "”"
 _STRAIGHT = '"'
 _OPEN_SINGLE = "‘"
 _CLOSE_SINGLE = "’"
-_OPENERS = (_OPEN, _STRAIGHT, _OPEN_SINGLE)
+_APOSTROPHE = "'"  # a straight single quote: an apostrophe unless it opens or closes a quote
+_OPENERS = (_OPEN, _STRAIGHT, _OPEN_SINGLE, _APOSTROPHE)
 # Quotations shorter than this are short fragments ("completely unacceptable"); a single
 # quoted word is never a quotation.
 _MIN_WORDS = 4
 _MIN_FRAGMENT_WORDS = 2
 # A nested quotation closes within this many characters of opening (“good”, "proper price").
 _NESTED_MAX = 40
-_MARKS = re.compile("[“”\"‘’]")
+_MARKS = re.compile("[“”\"‘’']")
 
 
 @dataclass
@@ -42,8 +44,9 @@ class QuoteBlock:
 
     def text(self, document: str) -> str:
         raw = document[self.start : self.end]
-        lines = [line.strip().lstrip(_OPEN + _STRAIGHT + _OPEN_SINGLE)
-                 .rstrip(_CLOSE + _STRAIGHT + _CLOSE_SINGLE).strip() for line in raw.split("\n")]
+        lines = [line.strip().lstrip(_OPEN + _STRAIGHT + _OPEN_SINGLE + _APOSTROPHE)
+                 .rstrip(_CLOSE + _STRAIGHT + _CLOSE_SINGLE + _APOSTROPHE).strip()
+                 for line in raw.split("\n")]
         return " ".join(line for line in lines if line)
 
 
@@ -90,11 +93,13 @@ class _Scan:
         if pos <= self.skip_to:
             return
         if self.open_at is None:
-            if ch in (_OPEN, _STRAIGHT) or (ch == _OPEN_SINGLE and _opens_single(self.text, pos)):
+            if ch in (_OPEN, _STRAIGHT) or (ch in (_OPEN_SINGLE, _APOSTROPHE)
+                                            and _opens_single(self.text, pos)):
                 self.open_at, self.opener, self.first = pos + 1, ch, paragraph
             return
-        if self.opener == _OPEN_SINGLE:
-            if ch == _CLOSE_SINGLE and _closes_single(self.text, pos):
+        if self.opener in (_OPEN_SINGLE, _APOSTROPHE):
+            closer = _CLOSE_SINGLE if self.opener == _OPEN_SINGLE else _APOSTROPHE
+            if ch == closer and _closes_single(self.text, pos):
                 self.close(pos, paragraph)
             return
         if ch == _CLOSE or (ch == _STRAIGHT and self.opener == _STRAIGHT):
