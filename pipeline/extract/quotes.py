@@ -6,9 +6,9 @@ that one opens with a quote mark. A quote may hold a short quoted phrase of its 
 (“graded as “good” in every area”): an opening mark whose closing mark follows within a few
 words is nested, not the end of the quote. Single quotes (‘…’ or '…') quote too: an opening
 mark follows a space and precedes a letter, a closing one follows a letter or punctuation
-and precedes no letter, so apostrophes (the force's, don't) are neither. Short quoted phrases ('Engage',
-"special measures") mostly name things rather than report speech: they count only when a
-said-verb in their own sentence gives them a speaker (see attribution).
+and precedes no letter, so apostrophes (the force's, don't) are neither. Short quoted
+phrases ('Engage', "special measures") mostly name things rather than report speech: they
+count only when a said-verb in their own sentence gives them a speaker (see attribution).
 """
 
 from __future__ import annotations
