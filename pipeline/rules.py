@@ -35,6 +35,7 @@ RULE_FILES = (
     "roles.yaml",
     "dates.yaml",
     "officials.yaml",
+    "speech.yaml",
 )
 
 
@@ -54,6 +55,7 @@ class Rules:
     roles: dict
     dates: dict
     officials: dict
+    speech: dict
     version: str
 
 

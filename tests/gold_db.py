@@ -3,9 +3,11 @@
 The view tests on corpus documents check what the views make of what a careful reader
 extracts (gold/*.json), so they pin down the views, not the extractor: they do not move
 when extraction improves, and they show the rows an analyst gets once it is right.
-The corpus gold keeps no quotes; a statement's quote is read from its evidence (the words
-between the first pair of quotation marks), as the extractor stores it, except where two
-statements share one evidence sentence: which words are whose is then left open (NULL).
+The corpus gold keeps only the first words of a statement's first quotation; the view gets
+the whole quotation the way the extractor stores it: the quoted words in the document that
+begin with the gold's words. A statement without gold quote words reads its quote from its
+evidence (the words between the first pair of quotation marks), except where two statements
+share one evidence sentence: which words are whose is then left open (NULL).
 """
 
 from __future__ import annotations
@@ -33,12 +35,20 @@ def _placed(event: Event, text: str, names: dict[str, str], shared: set[str]) ->
     start = text.find(event.evidence) if event.evidence else -1
     if start < 0:
         raise AssertionError(f"gold evidence not in the document: {event.evidence!r}")
-    quote = event.quote
+    quote = _whole_quotation(event.quote, text) if event.quote else None
     if event.event_type == "statement" and quote is None and event.evidence not in shared:
         found = QUOTED.search(event.evidence)
         quote = found.group(1).strip() if found else None
     return replace(event, char_start=start, char_end=start + len(event.evidence),
                    force=names.get(event.force_id), quote=quote)
+
+
+def _whole_quotation(head: str, text: str) -> str:
+    """The quoted words in the text that start with the gold's first words (or those words)."""
+    for found in QUOTED.finditer(text):
+        if found.group(1).strip().startswith(head):
+            return found.group(1).strip()
+    return head
 
 
 def _shared_evidence(events: list[Event]) -> set[str]:

@@ -80,8 +80,11 @@ STATEMENT_CASES = [
      {("Dan Pryce", "other", "West Midlands Police Federation")}),
     ("A Kent Police spokesperson said: \"We will keep improving our response times.\"", set()),
     ('Kent Police said: "We accept every one of the findings in this report."', set()),
+    # A fire and rescue story: the inspector's words still count (the same inspectors inspect
+    # police forces), and belong to no police force.
     ("HM Inspector of Fire and Rescue Services Roy Wilsher said the service had improved "
-     "its culture, and firefighters should be proud.", set()),
+     "its culture, and firefighters should be proud.",
+     {("Roy Wilsher", "hm_inspector", "HMICFRS")}),
 ]
 
 
@@ -92,3 +95,71 @@ def test_statements(text, expected):
     found = {(e.person_name, e.person_role, e.person_org)
              for e in events if e.event_type == "statement"}
     assert found == expected
+
+
+# Titles in every order, abbreviated or in full, and the role code each one gives
+# (GUIDELINES: commissioners, deputy mayors for policing and APCC officers are PCCs; HM
+# Inspectors and the Chief Inspector have their own codes; everyone else is `other`).
+ROLE_CASES = [
+    ("Ch Supt Mark Jones said the operation had been a success.", "Mark Jones", "other"),
+    ("T/ACC Priya Nair said the new control room would open in May.", "Priya Nair",
+     "assistant_chief_constable"),
+    ("Acting Chief Constable Rachel Swann said the force had learned from the report.",
+     "Rachel Swann", "chief_constable"),
+    ("The Chief Constable of Essex Police, Ben-Julian Harrington, said response times had "
+     "improved.", "Ben-Julian Harrington", "chief_constable"),
+    ("Essex's chief constable, Ben-Julian Harrington, said response times had improved.",
+     "Ben-Julian Harrington", "chief_constable"),
+    ("Ben-Julian Harrington, Chief Constable of Essex Police, said response times had improved.",
+     "Ben-Julian Harrington", "chief_constable"),
+    ("The Deputy Chief Constable (DCC) Owen Price said the plan was on track.", "Owen Price",
+     "deputy_chief_constable"),
+    ("Priya Nair (Assistant Chief Constable) presented the item and highlighted the risks.",
+     "Priya Nair", "assistant_chief_constable"),
+    ("PFCC Roger Hirst welcomed the findings.", "Roger Hirst", "police_and_crime_commissioner"),
+    ("Deputy Mayor for Policing and Crime Alison Lowe said the report was encouraging.",
+     "Alison Lowe", "police_and_crime_commissioner"),
+    ("Sussex PCC Katy Bourne, chair of the APCC, said commissioners would respond.",
+     "Katy Bourne", "police_and_crime_commissioner"),
+    ("Sam Lee, chair of the Association of Police and Crime Commissioners, said commissioners "
+     "would respond.", "Sam Lee", "police_and_crime_commissioner"),
+    ("Durham Police, Crime and Victims' Commissioner Joy Allen welcomed the grades.",
+     "Joy Allen", "police_and_crime_commissioner"),
+    ("Staffordshire Commissioner Ben Adams said the force had improved.", "Ben Adams",
+     "police_and_crime_commissioner"),
+    ("Commissioner Sir Mark Rowley said the Met had more to do.", "Mark Rowley", "commissioner"),
+    ("Assistant Commissioner Matt Twist told the committee the unit had been reorganised.",
+     "Matt Twist", "assistant_chief_constable"),
+    ("HMI Wendy Williams said the force must improve how it supervises investigations.",
+     "Wendy Williams", "hm_inspector"),
+    ("HMCI Andy Cooke said more forces were struggling to answer calls.", "Andy Cooke",
+     "hm_chief_inspector"),
+    ("His Majesty's Chief Inspector of Constabulary, Sir Andy Cooke, said forces must do "
+     "better.", "Andy Cooke", "hm_chief_inspector"),
+    ("The Home Secretary, Yvette Cooper, said the government would act.", "Yvette Cooper",
+     "minister"),
+    ("Policing minister Dame Diana Johnson said the figures were a concern.", "Diana Johnson",
+     "minister"),
+    ("Superintendent Dave Rowe, of the Police Superintendents' Association, said workloads were "
+     "too high.", "Dave Rowe", "other"),
+    ("Jane Hill MP said her constituents deserved better.", "Jane Hill", "other"),
+    ("Councillor Tom Reeves, cabinet member for community safety, welcomed the news.",
+     "Tom Reeves", "other"),
+    ("Peter Holt, HM Chief Inspector of Prisons, said the jail was unsafe.", "Peter Holt",
+     "other"),
+    ("Nina Ford, the Victims' Commissioner, said victims were being let down.", "Nina Ford",
+     "other"),
+    ("IOPC Director General Rachel Watson said the review would be published.",
+     "Rachel Watson", "other"),
+    ("The panel's Chief Executive Officer Sam Reid said the budget was balanced.", "Sam Reid",
+     "other"),
+    ("Federation secretary Tom Hale said officers were tired.", "Tom Hale", "other"),
+]
+
+
+@pytest.mark.parametrize("text,name,role", ROLE_CASES, ids=[c[0][:40] for c in ROLE_CASES])
+def test_titles_in_every_order(text, name, role):
+    events = extract_events(Document(url="probe", title="", text="Kent update\n" + text,
+                                     published_date=PUBLISHED))
+    found = {(e.person_name, e.person_role) for e in events if e.event_type == "statement"}
+    assert found == {(name, role)}

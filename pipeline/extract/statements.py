@@ -1,34 +1,29 @@
-"""statement events: a named official who is quoted or whose words are reported.
+"""statement events: a named official who is quoted, whose words are reported, or who wrote
+the document.
 
-Attribution reads the words around each quote block: a named person ("said Mr Guildford"),
-a pronoun ("he added") or a role ("the chief constable said") points to a person already
-introduced; an organisation ("West Midlands Police said") is not a person and yields nothing.
-A quote with no attribution continues the speaker of the quote just before it.
+One event per person per document. Its evidence runs from the attribution to the end of the
+person's first quote ("…,” said Chief Constable Jane Doe" included), or is the sentence that
+reports their words, or the letter header that names them as its writer. `quote` joins the
+person's direct quotations in order; it is NULL for reported speech and for the writer of a
+letter quoted as a whole.
 """
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 
+from pipeline.extract.attribution import read_voices, unmarked_quotes
 from pipeline.extract.context import Analysis
 from pipeline.extract.evidence import span_event
-from pipeline.extract.people import People, Person, find_people
-from pipeline.extract.quotes import QuoteBlock, quote_blocks
+from pipeline.extract.furniture import furniture, in_furniture
+from pipeline.extract.lexicon import lexicon
+from pipeline.extract.people import find_people
+from pipeline.extract.persons import Person
+from pipeline.extract.quotes import quote_blocks
+from pipeline.extract.speech import Voices, speech_tokens
 from pipeline.models import Event
 
-_PRONOUNS = {"he", "she", "they"}
-_ROLE_WORDS = {
-    "chief constable": "chief_constable",
-    "deputy chief constable": "deputy_chief_constable",
-    "assistant chief constable": "assistant_chief_constable",
-    "commissioner": None,
-    "inspector": "hm_inspector",
-    "chief inspector": "hm_chief_inspector",
-    "home secretary": "minister",
-    "minister": "minister",
-    "pcc": "police_and_crime_commissioner",
-}
+_QUOTE_JOIN = " … "
 
 
 @dataclass
@@ -37,109 +32,16 @@ class Said:
     quotes: list[str] = field(default_factory=list)
     evidence: tuple[int, int] | None = None
 
-
-def _speech(analysis: Analysis, words: str) -> bool:
-    verbs = set(analysis.rules.words["speech_verbs"])
-    return any(w.strip(",.:;") in verbs for w in words.lower().split())
-
-
-def _speaker_in(analysis: Analysis, people: People, start: int, end: int,
-                nearest_to: int) -> Person | None | bool:
-    """A person named in [start, end); False when the words name an organisation speaking."""
-    mentions = [m for m in people.mentions if m.start >= start and m.end <= end]
-    if mentions:
-        return min(mentions, key=lambda m: min(abs(m.start - nearest_to),
-                                               abs(m.end - nearest_to))).person
-    words = analysis.text[start:end]
-    lowered = f" {words.lower()} "
-    if not _speech(analysis, words):
-        return None
-    for pronoun in _PRONOUNS:
-        if f" {pronoun} " in lowered.replace(",", " ").replace(":", " "):
-            return people.last_before(start) or None
-    for phrase, role in sorted(_ROLE_WORDS.items(), key=lambda kv: -len(kv[0])):
-        if f"the {phrase} " in lowered or f"the {phrase}," in lowered:
-            if role is None:
-                person = people.last_before(start)
-                return person if person and "commissioner" in person.role else None
-            return people.last_before(start, role)
-    if any(analysis.text[m.start : m.end] for m in analysis.forces
-           if m.start >= start and m.end <= end) or "spokes" in lowered:
-        return False
-    return None
+    def reported(self, start: int, end: int) -> None:
+        """Reported words stand as evidence only for a person never quoted."""
+        if self.evidence is None or start < self.evidence[0] and not self.quotes:
+            self.evidence = (start, end)
 
 
-def _attribute(analysis: Analysis, people: People, block: QuoteBlock,
-               previous: tuple[QuoteBlock, Person | None] | None) -> Person | None:
-    text = analysis.text
-    before = (block.first_paragraph[0], max(block.start - 1, block.first_paragraph[0]))
-    after = (min(block.end + 1, block.last_paragraph[1]), block.last_paragraph[1])
-    for start, end, near in ((after[0], after[1], after[0]), (before[0], before[1], before[1])):
-        if end - start < 2:
-            continue
-        found = _speaker_in(analysis, people, start, end, near)
-        if found is False:
-            return None
-        if found:
-            return found
-    if previous is not None:
-        prev_block, prev_person = previous
-        gap = text[prev_block.end : block.first_paragraph[0]]
-        if gap.count("\n") <= 1 and not text[before[0] : before[1]].strip():
-            return prev_person
-    # "Mr Guildford said the force had worked hard." then the quote in its own paragraph.
-    lead = text[: block.first_paragraph[0]].rstrip().rsplit("\n", 1)[-1]
-    lead_start = block.first_paragraph[0] - 1 - len(lead)
-    if lead and (lead.rstrip().endswith(":") or _speech(analysis, lead)):
-        found = _speaker_in(analysis, people, max(lead_start, 0), block.first_paragraph[0],
-                            block.first_paragraph[0])
-        if found:
-            return found
-    return None
-
-
-def _reported(analysis: Analysis, people: People) -> list[tuple[Person, int, int]]:
-    """People whose words are reported without a quote: "Craig Guildford praised officers".
-
-    The said-verb may follow an apposition or relative clause set off by commas
-    ("Will Kerr, who joined the force in January, said …").
-    """
-    out = []
-    verbs = set(analysis.rules.words["speech_verbs"])
-    doc = analysis.doc
-    for mention in people.mentions:
-        sentence = analysis.sentence_of(mention.tok_start)
-        before = [t.lower_ for t in doc[max(mention.tok_start - 2, sentence.tok_start) :
-                                        mention.tok_start]]
-        if before and before[-1] in verbs:
-            out.append((mention.person, sentence.start, sentence.end))
-            continue
-        tail = [t.lower_ for t in doc[mention.tok_end : min(mention.tok_end + 24,
-                                                            sentence.tok_end)]]
-        if any(w in verbs for w in tail[:4]):
-            out.append((mention.person, sentence.start, sentence.end))
-            continue
-        if tail[:1] in ([","], ["for"], ["of"], ["at"]):
-            closing = [i for i, w in enumerate(tail[1:], 1) if w == ","]
-            if closing and any(w in verbs for w in tail[closing[0] + 1 : closing[0] + 4]):
-                out.append((mention.person, sentence.start, sentence.end))
-    return out
-
-
-_FIRE_WORDS = re.compile(r"\bfire(?:fighters?| service| and rescue| stations?)\b|"
-                         r"\bthe service\b", re.IGNORECASE)
-_POLICE_WORDS = re.compile(r"\b(?:police|force|constabulary|officers|policing)\b",
-                           re.IGNORECASE)
-
-
-def _about_fire_service(evidence: str, quotes: list[str]) -> bool:
-    """Words about a fire and rescue service, with nothing about policing."""
-    text = " ".join([evidence, *quotes])
-    return bool(_FIRE_WORDS.search(text)) and not _POLICE_WORDS.search(text)
-
-
-def _force_spoken_about(analysis: Analysis, start: int, end: int) -> str | None:
-    """For inspectors, ministers and others: the force their words are about, if named nearby.
+def _force_spoken_about(analysis: Analysis, start: int, end: int, own_words: bool = False
+                        ) -> str | None:
+    """For inspectors, ministers and others: the force their words are about, if named nearby
+    (for national officials, `own_words`: in their own words).
 
     A national speech names no force in or just before the statement: its force stays NULL
     rather than borrowing whichever force the article named last.
@@ -147,7 +49,8 @@ def _force_spoken_about(analysis: Analysis, start: int, end: int) -> str | None:
     doc = analysis.doc
     span = doc.char_span(start, end, alignment_mode="expand")
     first = analysis.sentence_of(span.start)
-    window_start = analysis.sentences[max(first.index - 1, 0)].tok_start
+    window_start = first.tok_start if own_words else analysis.sentences[
+        max(first.index - 1, 0)].tok_start
     named = [m for m in analysis.forces_between(window_start, span.end)
              if analysis.usable(m) or m.kind == "office"]
     words = analysis.text[start:end].lower()
@@ -155,41 +58,76 @@ def _force_spoken_about(analysis: Analysis, start: int, end: int) -> str | None:
         return named[-1].force_id if named[-1].tok_start < span.start else named[0].force_id
     if analysis.single_force:
         return analysis.single_force  # the document is about one force: so are the words
-    if any(w in words for w in ("the force", "the constabulary")):
+    anaphors = analysis.rules.words["force_anaphors"]
+    if any(f" {w} " in f" {words} " for w in anaphors if w.startswith("the ")):
         return analysis.force_before(span.start)
     return None
 
 
-def extract_statements(analysis: Analysis) -> list[Event]:
+def _about_fire_service(analysis: Analysis, entry: Said) -> bool:
+    """Words about a fire and rescue service, with nothing about policing."""
+    assert entry.evidence is not None
+    words = lexicon(analysis.rules)
+    text = " ".join([analysis.text[entry.evidence[0] : entry.evidence[1]], *entry.quotes])
+    return bool(words.fire_words.search(text)) and not words.police_words.search(text)
+
+
+def _force_of(analysis: Analysis, entry: Said, fire_story: bool) -> str | None:
+    """The speaker's own force; else, unless the words are about a fire service, the force
+    they are about."""
+    if entry.person.force_id:
+        return entry.person.force_id
+    if fire_story and _about_fire_service(analysis, entry):
+        return None
+    national = analysis.rules.roles["roles"][entry.person.role].get("org") not in (None, "force")
+    return _force_spoken_about(analysis, *entry.evidence, own_words=national)
+
+
+def _phase_terms(analysis: Analysis) -> set[str]:
+    """"special measures", "Engage": quoted names of things, never quotations."""
+    phases = analysis.rules.phases
+    return {t.lower() for key in ("engage_terms", "scan_terms") for t in phases[key]}
+
+
+def _gather(analysis: Analysis) -> list[Said]:
     people = find_people(analysis)
     if not people.persons:
         return []
+    voices = Voices.of(analysis, people)
+    tokens = speech_tokens(voices)
+    terms = _phase_terms(analysis)
+    blocks = [b for b in quote_blocks(analysis.text)
+              if not (b.short and b.text(analysis.text).lower().strip(" ,.") in terms)]
+    unmarked = unmarked_quotes(voices, tokens, blocks)
+    blocks = sorted([*blocks, *(a.block for a in unmarked)], key=lambda b: b.start)
+    quotes, reported = read_voices(voices, blocks, tokens, {id(a.block): a for a in unmarked})
+    around = furniture(analysis)
     said: dict[int, Said] = {}
-    previous = None
-    for block in quote_blocks(analysis.text):
-        person = _attribute(analysis, people, block, previous)
-        previous = (block, person)
-        if person is None:
+    for attribution in quotes:
+        if attribution.person is None or in_furniture(around, attribution.start,
+                                                      attribution.end):
             continue
-        entry = said.setdefault(id(person), Said(person))
-        entry.quotes.append(block.text(analysis.text))
+        entry = said.setdefault(id(attribution.person), Said(attribution.person))
+        entry.quotes.append(attribution.block.text(analysis.text))
         if entry.evidence is None:
-            entry.evidence = (block.first_paragraph[0], min(block.end + 1,
-                                                            block.last_paragraph[1]))
-    for person, start, end in _reported(analysis, people):
-        entry = said.setdefault(id(person), Said(person))
-        if entry.evidence is None or start < entry.evidence[0] and not entry.quotes:
-            entry.evidence = (start, end)
+            entry.evidence = (attribution.start, attribution.end)
+    for item in [*reported, *people.authors]:
+        if not in_furniture(around, item.start, item.end):
+            said.setdefault(id(item.person), Said(item.person)).reported(item.start, item.end)
+    return sorted(said.values(), key=lambda s: s.evidence[0] if s.evidence else 0)
+
+
+def extract_statements(analysis: Analysis) -> list[Event]:
     events = []
-    for entry in said.values():
-        if analysis.mentions_fire_service and _about_fire_service(
-                analysis.text[entry.evidence[0] : entry.evidence[1]], entry.quotes):
-            continue  # the same inspectors and commissioners speak about fire services too
+    said = _gather(analysis)
+    fire_story = bool(said) and analysis.mentions_fire_service
+    for entry in said:
+        assert entry.evidence is not None
         person = entry.person
-        force_id = person.force_id or _force_spoken_about(analysis, *entry.evidence)
+        force_id = _force_of(analysis, entry, fire_story)
         events.append(span_event(
             analysis, entry.evidence[0], entry.evidence[1], "statement", force_id,
             person_name=person.name, person_role=person.role, person_org=person.org,
-            quote=" … ".join(entry.quotes) if entry.quotes else None,
+            quote=_QUOTE_JOIN.join(entry.quotes) if entry.quotes else None,
         ))
     return sorted(events, key=lambda e: e.char_start)

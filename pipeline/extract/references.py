@@ -1,0 +1,135 @@
+"""Later references to people already named: surnames, titles without names, "the officer".
+
+"Mr Guildford" and "Sir Andy" are the person of that surname or first name. "The chief
+constable" or "the force's chief" is the chief constable named last before it; a reference
+to a role nobody in the text holds refers to no one ("the chief constable had agreed").
+"""
+
+from __future__ import annotations
+
+import numpy
+from spacy.attrs import ORTH
+from spacy.tokens import Span
+
+from pipeline.extract.context import Analysis
+from pipeline.extract.lexicon import lexicon, words_in
+from pipeline.extract.persons import People, Person
+
+_POSSESSIVE = frozenset({"'s", "’s"})
+
+
+def _fits(analysis: Analysis, person: Person, roles: tuple[str, ...], title: str | None
+          ) -> bool:
+    if person.role in roles:
+        return True
+    words = lexicon(analysis.rules)
+    if "police_rank" in roles and person.role == "other" and (
+            person.title or "") in words.police_ranks:
+        return True
+    return bool(title and person.role == "other" and person.title
+                and person.title.endswith(title))
+
+
+def _latest(analysis: Analysis, people: People, char: int, roles: tuple[str, ...],
+            title: str | None) -> Person | None:
+    """The fitting person mentioned last before `char`."""
+    best, best_at = None, -1
+    for mention in people.mentions:
+        if mention.start >= char:
+            break
+        if mention.start > best_at and _fits(analysis, mention.person, roles, title):
+            best, best_at = mention.person, mention.start
+    return best
+
+
+def _title_roles(analysis: Analysis, title: Span) -> tuple[tuple[str, ...], str | None]:
+    """The role codes a title without a name can refer to, and the title text for `other`."""
+    words = lexicon(analysis.rules)
+    role = title.label_
+    roles = words.reference_roles.get(role, (role,))
+    roles = (*roles, *words.reference_nouns.get(title[-1].lower_, ()))
+    return (roles, title.text.lower()) if role == "other" else (roles, None)
+
+
+def resolve_references(analysis: Analysis, people: People,
+                       references: list[tuple[int, Span]]) -> None:
+    """Titles used without a name ("the deputy chief constable explained") as mentions."""
+    doc = analysis.doc
+    for start, title in references:
+        roles, text = _title_roles(analysis, title)
+        person = _latest(analysis, people, doc[start].idx, roles, text) or _only_later(
+            analysis, people, doc[start].idx, roles, text)
+        if person is not None:
+            people.mention(person, doc, start, title.end, reference=True)
+
+
+def _only_later(analysis: Analysis, people: People, char: int, roles: tuple[str, ...],
+                title: str | None) -> Person | None:
+    """"The chief inspector has outlined …" before the text names him: the one person the
+    document later introduces with that role, if there is exactly one."""
+    fitting = [p for p in people.persons if p.first_char > char and _fits(analysis, p, roles,
+                                                                          title)]
+    return fitting[0] if len(fitting) == 1 else None
+
+
+def reference_noun_mentions(analysis: Analysis, people: People) -> None:
+    """"the officer", "the force's chief": nouns that refer back to a named official."""
+    words = lexicon(analysis.rules)
+    if not people.persons or not words.reference_nouns:
+        return
+    doc = analysis.doc
+    covered = {i for m in people.mentions for i in range(m.tok_start, m.tok_end)}
+    for i in words_in(analysis.rules, doc).get("reference", ()):
+        if i in covered or i == 0:
+            continue
+        start = i - 1
+        if start >= 2 and doc[start].lower_ in _POSSESSIVE and doc[start - 1].lower_ in (
+                words.possessors):
+            start -= 2  # "the force's chief"
+        if doc[start].lower_ not in words.determiners:
+            continue
+        if i + 1 < len(doc) and doc[i + 1].is_title and not doc[i + 1].is_sent_start:
+            continue  # "the Inspector Jane Doe": a title before a name, not a reference
+        roles = words.reference_nouns[doc[i].lower_]
+        person = _latest(analysis, people, doc[start].idx, roles, None)
+        if person is not None:
+            people.mention(person, doc, start, i + 1, reference=True)
+    people.mentions.sort(key=lambda m: m.start)
+
+
+def surname_mentions(analysis: Analysis, people: People) -> None:
+    """"Mr Guildford", "Sir Andy", or a bare surname after the person was introduced."""
+    if not people.persons:
+        return
+    doc = analysis.doc
+    words = lexicon(analysis.rules)
+    honorifics = words.honorifics
+    covered = {i for m in people.mentions for i in range(m.tok_start, m.tok_end)}
+    strings = doc.vocab.strings
+    wanted = [strings.add(w) for p in people.persons for w in (p.surname, p.name.split()[0])]
+    for i in numpy.flatnonzero(numpy.isin(doc.to_array(ORTH), wanted)).tolist():
+        token = doc[i]
+        if i in covered or not token.is_title:
+            continue
+        prev = doc[i - 1].lower_ if i else ""
+        person = None
+        for candidate in people.persons:
+            if token.text == candidate.surname or (prev in words.first_name_honorifics
+                                                   and token.text == candidate.name.split()[0]):
+                person = candidate
+        if person is None:
+            continue
+        if token.idx < person.first_char:
+            _full_name_before_introduction(people, doc, person, i)
+            continue
+        people.mention(person, doc, i - 1 if prev in honorifics else i, i + 1)
+
+
+def _full_name_before_introduction(people: People, doc, person: Person, i: int) -> None:
+    """The full name may appear before the titled introduction (a headline): a mention too."""
+    words = person.name.split()
+    if len(words) < 2 or i < len(words) - 1:
+        return
+    if [t.text for t in doc[i - len(words) + 1 : i + 1]] != words:
+        return
+    people.mention(person, doc, i - len(words) + 1, i + 1)

@@ -1,0 +1,244 @@
+"""Who a said-verb belongs to: the person it is said by, read from the grammar around it.
+
+A said-verb's speaker is its subject: the person just before it ("Tim Smith said", "Tim
+Smith, the chief constable, said", "the officer was pleased to report"), or, for the verbs
+that invert, the person just after it ("said Chief Constable Tim Smith"). A person after
+any other verb is its object ("praised Tim Smith", "told Tim Smith"), and a passive verb
+("Tim Smith was praised") reports words about the person: neither makes them a speaker.
+Words put on record as nouns count too: "a letter from HMI Jane Doe", "the commissioner
+issued a statement". A pronoun ("he added") is the person who spoke last.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from dataclasses import dataclass, field
+
+from spacy.attrs import IDX
+
+from pipeline.extract.context import Analysis
+from pipeline.extract.lexicon import Lexicon, lexicon, words_in
+from pipeline.extract.persons import People, Person, PersonMention
+
+# The longest apposition between a speaker and the said-verb: "Tim Smith, who joined the
+# force from Kent Police in 2021, said".
+_APPOSITION_MAX = 20
+# How far before a speech noun its light verb may stand: "issued a short statement".
+_NOUN_REACH = 3
+
+
+@dataclass
+class Voices:
+    """What attribution needs to know about one document, built once."""
+
+    analysis: Analysis
+    people: People
+    words: Lexicon
+    by_token: dict[int, PersonMention] = field(default_factory=dict)
+    forces: dict[int, int] = field(default_factory=dict)  # token → start of its force mention
+    last_speaker: Person | None = None
+    starts: list[int] = field(default_factory=list)  # each token's first character
+    quotes: list[tuple[int, int]] = field(default_factory=list)  # quoted character ranges
+
+    def quoted(self, char: int) -> bool:
+        return any(start <= char < end for start, end in self.quotes)
+
+    @classmethod
+    def of(cls, analysis: Analysis, people: People) -> Voices:
+        voices = cls(analysis, people, lexicon(analysis.rules))
+        for mention in people.mentions:
+            for i in range(mention.tok_start, mention.tok_end):
+                voices.by_token.setdefault(i, mention)
+        for force in analysis.forces:
+            for i in range(force.tok_start, force.tok_end):
+                voices.forces[i] = force.tok_start
+        voices.starts = analysis.doc.to_array(IDX).tolist() if len(analysis.doc) else []
+        return voices
+
+    def token_at(self, char: int) -> int:
+        """The token holding a character, or the first token after it (for white space)."""
+        i = bisect_right(self.starts, char) - 1
+        if i < 0:
+            return 0
+        token = self.analysis.doc[i]
+        if char >= token.idx + len(token) and i + 1 < len(self.starts):
+            return i + 1
+        return i
+
+    def spoke(self, person: Person | None) -> Person | None:
+        if person is not None:
+            self.last_speaker = person
+        return person
+
+
+def _sentence_subject(voices: Voices, sentence, before: int) -> Person | None:
+    """The person a sentence opens with ("My deputy, Jane Doe, has been meeting …", "The
+    chief constable said …"), if the sentence is not itself quoted speech."""
+    if voices.quoted(sentence.start):
+        return None
+    doc = voices.analysis.doc
+    first = sentence.tok_start
+    while first < min(before, sentence.tok_end) and (
+            doc[first].lower_ in voices.words.subject_openers):
+        first += 1
+    mention = voices.by_token.get(first)
+    if first < before and mention is not None and mention.tok_start >= sentence.tok_start:
+        return mention.person
+    return None
+
+
+def _pronoun_person(voices: Voices, i: int) -> Person | None:
+    """The person a pronoun at token i stands for: the subject its sentence or the sentence
+    before opens with; else who spoke last; else who was named last as a subject (a person
+    after "to", "by" or "thanked" is an object); else who was named last."""
+    analysis = voices.analysis
+    sentence = analysis.sentence_of(i)
+    subject = _sentence_subject(voices, sentence, i)
+    if subject is None and sentence.index > 0:
+        subject = _sentence_subject(voices, analysis.sentences[sentence.index - 1],
+                                    len(analysis.doc))
+    if subject is not None:
+        return subject
+    if voices.last_speaker is not None:
+        return voices.last_speaker
+    doc = analysis.doc
+    earlier = [m for m in voices.people.mentions if m.tok_end <= i]
+    for mention in reversed(earlier):
+        before = doc[mention.tok_start - 1].lower_ if mention.tok_start else ""
+        if before not in voices.words.object_markers:
+            return mention.person
+    return earlier[-1].person if earlier else None
+
+
+def _person_at(voices: Voices, i: int) -> Person | None:
+    if i in voices.by_token:
+        return voices.by_token[i].person
+    if voices.analysis.doc[i].lower_ in voices.words.pronouns:
+        return _pronoun_person(voices, i)
+    return None
+
+
+def _skip_back(voices: Voices, i: int, floor: int) -> int:
+    """Past modifiers and a force named with the person ("Tim Smith of Kent Police said")."""
+    doc = voices.analysis.doc
+    while i >= floor:
+        if i not in voices.by_token and (doc[i].lower_ in voices.words.modifiers
+                                         or voices.words.post_nominal(doc[i])):
+            i -= 1
+        elif i in voices.forces and i not in voices.by_token:
+            i = voices.forces[i] - 1
+            if i >= floor and doc[i].lower_ in voices.words.force_links:
+                i -= 1
+        else:
+            return i
+    return i
+
+
+def _subject_mention(voices: Voices, i: int) -> bool:
+    """Whether the mention ending at token i stands as a subject, not after "to" or "by"."""
+    mention = voices.by_token[i]
+    start = mention.tok_start
+    return start == 0 or voices.analysis.doc[start - 1].lower_ not in voices.words.object_markers
+
+
+def _apposition_subject(voices: Voices, comma: int, floor: int) -> Person | None:
+    """"Jane Doe, Police and Crime Commissioner for Devon, Cornwall and the Isles of Scilly,
+    said": back over the commas of an apposition to the person it describes."""
+    doc = voices.analysis.doc
+    for j in range(comma, max(comma - _APPOSITION_MAX, floor) - 1, -1):
+        if doc[j].text != "," or j - 1 < floor:
+            continue
+        if j - 1 in voices.by_token and _subject_mention(voices, j - 1):
+            return voices.by_token[j - 1].person
+        if j < comma and doc[j - 1].lower_ in voices.words.pronouns:
+            return _pronoun_person(voices, j - 1)
+    return None
+
+
+def subject_before(voices: Voices, verb: int, floor: int) -> Person | None:
+    """The person a said-verb at token `verb` is said by, reading left from it."""
+    doc = voices.analysis.doc
+    if verb - 1 < floor or doc[verb - 1].lower_ in voices.words.passive:
+        return None
+    i = _skip_back(voices, verb - 1, floor)
+    if i < floor:
+        return None
+    if doc[i].text == ",":
+        return _apposition_subject(voices, i, floor)
+    return _person_at(voices, i)
+
+
+def subject_after(voices: Voices, verb: int, ceiling: int) -> Person | None:
+    """"said Chief Constable Tim Smith", "added the officer", "was praised by Tim Smith":
+    the speaker after the verb."""
+    doc = voices.analysis.doc
+    i = verb + 1
+    if i + 1 < ceiling and doc[i].lower_ in voices.words.agent_markers and (
+            i + 1 in voices.by_token and voices.by_token[i + 1].tok_start == i + 1):
+        return voices.by_token[i + 1].person  # "the letter written by HMI Jane Doe"
+    if doc[verb].lower_ not in voices.words.inverted_verbs:
+        return None
+    if i < ceiling and i in voices.by_token and voices.by_token[i].tok_start == i:
+        return voices.by_token[i].person
+    if i < ceiling and doc[i].lower_ in voices.words.pronouns:
+        return _pronoun_person(voices, i)
+    return None
+
+
+def speaker_of(voices: Voices, verb: int, floor: int, ceiling: int) -> Person | None:
+    found = subject_before(voices, verb, floor) or subject_after(voices, verb, ceiling)
+    if found is None and _coordinated(voices, verb, floor):
+        # "Jane Doe welcomed the decision but said …": the subject of the first verb.
+        return _sentence_subject(voices, voices.analysis.sentence_of(verb), verb)
+    return found
+
+
+def _coordinated(voices: Voices, verb: int, floor: int) -> bool:
+    i = _skip_back(voices, verb - 1, floor)
+    return i >= floor and voices.analysis.doc[i].lower_ in voices.words.coordinators
+
+
+def _after_phrase(voices: Voices, i: int, ceiling: int) -> Person | None:
+    """"according to the chief constable": the person named right after such a phrase."""
+    doc = voices.analysis.doc
+    for phrase in voices.words.attribution_phrases:
+        end = i + len(phrase)
+        if end < ceiling and tuple(t.lower_ for t in doc[i:end]) == phrase and (
+                end in voices.by_token and voices.by_token[end].tok_start == end):
+            return voices.by_token[end].person
+    return None
+
+
+def noun_speaker(voices: Voices, noun: int, floor: int, ceiling: int) -> Person | None:
+    """"a letter from HMI Jane Doe", "the statement made by", "Jane Doe issued a statement"."""
+    doc = voices.analysis.doc
+    words = voices.words
+    i = noun + 1
+    if i < ceiling and doc[i].lower_ in words.light_verbs:
+        i += 1
+    if i < ceiling and doc[i].lower_ in words.noun_links:
+        i += 1
+        while i < ceiling and doc[i].lower_ in words.noun_fillers and i not in voices.by_token:
+            i += 1
+        if i < ceiling and i in voices.by_token:
+            return voices.by_token[i].person
+        return None
+    for j in range(noun - 1, max(noun - 1 - _NOUN_REACH, floor - 1), -1):
+        if doc[j].lower_ in words.light_verbs:
+            return subject_before(voices, j, floor)
+    return None
+
+
+def speech_tokens(voices: Voices) -> list[tuple[int, str]]:
+    """Every said-verb, speech noun and attributing phrase, in text order."""
+    found = words_in(voices.analysis.rules, voices.analysis.doc)
+    return sorted((i, kind) for kind in ("verb", "noun", "phrase") for i in found.get(kind, ()))
+
+
+def speaker_at(voices: Voices, i: int, floor: int, ceiling: int, kind: str) -> Person | None:
+    """The speaker of a said-verb, speech noun or attributing phrase at token i."""
+    if kind == "verb":
+        return speaker_of(voices, i, floor, ceiling)
+    if kind == "noun":
+        return noun_speaker(voices, i, floor, ceiling)
+    return _after_phrase(voices, i, ceiling)
