@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -38,6 +39,8 @@ DEFAULT_DB = Path("data/events.duckdb")
 
 PROG = "oversight"
 SUPPORTED = ".html, .htm, .txt, .md, .pdf"
+# How much of a YAML file given to --source is read to see whether it is a sources file.
+SOURCES_SNIFF_CHARS = 1_000_000
 
 # Plain help (click's): rich's renderer shows flags as `--help <bool>` and takes the
 # brackets of `'.[baseline]'` for markup.
@@ -174,10 +177,12 @@ def _sources_file(path: Path) -> tuple[list, object]:
     return load_sources(path), load_fetch_config(path)
 
 
+_SOURCES_KEY = re.compile(r"^sources:[ \t]*(#.*)?$", re.MULTILINE)
+
+
 def _check_local_source(path: Path) -> None:
     """A local --source must be a folder or a document; a sources file given to --source
     (one letter from --sources) is named as such rather than stored as a document."""
-    from pipeline.fetch import SourcesError, load_sources
     from pipeline.parse.files import SUPPORTED_SUFFIXES
 
     if not path.exists():
@@ -186,10 +191,11 @@ def _check_local_source(path: Path) -> None:
         return
     if path.suffix.lower() in (".yaml", ".yml"):
         try:
-            load_sources(path)
-        except SourcesError:
-            pass
-        else:
+            with path.open(encoding="utf-8", errors="replace") as handle:
+                head = handle.read(SOURCES_SNIFF_CHARS)
+        except OSError:
+            head = ""
+        if _SOURCES_KEY.search(head):
             raise fail(f"{path} is a sources file: give it to --sources "
                        f"(`{PROG} ingest --sources {path}`)")
     raise fail(f"{path} is not a document this reads ({path.suffix or 'no extension'}); "
