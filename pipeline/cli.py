@@ -77,7 +77,8 @@ def worker_count(requested: int | None) -> int:
 def require_database(db: Path) -> None:
     """Commands that read the database say how to create it rather than create an empty one."""
     if not db.exists():
-        raise fail(f"database not found: {db} (run `make ingest` first)")
+        raise fail(f"database not found: {db} (`make ingest` creates it from the corpus, "
+                   f"`{PROG} ingest --source FOLDER` from your documents)")
 
 
 def fail(message: str, code: int = EXIT_USAGE) -> typer.Exit:
@@ -322,7 +323,7 @@ def query(
 
     The SQL sees this database's tables and views only: ATTACH, COPY, EXPORT, INSTALL, LOAD
     and functions that read other files (read_csv, read_parquet, read_json, glob, ...) are
-    refused, and so is changing any setting. CSV and JSON take one statement.
+    refused, and so is changing any setting. CSV and JSON print one result.
     """
     if output not in ("table", "csv", "json"):
         raise fail(f"--format must be table, csv or json, got {output!r}")
@@ -335,19 +336,26 @@ def query(
     try:
         with database_errors(), connect(db, read_only=True, sandbox=True) as con:
             statements = con.extract_statements(sql)
-            if output != "table" and len(statements) > 1:
-                raise fail(f"--format {output} prints one result; got {len(statements)} "
-                           "statements (run them one at a time, or use --format table)")
             for number, statement in enumerate(statements, 1):
                 where = f"statement {number} of {len(statements)}: " if len(
                     statements) > 1 else ""
-                results.append(_run_statement(con, statement, where))
+                shown = statement.type in ANSWERING or number == len(statements)
+                results.append((shown, *_run_statement(con, statement, where)))
     except duckdb.Error as exc:  # before the first statement: SQL that does not parse
         raise fail(f"query failed: {_duckdb_message(exc)}") from None
-    for number, (columns, rows) in enumerate(results):
+    # What each statement answers; a CREATE or SET before a SELECT prints nothing.
+    answers = [(columns, rows) for shown, columns, rows in results if shown and columns]
+    if output != "table" and len(answers) > 1:
+        raise fail(f"--format {output} prints one result; got {len(answers)} "
+                   "(run the statements one at a time, or use --format table)")
+    for number, (columns, rows) in enumerate(answers or [([], [])]):
         if number:
             console.out.print()
         print_rows(columns, rows, output)
+
+
+ANSWERING = (duckdb.StatementType.SELECT, duckdb.StatementType.PRAGMA,
+             duckdb.StatementType.EXPLAIN)
 
 
 def _run_statement(con: duckdb.DuckDBPyConnection, statement: object, where: str

@@ -3,7 +3,8 @@
 Run by `make cron` with the system Python (standard library only), so it works before the
 virtualenv exists. Make passes the settings in the environment: CRON_ROOT (the checkout),
 CRON_SCHEDULE, CRON_INPUT (`--source PATH` or `--sources FILE`, quoted or not: a path with
-spaces is one argument), CRON_DB, CRON_LOG and CRON_DIGEST (empty: no digest).
+spaces is one argument), CRON_DB, CRON_LOG and CRON_DIGEST (empty: no digest). The
+database and the log are made absolute; input paths are kept as given.
 
 The line runs `ingest --stamp`, then, unless the run found another one holding the lock
 (exit 3), `digest --stamp --atom`: cron.log gets one stamped summary per run and the digest
@@ -26,8 +27,10 @@ def _absolute(root: str, path: str) -> str:
     return os.path.normpath(os.path.join(root, os.path.expanduser(path)))
 
 
-def input_arguments(root: str, text: str) -> list[str]:
-    """`--source /a b/c` or `--source '/a b/c'` → ['--source', '/a b/c'] (paths absolute)."""
+def input_arguments(text: str) -> list[str]:
+    """`--source /a b/c` or `--source '/a b/c'` → ['--source', '/a b/c']. A relative path
+    stays relative (to the checkout, where the line starts): a document's URL is its path
+    as given, so `make ingest` and the cron job must name the corpus alike."""
     try:
         words = shlex.split(text)
     except ValueError:  # an apostrophe in an unquoted path ("/home/jo/Jo's files")
@@ -41,7 +44,7 @@ def input_arguments(root: str, text: str) -> list[str]:
             end = index + 1
             while end < len(words) and not words[end].startswith("--"):
                 end += 1
-            out += [word, _absolute(root, " ".join(words[index + 1:end]))]
+            out += [word, " ".join(words[index + 1:end])]
             index = end
         else:
             out.append(word)
@@ -57,7 +60,7 @@ def cron_line(root: str, schedule: str, cron_input: str, db: str, log: str,
 
     db_path, log_path = _absolute(root, db), _absolute(root, log)
     program = q(os.path.join(root, ".venv", "bin", "oversight"))
-    args = " ".join(q(a) for a in input_arguments(root, cron_input))
+    args = " ".join(q(a) for a in input_arguments(cron_input))
     append = f">> {q(log_path)} 2>&1"
     line = (f"{schedule} cd {q(root)} && mkdir -p {q(os.path.dirname(log_path))} && "
             f"{program} ingest {args} --db {q(db_path)} --stamp {append}")

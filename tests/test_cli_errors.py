@@ -97,10 +97,13 @@ def test_several_statements_print_every_result(tiny):
     assert result.returncode == 0, result.stderr
     assert "first" in result.stdout and "second" in result.stdout
     assert result.stdout.count("(1 row)") == 2
+    made = run_cli("query", "create temp table t as select 7 as x; select x from t",
+                   "--format", "csv", "--db", str(tiny))
+    assert made.returncode == 0 and made.stdout == "x\n7\n"  # the CREATE answers nothing
     as_csv = run_cli("query", "select 1; select 2", "--format", "csv", "--db", str(tiny))
     assert as_csv.returncode == 2 and as_csv.stdout == ""
-    assert _errors(as_csv) == ["error: --format csv prints one result; got 2 statements "
-                               "(run them one at a time, or use --format table)"]
+    assert _errors(as_csv) == ["error: --format csv prints one result; got 2 (run the "
+                               "statements one at a time, or use --format table)"]
 
 
 def test_a_failing_statement_is_named_and_prints_nothing(tiny):
@@ -185,3 +188,14 @@ def test_the_console_script_is_installed():
     result = subprocess.run([str(script), "--help"], capture_output=True, text=True,
                             timeout=120)
     assert result.returncode == 0 and result.stdout.startswith("Usage: oversight ")
+
+
+def test_a_missing_database_says_how_to_make_one(tmp_path):
+    missing = tmp_path / "none.duckdb"
+    for command in (("query", "select 1"), ("report",), ("digest",), ("runs",)):
+        result = run_cli(*command, "--db", str(missing))
+        assert result.returncode == 2, command
+        assert _errors(result) == [f"error: database not found: {missing} (`make ingest` "
+                                   "creates it from the corpus, `oversight ingest --source "
+                                   "FOLDER` from your documents)"]
+    assert not missing.exists()

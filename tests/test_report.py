@@ -203,6 +203,9 @@ def test_rows_bars_and_marks_in_the_rendered_dom(report):
     [undated] = [li for li in dom.xpath('//li[contains(@class, "entry")]')
                  if "Two of the three" in li.text_content()]
     assert "published; no date in the text" in undated.text_content()
+    [hollow] = [m for m in rows[2].xpath('.//a[contains(@class, "undated")]')
+                if "2 of 3 causes of concern" in m.get("title")]
+    assert "2024-04-10 (published; the text gives no date)" in hollow.get("title")
     assert "2 of 3 causes of concern closed, 1 open" in undated.text_content()
 
 

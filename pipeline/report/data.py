@@ -284,8 +284,9 @@ def _documents(con: duckdb.DuckDBPyConnection) -> dict[str, StoredDocument]:
 def _read(con: duckdb.DuckDBPyConnection) -> ReportData:
     version = schema_version(con)
     if version < SCHEMA_VERSION:
-        raise ReportError(f"the database is at schema version {version}; run ingest (or "
-                          f"reextract) once to upgrade it to {SCHEMA_VERSION}")
+        raise ReportError(f"the database is at schema version {version}; run `oversight "
+                          f"ingest` (or `oversight reextract`) once to upgrade it to "
+                          f"{SCHEMA_VERSION}")
     reports = {row[0]: Report(*row) for row in con.execute(REPORTS).fetchall()}
     names = dict(con.execute("SELECT force_id, arg_max(force, event_id) FROM events "
                              "WHERE force_id IS NOT NULL GROUP BY force_id").fetchall())
