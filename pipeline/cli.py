@@ -1,4 +1,5 @@
-"""Command line: `python -m pipeline <command>`; every command has --help.
+"""Command line: `oversight <command>` (the console script; `python -m pipeline` is the
+same); every command has --help.
 
 Exit codes (also in the README): 0 success, 1 partial failure (some input failed, the rest
 is stored), 2 usage or configuration error, 3 the database or the run lock is held by
@@ -10,6 +11,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -20,7 +22,14 @@ from typing import TYPE_CHECKING, Annotated
 import duckdb
 import typer
 
-from pipeline.output import console, error_line, print_rows, print_summary, print_table
+from pipeline.output import (
+    console,
+    error_line,
+    plural,
+    print_rows,
+    print_summary,
+    print_table,
+)
 
 if TYPE_CHECKING:
     from pipeline.ingest import IngestSummary
@@ -28,10 +37,18 @@ if TYPE_CHECKING:
 EXIT_OK, EXIT_PARTIAL, EXIT_USAGE, EXIT_BUSY, EXIT_FAILED = 0, 1, 2, 3, 4
 DEFAULT_DB = Path("data/events.duckdb")
 
+PROG = "oversight"
+SUPPORTED = ".html, .htm, .txt, .md, .pdf"
+# How much of a YAML file given to --source is read to see whether it is a sources file.
+SOURCES_SNIFF_CHARS = 1_000_000
+
+# Plain help (click's): rich's renderer shows flags as `--help <bool>` and takes the
+# brackets of `'.[baseline]'` for markup.
 app = typer.Typer(
     add_completion=False,
     no_args_is_help=True,
     pretty_exceptions_enable=False,
+    rich_markup_mode=None,
     help="Turn UK police-oversight press releases into a DuckDB event table.\n\n"
     "Exit codes: 0 success; 1 partial (something was stored, some input failed: one "
     "`error:` line each); 2 usage or configuration error; 3 busy (another run holds the "
@@ -48,6 +65,9 @@ LogOption = Annotated[Path | None, typer.Option(
 
 WorkersOption = Annotated[int | None, typer.Option(
     "--workers", min=1, help="Extraction processes (default: the number of CPU cores).")]
+StampOption = Annotated[bool, typer.Option(
+    "--stamp", help="Start every output line with the UTC time and the run id (for logs; "
+    "`make cron` uses it).")]
 
 
 def worker_count(requested: int | None) -> int:
@@ -57,7 +77,8 @@ def worker_count(requested: int | None) -> int:
 def require_database(db: Path) -> None:
     """Commands that read the database say how to create it rather than create an empty one."""
     if not db.exists():
-        raise fail(f"database not found: {db} (run `make ingest` first)")
+        raise fail(f"database not found: {db} (`make ingest` creates it from the corpus, "
+                   f"`{PROG} ingest --source FOLDER` from your documents)")
 
 
 def fail(message: str, code: int = EXIT_USAGE) -> typer.Exit:
@@ -89,6 +110,7 @@ def ingest(
     db: DbOption = DEFAULT_DB,
     log_file: LogOption = None,
     workers: WorkersOption = None,
+    stamp: StampOption = False,
 ) -> None:
     """Fetch or read documents, extract events and store both (re-running adds nothing new).
 
@@ -96,31 +118,25 @@ def ingest(
     Exits 0 when everything was stored, 1 when some input failed (one `error:` line each)
     and the rest was stored, 4 when nothing could be stored.
     """
-    from pipeline.fetch import (
-        FetchConfig,
-        SourcesError,
-        load_fetch_config,
-        load_sources,
-        source_for_url,
-    )
+    from pipeline.fetch import FetchConfig, SourcesError, source_for_url
     from pipeline.lock import LockBusyError
     from pipeline.run import ingest_counts, recorded_run
     from pipeline.store import StoreBusyError, StoreError
     from pipeline.store.schema import SchemaError
 
+    if stamp:
+        console.stamp()
     if source and sources:
         raise fail("give --source or --sources, not both")
     path = Path(source or "corpus")
     web = bool(source and source.startswith(("http://", "https://")))
     try:  # configuration errors stop the command before it takes the lock
         if sources is not None:
-            if not sources.is_file():
-                raise fail(f"sources file not found: {sources}")
-            entries, config = load_sources(sources), load_fetch_config(sources)
+            entries, config = _sources_file(sources)
         elif web:
             entries, config = [source_for_url(source)], FetchConfig()
-        elif not path.exists():
-            raise fail(f"source not found: {path}")
+        else:
+            _check_local_source(path)
     except SourcesError as exc:
         raise fail(str(exc)) from None
     label = str(sources) if sources is not None else (source if web else path.as_posix())
@@ -147,18 +163,51 @@ def ingest(
     except StoreError as exc:
         raise _stopped(exc, summary) from None
     for failure in summary.failed:
-        error_line(f"skipped {failure.line()}")
+        error_line(failure.message())
     print_summary(summary)
     if summary.ok:
         raise typer.Exit(EXIT_OK)
     raise typer.Exit(EXIT_PARTIAL if summary.usable else EXIT_FAILED)
 
 
+def _sources_file(path: Path) -> tuple[list, object]:
+    from pipeline.fetch import load_fetch_config, load_sources
+
+    if not path.is_file():
+        raise fail(f"sources file not found: {path}")
+    return load_sources(path), load_fetch_config(path)
+
+
+_SOURCES_KEY = re.compile(r"^sources:[ \t]*(#.*)?$", re.MULTILINE)
+
+
+def _check_local_source(path: Path) -> None:
+    """A local --source must be a folder or a document; a sources file given to --source
+    (one letter from --sources) is named as such rather than stored as a document."""
+    from pipeline.parse.files import SUPPORTED_SUFFIXES
+
+    if not path.exists():
+        raise fail(f"source not found: {path}")
+    if not path.is_file() or path.suffix.lower() in SUPPORTED_SUFFIXES:
+        return
+    if path.suffix.lower() in (".yaml", ".yml"):
+        try:
+            with path.open(encoding="utf-8", errors="replace") as handle:
+                head = handle.read(SOURCES_SNIFF_CHARS)
+        except OSError:
+            head = ""
+        if _SOURCES_KEY.search(head):
+            raise fail(f"{path} is a sources file: give it to --sources "
+                       f"(`{PROG} ingest --sources {path}`)")
+    raise fail(f"{path} is not a document this reads ({path.suffix or 'no extension'}); "
+               f"documents are {SUPPORTED}, or give a folder")
+
+
 def _stopped(exc: Exception, summary: IngestSummary | None) -> typer.Exit:
     """A database problem stopped the run: what was committed before it is kept."""
     stored = (summary.new + summary.changed) if summary is not None else 0
     for failure in summary.failed if summary is not None else []:
-        error_line(f"skipped {failure.line()}")
+        error_line(failure.message())
     if not stored:
         return fail(f"{exc}; nothing stored", EXIT_FAILED)
     return fail(f"{exc}; stopped after storing {stored} documents", EXIT_PARTIAL)
@@ -233,7 +282,7 @@ def check_sources(sources: SourcesOption = Path("rules/sources.yaml")) -> None:
 
 @app.command()
 def extract(
-    file: Annotated[Path, typer.Argument(help="One document (.html, .htm, .txt, .md).")],
+    file: Annotated[Path, typer.Argument(metavar="FILE", help=f"One document ({SUPPORTED}).")],
     published: Annotated[str | None, typer.Option(
         "--published", help="Publication date YYYY-MM-DD (overrides the document's).")] = None,
 ) -> None:
@@ -243,6 +292,9 @@ def extract(
     from pipeline.extract import extract_events
     from pipeline.parse import ParseError, parse_file
 
+    if file.is_dir():
+        raise fail(f"{file} is a folder; extract reads one document (`{PROG} ingest --source "
+                   f"{file}` reads a folder into the database)")
     if not file.is_file():
         raise fail(f"file not found: {file}")
     try:
@@ -260,7 +312,9 @@ def extract(
 
 @app.command()
 def query(
-    sql: Annotated[str, typer.Argument(help="SQL to run against the database.")],
+    sql: Annotated[str, typer.Argument(
+        metavar="SQL", help="SQL to run against the database; several statements separated "
+        "by ; print one result each.")],
     db: DbOption = DEFAULT_DB,
     output: Annotated[str, typer.Option(
         "--format", help="table (readable), csv or json (one object per line).")] = "table",
@@ -269,26 +323,66 @@ def query(
 
     The SQL sees this database's tables and views only: ATTACH, COPY, EXPORT, INSTALL, LOAD
     and functions that read other files (read_csv, read_parquet, read_json, glob, ...) are
-    refused, and so is changing any setting.
+    refused, and so is changing any setting. CSV and JSON print one result.
     """
     if output not in ("table", "csv", "json"):
         raise fail(f"--format must be table, csv or json, got {output!r}")
     from pipeline.store import connect
 
+    if not sql.strip(" \t\r\n;"):
+        raise fail(f"no SQL given: `{PROG} query \"select ...\"`")
     require_database(db)
+    results = []
     try:
         with database_errors(), connect(db, read_only=True, sandbox=True) as con:
-            cursor = con.execute(sql)
-            columns = [d[0] for d in cursor.description] if cursor.description else []
-            rows = cursor.fetchall() if columns else []
+            statements = con.extract_statements(sql)
+            for number, statement in enumerate(statements, 1):
+                where = f"statement {number} of {len(statements)}: " if len(
+                    statements) > 1 else ""
+                shown = statement.type in ANSWERING or number == len(statements)
+                results.append((shown, *_run_statement(con, statement, where)))
+    except duckdb.Error as exc:  # before the first statement: SQL that does not parse
+        raise fail(f"query failed: {_duckdb_message(exc)}") from None
+    # What each statement answers; a CREATE or SET before a SELECT prints nothing.
+    answers = [(columns, rows) for shown, columns, rows in results if shown and columns]
+    if output != "table" and len(answers) > 1:
+        raise fail(f"--format {output} prints one result; got {len(answers)} "
+                   "(run the statements one at a time, or use --format table)")
+    for number, (columns, rows) in enumerate(answers or [([], [])]):
+        if number:
+            console.out.print()
+        print_rows(columns, rows, output)
+
+
+ANSWERING = (duckdb.StatementType.SELECT, duckdb.StatementType.PRAGMA,
+             duckdb.StatementType.EXPLAIN)
+
+
+def _run_statement(con: duckdb.DuckDBPyConnection, statement: object, where: str
+                   ) -> tuple[list[str], list[tuple]]:
+    try:
+        cursor = con.execute(statement)
+        columns = [d[0] for d in cursor.description] if cursor.description else []
+        return columns, cursor.fetchall() if columns else []
     except duckdb.PermissionException as exc:
-        raise fail(f"query refused: {str(exc).splitlines()[0]} (query reads only this "
+        raise fail(f"query refused: {where}{_duckdb_message(exc)} (query reads only this "
                    "database's tables and views)") from None
     except duckdb.Error as exc:
         if "configuration has been locked" in str(exc):
             raise fail("query refused: settings cannot be changed from query") from None
-        raise fail(f"query failed: {str(exc).splitlines()[0]}") from None
-    print_rows(columns, rows, output)
+        raise fail(f"query failed: {where}{_duckdb_message(exc)}") from None
+
+
+def _duckdb_message(exc: Exception) -> str:
+    """DuckDB's message on one line, with its hints ("Did you mean "events"?", "Candidate
+    bindings: ...") and without the echoed SQL and its caret line."""
+    lines = []
+    for line in str(exc).splitlines():
+        if line.startswith("LINE "):
+            break
+        if line.strip():
+            lines.append(line.strip())
+    return " ".join(lines) or type(exc).__name__
 
 
 @app.command(name="eval")
@@ -362,6 +456,7 @@ def reextract(
         "--all", help="Re-extract every document, not only those from other rules.")] = False,
     log_file: LogOption = None,
     workers: WorkersOption = None,
+    stamp: StampOption = False,
 ) -> None:
     """Re-run extraction over stored documents whose events came from other rules."""
     from pipeline.lock import LockBusyError
@@ -371,6 +466,8 @@ def reextract(
     from pipeline.store.runs import RunCounts
     from pipeline.store.schema import SchemaError
 
+    if stamp:
+        console.stamp()
     require_database(db)
     try:
         with recorded_run(db, "reextract", "reextract --all" if everything else "reextract",
@@ -391,7 +488,7 @@ def reextract(
         raise fail(str(exc), EXIT_FAILED) from None
     for line in summary.skipped:
         error_line(f"skipped {line}")
-    console.out.print(summary.line(), markup=False)
+    console.line(summary.line())
     raise typer.Exit(EXIT_PARTIAL if summary.skipped else EXIT_OK)
 
 
@@ -422,7 +519,8 @@ def report(
                                       file_okay=False)] = Path("data/report"),
     db: DbOption = DEFAULT_DB,
 ) -> None:
-    """Write a static HTML timeline (index.html): Engage periods and events per force."""
+    """Write a static HTML report (index.html): who is in Engage now, a timeline per force,
+    and every entry with its evidence and a link to a marked copy of its document."""
     from pipeline.report import ReportError, write_report
 
     require_database(db)
@@ -431,16 +529,72 @@ def report(
             summary = write_report(db, out)
     except ReportError as exc:
         raise fail(str(exc)) from None
-    console.out.print(f"{summary.index.as_posix()}: {summary.forces} forces, {summary.periods} "
-                      f"Engage periods, {summary.events} events, {summary.document_pages} "
-                      "document pages", markup=False)
+    console.line(f"{summary.index.as_posix()}: {plural(summary.forces, 'force')} "
+                 f"({summary.in_engage} in Engage now), "
+                 f"{plural(summary.periods, 'Engage period')}, "
+                 f"{plural(summary.entries, 'entry', 'entries')} from "
+                 f"{plural(summary.events, 'event')}, "
+                 f"{plural(summary.document_pages, 'document page')}")
+
+
+@app.command()
+def digest(
+    since_run: Annotated[str | None, typer.Option(
+        "--since-run", metavar="RUN_ID", help="Compare with the state after this run "
+        "(`oversight runs` lists them).")] = None,
+    since: Annotated[str | None, typer.Option(
+        "--since", metavar="YYYY-MM-DD", help="Compare with the state before this day (UTC): "
+        "the last run that started before it.")] = None,
+    atom: Annotated[Path | None, typer.Option(
+        "--atom", metavar="FILE", dir_okay=False, help="Also write an Atom feed of the last "
+        "runs' changes, one entry per run, to FILE.")] = None,
+    db: DbOption = DEFAULT_DB,
+    stamp: StampOption = False,
+) -> None:
+    """What is new since the last run: phase moves, items opened or closed, statements,
+    disagreements, and what failed.
+
+    Without options it compares the database with the state before its last run. Each
+    ingest and reextract keeps a snapshot of the views for this (the last 100 runs).
+    """
+    from pipeline.digest import DigestError, digest_lines, digest_since, recent_digests
+    from pipeline.digest.render import ATOM_ENTRIES, write_atom
+    from pipeline.store import connect
+    from pipeline.store.schema import SCHEMA_VERSION, schema_version
+
+    if stamp:
+        console.stamp()
+    if since_run and since:
+        raise fail("give --since-run or --since, not both")
+    try:
+        day = date.fromisoformat(since) if since else None
+    except ValueError:
+        raise fail(f"--since must be YYYY-MM-DD, got {since!r}") from None
+    require_database(db)
+    try:
+        with database_errors(), connect(db, read_only=True) as con:
+            if schema_version(con) < SCHEMA_VERSION:
+                raise fail(f"{db} is at an older schema version; run `{PROG} ingest` once "
+                           "to upgrade it")
+            result = digest_since(con, since_run, day)
+            feed = recent_digests(con, ATOM_ENTRIES) if atom is not None else []
+    except DigestError as exc:
+        raise fail(str(exc)) from None
+    console.run_id = result.through.run_id if result.through else None
+    for line in digest_lines(result):
+        console.line(line)
+    if atom is not None:
+        try:
+            write_atom(feed, atom, db)
+        except OSError as exc:
+            raise fail(f"cannot write {atom} ({exc.strerror or exc})", EXIT_FAILED) from None
 
 
 def main() -> None:
     """Run the CLI with one-line errors: cron mails and terminals get no tracebacks or boxes."""
     args = sys.argv[1:] or ["--help"]
     try:
-        code = app(args, standalone_mode=False)
+        code = app(args, prog_name=PROG, standalone_mode=False)
     except KeyboardInterrupt:
         error_line("interrupted")
         code = 130

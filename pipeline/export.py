@@ -1,5 +1,8 @@
 """Export every table and view to Parquet or CSV, one file each, for people without DuckDB.
 
+In CSV, a list column (a move's urls, an item's wordings) is written as its values joined
+by "; ", which a spreadsheet shows as text, rather than DuckDB's `[a, b]` literal.
+
 It reads through a read-only connection, so it can run while analysts have the file open,
 and each file is written under a temporary name and renamed when complete: someone
 reading the export directory (a spreadsheet, a sync job) never sees half a file.
@@ -16,6 +19,7 @@ import duckdb
 from pipeline.store import connect
 
 FORMATS = ("parquet", "csv")
+LIST_SEPARATOR = "; "
 
 RELATIONS = """
 SELECT table_name, 'table' FROM duckdb_tables()
@@ -44,6 +48,19 @@ def _sql_string(value: str) -> str:
     return "'" + value.replace("'", "''") + "'"
 
 
+def _columns(con: duckdb.DuckDBPyConnection, quoted: str, fmt: str) -> str:
+    """The SELECT list: every column, lists joined into text for CSV."""
+    if fmt != "csv":
+        return "*"
+    described = con.execute(f"DESCRIBE SELECT * FROM {quoted}").fetchall()
+    parts = []
+    for name, kind, *_ in described:
+        column = '"' + name.replace('"', '""') + '"'
+        parts.append(f"array_to_string({column}, {_sql_string(LIST_SEPARATOR)}) AS {column}"
+                     if kind.endswith("[]") else column)
+    return ", ".join(parts)
+
+
 def export_database(db: Path, out: Path, fmt: str) -> list[Exported]:
     """Write `<out>/<name>.<fmt>` for every table and view of `db`."""
     if fmt not in FORMATS:
@@ -56,8 +73,8 @@ def export_database(db: Path, out: Path, fmt: str) -> list[Exported]:
             path = out / f"{name}.{fmt}"
             partial = out / f".{name}.{fmt}.{os.getpid()}.partial"
             quoted = '"' + name.replace('"', '""') + '"'
-            con.execute(f"COPY (SELECT * FROM {quoted}) TO {_sql_string(str(partial))} "
-                        f"({options})")
+            con.execute(f"COPY (SELECT {_columns(con, quoted, fmt)} FROM {quoted}) "
+                        f"TO {_sql_string(str(partial))} ({options})")
             os.replace(partial, path)
             rows = con.execute(f"SELECT count(*) FROM {quoted}").fetchone()[0]
             written.append(Exported(name, kind, rows, path))

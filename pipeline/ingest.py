@@ -8,6 +8,7 @@ while reading or extracting it becomes one Failure naming it, and the rest is st
 
 from __future__ import annotations
 
+import os
 import queue
 import threading
 import uuid
@@ -23,7 +24,7 @@ from pipeline.models import Document
 from pipeline.output import one_line
 from pipeline.parallel import extract_documents
 from pipeline.parse import ParseError, iter_source_files, parse_fetched, parse_file
-from pipeline.parse.files import file_name
+from pipeline.parse.files import SUPPORTED_SUFFIXES, file_name
 from pipeline.pause import pause_at
 from pipeline.store import (
     DocumentWrite,
@@ -52,11 +53,19 @@ _DONE = object()
 
 @dataclass
 class Failure:
+    """Something that could not be used: a document (it counts as read), or a whole source
+    or folder (`document` False: a feed that cannot be reached is no document read)."""
+
     name: str
     reason: str
+    document: bool = True
 
     def line(self) -> str:
-        return one_line(f"{self.name}: {self.reason}")
+        return one_line(f"{self.name}: {self.reason}" if self.name else self.reason)
+
+    def message(self) -> str:
+        """The user's line: a skipped document, or what went wrong with a source."""
+        return f"skipped {self.line()}" if self.document else self.line()
 
 
 @dataclass
@@ -77,6 +86,14 @@ class IngestSummary:
     @property
     def ok(self) -> bool:
         return not self.failed
+
+    @property
+    def failed_documents(self) -> int:
+        return sum(1 for failure in self.failed if failure.document)
+
+    @property
+    def failed_sources(self) -> int:
+        return sum(1 for failure in self.failed if not failure.document)
 
     @property
     def usable(self) -> bool:
@@ -150,16 +167,38 @@ def _parse_one(name: str, parse: Callable[[], Document], failures: list[Failure]
 
 def read_local(source: Path, collected: Collected, name: str = "local") -> None:
     def unreadable(where: str, reason: str) -> None:
-        collected.failures.append(Failure(where, reason))
+        collected.failures.append(Failure(where, reason, document=False))
 
     def parse_all() -> Iterator[Document]:
+        found = 0
         for path in iter_source_files(source, on_error=unreadable):
+            found += 1
             document = _parse_one(file_name(path), lambda path=path: parse_file(
                 path, source=name), collected.failures)
             if document is not None:
                 yield document
+        if not found:
+            collected.failures.append(Failure(file_name(source), _nothing_to_read(source),
+                                              document=False))
 
     collected.sources.append(parse_all())
+
+
+def _nothing_to_read(folder: Path) -> str:
+    """Why a folder gave no document: empty, or only files of types that are not read."""
+    others: Counter = Counter()
+    for _parent, dirs, files in os.walk(folder):
+        dirs[:] = [d for d in dirs if not d.startswith(".")]
+        for name in files:
+            suffix = Path(name).suffix.lower()
+            if not name.startswith("."):
+                others["README" if suffix in SUPPORTED_SUFFIXES else suffix or "no extension"
+                       ] += 1
+    readable = ", ".join(SUPPORTED_SUFFIXES)
+    if not others:
+        return f"no documents to read: the folder has no files (read are {readable})"
+    kinds = ", ".join(f"{n} {suffix}" for suffix, n in sorted(others.items()))
+    return f"no documents to read: only {kinds} files (read are {readable})"
 
 
 def read_remote(sources: list[Source], collected: Collected, *, run_id: str,
@@ -195,8 +234,9 @@ def read_remote(sources: list[Source], collected: Collected, *, run_id: str,
         thread.join()
         if outcome:
             raise outcome[0]
-        for line in report.errors:
-            collected.failures.append(Failure("fetch", line))
+        failed = tuple(f"{name}: source failed: " for name in report.failed_sources)
+        for line in report.errors:  # a whole source, or one page of it
+            collected.failures.append(Failure("", line, document=not line.startswith(failed)))
 
     collected.sources.append(documents())
 
@@ -347,7 +387,7 @@ def ingest(collect: Callable[[Collected, dict, str], None], db: Path, *,
         writer.log_what_was_fetched()
         raise
     finally:
-        summary.read = collected.read + len(collected.failures)
+        summary.read = collected.read + sum(1 for f in collected.failures if f.document)
         summary.failed = collected.failures + unusable
     return summary
 

@@ -8,6 +8,7 @@ import re
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from datetime import UTC, datetime
 from typing import Any
 
 from rich.console import Console
@@ -18,6 +19,25 @@ class _Console:
     def __init__(self) -> None:
         self.out = Console(highlight=False, soft_wrap=True)
         self.err = Console(stderr=True, highlight=False, soft_wrap=True)
+        self.run_id: str | None = None
+        self.stamped = False
+
+    def stamp(self, run_id: str | None = None) -> None:
+        """From now on, start every summary, digest and error line with the UTC time and the
+        run id (`--stamp`, as `make cron` writes it): a log of many runs says which line
+        came from which run, and when."""
+        self.stamped = True
+        self.run_id = run_id or self.run_id
+
+    def prefix(self) -> str:
+        if not self.stamped:
+            return ""
+        now = datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+        return f"{now} {self.run_id or '-'} "
+
+    def line(self, text: str) -> None:
+        """One line of a command's own output (a summary, a digest line), stamped if asked."""
+        self.out.print(f"{self.prefix()}{text}", markup=False, emoji=False, soft_wrap=True)
 
     @property
     def interactive(self) -> bool:
@@ -57,7 +77,14 @@ def one_line(text: str) -> str:
 
 
 def error_line(message: str) -> None:
-    console.err.print(f"error: {one_line(message)}", markup=False, emoji=False, soft_wrap=True)
+    console.err.print(f"{console.prefix()}error: {one_line(message)}", markup=False,
+                      emoji=False, soft_wrap=True)
+
+
+def plural(count: int, singular: str, plural_form: str | None = None) -> str:
+    """'1 document', '2 documents', '3 causes of concern' (give the plural when it is not
+    the singular plus s)."""
+    return f"{count} {singular if count == 1 else plural_form or singular + 's'}"
 
 
 def print_table(columns: list[str], rows: list[tuple[Any, ...]]) -> None:
@@ -89,11 +116,13 @@ def print_rows(columns: list[str], rows: list[tuple[Any, ...]], output: str) -> 
 
 
 def print_summary(summary: Any) -> None:
+    """The one line a run leaves (in cron.log): documents read = new + changed + unchanged
+    + duplicates + failed; sources that failed (no feed, no folder) are counted apart."""
     by_type = ", ".join(f"{k} {v}" for k, v in sorted(summary.events_by_type.items())) or "none"
-    console.out.print(
+    sources = f"; sources: {summary.failed_sources} failed" if summary.failed_sources else ""
+    console.line(
         f"documents: {summary.read} read, {summary.new} new, {summary.changed} changed, "
         f"{summary.unchanged} unchanged, {summary.duplicates} duplicates, "
-        f"{len(summary.failed)} failed; "
-        f"events: {summary.events_added} added, {summary.events_removed} removed ({by_type})",
-        markup=False,
-    )
+        f"{summary.failed_documents} failed; "
+        f"events: {summary.events_added} added, {summary.events_removed} removed ({by_type})"
+        f"{sources}")

@@ -21,6 +21,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+import duckdb
+
+from pipeline.digest.state import save_snapshot
 from pipeline.lock import LockBusyError, RunLock, lock_path_for
 from pipeline.logs import default_log_path, log_event, setup_logging
 from pipeline.output import console
@@ -92,11 +95,22 @@ def _record_end(run: Run, started: float) -> None:
     try:
         with connect(run.db) as con:
             finish_run(con, run.run_id, run.status, run.counts)
+            _snapshot(con, run)
     except (StoreBusyError, StoreError) as exc:
         log_event(run.logger, logging.ERROR, f"could not record the end of run {run.run_id}: "
                   f"{exc}", run_id=run.run_id)
     log_event(run.logger, level, f"run {run.run_id} finished: {run.status} in "
               f"{fields['seconds']} s", terminal=run.status == "ok", **fields)
+
+
+def _snapshot(con: duckdb.DuckDBPyConnection, run: Run) -> None:
+    """What the views say after the run, for `digest`; a problem here loses no data and
+    does not change the run's status, so it is only logged."""
+    try:
+        save_snapshot(con, run.run_id)
+    except duckdb.Error as exc:
+        log_event(run.logger, logging.WARNING, f"run {run.run_id}: no digest snapshot: "
+                  f"{' '.join(str(exc).split())}", terminal=False, run_id=run.run_id)
 
 
 @contextmanager
@@ -109,6 +123,7 @@ def recorded_run(db: Path, command: str, source: str, log_file: Path | None = No
     except OSError as exc:
         raise _unwritable("the run log", log_file, exc) from exc
     run_id = new_run_id()
+    console.run_id = run_id  # for --stamp
     lock = RunLock(lock_path_for(db), command=f"{command} {source}")
     try:
         lock.acquire()

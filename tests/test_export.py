@@ -49,3 +49,22 @@ def test_csv_has_a_header_and_every_row(tmp_path):
     assert periods[0].startswith("force_id,force,entered,")
     assert len(periods) - 1 == written["engage_periods"].rows == 4
     assert not [p for p in out.iterdir() if p.name.startswith(".")]  # no partial files left
+
+
+def test_csv_lists_are_text_a_spreadsheet_reads(tmp_path):
+    """List columns (a move's reports, an item's wordings) are "; "-joined strings."""
+    import csv
+
+    db, out = _db(tmp_path), tmp_path / "csv"
+    export_database(db, out, "csv")
+    with (out / "phase_moves.csv").open(newline="", encoding="utf-8") as handle:
+        moves = list(csv.DictReader(handle))
+    [entry] = [m for m in moves if m["force_id"] == "west-midlands-police"
+               and m["phase"] == "engage"]
+    urls = entry["urls"].split("; ")
+    assert len(urls) == int(entry["documents"]) == 4
+    assert all(u.startswith("https://news.example.test/") for u in urls)
+    assert "[" not in entry["urls"] and "'" not in entry["urls"]
+    with (out / "runs.csv").open(newline="", encoding="utf-8") as handle:
+        [run] = list(csv.DictReader(handle))
+    assert run["errors"] == "a.txt: empty; b.html: binary"

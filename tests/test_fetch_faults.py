@@ -255,7 +255,8 @@ def test_robots_txt_unreachable_blocks_the_host(server):
     report = run([serve_feed(server, "/a/")], retries=0)
     assert report.failed_sources == ["faults"]
     assert server.count(path="/feed.xml") == 0
-    assert any("robots.txt unreadable" in e for e in report.errors + report.warnings)
+    assert any("unreachable: robots.txt answered HTTP 500" in e
+               for e in report.errors + report.warnings)
 
 
 def test_robots_crawl_delay_is_honoured(server):

@@ -76,9 +76,9 @@ def test_fresh_file_runs_every_migration(tmp_path):
         names = {n for (n,) in con.execute(
             "SELECT table_name FROM duckdb_tables() UNION ALL "
             "SELECT view_name FROM duckdb_views() WHERE NOT internal").fetchall()}
-    assert {"documents", "events", "runs", "schema_version", "force_status", "engage_periods",
-            "recommendation_progress", "statements", "phase_moves", "topic_phrases",
-            "item_mentions", "tallies", "items", "disagreements"} <= names
+    assert {"documents", "events", "runs", "schema_version", "events_full", "force_status",
+            "engage_periods", "recommendation_progress", "statements", "phase_moves",
+            "topic_phrases", "item_mentions", "tallies", "items", "disagreements"} <= names
 
 
 # What release 2 added on top of release 1: run history, and views such as this one
@@ -117,6 +117,8 @@ def test_v2_file_gains_the_topic_table_and_the_item_views(v1_file):
         columns = [d[0] for d in con.execute("SELECT * FROM statements").description]
         assert columns[-1] == "documents"  # the view as version 3 defines it
         assert con.execute("SELECT count(*) FROM disagreements").fetchone()[0] == 0
+        assert con.execute("SELECT as_of_source, url FROM events_full WHERE event_id = 'e2'"
+                           ).fetchone() == ("publication", "https://example.test/a")
 
 
 def test_failed_migration_leaves_the_file_at_its_version(v1_file, monkeypatch):

@@ -107,3 +107,25 @@ def test_readme_style_queries_run_unquoted(con):
     assert open_periods == 1
     assert con.execute("SELECT count(*) FROM statements WHERE date >= DATE '2024-01-01'"
                        ).fetchone()[0] == 1
+
+
+def test_events_full_needs_no_join_and_says_where_its_date_comes_from(con):
+    """Every event with its document's url, title, publication date and source; `as_of`
+    is the text's own date, else the publication date, and `as_of_source` says which."""
+    full = rows(con, "SELECT url, title, published_date, source, event_date, as_of, "
+                     "as_of_precision, as_of_source FROM events_full WHERE evidence = "
+                     "'West Midlands Police has been removed from Engage.' ORDER BY url")
+    assert full == [
+        {"url": "https://news.example.test/wmp-exit", "title": "wmp exit",
+         "published_date": date(2024, 9, 18), "source": "local", "event_date": None,
+         "as_of": date(2024, 9, 18), "as_of_precision": "day",
+         "as_of_source": "publication"},
+        {"url": "https://news.example.test/wmp-exit-paper", "title": "wmp exit paper",
+         "published_date": date(2024, 9, 19), "source": "local",
+         "event_date": date(2024, 9, 18), "as_of": date(2024, 9, 18),
+         "as_of_precision": "day", "as_of_source": "text"}]
+    year = rows(con, "SELECT as_of, as_of_precision FROM events_full "
+                     "WHERE evidence = 'West Midlands Police went into Engage in 2023.'")
+    assert year == [{"as_of": date(2023, 1, 1), "as_of_precision": "year"}]
+    (count,) = con.execute("SELECT count(*) FROM events_full").fetchone()
+    assert count == con.execute("SELECT count(*) FROM events").fetchone()[0]

@@ -113,9 +113,9 @@ def _verdict(source: Source, url: str, resp: Response) -> CheckResult:
 
     if resp.skipped and resp.error == DISALLOWED_BY_ROBOTS:
         return result(ROBOTS, note="robots.txt disallows it")
-    if resp.skipped and resp.error and resp.error.startswith(DISALLOWED_BY_ROBOTS):
+    if resp.skipped and resp.error and resp.error.startswith(UNREACHABLE + ": "):
         # robots.txt itself could not be read (5xx, no connection): the site is the problem.
-        return result(UNREACHABLE, note=resp.error.removeprefix(DISALLOWED_BY_ROBOTS + ": "))
+        return result(UNREACHABLE, note=resp.error.removeprefix(UNREACHABLE + ": "))
     if resp.status == 403:
         return result(BLOCKED, note="403 Forbidden, not asked again")
     if not resp.ok:

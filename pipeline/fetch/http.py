@@ -19,7 +19,7 @@ import httpx
 from pipeline.fetch.canonical import UrlError, canonical_url, host_allowed, host_key, origin
 from pipeline.fetch.config import FetchConfig
 from pipeline.fetch.records import Source
-from pipeline.fetch.robots import RobotsPolicy, policy_from_response
+from pipeline.fetch.robots import UNREACHABLE, RobotsPolicy, policy_from_response
 from pipeline.fetch.throttle import HostGate
 
 REDIRECT_STATUSES = frozenset({301, 302, 303, 307, 308})
@@ -226,6 +226,8 @@ class Fetcher:
         if not policy.can_fetch(url, self.config.user_agent):
             if policy.rules is not None:
                 return DISALLOWED_BY_ROBOTS
+            if policy.reason.startswith(UNREACHABLE):
+                return policy.reason
             return f"{DISALLOWED_BY_ROBOTS}: {policy.reason}"
         return None
 
@@ -256,7 +258,7 @@ class Fetcher:
             )
             if attempt.status not in REDIRECT_STATUSES or attempt.error is not None:
                 if attempt.error is not None and attempt.status != 200:
-                    return policy_from_response(attempt.status if attempt.status else None, b"")
+                    return policy_from_response(attempt.status or None, b"", attempt.error)
                 return policy_from_response(attempt.status, attempt.body)
             location = attempt.headers.get("location", "")
             try:

@@ -10,6 +10,10 @@ from dataclasses import dataclass
 
 from protego import Protego
 
+# A host whose robots.txt cannot be read is not refusing us: it cannot be reached (no
+# connection, DNS, a timeout, a 5xx). Failures say so, rather than "disallowed".
+UNREACHABLE = "unreachable"
+
 
 @dataclass(frozen=True)
 class RobotsPolicy:
@@ -30,8 +34,10 @@ class RobotsPolicy:
         return self.rules.crawl_delay(user_agent)
 
 
-def policy_from_response(status: int | None, body: bytes) -> RobotsPolicy:
-    """Turn the outcome of GET /robots.txt into a policy (status None: no response at all)."""
+def policy_from_response(status: int | None, body: bytes, error: str | None = None
+                         ) -> RobotsPolicy:
+    """Turn the outcome of GET /robots.txt into a policy (status None: no response at all,
+    for the reason `error`)."""
     if status == 200:
         try:
             rules = Protego.parse(body.decode("utf-8", errors="replace"))
@@ -40,5 +46,6 @@ def policy_from_response(status: int | None, body: bytes) -> RobotsPolicy:
         return RobotsPolicy(allow_all=True, rules=rules, reason="robots.txt")
     if status is not None and 400 <= status < 500:
         return RobotsPolicy(allow_all=True, reason=f"no robots.txt (HTTP {status})")
-    what = f"HTTP {status}" if status is not None else "no response"
-    return RobotsPolicy(allow_all=False, reason=f"robots.txt unreadable ({what})")
+    what = (f"robots.txt answered HTTP {status}" if status is not None
+            else f"{error or 'no response'} (fetching robots.txt)")
+    return RobotsPolicy(allow_all=False, reason=f"{UNREACHABLE}: {what}")

@@ -1,6 +1,7 @@
-"""A static HTML report: a timeline of Engage periods and events per force, with sources.
+"""A static HTML report: who is in Engage now, a timeline of Engage periods and entries per
+force, and each force's entries with their evidence.
 
-`write_report(db, out)` writes `out/index.html` and, for documents that have no web address,
+`write_report(db, out)` writes `out/index.html` and, for every document an entry links to,
 `out/documents/<doc_id>.html` with the evidence marked. No server, no external assets.
 """
 
@@ -20,8 +21,10 @@ class ReportSummary:
     index: Path
     forces: int
     periods: int
+    entries: int
     events: int
     document_pages: int
+    in_engage: int
 
 
 def write_report(db: Path, out: Path, today: date | None = None) -> ReportSummary:
@@ -35,7 +38,8 @@ def write_report(db: Path, out: Path, today: date | None = None) -> ReportSummar
     index = out / "index.html"
     index.write_text(render_index(data, today), encoding="utf-8")
     return ReportSummary(index, len(data.forces), sum(len(f.periods) for f in data.forces),
-                         sum(len(f.events) for f in data.forces), len(data.documents))
+                         sum(len(f.entries) for f in data.forces), data.event_count,
+                         len(data.documents), len(data.now))
 
 
 __all__ = ["ReportError", "ReportSummary", "write_report"]

@@ -1,16 +1,17 @@
 """A stored document as a page of its own, with every evidence span marked.
 
-Documents read from local files have no address a browser can follow, so the report
-carries their stored text: each event's link lands on an anchor at its evidence, and the
-evidence is highlighted with <mark> (the linked one more strongly, by a five-line script;
-without scripts every evidence span is still marked).
+The report carries the stored text of every document it links to, whether it came from a
+local file (no address a browser can follow) or from the web (the page may have changed or
+gone since): each entry's link lands on an anchor at its evidence, and the evidence is
+highlighted with <mark> (the linked one more strongly, by a five-line script; without
+scripts every evidence span is still marked). A web document's page links to the original.
 """
 
 from __future__ import annotations
 
 from html import escape
 
-from pipeline.report.data import StoredDocument
+from pipeline.report.data import StoredDocument, is_web_url
 from pipeline.report.style import DOCUMENT_CSS
 
 SCRIPT = """
@@ -63,6 +64,8 @@ def marked_text(text: str, spans: list[tuple[int, int, str]]) -> str:
 def render_document(document: StoredDocument) -> str:
     title = escape(document.title or document.url)
     published = document.published_date.isoformat() if document.published_date else "undated"
+    where = (f'<a href="{escape(document.url)}">{escape(document.url)}</a>'
+             if is_web_url(document.url) else escape(document.url))
     return f"""<!DOCTYPE html>
 <html lang="en"><head><meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
@@ -70,7 +73,7 @@ def render_document(document: StoredDocument) -> str:
 <body>
 <p class="back"><a href="../index.html">← timeline</a></p>
 <h1>{title}</h1>
-<p class="meta">{escape(document.url)} · published {published}</p>
+<p class="meta">{where} · published {published} · the stored text, evidence marked</p>
 <div class="text">{marked_text(document.text, document.spans)}</div>
 <script>{SCRIPT}</script>
 </body></html>

@@ -586,7 +586,26 @@ UNION ALL SELECT force_id, force, kind, date, detail, event_ids, urls FROM tally
 UNION ALL SELECT force_id, force, kind, date, detail, event_ids, urls FROM statement_rows
 """
 
+# --- events with their document: the common questions without a join ------------------------
+# `as_of` is where an event sits in time: its own date when the text gives one (`as_of_source`
+# 'text', at `as_of_precision`), else its document's publication date ('publication').
+EVENTS_FULL = """
+CREATE OR REPLACE VIEW events_full AS
+SELECT e.event_id, e.doc_id, e.event_type, e.force, e.force_id, e.event_date, e.date_precision,
+       coalesce(e.event_date, d.published_date) AS as_of,
+       CASE WHEN e.event_date IS NOT NULL THEN coalesce(e.date_precision, 'day')
+            WHEN d.published_date IS NOT NULL THEN 'day' END AS as_of_precision,
+       CASE WHEN e.event_date IS NOT NULL THEN 'text'
+            WHEN d.published_date IS NOT NULL THEN 'publication' END AS as_of_source,
+       e.phase_from, e.phase_to, e.subject_kind, e.subject, e.status, e.count_total,
+       e.count_closed, e.count_open, e.person_name, e.person_role, e.person_org, e.quote,
+       e.evidence, e.char_start, e.char_end, e.rules_version,
+       d.url, d.title, d.published_date, d.source
+FROM events e JOIN documents d USING (doc_id)
+"""
+
 VIEWS = {
+    "events_full": EVENTS_FULL,
     "phase_moves": PHASE_MOVES,
     "force_status": FORCE_STATUS,
     "engage_periods": ENGAGE_PERIODS,
