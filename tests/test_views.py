@@ -117,13 +117,18 @@ def test_events_full_needs_no_join_and_says_where_its_date_comes_from(con):
                      "'West Midlands Police has been removed from Engage.' ORDER BY url")
     assert full == [
         {"url": "https://news.example.test/wmp-exit", "title": "wmp exit",
-         "published_date": date(2024, 9, 18), "source": "local", "event_date": None,
-         "as_of": date(2024, 9, 18), "as_of_precision": "day",
-         "as_of_source": "publication"},
+         "published_date": date(2024, 9, 18), "source": "local",
+         "event_date": date(2024, 9, 18), "as_of": date(2024, 9, 18),
+         "as_of_precision": "day", "as_of_source": "text"},
         {"url": "https://news.example.test/wmp-exit-paper", "title": "wmp exit paper",
          "published_date": date(2024, 9, 19), "source": "local",
          "event_date": date(2024, 9, 18), "as_of": date(2024, 9, 18),
          "as_of_precision": "day", "as_of_source": "text"}]
+    undated = rows(con, "SELECT event_date, as_of, as_of_precision, as_of_source FROM "
+                        "events_full WHERE evidence = 'The cause of concern about "
+                        "investigations remains open.'")
+    assert undated == [{"event_date": None, "as_of": date(2024, 9, 18),
+                        "as_of_precision": "day", "as_of_source": "publication"}]
     year = rows(con, "SELECT as_of, as_of_precision FROM events_full "
                      "WHERE evidence = 'West Midlands Police went into Engage in 2023.'")
     assert year == [{"as_of": date(2023, 1, 1), "as_of_precision": "year"}]
