@@ -9,7 +9,9 @@ from __future__ import annotations
 import re
 
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200b\u202f\u205f\u3000]+")
-_LIST_MARKER = re.compile(r"^(?:[-*•·▪◦–]|\d{1,2}[.)])\s+")
+# Bullets as pages and word processors write them; a lone lower-case "o" is the second-level
+# bullet of documents converted from Word.
+_LIST_MARKER = re.compile(r"^(?:[-*•·▪◦–]|o(?=\s)|\d{1,2}[.)])\s+")
 
 
 def clean_line(line: str) -> str:

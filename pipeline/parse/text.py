@@ -50,35 +50,80 @@ def _front_matter(raw: str) -> tuple[dict, str]:
     return meta, raw[match.end() :]
 
 
-def _paragraphs(body: str) -> list[str]:
-    """Blank lines separate paragraphs; a hard-wrapped paragraph is joined back into one line.
+# A block (lines between blank lines) is hard-wrapped prose when it has at least this many
+# lines and every line but its last is nearly as long as its longest one: a wrapping editor
+# fills each line to the margin. Lines of page furniture (a site name, a breadcrumb, a date
+# line) vary in length and are kept apart.
+WRAPPED_MIN_LINES = 3
+WRAPPED_MIN_WIDTH = 50
+WRAPPED_FILL = 0.75
+# Lines of at most this many words with no closing mark are cells of a table or a list of
+# labels and values ("Cleveland Police" / "Entered Engage" / "2019"): they are read together,
+# as the row they are.
+FRAGMENT_WORDS = 4
+_CLOSES_LINE = re.compile(r"[.!?:;\"\u201d\u2019)]$")
 
-    A text without blank lines is read one paragraph per line, as many releases are pasted.
+
+def _clean_markdown(line: str) -> str:
+    line = _MD_HEADING.sub("", line.strip())
+    line = _MD_LINK.sub(r"\1", line)
+    return _MD_EMPHASIS.sub("", line)
+
+
+def _is_wrapped(block: list[str]) -> bool:
+    if len(block) < WRAPPED_MIN_LINES:
+        return False
+    widest = max(len(line) for line in block)
+    return widest >= WRAPPED_MIN_WIDTH and all(
+        len(line) >= WRAPPED_FILL * widest for line in block[:-1])
+
+
+def _continues(previous: str, line: str, wrapped: bool) -> bool:
+    """Whether `line` carries on the paragraph whose last line was `previous`.
+
+    Pages copied as text put every block element on a line of its own, with or without
+    blank lines between them; only a line that goes on mid-sentence (no closing mark before
+    it, a lower-case word to start it), a block wrapped to a margin, or the cells of one
+    table row are joined.
     """
-    lines = [line.rstrip() for line in body.replace("\r\n", "\n").split("\n")]
-    has_blank = any(not line.strip() for line in lines)
-    paragraphs: list[str] = []
-    current: list[str] = []
+    if wrapped:
+        return True
+    if _CLOSES_LINE.search(previous):
+        return False
+    return line[:1].islower() or (_is_fragment(previous) and _is_fragment(line))
+
+
+def _is_fragment(line: str) -> bool:
+    return len(line.split()) <= FRAGMENT_WORDS and not _CLOSES_LINE.search(line)
+
+
+def _paragraphs(body: str) -> list[str]:
+    """One paragraph per line of the text, joining lines back only where they were wrapped."""
+    lines = [_clean_markdown(line) for line in body.replace("\r\n", "\n").split("\n")]
+    blocks: list[list[str]] = [[]]
     for line in lines:
-        stripped = line.strip()
-        stripped = _MD_HEADING.sub("", stripped)
-        stripped = _MD_LINK.sub(r"\1", stripped)
-        stripped = _MD_EMPHASIS.sub("", stripped)
-        item = normalise_list_item(stripped)
-        if not stripped:
-            if current:
-                paragraphs.append(" ".join(current))
-                current = []
-            continue
-        if item.startswith("- ") or not has_blank:
-            if current:
-                paragraphs.append(" ".join(current))
-                current = []
-            paragraphs.append(item)
-            continue
-        current.append(stripped)
-    if current:
-        paragraphs.append(" ".join(current))
+        if line:
+            blocks[-1].append(line)
+        elif blocks[-1]:
+            blocks.append([])
+    paragraphs: list[str] = []
+    for block in blocks:
+        wrapped = _is_wrapped(block)
+        current: str | None = None
+        previous = ""
+        for line in block:
+            item = normalise_list_item(line)
+            joins = current is not None and not item.startswith("- ") and _continues(
+                previous, line, wrapped)
+            previous = line
+            if joins:
+                current = f"{current} {line}"
+                continue
+            if current is not None:
+                paragraphs.append(current)
+            current = item
+        if current is not None:
+            paragraphs.append(current)
     return paragraphs
 
 
