@@ -31,6 +31,7 @@ from pipeline.evaluate import (
     unpinned,
     write_floor,
 )
+from pipeline.evaluate.command import written_set_scores
 from pipeline.evaluate.floor import corpus_fingerprint
 from pipeline.models import EVENT_TYPES
 
@@ -53,6 +54,19 @@ def real_set():
                     "clone has none, so its floors cannot be checked here")
     real = load_real_set(root)
     return real, score_real_set(real)
+
+
+def test_written_set_figures_stay_above_the_floor(corpus_result):
+    written, scores = written_set_scores()
+    assert written is not None, "eval/written (the written set) is missing"
+    floor = read_floor(FLOOR_PATH)
+    assert "written" in floor, f"eval/baseline.json pins no written-set figures; {REPIN}"
+    figures = floor_figures(corpus_result, DEFAULT_CORPUS, DEFAULT_GOLD, written=written,
+                            written_scores=scores)
+    changed = [c for c in fingerprint_changes(figures, floor) if c.startswith("written")]
+    assert not changed, "\n".join(changed) + f"\n{REPIN}"
+    drops = [d for d in regressions(figures, floor) if d.startswith("written")]
+    assert not drops, "written-set F1 fell below the floor:\n" + "\n".join(drops) + f"\n{REPIN}"
 
 
 def test_every_event_type_and_the_quote_measure_has_a_floor():

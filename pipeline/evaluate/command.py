@@ -16,6 +16,7 @@ from pathlib import Path
 
 from pipeline.evaluate.floor import FLOOR_PATH, FloorError, floor_figures, write_floor
 from pipeline.evaluate.realset import (
+    WRITTEN_SET,
     RealScores,
     RealSet,
     RealSetError,
@@ -27,6 +28,8 @@ from pipeline.evaluate.report import print_real_set, print_report, report_consol
 from pipeline.evaluate.run import DEFAULT_CORPUS, DEFAULT_GOLD, run_eval
 
 EXIT_OK, EXIT_PARTIAL, EXIT_USAGE = 0, 1, 2
+WRITTEN_NOTE = ("The written set (eval/written) is our own text in the real set's format, "
+                "written apart from the rules; its README says how.")
 CHECK_NOTE = ("The check part's misses are not printed: it stays unread, so that its figures "
               "show how the rules do on text nobody tuned them for.")
 
@@ -45,6 +48,15 @@ def real_set_scores(real_root: Path | None) -> tuple[RealSet | None,
     except RealSetError as exc:
         return None, None, f"real set not scored: {exc}"
     return real, score_real_set(real), CHECK_NOTE
+
+
+def written_set_scores(root: Path = WRITTEN_SET) -> tuple[RealSet | None,
+                                                         dict[str, RealScores] | None]:
+    """The written set's scores (one part, "all"), or None when the folder is not there."""
+    if find_real_set(root) is None:
+        return None, None
+    written = load_real_set(root, split_dir=None)
+    return written, score_real_set(written, parts=("all",))
 
 
 def _json_ready(scores: dict[str, RealScores] | None) -> dict | None:
@@ -75,13 +87,18 @@ def eval_command(
     print_report(result, console)
     real, real_scores, note = real_set_scores(real_root)
     print_real_set(real_scores, note, console)
+    written, written_scores = written_set_scores()
+    if written_scores is not None:
+        print_real_set(written_scores, WRITTEN_NOTE, console, name="Written set")
     if json_out is not None:
         json_out.parent.mkdir(parents=True, exist_ok=True)
-        payload = {**result.to_dict(), "real_set": _json_ready(real_scores)}
+        payload = {**result.to_dict(), "real_set": _json_ready(real_scores),
+                   "written_set": {p: s.to_dict() for p, s in (written_scores or {}).items()}}
         json_out.write_text(json.dumps(payload, indent=2) + "\n", encoding="utf-8")
         console.print(f"wrote {json_out}")
     if write_baseline is not None:
-        figures = floor_figures(result, corpus, gold, real, real_scores)
+        figures = floor_figures(result, corpus, gold, real, real_scores, written,
+                                written_scores)
         try:
             accepted = write_floor(figures, write_baseline, allow_regression=allow_regression)
         except FloorError as exc:

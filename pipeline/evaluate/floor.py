@@ -64,9 +64,16 @@ def corpus_figures(result: EvalResult) -> dict[str, dict[str, float | None]]:
     return out
 
 
+# The sets scored with the real set's measures: the real set itself (../shared/realdev, in
+# parts) and the written set (eval/written, whole). Floor section, fingerprint key, label.
+SCORED_SETS = {"real": ("real_set", "real set"), "written": ("written_set", "written set")}
+
+
 def floor_figures(result: EvalResult, corpus_dir: Path, gold_dir: Path,
                   real: RealSet | None = None,
-                  real_scores: dict[str, RealScores] | None = None) -> dict:
+                  real_scores: dict[str, RealScores] | None = None,
+                  written: RealSet | None = None,
+                  written_scores: dict[str, RealScores] | None = None) -> dict:
     """The figures the gate holds the product to, as written to eval/baseline.json."""
     figures: dict = {
         "tolerance": TOLERANCE,
@@ -74,11 +81,14 @@ def floor_figures(result: EvalResult, corpus_dir: Path, gold_dir: Path,
         "documents": {name: result.subsets[name].documents for name in SUBSETS},
         "f1": corpus_figures(result),
     }
-    if real is not None and real_scores is not None:
-        figures["fingerprint"]["real_set"] = real_fingerprint(real)
-        figures["real_documents"] = {part: s.documents for part, s in real_scores.items()}
-        figures["real"] = {part: {m: round(s.f1(m), 4) for m in HEADLINE}
-                           for part, s in real_scores.items()}
+    for section, scored, scores in (("real", real, real_scores),
+                                    ("written", written, written_scores)):
+        if scored is None or scores is None:
+            continue
+        figures["fingerprint"][SCORED_SETS[section][0]] = real_fingerprint(scored)
+        figures[f"{section}_documents"] = {part: s.documents for part, s in scores.items()}
+        figures[section] = {part: {m: round(s.f1(m), 4) for m in HEADLINE}
+                            for part, s in scores.items()}
     return figures
 
 
@@ -108,8 +118,9 @@ def regressions(current: dict, floor: dict, *, real: bool = True) -> list[str]:
     """
     tolerance = float(floor.get("tolerance", TOLERANCE))
     lines = _drops("corpus", current.get("f1", {}), floor.get("f1", {}), tolerance)
-    if real and "real" in current and "real" in floor:
-        lines += _drops("real set", current["real"], floor["real"], tolerance)
+    for section, (_, label) in SCORED_SETS.items():
+        if section in current and section in floor and (real or section != "real"):
+            lines += _drops(label, current[section], floor[section], tolerance)
     return lines
 
 
@@ -123,7 +134,8 @@ def fingerprint_changes(current: dict, floor: dict) -> list[str]:
     """What changed under the floor since it was pinned: corpus and gold, or the real set."""
     pinned = floor.get("fingerprint", {})
     now = current.get("fingerprint", {})
-    labels = {"corpus": "corpus or gold", "real_set": "real set or its split"}
+    labels = {"corpus": "corpus or gold", "real_set": "real set or its split",
+              "written_set": "written set"}
     return [f"{labels[key]} changed since the floor was pinned ({pinned.get(key)} → {now[key]})"
             for key in labels if key in now and now[key] != pinned.get(key)]
 
@@ -142,6 +154,10 @@ def write_floor(figures: dict, path: Path = FLOOR_PATH, *,
                    "real_documents": previous.get("real_documents"),
                    "fingerprint": {**figures["fingerprint"],
                                    "real_set": previous.get("fingerprint", {}).get("real_set")}}
+    order = ["tolerance", "fingerprint", "documents", "f1", "real_documents", "real",
+             "written_documents", "written"]
+    figures = {key: figures[key] for key in sorted(figures, key=lambda k: (
+        order.index(k) if k in order else len(order), k))}
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(json.dumps(figures, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
     return drops

@@ -30,6 +30,8 @@ from pipeline.parse import ParseError, parse_text
 
 DEFAULT_REAL_SET = REPO_ROOT.parent / "shared" / "realdev"
 SPLIT_DIR = REPO_ROOT / "eval" / "realdev"
+# Our own documents in the real set's format, written apart from the rules (its README).
+WRITTEN_SET = REPO_ROOT / "eval" / "written"
 PARTS = ("tune", "check")
 # The measures `score.py` prints, headline ones first; person and phase_change_loose are
 # diagnostics (a name found at all; a move found whatever its date).
@@ -103,14 +105,16 @@ def _read_ids(path: Path) -> frozenset[str]:
     return frozenset(path.read_text(encoding="utf-8").split()) if path.is_file() else frozenset()
 
 
-def load_real_set(root: Path, split_dir: Path = SPLIT_DIR) -> RealSet:
+def load_real_set(root: Path, split_dir: Path | None = SPLIT_DIR) -> RealSet:
+    """A set in the real set's format; `split_dir` holds its parts' ids (None: no parts)."""
     try:
         lines = (root / "gold.jsonl").read_text(encoding="utf-8").splitlines()
         documents = [json.loads(line) for line in lines if line.strip()]
     except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
         raise RealSetError(f"cannot read {root / 'gold.jsonl'}: {exc}") from exc
     documents = [d for d in documents if not d.get("seen")]  # already in the corpus (the seed)
-    parts = {part: _read_ids(split_dir / f"{part}.ids") for part in PARTS}
+    parts = ({part: _read_ids(split_dir / f"{part}.ids") for part in PARTS}
+             if split_dir is not None else {})
     return RealSet(root, documents, parts)
 
 

@@ -112,10 +112,10 @@ def print_report(result: EvalResult, console: Console | None = None) -> None:
             console.print(f"[red]{escape(problem)}[/]")
 
 
-def real_set_table(scores: dict[str, RealScores]) -> Table:
+def real_set_table(scores: dict[str, RealScores], title: str | None = None) -> Table:
     """Per part of the real set and per measure: P, R, F1 and the counts behind them."""
-    table = Table(title="Real set (score.py's measures): tune = rules written against it, "
-                        "check = never read")
+    table = Table(title=title or "Real set (score.py's measures): tune = rules written "
+                                 "against it, check = never read")
     for name in ("part", "measure"):
         table.add_column(name, no_wrap=True)
     for name in ("tp", "fp", "fn", "P", "R", "F1"):
@@ -133,17 +133,20 @@ def real_set_table(scores: dict[str, RealScores]) -> Table:
 
 
 def print_real_set(scores: dict[str, RealScores] | None, note: str,
-                   console: Console | None = None) -> None:
-    """The real-set figures, then the tune part's misses; the check part's stay unprinted."""
+                   console: Console | None = None, name: str = "Real set") -> None:
+    """A set's figures, then the misses of the parts that may be read: the real set's tune
+    part, or a set without parts; the real set's check part stays unprinted."""
     console = console or report_console()
     if scores is None:
-        console.rule("Real set")
+        console.rule(name)
         console.print(note)
         return
-    console.print(real_set_table(scores))
-    tune = scores.get("tune")
-    if tune is not None:
-        console.rule(f"Real set, tune part: misses and false hits: {len(tune.misses)}")
-        for line in tune.misses:
+    title = None if name == "Real set" else f"{name} (score.py's measures)"
+    console.print(real_set_table(scores, title))
+    readable = scores.get("tune") or (scores.get("all") if set(scores) == {"all"} else None)
+    if readable is not None:
+        part = "tune part" if "tune" in scores else "all documents"
+        console.rule(f"{name}, {part}: misses and false hits: {len(readable.misses)}")
+        for line in readable.misses:
             console.print(escape(line))
     console.print(f"[dim]{escape(note)}[/]")
