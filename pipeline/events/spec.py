@@ -268,13 +268,12 @@ class Registry:
         return _same_names((m for _, k in self.kinds() for m in (*k.fields, *k.info)),
                            "match field")
 
-    def kind_of(self, event: object) -> str:
+    def kind_of(self, event: Any) -> str:
         """The match kind of an event: its type's name unless the type has several kinds."""
         try:
-            event_type = self.get(event.event_type)  # type: ignore[attr-defined]
+            return self.get(event.event_type).kind_of(event)
         except KeyError:
-            return event.event_type  # type: ignore[attr-defined]
-        return event_type.kind_of(event)
+            return event.event_type
 
     def rule_files(self) -> tuple[str, ...]:
         """The rules files the types name, each once."""
