@@ -1,29 +1,21 @@
 """The two records that flow through the pipeline: a Document in, Event rows out.
 
 Every stage speaks in these types, so fetchers, parsers, the extractor and the store can
-change independently as long as they keep the fields.
+change independently as long as they keep the fields. Event's fields are not listed here:
+they are the registered event types' (pipeline/events/registry.py), so a new type's
+payload is an attribute like any other.
 """
 
 from __future__ import annotations
 
 import hashlib
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, make_dataclass
 from datetime import date
 
-EVENT_TYPES = ("phase_change", "inspection", "recommendation", "statement")
-PHASES = ("scan", "engage")
+from pipeline.events import DATE, REGISTRY, Registry
+
+EVENT_TYPES = REGISTRY.names
 PRECISIONS = ("day", "month", "year")
-ROLES = (
-    "chief_constable",
-    "deputy_chief_constable",
-    "assistant_chief_constable",
-    "commissioner",
-    "police_and_crime_commissioner",
-    "hm_inspector",
-    "hm_chief_inspector",
-    "minister",
-    "other",
-)
 
 
 def sha256_text(text: str) -> str:
@@ -50,67 +42,56 @@ class Document:
         return hashlib.sha256(self.url.encode("utf-8")).hexdigest()[:16]
 
 
-@dataclass
-class Event:
-    """One extracted fact with its evidence: text[char_start:char_end] == evidence."""
+def _key_value(value: object) -> object:
+    return value.isoformat() if isinstance(value, date) else value
 
-    event_type: str
-    evidence: str
-    char_start: int
-    char_end: int
-    force: str | None = None
-    force_id: str | None = None
-    event_date: date | None = None
-    date_precision: str | None = None
-    phase_from: str | None = None
-    phase_to: str | None = None
-    subject_kind: str | None = None
-    subject: str | None = None
-    status: str | None = None
-    count_total: int | None = None
-    count_closed: int | None = None
-    count_open: int | None = None
-    person_name: str | None = None
-    person_role: str | None = None
-    person_org: str | None = None
-    quote: str | None = None
-    doc_id: str | None = None
-    rules_version: str | None = None
-    event_id: str | None = field(default=None)
 
-    def identity(self) -> tuple:
-        """The fields that make two events the same fact (used for ids and de-duplication)."""
-        return (
-            self.event_type,
-            self.force_id,
-            self.event_date.isoformat() if self.event_date else None,
-            self.date_precision,
-            self.phase_from,
-            self.phase_to,
-            self.subject_kind,
-            self.subject,
-            self.status,
-            self.count_total,
-            self.count_closed,
-            self.count_open,
-            self.person_name,
-            self.person_role,
-            self.char_start,
-        )
+def _identity(self) -> tuple:
+    """The fields that make two events the same fact (used for ids and de-duplication):
+    the registry's pinned key by position, then later types' identity fields that are set."""
+    pinned = tuple(_key_value(getattr(self, f.name)) for f in _ID_KEY)
+    later = tuple(f"{f.name}={_key_value(value)}" for f in _LATER_IDENTITY
+                  if (value := getattr(self, f.name)) is not None)
+    return pinned + later
 
-    def stamp(self, doc_id: str, rules_version: str) -> Event:
-        """Attach provenance in one place, so no extractor can forget it."""
-        self.doc_id = doc_id
-        self.rules_version = rules_version
-        key = "|".join("" if v is None else str(v) for v in (doc_id, *self.identity()))
-        self.event_id = hashlib.sha256(key.encode("utf-8")).hexdigest()[:20]
-        return self
 
-    def to_row(self) -> dict:
-        return asdict(self)
+def _stamp(self, doc_id: str, rules_version: str) -> Event:
+    """Attach provenance in one place, so no extractor can forget it."""
+    self.doc_id = doc_id
+    self.rules_version = rules_version
+    key = "|".join("" if v is None else str(v) for v in (doc_id, *self.identity()))
+    self.event_id = hashlib.sha256(key.encode("utf-8")).hexdigest()[:20]
+    return self
 
-    def to_json_dict(self) -> dict:
-        row = self.to_row()
-        if self.event_date is not None:
-            row["event_date"] = self.event_date.isoformat()
-        return row
+
+def _to_row(self) -> dict:
+    return asdict(self)
+
+
+def _to_json_dict(self) -> dict:
+    row = self.to_row()
+    for name in _DATE_FIELDS:
+        if row[name] is not None:
+            row[name] = row[name].isoformat()
+    return row
+
+
+def _event_class(registry: Registry) -> type:
+    """Event as a dataclass with one attribute per registered field, built once at import:
+    the envelope every event has, then every registered type's payload fields."""
+    spec = [(f.name, f.type.python) if f.required
+            else (f.name, f.type.python | None, field(default=None))
+            for f in registry.event_fields()]
+    namespace = {"identity": _identity, "stamp": _stamp, "to_row": _to_row,
+                 "to_json_dict": _to_json_dict,
+                 "__doc__": "One extracted fact with its evidence: "
+                            "text[char_start:char_end] == evidence."}
+    cls = make_dataclass("Event", spec, namespace=namespace)
+    cls.__module__ = __name__
+    return cls
+
+
+_ID_KEY = REGISTRY.seal().id_key()
+_LATER_IDENTITY = REGISTRY.later_identity()
+_DATE_FIELDS = tuple(f.name for f in REGISTRY.event_fields() if f.type is DATE)
+Event = _event_class(REGISTRY)

@@ -17,6 +17,7 @@ from pathlib import Path
 import yaml
 
 from pipeline import __version__
+from pipeline.events import REGISTRY
 
 # PIPELINE_RULES_DIR points extraction at another copy of rules/ (tests, trying a change
 # with `reextract` before committing it); unset, the repository's rules/ are used.
@@ -71,9 +72,21 @@ def _read(path: Path) -> dict:
     return data
 
 
+def rule_files() -> tuple[str, ...]:
+    """RULE_FILES, then the files registered event types name beyond them (their own
+    vocabulary, read with read_rules_file)."""
+    return (*RULE_FILES, *(name for name in REGISTRY.rule_files() if name not in RULE_FILES))
+
+
+@lru_cache(maxsize=16)
+def read_rules_file(name: str, rules_dir: Path = RULES_DIR) -> dict:
+    """One rules file as a mapping: an event type's own file, named in its registration."""
+    return _read(rules_dir / name)
+
+
 def rules_version(rules_dir: Path = RULES_DIR) -> str:
     digest = hashlib.sha256(f"extractor={EXTRACTOR_VERSION};package={__version__}".encode())
-    for name in RULE_FILES:
+    for name in rule_files():
         digest.update(name.encode())
         digest.update((rules_dir / name).read_bytes())
     return digest.hexdigest()[:12]
@@ -82,4 +95,6 @@ def rules_version(rules_dir: Path = RULES_DIR) -> str:
 @lru_cache(maxsize=4)
 def load_rules(rules_dir: Path = RULES_DIR) -> Rules:
     parts = {name.removesuffix(".yaml"): _read(rules_dir / name) for name in RULE_FILES}
+    for name in rule_files()[len(RULE_FILES):]:
+        read_rules_file(name, rules_dir)  # an event type's own file: there, and a mapping
     return Rules(**parts, version=rules_version(rules_dir))

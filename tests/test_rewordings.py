@@ -9,7 +9,7 @@ import pytest
 import yaml
 
 from pipeline.extract import extract_events
-from pipeline.models import Document
+from pipeline.models import EVENT_TYPES, Document
 
 CASES = yaml.safe_load((Path(__file__).parent / "data" / "rewordings.yaml").read_text())
 
@@ -47,7 +47,7 @@ def _matches(event, expect: dict) -> bool:
 def test_enough_rewordings_of_every_type():
     types = [case["expect"]["event_type"] for case in CASES]
     assert len(CASES) >= 20
-    for event_type in ("phase_change", "inspection", "recommendation", "statement"):
+    for event_type in EVENT_TYPES:
         assert types.count(event_type) >= 5
 
 

@@ -8,14 +8,18 @@ the set is edited by hand, and one bad file should not hide the scores of the re
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
+from pipeline.events import REGISTRY
+from pipeline.events.spec import CHAR_END, CHAR_START, FORCE, STAMP_FIELDS
 from pipeline.models import EVENT_TYPES, PRECISIONS, Event
 
-EVENT_FIELDS = {f.name for f in fields(Event)} - {"char_start", "char_end", "doc_id",
-                                                  "rules_version", "event_id", "force"}
+# What a gold event may give: every registered field but offsets, the force's display name
+# (gold gives force_id) and what stamp() adds.
+EVENT_FIELDS = {f.name for f in REGISTRY.event_fields()} - {
+    f.name for f in (CHAR_START, CHAR_END, FORCE, *STAMP_FIELDS)}
 
 
 class GoldError(ValueError):

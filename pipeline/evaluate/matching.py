@@ -41,23 +41,24 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from datetime import date
 from typing import TypeVar
 
+from pipeline.events import REGISTRY, MatchField, RegistryError
 from pipeline.models import Event
 
 T = TypeVar("T")
 
-# The kinds events are matched within; recommendation splits into items and tallies.
+# The kinds events are matched within, and their fields, from the registered types
+# (pipeline/events/registry.py); recommendation splits into items and tallies.
 KIND_FIELDS: dict[str, tuple[str, ...]] = {
-    "phase_change": ("force", "phases", "event_date"),
-    "inspection": ("force", "event_date"),
-    "recommendation_item": ("force", "subject_kind", "subject", "status"),
-    "recommendation_tally": ("force", "subject_kind", "tallies"),
-    "statement": ("force", "person_name", "person_role"),
-}
+    kind.name: tuple(f.name for f in kind.fields) for _, kind in REGISTRY.kinds()}
 # Reported in the field table for event-level matches, never part of a match.
-INFO_FIELDS: dict[str, tuple[str, ...]] = {"statement": ("person_org",)}
+INFO_FIELDS: dict[str, tuple[str, ...]] = {
+    kind.name: tuple(f.name for f in kind.info) for _, kind in REGISTRY.kinds() if kind.info}
+# The event type each kind belongs to.
+KIND_TYPES: dict[str, str] = {kind.name: t.name for t, kind in REGISTRY.kinds()}
 
 SUBJECT_JACCARD = 0.6
 
@@ -80,10 +81,7 @@ POST_NOMINALS = frozenset({
 
 def kind_of(event: Event) -> str:
     """The matching kind: the event type, with recommendations split into items and tallies."""
-    if event.event_type != "recommendation":
-        return event.event_type
-    counts = (event.count_total, event.count_closed, event.count_open)
-    return "recommendation_tally" if any(c is not None for c in counts) else "recommendation_item"
+    return REGISTRY.kind_of(event)
 
 
 def normalise_text(text: str | None) -> str:
@@ -144,50 +142,77 @@ def truncate_date(value: date, precision: str | None) -> tuple[int, ...]:
     return (value.year, value.month, value.day)
 
 
-def dates_agree(gold: Event, predicted: Event) -> bool:
-    if gold.event_date is None or predicted.event_date is None:
-        return gold.event_date is None and predicted.event_date is None
-    if gold.date_precision != predicted.date_precision:
+def _dates_agree(gold: tuple, predicted: tuple) -> bool:
+    """(event_date, date_precision) pairs."""
+    (gold_date, precision), (predicted_date, predicted_precision) = gold, predicted
+    if gold_date is None or predicted_date is None:
+        return gold_date is None and predicted_date is None
+    if precision != predicted_precision:
         return False
-    precision = gold.date_precision
-    return truncate_date(gold.event_date, precision) == truncate_date(
-        predicted.event_date, precision
-    )
+    return truncate_date(gold_date, precision) == truncate_date(predicted_date, precision)
+
+
+def dates_agree(gold: Event, predicted: Event) -> bool:
+    return _dates_agree((gold.event_date, gold.date_precision),
+                        (predicted.event_date, predicted.date_precision))
+
+
+def _shown(values: tuple, joiner: str) -> object:
+    """One column's value; several columns joined ("scan->engage", "5/3/2"), or None."""
+    if len(values) == 1:
+        return values[0]
+    return joiner.join(map(str, values)) if any(v is not None for v in values) else None
+
+
+def _shown_date(values: tuple, _joiner: str) -> object:
+    value, precision = values
+    return f"{value.isoformat()} ({precision})" if value else None
+
+
+@dataclass(frozen=True)
+class Rule:
+    """How a match field's gold and predicted values agree, and how a value is shown."""
+
+    agrees: Callable[[tuple, tuple], bool]
+    show: Callable[[tuple, str], object] = _shown
+
+
+# The rules a registered MatchField names (its `rule`), over the tuple of its columns.
+RULES: dict[str, Rule] = {
+    "exact": Rule(lambda g, p: g == p),
+    "date": Rule(_dates_agree, _shown_date),
+    "subject": Rule(lambda g, p: subjects_agree(g[0], p[0])),
+    "person_name": Rule(lambda g, p: names_agree(g[0], p[0])),
+    "folded_text": Rule(lambda g, p: normalise_text(g[0]) == normalise_text(p[0])),
+}
+
+
+def _reader(columns: tuple[str, ...]) -> Callable[[Event], tuple]:
+    return lambda e: tuple(getattr(e, c) for c in columns)
+
+
+def _rule(field: MatchField) -> Rule:
+    if field.rule not in RULES:
+        raise RegistryError(f"match field {field.name!r} names rule {field.rule!r}; "
+                            f"known rules: {', '.join(RULES)}")
+    return RULES[field.rule]
+
+
+def _agreement(field: MatchField) -> Callable[[Event, Event], bool]:
+    read, agrees = _reader(field.columns), _rule(field).agrees
+    return lambda g, p: agrees(read(g), read(p))
+
+
+def _value(field: MatchField) -> Callable[[Event], object]:
+    read, show, joiner = _reader(field.columns), _rule(field).show, field.joiner
+    return lambda e: show(read(e), joiner)
 
 
 FIELD_AGREES: dict[str, Callable[[Event, Event], bool]] = {
-    "force": lambda g, p: g.force_id == p.force_id,
-    "phases": lambda g, p: (g.phase_from, g.phase_to) == (p.phase_from, p.phase_to),
-    "event_date": dates_agree,
-    "subject_kind": lambda g, p: g.subject_kind == p.subject_kind,
-    "subject": lambda g, p: subjects_agree(g.subject, p.subject),
-    "status": lambda g, p: g.status == p.status,
-    "tallies": lambda g, p: (g.count_total, g.count_closed, g.count_open)
-    == (p.count_total, p.count_closed, p.count_open),
-    "person_name": lambda g, p: names_agree(g.person_name, p.person_name),
-    "person_role": lambda g, p: g.person_role == p.person_role,
-    "person_org": lambda g, p: normalise_text(g.person_org) == normalise_text(p.person_org),
-}
-
+    name: _agreement(field) for name, field in REGISTRY.match_fields().items()}
 # The raw value a field shows in a report, to say what was expected and what came out.
 FIELD_VALUE: dict[str, Callable[[Event], object]] = {
-    "force": lambda e: e.force_id,
-    "phases": lambda e: f"{e.phase_from}->{e.phase_to}" if e.phase_from or e.phase_to else None,
-    "event_date": lambda e: (
-        f"{e.event_date.isoformat()} ({e.date_precision})" if e.event_date else None
-    ),
-    "subject_kind": lambda e: e.subject_kind,
-    "subject": lambda e: e.subject,
-    "status": lambda e: e.status,
-    "tallies": lambda e: (
-        f"{e.count_total}/{e.count_closed}/{e.count_open}"
-        if any(c is not None for c in (e.count_total, e.count_closed, e.count_open))
-        else None
-    ),
-    "person_name": lambda e: e.person_name,
-    "person_role": lambda e: e.person_role,
-    "person_org": lambda e: e.person_org,
-}
+    name: _value(field) for name, field in REGISTRY.match_fields().items()}
 
 QUOTE_HEAD_WORDS = 6
 

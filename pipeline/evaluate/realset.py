@@ -24,6 +24,7 @@ from pathlib import Path
 from pipeline.evaluate.matching import folded_words, quote_agrees
 from pipeline.evaluate.run import REPO_ROOT
 from pipeline.evaluate.scoring import Counts
+from pipeline.events import REGISTRY
 from pipeline.extract import extract_events
 from pipeline.models import Event
 from pipeline.parse import ParseError, parse_text
@@ -55,6 +56,8 @@ _FORCE_ALIASES = {
 _SUBJECT_STOP = frozenset({"the", "a", "an", "of", "to", "and", "in", "on", "for", "its", "it",
                            "with", "how", "that", "by", "is", "are", "be", "force", "forces"})
 SUBJECT_OVERLAP = 0.3
+# Types whose force is what the document reports an oversight fact about: the `forces` key.
+_ABOUT_FORCE = frozenset(t.name for t in REGISTRY.types if t.about_force)
 
 
 class RealSetError(Exception):
@@ -202,7 +205,7 @@ def predicted_keys(events: Iterable[Event]) -> dict[str, set]:
             keys["tally"].add((force, _as_int(e.count_total), _as_int(e.count_closed)))
         elif e.event_type == "inspection":
             keys["inspection"].add((force, at_precision(date, e.date_precision)))
-        if force and e.event_type in ("phase_change", "recommendation", "inspection"):
+        if force and e.event_type in _ABOUT_FORCE:
             keys["force"].add(force)
     return keys
 

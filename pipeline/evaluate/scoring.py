@@ -15,6 +15,7 @@ from pipeline.evaluate.matching import (
     FIELD_VALUE,
     INFO_FIELDS,
     KIND_FIELDS,
+    KIND_TYPES,
     agreeing_fields,
     differing_fields,
     field_pairs,
@@ -187,7 +188,7 @@ def _field_order() -> list[tuple[str, str, bool]]:
     """(event type, field, decides match) rows in a stable reading order."""
     rows: list[tuple[str, str, bool]] = []
     for kind, names in KIND_FIELDS.items():
-        event_type = kind.split("_")[0] if kind.startswith("recommendation") else kind
+        event_type = KIND_TYPES[kind]
         for name in (*names, *INFO_FIELDS.get(kind, ())):
             row = (event_type, name, name in names)
             if row not in rows:

@@ -2,17 +2,14 @@
 
 from __future__ import annotations
 
+from pipeline.events import REGISTRY
 from pipeline.extract.context import analyse
-from pipeline.extract.findings import extract_findings
-from pipeline.extract.inspections import extract_inspections
 from pipeline.extract.nlp import Toolkit, default_toolkit
-from pipeline.extract.phases import extract_phase_changes
-from pipeline.extract.statements import extract_statements
 from pipeline.limits import SECTION_CHARS
 from pipeline.models import Document, Event
 from pipeline.sections import sections
 
-EXTRACTORS = (extract_phase_changes, extract_inspections, extract_findings, extract_statements)
+EXTRACTORS = tuple(event_type.load_extractor() for event_type in REGISTRY.types)
 
 
 def extract_events(document: Document, toolkit: Toolkit | None = None) -> list[Event]:

@@ -9,15 +9,22 @@ twice one `statements` row. Each entry keeps every report it rests on, for the l
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
 import duckdb
 
+from pipeline.events import REGISTRY, EventType
 from pipeline.output import plural
 from pipeline.store import connect
-from pipeline.store.schema import SCHEMA_VERSION, schema_version
+from pipeline.store.schema import (
+    SCHEMA_VERSION,
+    SchemaError,
+    missing_event_columns,
+    schema_version,
+)
 
 KINDS = {"cause_of_concern": ("cause of concern", "causes of concern"),
          "recommendation": ("recommendation", "recommendations")}
@@ -43,7 +50,7 @@ class Report:
 class Entry:
     """One thing on a force's timeline and in its list."""
 
-    kind: str  # phase_change, inspection, recommendation, statement
+    kind: str  # the event type (pipeline/events/registry.py)
     force_id: str
     when: date | None
     precision: str  # day, month, year
@@ -183,6 +190,9 @@ GROUP BY ALL
 """
 
 
+Reader = Callable[[duckdb.DuckDBPyConnection, dict[str, Report]], list[Entry]]
+
+
 def _moves(con: duckdb.DuckDBPyConnection, reports: dict[str, Report]) -> list[Entry]:
     entries = []
     for force_id, _force, phase, when, precision, changes, evidence, ids in con.execute(
@@ -261,6 +271,47 @@ def _statements(con: duckdb.DuckDBPyConnection, reports: dict[str, Report]) -> l
     return entries
 
 
+PLAIN = """
+SELECT event_id, force_id, event_date, coalesce(date_precision, 'day'), evidence{payload}
+FROM events WHERE event_type = ? AND force_id IS NOT NULL ORDER BY event_date NULLS LAST, event_id
+"""
+
+
+def _plain(con: duckdb.DuckDBPyConnection, reports: dict[str, Report],
+           event_type: EventType) -> list[Entry]:
+    """One entry per event, saying its payload: a type without views of its own."""
+    payload = "".join(f", {f.name}" for f in event_type.fields)
+    entries = []
+    for event_id, force_id, when, precision, evidence, *values in con.execute(
+            PLAIN.format(payload=payload), [event_type.name]).fetchall():
+        report = reports[event_id]
+        what = "; ".join(str(v).replace("_", " ") for v in values if v is not None)
+        entries.append(Entry(event_type.name, force_id, when or report.published_date,
+                             precision, when is not None, what or event_type.label, evidence,
+                             [report]))
+    return entries
+
+
+# The entries of each type with views of its own; any other type's events are _plain.
+READERS: dict[str, tuple[Reader, ...]] = {
+    "phase_change": (_moves,),
+    "inspection": (_inspections,),
+    "recommendation": (_items, _tallies),
+    "statement": (_statements,),
+}
+
+
+def _entries(con: duckdb.DuckDBPyConnection, reports: dict[str, Report]) -> list[Entry]:
+    entries: list[Entry] = []
+    for event_type in REGISTRY.types:
+        readers = READERS.get(event_type.name)
+        if readers is None:
+            entries += _plain(con, reports, event_type)
+        for reader in readers or ():
+            entries += reader(con, reports)
+    return entries
+
+
 def _now(con: duckdb.DuckDBPyConnection, reports: dict[str, Report]) -> list[InEngage]:
     open_items: dict[tuple[str, str], list[str]] = defaultdict(list)
     for force_id, kind, subject in con.execute(OPEN_ITEMS).fetchall():
@@ -281,12 +332,24 @@ def _documents(con: duckdb.DuckDBPyConnection) -> dict[str, StoredDocument]:
     return documents
 
 
-def _read(con: duckdb.DuckDBPyConnection) -> ReportData:
+def _check_schema(con: duckdb.DuckDBPyConnection) -> None:
+    """The file must be upgraded first (a read-only connection cannot)."""
     version = schema_version(con)
     if version < SCHEMA_VERSION:
         raise ReportError(f"the database is at schema version {version}; run `oversight "
                           f"ingest` (or `oversight reextract`) once to upgrade it to "
                           f"{SCHEMA_VERSION}")
+    try:
+        missing = missing_event_columns(con)
+    except SchemaError as exc:
+        raise ReportError(str(exc)) from exc
+    if missing:
+        raise ReportError(f"the events table has no column {', '.join(f.name for f in missing)}"
+                          "; run `oversight ingest` (or `oversight reextract`) once to add it")
+
+
+def _read(con: duckdb.DuckDBPyConnection) -> ReportData:
+    _check_schema(con)
     reports = {row[0]: Report(*row) for row in con.execute(REPORTS).fetchall()}
     names = dict(con.execute("SELECT force_id, arg_max(force, event_id) FROM events "
                              "WHERE force_id IS NOT NULL GROUP BY force_id").fetchall())
@@ -296,8 +359,7 @@ def _read(con: duckdb.DuckDBPyConnection) -> ReportData:
         return forces.setdefault(force_id, ForceRow(force_id, name or names.get(force_id)
                                                     or force_id))
 
-    for entry in [*_moves(con, reports), *_inspections(con, reports), *_items(con, reports),
-                  *_tallies(con, reports), *_statements(con, reports)]:
+    for entry in _entries(con, reports):
         force(entry.force_id).entries.append(entry)
     for force_id, name, *period in con.execute(PERIODS).fetchall():
         force(force_id, name).periods.append(Period(*period))

@@ -2,16 +2,14 @@
 
 One layout for every width: the timeline is HTML positioned in percent of its track, so it
 shrinks with the window; under NARROW_PX the force names go above their track and the
-lists stack, so a phone (420 px) scrolls down, never sideways.
+lists stack, so a phone (420 px) scrolls down, never sideways. Each event type's marks take
+the colour it is registered with (pipeline/events/registry.py).
 """
 
+from pipeline.events import REGISTRY
+
 ENGAGE_COLOUR = "#c0392b"
-EVENT_COLOURS = {
-    "phase_change": "#1f3a93",
-    "inspection": "#16a085",
-    "recommendation": "#b9770e",
-    "statement": "#7d3c98",
-}
+EVENT_COLOURS = {t.name: t.colour for t in REGISTRY.types}
 NARROW_PX = 700
 
 _MARKS = "\n".join(

@@ -12,13 +12,14 @@ import calendar
 from datetime import date, timedelta
 from html import escape
 
+from pipeline.events import REGISTRY
 from pipeline.output import plural
 from pipeline.report.data import Entry, ForceRow, InEngage, Report, ReportData, is_web_url
 from pipeline.report.documents import document_href
 from pipeline.report.style import ENGAGE_COLOUR, EVENT_COLOURS, INDEX_CSS
 
-TYPE_NAMES = {"phase_change": "phase change", "inspection": "inspection",
-              "recommendation": "finding", "statement": "statement"}
+TYPE_NAMES = {t.name: t.label for t in REGISTRY.types}
+TYPE_DESCRIPTIONS = {t.name: t.description for t in REGISTRY.types}
 # On a narrow screen every other year label is hidden when there are more years than this.
 MAX_NARROW_YEAR_LABELS = 8
 
@@ -214,7 +215,8 @@ def _now(now: list[InEngage], today: date) -> str:
 
 
 def _legend() -> str:
-    marks = "".join(f'<li><i style="background:{c};border-color:{c}"></i>{TYPE_NAMES[k]}</li>'
+    marks = "".join(f'<li title="{escape(TYPE_DESCRIPTIONS[k])}"><i style="background:{c};'
+                    f'border-color:{c}"></i>{TYPE_NAMES[k]}</li>'
                     for k, c in EVENT_COLOURS.items())
     grey = "#555"
     return (f'<ul class="legend"><li><i class="bar"></i>in Engage</li>{marks}'

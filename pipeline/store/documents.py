@@ -15,6 +15,7 @@ from datetime import UTC, datetime
 import duckdb
 import pyarrow as pa
 
+from pipeline.events import REGISTRY
 from pipeline.models import Document, Event
 from pipeline.store.schema import DOCUMENT_COLUMNS, EVENT_COLUMNS
 
@@ -47,18 +48,16 @@ def document_hashes(con: duckdb.DuckDBPyConnection, doc_ids: list[str] | None = 
             "WHERE doc_id IN (SELECT doc_id FROM wanted_ids)").fetchall())
 
 
-_EVENT_TYPES = {
-    "event_date": pa.date32(), "count_total": pa.int32(), "count_closed": pa.int32(),
-    "count_open": pa.int32(), "char_start": pa.int32(), "char_end": pa.int32(),
-}
+# (column, Arrow type) of every registered field, in the table's order.
+_EVENT_ARROW = tuple((f.name, getattr(pa, f.type.arrow)()) for f in REGISTRY.columns())
 
 
 def _event_table(events: list[Event]) -> pa.Table:
     """Column by column from the attributes (no per-row dicts): this is the hot path of bulk
     loads and re-extraction."""
     return pa.table({
-        name: pa.array([getattr(e, name) for e in events], _EVENT_TYPES.get(name, pa.string()))
-        for name in EVENT_COLUMNS
+        name: pa.array([getattr(e, name) for e in events], arrow_type)
+        for name, arrow_type in _EVENT_ARROW
     })
 
 

@@ -5,6 +5,14 @@ Each migration runs in one transaction together with its `schema_version` row, s
 always at exactly one version. A migration's DDL is history: never edit a released one, add
 the next. Version 1 is the first release (documents, events); version 2 adds run history
 and the views for SQL users; version 3 the topic table and the item and disagreement views.
+
+The events table's columns are not a migration: they are the registered fields
+(pipeline/events/registry.py). Version 1 creates the table with the fields registered when
+the file is made; every write connection then adds the columns of fields registered since, as
+nullable columns (`add_event_columns`), so registering a type with a new payload field
+needs no migration. A file made before a field was registered has its column last: read
+columns by name, not position. Columns are never dropped or retyped here; a stored type
+that disagrees with the registry stops the connection with one line.
 """
 
 from __future__ import annotations
@@ -13,11 +21,13 @@ from collections.abc import Callable
 
 import duckdb
 
+from pipeline.events import REGISTRY, Field, Registry
 from pipeline.store.views import create_views
 
 
 class SchemaError(Exception):
-    """The file was written by a newer pipeline than this one."""
+    """The file was written by a newer pipeline than this one, or its events table
+    disagrees with the registered event fields."""
 
 
 DOCUMENTS_V1 = """
@@ -32,32 +42,17 @@ CREATE TABLE IF NOT EXISTS documents (
     ingested_at     TIMESTAMP NOT NULL
 )"""
 
-EVENTS_V1 = """
-CREATE TABLE IF NOT EXISTS events (
-    event_id        VARCHAR PRIMARY KEY,
-    doc_id          VARCHAR NOT NULL,
-    event_type      VARCHAR NOT NULL,
-    force           VARCHAR,
-    force_id        VARCHAR,
-    event_date      DATE,
-    date_precision  VARCHAR,
-    phase_from      VARCHAR,
-    phase_to        VARCHAR,
-    subject_kind    VARCHAR,
-    subject         VARCHAR,
-    status          VARCHAR,
-    count_total     INTEGER,
-    count_closed    INTEGER,
-    count_open      INTEGER,
-    person_name     VARCHAR,
-    person_role     VARCHAR,
-    person_org      VARCHAR,
-    quote           VARCHAR,
-    evidence        VARCHAR NOT NULL,
-    char_start      INTEGER NOT NULL,
-    char_end        INTEGER NOT NULL,
-    rules_version   VARCHAR NOT NULL
-)"""
+
+def _column(field: Field) -> str:
+    constraint = f" {field.constraint}" if field.constraint else ""
+    return f"    {field.name:<15} {field.type.sql}{constraint}"
+
+
+def events_ddl(registry: Registry = REGISTRY) -> str:
+    """CREATE TABLE events with one column per registered field (pipeline/events)."""
+    columns = ",\n".join(_column(f) for f in registry.columns())
+    return f"CREATE TABLE IF NOT EXISTS events (\n{columns}\n)"
+
 
 # status: running -> ok | partial | failed; 'aborted' when a later run finds it still
 # 'running' while holding the run lock (the process was killed). Times are UTC.
@@ -81,12 +76,7 @@ CREATE TABLE IF NOT EXISTS runs (
 SCHEMA_TABLE = """
 CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL, applied_at TIMESTAMP)"""
 
-EVENT_COLUMNS = (
-    "event_id", "doc_id", "event_type", "force", "force_id", "event_date", "date_precision",
-    "phase_from", "phase_to", "subject_kind", "subject", "status", "count_total",
-    "count_closed", "count_open", "person_name", "person_role", "person_org", "quote",
-    "evidence", "char_start", "char_end", "rules_version",
-)  # fmt: skip
+EVENT_COLUMNS = tuple(f.name for f in REGISTRY.columns())
 DOCUMENT_COLUMNS = (
     "doc_id", "url", "title", "published_date", "source", "text", "content_sha256",
     "ingested_at",
@@ -95,7 +85,7 @@ DOCUMENT_COLUMNS = (
 
 def _v1_documents_and_events(con: duckdb.DuckDBPyConnection) -> None:
     con.execute(DOCUMENTS_V1)
-    con.execute(EVENTS_V1)
+    con.execute(events_ddl())
 
 
 def _v2_runs_and_views(con: duckdb.DuckDBPyConnection) -> None:
@@ -129,8 +119,46 @@ def schema_version(con: duckdb.DuckDBPyConnection) -> int:
     return con.execute("SELECT coalesce(max(version), 0) FROM schema_version").fetchone()[0]
 
 
+def missing_event_columns(con: duckdb.DuckDBPyConnection,
+                          registry: Registry = REGISTRY) -> list[Field]:
+    """Registered fields the file's events table lacks; a column whose type differs from
+    its field's is an error (works on read-only connections)."""
+    stored = dict(con.execute(
+        "SELECT column_name, data_type FROM duckdb_columns() WHERE schema_name = 'main' "
+        "AND table_name = 'events'").fetchall())
+    for field in registry.columns():
+        if field.name in stored and stored[field.name] != field.type.sql:
+            raise SchemaError(f"events.{field.name} is {stored[field.name]} in the database "
+                              f"but {field.type.sql} in the event registry")
+    return [f for f in registry.columns() if f.name not in stored]
+
+
+def add_event_columns(con: duckdb.DuckDBPyConnection) -> list[str]:
+    """Add the columns of fields registered since the file was made, as NULL for the rows
+    already there; returns their names (usually none)."""
+    missing = missing_event_columns(con)
+    if not missing:
+        return []
+    con.execute("BEGIN TRANSACTION")
+    try:
+        for field in missing:
+            con.execute(f"ALTER TABLE events ADD COLUMN {field.name} {field.type.sql}")
+        con.execute("COMMIT")
+    except Exception:
+        con.execute("ROLLBACK")
+        raise
+    return [f.name for f in missing]
+
+
 def ensure_schema(con: duckdb.DuckDBPyConnection) -> list[int]:
-    """Bring the file to SCHEMA_VERSION; returns the versions applied (usually none)."""
+    """Bring the file to SCHEMA_VERSION and the events table to the registered fields;
+    returns the versions applied (usually none)."""
+    applied = _migrate(con)
+    add_event_columns(con)
+    return applied
+
+
+def _migrate(con: duckdb.DuckDBPyConnection) -> list[int]:
     current = schema_version(con)
     if current == SCHEMA_VERSION:
         return []
