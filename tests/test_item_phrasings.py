@@ -192,11 +192,12 @@ MORE_CASES = [
      "recording, and closed the causes of concern on both.",
      [("cleveland-police", COC, "closed", "its call handling"),
       ("cleveland-police", COC, "closed", "its crime recording")]),
-    # A counted summary is not an item when the findings are named one by one.
+    # A counted summary is not an item when the findings are named one by one; named by
+    # their place in the set, they were raised with it (open).
     ("Inspectors raised two causes of concern with Wiltshire Police about how it serves the "
      "public. The first is about call handling. The second is about crime recording.",
-     [("wiltshire-police", COC, None, "call handling"),
-      ("wiltshire-police", COC, None, "crime recording")]),
+     [("wiltshire-police", COC, "open", "call handling"),
+      ("wiltshire-police", COC, "open", "crime recording")]),
     # A finding that only qualifies another takes no status from the other's verb.
     ("Four of the six recommendations attached to the cause of concern on vetting at Kent "
      "Police have been closed.", [("kent-police", COC, None, "vetting")]),

@@ -20,6 +20,7 @@ from pipeline.extract.clauses import clause_start, lower_words
 from pipeline.extract.context import Analysis, DateMention, Sentence
 from pipeline.extract.finding_mentions import (
     Finding,
+    aside_end,
     embedded,
     finding_force,
     findings_in,
@@ -272,8 +273,9 @@ def _predicate(window: _Window, count: Count) -> list[tuple[int, int]]:
     breaks = set(rules["predicate_breaks"])
     subjects = set(rules["clause_subjects"])
     conjunctions = set(rules["clause_conjunctions"])
-    limit = min(count.end + rules["predicate_reach"], window.end)
-    segments, start, k = [], count.end, count.end
+    start = k = aside_end(window.analysis, count.end, window.end) or count.end
+    limit = min(k + rules["predicate_reach"], window.end)
+    segments: list[tuple[int, int]] = []
     while k < limit:
         if (k > count.end and window.count_value(k) is not None) or window.word(k) in breaks:
             break

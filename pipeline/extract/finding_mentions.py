@@ -127,3 +127,14 @@ def embedded(analysis: Analysis, outer_end: int, finding: Finding) -> bool:
     between = lower_words(analysis.doc, outer_end, finding.start)
     return bool(between) and len(between) <= counts["embed_reach"] and all(
         w in joins for w in between) and any(w in counts["embed_joiners"] for w in between)
+
+
+def aside_end(analysis: Analysis, token: int, end: int) -> int | None:
+    """The token after a dash aside that opens at `token` and closes before `end`: "both of
+    its causes of concern – on A, and on B – had been addressed". None when there is none."""
+    doc = analysis.doc
+    dashes = set(analysis.rules.recommendations["aside_dashes"])
+    if token >= end or doc[token].text not in dashes:
+        return None
+    close = next((k for k in range(token + 1, end) if doc[k].text in dashes), None)
+    return None if close is None or close == token + 1 else close + 1

@@ -94,7 +94,19 @@ def document_items(analysis: Analysis) -> list[Item]:
     for item in items:
         subject_from_next_sentence(analysis, item)
     items.extend(_recommendation_references(analysis, items))
+    _status_from_referent(items)
     return items
+
+
+def _status_from_referent(items: list[Item]) -> None:
+    """"Inspectors raised two causes of concern … The first relates to …": an item named by
+    its place in a set has the status the set was given, unless its own sentence says."""
+    for item in items:
+        if item.source != "reference" or item.status or item.refers_to is None:
+            continue
+        item.status = next((i.status for i in items if i.sentence_index == item.refers_to
+                            and i.plural and i.status and (i.force_id, i.kind) == (
+                                item.force_id, item.kind)), None)
 
 
 def _tally_event(analysis: Analysis, tally: Tally) -> Event:

@@ -57,6 +57,7 @@ class Item:
     sentence_index: int = 0
     group: str | None = None  # items of one list or one sentence are never one finding
     intro_index: int | None = None  # a listed item's introducing sentence
+    refers_to: int | None = None  # "The first relates to …": the sentence that counts the set
 
 
 def in_background(analysis: Analysis, sentence: Sentence) -> bool:
@@ -239,6 +240,14 @@ def _subjects(analysis: Analysis, finding: Finding) -> tuple[list[str], int, str
             analysis, finding) or _relative_recommendation(analysis, finding)
         return ([subject] if subject else []), finding.end, "none"
     start, end, how = span
+    after = end + 1 if how == "dash" else end  # the verb after "– on A and on B –"
+    subjects, _, _ = _span_subjects(analysis, finding, start, end, how, leads)
+    return subjects, after, how
+
+
+def _span_subjects(analysis: Analysis, finding: Finding, start: int, end: int, how: str,
+                   leads: list[str]) -> tuple[list[str], int, str]:
+    rec = analysis.rules.recommendations
     raw = span_text(analysis, start, end)
     subject = clean_subject(analysis, raw)
     if subject is None and finding.plural and raw.lower().strip(" .,") in rec[
@@ -266,7 +275,17 @@ def _subjects(analysis: Analysis, finding: Finding) -> tuple[list[str], int, str
         parts = split_on_leads(subject, rec["subject_leads"])
     if how == "colon" and number_at(analysis, start) is not None:
         return [], end, how  # "Causes of concern: one down, one to go" counts, names none
+    parts = parts[:1] + [_without_lead(q, leads) for q in parts[1:]]
     return [p for p in (clean_subject(analysis, q) for q in parts) if p], end, how
+
+
+def _without_lead(text: str, leads: list[str]) -> str:
+    """"…, and on managing offenders": a later listed subject repeats the lead-in."""
+    lowered = text.lower().lstrip()
+    for lead in sorted(leads, key=len, reverse=True):
+        if lowered.startswith(lead + " "):
+            return text.lstrip()[len(lead) + 1 :]
+    return text
 
 
 def _antecedents(analysis: Analysis, finding: Finding) -> list[str]:

@@ -12,7 +12,7 @@ import re
 
 from pipeline.extract.clauses import clause_end, lower_words
 from pipeline.extract.context import Analysis
-from pipeline.extract.finding_mentions import Finding, findings_in
+from pipeline.extract.finding_mentions import Finding, aside_end, findings_in
 
 _TRAILERS = (" and", " or", ";", ".", ",", ":")
 _AHEAD = 5  # words after a comma in which a relative pronoun or a speech verb ends a subject
@@ -152,7 +152,7 @@ def _lead_length(words: list[str], leads: list[str]) -> int | None:
 def subject_start(analysis: Analysis, finding: Finding, leads: list[str]
                   ) -> tuple[int, str] | None:
     """The first token of the subject after a finding and how it is introduced ("lead",
-    "colon" or "paren"), or None when no lead-in follows."""
+    "colon", "paren" or "dash"), or None when no lead-in follows."""
     k = _skip_joiners(analysis, finding)
     end = finding.sentence.tok_end
     words = lower_words(analysis.doc, k, min(k + 6, end))
@@ -161,6 +161,9 @@ def subject_start(analysis: Analysis, finding: Finding, leads: list[str]
         return k + offset + 1, "colon"
     if words[offset : offset + 1] == ["("] and not offset:
         return k + 1, "paren"
+    if not offset and aside_end(analysis, k, end) is not None:
+        size = _lead_length(words[1:], leads) or 0  # "– on A, and on B –"
+        return k + 1 + size, "dash"
     size = _lead_length(words[offset:], leads)
     return None if size is None else (k + offset + size, "lead")
 
@@ -174,6 +177,8 @@ def subject_end(analysis: Analysis, finding: Finding, start: int, how: str = "le
     sentence = finding.sentence
     if how == "paren":
         return clause_end(doc, sentence.tok_end, start, {")"})
+    if how == "dash":
+        return clause_end(doc, sentence.tok_end, start, set(rec["aside_dashes"]))
     end = clause_end(doc, sentence.tok_end, start, {";", "—", "–"})
     later = [f.start for f in findings_in(analysis, sentence) if f.start >= start]
     if later:
