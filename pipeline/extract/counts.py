@@ -184,6 +184,7 @@ def _read_part_of(window: _Window, count: Count, token: int) -> int:
     determiners = set(rules["determiners"])
     first = k
     k = window.skip(k, determiners | set(rules["modifiers"]))
+    k = window.skip(_skip_owner(window, k), determiners | set(rules["modifiers"]))
     back = any(window.word(t) in set(window.analysis.rules.recommendations["back_references"])
                for t in range(first, k))
     if (whole := window.count_value(k)) is not None and window.finding_at(k) is None:
@@ -197,6 +198,17 @@ def _read_part_of(window: _Window, count: Count, token: int) -> int:
         if window.finding_at(k) is None:
             return window.skip(k, set(rules["back_reference_nouns"]))
     return k
+
+
+def _skip_owner(window: _Window, token: int) -> int:
+    """"two of Kent Police's three causes of concern": the force that owns the set stands
+    where a determiner would."""
+    mention = next((m for m in window.analysis.forces_between(token, window.end)
+                    if m.tok_start == token), None)
+    if mention is None or window.word(mention.tok_end) not in set(
+            window.analysis.rules.counts["possessives"]):
+        return token
+    return mention.tok_end + 1
 
 
 def _read_left(window: _Window, count: Count) -> None:
@@ -273,10 +285,16 @@ def _predicate(window: _Window, count: Count) -> list[tuple[int, int]]:
     breaks = set(rules["predicate_breaks"])
     subjects = set(rules["clause_subjects"])
     conjunctions = set(rules["clause_conjunctions"])
-    start = k = aside_end(window.analysis, count.end, window.end) or count.end
+    start = k = count.end
     limit = min(k + rules["predicate_reach"], window.end)
     segments: list[tuple[int, int]] = []
     while k < limit:
+        aside = aside_end(window.analysis, k, window.end)
+        if aside is not None:  # "… – on A and on B – have been closed": read past it
+            segments.append((start, k))
+            limit = min(limit + aside - k, window.end)
+            start = k = aside
+            continue
         if (k > count.end and window.count_value(k) is not None) or window.word(k) in breaks:
             break
         if window.word(k) in conjunctions and window.word(k + 1) in subjects:
@@ -306,7 +324,7 @@ def _status_before(window: _Window, count: Count) -> str | None:
     """"has closed three of …", "discharged from four of these", "fully or partially
     achieved 11": a status verb right before the count (over auxiliaries) governs it."""
     rules = window.analysis.rules.counts
-    skip = set(rules["status_before_skip"])
+    skip = set(rules["status_before_skip"]) | set(rules["remaining_words"])  # "the remaining"
     k = count.token - 1
     floor = max(window.start, count.token - rules["status_before_reach"])
     while k >= floor and window.word(k) in skip:
@@ -351,7 +369,7 @@ def _definite_set(window: _Window, count: Count, segments: list[tuple[int, int]]
     own verb names the whole set. Not "the remaining two", nor "the two causes of concern
     that are still open" (a relative clause picks some of them)."""
     rules = window.analysis.rules.counts
-    if count.finding is None or not count.predicated or count.remaining:
+    if count.finding is None or not (count.predicated or count.governed) or count.remaining:
         return False
     k = count.token - 1
     while k >= window.start and window.word(k) in set(rules["modifiers"]):

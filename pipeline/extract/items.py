@@ -230,10 +230,13 @@ def _item(analysis: Analysis, finding: Finding, force_id: str, subject: str | No
                 group=f"finding-{finding.start}")
 
 
-def _subjects(analysis: Analysis, finding: Finding) -> tuple[list[str], int, str]:
+def finding_subjects(analysis: Analysis, finding: Finding) -> tuple[list[str], int, str]:
     """The subjects a finding names, the token after them, and how they were introduced."""
     rec = analysis.rules.recommendations
     leads = rec["listing_leads"] if finding.plural else rec["subject_leads"]
+    if finding.kind == "recommendation" and not finding.plural and not _relative_after(
+            analysis, finding):
+        leads = leads + rec["recommendation_leads"]  # "the recommendation that the force …"
     span = subject_span(analysis, finding, leads)
     if span is None:
         subject = relative_subject(analysis, finding) or apposition(
@@ -277,6 +280,14 @@ def _span_subjects(analysis: Analysis, finding: Finding, start: int, end: int, h
         return [], end, how  # "Causes of concern: one down, one to go" counts, names none
     parts = parts[:1] + [_without_lead(q, leads) for q in parts[1:]]
     return [p for p in (clean_subject(analysis, q) for q in parts) if p], end, how
+
+
+def _relative_after(analysis: Analysis, finding: Finding) -> bool:
+    """"the recommendation that we made in 2019": "that" starts a relative clause."""
+    following = lower_words(analysis.doc, finding.end, min(finding.end + 2,
+                                                           finding.sentence.tok_end))
+    return len(following) == 2 and following[1] in set(
+        analysis.rules.recommendations["relative_raisers"])
 
 
 def _without_lead(text: str, leads: list[str]) -> str:
@@ -362,7 +373,7 @@ def sentence_items(analysis: Analysis, sentence: Sentence, reason: bool) -> list
         if copular is not None:
             out.extend(copular)
             continue
-        subjects, after, how = _subjects(analysis, finding)
+        subjects, after, how = finding_subjects(analysis, finding)
         status = _finding_status(analysis, finding, findings[index - 1] if index else None,
                                  after)
         if status is None and _coordinated(analysis, finding, out[-1] if out else None):

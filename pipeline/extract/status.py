@@ -92,6 +92,9 @@ def _matches(words: list[str], words_of: StatusWords, *, tally: bool, background
             if (tally and phrase in words_of.item_only) or (
                     background and phrase in words_of.background):
                 continue
+            if phrase in words_of.item_only and words[p + len(parts) : p + len(parts) + 1] == [
+                    "that"]:
+                continue  # "inspectors found that …" reports; it raises nothing
             found.append((p, status))
     return found
 

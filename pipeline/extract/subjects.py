@@ -16,6 +16,7 @@ from pipeline.extract.finding_mentions import Finding, aside_end, findings_in
 
 _TRAILERS = (" and", " or", ";", ".", ",", ":")
 _AHEAD = 5  # words after a comma in which a relative pronoun or a speech verb ends a subject
+_STATUS_AHEAD = 4  # an auxiliary this close before a status word ends a subject
 _QUOTES = "\"“”'‘’"
 _CACHE: dict[str, tuple[re.Pattern, ...]] = {}
 
@@ -95,11 +96,13 @@ def split_listed(analysis: Analysis, text: str, clause_openers: tuple[str, ...])
 
 
 def split_on_leads(text: str, leads: list[str]) -> list[str]:
-    """"about call handling and about crime recording" → two subjects."""
+    """"about call handling and about crime recording", "on vetting, on training and on
+    supervision" → one subject per repeated lead-in."""
     for lead in sorted(leads, key=len, reverse=True):
-        marker = f" and {lead} "
-        if marker in text:
-            return [p for p in text.split(marker) if p.strip()]
+        marker = re.compile(rf"(?:,\s+(?:and\s+)?|\s+and\s+){re.escape(lead)}\s+")
+        parts = [p for p in marker.split(text) if p.strip()]
+        if len(parts) > 1:
+            return parts
     return [text]
 
 
@@ -113,12 +116,18 @@ def _skip_joiners(analysis: Analysis, finding: Finding) -> int:
              for i in range(m.tok_start, m.tok_end)}
     rec = analysis.rules.recommendations
     joiners = set(rec["subject_joiners"])
+    participles = set(rec["subject_stops"])
     k = finding.end
     if k < sentence.tok_end and doc[k].like_num:
         k += 1  # "Recommendation 2: …"
     k = _skip_raiser(analysis, k, sentence.tok_end, skip)
     while k < sentence.tok_end and (k in skip or doc[k].lower_ in joiners and k + 1 in skip):
         k += 1
+    if k + 2 < sentence.tok_end and doc[k].lower_ in participles and doc[
+            k + 1].lower_ in joiners and k + 2 in skip:  # "… made to Essex Police, on …"
+        k += 2
+        while k < sentence.tok_end and (k in skip or doc[k].lower_ in joiners and k + 1 in skip):
+            k += 1
     return k
 
 
@@ -162,8 +171,8 @@ def subject_start(analysis: Analysis, finding: Finding, leads: list[str]
     if words[offset : offset + 1] == ["("] and not offset:
         return k + 1, "paren"
     if not offset and aside_end(analysis, k, end) is not None:
-        size = _lead_length(words[1:], leads) or 0  # "– on A, and on B –"
-        return k + 1 + size, "dash"
+        size = _lead_length(words[1:], leads)  # "– on A, and on B –"
+        return None if size is None else (k + 1 + size, "dash")
     size = _lead_length(words[offset:], leads)
     return None if size is None else (k + offset + size, "lead")
 
@@ -185,14 +194,20 @@ def subject_end(analysis: Analysis, finding: Finding, start: int, how: str = "le
         end = min(end, _before_determiners(analysis, start, later[0]))
     status_words = set(rec["closed_words"]) | set(rec["open_words"])
     aux = set(rec["status_aux"]) | {"has", "have", "had"} | set(rec["status_near_blockers"])
+    negations = set(rec["status_negations"])
     stops = set(rec["subject_stops"])
     followers = set(rec["subject_stop_followers"])
     after_comma = set(rec["subject_stops_after_comma"]) | aux
+    force_preps = set(rec["subject_force_prepositions"])
+    forces = {m.tok_start for m in analysis.forces_between(start, end)}
     for i in range(start, end):
         word = doc[i].lower_
         following = doc[i + 1].lower_ if i + 1 < end else ""
-        if word in aux and any(t.lower_ in status_words for t in doc[i + 1 : min(i + 4, end)]):
-            return i
+        if word in force_preps and i + 1 in forces and i > start:
+            return i  # "on custody at Gwent Police": the force is not the subject
+        ahead = [t.lower_ for t in doc[i + 1 : min(i + _STATUS_AHEAD, end)]]
+        if word in aux and (set(ahead) & status_words or ahead[:1] and ahead[0] in negations):
+            return i  # "… has been achieved", "… has not yet been achieved"
         if word in stops and following in followers:
             return i
         if word == "," and (following in after_comma or _relative_ahead(analysis, i, end)):
