@@ -82,6 +82,26 @@ CASES = [
     # A total stated once and the closing of all the rest stated elsewhere.
     ("Inspectors have been able to close the remaining causes of concern for Sussex Police. "
      "Last year they had identified two causes of concern.", {("sussex-police", COC, 2, 2, 0)}),
+    # A dash aside between a count and its verb; a force owning the set.
+    ("Inspectors found that both of Norfolk Constabulary's causes of concern – on custody, "
+     "and on missing children – have been closed.",
+     {("norfolk-constabulary", COC, 2, 2, 0)}),
+    ("All three recommendations made to Essex Police — on vetting, on training and on "
+     "supervision — remain outstanding.", {("essex-police", REC, 3, 0, 3)}),
+    ("Gwent Police has now closed two of Gwent Police's three causes of concern.",
+     {("gwent-police", COC, 3, 2, 1)}),
+    # A definite set that a verb closes is all of it; "the remaining two" is what was left.
+    ("HMICFRS has closed the two causes of concern it gave Essex Police.",
+     {("essex-police", COC, 2, 2, 0)}),
+    ("HMICFRS has closed the remaining two causes of concern given to Essex Police.",
+     {("essex-police", COC, None, 2, None)}),
+    # "can be closed" reported as a finding closes; in a conditional it does not.
+    ("We identified five causes of concern at Avon and Somerset Constabulary. I can now "
+     "confirm that three of them can be closed.",
+     {("avon-and-somerset-constabulary", COC, 5, 3, 2)}),
+    ("We identified five causes of concern at Avon and Somerset Constabulary. Three of them "
+     "could be closed if the force keeps improving.",
+     {("avon-and-somerset-constabulary", COC, 5, None, None)}),
     # Look-alikes: not tallies.
     ("A cause of concern will always come with one or more recommendations.", set()),
     ("Forces may be escalated to Engage if they fail to address two causes of concern.", set()),
