@@ -375,14 +375,13 @@ def read_status(window: _Window, count: Count) -> None:
 def _read_far_relative(window: _Window, count: Count) -> None:
     """"the four recommendations made in the joint inspection of its custody suites, carried
     out in 2023, all of which had now been completed": a relative clause over every one,
-    after the modifiers of the count's noun phrase (no other count or finding between)."""
+    after the modifiers of the count's noun phrase (no other finding between)."""
     rules = window.analysis.rules.counts
     words = window.words()
     relatives = rules["every_relatives"]
     breaks = set(rules["predicate_breaks"])
     for k in range(count.end, window.end):
-        if window.word(k) in breaks or window.finding_at(k) is not None or (
-                window.count_value(k) is not None):
+        if window.word(k) in breaks or window.finding_at(k) is not None:
             return
         size = _phrase_at(words, k + 1 - window.start, relatives)
         if window.word(k) == "," and size:

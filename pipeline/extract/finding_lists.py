@@ -37,7 +37,7 @@ from pipeline.extract.subjects import (
 )
 
 _FINAL_MARKS = ".!?"
-_CONNECTIVE_REACH = 6  # "after the inspectorate raised serious concerns about …"
+_CONNECTIVE_REACH = 8  # "following a series of inspections that raised concerns about …"
 
 
 def enters_engage(analysis: Analysis, sentence: Sentence) -> bool:

@@ -39,6 +39,9 @@ def clean_subject(analysis: Analysis, text: str) -> str | None:
     if lowered in set(analysis.rules.recommendations["not_subjects"]) or lowered in set(
             analysis.rules.words["force_anaphors"]):
         return None  # "them", "the force": what the finding refers to is named elsewhere
+    for hedge in analysis.rules.recommendations["subject_hedges"]:
+        if lowered.endswith(" " + hedge):  # "…, among other matters"
+            text = text[: len(text.rstrip(".,;:")) - len(hedge)].rstrip()
     changed = True
     while changed:
         changed = False
