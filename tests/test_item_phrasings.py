@@ -186,7 +186,7 @@ MORE_CASES = [
      [("kent-police", REC, None, "clear its backlog of vetting renewals")]),
     ("The report makes three recommendations to Gwent Police, the most urgent of which is "
      "that the force should recruit more call handlers.",
-     [("gwent-police", REC, None, "recruit more call handlers")]),
+     [("gwent-police", REC, "open", "recruit more call handlers")]),
     # "… and closed the causes of concern on both": the two coordinated before.
     ("Inspectors found that Cleveland Police had improved its call handling and its crime "
      "recording, and closed the causes of concern on both.",

@@ -28,6 +28,7 @@ from pipeline.extract.finding_mentions import (
 from pipeline.extract.status import status_in, status_read
 from pipeline.extract.subjects import (
     clean_subject,
+    issue_predicate_end,
     long_enough,
     relative_subject,
     span_text,
@@ -94,9 +95,29 @@ def item_status(analysis: Analysis, finding: Finding, after_start: int) -> str |
         k -= 1  # "close the force's remaining causes of concern": the verb, not "remaining"
     governing = status_in(analysis, max(start, k - 1), k + 1, **options) if k >= start else None
     modifier = status_in(analysis, k + 1, finding.start, **options)
+    issued = issue_predicate_end(analysis, finding.end, end)  # "… had been identified, on …"
+    if issued is not None:
+        modifier = modifier or status_in(analysis, finding.end, issued, **options)
+    if _made(analysis, finding, k, issued) and not background:
+        governing = governing or "open"  # "made four recommendations": newly made
     return governing or modifier or after or status_in(
         analysis, after_start, min(end, after_start + _ISSUED_REACH), **options) or status_in(
         analysis, start, finding.start, **options)
+
+
+def _made(analysis: Analysis, finding: Finding, before: int, issued: int | None) -> bool:
+    """Whether recommendations are said to be made here: "made two recommendations",
+    "the recommendations had been made" (made is no status of a cause of concern)."""
+    if finding.kind != "recommendation":
+        return False
+    made = set(analysis.rules.recommendations["recommendation_issue_words"])
+    doc = analysis.doc
+    floor = finding.sentence.tok_start
+    if before >= floor and number_at(analysis, before) is not None:
+        before -= 1
+    if before >= floor and doc[before].lower_ in made:
+        return True
+    return issued is not None and any(t.lower_ in made for t in doc[finding.end : issued])
 
 
 def _vague(analysis: Analysis, finding: Finding) -> bool:

@@ -72,6 +72,8 @@ def split_subjects(analysis: Analysis, text: str, count: int | None,
     splitters = separators(analysis)
     if count == 2 and not text.lower().startswith(clause_openers):
         splitters = (*splitters, re.compile(r"\s+and\s+"))
+    elif count > 2:  # "custody checks, vetting and call handling": the last "and" of a list
+        splitters = (*splitters, re.compile(r"\s+and\s+(?!.*\s+and\s+)"))
     for separator in splitters:
         if len(parts) >= count:
             break
@@ -110,28 +112,49 @@ def split_on_leads(text: str, leads: list[str]) -> list[str]:
 
 
 def _skip_joiners(analysis: Analysis, finding: Finding) -> int:
-    """Dates and the force may stand between a finding and its lead-in."""
+    """Dates and the force may stand between a finding and its lead-in, and so may a
+    participle or a predicate saying who raised it: "made to Essex Police, on …", "had been
+    identified, covering …"."""
     doc = analysis.doc
     sentence = finding.sentence
-    skip = {i for d in analysis.dates_between(sentence.tok_start, sentence.tok_end)
+    end = sentence.tok_end
+    skip = {i for d in analysis.dates_between(sentence.tok_start, end)
             for i in range(d.tok_start, d.tok_end)}
-    skip |= {i for m in analysis.forces_between(sentence.tok_start, sentence.tok_end)
+    skip |= {i for m in analysis.forces_between(sentence.tok_start, end)
              for i in range(m.tok_start, m.tok_end)}
     rec = analysis.rules.recommendations
     joiners = set(rec["subject_joiners"])
     participles = set(rec["subject_stops"])
     k = finding.end
-    if k < sentence.tok_end and doc[k].like_num:
+    if k < end and doc[k].like_num:
         k += 1  # "Recommendation 2: …"
-    k = _skip_raiser(analysis, k, sentence.tok_end, skip)
-    while k < sentence.tok_end and (k in skip or doc[k].lower_ in joiners and k + 1 in skip):
-        k += 1
-    if k + 2 < sentence.tok_end and doc[k].lower_ in participles and doc[
-            k + 1].lower_ in joiners and k + 2 in skip:  # "… made to Essex Police, on …"
-        k += 2
-        while k < sentence.tok_end and (k in skip or doc[k].lower_ in joiners and k + 1 in skip):
+    k = _skip_raiser(analysis, k, end, skip)
+    previous = None
+    while k != previous:
+        previous = k
+        while k < end and (k in skip or doc[k].lower_ in joiners and k + 1 in skip):
             k += 1
+        if k + 2 < end and doc[k].lower_ in participles and doc[
+                k + 1].lower_ in joiners and k + 2 in skip:
+            k += 2
+        k = issue_predicate_end(analysis, k, end) or k
     return k
+
+
+def issue_predicate_end(analysis: Analysis, k: int, end: int) -> int | None:
+    """After "three causes of concern had been identified, covering A, B and C": the token
+    after the predicate that says they were raised (and its comma), or None."""
+    rec = analysis.rules.recommendations
+    doc = analysis.doc
+    aux = set(rec["status_aux"]) | set(rec["issue_auxiliaries"])
+    start = k
+    while k < end and doc[k].lower_ in aux:
+        k += 1
+    if k == start or k >= end or doc[k].lower_ not in set(rec["subject_stops"]) | set(
+            rec["open_item_words"]):
+        return None
+    k += 1
+    return k + 1 if k < end and doc[k].text == "," else k
 
 
 def _skip_raiser(analysis: Analysis, k: int, end: int, skip: set[int]) -> int:
