@@ -30,6 +30,7 @@ from pipeline.extract.status import cached_words, status_in
 from pipeline.extract.subjects import (
     clean_subject,
     long_enough,
+    names_only_a_force,
     span_text,
     split_listed,
     split_subjects,
@@ -279,7 +280,8 @@ def heading_items(analysis: Analysis) -> list[Item]:
         rest = analysis.text[analysis.doc[finding.end - 1].idx + len(
             analysis.doc[finding.end - 1]) : sentence.end].strip()
         end, subject = sentence.end, None
-        if rest.startswith(":"):
+        if rest.startswith(":") and not names_only_a_force(analysis, finding.end,
+                                                           sentence.tok_end):
             subject = clean_subject(analysis, rest[1:])
         elif sentence.index + 1 < len(sentences):
             following = sentences[sentence.index + 1]

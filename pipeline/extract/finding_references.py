@@ -203,9 +203,12 @@ def recommended_items(analysis: Analysis, sentence: Sentence) -> list[Item]:
             has_phrase(words, rec["other_recommenders"])):
         return []
     tokens = _words(analysis, sentence)
+    negations = set(analysis.rules.words["negations"])
     for p, (token, word) in enumerate(tokens[:-2]):
         if word != "that" or p == 0 or tokens[p - 1][1] not in rec["recommend_words"]:
             continue
+        if negations & {w for _, w in tokens[:p]}:
+            return []  # "I do not intend to recommend that the force be moved into Engage"
         end = _force_subject_end(analysis, tokens, p + 1)
         force_id = finding_force(analysis, sentence, token)
         if end is None or force_id is None:

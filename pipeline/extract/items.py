@@ -30,6 +30,7 @@ from pipeline.extract.subjects import (
     clean_subject,
     issue_predicate_end,
     long_enough,
+    names_only_a_force,
     relative_subject,
     span_text,
     split_on_leads,
@@ -186,10 +187,12 @@ def copular_items(analysis: Analysis, finding: Finding, force_id: str) -> list[I
         return []
     subject = clean_subject(analysis, span_text(analysis, begin, copula))
     negated = lower_words(doc, max(sentence.tok_start, copula - 2), copula + 2)
-    if subject is None or has_phrase(negated, rec["status_negations"]):
+    if has_phrase(negated, rec["status_negations"]):
         return []
     status = "closed" if has_phrase(negated, rec["copular_closed"]) else (
         None if in_background(analysis, sentence) else "open")
+    if subject is None:  # "This is a cause of concern.": says where the one just named stands
+        return [_item(analysis, finding, force_id, None, status)] if not finding.plural else []
     parts = _split_uncounted(analysis, subject) if finding.plural else [subject]
     return [_item(analysis, finding, force_id, clean_subject(analysis, p), status, "copular")
             for p in parts if clean_subject(analysis, p)]
@@ -272,6 +275,8 @@ def finding_subjects(analysis: Analysis, finding: Finding) -> tuple[list[str], i
 def _span_subjects(analysis: Analysis, finding: Finding, start: int, end: int, how: str,
                    leads: list[str]) -> tuple[list[str], int, str]:
     rec = analysis.rules.recommendations
+    if names_only_a_force(analysis, start, end):
+        return [], end, how
     raw = span_text(analysis, start, end)
     subject = clean_subject(analysis, raw)
     if subject is None and finding.plural and raw.lower().strip(" .,") in rec[

@@ -18,6 +18,7 @@ _TRAILERS = (" and", " or", ";", ".", ",", ":")
 _AHEAD = 5  # words after a comma in which a relative pronoun or a speech verb ends a subject
 _STATUS_AHEAD = 4  # an auxiliary this close before a status word ends a subject
 _QUOTES = "\"“”'‘’"
+_PUNCTUATION = {":", ".", ",", ";", "-", "–", "—"}
 _CACHE: dict[str, tuple[re.Pattern, ...]] = {}
 
 
@@ -304,3 +305,11 @@ def relative_subject(analysis: Analysis, finding: Finding) -> str | None:
                 begin = tokens[i + len(parts)].idx
                 return clean_subject(analysis, analysis.text[begin : sentence.end])
     return None
+
+
+def names_only_a_force(analysis: Analysis, start: int, end: int) -> bool:
+    """"Accelerated cause of concern: Kent Police" names whom, not what it is about."""
+    words = [w for w in lower_words(analysis.doc, start, end) if w not in _PUNCTUATION]
+    mentions = analysis.forces_between(start, end)
+    covered = sum(len(lower_words(analysis.doc, m.tok_start, m.tok_end)) for m in mentions)
+    return bool(mentions) and covered == len(words)
