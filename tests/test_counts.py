@@ -82,6 +82,65 @@ CASES = [
     # A total stated once and the closing of all the rest stated elsewhere.
     ("Inspectors have been able to close the remaining causes of concern for Sussex Police. "
      "Last year they had identified two causes of concern.", {("sussex-police", COC, 2, 2, 0)}),
+    # A dash aside between a count and its verb; a force owning the set.
+    ("Inspectors found that both of Norfolk Constabulary's causes of concern – on custody, "
+     "and on missing children – have been closed.",
+     {("norfolk-constabulary", COC, 2, 2, 0)}),
+    ("All three recommendations made to Essex Police — on vetting, on training and on "
+     "supervision — remain outstanding.", {("essex-police", REC, 3, 0, 3)}),
+    ("Gwent Police has now closed two of Gwent Police's three causes of concern.",
+     {("gwent-police", COC, 3, 2, 1)}),
+    # A definite set that a verb closes is all of it; "the remaining two" is what was left.
+    ("HMICFRS has closed the two causes of concern it gave Essex Police.",
+     {("essex-police", COC, 2, 2, 0)}),
+    ("HMICFRS has closed the remaining two causes of concern given to Essex Police.",
+     {("essex-police", COC, None, 2, None)}),
+    # "can be closed" reported as a finding closes; in a conditional it does not.
+    ("We identified five causes of concern at Avon and Somerset Constabulary. I can now "
+     "confirm that three of them can be closed.",
+     {("avon-and-somerset-constabulary", COC, 5, 3, 2)}),
+    ("We identified five causes of concern at Avon and Somerset Constabulary. Three of them "
+     "could be closed if the force keeps improving.",
+     {("avon-and-somerset-constabulary", COC, 5, None, None)}),
+    # "All but one" after the whole is stated, or with no whole at all.
+    ("Of the five causes of concern the inspectorate has set out for Kent Police, all but "
+     "one have now been closed.", {("kent-police", COC, 5, 4, 1)}),
+    ("Inspectors made eleven recommendations to Gwent Police; all but three have been met.",
+     {("gwent-police", REC, 11, 8, 3)}),
+    ("MOPAC said that all but one of the causes of concern raised with the Metropolitan "
+     "Police have now been closed.", {("metropolitan-police-service", COC, None, None, 1)}),
+    # "partly" before one count does not spill onto the count before it.
+    ("Of the five recommendations, Avon and Somerset Constabulary has fully implemented "
+     "three, partly implemented one and not implemented the last.",
+     {("avon-and-somerset-constabulary", REC, 5, 3, 1)}),
+    # A relative clause over every one, after a long noun phrase.
+    ("Humberside Police had acted on the four recommendations made in the joint inspection of "
+     "its custody suites, carried out by two inspectorates in 2023, all of which had now "
+     "been completed.", {("humberside-police", REC, 4, 4, 0)}),
+    # "including that …" says what one of them asks, not where they stand.
+    ("The inspectorate made four recommendations to Sussex Police, including that the force "
+     "should review all open cases within three months.", {("sussex-police", REC, 4, None, None)}),
+    # A count of one that is bare is a total; one with a status is an item; one of a
+    # larger set is not counted again.
+    ("The report identifies one cause of concern, about how Kent Police handles missing "
+     "people, and makes three recommendations.",
+     {("kent-police", COC, 1, None, None), ("kent-police", REC, 3, None, None)}),
+    ("One cause of concern, about investigations, is still open at Essex Police.", set()),
+    ("Inspectors raised one cause of concern about custody at Surrey Police. They also raised "
+     "a second cause of concern, about vetting. Surrey Police now has two causes of concern.",
+     {("surrey-police", COC, 2, None, None)}),
+    ("In 2018 we inspected Avon and Somerset Constabulary and identified one cause of concern, "
+     "about the recording of violent crime. The cause of concern about violent crime "
+     "recording has been addressed and removed.",
+     {("avon-and-somerset-constabulary", COC, 1, 1, 0)}),
+    # The bullets a count introduces say how many are closed, when there is one per item.
+    ("Of the three recommendations made to Wiltshire Police:\n- the recommendation on victim "
+     "updates has been achieved;\n- the recommendation on case file quality has been "
+     "achieved; and\n- the recommendation on supervision of cases has not been achieved.",
+     {("wiltshire-police", REC, 3, 2, 1)}),
+    ("Of the three recommendations made to Wiltshire Police:\n- the recommendation on victim "
+     "updates has been achieved; and\n- the recommendation on case file quality has been "
+     "achieved.", {("wiltshire-police", REC, 3, None, None)}),
     # Look-alikes: not tallies.
     ("A cause of concern will always come with one or more recommendations.", set()),
     ("Forces may be escalated to Engage if they fail to address two causes of concern.", set()),

@@ -186,17 +186,18 @@ MORE_CASES = [
      [("kent-police", REC, None, "clear its backlog of vetting renewals")]),
     ("The report makes three recommendations to Gwent Police, the most urgent of which is "
      "that the force should recruit more call handlers.",
-     [("gwent-police", REC, None, "recruit more call handlers")]),
+     [("gwent-police", REC, "open", "recruit more call handlers")]),
     # "… and closed the causes of concern on both": the two coordinated before.
     ("Inspectors found that Cleveland Police had improved its call handling and its crime "
      "recording, and closed the causes of concern on both.",
      [("cleveland-police", COC, "closed", "its call handling"),
       ("cleveland-police", COC, "closed", "its crime recording")]),
-    # A counted summary is not an item when the findings are named one by one.
+    # A counted summary is not an item when the findings are named one by one; named by
+    # their place in the set, they were raised with it (open).
     ("Inspectors raised two causes of concern with Wiltshire Police about how it serves the "
      "public. The first is about call handling. The second is about crime recording.",
-     [("wiltshire-police", COC, None, "call handling"),
-      ("wiltshire-police", COC, None, "crime recording")]),
+     [("wiltshire-police", COC, "open", "call handling"),
+      ("wiltshire-police", COC, "open", "crime recording")]),
     # A finding that only qualifies another takes no status from the other's verb.
     ("Four of the six recommendations attached to the cause of concern on vetting at Kent "
      "Police have been closed.", [("kent-police", COC, None, "vetting")]),
@@ -214,4 +215,91 @@ MORE_CASES = [
 
 @pytest.mark.parametrize("text,expected", MORE_CASES, ids=[c[0][:45] for c in MORE_CASES])
 def test_more_item_phrasings(text, expected):
+    test_item_phrasings(text, expected)
+
+
+GENERAL_CASES = [
+    # A dash aside after a finding names it; the verb after the aside gives the status.
+    ("Inspectors found that both of Norfolk Constabulary's causes of concern – on custody "
+     "checks, and on missing children – have been closed.",
+     [("norfolk-constabulary", COC, "closed", "custody checks"),
+      ("norfolk-constabulary", COC, "closed", "missing children")]),
+    ("All three recommendations made to Essex Police — on vetting, on training and on "
+     "supervision — remain outstanding.",
+     [("essex-police", REC, "open", "vetting"), ("essex-police", REC, "open", "training"),
+      ("essex-police", REC, "open", "supervision")]),
+    # ... an aside that names nothing is not a subject.
+    ("Kent Police closed a cause of concern – a welcome step – in the spring.", []),
+    # A finding or a confirmation makes "can be closed" report the closing; "too soon to
+    # close" and a conditional do not.
+    ("When inspectors went back to Kent Police in May they found that the cause of concern "
+     "about stalking could be closed.", [("kent-police", COC, "closed", "stalking")]),
+    ("I can confirm that the cause of concern on vetting at Durham Constabulary can now be "
+     "closed.", [("durham-constabulary", COC, "closed", "vetting")]),
+    ("Inspectors found that it was too soon to close the cause of concern on custody at Gwent "
+     "Police.", [("gwent-police", COC, None, "custody")]),
+    # "found that" reports; "found a cause of concern" raises one.
+    ("Inspectors found a cause of concern at Gwent Police about custody.",
+     [("gwent-police", COC, "open", "custody")]),
+    # An item named by its place in a set raised in an earlier sentence is raised with it;
+    # a set only partly closed passes no status on.
+    ("HMICFRS raised two causes of concern with Cheshire Constabulary. The first concerns how "
+     "it supervises investigations; the second concerns its vetting backlog.",
+     [("cheshire-constabulary", COC, "open", "how it supervises investigations"),
+      ("cheshire-constabulary", COC, "open", "its vetting backlog")]),
+    ("Of the three causes of concern given to Merseyside Police, two have been closed. The "
+     "first was about call handling.", [("merseyside-police", COC, None, "call handling")]),
+    # "The remaining one" is one of the set counted last, and "partly achieved" is not done.
+    ("Sussex Police was given five recommendations under its cause of concern on custody. It "
+     "has met four; the remaining one, on cell checks, is still open.",
+     [("sussex-police", COC, None, "custody"), ("sussex-police", REC, "open", "cell checks")]),
+    ("Lancashire Constabulary has achieved four of its five recommendations. The fifth, on "
+     "data sharing, is only partly achieved.",
+     [("lancashire-constabulary", REC, "open", "data sharing")]),
+    # A bullet that names its own finding says where it stands.
+    ("Progress against the recommendations made to Dorset Police:\n- the recommendation that "
+     "the force trains all call handlers has been achieved;\n- the recommendation to audit "
+     "crime records has not yet been achieved.",
+     [("dorset-police", REC, "closed", "the force trains all call handlers"),
+      ("dorset-police", REC, "open", "audit crime records")]),
+    ("We identified five causes of concern at Avon and Somerset Constabulary. I can now "
+     "confirm that two of them can be closed:\n- the cause of concern about stalking "
+     "victims;\n- the cause of concern about custody records.",
+     [("avon-and-somerset-constabulary", COC, "closed", "stalking victims"),
+      ("avon-and-somerset-constabulary", COC, "closed", "custody records")]),
+    # Causes of concern listed right after a move into Engage reported now are its reasons,
+    # though the inspection that found them was months ago; after a recap, no status.
+    ("Northumbria Police has today been moved into Engage. Our inspection, which finished in "
+     "January 2024, identified three causes of concern. In short, they relate to:\n- how it "
+     "answers calls;\n- how it records crime; and\n- how it runs custody.",
+     [("northumbria-police", COC, "open", "how it answers calls"),
+      ("northumbria-police", COC, "open", "how it records crime"),
+      ("northumbria-police", COC, "open", "how it runs custody")]),
+    ("Northumbria Police was moved into Engage in 2021. In 2023 we reviewed its causes of "
+     "concern, which were:\n- how it answers calls; and\n- how it runs custody.",
+     [("northumbria-police", COC, None, "how it answers calls"),
+      ("northumbria-police", COC, None, "how it runs custody")]),
+    # The named open one is every open one the tally counts: the other named ones are
+    # closed. When the tally does not say which, the recap's reasons keep no status.
+    ("Kent Police was placed in Engage in 2021, after a run of inspections that raised "
+     "concerns about its call handling, its custody suites and its crime recording, among "
+     "other matters. Of the four causes of concern given to the force, all but one have now "
+     "been closed. The cause of concern that remains open is about its vetting backlog.",
+     [("kent-police", COC, "closed", "its call handling"),
+      ("kent-police", COC, "closed", "its custody suites"),
+      ("kent-police", COC, "closed", "its crime recording"),
+      ("kent-police", COC, "open", "its vetting backlog")]),
+    ("Kent Police was placed in Engage in 2021 over concerns about its call handling and its "
+     "custody suites. Of the four causes of concern given to the force, three have now been "
+     "closed.", [("kent-police", COC, None, "its call handling"),
+                 ("kent-police", COC, None, "its custody suites")]),
+    # A participle saying who closed it ends the subject.
+    ("Dorset Police has had its cause of concern about custody closed by the inspectorate.",
+     [("dorset-police", COC, "closed", "custody")]),
+]
+
+
+@pytest.mark.parametrize("text,expected", GENERAL_CASES,
+                         ids=[c[0][:45] for c in GENERAL_CASES])
+def test_general_item_phrasings(text, expected):
     test_item_phrasings(text, expected)

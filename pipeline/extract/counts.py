@@ -20,6 +20,7 @@ from pipeline.extract.clauses import clause_start, lower_words
 from pipeline.extract.context import Analysis, DateMention, Sentence
 from pipeline.extract.finding_mentions import (
     Finding,
+    aside_end,
     embedded,
     finding_force,
     findings_in,
@@ -49,6 +50,7 @@ class Count:
     back_reference: bool = False  # "three of these"
     relative: bool = False  # "five of which"
     additive: bool = False  # "a further two"
+    single: bool = False  # "identified one cause of concern": a count of one finding
     status: str | None = None
     governed: bool = False  # the status came from a verb right before the count
     reach: int = 0  # the end of the count's predicate
@@ -69,6 +71,7 @@ class Tally:
     date: TallyDate | None = None
     reach: int | None = None  # the token after the counts' clause: a date there is theirs
     context: Sentence | None = None  # the sentence an earlier total came from
+    single: bool = False  # a total of one named finding ("identified one cause of concern")
 
     @property
     def bare(self) -> bool:
@@ -183,6 +186,7 @@ def _read_part_of(window: _Window, count: Count, token: int) -> int:
     determiners = set(rules["determiners"])
     first = k
     k = window.skip(k, determiners | set(rules["modifiers"]))
+    k = window.skip(_skip_owner(window, k), determiners | set(rules["modifiers"]))
     back = any(window.word(t) in set(window.analysis.rules.recommendations["back_references"])
                for t in range(first, k))
     if (whole := window.count_value(k)) is not None and window.finding_at(k) is None:
@@ -196,6 +200,17 @@ def _read_part_of(window: _Window, count: Count, token: int) -> int:
         if window.finding_at(k) is None:
             return window.skip(k, set(rules["back_reference_nouns"]))
     return k
+
+
+def _skip_owner(window: _Window, token: int) -> int:
+    """"two of Kent Police's three causes of concern": the force that owns the set stands
+    where a determiner would."""
+    mention = next((m for m in window.analysis.forces_between(token, window.end)
+                    if m.tok_start == token), None)
+    if mention is None or window.word(mention.tok_end) not in set(
+            window.analysis.rules.counts["possessives"]):
+        return token
+    return mention.tok_end + 1
 
 
 def _read_left(window: _Window, count: Count) -> None:
@@ -249,11 +264,15 @@ def read_count(window: _Window, token: int) -> Count | None:
     count = Count(value, token, after)
     j = _read_part_of(window, count, after)
     if window.finding_at(j) is None:
-        j = _skip_compounds(window, window.skip(j, set(rules["modifiers"]) | {",", "'", "’"}))
+        skipped = _skip_compounds(window, window.skip(j, set(rules["modifiers"]) | {
+            ",", "'", "’"}))
+        j = skipped if window.finding_at(skipped) is not None else j  # "… three, partly …"
     finding = window.finding_at(j)
     if finding is not None:
         if not finding.plural and count.whole is None and not count.relative:
-            return None  # "one cause of concern … remains open" is an item
+            if value != 1:
+                return None
+            count.single = True  # "identified one cause of concern": a total, if bare
         count.kind, count.finding, count.end = finding.kind, finding, finding.end
     elif (count.whole is not None or count.relative or count.back_reference
           or j >= window.end or window.word(j) in set(rules["elliptic_followers"])):
@@ -272,9 +291,16 @@ def _predicate(window: _Window, count: Count) -> list[tuple[int, int]]:
     breaks = set(rules["predicate_breaks"])
     subjects = set(rules["clause_subjects"])
     conjunctions = set(rules["clause_conjunctions"])
-    limit = min(count.end + rules["predicate_reach"], window.end)
-    segments, start, k = [], count.end, count.end
+    start = k = count.end
+    limit = min(k + rules["predicate_reach"], window.end)
+    segments: list[tuple[int, int]] = []
     while k < limit:
+        aside = aside_end(window.analysis, k, window.end)
+        if aside is not None:  # "… – on A and on B – have been closed": read past it
+            segments.append((start, k))
+            limit = min(limit + aside - k, window.end)
+            start = k = aside
+            continue
         if (k > count.end and window.count_value(k) is not None) or window.word(k) in breaks:
             break
         if window.word(k) in conjunctions and window.word(k + 1) in subjects:
@@ -304,7 +330,7 @@ def _status_before(window: _Window, count: Count) -> str | None:
     """"has closed three of …", "discharged from four of these", "fully or partially
     achieved 11": a status verb right before the count (over auxiliaries) governs it."""
     rules = window.analysis.rules.counts
-    skip = set(rules["status_before_skip"])
+    skip = set(rules["status_before_skip"]) | set(rules["remaining_words"])  # "the remaining"
     k = count.token - 1
     floor = max(window.start, count.token - rules["status_before_reach"])
     while k >= floor and window.word(k) in skip:
@@ -335,6 +361,8 @@ def read_status(window: _Window, count: Count) -> None:
         if _phrase_at([w for w in words if w != ","], 0,
                       analysis.rules.counts["every_relatives"]):
             count.every = True
+    if count.status is None and count.finding is not None:
+        _read_far_relative(window, count)
     head = count.finding.start if count.finding else count.end
     if count.status is None and head > count.token + 1:
         count.status = status_in(analysis, count.token + 1, head, tally=True)
@@ -344,12 +372,34 @@ def read_status(window: _Window, count: Count) -> None:
         count.every = True
 
 
+def _read_far_relative(window: _Window, count: Count) -> None:
+    """"the four recommendations made in the joint inspection of its custody suites, carried
+    out in 2023, all of which had now been completed": a relative clause over every one,
+    after the modifiers of the count's noun phrase (no other finding between)."""
+    rules = window.analysis.rules.counts
+    words = window.words()
+    relatives = rules["every_relatives"]
+    breaks = set(rules["predicate_breaks"])
+    for k in range(count.end, window.end):
+        if window.word(k) in breaks or window.finding_at(k) is not None:
+            return
+        size = _phrase_at(words, k + 1 - window.start, relatives)
+        if window.word(k) == "," and size:
+            end = next((t for t in range(k + 1 + size, window.end)
+                        if window.word(t) in breaks), window.end)
+            count.status = status_in(window.analysis, k + 1 + size, end,
+                                     context_start=window.start, tally=True)
+            count.every = count.status is not None
+            count.reach = max(count.reach, end)
+            return
+
+
 def _definite_set(window: _Window, count: Count, segments: list[tuple[int, int]]) -> bool:
     """"The accompanying four recommendations have been closed": a definite count with its
     own verb names the whole set. Not "the remaining two", nor "the two causes of concern
     that are still open" (a relative clause picks some of them)."""
     rules = window.analysis.rules.counts
-    if count.finding is None or not count.predicated or count.remaining:
+    if count.finding is None or not (count.predicated or count.governed) or count.remaining:
         return False
     k = count.token - 1
     while k >= window.start and window.word(k) in set(rules["modifiers"]):
@@ -386,7 +436,8 @@ def sentence_counts(analysis: Analysis, sentence: Sentence, findings: list[Findi
                 token += 1
                 continue
             read_status(window, count)
-            counts.append(count)
+            if not (count.single and count.status is not None):  # "one … remains open":
+                counts.append(count)                                # an item, no tally
             token = max(count.end, (count.whole_token or token) + 1, token + 1)
         start = end + 1
     counts.sort(key=lambda c: c.token)
@@ -452,8 +503,8 @@ def _inherit_status(analysis: Analysis, counts: list[Count]) -> None:
 def _add(tally: Tally, count: Count) -> None:
     if count.whole is not None:
         tally.total = count.whole
-    if count.exception and count.whole is not None and count.status == "closed":
-        tally.closed, tally.open = count.whole - count.value, count.value
+    if count.exception and count.status is not None:
+        _add_exception(tally, count)
         return
     if count.is_total:
         tally.total = count.value
@@ -469,6 +520,18 @@ def _add(tally: Tally, count: Count) -> None:
         tally.closed = (tally.closed or 0) + count.value
     else:
         tally.open = (tally.open or 0) + count.value
+
+
+def _add_exception(tally: Tally, count: Count) -> None:
+    """"all but one of the five have been closed": the exception has the other status; the
+    whole is the count's own or one stated before ("Of the five …, all but one …"); with no
+    whole, only the exception is known ("all but one of the causes of concern …")."""
+    whole = count.whole if count.whole is not None else tally.total
+    rest, exception = ("closed", "open") if count.status == "closed" else ("open", "closed")
+    if whole is not None:
+        setattr(tally, rest, whole - count.value)
+        tally.total = whole
+    setattr(tally, exception, count.value)
 
 
 @dataclass(frozen=True)
@@ -572,6 +635,7 @@ def _sentence_tallies(analysis: Analysis, sentence: Sentence, counts: list[Count
                 earlier.start)
             tally.context = earlier.sentence
         tally.reach = max(c.reach for c in members)
+        tally.single = all(c.single for c in members)
         if tally.force_id is None or not tally.has_counts:
             continue
         tally.complete()
@@ -598,7 +662,15 @@ def document_tallies(analysis: Analysis) -> list[Tally]:
             out.append(tally)
             if tally.bare:
                 pending.append(tally)
-    return [t for t in out if not t.bare or _owned(analysis, t)]
+    return [t for t in out if not t.bare or _owned(analysis, t) and not _part_of_set(t, out)]
+
+
+def _part_of_set(tally: Tally, tallies: list[Tally]) -> bool:
+    """"we identified three causes of concern … we reported one cause of concern as an
+    accelerated cause of concern": the one is one of the three, not a set of its own."""
+    return tally.single and any(
+        not other.single and (other.force_id, other.kind) == (tally.force_id, tally.kind)
+        and other.total is not None and other.total > 1 for other in tallies)
 
 
 def _owned(analysis: Analysis, tally: Tally) -> bool:

@@ -25,11 +25,12 @@ from pipeline.extract.finding_mentions import (
     findings_in,
     is_hypothetical,
 )
-from pipeline.extract.items import Item, item_status
+from pipeline.extract.items import Item, finding_subjects, item_status
 from pipeline.extract.status import cached_words, status_in
 from pipeline.extract.subjects import (
     clean_subject,
     long_enough,
+    names_only_a_force,
     span_text,
     split_listed,
     split_subjects,
@@ -37,7 +38,7 @@ from pipeline.extract.subjects import (
 )
 
 _FINAL_MARKS = ".!?"
-_CONNECTIVE_REACH = 6  # "after the inspectorate raised serious concerns about …"
+_CONNECTIVE_REACH = 8  # "following a series of inspections that raised concerns about …"
 
 
 def enters_engage(analysis: Analysis, sentence: Sentence) -> bool:
@@ -115,7 +116,27 @@ def _finding_before(analysis: Analysis, index: int) -> bool:
 
 
 def list_frame(analysis: Analysis, intro_index: int) -> tuple[str, str | None, str] | None:
-    """What a run of bullets lists: (kind, status, source), or None for other lists."""
+    """What a run of bullets lists: (kind, status, source), or None for other lists.
+    Causes of concern listed right after a move into Engage that the text reports now are
+    its reasons: open unless the list says otherwise."""
+    frame = _list_frame(analysis, intro_index)
+    if frame is not None and frame[:2] == ("cause_of_concern", None) and _current_move_before(
+            analysis, intro_index):
+        return "cause_of_concern", "open", "reason"
+    return frame
+
+
+def _current_move_before(analysis: Analysis, index: int) -> bool:
+    """A move into Engage in the sentences just before, reported as news (not a recap)."""
+    window = analysis.rules.recommendations["reason_window"]
+    days = analysis.rules.recommendations["background_days"]
+    named = engage_sentences(analysis)
+    return any(i in named and enters_engage(analysis, analysis.sentences[i])
+               and not dated_before(analysis, analysis.sentences[i], days)
+               for i in range(max(index - window, 0), index + 1))
+
+
+def _list_frame(analysis: Analysis, intro_index: int) -> tuple[str, str | None, str] | None:
     if intro_index < 0:
         return None
     rec = analysis.rules.recommendations
@@ -149,10 +170,18 @@ def list_frame(analysis: Analysis, intro_index: int) -> tuple[str, str | None, s
 def _refers_back(analysis: Analysis, sentence: Sentence) -> bool:
     """"They related to:", "These are about how the force:", "The two that remain open are
     that the force should:": a list of findings the sentence before names."""
+    rec = analysis.rules.recommendations
     words = lower_words(analysis.doc, sentence.tok_start, sentence.tok_start + 3)
-    if words[:1] and words[0] in analysis.rules.recommendations["list_back_references"]:
+    if words[:1] and words[0] in rec["list_back_references"]:
         return True
-    openers = analysis.rules.recommendations["remainder_openers"]
+    every = lower_words(analysis.doc, sentence.tok_start, sentence.tok_end)
+    last = len(every) - every[::-1].index(",") if "," in every else 0
+    if every[last : last + 1] and every[last] in rec["list_back_references"]:
+        return True  # "In summary, they relate to:"
+    if has_phrase(every, [f"{p} {b}" for p in analysis.rules.counts["part_of"]
+                          for b in rec["back_references"]]):
+        return True  # "… that two of them can now be closed:"
+    openers = rec["remainder_openers"]
     return len(words) == 3 and words[0] in openers and number_at(
         analysis, sentence.tok_start + 1) is not None and words[2] in ("that", "which")
 
@@ -188,20 +217,45 @@ def list_items(analysis: Analysis) -> list[Item]:
         frame = list_frame(analysis, intro_index)
         if frame is None:
             continue
-        kind, status, source = frame
         intro = analysis.sentences[intro_index]
         for bullet in bullets:
-            text = bullet.text[2:]
-            subject = statement_subject(analysis, text) if kind == "cause_of_concern" else (
-                clean_subject(analysis, text))
+            kind, subject, status = _bullet_reading(analysis, bullet, frame)
             force_id = finding_force(analysis, bullet, bullet.tok_start) or finding_force(
                 analysis, intro, intro.tok_end)
             if force_id is None or not long_enough(analysis, subject):
                 continue
             out.append(Item(kind, force_id, subject, status, bullet.start, bullet.end,
-                            bullet.tok_start, False, False, source, bullet.index,
+                            bullet.tok_start, False, False, frame[2], bullet.index,
                             group=f"list-{run}", intro_index=intro_index))
     return out
+
+
+def _bullet_reading(analysis: Analysis, bullet: Sentence, frame: tuple[str, str | None, str]
+                    ) -> tuple[str, str | None, str | None]:
+    """A bullet's kind, subject and status: "- the recommendation that call handlers assess
+    risk has been achieved;" names its own finding and says where it stands; a plain bullet
+    takes both from the list's introduction."""
+    kind, status, _ = frame
+    own = _bullet_finding(analysis, bullet)
+    if own is not None:
+        subjects, after, _ = finding_subjects(analysis, own)
+        if len(subjects) == 1:
+            return own.kind, subjects[0], item_status(analysis, own, after) or status
+    text = bullet.text[2:]
+    subject = statement_subject(analysis, text) if kind == "cause_of_concern" else (
+        clean_subject(analysis, text))
+    return kind, subject, status
+
+
+def _bullet_finding(analysis: Analysis, bullet: Sentence) -> Finding | None:
+    """The finding a bullet opens with ("- the cause of concern about …")."""
+    findings = findings_in(analysis, bullet)
+    if not findings or findings[0].plural:
+        return None
+    articles = set(analysis.rules.counts["determiners"]) | set(
+        analysis.rules.recommendations["articles"])
+    words = lower_words(analysis.doc, bullet.tok_start, findings[0].start)
+    return findings[0] if all(w in articles or w == "-" for w in words) else None
 
 
 def _heading_finding(analysis: Analysis, sentence: Sentence):
@@ -226,7 +280,8 @@ def heading_items(analysis: Analysis) -> list[Item]:
         rest = analysis.text[analysis.doc[finding.end - 1].idx + len(
             analysis.doc[finding.end - 1]) : sentence.end].strip()
         end, subject = sentence.end, None
-        if rest.startswith(":"):
+        if rest.startswith(":") and not names_only_a_force(analysis, finding.end,
+                                                           sentence.tok_end):
             subject = clean_subject(analysis, rest[1:])
         elif sentence.index + 1 < len(sentences):
             following = sentences[sentence.index + 1]

@@ -70,6 +70,25 @@ def _findings_apply(analysis: Analysis, force_id: str | None) -> str | None:
     return None if force_id in excluded else force_id
 
 
+def _compared(analysis: Analysis) -> set[int]:
+    """The force mentions a comparison covers: "joins Cleveland, Greater Manchester and the
+    Metropolitan Police in Engage" compares all of the list, not only its first name."""
+    cached = analysis.cache.get("compared_forces")
+    if cached is None:
+        joins = set(analysis.rules.recommendations["enumeration_joins"])
+        cached = set()
+        forces = analysis.forces
+        for k, mention in enumerate(forces):
+            previous = forces[k - 1] if k else None
+            between = lower_words(analysis.doc, previous.tok_end, mention.tok_start) if (
+                previous) else []
+            if mention.compared or previous is not None and k - 1 in cached and all(
+                    w in joins for w in between):
+                cached.add(k)
+        analysis.cache["compared_forces"] = cached
+    return cached
+
+
 def finding_force(analysis: Analysis, sentence: Sentence, token: int) -> str | None:
     """The force a finding belongs to: one named in its sentence (the nearest before the
     finding, else the first after), else the force last named before it.
@@ -88,10 +107,12 @@ def finding_force(analysis: Analysis, sentence: Sentence, token: int) -> str | N
         return _findings_apply(analysis, before[-1].force_id)
     if named:
         return _findings_apply(analysis, named[0].force_id)
-    for mention in reversed(analysis.forces):
+    compared = _compared(analysis)
+    for k in range(len(analysis.forces) - 1, -1, -1):
+        mention = analysis.forces[k]
         if mention.tok_start >= sentence.tok_start:
             continue
-        if mention.kind == "fire" or mention.compared:
+        if mention.kind == "fire" or k in compared:
             continue
         if mention.kind == "office" or analysis.usable(mention):
             return _findings_apply(analysis, mention.force_id)
@@ -127,3 +148,14 @@ def embedded(analysis: Analysis, outer_end: int, finding: Finding) -> bool:
     between = lower_words(analysis.doc, outer_end, finding.start)
     return bool(between) and len(between) <= counts["embed_reach"] and all(
         w in joins for w in between) and any(w in counts["embed_joiners"] for w in between)
+
+
+def aside_end(analysis: Analysis, token: int, end: int) -> int | None:
+    """The token after a dash aside that opens at `token` and closes before `end`: "both of
+    its causes of concern – on A, and on B – had been addressed". None when there is none."""
+    doc = analysis.doc
+    dashes = set(analysis.rules.recommendations["aside_dashes"])
+    if token >= end or doc[token].text not in dashes:
+        return None
+    close = next((k for k in range(token + 1, end) if doc[k].text in dashes), None)
+    return None if close is None or close == token + 1 else close + 1

@@ -87,12 +87,14 @@ def _ordinal_at(analysis: Analysis, sentence: Sentence, tokens: list[tuple[int, 
     if not size:
         return []
     previous = analysis.sentences[max(sentence.index - _KIND_WINDOW, 0) : sentence.index + 1]
-    kinds = [f.kind for s in previous for f in findings_in(analysis, s)
-             if f.start < tokens[0][0] or s is not sentence]
-    if not kinds:
+    earlier = [f for s in previous for f in findings_in(analysis, s)
+               if f.start < tokens[0][0] or s is not sentence]
+    if not earlier:
         return []
+    # "one of these", "the remaining one": one of a set, so of the set named last
+    counted = [f for f in earlier if f.plural] or earlier
     start, end = tokens[position][0], tokens[position + size - 1][0] + 1
-    reference = Finding(kinds[-1], start, end, False, sentence)
+    reference = Finding(counted[-1].kind, start, end, False, sentence)
     span = subject_span(analysis, reference, rec["item_back_reference_leads"])
     force_id = finding_force(analysis, sentence, start)
     if span is None or force_id is None:
@@ -105,7 +107,8 @@ def _ordinal_at(analysis: Analysis, sentence: Sentence, tokens: list[tuple[int, 
     if subject and len(parts) == 1:
         parts = split_on_leads(subject, rec["subject_leads"])
     return [Item(reference.kind, force_id, p, status, sentence.start, sentence.end, start,
-                 source="reference", sentence_index=sentence.index)
+                 source="reference", sentence_index=sentence.index,
+                 refers_to=counted[-1].sentence.index)
             for p in (clean_subject(analysis, q) for q in parts) if p]
 
 
@@ -200,9 +203,12 @@ def recommended_items(analysis: Analysis, sentence: Sentence) -> list[Item]:
             has_phrase(words, rec["other_recommenders"])):
         return []
     tokens = _words(analysis, sentence)
+    negations = set(analysis.rules.words["negations"])
     for p, (token, word) in enumerate(tokens[:-2]):
         if word != "that" or p == 0 or tokens[p - 1][1] not in rec["recommend_words"]:
             continue
+        if negations & {w for _, w in tokens[:p]}:
+            return []  # "I do not intend to recommend that the force be moved into Engage"
         end = _force_subject_end(analysis, tokens, p + 1)
         force_id = finding_force(analysis, sentence, token)
         if end is None or force_id is None:

@@ -97,6 +97,21 @@ def document_items(analysis: Analysis) -> list[Item]:
     return items
 
 
+def _status_from_referent(items: list[Item], tallies: list[Tally]) -> None:
+    """"Inspectors raised two causes of concern … The first relates to …": an item named by
+    its place in a set has the status the whole set was given in an earlier sentence, unless
+    its own sentence says ("None of the four … closed" or "two of the five …" gives the
+    status to some of them: not passed on)."""
+    counted = {t.sentence.index for t in tallies if not t.bare}
+    for item in items:
+        if item.source != "reference" or item.status or item.refers_to in (
+                None, item.sentence_index) or item.refers_to in counted:
+            continue
+        item.status = next((i.status for i in items if i.sentence_index == item.refers_to
+                            and i.plural and i.status and (i.force_id, i.kind) == (
+                                item.force_id, item.kind)), None)
+
+
 def _tally_event(analysis: Analysis, tally: Tally) -> Event:
     return span_event(
         analysis, tally.start, tally.end, "recommendation", tally.force_id,
@@ -137,6 +152,7 @@ def _reason_counts(analysis: Analysis) -> tuple[list[Tally], list[Item]]:
 def extract_findings(analysis: Analysis) -> list[Event]:
     tallies = document_tallies(analysis)
     items = document_items(analysis)
+    _status_from_referent(items, tallies)
     items.extend(i for t in tallies for i in remainder_items(analysis, t))
     reason_tallies, reason_items = _reason_counts(analysis)
     tallies, items = tallies + reason_tallies, items + reason_items

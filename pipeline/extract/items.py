@@ -28,7 +28,9 @@ from pipeline.extract.finding_mentions import (
 from pipeline.extract.status import status_in, status_read
 from pipeline.extract.subjects import (
     clean_subject,
+    issue_predicate_end,
     long_enough,
+    names_only_a_force,
     relative_subject,
     span_text,
     split_on_leads,
@@ -57,6 +59,7 @@ class Item:
     sentence_index: int = 0
     group: str | None = None  # items of one list or one sentence are never one finding
     intro_index: int | None = None  # a listed item's introducing sentence
+    refers_to: int | None = None  # "The first relates to …": the sentence that counts the set
 
 
 def in_background(analysis: Analysis, sentence: Sentence) -> bool:
@@ -93,9 +96,29 @@ def item_status(analysis: Analysis, finding: Finding, after_start: int) -> str |
         k -= 1  # "close the force's remaining causes of concern": the verb, not "remaining"
     governing = status_in(analysis, max(start, k - 1), k + 1, **options) if k >= start else None
     modifier = status_in(analysis, k + 1, finding.start, **options)
+    issued = issue_predicate_end(analysis, finding.end, end)  # "… had been identified, on …"
+    if issued is not None:
+        modifier = modifier or status_in(analysis, finding.end, issued, **options)
+    if _made(analysis, finding, k, issued) and not background:
+        governing = governing or "open"  # "made four recommendations": newly made
     return governing or modifier or after or status_in(
         analysis, after_start, min(end, after_start + _ISSUED_REACH), **options) or status_in(
         analysis, start, finding.start, **options)
+
+
+def _made(analysis: Analysis, finding: Finding, before: int, issued: int | None) -> bool:
+    """Whether recommendations are said to be made here: "made two recommendations",
+    "the recommendations had been made" (made is no status of a cause of concern)."""
+    if finding.kind != "recommendation":
+        return False
+    made = set(analysis.rules.recommendations["recommendation_issue_words"])
+    doc = analysis.doc
+    floor = finding.sentence.tok_start
+    if before >= floor and number_at(analysis, before) is not None:
+        before -= 1
+    if before >= floor and doc[before].lower_ in made:
+        return True
+    return issued is not None and any(t.lower_ in made for t in doc[finding.end : issued])
 
 
 def _vague(analysis: Analysis, finding: Finding) -> bool:
@@ -164,10 +187,12 @@ def copular_items(analysis: Analysis, finding: Finding, force_id: str) -> list[I
         return []
     subject = clean_subject(analysis, span_text(analysis, begin, copula))
     negated = lower_words(doc, max(sentence.tok_start, copula - 2), copula + 2)
-    if subject is None or has_phrase(negated, rec["status_negations"]):
+    if has_phrase(negated, rec["status_negations"]):
         return []
     status = "closed" if has_phrase(negated, rec["copular_closed"]) else (
         None if in_background(analysis, sentence) else "open")
+    if subject is None:  # "This is a cause of concern.": says where the one just named stands
+        return [_item(analysis, finding, force_id, None, status)] if not finding.plural else []
     parts = _split_uncounted(analysis, subject) if finding.plural else [subject]
     return [_item(analysis, finding, force_id, clean_subject(analysis, p), status, "copular")
             for p in parts if clean_subject(analysis, p)]
@@ -229,16 +254,29 @@ def _item(analysis: Analysis, finding: Finding, force_id: str, subject: str | No
                 group=f"finding-{finding.start}")
 
 
-def _subjects(analysis: Analysis, finding: Finding) -> tuple[list[str], int, str]:
+def finding_subjects(analysis: Analysis, finding: Finding) -> tuple[list[str], int, str]:
     """The subjects a finding names, the token after them, and how they were introduced."""
     rec = analysis.rules.recommendations
     leads = rec["listing_leads"] if finding.plural else rec["subject_leads"]
+    if finding.kind == "recommendation" and not finding.plural and not _relative_after(
+            analysis, finding):
+        leads = leads + rec["recommendation_leads"]  # "the recommendation that the force …"
     span = subject_span(analysis, finding, leads)
     if span is None:
         subject = relative_subject(analysis, finding) or apposition(
             analysis, finding) or _relative_recommendation(analysis, finding)
         return ([subject] if subject else []), finding.end, "none"
     start, end, how = span
+    after = end + 1 if how == "dash" else end  # the verb after "– on A and on B –"
+    subjects, _, _ = _span_subjects(analysis, finding, start, end, how, leads)
+    return subjects, after, how
+
+
+def _span_subjects(analysis: Analysis, finding: Finding, start: int, end: int, how: str,
+                   leads: list[str]) -> tuple[list[str], int, str]:
+    rec = analysis.rules.recommendations
+    if names_only_a_force(analysis, start, end):
+        return [], end, how
     raw = span_text(analysis, start, end)
     subject = clean_subject(analysis, raw)
     if subject is None and finding.plural and raw.lower().strip(" .,") in rec[
@@ -266,7 +304,25 @@ def _subjects(analysis: Analysis, finding: Finding) -> tuple[list[str], int, str
         parts = split_on_leads(subject, rec["subject_leads"])
     if how == "colon" and number_at(analysis, start) is not None:
         return [], end, how  # "Causes of concern: one down, one to go" counts, names none
+    parts = parts[:1] + [_without_lead(q, leads) for q in parts[1:]]
     return [p for p in (clean_subject(analysis, q) for q in parts) if p], end, how
+
+
+def _relative_after(analysis: Analysis, finding: Finding) -> bool:
+    """"the recommendation that we made in 2019": "that" starts a relative clause."""
+    following = lower_words(analysis.doc, finding.end, min(finding.end + 2,
+                                                           finding.sentence.tok_end))
+    return len(following) == 2 and following[1] in set(
+        analysis.rules.recommendations["relative_raisers"])
+
+
+def _without_lead(text: str, leads: list[str]) -> str:
+    """"…, and on managing offenders": a later listed subject repeats the lead-in."""
+    lowered = text.lower().lstrip()
+    for lead in sorted(leads, key=len, reverse=True):
+        if lowered.startswith(lead + " "):
+            return text.lstrip()[len(lead) + 1 :]
+    return text
 
 
 def _antecedents(analysis: Analysis, finding: Finding) -> list[str]:
@@ -343,7 +399,7 @@ def sentence_items(analysis: Analysis, sentence: Sentence, reason: bool) -> list
         if copular is not None:
             out.extend(copular)
             continue
-        subjects, after, how = _subjects(analysis, finding)
+        subjects, after, how = finding_subjects(analysis, finding)
         status = _finding_status(analysis, finding, findings[index - 1] if index else None,
                                  after)
         if status is None and _coordinated(analysis, finding, out[-1] if out else None):

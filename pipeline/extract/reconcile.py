@@ -147,13 +147,16 @@ def _set_closed_tallies(analysis: Analysis, tallies: list[Tally], items: list[It
 
 def _enumerated(groups: list[Group], tallies: list[Tally]) -> None:
     """"two causes of concern relating to A and B" and, later, "we closed the cause of
-    concern regarding B": of the two, one is closed."""
+    concern regarding B": of the two, one is closed. So for a list the count introduces
+    ("Of the four recommendations: - … achieved; …")."""
     for tally in tallies:
         if not tally.bare:
             continue
         named = [g for g in groups if any(
-            m.sentence_index == tally.sentence.index and m.kind == tally.kind
-            and m.force_id == tally.force_id and m.source == "sentence" for m in g.members)]
+            m.kind == tally.kind and m.force_id == tally.force_id and (
+                m.sentence_index == tally.sentence.index and m.source == "sentence"
+                or m.intro_index == tally.sentence.index and m.source == "list")
+            for m in g.members)]
         closed = sum(1 for g in named if g.status == "closed")
         if len(named) == tally.total and closed:
             tally.closed, tally.open = closed, tally.total - closed
@@ -194,6 +197,36 @@ def _from_whole_tally(groups: list[Group], tallies: list[Tally]) -> None:
                 group.raise_status(status)
 
 
+_DEFAULT_SOURCES = ("reason",)  # open only because they led to a move into Engage
+
+
+def _stated(group: Group) -> str | None:
+    """The furthest status the group's own wordings state (not a reason's default)."""
+    statuses = [m.status for m in group.members if m.source not in _DEFAULT_SOURCES]
+    return max(statuses, key=lambda s: _RANK[s], default=None)
+
+
+def _complement(groups: list[Group], tallies: list[Tally]) -> None:
+    """"Of the five …, all but one have now been closed. The outstanding cause of concern
+    relates to vetting": when the named items said to be open are every open one the tally
+    counts, the other named items are the closed ones (and the other way round)."""
+    for tally in tallies:
+        key = (tally.force_id, tally.kind)
+        if None in (tally.total, tally.closed, tally.open) or sum(
+                1 for t in tallies if (t.force_id, t.kind) == key) != 1:
+            continue
+        same = [g for g in groups if (g.first.force_id, g.first.kind) == key]
+        unstated = [g for g in same if _stated(g) is None]
+        if not unstated or len(same) > tally.total:
+            continue
+        for status, other, counted in (("open", "closed", tally.open),
+                                       ("closed", "open", tally.closed)):
+            if sum(1 for g in same if _stated(g) == status) == counted:
+                for group in unstated:
+                    group.status = other
+                break
+
+
 def _without_summaries(groups: list[Group]) -> list[Group]:
     """"two causes of concern about the way it investigates crime and supports victims" sums
     up findings the document names one by one elsewhere: not an item of its own then."""
@@ -213,5 +246,6 @@ def reconcile(analysis: Analysis, tallies: list[Tally], items: list[Item]
     _enumerated(groups, tallies)
     tallies = merge_tallies(tallies)
     _from_whole_tally(groups, tallies)
+    _complement(groups, tallies)
     inherit_open(analysis, groups)
     return tallies, groups

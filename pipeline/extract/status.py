@@ -28,6 +28,8 @@ class StatusWords:
     near_blockers: frozenset[str]
     clause_blockers: frozenset[str]
     decisions: frozenset[str]
+    findings: frozenset[str]
+    realised_modals: frozenset[str]
     partial: frozenset[str]
     reach: int
     by_first: dict  # first word → (phrase words, status), to look up only what can match
@@ -55,6 +57,8 @@ def status_words(analysis: Analysis) -> StatusWords:
             near_blockers=frozenset(rec["status_near_blockers"]),
             clause_blockers=frozenset(rec["status_clause_blockers"]),
             decisions=frozenset(rec["status_decisions"]),
+            findings=frozenset(rec["status_findings"]),
+            realised_modals=frozenset(rec["status_realised_modals"]),
             partial=frozenset(rec["partial_words"]),
             reach=rec["blocker_reach"],
             by_first=by_first,
@@ -88,16 +92,20 @@ def _matches(words: list[str], words_of: StatusWords, *, tally: bool, background
             if (tally and phrase in words_of.item_only) or (
                     background and phrase in words_of.background):
                 continue
+            if phrase in words_of.item_only and words[p + len(parts) : p + len(parts) + 1] == [
+                    "that"]:
+                continue  # "inspectors found that …" reports; it raises nothing
             found.append((p, status))
     return found
 
 
 def _governed(analysis: Analysis, words_of: StatusWords, token: int, status: str,
-              context_start: int) -> str | None:
-    """The status a word at `token` gives once negation and irrealis frames are read."""
+              context_start: int, tally: bool = False) -> str | None:
+    """The status a word at `token` gives once negation and irrealis frames are read; a
+    closing word said only in part leaves one item open, and a count undecided."""
     near = [w for _, w in _positions(analysis, max(context_start, token - _NEAR), token)]
     if words_of.partial & set(near):
-        return None
+        return None if tally or status != "closed" else "open"
     if status == "closed" and _irrealis(analysis, words_of, token, context_start, near):
         return None
     if words_of.negations & set(near):
@@ -111,14 +119,28 @@ def _irrealis(analysis: Analysis, words_of: StatusWords, token: int, context_sta
     ("has decided to close", "has been able to close" report that it has)."""
     suffix = analysis.rules.recommendations["announcing_suffix"]
     announced = (cached_words(analysis)[token] or "").endswith(suffix)  # "I will be closing …"
+    found = None
     for k, word in enumerate(near):
         if word == "will" and announced:
             continue
+        if word in words_of.realised_modals:
+            found = _reported_finding(analysis, words_of, token) if found is None else found
+            if found:
+                continue  # "found that the cause of concern could be closed"
         if word in words_of.near_blockers and not words_of.decisions & set(near[:k]):
             return True
     clause = [w for _, w in _positions(analysis, max(context_start, token - words_of.reach),
                                        token)]
     return bool(words_of.clause_blockers & set(clause))
+
+
+def _reported_finding(analysis: Analysis, words_of: StatusWords, token: int) -> bool:
+    """Whether the sentence reports a finding or a confirmation ("found that", "confirm
+    that") before `token`: then "can be closed" says what the inspectorate concluded."""
+    sentence = analysis.sentences[analysis.token_sentence[token]]
+    words = [w for _, w in _positions(analysis, sentence.tok_start, token)]
+    return any(w in words_of.findings and words[k + 1 : k + 2] == ["that"]
+               for k, w in enumerate(words))
 
 
 def status_in(analysis: Analysis, start: int, end: int, *, context_start: int | None = None,
@@ -144,7 +166,7 @@ def status_read(analysis: Analysis, start: int, end: int, *, context_start: int 
     floor = start if context_start is None else context_start
     read = []
     for p, status in _matches(words, words_of, tally=tally, background=background):
-        governed = _governed(analysis, words_of, positions[p][0], status, floor)
+        governed = _governed(analysis, words_of, positions[p][0], status, floor, tally)
         if governed is not None:
             read.append((p, governed))
     for p, status in read:

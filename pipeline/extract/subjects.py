@@ -12,11 +12,13 @@ import re
 
 from pipeline.extract.clauses import clause_end, lower_words
 from pipeline.extract.context import Analysis
-from pipeline.extract.finding_mentions import Finding, findings_in
+from pipeline.extract.finding_mentions import Finding, aside_end, findings_in
 
 _TRAILERS = (" and", " or", ";", ".", ",", ":")
 _AHEAD = 5  # words after a comma in which a relative pronoun or a speech verb ends a subject
+_STATUS_AHEAD = 4  # an auxiliary this close before a status word ends a subject
 _QUOTES = "\"“”'‘’"
+_PUNCTUATION = {":", ".", ",", ";", "-", "–", "—"}
 _CACHE: dict[str, tuple[re.Pattern, ...]] = {}
 
 
@@ -38,6 +40,9 @@ def clean_subject(analysis: Analysis, text: str) -> str | None:
     if lowered in set(analysis.rules.recommendations["not_subjects"]) or lowered in set(
             analysis.rules.words["force_anaphors"]):
         return None  # "them", "the force": what the finding refers to is named elsewhere
+    for hedge in analysis.rules.recommendations["subject_hedges"]:
+        if lowered.endswith(" " + hedge):  # "…, among other matters"
+            text = text[: len(text.rstrip(".,;:")) - len(hedge)].rstrip()
     changed = True
     while changed:
         changed = False
@@ -68,6 +73,8 @@ def split_subjects(analysis: Analysis, text: str, count: int | None,
     splitters = separators(analysis)
     if count == 2 and not text.lower().startswith(clause_openers):
         splitters = (*splitters, re.compile(r"\s+and\s+"))
+    elif count > 2:  # "custody checks, vetting and call handling": the last "and" of a list
+        splitters = (*splitters, re.compile(r"\s+and\s+(?!.*\s+and\s+)"))
     for separator in splitters:
         if len(parts) >= count:
             break
@@ -95,31 +102,60 @@ def split_listed(analysis: Analysis, text: str, clause_openers: tuple[str, ...])
 
 
 def split_on_leads(text: str, leads: list[str]) -> list[str]:
-    """"about call handling and about crime recording" → two subjects."""
+    """"about call handling and about crime recording", "on vetting, on training and on
+    supervision" → one subject per repeated lead-in."""
     for lead in sorted(leads, key=len, reverse=True):
-        marker = f" and {lead} "
-        if marker in text:
-            return [p for p in text.split(marker) if p.strip()]
+        marker = re.compile(rf"(?:,\s+(?:and\s+)?|\s+and\s+){re.escape(lead)}\s+")
+        parts = [p for p in marker.split(text) if p.strip()]
+        if len(parts) > 1:
+            return parts
     return [text]
 
 
 def _skip_joiners(analysis: Analysis, finding: Finding) -> int:
-    """Dates and the force may stand between a finding and its lead-in."""
+    """Dates and the force may stand between a finding and its lead-in, and so may a
+    participle or a predicate saying who raised it: "made to Essex Police, on …", "had been
+    identified, covering …"."""
     doc = analysis.doc
     sentence = finding.sentence
-    skip = {i for d in analysis.dates_between(sentence.tok_start, sentence.tok_end)
+    end = sentence.tok_end
+    skip = {i for d in analysis.dates_between(sentence.tok_start, end)
             for i in range(d.tok_start, d.tok_end)}
-    skip |= {i for m in analysis.forces_between(sentence.tok_start, sentence.tok_end)
+    skip |= {i for m in analysis.forces_between(sentence.tok_start, end)
              for i in range(m.tok_start, m.tok_end)}
     rec = analysis.rules.recommendations
     joiners = set(rec["subject_joiners"])
+    participles = set(rec["subject_stops"])
     k = finding.end
-    if k < sentence.tok_end and doc[k].like_num:
+    if k < end and doc[k].like_num:
         k += 1  # "Recommendation 2: …"
-    k = _skip_raiser(analysis, k, sentence.tok_end, skip)
-    while k < sentence.tok_end and (k in skip or doc[k].lower_ in joiners and k + 1 in skip):
-        k += 1
+    k = _skip_raiser(analysis, k, end, skip)
+    previous = None
+    while k != previous:
+        previous = k
+        while k < end and (k in skip or doc[k].lower_ in joiners and k + 1 in skip):
+            k += 1
+        if k + 2 < end and doc[k].lower_ in participles and doc[
+                k + 1].lower_ in joiners and k + 2 in skip:
+            k += 2
+        k = issue_predicate_end(analysis, k, end) or k
     return k
+
+
+def issue_predicate_end(analysis: Analysis, k: int, end: int) -> int | None:
+    """After "three causes of concern had been identified, covering A, B and C": the token
+    after the predicate that says they were raised (and its comma), or None."""
+    rec = analysis.rules.recommendations
+    doc = analysis.doc
+    aux = set(rec["status_aux"]) | set(rec["issue_auxiliaries"])
+    start = k
+    while k < end and doc[k].lower_ in aux:
+        k += 1
+    if k == start or k >= end or doc[k].lower_ not in set(rec["subject_stops"]) | set(
+            rec["open_item_words"]):
+        return None
+    k += 1
+    return k + 1 if k < end and doc[k].text == "," else k
 
 
 def _skip_raiser(analysis: Analysis, k: int, end: int, skip: set[int]) -> int:
@@ -152,7 +188,7 @@ def _lead_length(words: list[str], leads: list[str]) -> int | None:
 def subject_start(analysis: Analysis, finding: Finding, leads: list[str]
                   ) -> tuple[int, str] | None:
     """The first token of the subject after a finding and how it is introduced ("lead",
-    "colon" or "paren"), or None when no lead-in follows."""
+    "colon", "paren" or "dash"), or None when no lead-in follows."""
     k = _skip_joiners(analysis, finding)
     end = finding.sentence.tok_end
     words = lower_words(analysis.doc, k, min(k + 6, end))
@@ -161,6 +197,9 @@ def subject_start(analysis: Analysis, finding: Finding, leads: list[str]
         return k + offset + 1, "colon"
     if words[offset : offset + 1] == ["("] and not offset:
         return k + 1, "paren"
+    if not offset and aside_end(analysis, k, end) is not None:
+        size = _lead_length(words[1:], leads)  # "– on A, and on B –"
+        return None if size is None else (k + 1 + size, "dash")
     size = _lead_length(words[offset:], leads)
     return None if size is None else (k + offset + size, "lead")
 
@@ -174,20 +213,28 @@ def subject_end(analysis: Analysis, finding: Finding, start: int, how: str = "le
     sentence = finding.sentence
     if how == "paren":
         return clause_end(doc, sentence.tok_end, start, {")"})
+    if how == "dash":
+        return clause_end(doc, sentence.tok_end, start, set(rec["aside_dashes"]))
     end = clause_end(doc, sentence.tok_end, start, {";", "—", "–"})
     later = [f.start for f in findings_in(analysis, sentence) if f.start >= start]
     if later:
         end = min(end, _before_determiners(analysis, start, later[0]))
     status_words = set(rec["closed_words"]) | set(rec["open_words"])
     aux = set(rec["status_aux"]) | {"has", "have", "had"} | set(rec["status_near_blockers"])
+    negations = set(rec["status_negations"])
     stops = set(rec["subject_stops"])
     followers = set(rec["subject_stop_followers"])
     after_comma = set(rec["subject_stops_after_comma"]) | aux
+    force_preps = set(rec["subject_force_prepositions"])
+    forces = {m.tok_start for m in analysis.forces_between(start, end)}
     for i in range(start, end):
         word = doc[i].lower_
         following = doc[i + 1].lower_ if i + 1 < end else ""
-        if word in aux and any(t.lower_ in status_words for t in doc[i + 1 : min(i + 4, end)]):
-            return i
+        if word in force_preps and i + 1 in forces and i > start:
+            return i  # "on custody at Gwent Police": the force is not the subject
+        ahead = [t.lower_ for t in doc[i + 1 : min(i + _STATUS_AHEAD, end)]]
+        if word in aux and (set(ahead) & status_words or ahead[:1] and ahead[0] in negations):
+            return i  # "… has been achieved", "… has not yet been achieved"
         if word in stops and following in followers:
             return i
         if word == "," and (following in after_comma or _relative_ahead(analysis, i, end)):
@@ -258,3 +305,11 @@ def relative_subject(analysis: Analysis, finding: Finding) -> str | None:
                 begin = tokens[i + len(parts)].idx
                 return clean_subject(analysis, analysis.text[begin : sentence.end])
     return None
+
+
+def names_only_a_force(analysis: Analysis, start: int, end: int) -> bool:
+    """"Accelerated cause of concern: Kent Police" names whom, not what it is about."""
+    words = [w for w in lower_words(analysis.doc, start, end) if w not in _PUNCTUATION]
+    mentions = analysis.forces_between(start, end)
+    covered = sum(len(lower_words(analysis.doc, m.tok_start, m.tok_end)) for m in mentions)
+    return bool(mentions) and covered == len(words)
