@@ -17,6 +17,7 @@ from pipeline.extract.anchoring import MAX_DATE_DISTANCE, Anchors, closest_date
 from pipeline.extract.clauses import clause_start, has_phrase, lower_words
 from pipeline.extract.context import Analysis, DateMention, Sentence
 from pipeline.extract.evidence import sentence_event
+from pipeline.extract.force_scope import forces_of, out_of_scope
 from pipeline.extract.phase_cues import phase_terms
 from pipeline.models import Event
 
@@ -100,39 +101,23 @@ class Scope:
     sentence: Sentence
     words: list[str]  # the sentence's words, lower case
     named: list[str]  # forces the sentence names
-    fire: bool  # it names a fire and rescue service
-    fire_words: bool  # it has fire words ("stations")
+    fire: bool  # it is about a fire and rescue service (and names no police force)
     programme: bool  # it has a programme span ("PEEL 2021/22")
     refers: bool  # it refers to a force named before ("the force")
     anchors: Anchors
 
 
 def _scope(analysis: Analysis, sentence: Sentence, triggers: list) -> Scope:
-    spec = analysis.rules.inspections
     words = lower_words(analysis.doc, sentence.tok_start, sentence.tok_end)
-    mentioned = analysis.forces_between(sentence.tok_start, sentence.tok_end)
-    fire_words = set(spec["fire_words"])
-    if has_phrase(words, spec["inspectorate_phrases"]):
-        fire_words.discard("fire")  # the inspectorate's own name
     phrases = analysis.date_phrases_between(sentence.tok_start, sentence.tok_end)
+    named = forces_of(analysis, sentence, sentence.tok_start, sentence.tok_end)
     return Scope(
-        sentence, words,
-        named=list(dict.fromkeys(m.force_id for m in mentioned if analysis.usable(m, sentence))),
-        fire=any(m.kind == "fire" for m in mentioned),
-        fire_words=bool(fire_words & set(words)),
+        sentence, words, named=named,
+        fire=not named and out_of_scope(analysis, "inspection",
+                                        span=(sentence.tok_start, sentence.tok_end)),
         programme=any(p.label in NOT_A_DATE for p in phrases),
-        refers=has_phrase(words, spec["force_anaphors"]),
+        refers=has_phrase(words, analysis.rules.forces["strict_anaphors"]),
         anchors=_anchors(analysis, sentence, triggers))
-
-
-def _fire_service(analysis: Analysis, scope: Scope, start: int, named: list) -> bool:
-    """"Inspectors revisited the service" in a text about a fire and rescue service."""
-    if scope.fire and not named:
-        return True
-    if named or not analysis.mentions_fire_service:
-        return False
-    lead = lower_words(analysis.doc, max(scope.sentence.tok_start, start - MAX_CLAUSE), start + 3)
-    return scope.fire_words or has_phrase(lead, analysis.rules.inspections["service_words"])
 
 
 def _named(analysis: Analysis, scope: Scope, end: int) -> list[str]:
@@ -222,12 +207,10 @@ def _trigger_mentions(analysis: Analysis, scope: Scope, start: int, end: int, re
     trigger = lower_words(analysis.doc, start, end)
     named = _named(analysis, scope, end)
     bare_report = trigger[0] in spec["report_words"]
-    if _fire_service(analysis, scope, start, named) or not named and (
-            bare_report or trigger[-1] in spec["plural_nouns"]):
+    if not named and (scope.fire or bare_report or trigger[-1] in spec["plural_nouns"]):
         return []
     kind = "revisit" if " ".join(trigger).startswith(tuple(spec["revisit_prefixes"])) else (
         "inspection")
-    applies = analysis.toolkit.gazetteer.oversight_applies
     out = []
     for mention, source in _dates(analysis, scope, (start, end), report):
         forces = named or _referred_force(analysis, scope, start, mention)
@@ -237,7 +220,7 @@ def _trigger_mentions(analysis: Analysis, scope: Scope, start: int, end: int, re
             analysis, scope.sentence, "inspection", force_id, event_date=value,
             date_precision=precision if value else None), kind, source,
             label=_is_label(mention, start)) for force_id in forces
-            if applies.get(force_id, True)]
+            if not out_of_scope(analysis, "inspection", force_id)]
     return out
 
 
@@ -260,12 +243,12 @@ def _referred_force(analysis: Analysis, scope: Scope, start: int,
     story is about."""
     if not scope.refers and (mention is None or mention.value is None):
         return []
-    lead = lower_words(analysis.doc, max(scope.sentence.tok_start, start - MAX_CLAUSE), start)
+    sentence = scope.sentence
+    lead = lower_words(analysis.doc, max(sentence.tok_start, start - MAX_CLAUSE), start)
     if has_phrase(lead, analysis.rules.inspections["story_subjects"]):
-        force = analysis.lead_force  # "The decision followed an inspection of the force"
-    else:
-        force = analysis.force_named_before(start)
-    return [force] if force else []
+        # "The decision followed an inspection of the force"
+        return forces_of(analysis, sentence, start, start, fallback=("lead",))
+    return forces_of(analysis, sentence, start, start, refer="before")
 
 
 def extract_inspections(analysis: Analysis) -> list[Event]:

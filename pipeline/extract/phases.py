@@ -19,6 +19,7 @@ from pipeline.extract.anchoring import Anchors, choose_date, closest_date
 from pipeline.extract.clauses import clause_end, clause_start, has_phrase, lower_words
 from pipeline.extract.context import Analysis, Sentence
 from pipeline.extract.evidence import sentence_event
+from pipeline.extract.force_scope import forces_of, out_of_scope
 from pipeline.extract.phase_cues import (
     HEAD_WORDS,
     MAX_CLAUSE,
@@ -59,62 +60,11 @@ def _after_decision(analysis: Analysis, start: int, cue: int) -> int:
     return start
 
 
-def _relative_antecedent(analysis: Analysis, sentence: Sentence, start: int, end: int
-                         ) -> list[str] | None:
-    """"…, which left special measures": the clause is about the name just before "which"."""
-    doc = analysis.doc
-    pronouns = set(analysis.rules.phases["relative_pronouns"])
-    relative = [i for i in range(start + 1, end) if doc[i].lower_ in pronouns
-                and doc[i - 1].text == ","]
-    if not relative:
-        return None
-    comma = relative[-1] - 1
-    antecedent = [m for m in analysis.forces_between(comma - MAX_CLAUSE, comma)
-                  if m.tok_end >= comma - 1]
-    if not antecedent:
-        return None
-    mention = antecedent[-1]
-    return [mention.force_id] if analysis.usable(mention, sentence) else []
-
-
-def _subject_it(analysis: Analysis, start: int, end: int) -> bool:
-    """"it" is the force only as the subject of the move ("it was removed"), not "It is …"."""
-    doc = analysis.doc
-    ph = analysis.rules.phases
-    pronouns, verbs = set(ph["subject_pronouns"]), set(ph["subject_verbs"])
-    not_after = set(ph["not_after_subject_verb"])
-    return any(doc[i].lower_ in pronouns and doc[i + 1].lower_ in verbs
-               and doc[i + 2].lower_ not in not_after for i in range(max(start, end - 8), end - 2))
-
-
 def participants(analysis: Analysis, sentence: Sentence, start: int, end: int) -> list[str]:
-    """The forces a cue is about: named in its clause, else "the force"/"it", else the only one.
-    """
-    antecedent = _relative_antecedent(analysis, sentence, start, end)
-    if antecedent is not None:
-        return antecedent
-    mentioned = analysis.forces_between(start, end)
-    # A bare place in the clause of a move is the force ("Gloucestershire stepped down from
-    # Engage"): no region, council or mayor moves between monitoring phases.
-    fire = any(m.kind == "fire" for m in mentioned)
-    named = [m for m in mentioned if (analysis.usable(m, sentence) or (
-        m.kind == "weak" and not m.compared)) and not (fire and m.kind == "weak")]
-    if named:
-        return list(dict.fromkeys(m.force_id for m in named))
-    if fire:
-        return []
-    words = lower_words(analysis.doc, start, end)
-    ph = analysis.rules.phases
-    if has_phrase(words, analysis.rules.words["generic_subjects"]):
-        return []
-    if has_phrase(words, ph["service_words"]) and analysis.mentions_fire_service and not (
-            has_phrase(words, ph["police_service_phrases"])):
-        return []  # "the service has been escalated": a fire and rescue service
-    if (has_phrase(words, analysis.rules.words["force_anaphors"]) or _subject_it(
-            analysis, start, end) or has_phrase(words, ph["first_person"])):
-        force = analysis.force_before(end)
-        return [force] if force else []
-    return []
+    """The forces a cue is about: named in its clause (a bare place too: no region, council
+    or mayor moves between monitoring phases), else "the force"/"it"/"we", else none."""
+    return forces_of(analysis, sentence, start, end, places=True, refer="loose",
+                     relative=True)
 
 
 def _elliptical_exit(analysis: Analysis, view: View, term: PhaseTerm, forces: list[str]
@@ -279,11 +229,10 @@ def _events(analysis: Analysis, sentence: Sentence, forces: list[str], move: Mov
             dated: tuple[date | None, str | None], inferred: bool) -> list[tuple[Event, bool]]:
     phase_from, phase_to = ("scan", "engage") if move.direction == "enter" else (
         "engage", "scan")
-    applies = analysis.toolkit.gazetteer.engage_applies
     return [(sentence_event(
         analysis, sentence, "phase_change", force_id, event_date=dated[0],
         date_precision=dated[1], phase_from=phase_from, phase_to=phase_to), inferred)
-        for force_id in forces if applies.get(force_id, True)]
+        for force_id in forces if not out_of_scope(analysis, "phase_change", force_id)]
 
 
 def _listed_later(analysis: Analysis, sentence: Sentence, start: int, term: PhaseTerm,
