@@ -309,16 +309,19 @@ def _date_mentions(doc: Doc, toolkit: Toolkit, published: date | None,
     vocab = doc.vocab
     spans = [Span(doc, s, e, label=vocab.strings[m]) for m, s, e in toolkit.matchers.dates(doc)]
     out = []
+    earlier = None  # the last date the text gave: what "that year" refers to
     for span in sorted(filter_spans(spans), key=lambda s: s.start):
         words = [t.text for t in span]
         label = span.label_
         since = bool(words) and words[0].lower() in toolkit.rules.dates["since_words"]
-        value, precision = date_resolver.resolve(label, words, published, toolkit.rules)
+        value, precision = date_resolver.resolve(label, words, published, toolkit.rules,
+                                                 earlier)
         if value is None and published is None and reference[0] is not None:
             # "today" on a page dated only by its URL: that date, at the URL's precision.
             value, precision = date_resolver.same_day(label, words, reference, toolkit.rules)
         out.append(DateMention(span.start_char, span.end_char, span.start, span.end, value,
                                precision, label, since))
+        earlier = value or earlier
     return out
 
 

@@ -18,6 +18,7 @@ from pipeline.extract.clauses import clause_start, has_phrase, lower_words
 from pipeline.extract.context import Analysis, DateMention, Sentence
 from pipeline.extract.evidence import sentence_event
 from pipeline.extract.force_scope import forces_of, out_of_scope
+from pipeline.extract.furniture import furniture, in_furniture
 from pipeline.extract.phase_cues import phase_terms
 from pipeline.models import Event
 
@@ -77,21 +78,24 @@ def _triggers(analysis: Analysis, sentence: Sentence) -> list[tuple[int, int, bo
     return out
 
 
-def _happened(analysis: Analysis, sentence: Sentence, start: int, end: int) -> bool:
-    """Not future, negated, speculative, or a description of the process."""
+def _standing(analysis: Analysis, sentence: Sentence, start: int, end: int) -> str:
+    """"happened"; or why not: "future", "negated" (or speculative), "generic" (a
+    description of the process, which names no inspection and so claims no date)."""
     doc = analysis.doc
     rules = analysis.rules
     breaks = set(rules.words["clause_breaks"])
     clause = max(clause_start(doc, sentence.tok_start, start, breaks), start - MAX_CLAUSE)
     before = lower_words(doc, clause, start)
     around = before + lower_words(doc, start, min(end + 2, sentence.tok_end))
+    if has_phrase(around, rules.inspections["generic_words"]):
+        return "generic"
     if has_phrase(before[-4:] + lower_words(doc, end, end + 1), rules.inspections["future_words"]):
-        return False
+        return "future"
     near = before[-rules.inspections["modality_window"]:]
     if any(w in rules.words["negations"] for w in before) or has_phrase(
             near, rules.words["modality"]):
-        return False
-    return not has_phrase(around, rules.inspections["generic_words"])
+        return "negated"
+    return "happened"
 
 
 @dataclass
@@ -182,7 +186,17 @@ def _dates(analysis: Analysis, scope: Scope, trigger: tuple[int, int], report: b
     words = lower_words(analysis.doc, trigger[0], trigger[1])
     if scope.programme or not analysis.reference[0] or set(words) & set(spec["needs_own_date"]):
         return []
-    return [(None, "publication")] if analysis.is_heading(scope.sentence) else []
+    heading = analysis.is_heading(scope.sentence) and not _in_related_list(analysis,
+                                                                          scope.sentence)
+    return [(None, "publication")] if heading else []
+
+
+def _in_related_list(analysis: Analysis, sentence: Sentence) -> bool:
+    """A link title under "Related content": another page, whose date this page does not
+    give (a revisit letter linked from a news story is not dated by the story)."""
+    if "furniture" not in analysis.cache:
+        analysis.cache["furniture"] = furniture(analysis)
+    return in_furniture(analysis.cache["furniture"], sentence.start, sentence.end)
 
 
 def _anchors(analysis: Analysis, sentence: Sentence, triggers: list) -> Anchors:
@@ -209,8 +223,8 @@ def _trigger_mentions(analysis: Analysis, scope: Scope, start: int, end: int, re
     bare_report = trigger[0] in spec["report_words"]
     if not named and (scope.fire or bare_report or trigger[-1] in spec["plural_nouns"]):
         return []
-    kind = "revisit" if " ".join(trigger).startswith(tuple(spec["revisit_prefixes"])) else (
-        "inspection")
+    written = " ".join(trigger).replace(" - ", "-")  # "re - inspection": "re-inspection"
+    kind = "revisit" if written.startswith(tuple(spec["revisit_prefixes"])) else "inspection"
     out = []
     for mention, source in _dates(analysis, scope, (start, end), report):
         forces = named or _referred_force(analysis, scope, start, mention)
@@ -228,10 +242,14 @@ def _sentence_mentions(analysis: Analysis, sentence: Sentence) -> list[Mention]:
     triggers = _triggers(analysis, sentence)
     if not triggers:
         return []
-    scope = _scope(analysis, sentence, triggers)
+    standing = [_standing(analysis, sentence, start, end) for start, end, _ in triggers]
+    # A description of the process ("under the PEEL programme") does not compete for the
+    # sentence's dates: "Kent was last inspected under the PEEL programme in 2022".
+    scope = _scope(analysis, sentence, [t for t, why in zip(triggers, standing, strict=True)
+                                        if why != "generic"])
     out = []
-    for start, end, report in triggers:
-        if _happened(analysis, sentence, start, end):
+    for (start, end, report), why in zip(triggers, standing, strict=True):
+        if why == "happened":
             out += _trigger_mentions(analysis, scope, start, end, report)
     return out
 

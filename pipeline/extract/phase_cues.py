@@ -17,6 +17,7 @@ from pipeline.extract.context import Analysis, Sentence
 MAX_CLAUSE = 60  # tokens read left of a cue for its clause (subject, negation, verb)
 MAX_VERB_STEPS = 7  # content words passed looking left from a preposition for its verb
 HEAD_WORDS = 8  # tokens read after a phase term for "… have been lifted"
+SINCE_REACH = 4  # tokens after a phase term where "since <date>" may start
 BECOMING_WINDOW = 3  # tokens before "subject" read for "will be", "was made", "became"
 
 
@@ -164,7 +165,9 @@ def _since_entry(analysis: Analysis, view: View, term: PhaseTerm) -> Move | None
     """"in special measures since June 2022": the state's start is an entry."""
     if term.phase != "engage":
         return None
-    for mention in analysis.dates_between(term.end, min(term.end + 4, view.sentence.tok_end)):
+    for mention in analysis.dates_between(term.end, view.sentence.tok_end):
+        if mention.tok_start >= term.end + SINCE_REACH:
+            break
         if mention.since:
             return Move("enter", mention.tok_start, since_date=True)
     return None

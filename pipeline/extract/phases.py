@@ -17,7 +17,7 @@ from datetime import date
 
 from pipeline.extract.anchoring import Anchors, choose_date, closest_date
 from pipeline.extract.clauses import clause_end, clause_start, has_phrase, lower_words
-from pipeline.extract.context import Analysis, Sentence
+from pipeline.extract.context import Analysis, DateMention, Sentence
 from pipeline.extract.evidence import sentence_event
 from pipeline.extract.force_scope import forces_of, out_of_scope
 from pipeline.extract.phase_cues import (
@@ -34,6 +34,8 @@ from pipeline.extract.phase_cues import (
 from pipeline.models import Event
 
 LIST_REACH = 3  # sentences after a move of plural forces where the list of them may begin
+JOIN_REACH = 5  # tokens before an exit word where the joiner of an elliptical exit may be
+ELLIPTICAL_DATE_REACH = 5  # tokens after an elliptical exit (or a force it names) for its date
 
 __all__ = ["choose_date", "classify", "extract_phase_changes", "participants", "phase_terms"]
 
@@ -47,7 +49,8 @@ def _blocked(analysis: Analysis, sentence: Sentence, start: int, end: int) -> bo
     # "no longer" is an exit cue, not a negation.
     words = [x for k, x in enumerate(words)
              if " ".join(words[k:k + 2]) not in no_longer]
-    return any(x in negations for x in words) or has_phrase(words, w["modality"])
+    return any(x in negations for x in words) or has_phrase(words, w["modality"]) or (
+        has_phrase(words, analysis.rules.phases["wishes"]))
 
 
 def _after_decision(analysis: Analysis, start: int, cue: int) -> int:
@@ -70,7 +73,8 @@ def participants(analysis: Analysis, sentence: Sentence, start: int, end: int) -
 def _elliptical_exit(analysis: Analysis, view: View, term: PhaseTerm, forces: list[str]
                      ) -> list[tuple[Event, bool]]:
     """"… was moved into Engage in March 2021 and left in July 2022": the exit shares the term.
-    """
+    "X and Y were moved into Engage; both have since come out, Y in 2022 and X in 2023":
+    each force named after the exit takes the date after its name."""
     doc = analysis.doc
     ph = analysis.rules.phases
     exits, joiners = set(ph["exit_words"]), set(ph["elliptical_joiners"])
@@ -81,14 +85,33 @@ def _elliptical_exit(analysis: Analysis, view: View, term: PhaseTerm, forces: li
             continue
         if view.terms[-1].start > i:
             return []  # the exit names its own phase; classify() reads it
-        dates = analysis.dates_between(i + 1, min(i + 6, view.sentence.tok_end))
-        if not dates:
-            return []
         return [(sentence_event(
-            analysis, view.sentence, "phase_change", force_id, event_date=dates[0].value,
-            date_precision=dates[0].precision, phase_from="engage", phase_to="scan"), False)
-            for force_id in forces]
+            analysis, view.sentence, "phase_change", force_id, event_date=mention.value,
+            date_precision=mention.precision, phase_from="engage", phase_to="scan"), False)
+            for force_id, mention in _exit_dates(analysis, view.sentence, i, forces)]
     return []
+
+
+def _exit_dates(analysis: Analysis, sentence: Sentence, exit_word: int, forces: list[str]
+                ) -> list[tuple[str, DateMention]]:
+    """The date of each force's exit: the date right after the exit word, shared; or, when
+    the forces are named again after it each with a date ("GMP in October 2022 and
+    Cleveland in October 2023"), the date after each name."""
+    end = min(sentence.tok_end, exit_word + MAX_CLAUSE)
+    named = [m for m in analysis.forces_between(exit_word + 1, end) if m.force_id in forces]
+    if named:
+        bounds = [m.tok_end for m in named] + [end]
+        paired = []
+        for k, mention in enumerate(named):
+            dates = analysis.dates_between(mention.tok_end, min(bounds[k + 1], mention.tok_end
+                                                                + ELLIPTICAL_DATE_REACH))
+            if dates:
+                paired.append((mention.force_id, dates[0]))
+        if paired:
+            return paired
+    dates = analysis.dates_between(exit_word + 1, min(exit_word + ELLIPTICAL_DATE_REACH,
+                                                      sentence.tok_end))
+    return [(force_id, dates[0]) for force_id in forces] if dates else []
 
 
 def _fronted_subject(analysis: Analysis, sentence: Sentence, term: PhaseTerm) -> list[str]:
@@ -126,11 +149,12 @@ def _joined(analysis: Analysis, i: int, joiners: set[str], v: Vocabulary) -> boo
     """Whether an exit word follows a joiner, past auxiliaries and movement verbs ("and
     left", "and came out", "and was removed")."""
     doc = analysis.doc
-    for j in range(i - 1, max(i - 4, 0) - 1, -1):
+    for j in range(i - 1, max(i - JOIN_REACH, 0) - 1, -1):
         word = doc[j].lower_
         if word in joiners:
             return True
-        if word not in v.fillers and word not in v.move_verbs:
+        if word not in v.fillers and word not in v.move_verbs and word not in v.ph[
+                "elliptical_subjects"]:
             return False
     return False
 
@@ -145,9 +169,8 @@ def _listed_after(analysis: Analysis, sentence: Sentence, start: int, term: Phas
     end = min(sentence.tok_end, term.end + MAX_CLAUSE)
     if not has_phrase(lower_words(doc, term.end, end), ph["list_markers"]):
         return []
-    named = [m for m in analysis.forces_between(term.end, end)
-             if analysis.usable(m, sentence) or m.kind == "strong"]
-    return list(dict.fromkeys(m.force_id for m in named))
+    # A bare place in the list is the force, as in the clause of a move.
+    return forces_of(analysis, sentence, term.end, end, places=True)
 
 
 def _is_current(analysis: Analysis, words: list[str]) -> bool:
@@ -250,12 +273,9 @@ def _listed_later(analysis: Analysis, sentence: Sentence, start: int, term: Phas
             continue
         items = [later] + list(itertools.takewhile(
             lambda s: s.is_list_item, sentences[later.index + 1:]))
-        forces = [m.force_id for s in items
-                  for m in analysis.forces_between(s.tok_start, s.tok_end)
-                  if analysis.usable(m, s) or m.kind == "strong"]
         return [e for s in items for e in _events(
-            analysis, s, [m.force_id for m in analysis.forces_between(s.tok_start, s.tok_end)
-                          if m.force_id in forces], move, (None, None), True)]
+            analysis, s, forces_of(analysis, s, s.tok_start, s.tok_end, places=True), move,
+            (None, None), True)]
     return []
 
 
