@@ -180,6 +180,18 @@ class Analysis:
         text = sentence.text.rstrip("".join(words["quote_marks"]) + words["asides"][1])
         return text[-1:] not in words["sentence_end_marks"]
 
+    def in_link_list(self, sentence: Sentence) -> bool:
+        """Whether a heading is one of a list of links to other pages: it follows, past
+        other headings, a line that ends with a marker such as "Related news" (a line of
+        its own, or the end of "Share this page Related content")."""
+        markers = tuple(m.lower() for m in self.rules.speech["related_markers"])
+        for earlier in reversed(self.sentences[:sentence.index]):
+            if earlier.text.lower().rstrip(" :").endswith(markers):
+                return True
+            if not self.is_heading(earlier):
+                return False
+        return False
+
     @property
     def lead_force(self) -> str | None:
         """The first force the document names: the subject of its story, which "the

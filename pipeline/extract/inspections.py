@@ -18,7 +18,6 @@ from pipeline.extract.clauses import clause_start, has_phrase, lower_words
 from pipeline.extract.context import Analysis, DateMention, Sentence
 from pipeline.extract.evidence import sentence_event
 from pipeline.extract.force_scope import forces_of, out_of_scope
-from pipeline.extract.furniture import furniture, in_furniture
 from pipeline.extract.phase_cues import phase_terms
 from pipeline.models import Event
 
@@ -35,7 +34,9 @@ class Mention:
 
     event: Event
     kind: str  # inspection | revisit
-    source: str  # own (its own date) | publication (a report's or letter's) | unresolved
+    # own (its own date) | publication (a report's or letter's) | page (a heading dated by
+    # the page that carries it) | unresolved
+    source: str
     label: bool = False  # dated by an edition label ("Crime Data Integrity inspection 2018")
 
 
@@ -184,19 +185,15 @@ def _dates(analysis: Analysis, scope: Scope, trigger: tuple[int, int], report: b
     if found:
         return found
     words = lower_words(analysis.doc, trigger[0], trigger[1])
-    if scope.programme or not analysis.reference[0] or set(words) & set(spec["needs_own_date"]):
+    # A heading naming a report ("PEEL 2021/22: An inspection of Kent Police") is dated by
+    # the page that publishes it: the programme span it carries is no date of its own.
+    if not analysis.reference[0] or set(words) & set(spec["needs_own_date"]):
         return []
-    heading = analysis.is_heading(scope.sentence) and not _in_related_list(analysis,
-                                                                          scope.sentence)
-    return [(None, "publication")] if heading else []
-
-
-def _in_related_list(analysis: Analysis, sentence: Sentence) -> bool:
-    """A link title under "Related content": another page, whose date this page does not
-    give (a revisit letter linked from a news story is not dated by the story)."""
-    if "furniture" not in analysis.cache:
-        analysis.cache["furniture"] = furniture(analysis)
-    return in_furniture(analysis.cache["furniture"], sentence.start, sentence.end)
+    # A link title under "Related content" is another page, whose date this page does not
+    # give (a revisit letter linked from a news story is not dated by the story).
+    heading = analysis.is_heading(scope.sentence) and not analysis.in_link_list(
+        scope.sentence)
+    return [(None, "page")] if heading else []
 
 
 def _anchors(analysis: Analysis, sentence: Sentence, triggers: list) -> Anchors:
@@ -280,12 +277,16 @@ def _merge(found: list[Mention]) -> list[Event]:
     """One event per force and date.
 
     A report's or letter's date joins any dated mention of the same force and kind (it is
-    that inspection's report); an edition's year ("inspection 2018") joins a finer date of
+    that inspection's report), and the page's own date (a heading's) joins any date the
+    text gives; an edition's year ("inspection 2018") joins a finer date of
     the same force and kind in that year; the same date from two sentences is one event.
     """
     own = {(m.event.force_id, m.kind) for m in found if m.source == "own" and not m.label}
+    dated = {(m.event.force_id, m.kind) for m in found
+             if m.source in ("own", "publication") and m.event.event_date is not None}
     kept = [m for m in found if not (m.source == "publication" and (
-        m.event.force_id, m.kind) in own)]
+        m.event.force_id, m.kind) in own) and not (m.source == "page" and (
+            m.event.force_id, m.kind) in dated)]
     years = {(m.event.force_id, m.kind, m.event.event_date.year) for m in kept
              if m.event.event_date is not None and m.event.date_precision != "year"}
     out: dict[tuple, Event] = {}

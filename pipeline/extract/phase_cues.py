@@ -256,6 +256,25 @@ def _force_tokens(analysis: Analysis) -> set[int]:
     return analysis.cache["force_tokens"]
 
 
+def standalone_moves(analysis: Analysis, view: View, moves: list[Move]
+                     ) -> list[tuple[PhaseTerm, Move]]:
+    """"… the concerns that led to its escalation 18 months ago": a noun that names a move
+    into Engage by itself, after a possessive, in a sentence about the monitoring phases;
+    the noun stands for its own phase term."""
+    ph = analysis.rules.phases
+    doc = analysis.doc
+    cues = {m.cue for m in moves}
+    determiners = set(ph["standalone_determiners"])
+    out = []
+    for i in analysis.positions_in(list(ph["standalone_moves"]), view.sentence):
+        if i in cues or i in view.term_tokens or i == view.sentence.tok_start or (
+                doc[i - 1].lower_ not in determiners):
+            continue
+        out.append((PhaseTerm("engage", i, i + 1),
+                    Move(ph["standalone_moves"][doc[i].lower_], i)))
+    return out
+
+
 def classify(analysis: Analysis, view: View, term: PhaseTerm) -> Move | None:
     """Which way the force moved, read from the words around the phase term."""
     v = vocabulary(analysis)

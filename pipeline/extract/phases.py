@@ -29,8 +29,10 @@ from pipeline.extract.phase_cues import (
     Vocabulary,
     classify,
     phase_terms,
+    standalone_moves,
     vocabulary,
 )
+from pipeline.extract.phase_durations import date_by_durations
 from pipeline.models import Event
 
 LIST_REACH = 3  # sentences after a move of plural forces where the list of them may begin
@@ -287,13 +289,14 @@ def extract_phase_changes(analysis: Analysis) -> list[Event]:
             continue
         view = View(sentence, terms)
         moves = [(t, classify(analysis, view, t)) for t in terms]
+        moves += standalone_moves(analysis, view, [m for _, m in moves if m])
         spans = [(min(m.cue, t.start), max(m.cue + 1, t.end)) for t, m in moves if m]
         spans += [(s, e) for _, s, e in analysis.matches_in("inspections", sentence)]
         anchors = Anchors(spans)
         for term, move in moves:
             if move is not None:
                 found += _move_events(analysis, view, term, move, anchors)
-    return _merge(found)
+    return _merge(date_by_durations(analysis, found))
 
 
 def _contains(coarse: Event, fine: Event) -> bool:
