@@ -57,6 +57,27 @@ def _counted(analysis: Analysis) -> list[int]:
     return analysis.cache["counted"]
 
 
+def _barriers(analysis: Analysis) -> list[int]:
+    """Prefix counts of the tokens no date reaches across (";"): "X was moved into Engage;
+    it left in 2022" does not date the entry."""
+    if "barriers" not in analysis.cache:
+        found = analysis.positions(analysis.rules.dates["date_barriers"])
+        counts = [0] * (len(analysis.doc) + 1)
+        for position in found:
+            counts[position + 1] = 1
+        analysis.cache["barriers"] = numpy.cumsum(counts).tolist()
+    return analysis.cache["barriers"]
+
+
+def _across_barrier(analysis: Analysis, mention: DateMention, span: tuple[int, int]) -> bool:
+    counts = _barriers(analysis)
+    if mention.tok_start >= span[1]:
+        return counts[mention.tok_start] != counts[span[1]]
+    if mention.tok_end <= span[0]:
+        return counts[span[0]] != counts[mention.tok_end]
+    return False
+
+
 def _distance(analysis: Analysis, mention: DateMention, span: tuple[int, int]) -> int:
     counts = _counted(analysis)
     if mention.tok_start >= span[1]:
@@ -82,19 +103,25 @@ def closest_date(analysis: Analysis, sentence: Sentence, anchor: tuple[int, int]
     Anchors are token spans (cue start, phrase end); a date after a phrase is measured from
     its end ("placed into special measures last December"), a date before it from its start.
     A "since" date is the start of a period, not the date of a move, unless a when-clause
-    follows it. With resolved=False, phrases that resolve to no date count too, except
+    follows it; no date belongs to a cue across a semicolon. A date that opens the sentence
+    ("On Tuesday, the inspectorate confirmed that …") dates its main clause at any distance
+    (see _fronted). With resolved=False, phrases that resolve to no date count too, except
     those of skip_labels; `skip` is a phrase already taken.
     """
     lo = max(sentence.tok_start, anchor[0] - 3 * limit)
     hi = min(sentence.tok_end, anchor[1] + 3 * limit)
     phrases = analysis.date_phrases_between(lo, hi)
+    fronted = _fronted(analysis, sentence, anchor, anchors)
+    if fronted is not None and fronted not in phrases:
+        phrases = [fronted, *phrases]
     best = None
     for mention in phrases:
         if (resolved and mention.value is None) or mention.label in skip_labels or (
                 mention is skip) or (mention.since and not _since_when(analysis, mention)):
             continue
         own = _distance(analysis, mention, anchor)
-        if own > limit:
+        if (own > limit and mention is not fronted) or _across_barrier(analysis, mention,
+                                                                       anchor):
             continue
         reach = mention.tok_end - mention.tok_start + 3 * limit
         rivals = anchors.near(mention.tok_start - reach, mention.tok_end + reach)
@@ -104,6 +131,25 @@ def closest_date(analysis: Analysis, sentence: Sentence, anchor: tuple[int, int]
         if best is None or own < best[0]:
             best = (own, mention)
     return best[1] if best else None
+
+
+def _fronted(analysis: Analysis, sentence: Sentence, anchor: tuple[int, int],
+             anchors: Anchors) -> DateMention | None:
+    """The date phrase that opens the sentence, when it can date this cue: no other cue and
+    no relative clause (", which …", whose own cue it would date) stands between them."""
+    phrases = analysis.date_phrases_between(sentence.tok_start, anchor[0])
+    if not phrases or phrases[0].tok_start != sentence.tok_start:
+        return None
+    first = phrases[0]
+    if any(first.tok_end <= s and e <= anchor[0] for s, e in anchors.near(first.tok_end,
+                                                                          anchor[0])):
+        return None
+    doc = analysis.doc
+    relatives = set(analysis.rules.forces["relative_pronouns"])
+    if any(doc[i].lower_ in relatives and doc[i - 1].text == ","
+           for i in range(first.tok_end + 1, anchor[0])):
+        return None
+    return first
 
 
 def choose_date(analysis: Analysis, sentence: Sentence, anchor: tuple[int, int],

@@ -180,6 +180,18 @@ class Analysis:
         text = sentence.text.rstrip("".join(words["quote_marks"]) + words["asides"][1])
         return text[-1:] not in words["sentence_end_marks"]
 
+    def in_link_list(self, sentence: Sentence) -> bool:
+        """Whether a heading is one of a list of links to other pages: it follows, past
+        other headings, a line that ends with a marker such as "Related news" (a line of
+        its own, or the end of "Share this page Related content")."""
+        markers = tuple(m.lower() for m in self.rules.speech["related_markers"])
+        for earlier in reversed(self.sentences[:sentence.index]):
+            if earlier.text.lower().rstrip(" :").endswith(markers):
+                return True
+            if not self.is_heading(earlier):
+                return False
+        return False
+
     @property
     def lead_force(self) -> str | None:
         """The first force the document names: the subject of its story, which "the
@@ -309,16 +321,19 @@ def _date_mentions(doc: Doc, toolkit: Toolkit, published: date | None,
     vocab = doc.vocab
     spans = [Span(doc, s, e, label=vocab.strings[m]) for m, s, e in toolkit.matchers.dates(doc)]
     out = []
+    earlier = None  # the last date the text gave: what "that year" refers to
     for span in sorted(filter_spans(spans), key=lambda s: s.start):
         words = [t.text for t in span]
         label = span.label_
         since = bool(words) and words[0].lower() in toolkit.rules.dates["since_words"]
-        value, precision = date_resolver.resolve(label, words, published, toolkit.rules)
+        value, precision = date_resolver.resolve(label, words, published, toolkit.rules,
+                                                 earlier)
         if value is None and published is None and reference[0] is not None:
             # "today" on a page dated only by its URL: that date, at the URL's precision.
             value, precision = date_resolver.same_day(label, words, reference, toolkit.rules)
         out.append(DateMention(span.start_char, span.end_char, span.start, span.end, value,
                                precision, label, since))
+        earlier = value or earlier
     return out
 
 

@@ -32,6 +32,7 @@ class Phrase:
     years: list[int]
     published: date | None
     rules: Rules
+    earlier: date | None = None  # the date the text gave before this phrase
 
     @property
     def spec(self) -> dict:
@@ -55,7 +56,8 @@ def _regex(rules: Rules, name: str) -> re.Pattern:
     return re.compile(rules.dates["tokens"][name]["regex"])
 
 
-def _phrase(words: list[str], published: date | None, rules: Rules) -> Phrase:
+def _phrase(words: list[str], published: date | None, rules: Rules,
+            earlier: date | None = None) -> Phrase:
     year, day = _regex(rules, "year"), _regex(rules, "day")
     prefixed = _regex(rules, "prefixed_year")
     lower = [w.lower() for w in words]
@@ -63,7 +65,7 @@ def _phrase(words: list[str], published: date | None, rules: Rules) -> Phrase:
     years = [int(w[-4:]) for w in words if year.match(w) or prefixed.match(w.lower())]
     days = [int(re.match(r"\d+", w).group(0)) for w in words
             if day.match(w) and not year.match(w)]
-    return Phrase(words, lower, months, days, years, published, rules)
+    return Phrase(words, lower, months, days, years, published, rules, earlier)
 
 
 def _day_or_none(year: int, month: int, day: int) -> Resolved:
@@ -130,6 +132,35 @@ def _year(p: Phrase) -> Resolved:
     """"in 2019", "the 2019 inspection", "the end of 2019", "in the spring of 2021",
     "inspection 2016"."""
     return (date(p.years[0], 1, 1), "year") if p.years else _NONE
+
+
+def _month_of_relative_year(p: Phrase) -> Resolved:
+    """"March this year", "in December of last year"."""
+    offsets = p.spec["relative_years"]
+    offset = next((offsets[w] for w in p.lower if w in offsets), None)
+    if p.published is None or not p.months or offset is None:
+        return _NONE
+    return date(p.published.year + offset, p.months[-1], 1), "month"
+
+
+def _anaphoric_year(p: Phrase) -> int | None:
+    offsets = p.spec["anaphoric_years"]
+    offset = next((offsets[w] for w in p.lower if w in offsets), None)
+    if p.earlier is None or offset is None:
+        return None
+    return p.earlier.year + offset
+
+
+def _month_of_earlier_year(p: Phrase) -> Resolved:
+    """"in September that year", after "in 2019": September 2019."""
+    year = _anaphoric_year(p)
+    return (date(year, p.months[-1], 1), "month") if year and p.months else _NONE
+
+
+def _earlier_year(p: Phrase) -> Resolved:
+    """"later that year", "the following year": the year the text named before."""
+    year = _anaphoric_year(p)
+    return (date(year, 1, 1), "year") if year else _NONE
 
 
 def _not_a_date(p: Phrase) -> Resolved:
@@ -235,6 +266,9 @@ RESOLVERS: dict[str, Callable[[Phrase], Resolved]] = {
     "year": _year,
     "year_label": _year,
     "season_year": _year,
+    "month_of_relative_year": _month_of_relative_year,
+    "month_of_earlier_year": _month_of_earlier_year,
+    "earlier_year": _earlier_year,
     "programme": _not_a_date,
     "day_month": _day_month,
     "month_only": _month_only,
@@ -274,9 +308,13 @@ def url_date(url: str | None, rules: Rules) -> Resolved:
     return _NONE
 
 
-def resolve(label: str, words: list[str], published: date | None, rules: Rules) -> Resolved:
-    """Return (date, precision); (None, None) when the text does not pin a date down."""
+def resolve(label: str, words: list[str], published: date | None, rules: Rules,
+            earlier: date | None = None) -> Resolved:
+    """Return (date, precision); (None, None) when the text does not pin a date down.
+
+    `earlier` is the date the text gave before the phrase, which "that year" refers to.
+    """
     resolver = RESOLVERS.get(label)
     if resolver is None or not words:
         return _NONE
-    return resolver(_phrase(words, published, rules))
+    return resolver(_phrase(words, published, rules, earlier))

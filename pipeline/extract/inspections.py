@@ -17,6 +17,7 @@ from pipeline.extract.anchoring import MAX_DATE_DISTANCE, Anchors, closest_date
 from pipeline.extract.clauses import clause_start, has_phrase, lower_words
 from pipeline.extract.context import Analysis, DateMention, Sentence
 from pipeline.extract.evidence import sentence_event
+from pipeline.extract.force_scope import forces_of, out_of_scope
 from pipeline.extract.phase_cues import phase_terms
 from pipeline.models import Event
 
@@ -33,7 +34,9 @@ class Mention:
 
     event: Event
     kind: str  # inspection | revisit
-    source: str  # own (its own date) | publication (a report's or letter's) | unresolved
+    # own (its own date) | publication (a report's or letter's) | page (a heading dated by
+    # the page that carries it) | unresolved
+    source: str
     label: bool = False  # dated by an edition label ("Crime Data Integrity inspection 2018")
 
 
@@ -76,21 +79,24 @@ def _triggers(analysis: Analysis, sentence: Sentence) -> list[tuple[int, int, bo
     return out
 
 
-def _happened(analysis: Analysis, sentence: Sentence, start: int, end: int) -> bool:
-    """Not future, negated, speculative, or a description of the process."""
+def _standing(analysis: Analysis, sentence: Sentence, start: int, end: int) -> str:
+    """"happened"; or why not: "future", "negated" (or speculative), "generic" (a
+    description of the process, which names no inspection and so claims no date)."""
     doc = analysis.doc
     rules = analysis.rules
     breaks = set(rules.words["clause_breaks"])
     clause = max(clause_start(doc, sentence.tok_start, start, breaks), start - MAX_CLAUSE)
     before = lower_words(doc, clause, start)
     around = before + lower_words(doc, start, min(end + 2, sentence.tok_end))
+    if has_phrase(around, rules.inspections["generic_words"]):
+        return "generic"
     if has_phrase(before[-4:] + lower_words(doc, end, end + 1), rules.inspections["future_words"]):
-        return False
+        return "future"
     near = before[-rules.inspections["modality_window"]:]
     if any(w in rules.words["negations"] for w in before) or has_phrase(
             near, rules.words["modality"]):
-        return False
-    return not has_phrase(around, rules.inspections["generic_words"])
+        return "negated"
+    return "happened"
 
 
 @dataclass
@@ -100,39 +106,23 @@ class Scope:
     sentence: Sentence
     words: list[str]  # the sentence's words, lower case
     named: list[str]  # forces the sentence names
-    fire: bool  # it names a fire and rescue service
-    fire_words: bool  # it has fire words ("stations")
+    fire: bool  # it is about a fire and rescue service (and names no police force)
     programme: bool  # it has a programme span ("PEEL 2021/22")
     refers: bool  # it refers to a force named before ("the force")
     anchors: Anchors
 
 
 def _scope(analysis: Analysis, sentence: Sentence, triggers: list) -> Scope:
-    spec = analysis.rules.inspections
     words = lower_words(analysis.doc, sentence.tok_start, sentence.tok_end)
-    mentioned = analysis.forces_between(sentence.tok_start, sentence.tok_end)
-    fire_words = set(spec["fire_words"])
-    if has_phrase(words, spec["inspectorate_phrases"]):
-        fire_words.discard("fire")  # the inspectorate's own name
     phrases = analysis.date_phrases_between(sentence.tok_start, sentence.tok_end)
+    named = forces_of(analysis, sentence, sentence.tok_start, sentence.tok_end)
     return Scope(
-        sentence, words,
-        named=list(dict.fromkeys(m.force_id for m in mentioned if analysis.usable(m, sentence))),
-        fire=any(m.kind == "fire" for m in mentioned),
-        fire_words=bool(fire_words & set(words)),
+        sentence, words, named=named,
+        fire=not named and out_of_scope(analysis, "inspection",
+                                        span=(sentence.tok_start, sentence.tok_end)),
         programme=any(p.label in NOT_A_DATE for p in phrases),
-        refers=has_phrase(words, spec["force_anaphors"]),
+        refers=has_phrase(words, analysis.rules.forces["strict_anaphors"]),
         anchors=_anchors(analysis, sentence, triggers))
-
-
-def _fire_service(analysis: Analysis, scope: Scope, start: int, named: list) -> bool:
-    """"Inspectors revisited the service" in a text about a fire and rescue service."""
-    if scope.fire and not named:
-        return True
-    if named or not analysis.mentions_fire_service:
-        return False
-    lead = lower_words(analysis.doc, max(scope.sentence.tok_start, start - MAX_CLAUSE), start + 3)
-    return scope.fire_words or has_phrase(lead, analysis.rules.inspections["service_words"])
 
 
 def _named(analysis: Analysis, scope: Scope, end: int) -> list[str]:
@@ -195,9 +185,15 @@ def _dates(analysis: Analysis, scope: Scope, trigger: tuple[int, int], report: b
     if found:
         return found
     words = lower_words(analysis.doc, trigger[0], trigger[1])
-    if scope.programme or not analysis.reference[0] or set(words) & set(spec["needs_own_date"]):
+    # A heading naming a report ("PEEL 2021/22: An inspection of Kent Police") is dated by
+    # the page that publishes it: the programme span it carries is no date of its own.
+    if not analysis.reference[0] or set(words) & set(spec["needs_own_date"]):
         return []
-    return [(None, "publication")] if analysis.is_heading(scope.sentence) else []
+    # A link title under "Related content" is another page, whose date this page does not
+    # give (a revisit letter linked from a news story is not dated by the story).
+    heading = analysis.is_heading(scope.sentence) and not analysis.in_link_list(
+        scope.sentence)
+    return [(None, "page")] if heading else []
 
 
 def _anchors(analysis: Analysis, sentence: Sentence, triggers: list) -> Anchors:
@@ -222,12 +218,10 @@ def _trigger_mentions(analysis: Analysis, scope: Scope, start: int, end: int, re
     trigger = lower_words(analysis.doc, start, end)
     named = _named(analysis, scope, end)
     bare_report = trigger[0] in spec["report_words"]
-    if _fire_service(analysis, scope, start, named) or not named and (
-            bare_report or trigger[-1] in spec["plural_nouns"]):
+    if not named and (scope.fire or bare_report or trigger[-1] in spec["plural_nouns"]):
         return []
-    kind = "revisit" if " ".join(trigger).startswith(tuple(spec["revisit_prefixes"])) else (
-        "inspection")
-    applies = analysis.toolkit.gazetteer.oversight_applies
+    written = " ".join(trigger).replace(" - ", "-")  # "re - inspection": "re-inspection"
+    kind = "revisit" if written.startswith(tuple(spec["revisit_prefixes"])) else "inspection"
     out = []
     for mention, source in _dates(analysis, scope, (start, end), report):
         forces = named or _referred_force(analysis, scope, start, mention)
@@ -237,7 +231,7 @@ def _trigger_mentions(analysis: Analysis, scope: Scope, start: int, end: int, re
             analysis, scope.sentence, "inspection", force_id, event_date=value,
             date_precision=precision if value else None), kind, source,
             label=_is_label(mention, start)) for force_id in forces
-            if applies.get(force_id, True)]
+            if not out_of_scope(analysis, "inspection", force_id)]
     return out
 
 
@@ -245,10 +239,14 @@ def _sentence_mentions(analysis: Analysis, sentence: Sentence) -> list[Mention]:
     triggers = _triggers(analysis, sentence)
     if not triggers:
         return []
-    scope = _scope(analysis, sentence, triggers)
+    standing = [_standing(analysis, sentence, start, end) for start, end, _ in triggers]
+    # A description of the process ("under the PEEL programme") does not compete for the
+    # sentence's dates: "Kent was last inspected under the PEEL programme in 2022".
+    scope = _scope(analysis, sentence, [t for t, why in zip(triggers, standing, strict=True)
+                                        if why != "generic"])
     out = []
-    for start, end, report in triggers:
-        if _happened(analysis, sentence, start, end):
+    for (start, end, report), why in zip(triggers, standing, strict=True):
+        if why == "happened":
             out += _trigger_mentions(analysis, scope, start, end, report)
     return out
 
@@ -260,12 +258,12 @@ def _referred_force(analysis: Analysis, scope: Scope, start: int,
     story is about."""
     if not scope.refers and (mention is None or mention.value is None):
         return []
-    lead = lower_words(analysis.doc, max(scope.sentence.tok_start, start - MAX_CLAUSE), start)
+    sentence = scope.sentence
+    lead = lower_words(analysis.doc, max(sentence.tok_start, start - MAX_CLAUSE), start)
     if has_phrase(lead, analysis.rules.inspections["story_subjects"]):
-        force = analysis.lead_force  # "The decision followed an inspection of the force"
-    else:
-        force = analysis.force_named_before(start)
-    return [force] if force else []
+        # "The decision followed an inspection of the force"
+        return forces_of(analysis, sentence, start, start, fallback=("lead",))
+    return forces_of(analysis, sentence, start, start, refer="before")
 
 
 def extract_inspections(analysis: Analysis) -> list[Event]:
@@ -279,12 +277,16 @@ def _merge(found: list[Mention]) -> list[Event]:
     """One event per force and date.
 
     A report's or letter's date joins any dated mention of the same force and kind (it is
-    that inspection's report); an edition's year ("inspection 2018") joins a finer date of
+    that inspection's report), and the page's own date (a heading's) joins any date the
+    text gives; an edition's year ("inspection 2018") joins a finer date of
     the same force and kind in that year; the same date from two sentences is one event.
     """
     own = {(m.event.force_id, m.kind) for m in found if m.source == "own" and not m.label}
+    dated = {(m.event.force_id, m.kind) for m in found
+             if m.source in ("own", "publication") and m.event.event_date is not None}
     kept = [m for m in found if not (m.source == "publication" and (
-        m.event.force_id, m.kind) in own)]
+        m.event.force_id, m.kind) in own) and not (m.source == "page" and (
+            m.event.force_id, m.kind) in dated)]
     years = {(m.event.force_id, m.kind, m.event.event_date.year) for m in kept
              if m.event.event_date is not None and m.event.date_precision != "year"}
     out: dict[tuple, Event] = {}

@@ -17,6 +17,7 @@ from pipeline.extract.context import Analysis, Sentence
 MAX_CLAUSE = 60  # tokens read left of a cue for its clause (subject, negation, verb)
 MAX_VERB_STEPS = 7  # content words passed looking left from a preposition for its verb
 HEAD_WORDS = 8  # tokens read after a phase term for "… have been lifted"
+SINCE_REACH = 4  # tokens after a phase term where "since <date>" may start
 BECOMING_WINDOW = 3  # tokens before "subject" read for "will be", "was made", "became"
 
 
@@ -164,7 +165,9 @@ def _since_entry(analysis: Analysis, view: View, term: PhaseTerm) -> Move | None
     """"in special measures since June 2022": the state's start is an entry."""
     if term.phase != "engage":
         return None
-    for mention in analysis.dates_between(term.end, min(term.end + 4, view.sentence.tok_end)):
+    for mention in analysis.dates_between(term.end, view.sentence.tok_end):
+        if mention.tok_start >= term.end + SINCE_REACH:
+            break
         if mention.since:
             return Move("enter", mention.tok_start, since_date=True)
     return None
@@ -251,6 +254,25 @@ def _force_tokens(analysis: Analysis) -> set[int]:
         analysis.cache["force_tokens"] = {i for m in analysis.forces
                                           for i in range(m.tok_start, m.tok_end)}
     return analysis.cache["force_tokens"]
+
+
+def standalone_moves(analysis: Analysis, view: View, moves: list[Move]
+                     ) -> list[tuple[PhaseTerm, Move]]:
+    """"… the concerns that led to its escalation 18 months ago": a noun that names a move
+    into Engage by itself, after a possessive, in a sentence about the monitoring phases;
+    the noun stands for its own phase term."""
+    ph = analysis.rules.phases
+    doc = analysis.doc
+    cues = {m.cue for m in moves}
+    determiners = set(ph["standalone_determiners"])
+    out = []
+    for i in analysis.positions_in(list(ph["standalone_moves"]), view.sentence):
+        if i in cues or i in view.term_tokens or i == view.sentence.tok_start or (
+                doc[i - 1].lower_ not in determiners):
+            continue
+        out.append((PhaseTerm("engage", i, i + 1),
+                    Move(ph["standalone_moves"][doc[i].lower_], i)))
+    return out
 
 
 def classify(analysis: Analysis, view: View, term: PhaseTerm) -> Move | None:

@@ -17,8 +17,9 @@ from datetime import date
 
 from pipeline.extract.anchoring import Anchors, choose_date, closest_date
 from pipeline.extract.clauses import clause_end, clause_start, has_phrase, lower_words
-from pipeline.extract.context import Analysis, Sentence
+from pipeline.extract.context import Analysis, DateMention, Sentence
 from pipeline.extract.evidence import sentence_event
+from pipeline.extract.force_scope import forces_of, out_of_scope
 from pipeline.extract.phase_cues import (
     HEAD_WORDS,
     MAX_CLAUSE,
@@ -28,11 +29,15 @@ from pipeline.extract.phase_cues import (
     Vocabulary,
     classify,
     phase_terms,
+    standalone_moves,
     vocabulary,
 )
+from pipeline.extract.phase_durations import date_by_durations
 from pipeline.models import Event
 
 LIST_REACH = 3  # sentences after a move of plural forces where the list of them may begin
+JOIN_REACH = 5  # tokens before an exit word where the joiner of an elliptical exit may be
+ELLIPTICAL_DATE_REACH = 5  # tokens after an elliptical exit (or a force it names) for its date
 
 __all__ = ["choose_date", "classify", "extract_phase_changes", "participants", "phase_terms"]
 
@@ -46,7 +51,8 @@ def _blocked(analysis: Analysis, sentence: Sentence, start: int, end: int) -> bo
     # "no longer" is an exit cue, not a negation.
     words = [x for k, x in enumerate(words)
              if " ".join(words[k:k + 2]) not in no_longer]
-    return any(x in negations for x in words) or has_phrase(words, w["modality"])
+    return any(x in negations for x in words) or has_phrase(words, w["modality"]) or (
+        has_phrase(words, analysis.rules.phases["wishes"]))
 
 
 def _after_decision(analysis: Analysis, start: int, cue: int) -> int:
@@ -59,68 +65,18 @@ def _after_decision(analysis: Analysis, start: int, cue: int) -> int:
     return start
 
 
-def _relative_antecedent(analysis: Analysis, sentence: Sentence, start: int, end: int
-                         ) -> list[str] | None:
-    """"…, which left special measures": the clause is about the name just before "which"."""
-    doc = analysis.doc
-    pronouns = set(analysis.rules.phases["relative_pronouns"])
-    relative = [i for i in range(start + 1, end) if doc[i].lower_ in pronouns
-                and doc[i - 1].text == ","]
-    if not relative:
-        return None
-    comma = relative[-1] - 1
-    antecedent = [m for m in analysis.forces_between(comma - MAX_CLAUSE, comma)
-                  if m.tok_end >= comma - 1]
-    if not antecedent:
-        return None
-    mention = antecedent[-1]
-    return [mention.force_id] if analysis.usable(mention, sentence) else []
-
-
-def _subject_it(analysis: Analysis, start: int, end: int) -> bool:
-    """"it" is the force only as the subject of the move ("it was removed"), not "It is …"."""
-    doc = analysis.doc
-    ph = analysis.rules.phases
-    pronouns, verbs = set(ph["subject_pronouns"]), set(ph["subject_verbs"])
-    not_after = set(ph["not_after_subject_verb"])
-    return any(doc[i].lower_ in pronouns and doc[i + 1].lower_ in verbs
-               and doc[i + 2].lower_ not in not_after for i in range(max(start, end - 8), end - 2))
-
-
 def participants(analysis: Analysis, sentence: Sentence, start: int, end: int) -> list[str]:
-    """The forces a cue is about: named in its clause, else "the force"/"it", else the only one.
-    """
-    antecedent = _relative_antecedent(analysis, sentence, start, end)
-    if antecedent is not None:
-        return antecedent
-    mentioned = analysis.forces_between(start, end)
-    # A bare place in the clause of a move is the force ("Gloucestershire stepped down from
-    # Engage"): no region, council or mayor moves between monitoring phases.
-    fire = any(m.kind == "fire" for m in mentioned)
-    named = [m for m in mentioned if (analysis.usable(m, sentence) or (
-        m.kind == "weak" and not m.compared)) and not (fire and m.kind == "weak")]
-    if named:
-        return list(dict.fromkeys(m.force_id for m in named))
-    if fire:
-        return []
-    words = lower_words(analysis.doc, start, end)
-    ph = analysis.rules.phases
-    if has_phrase(words, analysis.rules.words["generic_subjects"]):
-        return []
-    if has_phrase(words, ph["service_words"]) and analysis.mentions_fire_service and not (
-            has_phrase(words, ph["police_service_phrases"])):
-        return []  # "the service has been escalated": a fire and rescue service
-    if (has_phrase(words, analysis.rules.words["force_anaphors"]) or _subject_it(
-            analysis, start, end) or has_phrase(words, ph["first_person"])):
-        force = analysis.force_before(end)
-        return [force] if force else []
-    return []
+    """The forces a cue is about: named in its clause (a bare place too: no region, council
+    or mayor moves between monitoring phases), else "the force"/"it"/"we", else none."""
+    return forces_of(analysis, sentence, start, end, places=True, refer="loose",
+                     relative=True)
 
 
 def _elliptical_exit(analysis: Analysis, view: View, term: PhaseTerm, forces: list[str]
                      ) -> list[tuple[Event, bool]]:
     """"… was moved into Engage in March 2021 and left in July 2022": the exit shares the term.
-    """
+    "X and Y were moved into Engage; both have since come out, Y in 2022 and X in 2023":
+    each force named after the exit takes the date after its name."""
     doc = analysis.doc
     ph = analysis.rules.phases
     exits, joiners = set(ph["exit_words"]), set(ph["elliptical_joiners"])
@@ -131,14 +87,33 @@ def _elliptical_exit(analysis: Analysis, view: View, term: PhaseTerm, forces: li
             continue
         if view.terms[-1].start > i:
             return []  # the exit names its own phase; classify() reads it
-        dates = analysis.dates_between(i + 1, min(i + 6, view.sentence.tok_end))
-        if not dates:
-            return []
         return [(sentence_event(
-            analysis, view.sentence, "phase_change", force_id, event_date=dates[0].value,
-            date_precision=dates[0].precision, phase_from="engage", phase_to="scan"), False)
-            for force_id in forces]
+            analysis, view.sentence, "phase_change", force_id, event_date=mention.value,
+            date_precision=mention.precision, phase_from="engage", phase_to="scan"), False)
+            for force_id, mention in _exit_dates(analysis, view.sentence, i, forces)]
     return []
+
+
+def _exit_dates(analysis: Analysis, sentence: Sentence, exit_word: int, forces: list[str]
+                ) -> list[tuple[str, DateMention]]:
+    """The date of each force's exit: the date right after the exit word, shared; or, when
+    the forces are named again after it each with a date ("GMP in October 2022 and
+    Cleveland in October 2023"), the date after each name."""
+    end = min(sentence.tok_end, exit_word + MAX_CLAUSE)
+    named = [m for m in analysis.forces_between(exit_word + 1, end) if m.force_id in forces]
+    if named:
+        bounds = [m.tok_end for m in named] + [end]
+        paired = []
+        for k, mention in enumerate(named):
+            dates = analysis.dates_between(mention.tok_end, min(bounds[k + 1], mention.tok_end
+                                                                + ELLIPTICAL_DATE_REACH))
+            if dates:
+                paired.append((mention.force_id, dates[0]))
+        if paired:
+            return paired
+    dates = analysis.dates_between(exit_word + 1, min(exit_word + ELLIPTICAL_DATE_REACH,
+                                                      sentence.tok_end))
+    return [(force_id, dates[0]) for force_id in forces] if dates else []
 
 
 def _fronted_subject(analysis: Analysis, sentence: Sentence, term: PhaseTerm) -> list[str]:
@@ -176,11 +151,12 @@ def _joined(analysis: Analysis, i: int, joiners: set[str], v: Vocabulary) -> boo
     """Whether an exit word follows a joiner, past auxiliaries and movement verbs ("and
     left", "and came out", "and was removed")."""
     doc = analysis.doc
-    for j in range(i - 1, max(i - 4, 0) - 1, -1):
+    for j in range(i - 1, max(i - JOIN_REACH, 0) - 1, -1):
         word = doc[j].lower_
         if word in joiners:
             return True
-        if word not in v.fillers and word not in v.move_verbs:
+        if word not in v.fillers and word not in v.move_verbs and word not in v.ph[
+                "elliptical_subjects"]:
             return False
     return False
 
@@ -195,9 +171,8 @@ def _listed_after(analysis: Analysis, sentence: Sentence, start: int, term: Phas
     end = min(sentence.tok_end, term.end + MAX_CLAUSE)
     if not has_phrase(lower_words(doc, term.end, end), ph["list_markers"]):
         return []
-    named = [m for m in analysis.forces_between(term.end, end)
-             if analysis.usable(m, sentence) or m.kind == "strong"]
-    return list(dict.fromkeys(m.force_id for m in named))
+    # A bare place in the list is the force, as in the clause of a move.
+    return forces_of(analysis, sentence, term.end, end, places=True)
 
 
 def _is_current(analysis: Analysis, words: list[str]) -> bool:
@@ -279,11 +254,10 @@ def _events(analysis: Analysis, sentence: Sentence, forces: list[str], move: Mov
             dated: tuple[date | None, str | None], inferred: bool) -> list[tuple[Event, bool]]:
     phase_from, phase_to = ("scan", "engage") if move.direction == "enter" else (
         "engage", "scan")
-    applies = analysis.toolkit.gazetteer.engage_applies
     return [(sentence_event(
         analysis, sentence, "phase_change", force_id, event_date=dated[0],
         date_precision=dated[1], phase_from=phase_from, phase_to=phase_to), inferred)
-        for force_id in forces if applies.get(force_id, True)]
+        for force_id in forces if not out_of_scope(analysis, "phase_change", force_id)]
 
 
 def _listed_later(analysis: Analysis, sentence: Sentence, start: int, term: PhaseTerm,
@@ -301,12 +275,9 @@ def _listed_later(analysis: Analysis, sentence: Sentence, start: int, term: Phas
             continue
         items = [later] + list(itertools.takewhile(
             lambda s: s.is_list_item, sentences[later.index + 1:]))
-        forces = [m.force_id for s in items
-                  for m in analysis.forces_between(s.tok_start, s.tok_end)
-                  if analysis.usable(m, s) or m.kind == "strong"]
         return [e for s in items for e in _events(
-            analysis, s, [m.force_id for m in analysis.forces_between(s.tok_start, s.tok_end)
-                          if m.force_id in forces], move, (None, None), True)]
+            analysis, s, forces_of(analysis, s, s.tok_start, s.tok_end, places=True), move,
+            (None, None), True)]
     return []
 
 
@@ -318,13 +289,14 @@ def extract_phase_changes(analysis: Analysis) -> list[Event]:
             continue
         view = View(sentence, terms)
         moves = [(t, classify(analysis, view, t)) for t in terms]
+        moves += standalone_moves(analysis, view, [m for _, m in moves if m])
         spans = [(min(m.cue, t.start), max(m.cue + 1, t.end)) for t, m in moves if m]
         spans += [(s, e) for _, s, e in analysis.matches_in("inspections", sentence)]
         anchors = Anchors(spans)
         for term, move in moves:
             if move is not None:
                 found += _move_events(analysis, view, term, move, anchors)
-    return _merge(found)
+    return _merge(date_by_durations(analysis, found))
 
 
 def _contains(coarse: Event, fine: Event) -> bool:

@@ -1,0 +1,194 @@
+"""Which police force an event is about, and whether it can be about one at all.
+
+Every extractor asks the same two questions of a clause: which force does it name or refer
+to, and is it outside what the inspectorate oversees (a fire and rescue service, Police
+Scotland, a force with no Engage process)? Both are answered here, from rules/forces.yaml,
+so that a phase change, an inspection, a finding and a statement never disagree about a
+sentence's force, and a new fire-service phrasing is one word in one list.
+
+How the other extractors call them:
+
+- findings (items, tallies): ``forces_of(analysis, sentence, sentence.tok_start,
+  sentence.tok_end, refer="before")`` gives the forces the sentence names, or the force
+  last named before it (no fallback to the document's most named force: a national review's
+  "ten of sixteen recommendations" belongs to none); take the mention nearest before the
+  finding with ``nearest_force``. A bare total that names no force may fall back on the
+  force the document is about: ``fallback=("single", "dominant")``. Before making a row,
+  ``out_of_scope(analysis, "recommendation", force_id)``.
+- statements: a speaker's words belong to ``forces_of(analysis, sentence, start, end,
+  fallback=("single",))`` over the attribution's token range, or with ``refer="strict"``
+  when the words say "the force". Words about a fire service keep their statement but lose
+  the force: ``fire_clause(analysis, start, end)`` over the quote's tokens. Statements are
+  never out of scope by force: a fire officer's or HMICS inspector's words still count.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from pipeline.extract.clauses import has_phrase, lower_words
+from pipeline.extract.context import Analysis, ForceMention, Sentence
+
+# How a clause that names no force may still refer to one:
+#   None      it does not: only forces named in the clause count;
+#   "strict"  "the force", "the constabulary" refer to the force last named;
+#   "loose"   so do "its", "it was …" as the subject, and "we" in a force's own release;
+#   "before"  the clause is always about the force last named before it.
+REFER_MODES = (None, "strict", "loose", "before")
+# Document-level answers, tried in this order when the clause gives none.
+FALLBACKS = ("lead", "single", "dominant", "primary")
+SUBJECT_WINDOW = 8  # tokens before the clause end where "it was …" is the clause's subject
+ANTECEDENT_REACH = 60  # tokens before ", which …" read for the force it is about
+
+
+def forces_of(analysis: Analysis, sentence: Sentence, start: int, end: int, *,
+              places: bool = False, refer: str | None = None, relative: bool = False,
+              fallback: Sequence[str] = ()) -> list[str]:
+    """The forces a clause (tokens start..end of the sentence) is about, in text order.
+
+    1. With relative=True, a relative clause (", which left special measures") is about the
+       force named just before its comma.
+    2. The forces the clause names. A bare place name ("Gloucestershire") counts when the
+       force is named elsewhere or the place opens the story, or always with places=True
+       (inside an oversight clause: no region or council moves between monitoring phases);
+       never beside a fire and rescue service ("Dorset and Wiltshire Fire and Rescue
+       Service"), nor after a comparison ("faster than Kent Police").
+    3. None named: nothing when the clause has a generic subject ("any force") or is about
+       a fire and rescue service (fire_clause); else the force it refers to (see REFER_MODES);
+       else the first document-level fallback that gives one (FALLBACKS).
+    """
+    if relative:
+        antecedent = _relative_antecedent(analysis, sentence, start, end)
+        if antecedent is not None:
+            return antecedent
+    mentioned = analysis.forces_between(start, end)
+    named = _named(analysis, sentence, mentioned, places)
+    if named:
+        return named
+    words = lower_words(analysis.doc, start, end)
+    if has_phrase(words, analysis.rules.words["generic_subjects"]) or fire_clause(
+            analysis, start, end):
+        return []
+    referred = _referred(analysis, words, start, end, refer)
+    if referred:
+        return [referred]
+    return _fallback(analysis, fallback)
+
+
+def nearest_force(analysis: Analysis, sentence: Sentence, token: int, *,
+                  places: bool = False) -> str | None:
+    """The named force nearest before a token in its sentence, else the first after it."""
+    mentions = [m for m in analysis.forces_between(sentence.tok_start, sentence.tok_end)
+                if m.force_id in _named(analysis, sentence, [m], places)
+                and not _beside_fire(analysis, sentence, m)]
+    before = [m for m in mentions if m.tok_start < token]
+    if before:
+        return before[-1].force_id
+    return mentions[0].force_id if mentions else None
+
+
+def out_of_scope(analysis: Analysis, event_type: str, force_id: str | None = None,
+                 span: tuple[int, int] | None = None) -> bool:
+    """Whether an event of this type cannot be made for this force or this clause.
+
+    A force is out of scope for an event type its remit flags exclude (rules/forces.yaml
+    `remit`: Police Scotland, inspected by HMICS, has neither inspections nor findings; the
+    Police Service of Northern Ireland has no Engage phase). A clause (token span) is out
+    of scope when it is about a fire and rescue service and names no police force.
+    """
+    if force_id is not None:
+        flag = analysis.rules.forces["remit"].get(event_type)
+        flags = getattr(analysis.toolkit.gazetteer, flag) if flag else {}
+        if not flags.get(force_id, True):
+            return True
+    if span is not None:
+        sentence = analysis.sentence_of(span[0])
+        mentioned = analysis.forces_between(*span)
+        return not _named(analysis, sentence, mentioned, False) and fire_clause(
+            analysis, *span)
+    return False
+
+
+def fire_clause(analysis: Analysis, start: int, end: int) -> bool:
+    """Whether a clause is about a fire and rescue service: it names one, or the text is
+    also about one and the clause has no police word but has a fire word ("fire
+    stations", "firefighters") or speaks of "the service"."""
+    if any(m.kind == "fire" for m in analysis.forces_between(start, end)):
+        return True
+    if not analysis.mentions_fire_service:
+        return False
+    spec = analysis.rules.forces
+    words = lower_words(analysis.doc, start, end)
+    if has_phrase(words, spec["police_words"]):
+        return False
+    if has_phrase(words, spec["inspectorate_phrases"]):
+        words = [w for w in words if w != "fire"]  # "… Constabulary and Fire & Rescue Services"
+    return has_phrase(words, spec["fire_clause_words"]) or has_phrase(
+        words, spec["service_words"])
+
+
+def _named(analysis: Analysis, sentence: Sentence, mentioned: list[ForceMention],
+           places: bool) -> list[str]:
+    fire = any(m.kind == "fire" for m in mentioned)
+    named = [m for m in mentioned if (analysis.usable(m, sentence) or (
+        places and m.kind == "weak" and not m.compared)) and not (fire and m.kind == "weak")]
+    return list(dict.fromkeys(m.force_id for m in named))
+
+
+def _beside_fire(analysis: Analysis, sentence: Sentence, mention: ForceMention) -> bool:
+    return mention.kind == "weak" and any(
+        m.kind == "fire" for m in analysis.forces_between(sentence.tok_start, sentence.tok_end))
+
+
+def _referred(analysis: Analysis, words: list[str], start: int, end: int,
+              refer: str | None) -> str | None:
+    if refer is None:
+        return None
+    if refer == "before":
+        return analysis.force_named_before(start)
+    spec = analysis.rules.forces
+    refers = has_phrase(words, spec["strict_anaphors"])
+    if refer == "loose":
+        refers = refers or has_phrase(words, analysis.rules.words["force_anaphors"]) or (
+            _subject_it(analysis, start, end) or has_phrase(words, spec["first_person"]))
+        return analysis.force_before(end) if refers else None
+    return analysis.force_named_before(start) if refers else None
+
+
+def _subject_it(analysis: Analysis, start: int, end: int) -> bool:
+    """"it" is the force only as the subject of a verb ("it was removed"), not "It is …"."""
+    doc = analysis.doc
+    spec = analysis.rules.forces
+    pronouns, verbs = set(spec["subject_pronouns"]), set(spec["subject_verbs"])
+    not_after = set(spec["not_after_subject_verb"])
+    return any(doc[i].lower_ in pronouns and doc[i + 1].lower_ in verbs
+               and doc[i + 2].lower_ not in not_after
+               for i in range(max(start, end - SUBJECT_WINDOW), end - 2))
+
+
+def _relative_antecedent(analysis: Analysis, sentence: Sentence, start: int, end: int
+                         ) -> list[str] | None:
+    """"…, which left special measures": the clause is about the name just before "which"."""
+    doc = analysis.doc
+    pronouns = set(analysis.rules.forces["relative_pronouns"])
+    relative = [i for i in range(start + 1, end) if doc[i].lower_ in pronouns
+                and doc[i - 1].text == ","]
+    if not relative:
+        return None
+    comma = relative[-1] - 1
+    antecedent = [m for m in analysis.forces_between(max(comma - ANTECEDENT_REACH, 0), comma)
+                  if m.tok_end >= comma - 1]
+    if not antecedent:
+        return None
+    mention = antecedent[-1]
+    return [mention.force_id] if analysis.usable(mention, sentence) else []
+
+
+def _fallback(analysis: Analysis, fallback: Sequence[str]) -> list[str]:
+    for name in fallback:
+        if name not in FALLBACKS:
+            raise ValueError(f"unknown force fallback {name!r} (known: {', '.join(FALLBACKS)})")
+        force = getattr(analysis, f"{name}_force")
+        if force:
+            return [force]
+    return []

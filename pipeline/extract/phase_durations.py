@@ -1,0 +1,181 @@
+"""Moves dated by how long a force stayed in Engage.
+
+"Greater Manchester Police came out of special measures after twenty-two months" dates the
+exit from the entry (December 2020 plus 22 months: 2022), and "four years after it was
+placed there" an undated entry from the exit; "had been in the Engage process for a year"
+says an entry happened, a year before the exit (or, "has been … for two years", before
+today). A duration is rounded in copy, so a date found this way has year precision; a bound
+("more than four years", "less than ten months") dates nothing.
+
+Durations are read from rules/dates.yaml (units, the words that say what a duration
+measures) and the number words of rules/numbers.yaml.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from dataclasses import dataclass, replace
+from datetime import date
+
+from pipeline.extract.clauses import has_phrase, lower_words
+from pipeline.extract.context import Analysis, Sentence
+from pipeline.extract.evidence import sentence_event
+from pipeline.extract.force_scope import forces_of, out_of_scope
+from pipeline.extract.phase_cues import phase_terms
+from pipeline.models import Event
+
+NUMBER_REACH = 5  # tokens before a unit word where its number (and the relation word) may be
+STAY_REACH = 6  # tokens after a phase term where "for <duration>" may start
+
+
+@dataclass(frozen=True)
+class Duration:
+    tok_start: int
+    tok_end: int
+    months: int
+    relation: str  # "after": one move came that long after the other; "for": a stay's length
+
+
+def durations_in(analysis: Analysis, sentence: Sentence) -> list[Duration]:
+    """"after twenty-two months", "after only 18 months", "for a year", "four years after"."""
+    spec = analysis.rules.dates
+    units = spec["duration_units"]
+    out = []
+    for i in analysis.positions_in(list(units), sentence):
+        start, amount = _number_before(analysis, sentence, i)
+        if amount is None:
+            continue
+        relation = _relation(analysis, sentence, start, i)
+        if relation is not None:
+            out.append(Duration(relation[1], max(relation[2], i + 1),
+                                amount * units[analysis.doc[i].lower_], relation[0]))
+    return out
+
+
+def _number_before(analysis: Analysis, sentence: Sentence, unit: int
+                   ) -> tuple[int, int | None]:
+    """The number right before a unit word ("twenty-two", "22", "a") and where it starts."""
+    doc = analysis.doc
+    numbers = analysis.rules.numbers["numbers"]
+    joiners = set(analysis.rules.dates["number_joiners"])
+    total, start = 0, unit
+    for j in range(unit - 1, max(sentence.tok_start, unit - NUMBER_REACH) - 1, -1):
+        word = doc[j].lower_
+        if word.isdigit():
+            total += int(word)
+        elif word in numbers and word not in analysis.rules.dates["not_duration_numbers"]:
+            total += numbers[word]
+        elif not (word in joiners and start < unit):
+            break
+        start = j
+    return start, (total if start < unit and total > 0 else None)
+
+
+def _relation(analysis: Analysis, sentence: Sentence, number: int, unit: int
+              ) -> tuple[str, int, int] | None:
+    """What the duration measures: the word before its number, past fillers ("after only"),
+    or "after" right after its unit ("four years after it was placed there")."""
+    doc = analysis.doc
+    spec = analysis.rules.dates
+    relations, fillers = spec["duration_relations"], set(spec["duration_fillers"])
+    j = number - 1
+    while j >= sentence.tok_start and doc[j].lower_ in fillers:
+        j -= 1
+    if has_phrase(lower_words(doc, max(sentence.tok_start, number - 2), number),
+                  spec["duration_bounds"]):
+        return None
+    if unit + 1 < sentence.tok_end and doc[unit + 1].lower_ in spec["duration_not_before"]:
+        return None
+    if j >= sentence.tok_start and doc[j].lower_ in relations:
+        return relations[doc[j].lower_], j, unit + 1
+    if unit + 1 < sentence.tok_end and doc[unit + 1].lower_ in spec["postposed_relations"]:
+        return "after", number, unit + 2
+    return None
+
+
+def _shift(day: date, months: int) -> date:
+    index = day.year * 12 + day.month - 1 + months
+    return date(index // 12, 1, 1)
+
+
+def _sentence_at(analysis: Analysis, char: int) -> Sentence:
+    starts = analysis.cache.get("sentence_starts")
+    if starts is None:
+        starts = analysis.cache["sentence_starts"] = [s.start for s in analysis.sentences]
+    return analysis.sentences[bisect_right(starts, char) - 1]
+
+
+def date_by_durations(analysis: Analysis, found: list[tuple[Event, bool]]
+                      ) -> list[tuple[Event, bool]]:
+    """The moves with dates a duration gives, and the entries a duration implies."""
+    if not analysis.positions(list(analysis.rules.dates["duration_units"])):
+        return found
+    out = [_dated(analysis, found, event, inferred) for event, inferred in found]
+    return out + _stays(analysis, out)
+
+
+def _opposite_date(found: list[tuple[Event, bool]], event: Event) -> date | None:
+    """The date the text gives the force's other move (its entry, for an exit)."""
+    return next((e.event_date for e, inferred in found if not inferred
+                 and e.force_id == event.force_id and e.phase_to == event.phase_from
+                 and e.event_date is not None), None)
+
+
+def _dated(analysis: Analysis, found: list[tuple[Event, bool]], event: Event,
+           inferred: bool) -> tuple[Event, bool]:
+    """An undated move in a sentence with "after <duration>": the other move plus (or, for
+    an entry, minus) the duration."""
+    if event.event_date is not None and not inferred:
+        return event, inferred
+    other = _opposite_date(found, event)
+    durations = [d for d in durations_in(analysis, _sentence_at(analysis, event.char_start))
+                 if d.relation == "after"]
+    if other is None or not durations:
+        return event, inferred
+    sign = 1 if event.phase_to == "scan" else -1
+    return replace(event, event_date=_shift(other, sign * durations[0].months),
+                   date_precision="year"), False
+
+
+def _stays(analysis: Analysis, found: list[tuple[Event, bool]]) -> list[tuple[Event, bool]]:
+    """"Gwent Police had been in the Engage process for a year": an entry, a year before
+    the force's exit ("had been") or before today ("has been"); undated when that is not
+    known."""
+    out = []
+    for sentence in analysis.sentences:
+        stays = [d for d in durations_in(analysis, sentence) if d.relation == "for"]
+        if not stays:
+            continue
+        for term in phase_terms(analysis, sentence):
+            stay = next((d for d in stays if 0 <= d.tok_start - term.end <= STAY_REACH), None)
+            if stay is None or term.phase != "engage" or not _in_state(analysis, sentence,
+                                                                       term.start):
+                continue
+            out += _stay_entries(analysis, found, sentence, term.start, stay)
+    return out
+
+
+def _in_state(analysis: Analysis, sentence: Sentence, term_start: int) -> bool:
+    """"has been in", "had been under": the words right before the term say a stay."""
+    before = lower_words(analysis.doc, max(sentence.tok_start, term_start - 4), term_start)
+    return has_phrase(before, analysis.rules.phases["stay_phrases"])
+
+
+def _stay_entries(analysis: Analysis, found: list[tuple[Event, bool]], sentence: Sentence,
+                  term_start: int, stay: Duration) -> list[tuple[Event, bool]]:
+    words = lower_words(analysis.doc, max(sentence.tok_start, term_start - 4), term_start)
+    out = []
+    for force_id in forces_of(analysis, sentence, sentence.tok_start, term_start,
+                              places=True, refer="loose"):
+        if out_of_scope(analysis, "phase_change", force_id):
+            continue
+        if set(words) & set(analysis.rules.phases["past_stay_words"]):
+            ref = next((e.event_date for e, inferred in found if e.force_id == force_id
+                        and e.phase_to == "scan" and e.event_date is not None), None)
+        else:
+            ref = analysis.reference[0]
+        value = _shift(ref, -stay.months) if ref else None
+        out.append((sentence_event(analysis, sentence, "phase_change", force_id,
+                                   event_date=value, date_precision="year" if value else None,
+                                   phase_from="scan", phase_to="engage"), value is None))
+    return out
