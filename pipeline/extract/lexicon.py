@@ -39,6 +39,7 @@ class Lexicon:
     modifiers: frozenset[str]
     object_markers: frozenset[str]
     pronouns: frozenset[str]
+    relative_pronouns: frozenset[str]
     subject_openers: frozenset[str]
     coordinators: frozenset[str]
     clause_breaks: frozenset[str]
@@ -85,10 +86,12 @@ def _phrases(values) -> re.Pattern:
     return re.compile(rf"\b(?:{alternatives})\b", re.IGNORECASE)
 
 
-def _markers(values) -> re.Pattern:
-    """A paragraph that is one of the markers, alone or before a colon or a dash."""
+def _markers(values, extra_word: bool = False) -> re.Pattern:
+    """A paragraph that is one of the markers, alone or before a colon or a dash; with
+    `extra_word`, a marker and one more word ("Image caption:", "Photo credit:")."""
     alternatives = "|".join(re.escape(str(v)) for v in sorted(values, key=len, reverse=True))
-    return re.compile(rf"^[-• ]*(?:{alternatives})\s*(?:$|[:\-–—])", re.IGNORECASE)
+    extra = r"(?:\s+[^\W\d_]+)?" if extra_word else ""
+    return re.compile(rf"^[-• ]*(?:{alternatives}){extra}\s*(?:$|[:\-–—])", re.IGNORECASE)
 
 
 # The word lists a document's tokens are looked up in, by the name callers ask for.
@@ -157,6 +160,7 @@ def lexicon(rules: Rules) -> Lexicon:
         modifiers=_words(speech["verb_modifiers"]),
         object_markers=_words(speech["object_markers"]),
         pronouns=_words(speech["pronouns"]),
+        relative_pronouns=_words(speech["relative_pronouns"]),
         subject_openers=_words(speech["subject_openers"]),
         coordinators=_words(speech["coordinators"]),
         clause_breaks=_words(rules.words["clause_breaks"]),
@@ -179,7 +183,7 @@ def lexicon(rules: Rules) -> Lexicon:
         signature_max_words=int(speech["signature_max_words"]),
         fire_words=_phrases(speech["fire_words"]),
         police_words=_phrases(speech["police_words"]),
-        caption_markers=_markers(speech["caption_markers"]),
+        caption_markers=_markers(speech["caption_markers"], extra_word=True),
         related_markers=_markers(speech["related_markers"]),
     )
     _index_words(built, rules)

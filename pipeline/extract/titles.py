@@ -139,6 +139,11 @@ def left_edge(analysis: Analysis, title: Span) -> int:
     for mention in analysis.forces:
         if mention.tok_end == i:
             i = mention.tok_start
+    # "the county's police and crime commissioner", "London's Deputy Mayor": the possessor
+    # (a place, or a word such as "county") belongs to the title.
+    if 0 < i < title.start and doc[i].lower_ in _POSSESSIVE and (
+            doc[i - 1].lower_ in words.possessors or doc[i - 1].is_title):
+        i -= 1
     while i > 0 and doc[i - 1].lower_ in words.determiners | _POSSESSIVE:
         i -= 1
     # "Sophie Linden, London's Deputy Mayor for Policing": a possessive place before a title.
