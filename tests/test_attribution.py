@@ -196,3 +196,158 @@ def test_the_chief_inspector_may_be_the_inspectorate_s():
     found = _statements(text)
     assert found["Andy Cooke"].person_role == "hm_chief_inspector"
     assert found["Andy Cooke"].evidence.startswith("The Chief Inspector has outlined")
+
+
+# A sentence after a quote that points back at it names the speaker, however long it is.
+
+@pytest.mark.parametrize("pointer", [
+    "Those were the words of HM Inspector of Constabulary Jane Morris, who oversees the "
+    "forces of the south east and visited the control room twice this spring.",
+    "That was Kent's chief constable, Amira Shah, speaking to reporters outside the force's "
+    "headquarters in Maidstone on Tuesday morning.",
+    "These were the closing remarks of Police and Crime Commissioner Leo Grant at the end of "
+    "a long and at times difficult meeting of the panel.",
+])
+def test_a_sentence_pointing_back_at_a_quote_names_its_speaker(pointer):
+    text = ("Kent Police moved into enhanced monitoring\n"
+            "“Too many people who ring us in an emergency are still waiting too long.\n"
+            "“That has to change, and it will change this year.”\n"
+            f"{pointer}\n"
+            "The force has six months to produce an improvement plan.")
+    found = _statements(text)
+    assert len(found) == 1, pointer
+    (event,) = found.values()
+    assert "Too many people who ring us" in event.quote, pointer
+    assert event.evidence.startswith("“Too many people") and pointer[:20] in event.evidence
+
+
+def test_a_long_sentence_after_a_quote_that_does_not_point_back_attributes_nothing():
+    text = ("Kent Police moved into enhanced monitoring\n"
+            "“Too many people who ring us in an emergency are still waiting too long.”\n"
+            "The decision was announced by HM Inspector of Constabulary Jane Morris after a "
+            "revisit to the control room in the spring.")
+    found = _statements(text)
+    assert "Too many people" not in _quote(found, "Jane Morris") if found else True
+
+
+# One-word quotations are quotes too, when their own sentence gives them a speaker; grades
+# and phases in quote marks are names of things.
+
+@pytest.mark.parametrize("sentence, word", [
+    ("HMI Jane Morris wrote that the progress was real but \"fragile\".", "fragile"),
+    ("PCC Leo Grant said he was ‘delighted’ with the result.", "delighted"),
+    ("Sam Clarke, chair of Kent Police Federation, warned that officers were \"exhausted\" "
+     "after a long summer.", "exhausted"),
+])
+def test_a_one_word_quotation_with_a_speaker(sentence, word):
+    found = _statements("Kent update\n" + sentence)
+    assert len(found) == 1
+    (event,) = found.values()
+    assert event.quote == word
+
+
+@pytest.mark.parametrize("sentence", [
+    "Chief Constable Amira Shah said the force had been graded \"good\" for its response.",
+    "Chief Constable Amira Shah said the force would leave ‘Engage’ within the year.",
+    "Chief Constable Amira Shah said the so-called \"hub\" was already open.",
+    "Chief Constable Amira Shah said a scheme known as \"Safer Streets First\" had begun.",
+])
+def test_a_quoted_grade_phase_or_label_is_no_quote(sentence):
+    found = _statements("Kent update\n" + sentence)
+    assert found["Amira Shah"].quote is None
+
+
+def test_a_one_word_description_is_the_speakers_own():
+    text = ("Kent update\n"
+            "Chief Constable Amira Shah described the new control room as \"transformative\".")
+    assert _statements(text)["Amira Shah"].quote == "transformative"
+
+
+def test_a_one_word_quotation_without_a_speaker_is_no_quote():
+    text = ("Watchdog warns of \"fragile\" gains at Kent Police\n"
+            "Kent Police has left special measures.\n"
+            "Chief Constable Amira Shah welcomed the decision.")
+    assert _statements(text)["Amira Shah"].quote is None
+
+
+# A report signed at its end by a name and a title.
+
+@pytest.mark.parametrize("tail", ["", "\nContact: panel@example.org",
+                                  "\nContact: panel@example.org\nTelephone: 01234 567890"])
+def test_a_titled_name_closing_a_report_signs_it(tail):
+    text = ("Update on the force's improvement plan\n"
+            "Report of the Chief Executive\n"
+            "1. The panel is asked to note this report.\n"
+            "2. Two of the five recommendations have been implemented.\n"
+            "Grace Okafor\n"
+            "Chief Executive, Office of the Police and Crime Commissioner for Kent" + tail)
+    found = _statements(text)
+    assert set(found) == {"Grace Okafor"}
+    assert found["Grace Okafor"].quote is None
+
+
+def test_a_titled_name_followed_by_more_text_signs_nothing():
+    text = ("Update on the force's improvement plan\n"
+            "1. The panel is asked to note this report.\n"
+            "Grace Okafor\n"
+            "Chief Executive, Office of the Police and Crime Commissioner for Kent\n"
+            "2. Two of the five recommendations have been implemented, and the force expects "
+            "the rest to follow by the end of the year.")
+    assert _statements(text) == {}
+
+
+# A title, its place, then the name: "Commissioner for Cleveland Steve Turner".
+
+@pytest.mark.parametrize("text, name, role", [
+    ("Police and Crime Commissioner for Kent Leo Grant said the force had improved.",
+     "Leo Grant", "police_and_crime_commissioner"),
+    ("HM Chief Inspector of Constabulary in Scotland Ruth Baird said the service had "
+     "improved.", "Ruth Baird", "hm_chief_inspector"),
+    ("Chief Constable of Devon and Cornwall Amira Shah said the force had improved.",
+     "Amira Shah", "chief_constable"),
+])
+def test_a_place_between_a_title_and_its_holder(text, name, role):
+    found = _statements("Inspection update\n" + text)
+    assert set(found) == {name}
+    assert found[name].person_role == role
+
+
+def test_a_title_of_a_place_with_no_name_after_it_names_no_one():
+    text = ("Inspection update\n"
+            "The Police and Crime Commissioner for Kent said the force had improved.")
+    assert _statements(text) == {}
+
+
+# People the text names only as speakers, with no title anywhere.
+
+@pytest.mark.parametrize("sentence", [
+    "Priya Natarajan said the force had turned a corner.",
+    "“The force has turned a corner,” said Priya Natarajan.",
+    "Priya Natarajan, who led the review for the council, told the panel the force had "
+    "turned a corner.",
+    "In a statement from Priya Natarajan, the board welcomed the report.",
+    "According to Priya Natarajan, the force has turned a corner.",
+])
+def test_a_speaker_without_a_title_is_found_by_her_said_verb(sentence):
+    found = _statements("Kent update\n" + sentence)
+    assert set(found) == {"Priya Natarajan"}, sentence
+    assert found["Priya Natarajan"].person_role == "other"
+
+
+@pytest.mark.parametrize("sentence", [
+    "Local resident Priya Natarajan said the force had turned a corner.",
+    "Priya Natarajan, 45, said she had waited an hour for an answer.",
+    "BBC reporter Priya Natarajan said the force had not replied.",
+    "A spokesperson for the Fire Brigades Union said members were worried.",
+    "Kent Police said the force had turned a corner.",
+    "The panel thanked Priya Natarajan and said the review was welcome.",
+    "Mr Natarajan said the review was welcome.",
+])
+def test_people_of_the_public_bodies_and_bare_surnames_are_no_speakers(sentence):
+    assert _statements("Kent update\n" + sentence) == {}, sentence
+
+
+def test_a_known_official_named_without_a_title_keeps_the_office():
+    text = "Kent update\nSir Andy Cooke said the force had made rapid progress."
+    found = _statements(text)
+    assert found["Andy Cooke"].person_role == "hm_chief_inspector"

@@ -31,6 +31,7 @@ class Lexicon:
     title_qualifiers: frozenset[str]
     org_connectors: frozenset[str]
     scottish_words: frozenset[str]
+    title_places: tuple[tuple[str, ...], ...]
     first_name_honorifics: frozenset[str]
     speech_verbs: frozenset[str]
     inverted_verbs: frozenset[str]
@@ -40,6 +41,7 @@ class Lexicon:
     object_markers: frozenset[str]
     pronouns: frozenset[str]
     relative_pronouns: frozenset[str]
+    public_nouns: frozenset[str]
     subject_openers: frozenset[str]
     coordinators: frozenset[str]
     clause_breaks: frozenset[str]
@@ -53,11 +55,13 @@ class Lexicon:
     first_person: frozenset[str]
     colon_fillers: frozenset[str]
     attribution_phrases: tuple[tuple[str, ...], ...]
+    back_references: tuple[str, ...]
     sign_offs: tuple[str, ...]
     reference_nouns: dict[str, tuple[str, ...]]
     reference_roles: dict[str, tuple[str, ...]]
     letter_labels: dict[str, str]  # label → sender | recipient | header
     signature_max_words: int
+    back_reference_words: int  # the most words a back reference has
     fire_words: re.Pattern
     police_words: re.Pattern
     caption_markers: re.Pattern
@@ -152,6 +156,8 @@ def lexicon(rules: Rules) -> Lexicon:
         title_qualifiers=_words(roles["title_qualifiers"]),
         org_connectors=_words(roles["org_connectors"]),
         scottish_words=_words(roles["scottish_words"]),
+        title_places=tuple(sorted((tuple(p.lower().split()) for p in roles["title_places"]),
+                                  key=len, reverse=True)),
         first_name_honorifics=_words(roles["first_name_honorifics"]),
         speech_verbs=_words(rules.words["speech_verbs"]),
         inverted_verbs=_words(speech["inverted_verbs"]),
@@ -161,6 +167,7 @@ def lexicon(rules: Rules) -> Lexicon:
         object_markers=_words(speech["object_markers"]),
         pronouns=_words(speech["pronouns"]),
         relative_pronouns=_words(speech["relative_pronouns"]),
+        public_nouns=_words(speech["public_nouns"]),
         subject_openers=_words(speech["subject_openers"]),
         coordinators=_words(speech["coordinators"]),
         clause_breaks=_words(rules.words["clause_breaks"]),
@@ -176,6 +183,8 @@ def lexicon(rules: Rules) -> Lexicon:
         attribution_phrases=tuple(tuple(p.lower().split())
                                   for p in speech["attribution_phrases"]),
         sign_offs=tuple(s.lower() for s in speech["sign_offs"]),
+        back_references=tuple(p.lower() for p in speech["back_references"]),
+        back_reference_words=max(len(p.split()) for p in speech["back_references"]),
         reference_nouns={k.lower(): tuple(v) for k, v in speech["reference_nouns"].items()},
         reference_roles={k: tuple(v) for k, v in speech["reference_roles"].items()},
         letter_labels={label.lower(): kind for kind, labels in speech["letter_labels"].items()

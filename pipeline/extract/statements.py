@@ -19,11 +19,13 @@ from pipeline.extract.furniture import furniture, in_furniture
 from pipeline.extract.lexicon import lexicon
 from pipeline.extract.people import find_people
 from pipeline.extract.persons import Person
-from pipeline.extract.quotes import quote_blocks
+from pipeline.extract.quotes import QuoteBlock, quote_blocks
 from pipeline.extract.speech import Voices, speech_tokens
 from pipeline.models import Event
 
 _QUOTE_JOIN = " … "
+# How far before a short quotation a label marker ("so-called") may start, in characters.
+_LABEL_REACH = 20
 
 
 @dataclass
@@ -83,10 +85,26 @@ def _force_of(analysis: Analysis, entry: Said, fire_story: bool) -> str | None:
     return _force_spoken_about(analysis, *entry.evidence, own_words=national)
 
 
-def _phase_terms(analysis: Analysis) -> set[str]:
-    """"special measures", "Engage": quoted names of things, never quotations."""
+def _named_things(analysis: Analysis) -> set[str]:
+    """"special measures", "Engage", "requires improvement": quoted names of phases and
+    grades, never quotations."""
     phases = analysis.rules.phases
-    return {t.lower() for key in ("engage_terms", "scan_terms") for t in phases[key]}
+    labels = analysis.rules.speech["quoted_labels"]
+    return {t.lower() for key in ("engage_terms", "scan_terms") for t in phases[key]} | {
+        t.lower() for t in labels}
+
+
+def _a_name(analysis: Analysis, block: QuoteBlock) -> bool:
+    """A short quotation that names a thing: a phase or a grade, or a label after "so-called"
+    or "known as" (the "hub" model); not anyone's words."""
+    if not block.short:
+        return False
+    if block.text(analysis.text).lower().strip(" ,.") in _named_things(analysis):
+        return True
+    before = analysis.text[max(block.start - _LABEL_REACH, 0) : block.start - 1].lower()
+    words = before.split()
+    return any(words[-len(m.split()):] == m.split() for m in analysis.rules.speech[
+        "label_markers"]) if words else False
 
 
 def _gather(analysis: Analysis) -> list[Said]:
@@ -95,9 +113,7 @@ def _gather(analysis: Analysis) -> list[Said]:
         return []
     voices = Voices.of(analysis, people)
     tokens = speech_tokens(voices)
-    terms = _phase_terms(analysis)
-    blocks = [b for b in quote_blocks(analysis.text)
-              if not (b.short and b.text(analysis.text).lower().strip(" ,.") in terms)]
+    blocks = [b for b in quote_blocks(analysis.text) if not _a_name(analysis, b)]
     unmarked = unmarked_quotes(voices, tokens, blocks)
     blocks = sorted([*blocks, *(a.block for a in unmarked)], key=lambda b: b.start)
     quotes, reported = read_voices(voices, blocks, tokens, {id(a.block): a for a in unmarked})

@@ -163,10 +163,11 @@ def _after_title(analysis: Analysis, title: Span, sentence_end: int) -> int:
     words = lexicon(analysis.rules)
     if after >= sentence_end or doc[after].lower_ not in words.title_links:
         return after
-    nested = [m for m in analysis.forces if m.tok_start == after + 1 or (
-        m.tok_start == after + 2 and doc[after + 1].lower_ in words.determiners)]
-    if nested:
-        after = nested[0].tok_end
+    first = after + 2 if after + 2 < sentence_end and doc[after + 1].lower_ in (
+        words.determiners) else after + 1
+    place = place_end(analysis, first, sentence_end)
+    if place is not None:
+        after = place
         # "chairman of the Greater Manchester Police Federation, Rob Kenyon"
         while after < sentence_end and doc[after].is_title and (
                 doc[after].lower_ in lexicon(analysis.rules).not_name):
@@ -179,6 +180,37 @@ def _after_title(analysis: Analysis, title: Span, sentence_end: int) -> int:
     if k < sentence_end and doc[k].text == "," and k > after + 1:
         return k  # "chair of the Policing Board, Mukesh Sharma"
     return after
+
+
+def _place_ends(analysis: Analysis) -> dict[int, int]:
+    """Every force name or force area the matchers find, by start token: also the bare places
+    the force list drops before a capitalised word ("for Cleveland Steve Turner")."""
+    if "place_ends" not in analysis.cache:
+        ends: dict[int, int] = {}
+        for matcher in ("forces_lower", "forces_exact"):
+            for _, s, e in analysis.matches(matcher):
+                ends[s] = max(ends.get(s, e), e)
+        analysis.cache["place_ends"] = ends
+    return analysis.cache["place_ends"]
+
+
+def place_tokens(analysis: Analysis) -> set[int]:
+    """The tokens of every force name or force area (see `_place_ends`)."""
+    return {i for s, e in _place_ends(analysis).items() for i in range(s, e)}
+
+
+def place_end(analysis: Analysis, start: int, limit: int) -> int | None:
+    """The end of a place named at token `start`: a force or its area, or a nation
+    (roles.yaml title_places: "in Scotland Craig Naylor")."""
+    end = _place_ends(analysis).get(start)
+    if end is not None:
+        return end if end <= limit else None
+    doc = analysis.doc
+    for place in lexicon(analysis.rules).title_places:
+        end = start + len(place)
+        if end <= limit and tuple(t.lower_ for t in doc[start:end]) == place:
+            return end
+    return None
 
 
 def _name_span(analysis: Analysis, title: Span, forces: set[int]) -> tuple[int, int] | None:
