@@ -351,3 +351,93 @@ def test_a_known_official_named_without_a_title_keeps_the_office():
     text = "Kent update\nSir Andy Cooke said the force had made rapid progress."
     found = _statements(text)
     assert found["Andy Cooke"].person_role == "hm_chief_inspector"
+
+
+# The force a statement is filed under: the one the speaker speaks for or about.
+
+def _forces(text: str) -> dict[str, str | None]:
+    return {name: event.force_id for name, event in _statements(text).items()}
+
+
+@pytest.mark.parametrize("text", [
+    "Home Secretary speaks to chief officers\n"
+    "Home Secretary Jane Park spoke to chief officers in Harrogate about standards.\n"
+    "She said every force had to get the basics right, and that the Metropolitan Police "
+    "Service, placed in special measures last year, was no exception.",
+    "Chief inspector warns forces over crime recording\n"
+    "Forces that fail victims risk the same scrutiny as Kent Police, the chief inspector has "
+    "warned.\n"
+    "HM Chief Inspector of Constabulary Ruth Baird said: “No force can assume it is immune "
+    "from enhanced monitoring.”\n"
+    "Kent Police was placed in special measures in 2023.",
+])
+def test_a_national_official_s_general_words_belong_to_no_force(text):
+    assert set(_forces(text).values()) == {None}
+
+
+def test_a_national_official_in_a_round_up_of_several_forces():
+    text = ("Policing week: Kent Police leaves Engage\n"
+            "Kent Police left the Engage process on Tuesday. Essex Police and Sussex Police "
+            "remain under enhanced monitoring.\n"
+            "Policing minister Jane Park said she wanted \"every force in Engage out of it "
+            "within two years\".")
+    assert _forces(text) == {"Jane Park": None}
+
+
+@pytest.mark.parametrize("text", [
+    "Kent Police leaves enhanced monitoring\n"
+    "The force has closed its last cause of concern.\n"
+    "HM Inspector of Constabulary Jane Morris said: “I am pleased with the progress made.”",
+    "Custody review\n"
+    "MAIDSTONE — Kent Police's custody suites treat detainees well, inspectors found.\n"
+    "HM Inspector of Constabulary Jane Morris said: “Staff were caring and professional.”",
+    "Inspection update\n"
+    "Essex Police and Kent Police were both inspected in the spring.\n"
+    "Kent Police has since closed two causes of concern.\n"
+    "HM Inspector of Constabulary Jane Morris said the force had improved.",
+])
+def test_a_national_official_on_a_story_about_one_force(text):
+    found = _forces(text)
+    assert found["Jane Morris"] == "kent-police"
+
+
+def test_a_title_without_a_force_takes_the_story_s_not_one_two_paragraphs_back():
+    text = ("What enhanced monitoring means for Wiltshire's police\n"
+            "Wiltshire Police was moved into the Engage process on Friday.\n"
+            "Avon and Somerset Constabulary, the county's neighbour, was not escalated.\n"
+            "The decision followed an inspection that rated the force inadequate.\n"
+            "Chief Constable Ola Bright said she was disappointed by the decision.")
+    assert _forces(text) == {"Ola Bright": "wiltshire-police"}
+    near_miss = ("Three forces in special measures: a round-up\n"
+                 "Wiltshire Police was moved into the Engage process on Friday.\n"
+                 "Avon and Somerset Constabulary was moved into Engage in the summer.\n"
+                 "Chief Constable Ola Bright said she was disappointed by the decision.")
+    assert _forces(near_miss) == {"Ola Bright": "avon-and-somerset-constabulary"}
+
+
+# Evidence names who spoke.
+
+@pytest.mark.parametrize("attribution", ["she said", "the councillor added", "she told the BBC"])
+def test_evidence_reaching_the_speaker_through_a_pronoun_starts_where_she_is_named(
+        attribution):
+    text = ("Wiltshire Police placed in special measures\n"
+            "Wiltshire Police was placed in special measures on Friday.\n"
+            "Councillor Ola Bright, cabinet member for community safety at Swindon Borough "
+            "Council, said residents had been complaining for a year.\n"
+            f"“People have stopped reporting things because nobody comes,” {attribution}.")
+    event = _statements(text)["Ola Bright"]
+    assert event.evidence.startswith("Councillor Ola Bright")
+    assert event.evidence.endswith(attribution + ".")
+    assert event.force_id == "wiltshire-police"
+
+
+def test_evidence_does_not_reach_far_back_for_a_name():
+    text = ("Panel minutes\n"
+            "Present: Councillor Ola Bright (Chair), Councillor Ben Ash.\n"
+            "Item 1. Apologies were received.\n"
+            "Item 2. The minutes were agreed.\n"
+            "Item 3. The budget was noted.\n"
+            "Councillor Ash asked whether the force was on course. “We need the figures,” he "
+            "said.")
+    event = _statements(text)["Ben Ash"]
+    assert event.evidence.startswith("Councillor Ash asked")

@@ -15,6 +15,7 @@ from spacy.util import filter_spans
 from pipeline.extract.context import Analysis
 from pipeline.extract.lexicon import lexicon
 from pipeline.extract.names import name_after, name_before
+from pipeline.extract.story import story_force
 
 # The possessive ending as the tokenizer splits it off ("Kent's", "Kent’s").
 _POSSESSIVE = frozenset({"'s", "’s"})
@@ -66,10 +67,16 @@ def _org_force(analysis: Analysis, title: Span) -> str | None:
 
 
 def _local_force(analysis: Analysis, title: Span, previous: bool = True) -> str | None:
-    """The force named just before a title, in its sentence (or the one before)."""
+    """The force named just before a title, in its sentence (or the two before it, in its
+    paragraph or the one before: a force named further back is another story's)."""
     sentence = analysis.sentence_of(title.start)
-    start = analysis.sentences[max(sentence.index - 2, 0)].tok_start if previous else (
-        sentence.tok_start)
+    first = sentence
+    if previous:
+        for k in range(sentence.index - 1, max(sentence.index - 3, -1), -1):
+            if analysis.sentences[k].paragraph < sentence.paragraph - 1:
+                break
+            first = analysis.sentences[k]
+    start = first.tok_start
     named = [m for m in analysis.forces_between(start, title.start)
              if (m.kind == "office" or analysis.usable(m)) and not m.compared]
     if previous and len({m.force_id for m in named}) != 1:
@@ -292,7 +299,7 @@ def _fallback_force(analysis: Analysis, title: Span, role: str) -> str | None:
             analysis.rules).police_ranks:
         return None
     return (_local_force(analysis, title, previous=False) or _local_force(analysis, title)
-            or analysis.dominant_force or analysis.primary_force
+            or story_force(analysis) or analysis.dominant_force or analysis.primary_force
             or analysis.force_before(title.start))
 
 
