@@ -25,6 +25,9 @@ _TRAIL_REACH = 14
 # A sentence after a quote that ends its own sentence attributes it when this short
 # ("Mr Smith said.").
 _SHORT_ATTRIBUTION = 8
+# A sentence pointing back at a quote ("Those were the words of …") names its speaker within
+# this many tokens of its start.
+_POINTED_REACH = 10
 # A quote continues the previous speaker's across at most this many paragraph breaks.
 _CONTINUATION_BREAKS = 2
 
@@ -93,8 +96,12 @@ def _trailing(voices: Voices, block: QuoteBlock, speech: _Speech, limit: int
         if sentence.index + 1 >= len(analysis.sentences):
             return None
         sentence = analysis.sentences[sentence.index + 1]
-        if sentence.tok_end - sentence.tok_start > _SHORT_ATTRIBUTION or (
-                sentence.tok_start >= limit):
+        if sentence.tok_start >= limit:
+            return None
+        pointed = _pointed_back(voices, sentence, speech)
+        if pointed is not None:
+            return _trailing_attribution(voices, block, sentence, pointed)
+        if sentence.tok_end - sentence.tok_start > _SHORT_ATTRIBUTION:
             return None
         close, ceiling = sentence.tok_start, min(sentence.tok_end, limit)
     person = _dash_speaker(voices, close, ceiling)
@@ -108,10 +115,39 @@ def _trailing(voices: Voices, block: QuoteBlock, speech: _Speech, limit: int
         person = speaker_at(voices, hits[0][0], close, ceiling, hits[0][1])
     if person is None and next_sentence:
         return None  # a sentence of its own names a speaker or is no attribution ("Notes to …")
+    return _trailing_attribution(voices, block, sentence, person)
+
+
+def _trailing_attribution(voices: Voices, block: QuoteBlock, sentence, person: Person | None
+                          ) -> Attribution:
+    """Evidence from the quote's sentence to the end of the attribution after it."""
+    analysis = voices.analysis
     start = analysis.sentence_of(_token_at(voices, block.start)).start
     end = max(min(sentence.end, block.last_paragraph[1] if sentence.start < block.end
                   else sentence.end), block.end)
     return Attribution(block, person, min(start, _quote_start(block)), end, True)
+
+
+def _pointed_back(voices: Voices, sentence, speech: _Speech) -> Person | None:
+    """“…” ¶ "Those were the words of HMI Jane Doe, who …" / "That was the chief constable,
+    Jane Doe, speaking …": a sentence that opens by pointing back at the quote names its
+    speaker, however long it runs: the speaker of its said-verb or speech noun, else the
+    first person it names, near its start."""
+    doc = voices.analysis.doc
+    first = sentence.tok_start
+    while first < sentence.tok_end and doc[first].is_quote:
+        first += 1
+    opening = " ".join(t.lower_ for t in doc[first : first + voices.words.back_reference_words])
+    if not any(opening == p or opening.startswith(p + " ") for p in voices.words.back_references):
+        return None
+    for i, kind in speech.between(first, sentence.tok_end):
+        person = speaker_at(voices, i, first, sentence.tok_end, kind)
+        if person is not None:
+            return person
+    for i in range(first, min(first + _POINTED_REACH, sentence.tok_end)):
+        if i in voices.by_token:
+            return voices.by_token[i].person
+    return None
 
 
 def _embedded_speaker(voices: Voices, hits: list[tuple[int, str]], floor: int, ceiling: int

@@ -190,9 +190,27 @@ def _signatures(analysis: Analysis, people: People, title_at: dict[int, Span]) -
         closing = tail is None or len(tail.text.split()) <= _SIGNATURE_TAIL_WORDS or (
             tail.tok_start in title_at)
         if signed_off or ((closing or party.title is not None)
-                          and _first_person(analysis, before)):
+                          and _first_person(analysis, before)) or (
+                party.title is not None and _ends_document(analysis, party)
+                and not _party_line(analysis, sentences[k - 1], title_at)):
             person = _register_party(analysis, people, party)
             people.authors.append(Authorship(person, sentence.start, sentence.end))
+
+
+def _party_line(analysis: Analysis, sentence, title_at: dict[int, Span]) -> bool:
+    """A paragraph that is a name and its title: a letter header's line, not body text."""
+    party = _party_at(analysis, sentence.tok_start, title_at)
+    return party is not None and party.title is not None and _only_party(
+        analysis, party, sentence.tok_end)
+
+
+def _ends_document(analysis: Analysis, party: _Party) -> bool:
+    """"Jane Doe ¶ Chief Executive, Office of the Police and Crime Commissioner ¶ Contact: …":
+    a name and title that close the document (nothing after them but short lines) sign it,
+    as a report's author signs it, even when its text is not in the first person."""
+    sentences = analysis.sentences
+    after = analysis.sentence_of(party.end - 1).index + 1
+    return all(len(s.text.split()) <= _SIGNATURE_TAIL_WORDS for s in sentences[after:])
 
 
 def read_letters(analysis: Analysis, people: People, title_spans: list[Span]) -> None:

@@ -31,6 +31,7 @@ class Lexicon:
     title_qualifiers: frozenset[str]
     org_connectors: frozenset[str]
     scottish_words: frozenset[str]
+    title_places: tuple[tuple[str, ...], ...]
     first_name_honorifics: frozenset[str]
     speech_verbs: frozenset[str]
     inverted_verbs: frozenset[str]
@@ -39,6 +40,8 @@ class Lexicon:
     modifiers: frozenset[str]
     object_markers: frozenset[str]
     pronouns: frozenset[str]
+    relative_pronouns: frozenset[str]
+    public_nouns: frozenset[str]
     subject_openers: frozenset[str]
     coordinators: frozenset[str]
     clause_breaks: frozenset[str]
@@ -52,11 +55,13 @@ class Lexicon:
     first_person: frozenset[str]
     colon_fillers: frozenset[str]
     attribution_phrases: tuple[tuple[str, ...], ...]
+    back_references: tuple[str, ...]
     sign_offs: tuple[str, ...]
     reference_nouns: dict[str, tuple[str, ...]]
     reference_roles: dict[str, tuple[str, ...]]
     letter_labels: dict[str, str]  # label → sender | recipient | header
     signature_max_words: int
+    back_reference_words: int  # the most words a back reference has
     fire_words: re.Pattern
     police_words: re.Pattern
     caption_markers: re.Pattern
@@ -85,10 +90,12 @@ def _phrases(values) -> re.Pattern:
     return re.compile(rf"\b(?:{alternatives})\b", re.IGNORECASE)
 
 
-def _markers(values) -> re.Pattern:
-    """A paragraph that is one of the markers, alone or before a colon or a dash."""
+def _markers(values, extra_word: bool = False) -> re.Pattern:
+    """A paragraph that is one of the markers, alone or before a colon or a dash; with
+    `extra_word`, a marker and one more word ("Image caption:", "Photo credit:")."""
     alternatives = "|".join(re.escape(str(v)) for v in sorted(values, key=len, reverse=True))
-    return re.compile(rf"^[-• ]*(?:{alternatives})\s*(?:$|[:\-–—])", re.IGNORECASE)
+    extra = r"(?:\s+[^\W\d_]+)?" if extra_word else ""
+    return re.compile(rf"^[-• ]*(?:{alternatives}){extra}\s*(?:$|[:\-–—])", re.IGNORECASE)
 
 
 # The word lists a document's tokens are looked up in, by the name callers ask for.
@@ -149,6 +156,8 @@ def lexicon(rules: Rules) -> Lexicon:
         title_qualifiers=_words(roles["title_qualifiers"]),
         org_connectors=_words(roles["org_connectors"]),
         scottish_words=_words(roles["scottish_words"]),
+        title_places=tuple(sorted((tuple(p.lower().split()) for p in roles["title_places"]),
+                                  key=len, reverse=True)),
         first_name_honorifics=_words(roles["first_name_honorifics"]),
         speech_verbs=_words(rules.words["speech_verbs"]),
         inverted_verbs=_words(speech["inverted_verbs"]),
@@ -157,6 +166,8 @@ def lexicon(rules: Rules) -> Lexicon:
         modifiers=_words(speech["verb_modifiers"]),
         object_markers=_words(speech["object_markers"]),
         pronouns=_words(speech["pronouns"]),
+        relative_pronouns=_words(speech["relative_pronouns"]),
+        public_nouns=_words(speech["public_nouns"]),
         subject_openers=_words(speech["subject_openers"]),
         coordinators=_words(speech["coordinators"]),
         clause_breaks=_words(rules.words["clause_breaks"]),
@@ -172,6 +183,8 @@ def lexicon(rules: Rules) -> Lexicon:
         attribution_phrases=tuple(tuple(p.lower().split())
                                   for p in speech["attribution_phrases"]),
         sign_offs=tuple(s.lower() for s in speech["sign_offs"]),
+        back_references=tuple(p.lower() for p in speech["back_references"]),
+        back_reference_words=max(len(p.split()) for p in speech["back_references"]),
         reference_nouns={k.lower(): tuple(v) for k, v in speech["reference_nouns"].items()},
         reference_roles={k: tuple(v) for k, v in speech["reference_roles"].items()},
         letter_labels={label.lower(): kind for kind, labels in speech["letter_labels"].items()
@@ -179,7 +192,7 @@ def lexicon(rules: Rules) -> Lexicon:
         signature_max_words=int(speech["signature_max_words"]),
         fire_words=_phrases(speech["fire_words"]),
         police_words=_phrases(speech["police_words"]),
-        caption_markers=_markers(speech["caption_markers"]),
+        caption_markers=_markers(speech["caption_markers"], extra_word=True),
         related_markers=_markers(speech["related_markers"]),
     )
     _index_words(built, rules)

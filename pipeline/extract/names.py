@@ -16,8 +16,9 @@ _HEADLINE_MIN_WORDS = 4
 
 
 def is_word(text: str) -> bool:
-    """Letters, allowing the apostrophes of O'Doherty and D'Orsi."""
-    return text.replace("'", "").replace("’", "").isalpha()
+    """Letters, allowing the apostrophes of O'Doherty and D'Orsi (inside a word: the "'S" of
+    "COMMISSIONER'S" is no name)."""
+    return text[:1].isalpha() and text.replace("'", "").replace("’", "").isalpha()
 
 
 def _is_mc(word: str) -> bool:

@@ -21,6 +21,7 @@ from pipeline.extract.references import (
     resolve_references,
     surname_mentions,
 )
+from pipeline.extract.speaking import said_names
 from pipeline.extract.titles import in_body_name, read_title, reference_start, titles
 
 __all__ = ["People", "Person", "PersonMention", "find_people"]
@@ -37,6 +38,7 @@ def find_people(analysis: Analysis) -> People:
     _known_officials(analysis, people)
     _described_people(analysis, people)
     read_letters(analysis, people, title_spans)
+    _speaking_people(analysis, people)
     people.mentions.sort(key=lambda m: m.start)
     resolve_references(analysis, people, references)
     reference_noun_mentions(analysis, people)
@@ -83,6 +85,23 @@ def _named_again(analysis: Analysis, found) -> bool:
         doc[first - 2].lower_ in words.speech_nouns)  # "Statement From Jane Doe, PCC"
     return found.name_end - found.name_start <= _HEADLINE_NAME_WORDS and (
         said or authored or surname in analysis.text[later:])
+
+
+def _speaking_people(analysis: Analysis, people: People) -> None:
+    """"Jane Doe said …" with no title anywhere: a person of role `other`, or of the office
+    rules/officials.yaml says the name held on the publication date."""
+    doc = analysis.doc
+    covered = {i for m in people.mentions for i in range(m.tok_start, m.tok_end)}
+    for start, end in said_names(analysis, covered):
+        name = clean_name(analysis, start, end)
+        entry = _official_entry(analysis, name)
+        if entry is None:
+            person = register(people, name, "other", None, None, doc[start].idx)
+        else:
+            force_id = entry.get("force")
+            org = entry.get("org") or analysis.toolkit.gazetteer.names.get(force_id)
+            person = register(people, name, entry["role"], force_id, org, doc[start].idx)
+        people.mention(person, doc, start, end)
 
 
 def _described_people(analysis: Analysis, people: People) -> None:

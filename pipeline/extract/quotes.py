@@ -7,8 +7,9 @@ that one opens with a quote mark. A quote may hold a short quoted phrase of its 
 words is nested, not the end of the quote. Single quotes (‘…’ or '…') quote too: an opening
 mark follows a space and precedes a letter, a closing one follows a letter or punctuation
 and precedes no letter, so apostrophes (the force's, don't) are neither. Short quoted
-phrases ('Engage', "special measures") mostly name things rather than report speech: they
-count only when a said-verb in their own sentence gives them a speaker (see attribution).
+phrases ('Engage', "special measures", "fragile") often name things rather than report
+speech: they count only when a said-verb in their own sentence gives them a speaker (see
+attribution), and never when they are a phase or a grade (see statements).
 """
 
 from __future__ import annotations
@@ -23,10 +24,9 @@ _OPEN_SINGLE = "‘"
 _CLOSE_SINGLE = "’"
 _APOSTROPHE = "'"  # a straight single quote: an apostrophe unless it opens or closes a quote
 _OPENERS = (_OPEN, _STRAIGHT, _OPEN_SINGLE, _APOSTROPHE)
-# Quotations shorter than this are short fragments ("completely unacceptable"); a single
-# quoted word is never a quotation.
+# Quotations shorter than this are short fragments ("completely unacceptable", "fragile"):
+# quotes only with a speaker of their own (see attribution).
 _MIN_WORDS = 4
-_MIN_FRAGMENT_WORDS = 2
 # A nested quotation closes within this many characters of opening (“good”, "proper price").
 _NESTED_MAX = 40
 _MARKS = re.compile("[“”\"‘’']")
@@ -39,7 +39,7 @@ class QuoteBlock:
     first_paragraph: tuple[int, int]
     last_paragraph: tuple[int, int]
     marked: bool = True  # False for a paragraph quoted after "said:" without quote marks
-    short: bool = False  # a fragment of two or three words
+    short: bool = False  # a fragment of one to three words
 
 
     def text(self, document: str) -> str:
@@ -132,7 +132,7 @@ def quote_blocks(text: str) -> list[QuoteBlock]:
     kept = []
     for block in scan.blocks:
         words = len(text[block.start : block.end].split())
-        if words >= _MIN_FRAGMENT_WORDS:
+        if words:
             block.short = words < _MIN_WORDS
             kept.append(block)
     return kept

@@ -30,24 +30,41 @@ def _fits(analysis: Analysis, person: Person, roles: tuple[str, ...], title: str
                 and person.title.endswith(title))
 
 
+def _modifiers(analysis: Analysis, words: str | None) -> frozenset[str]:
+    """The rank modifiers ("deputy", "assistant") among a title's words."""
+    ranks = analysis.rules.roles["rank_modifiers"]
+    return frozenset(w for w in (words or "").lower().split() if w in ranks)
+
+
 def _latest(analysis: Analysis, people: People, char: int, roles: tuple[str, ...],
-            title: str | None) -> Person | None:
-    """The fitting person mentioned last before `char`."""
-    best, best_at = None, -1
+            title: str | None, said: str | None = None) -> Person | None:
+    """The fitting person mentioned last before `char`; one whose own title has the rank
+    modifiers the reference `said` has ("the Mayor" is not the Deputy Mayor named since)."""
+    wanted = _modifiers(analysis, said)
+    best = same = None
     for mention in people.mentions:
         if mention.start >= char:
             break
-        if mention.start > best_at and _fits(analysis, mention.person, roles, title):
-            best, best_at = mention.person, mention.start
-    return best
+        person = mention.person
+        if _fits(analysis, person, roles, title):
+            best = person
+            if _modifiers(analysis, person.title) == wanted:
+                same = person
+    return same or best
 
 
 def _title_roles(analysis: Analysis, title: Span) -> tuple[tuple[str, ...], str | None]:
-    """The role codes a title without a name can refer to, and the title text for `other`."""
+    """The role codes a title without a name can refer to, and the title text for `other`.
+
+    A title is also the noun it ends in ("the chief inspector" may be HM Chief Inspector),
+    unless a rank modifier makes it a rank of its own ("the Deputy Commissioner" is no police
+    and crime commissioner).
+    """
     words = lexicon(analysis.rules)
     role = title.label_
     roles = words.reference_roles.get(role, (role,))
-    roles = (*roles, *words.reference_nouns.get(title[-1].lower_, ()))
+    if not _modifiers(analysis, title.text):
+        roles = (*roles, *words.reference_nouns.get(title[-1].lower_, ()))
     return (roles, title.text.lower()) if role == "other" else (roles, None)
 
 
@@ -57,7 +74,8 @@ def resolve_references(analysis: Analysis, people: People,
     doc = analysis.doc
     for start, title in references:
         roles, text = _title_roles(analysis, title)
-        person = _latest(analysis, people, doc[start].idx, roles, text) or _only_later(
+        said = doc[start : title.end].text
+        person = _latest(analysis, people, doc[start].idx, roles, text, said) or _only_later(
             analysis, people, doc[start].idx, roles, text)
         if person is not None:
             people.mention(person, doc, start, title.end, reference=True)

@@ -165,6 +165,12 @@ def subject_before(voices: Voices, verb: int, floor: int) -> Person | None:
         return None
     if doc[i].text == ",":
         return _apposition_subject(voices, i, floor)
+    if doc[i].lower_ in voices.words.relative_pronouns and i - 2 >= floor and (
+            doc[i - 1].text == ","):
+        # "the views of Tim Smith, who has responded": the person the clause is about, even
+        # as the object of what comes before it.
+        mention = voices.by_token.get(i - 2)
+        return mention.person if mention is not None else None
     return _person_at(voices, i)
 
 
@@ -176,13 +182,23 @@ def subject_after(voices: Voices, verb: int, ceiling: int) -> Person | None:
     if i + 1 < ceiling and doc[i].lower_ in voices.words.agent_markers and (
             i + 1 in voices.by_token and voices.by_token[i + 1].tok_start == i + 1):
         return voices.by_token[i + 1].person  # "the letter written by HMI Jane Doe"
-    if doc[verb].lower_ not in voices.words.inverted_verbs:
+    if doc[verb].lower_ not in voices.words.inverted_verbs or not _inverts(voices, verb):
         return None
     if i < ceiling and i in voices.by_token and voices.by_token[i].tok_start == i:
         return voices.by_token[i].person
     if i < ceiling and doc[i].lower_ in voices.words.pronouns:
         return _pronoun_person(voices, i)
     return None
+
+
+def _inverts(voices: Voices, verb: int) -> bool:
+    """Whether a said-verb stands where the speaker may follow it: after a quote, a comma or
+    a dash (“…,” said Jane Doe), or opening its sentence. After "and said" the person or
+    pronoun that follows is the subject of the words reported ("and said he would ask")."""
+    analysis = voices.analysis
+    if verb == analysis.sentence_of(verb).tok_start:
+        return True
+    return analysis.doc[verb - 1].is_punct
 
 
 def speaker_of(voices: Voices, verb: int, floor: int, ceiling: int) -> Person | None:

@@ -19,11 +19,17 @@ from pipeline.extract.furniture import furniture, in_furniture
 from pipeline.extract.lexicon import lexicon
 from pipeline.extract.people import find_people
 from pipeline.extract.persons import Person
-from pipeline.extract.quotes import quote_blocks
+from pipeline.extract.quotes import QuoteBlock, quote_blocks
 from pipeline.extract.speech import Voices, speech_tokens
+from pipeline.extract.story import story_force
 from pipeline.models import Event
 
 _QUOTE_JOIN = " … "
+# Evidence reaching its speaker through a pronoun starts at the sentence naming them, this
+# many paragraphs back at most.
+_NAMED_REACH = 2
+# How far before a short quotation a label marker ("so-called") may start, in characters.
+_LABEL_REACH = 20
 
 
 @dataclass
@@ -56,10 +62,16 @@ def _force_spoken_about(analysis: Analysis, start: int, end: int, own_words: boo
     words = analysis.text[start:end].lower()
     if named:
         return named[-1].force_id if named[-1].tok_start < span.start else named[0].force_id
+    anaphors = analysis.rules.words["force_anaphors"]
+    anaphor = any(f" {w} " in f" {words} " for w in anaphors if w.startswith("the "))
+    if own_words:
+        if anaphor:
+            return analysis.force_before(span.start)  # "said the force had improved"
+        single = analysis.single_force  # a round-up of several forces: general remarks
+        return single if single and story_force(analysis) == single else None
     if analysis.single_force:
         return analysis.single_force  # the document is about one force: so are the words
-    anaphors = analysis.rules.words["force_anaphors"]
-    if any(f" {w} " in f" {words} " for w in anaphors if w.startswith("the ")):
+    if anaphor:
         return analysis.force_before(span.start)
     return None
 
@@ -83,10 +95,26 @@ def _force_of(analysis: Analysis, entry: Said, fire_story: bool) -> str | None:
     return _force_spoken_about(analysis, *entry.evidence, own_words=national)
 
 
-def _phase_terms(analysis: Analysis) -> set[str]:
-    """"special measures", "Engage": quoted names of things, never quotations."""
+def _named_things(analysis: Analysis) -> set[str]:
+    """"special measures", "Engage", "requires improvement": quoted names of phases and
+    grades, never quotations."""
     phases = analysis.rules.phases
-    return {t.lower() for key in ("engage_terms", "scan_terms") for t in phases[key]}
+    labels = analysis.rules.speech["quoted_labels"]
+    return {t.lower() for key in ("engage_terms", "scan_terms") for t in phases[key]} | {
+        t.lower() for t in labels}
+
+
+def _a_name(analysis: Analysis, block: QuoteBlock) -> bool:
+    """A short quotation that names a thing: a phase or a grade, or a label after "so-called"
+    or "known as" (the "hub" model); not anyone's words."""
+    if not block.short:
+        return False
+    if block.text(analysis.text).lower().strip(" ,.") in _named_things(analysis):
+        return True
+    before = analysis.text[max(block.start - _LABEL_REACH, 0) : block.start - 1].lower()
+    words = before.split()
+    return any(words[-len(m.split()):] == m.split() for m in analysis.rules.speech[
+        "label_markers"]) if words else False
 
 
 def _gather(analysis: Analysis) -> list[Said]:
@@ -95,9 +123,7 @@ def _gather(analysis: Analysis) -> list[Said]:
         return []
     voices = Voices.of(analysis, people)
     tokens = speech_tokens(voices)
-    terms = _phase_terms(analysis)
-    blocks = [b for b in quote_blocks(analysis.text)
-              if not (b.short and b.text(analysis.text).lower().strip(" ,.") in terms)]
+    blocks = [b for b in quote_blocks(analysis.text) if not _a_name(analysis, b)]
     unmarked = unmarked_quotes(voices, tokens, blocks)
     blocks = sorted([*blocks, *(a.block for a in unmarked)], key=lambda b: b.start)
     quotes, reported = read_voices(voices, blocks, tokens, {id(a.block): a for a in unmarked})
@@ -114,7 +140,26 @@ def _gather(analysis: Analysis) -> list[Said]:
     for item in [*reported, *people.authors]:
         if not in_furniture(around, item.start, item.end):
             said.setdefault(id(item.person), Said(item.person)).reported(item.start, item.end)
+    for entry in said.values():
+        _name_in_evidence(voices, entry)
     return sorted(said.values(), key=lambda s: s.evidence[0] if s.evidence else 0)
+
+
+def _name_in_evidence(voices: Voices, entry: Said) -> None:
+    """“…,” she said: evidence that reaches its speaker only through a pronoun or a title
+    ("the Commissioner said") starts at the sentence that names her, when that is at most
+    _NAMED_REACH paragraphs back, so the row says who spoke."""
+    assert entry.evidence is not None
+    analysis = voices.analysis
+    start, end = entry.evidence
+    named = [m for m in voices.people.mentions
+             if m.person is entry.person and not m.reference and m.start < end]
+    if not named or any(m.start >= start for m in named):
+        return
+    here = analysis.sentence_of(voices.token_at(start))
+    there = analysis.sentence_of(named[-1].tok_start)
+    if here.paragraph - there.paragraph <= _NAMED_REACH:
+        entry.evidence = (there.start, end)
 
 
 def extract_statements(analysis: Analysis) -> list[Event]:

@@ -15,6 +15,7 @@ from spacy.util import filter_spans
 from pipeline.extract.context import Analysis
 from pipeline.extract.lexicon import lexicon
 from pipeline.extract.names import name_after, name_before
+from pipeline.extract.story import story_force
 
 # The possessive ending as the tokenizer splits it off ("Kent's", "Kent’s").
 _POSSESSIVE = frozenset({"'s", "’s"})
@@ -66,10 +67,16 @@ def _org_force(analysis: Analysis, title: Span) -> str | None:
 
 
 def _local_force(analysis: Analysis, title: Span, previous: bool = True) -> str | None:
-    """The force named just before a title, in its sentence (or the one before)."""
+    """The force named just before a title, in its sentence (or the two before it, in its
+    paragraph or the one before: a force named further back is another story's)."""
     sentence = analysis.sentence_of(title.start)
-    start = analysis.sentences[max(sentence.index - 2, 0)].tok_start if previous else (
-        sentence.tok_start)
+    first = sentence
+    if previous:
+        for k in range(sentence.index - 1, max(sentence.index - 3, -1), -1):
+            if analysis.sentences[k].paragraph < sentence.paragraph - 1:
+                break
+            first = analysis.sentences[k]
+    start = first.tok_start
     named = [m for m in analysis.forces_between(start, title.start)
              if (m.kind == "office" or analysis.usable(m)) and not m.compared]
     if previous and len({m.force_id for m in named}) != 1:
@@ -139,6 +146,11 @@ def left_edge(analysis: Analysis, title: Span) -> int:
     for mention in analysis.forces:
         if mention.tok_end == i:
             i = mention.tok_start
+    # "the county's police and crime commissioner", "London's Deputy Mayor": the possessor
+    # (a place, or a word such as "county") belongs to the title.
+    if 0 < i < title.start and doc[i].lower_ in _POSSESSIVE and (
+            doc[i - 1].lower_ in words.possessors or doc[i - 1].is_title):
+        i -= 1
     while i > 0 and doc[i - 1].lower_ in words.determiners | _POSSESSIVE:
         i -= 1
     # "Sophie Linden, London's Deputy Mayor for Policing": a possessive place before a title.
@@ -158,10 +170,11 @@ def _after_title(analysis: Analysis, title: Span, sentence_end: int) -> int:
     words = lexicon(analysis.rules)
     if after >= sentence_end or doc[after].lower_ not in words.title_links:
         return after
-    nested = [m for m in analysis.forces if m.tok_start == after + 1 or (
-        m.tok_start == after + 2 and doc[after + 1].lower_ in words.determiners)]
-    if nested:
-        after = nested[0].tok_end
+    first = after + 2 if after + 2 < sentence_end and doc[after + 1].lower_ in (
+        words.determiners) else after + 1
+    place = place_end(analysis, first, sentence_end)
+    if place is not None:
+        after = place
         # "chairman of the Greater Manchester Police Federation, Rob Kenyon"
         while after < sentence_end and doc[after].is_title and (
                 doc[after].lower_ in lexicon(analysis.rules).not_name):
@@ -174,6 +187,37 @@ def _after_title(analysis: Analysis, title: Span, sentence_end: int) -> int:
     if k < sentence_end and doc[k].text == "," and k > after + 1:
         return k  # "chair of the Policing Board, Mukesh Sharma"
     return after
+
+
+def _place_ends(analysis: Analysis) -> dict[int, int]:
+    """Every force name or force area the matchers find, by start token: also the bare places
+    the force list drops before a capitalised word ("for Cleveland Steve Turner")."""
+    if "place_ends" not in analysis.cache:
+        ends: dict[int, int] = {}
+        for matcher in ("forces_lower", "forces_exact"):
+            for _, s, e in analysis.matches(matcher):
+                ends[s] = max(ends.get(s, e), e)
+        analysis.cache["place_ends"] = ends
+    return analysis.cache["place_ends"]
+
+
+def place_tokens(analysis: Analysis) -> set[int]:
+    """The tokens of every force name or force area (see `_place_ends`)."""
+    return {i for s, e in _place_ends(analysis).items() for i in range(s, e)}
+
+
+def place_end(analysis: Analysis, start: int, limit: int) -> int | None:
+    """The end of a place named at token `start`: a force or its area, or a nation
+    (roles.yaml title_places: "in Scotland Craig Naylor")."""
+    end = _place_ends(analysis).get(start)
+    if end is not None:
+        return end if end <= limit else None
+    doc = analysis.doc
+    for place in lexicon(analysis.rules).title_places:
+        end = start + len(place)
+        if end <= limit and tuple(t.lower_ for t in doc[start:end]) == place:
+            return end
+    return None
 
 
 def _name_span(analysis: Analysis, title: Span, forces: set[int]) -> tuple[int, int] | None:
@@ -255,7 +299,7 @@ def _fallback_force(analysis: Analysis, title: Span, role: str) -> str | None:
             analysis.rules).police_ranks:
         return None
     return (_local_force(analysis, title, previous=False) or _local_force(analysis, title)
-            or analysis.dominant_force or analysis.primary_force
+            or story_force(analysis) or analysis.dominant_force or analysis.primary_force
             or analysis.force_before(title.start))
 
 
