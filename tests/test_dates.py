@@ -67,7 +67,28 @@ RESOLVE_CASES = [
     ("relative", "yesterday", (date(2024, 6, 11), "day")),
     ("relative", "last month", (date(2024, 5, 1), "month")),
     ("relative", "earlier this year", (date(2024, 1, 1), "year")),
+    ("month_of_relative_year", "March this year", (date(2024, 3, 1), "month")),
+    ("month_of_relative_year", "in December of last year", (date(2023, 12, 1), "month")),
 ]
+
+# Phrases that name a year only by the date the text gave before them ("in 2019 ... in
+# September that year"): (label, phrase, earlier date, expected).
+ANAPHORIC_CASES = [
+    ("month_of_earlier_year", "in September that year", date(2019, 2, 1),
+     (date(2019, 9, 1), "month")),
+    ("month_of_earlier_year", "in May of the following year", date(2019, 2, 1),
+     (date(2020, 5, 1), "month")),
+    ("month_of_earlier_year", "in May of the same year", None, (None, None)),
+    ("earlier_year", "later that year", date(2021, 6, 3), (date(2021, 1, 1), "year")),
+    ("earlier_year", "the following year", date(2021, 6, 3), (date(2022, 1, 1), "year")),
+    ("earlier_year", "that year", None, (None, None)),
+]
+
+
+@pytest.mark.parametrize("label,phrase,earlier,expected", ANAPHORIC_CASES,
+                         ids=[f"{c[0]}:{c[1]}" for c in ANAPHORIC_CASES])
+def test_resolve_against_the_earlier_date(label, phrase, earlier, expected):
+    assert resolve(label, phrase.split(), PUBLISHED, load_rules(), earlier) == expected
 
 
 @pytest.mark.parametrize("label,phrase,expected", RESOLVE_CASES,
@@ -79,11 +100,11 @@ def test_resolve(label, phrase, expected):
 def test_every_label_has_a_resolver_and_a_case():
     labels = set(load_rules().dates["patterns"]) | {"relative"}
     assert labels == set(RESOLVERS)
-    assert {c[0] for c in RESOLVE_CASES} == set(RESOLVERS)
+    assert {c[0] for c in [*RESOLVE_CASES, *ANAPHORIC_CASES]} == set(RESOLVERS)
 
 
 RELATIVE_LABELS = {"day_month", "month_only", "part_month", "season", "weekday", "ago",
-                   "relative", "bare_month_span", "relative_month_span"}
+                   "relative", "bare_month_span", "relative_month_span", "month_of_relative_year"}
 
 
 @pytest.mark.parametrize("label,phrase,expected", RESOLVE_CASES,
