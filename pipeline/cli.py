@@ -15,6 +15,7 @@ import re
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
@@ -118,7 +119,6 @@ def ingest(
     Exits 0 when everything was stored, 1 when some input failed (one `error:` line each)
     and the rest was stored, 4 when nothing could be stored.
     """
-    from pipeline.fetch import FetchConfig, SourcesError, source_for_url
     from pipeline.lock import LockBusyError
     from pipeline.run import ingest_counts, recorded_run
     from pipeline.store import StoreBusyError, StoreError
@@ -126,34 +126,23 @@ def ingest(
 
     if stamp:
         console.stamp()
-    if source and sources:
-        raise fail("give --source or --sources, not both")
-    path = Path(source or "corpus")
-    web = bool(source and source.startswith(("http://", "https://")))
-    try:  # configuration errors stop the command before it takes the lock
-        if sources is not None:
-            entries, config = _sources_file(sources)
-        elif web:
-            entries, config = [source_for_url(source)], FetchConfig()
-        else:
-            _check_local_source(path)
-    except SourcesError as exc:
-        raise fail(str(exc)) from None
-    label = str(sources) if sources is not None else (source if web else path.as_posix())
+    plan = _ingest_plan(source, sources)
+    require_rules()
     summary = None
     try:
-        with recorded_run(db, "ingest", label, log_file) as run, \
+        with recorded_run(db, "ingest", plan.label, log_file) as run, \
                 console.progress("ingesting") as tick:
             # Imported under the lock (spaCy takes a second): a busy run exits at once.
             from pipeline.ingest import IngestSummary, ingest_path, ingest_sources
 
             summary = IngestSummary(run_id=run.run_id)
             run.track(lambda: ingest_counts(summary)[0])
-            if sources is not None or web:
-                ingest_sources(entries, db, config=config, progress=tick, run_id=run.run_id,
-                               workers=worker_count(workers), summary=summary)
+            if plan.entries is not None:
+                ingest_sources(plan.entries, db, config=plan.config, progress=tick,
+                               run_id=run.run_id, workers=worker_count(workers),
+                               summary=summary)
             else:
-                ingest_path(path, db, progress=tick, run_id=run.run_id,
+                ingest_path(plan.path, db, progress=tick, run_id=run.run_id,
                             workers=worker_count(workers), summary=summary)
             run.finish(*ingest_counts(summary))
     except (LockBusyError, StoreBusyError) as exc:
@@ -168,6 +157,46 @@ def ingest(
     if summary.ok:
         raise typer.Exit(EXIT_OK)
     raise typer.Exit(EXIT_PARTIAL if summary.usable else EXIT_FAILED)
+
+
+@dataclass(frozen=True)
+class IngestPlan:
+    """What an ingest reads: web entries with their fetch config, or a local path."""
+
+    label: str
+    path: Path
+    entries: list | None = None
+    config: object = None
+
+
+def _ingest_plan(source: str | None, sources: Path | None) -> IngestPlan:
+    """Configuration errors stop the command here, before it takes the lock."""
+    from pipeline.fetch import FetchConfig, SourcesError, source_for_url
+
+    if source and sources:
+        raise fail("give --source or --sources, not both")
+    path = Path(source or "corpus")
+    try:
+        if sources is not None:
+            entries, config = _sources_file(sources)
+            return IngestPlan(str(sources), path, entries, config)
+        if source and source.startswith(("http://", "https://")):
+            return IngestPlan(source, path, [source_for_url(source)], FetchConfig())
+        _check_local_source(path)
+    except SourcesError as exc:
+        raise fail(str(exc)) from None
+    return IngestPlan(path.as_posix(), path)
+
+
+def require_rules() -> None:
+    """Commands that extract check the rules files first: a wrong key or type in one is a
+    line naming the file and the key (exit 2), before any lock is taken or worker started."""
+    from pipeline.rules import RulesError, load_rules
+
+    try:
+        load_rules()
+    except RulesError as exc:
+        raise fail(str(exc)) from None
 
 
 def _sources_file(path: Path) -> tuple[list, object]:
@@ -297,6 +326,7 @@ def extract(
                    f"{file}` reads a folder into the database)")
     if not file.is_file():
         raise fail(f"file not found: {file}")
+    require_rules()
     try:
         document = parse_file(file)
     except ParseError as exc:
@@ -409,6 +439,7 @@ def evaluate(
 
     if not gold.is_dir() or not corpus.is_dir():
         raise fail(f"corpus or gold directory not found: {corpus}, {gold}")
+    require_rules()
     if json_out is not None:
         json_out.parent.mkdir(parents=True, exist_ok=True)
     raise typer.Exit(eval_command(corpus, gold, json_out, baseline,
@@ -469,6 +500,7 @@ def reextract(
     if stamp:
         console.stamp()
     require_database(db)
+    require_rules()
     try:
         with recorded_run(db, "reextract", "reextract --all" if everything else "reextract",
                           log_file) as run, console.progress("re-extracting") as tick:

@@ -18,6 +18,21 @@ import yaml
 
 from pipeline import __version__
 from pipeline.events import REGISTRY
+from pipeline.rulespecs import (
+    SPECS,
+    CountsRules,
+    DatesRules,
+    ForcesRules,
+    InspectionsRules,
+    NumbersRules,
+    OfficialsRules,
+    PhasesRules,
+    RecommendationsRules,
+    RolesRules,
+    SpeechRules,
+    WordsRules,
+)
+from pipeline.rulespecs.checked import SpecError, build
 
 # PIPELINE_RULES_DIR points extraction at another copy of rules/ (tests, trying a change
 # with `reextract` before committing it); unset, the repository's rules/ are used.
@@ -25,19 +40,7 @@ RULES_DIR = Path(os.environ.get("PIPELINE_RULES_DIR")
                  or Path(__file__).resolve().parent.parent / "rules")
 # Bumped when extraction code changes meaning; rules changes are caught by the file hash.
 EXTRACTOR_VERSION = "1"
-RULE_FILES = (
-    "forces.yaml",
-    "phases.yaml",
-    "words.yaml",
-    "numbers.yaml",
-    "recommendations.yaml",
-    "counts.yaml",
-    "inspections.yaml",
-    "roles.yaml",
-    "dates.yaml",
-    "officials.yaml",
-    "speech.yaml",
-)
+RULE_FILES = tuple(SPECS)
 
 
 class RulesError(Exception):
@@ -46,17 +49,19 @@ class RulesError(Exception):
 
 @dataclass(frozen=True)
 class Rules:
-    forces: dict
-    phases: dict
-    words: dict
-    numbers: dict
-    recommendations: dict
-    counts: dict
-    inspections: dict
-    roles: dict
-    dates: dict
-    officials: dict
-    speech: dict
+    """Every rules file as its checked spec (pipeline/rulespecs/), built once per rules dir."""
+
+    forces: ForcesRules
+    phases: PhasesRules
+    words: WordsRules
+    numbers: NumbersRules
+    recommendations: RecommendationsRules
+    counts: CountsRules
+    inspections: InspectionsRules
+    roles: RolesRules
+    dates: DatesRules
+    officials: OfficialsRules
+    speech: SpeechRules
     version: str
 
 
@@ -70,6 +75,15 @@ def _read(path: Path) -> dict:
     if not isinstance(data, dict):
         raise RulesError(f"rules file {path} must hold a mapping")
     return data
+
+
+def _checked(rules_dir: Path, name: str) -> object:
+    """One rules file built into its spec: a wrong key or type stops here, with one line
+    naming the file and the key, not halfway through extracting a document."""
+    try:
+        return build(SPECS[name], _read(rules_dir / name), f"rules file {rules_dir / name}")
+    except SpecError as exc:
+        raise RulesError(str(exc)) from exc
 
 
 def rule_files() -> tuple[str, ...]:
@@ -94,7 +108,7 @@ def rules_version(rules_dir: Path = RULES_DIR) -> str:
 
 @lru_cache(maxsize=4)
 def load_rules(rules_dir: Path = RULES_DIR) -> Rules:
-    parts = {name.removesuffix(".yaml"): _read(rules_dir / name) for name in RULE_FILES}
+    parts = {name.removesuffix(".yaml"): _checked(rules_dir, name) for name in RULE_FILES}
     for name in rule_files()[len(RULE_FILES):]:
         read_rules_file(name, rules_dir)  # an event type's own file: there, and a mapping
     return Rules(**parts, version=rules_version(rules_dir))

@@ -35,7 +35,7 @@ def test_no_word_became_a_boolean():
 def test_rules_load_and_have_a_version():
     rules = load_rules()
     assert len(rules.version) == 12
-    assert len(rules.forces["forces"]) == 48
+    assert len(rules.forces.forces) == 48
 
 
 def test_version_changes_with_the_rules(tmp_path):

@@ -44,12 +44,12 @@ def _counted(analysis: Analysis) -> list[int]:
     if "counted" not in analysis.cache:
         doc = analysis.doc
         words = analysis.rules.words
-        opening, closing = words["asides"]
+        opening, closing = words.asides
         strings = doc.vocab.strings
         lower, space = doc.to_array([LOWER, IS_SPACE]).T if len(doc) else ([], [])
         opens = numpy.asarray(lower) == strings.add(opening)
         closes = numpy.asarray(lower) == strings.add(closing)
-        quotes = numpy.isin(lower, numpy.array([strings.add(q) for q in words["quote_marks"]],
+        quotes = numpy.isin(lower, numpy.array([strings.add(q) for q in words.quote_marks],
                                                dtype=numpy.uint64))
         depth = numpy.cumsum(opens.astype(numpy.int64) - closes.astype(numpy.int64))
         counted = ~opens & ~closes & ~quotes & (numpy.asarray(space) == 0) & (depth <= 0)
@@ -61,7 +61,7 @@ def _barriers(analysis: Analysis) -> list[int]:
     """Prefix counts of the tokens no date reaches across (";"): "X was moved into Engage;
     it left in 2022" does not date the entry."""
     if "barriers" not in analysis.cache:
-        found = analysis.positions(analysis.rules.dates["date_barriers"])
+        found = analysis.positions(analysis.rules.dates.date_barriers)
         counts = [0] * (len(analysis.doc) + 1)
         for position in found:
             counts[position + 1] = 1
@@ -90,7 +90,7 @@ def _distance(analysis: Analysis, mention: DateMention, span: tuple[int, int]) -
 def _since_when(analysis: Analysis, mention: DateMention) -> bool:
     """"since 2022, when the force was placed into Engage": the when-clause's date."""
     after = lower_words(analysis.doc, mention.tok_end, mention.tok_end + 2)
-    relatives = analysis.rules.phases["since_relatives"]
+    relatives = analysis.rules.phases.since_relatives
     return any(w in relatives for w in after)
 
 
@@ -145,7 +145,7 @@ def _fronted(analysis: Analysis, sentence: Sentence, anchor: tuple[int, int],
                                                                           anchor[0])):
         return None
     doc = analysis.doc
-    relatives = set(analysis.rules.forces["relative_pronouns"])
+    relatives = set(analysis.rules.forces.relative_pronouns)
     if any(doc[i].lower_ in relatives and doc[i - 1].text == ","
            for i in range(first.tok_end + 1, anchor[0])):
         return None

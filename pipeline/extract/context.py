@@ -177,14 +177,14 @@ class Analysis:
                 lower_words(self.doc, sentence.tok_start, sentence.tok_end)) > MAX_HEADING_WORDS:
             return False
         words = self.rules.words
-        text = sentence.text.rstrip("".join(words["quote_marks"]) + words["asides"][1])
-        return text[-1:] not in words["sentence_end_marks"]
+        text = sentence.text.rstrip("".join(words.quote_marks) + words.asides[1])
+        return text[-1:] not in words.sentence_end_marks
 
     def in_link_list(self, sentence: Sentence) -> bool:
         """Whether a heading is one of a list of links to other pages: it follows, past
         other headings, a line that ends with a marker such as "Related news" (a line of
         its own, or the end of "Share this page Related content")."""
-        markers = tuple(m.lower() for m in self.rules.speech["related_markers"])
+        markers = tuple(m.lower() for m in self.rules.speech.related_markers)
         for earlier in reversed(self.sentences[:sentence.index]):
             if earlier.text.lower().rstrip(" :").endswith(markers):
                 return True
@@ -208,10 +208,10 @@ class Analysis:
         if "mentions_fire_service" not in self.cache:
             spec = self.rules.forces
             text = self.text
-            for name in spec["inspectorate_names"]:
+            for name in spec.inspectorate_names:
                 text = re.sub(name, " ", text, flags=re.IGNORECASE)
             self.cache["mentions_fire_service"] = any(
-                re.search(p, text, re.IGNORECASE) for p in spec["fire_service_patterns"]
+                re.search(p, text, re.IGNORECASE) for p in spec.fire_service_patterns
             ) or any(m.kind == "fire" for m in self.forces)
         return self.cache["mentions_fire_service"]
 
@@ -273,9 +273,9 @@ def _kind_from_following(doc: Doc, span: Span, strength: str, toolkit: Toolkit) 
     """
     following = " ".join(t.lower_ for t in doc[span.end : span.end + 4])
     spec = toolkit.rules.forces
-    if any(following.startswith(w) for w in spec["office_followers"]):
+    if any(following.startswith(w) for w in spec.office_followers):
         return "office"
-    if any(following.startswith(w) for w in spec["fire_followers"]):
+    if any(following.startswith(w) for w in spec.fire_followers):
         return "fire"
     return strength
 
@@ -288,9 +288,9 @@ def _force_mentions(doc: Doc, toolkit: Toolkit) -> list[ForceMention]:
         for match_id, start, end in matcher(doc):
             spans.append(Span(doc, start, end, label=vocab.strings[match_id]))
     mentions = []
-    comparison = set(toolkit.rules.words["comparison_markers"])
-    possessives = set(toolkit.rules.phases["possessives"])
-    place_not_before = set(toolkit.rules.forces["place_not_before"])
+    comparison = set(toolkit.rules.words.comparison_markers)
+    possessives = set(toolkit.rules.phases.possessives)
+    place_not_before = set(toolkit.rules.forces.place_not_before)
     for span in sorted(filter_spans(spans), key=lambda s: s.start):
         strength, force_id = span.label_.split(":", 1)
         kind = _kind_from_following(doc, span, strength, toolkit)
@@ -325,7 +325,7 @@ def _date_mentions(doc: Doc, toolkit: Toolkit, published: date | None,
     for span in sorted(filter_spans(spans), key=lambda s: s.start):
         words = [t.text for t in span]
         label = span.label_
-        since = bool(words) and words[0].lower() in toolkit.rules.dates["since_words"]
+        since = bool(words) and words[0].lower() in toolkit.rules.dates.since_words
         value, precision = date_resolver.resolve(label, words, published, toolkit.rules,
                                                  earlier)
         if value is None and published is None and reference[0] is not None:

@@ -96,12 +96,12 @@ def number_at(analysis: Analysis, token: int) -> int | None:
     """The value of a count word, or None ("a cause of concern" is not a count)."""
     rules = analysis.rules.counts
     word = cached_words(analysis)[token] or ""
-    if word in rules["not_counts"]:
+    if word in rules.not_counts:
         return None
     if word.isdigit():
         value = int(word)
-        return value if value <= rules["max_count"] else None
-    return analysis.rules.numbers["numbers"].get(word)
+        return value if value <= rules.max_count else None
+    return analysis.rules.numbers.numbers.get(word)
 
 
 def number_tokens(analysis: Analysis) -> set[int]:
@@ -109,7 +109,7 @@ def number_tokens(analysis: Analysis) -> set[int]:
     cached = analysis.doc.user_data.get("number_tokens")
     if cached is None:
         words = cached_words(analysis)
-        numbers = analysis.rules.numbers["numbers"]
+        numbers = analysis.rules.numbers.numbers
         cached = analysis.doc.user_data["number_tokens"] = {
             i for i, w in enumerate(words) if w is not None and (w in numbers or w.isdigit())}
     return cached
@@ -170,8 +170,8 @@ def _hedged(window: _Window, token: int) -> bool:
     rules = window.analysis.rules.counts
     words = window.words()
     position = token - window.start
-    return bool(_phrase_at(words, position + 1, rules["hedges_after"])) or _phrase_before(
-        words, position, rules["hedges_before"])
+    return bool(_phrase_at(words, position + 1, rules.hedges_after)) or _phrase_before(
+        words, position, rules.hedges_before)
 
 
 def _read_part_of(window: _Window, count: Count, token: int) -> int:
@@ -179,26 +179,26 @@ def _read_part_of(window: _Window, count: Count, token: int) -> int:
     back-reference ("of these", "of these areas"). Returns the next token to read."""
     rules = window.analysis.rules.counts
     words = window.words()
-    size = _phrase_at(words, token - window.start, rules["part_of"])
+    size = _phrase_at(words, token - window.start, rules.part_of)
     if not size:
         return token
     k = token + size
-    determiners = set(rules["determiners"])
+    determiners = set(rules.determiners)
     first = k
-    k = window.skip(k, determiners | set(rules["modifiers"]))
-    k = window.skip(_skip_owner(window, k), determiners | set(rules["modifiers"]))
-    back = any(window.word(t) in set(window.analysis.rules.recommendations["back_references"])
+    k = window.skip(k, determiners | set(rules.modifiers))
+    k = window.skip(_skip_owner(window, k), determiners | set(rules.modifiers))
+    back = any(window.word(t) in set(window.analysis.rules.recommendations.back_references)
                for t in range(first, k))
     if (whole := window.count_value(k)) is not None and window.finding_at(k) is None:
         count.whole, count.whole_token = whole, k
-        return window.skip(k + 1, set(rules["modifiers"]))
-    if window.word(k) in set(rules["relatives"]):
+        return window.skip(k + 1, set(rules.modifiers))
+    if window.word(k) in set(rules.relatives):
         count.relative = True
         return k + 1
     if back:
         count.back_reference = True
         if window.finding_at(k) is None:
-            return window.skip(k, set(rules["back_reference_nouns"]))
+            return window.skip(k, set(rules.back_reference_nouns))
     return k
 
 
@@ -208,7 +208,7 @@ def _skip_owner(window: _Window, token: int) -> int:
     mention = next((m for m in window.analysis.forces_between(token, window.end)
                     if m.tok_start == token), None)
     if mention is None or window.word(mention.tok_end) not in set(
-            window.analysis.rules.counts["possessives"]):
+            window.analysis.rules.counts.possessives):
         return token
     return mention.tok_end + 1
 
@@ -219,18 +219,18 @@ def _read_left(window: _Window, count: Count) -> None:
     words = window.words()
     position = count.token - window.start
     left = words[max(position - 3, 0) : position]
-    determiners = set(rules.counts["determiners"])
+    determiners = set(rules.counts.determiners)
     if left[-1:] == ["of"] or (len(left) >= 2 and left[-2] == "of" and left[-1] in determiners):
         count.is_total = True
-    if _phrase_before(words, position, [f"of {w}" for w in rules.counts["relatives"]]):
+    if _phrase_before(words, position, [f"of {w}" for w in rules.counts.relatives]):
         count.relative, count.is_total = True, False
-    if window.word(count.token) == "both" or (left and left[-1] in rules.numbers["all_words"]):
+    if window.word(count.token) == "both" or (left and left[-1] in rules.numbers.all_words):
         count.every = True
-    if _phrase_before(words, position, rules.counts["except_words"]):
+    if _phrase_before(words, position, rules.counts.except_words):
         count.exception, count.every = True, False
-    if left and left[-1] in rules.counts["remaining_words"]:
+    if left and left[-1] in rules.counts.remaining_words:
         count.remaining = True
-    if _phrase_before(words, position, rules.counts["additive_before"]):
+    if _phrase_before(words, position, rules.counts.additive_before):
         count.additive = True
 
 
@@ -264,7 +264,7 @@ def read_count(window: _Window, token: int) -> Count | None:
     count = Count(value, token, after)
     j = _read_part_of(window, count, after)
     if window.finding_at(j) is None:
-        skipped = _skip_compounds(window, window.skip(j, set(rules["modifiers"]) | {
+        skipped = _skip_compounds(window, window.skip(j, set(rules.modifiers) | {
             ",", "'", "’"}))
         j = skipped if window.finding_at(skipped) is not None else j  # "… three, partly …"
     finding = window.finding_at(j)
@@ -275,7 +275,7 @@ def read_count(window: _Window, token: int) -> Count | None:
             count.single = True  # "identified one cause of concern": a total, if bare
         count.kind, count.finding, count.end = finding.kind, finding, finding.end
     elif (count.whole is not None or count.relative or count.back_reference
-          or j >= window.end or window.word(j) in set(rules["elliptic_followers"])):
+          or j >= window.end or window.word(j) in set(rules.elliptic_followers)):
         count.end = j  # "three of the five", "five of which", "… and two remain open"
     else:
         return None
@@ -288,11 +288,11 @@ def _predicate(window: _Window, count: Count) -> list[tuple[int, int]]:
     finding, reading on past a finding that only qualifies this one ("the six
     recommendations attached to the cause of concern have been closed")."""
     rules = window.analysis.rules.counts
-    breaks = set(rules["predicate_breaks"])
-    subjects = set(rules["clause_subjects"])
-    conjunctions = set(rules["clause_conjunctions"])
+    breaks = set(rules.predicate_breaks)
+    subjects = set(rules.clause_subjects)
+    conjunctions = set(rules.clause_conjunctions)
     start = k = count.end
-    limit = min(k + rules["predicate_reach"], window.end)
+    limit = min(k + rules.predicate_reach, window.end)
     segments: list[tuple[int, int]] = []
     while k < limit:
         aside = aside_end(window.analysis, k, window.end)
@@ -320,7 +320,7 @@ def _predicate(window: _Window, count: Count) -> list[tuple[int, int]]:
 def _noun_phrase_start(window: _Window, floor: int, token: int) -> int:
     """Where the noun phrase of a finding starts: "… with this remaining cause of concern"."""
     rules = window.analysis.rules.counts
-    joins = set(rules["determiners"]) | set(rules["modifiers"])
+    joins = set(rules.determiners) | set(rules.modifiers)
     while token > floor and window.word(token - 1) in joins:
         token -= 1
     return token
@@ -330,9 +330,9 @@ def _status_before(window: _Window, count: Count) -> str | None:
     """"has closed three of …", "discharged from four of these", "fully or partially
     achieved 11": a status verb right before the count (over auxiliaries) governs it."""
     rules = window.analysis.rules.counts
-    skip = set(rules["status_before_skip"]) | set(rules["remaining_words"])  # "the remaining"
+    skip = set(rules.status_before_skip) | set(rules.remaining_words)  # "the remaining"
     k = count.token - 1
-    floor = max(window.start, count.token - rules["status_before_reach"])
+    floor = max(window.start, count.token - rules.status_before_reach)
     while k >= floor and window.word(k) in skip:
         k -= 1
     if k < floor or window.word(k) not in _last_status_words(window.analysis):
@@ -343,7 +343,7 @@ def _status_before(window: _Window, count: Count) -> str | None:
 
 def _last_status_words(analysis: Analysis) -> set[str]:
     rec = analysis.rules.recommendations
-    return {p.split()[-1] for p in rec["closed_words"] + rec["open_words"]}
+    return {p.split()[-1] for p in rec.closed_words + rec.open_words}
 
 
 def read_status(window: _Window, count: Count) -> None:
@@ -359,7 +359,7 @@ def read_status(window: _Window, count: Count) -> None:
         words = [analysis.doc[k].lower_ for k in range(count.end, min(segments[0][1],
                                                                       count.end + 5))]
         if _phrase_at([w for w in words if w != ","], 0,
-                      analysis.rules.counts["every_relatives"]):
+                      analysis.rules.counts.every_relatives):
             count.every = True
     if count.status is None and count.finding is not None:
         _read_far_relative(window, count)
@@ -378,8 +378,8 @@ def _read_far_relative(window: _Window, count: Count) -> None:
     after the modifiers of the count's noun phrase (no other finding between)."""
     rules = window.analysis.rules.counts
     words = window.words()
-    relatives = rules["every_relatives"]
-    breaks = set(rules["predicate_breaks"])
+    relatives = rules.every_relatives
+    breaks = set(rules.predicate_breaks)
     for k in range(count.end, window.end):
         if window.word(k) in breaks or window.finding_at(k) is not None:
             return
@@ -402,13 +402,13 @@ def _definite_set(window: _Window, count: Count, segments: list[tuple[int, int]]
     if count.finding is None or not (count.predicated or count.governed) or count.remaining:
         return False
     k = count.token - 1
-    while k >= window.start and window.word(k) in set(rules["modifiers"]):
+    while k >= window.start and window.word(k) in set(rules.modifiers):
         k -= 1
     between = {window.word(t) for t in range(count.token + 1, count.finding.start)}
     predicate = {window.word(t) for start, end in segments for t in range(start, end)}
-    return window.word(k) in set(rules["definite_determiners"]) and not (
-        between & set(rules["remaining_words"]) or predicate & set(rules["relatives"] + rules[
-            "relative_markers"]))
+    return window.word(k) in set(rules.definite_determiners) and not (
+        between & set(rules.remaining_words)
+        or predicate & set(rules.relatives + rules.relative_markers))
 
 
 def sentence_counts(analysis: Analysis, sentence: Sentence, findings: list[Finding]
@@ -495,7 +495,7 @@ def _inherit_status(analysis: Analysis, counts: list[Count]) -> None:
         if count.status is not None or previous.status is None:
             continue
         joined = count.token > 0 and doc[count.token - 1].lower_ in set(
-            analysis.rules.counts["status_joiners"])
+            analysis.rules.counts.status_joiners)
         if count.every or (joined and previous.governed):
             count.status = previous.status
 
@@ -546,10 +546,10 @@ def _as_of(analysis: Analysis, mention: DateMention) -> TallyDate | None:
     if mention.value is None or mention.precision is None:
         return None
     doc = analysis.doc
-    months = analysis.rules.dates["months"]
+    months = analysis.rules.dates.months
     words = [t.lower_ for t in doc[mention.tok_start : mention.tok_end]]
     following = [t.lower_ for t in doc[mention.tok_end : mention.tok_end + 2]]
-    if following[:1] and following[0] in analysis.rules.counts["span_joiners"] and (
+    if following[:1] and following[0] in analysis.rules.counts.span_joiners and (
             following[1:] and following[1] in months):
         words += following
     named = [w for w in words if w in months]
@@ -571,20 +571,20 @@ def _own_date(analysis: Analysis, tally: Tally) -> DateMention | None:
     recommendations made in 2015"), unless the tally is only that total; not a "since"."""
     rules = analysis.rules.counts
     doc = analysis.doc
-    issued = set(rules["issued_before_date"])
+    issued = set(rules.issued_before_date)
     sentence = tally.sentence
     reach = tally.reach or sentence.tok_end
-    if set(lower_words(doc, tally.token, reach)) & set(rules["present_markers"]):
+    if set(lower_words(doc, tally.token, reach)) & set(rules.present_markers):
         return None  # "… have now been closed": the tally holds on the day of publication
     floor = sentence.tok_start
     if tally.bare:  # a total is dated by its own clause: not "entered Engage in May while …"
-        floor = clause_start(doc, floor, tally.token, set(analysis.rules.words["clause_breaks"]))
+        floor = clause_start(doc, floor, tally.token, set(analysis.rules.words.clause_breaks))
     for mention in analysis.dates_between(floor, reach):
-        before = set(lower_words(doc, max(floor, mention.tok_start - rules[
-            "issued_before_date_reach"]), mention.tok_start))
+        start = max(floor, mention.tok_start - rules.issued_before_date_reach)
+        before = set(lower_words(doc, start, mention.tok_start))
         between = set(lower_words(doc, tally.token, mention.tok_start))
         if mention.since or not tally.bare and (before & issued or between & set(
-                rules["relatives"] + rules["relative_markers"])):
+                rules.relatives + rules.relative_markers)):
             continue  # "… made in 2015", "… that were open at the start of last year"
         return mention
     if tally.context is not None and tally.context is not sentence:
@@ -609,7 +609,7 @@ def _recent(pending: list[Tally], sentence: Sentence, window: int, kind: str | N
 
 def _sentence_tallies(analysis: Analysis, sentence: Sentence, counts: list[Count],
                       pending: list[Tally]) -> list[Tally]:
-    window = analysis.rules.counts["back_reference_window"]
+    window = analysis.rules.counts.back_reference_window
     groups: dict[str, list[Count]] = {}
     context: dict[str, Tally] = {}
     for count in counts:
@@ -647,7 +647,7 @@ def _sentence_tallies(analysis: Analysis, sentence: Sentence, counts: list[Count
 def document_tallies(analysis: Analysis) -> list[Tally]:
     """Every tally of a document, a count split over two sentences read as one
     ("… made seven recommendations. Five of them have now been closed.")."""
-    window = analysis.rules.counts["back_reference_window"]
+    window = analysis.rules.counts.back_reference_window
     out: list[Tally] = []
     pending: list[Tally] = []
     for sentence in analysis.sentences:

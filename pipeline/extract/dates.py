@@ -46,14 +46,14 @@ def _shift_months(day: date, months: int) -> date:
 
 def _month_number(word: str, rules: Rules) -> int | None:
     word = word.lower().rstrip(".")
-    months = rules.dates["months"]
+    months = rules.dates.months
     if word in months:
         return months.index(word) + 1
-    return rules.dates["month_abbreviations"].get(word)
+    return rules.dates.month_abbreviations.get(word)
 
 
 def _regex(rules: Rules, name: str) -> re.Pattern:
-    return re.compile(rules.dates["tokens"][name]["regex"])
+    return re.compile(rules.dates.tokens[name].regex)
 
 
 def _phrase(words: list[str], published: date | None, rules: Rules,
@@ -82,7 +82,7 @@ def _most_recent_month(month: int, published: date) -> date:
 
 def _previous(p: Phrase) -> bool:
     """"last March", "last summer", "last Tuesday": the one before the most recent."""
-    return bool(p.lower) and p.lower[0] in p.spec["previous_words"]
+    return bool(p.lower) and p.lower[0] in p.spec.previous_words
 
 
 def _full_date(p: Phrase) -> Resolved:
@@ -121,9 +121,9 @@ def _span_end(p: Phrase) -> Resolved:
         return date(p.years[-1], p.months[-1], 1), "month"
     if p.published is None:
         return _NONE
-    if set(p.lower) & set(p.spec["previous_words"]):
+    if set(p.lower) & set(p.spec.previous_words):
         return date(p.published.year - 1, p.months[-1], 1), "month"
-    if set(p.lower) & set(p.spec["current_words"]):
+    if set(p.lower) & set(p.spec.current_words):
         return date(p.published.year, p.months[-1], 1), "month"
     return _most_recent_month(p.months[-1], p.published), "month"
 
@@ -136,7 +136,7 @@ def _year(p: Phrase) -> Resolved:
 
 def _month_of_relative_year(p: Phrase) -> Resolved:
     """"March this year", "in December of last year"."""
-    offsets = p.spec["relative_years"]
+    offsets = p.spec.relative_years
     offset = next((offsets[w] for w in p.lower if w in offsets), None)
     if p.published is None or not p.months or offset is None:
         return _NONE
@@ -144,7 +144,7 @@ def _month_of_relative_year(p: Phrase) -> Resolved:
 
 
 def _anaphoric_year(p: Phrase) -> int | None:
-    offsets = p.spec["anaphoric_years"]
+    offsets = p.spec.anaphoric_years
     offset = next((offsets[w] for w in p.lower if w in offsets), None)
     if p.earlier is None or offset is None:
         return None
@@ -194,7 +194,7 @@ def _season(p: Phrase) -> Resolved:
     """"in the spring", "last summer": the most recent such season that had begun."""
     if p.published is None:
         return _NONE
-    starts = p.spec["season_starts"]
+    starts = p.spec.season_starts
     season = next(w for w in p.lower if w in starts)
     start = starts[season]
     year = p.published.year if p.published.month >= start else p.published.year - 1
@@ -207,7 +207,7 @@ def _weekday(p: Phrase) -> Resolved:
     """"on Tuesday": the most recent Tuesday, today included; "last Tuesday" excludes today."""
     if p.published is None:
         return _NONE
-    weekday = p.spec["weekdays"].index(p.lower[-1])
+    weekday = p.spec.weekdays.index(p.lower[-1])
     back = (p.published.weekday() - weekday) % 7
     if _previous(p) and back == 0:
         back = 7
@@ -222,9 +222,9 @@ def _ago(p: Phrase) -> Resolved:
     for word in p.lower[:-2]:
         if word.isdigit():
             amount = int(word)
-        elif word in p.rules.numbers["numbers"]:
-            amount = p.rules.numbers["numbers"][word]
-    unit = p.spec["ago_units"][p.lower[-2]]
+        elif word in p.rules.numbers.numbers:
+            amount = p.rules.numbers.numbers[word]
+    unit = p.spec.ago_units[p.lower[-2]]
     if unit == "day":
         return p.published - timedelta(days=amount), "day"
     if unit == "week":
@@ -236,16 +236,16 @@ def _ago(p: Phrase) -> Resolved:
 
 def _relative(p: Phrase) -> Resolved:
     """"today", "last month", "earlier this year": offsets listed in rules/dates.yaml."""
-    spec = p.spec["relative"].get(" ".join(p.lower))
+    spec = p.spec.relative.get(" ".join(p.lower))
     if p.published is None or spec is None:
         return _NONE
-    precision = spec["precision"]
-    if "days" in spec:
-        value = p.published + timedelta(days=spec["days"])
-    elif "months" in spec:
-        value = _shift_months(p.published, spec["months"])
+    precision = spec.precision
+    if spec.days is not None:
+        value = p.published + timedelta(days=spec.days)
+    elif spec.months is not None:
+        value = _shift_months(p.published, spec.months)
     else:
-        value = date(p.published.year + spec["years"], 1, 1)
+        value = date(p.published.year + spec.years, 1, 1)
     if precision == "month":
         value = value.replace(day=1)
     elif precision == "year":
@@ -284,8 +284,8 @@ def same_day(label: str, words: list[str], reference: tuple[date | None, str | N
              rules: Rules) -> Resolved:
     """A phrase meaning the publication day itself ("today"), against a publication date
     known only to a month or year: that date at that precision; anything else: nothing."""
-    spec = rules.dates["relative"].get(" ".join(w.lower() for w in words))
-    if label != "relative" or spec is None or spec.get("days") != 0 or reference[0] is None:
+    spec = rules.dates.relative.get(" ".join(w.lower() for w in words))
+    if label != "relative" or spec is None or spec.days != 0 or reference[0] is None:
         return _NONE
     return reference
 

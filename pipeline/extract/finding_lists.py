@@ -46,7 +46,7 @@ def enters_engage(analysis: Analysis, sentence: Sentence) -> bool:
     if not _names_engage(analysis, sentence):
         return False
     words = lower_words(analysis.doc, sentence.tok_start, sentence.tok_end)
-    return not has_phrase(words, analysis.rules.recommendations["exit_cues"])
+    return not has_phrase(words, analysis.rules.recommendations.exit_cues)
 
 
 def engage_sentences(analysis: Analysis) -> set[int]:
@@ -54,9 +54,9 @@ def engage_sentences(analysis: Analysis) -> set[int]:
     doc = analysis.doc
     cached = doc.user_data.get("engage_sentences")
     if cached is None:
-        names = [doc.vocab.strings.add(n) for n in analysis.rules.recommendations["engage_names"]]
+        names = [doc.vocab.strings.add(n) for n in analysis.rules.recommendations.engage_names]
         tokens = [s for label, s, _ in analysis.matches("phase_terms") if label == "engage"]
-        if any(n in analysis.text for n in analysis.rules.recommendations["engage_names"]):
+        if any(n in analysis.text for n in analysis.rules.recommendations.engage_names):
             tokens += numpy.flatnonzero(numpy.isin(doc.to_array(ORTH), names)).tolist()
         cached = doc.user_data["engage_sentences"] = {analysis.token_sentence[i] for i in tokens}
     return cached
@@ -71,7 +71,7 @@ def engage_nearby(analysis: Analysis, index: int) -> bool:
     sentence = analysis.sentences[index]
     if _names_engage(analysis, sentence):
         return enters_engage(analysis, sentence)
-    window = analysis.rules.recommendations["reason_window"]
+    window = analysis.rules.recommendations.reason_window
     named = engage_sentences(analysis)
     return any(i in named and enters_engage(analysis, analysis.sentences[i])
                for i in range(max(index - window, 0), index))
@@ -85,7 +85,7 @@ def is_heading(analysis: Analysis, sentence: Sentence) -> bool:
                  sentence.index + 1].paragraph != sentence.paragraph)
     words = sentence.text.split()
     return alone and not sentence.is_list_item and sentence.text[-1] not in _FINAL_MARKS and (
-        len(words) <= analysis.rules.recommendations["heading_max_words"])
+        len(words) <= analysis.rules.recommendations.heading_max_words)
 
 
 def _bullet_runs(analysis: Analysis) -> list[tuple[int, list[Sentence]]]:
@@ -106,11 +106,11 @@ def _bullet_runs(analysis: Analysis) -> list[tuple[int, list[Sentence]]]:
 
 
 def _recommends(analysis: Analysis, words: list[str]) -> bool:
-    return bool(set(words) & set(analysis.rules.recommendations["recommend_words"]))
+    return bool(set(words) & set(analysis.rules.recommendations.recommend_words))
 
 
 def _finding_before(analysis: Analysis, index: int) -> bool:
-    window = analysis.rules.recommendations["parent_window"]
+    window = analysis.rules.recommendations.parent_window
     return any(findings_in(analysis, s)
                for s in analysis.sentences[max(index - window, 0) : index])
 
@@ -128,8 +128,8 @@ def list_frame(analysis: Analysis, intro_index: int) -> tuple[str, str | None, s
 
 def _current_move_before(analysis: Analysis, index: int) -> bool:
     """A move into Engage in the sentences just before, reported as news (not a recap)."""
-    window = analysis.rules.recommendations["reason_window"]
-    days = analysis.rules.recommendations["background_days"]
+    window = analysis.rules.recommendations.reason_window
+    days = analysis.rules.recommendations.background_days
     named = engage_sentences(analysis)
     return any(i in named and enters_engage(analysis, analysis.sentences[i])
                and not dated_before(analysis, analysis.sentences[i], days)
@@ -142,12 +142,12 @@ def _list_frame(analysis: Analysis, intro_index: int) -> tuple[str, str | None, 
     rec = analysis.rules.recommendations
     intro = analysis.sentences[intro_index]
     words = lower_words(analysis.doc, intro.tok_start, intro.tok_end)
-    if has_phrase(words, rec["other_recommenders"]) or has_phrase(words, rec["lighter_findings"]):
+    if has_phrase(words, rec.other_recommenders) or has_phrase(words, rec.lighter_findings):
         return None
-    labels = set(rec["reason_list_words"])
+    labels = set(rec.reason_list_words)
     introduces = intro.text.rstrip().endswith(":") or is_heading(analysis, intro) or bool(
         words) and words[-1] in labels  # "… Entered Engage 2019 Reasons" on one line
-    if introduces and has_phrase(words, rec["reason_list_words"]) and engage_nearby(
+    if introduces and has_phrase(words, rec.reason_list_words) and engage_nearby(
             analysis, intro_index):
         return "cause_of_concern", "open", "reason"
     if not introduces:
@@ -172,16 +172,16 @@ def _refers_back(analysis: Analysis, sentence: Sentence) -> bool:
     that the force should:": a list of findings the sentence before names."""
     rec = analysis.rules.recommendations
     words = lower_words(analysis.doc, sentence.tok_start, sentence.tok_start + 3)
-    if words[:1] and words[0] in rec["list_back_references"]:
+    if words[:1] and words[0] in rec.list_back_references:
         return True
     every = lower_words(analysis.doc, sentence.tok_start, sentence.tok_end)
     last = len(every) - every[::-1].index(",") if "," in every else 0
-    if every[last : last + 1] and every[last] in rec["list_back_references"]:
+    if every[last : last + 1] and every[last] in rec.list_back_references:
         return True  # "In summary, they relate to:"
-    if has_phrase(every, [f"{p} {b}" for p in analysis.rules.counts["part_of"]
-                          for b in rec["back_references"]]):
+    if has_phrase(every, [f"{p} {b}" for p in analysis.rules.counts.part_of
+                          for b in rec.back_references]):
         return True  # "… that two of them can now be closed:"
-    openers = rec["remainder_openers"]
+    openers = rec.remainder_openers
     return len(words) == 3 and words[0] in openers and number_at(
         analysis, sentence.tok_start + 1) is not None and words[2] in ("that", "which")
 
@@ -203,7 +203,7 @@ def _referred_frame(analysis: Analysis, intro: Sentence, words: list[str]
 def statement_subject(analysis: Analysis, text: str) -> str | None:
     """"The force needs to improve how it manages …" is about "how it manages …"."""
     lowered = text.lower()
-    for lead in sorted(analysis.rules.recommendations["statement_leads"], key=len,
+    for lead in sorted(analysis.rules.recommendations.statement_leads, key=len,
                        reverse=True):
         at = lowered.find(lead + " ")
         if at != -1 and at < len(lowered) // 2:
@@ -252,8 +252,8 @@ def _bullet_finding(analysis: Analysis, bullet: Sentence) -> Finding | None:
     findings = findings_in(analysis, bullet)
     if not findings or findings[0].plural:
         return None
-    articles = set(analysis.rules.counts["determiners"]) | set(
-        analysis.rules.recommendations["articles"])
+    articles = set(analysis.rules.counts.determiners) | set(
+        analysis.rules.recommendations.articles)
     words = lower_words(analysis.doc, bullet.tok_start, findings[0].start)
     return findings[0] if all(w in articles or w == "-" for w in words) else None
 
@@ -305,11 +305,11 @@ def reason_reference_items(analysis: Analysis) -> list[Item]:
     for index in sorted(engage_sentences(analysis)):
         sentence = analysis.sentences[index]
         words = lower_words(analysis.doc, sentence.tok_start, sentence.tok_end)
-        if not has_phrase(words, rec["reason_back_references"]) or not enters_engage(
+        if not has_phrase(words, rec.reason_back_references) or not enters_engage(
                 analysis, sentence):
             continue
         force_id = finding_force(analysis, sentence, sentence.tok_start)
-        earlier = analysis.sentences[max(sentence.index - rec["reason_window"], 0) :
+        earlier = analysis.sentences[max(sentence.index - rec.reason_window, 0) :
                                      sentence.index]
         for previous in earlier:
             subject = _concern_subject(analysis, previous)
@@ -322,7 +322,7 @@ def reason_reference_items(analysis: Analysis) -> list[Item]:
 
 def _concern_subject(analysis: Analysis, sentence: Sentence) -> str | None:
     lowered = sentence.text.lower()
-    for lead in sorted(analysis.rules.recommendations["concern_leads"], key=len, reverse=True):
+    for lead in sorted(analysis.rules.recommendations.concern_leads, key=len, reverse=True):
         at = lowered.find(f" {lead} ")
         if at != -1:
             return clean_subject(analysis, sentence.text[at + len(lead) + 2 :])
@@ -335,7 +335,7 @@ def reason_count(analysis: Analysis, sentence: Sentence) -> tuple[Tally, list[It
     the counted concerns are causes of concern, named after the colon."""
     rec = analysis.rules.recommendations
     doc = analysis.doc
-    nouns = set(rec["reason_nouns"])
+    nouns = set(rec.reason_nouns)
     for token in range(sentence.tok_start, sentence.tok_end - 1):
         count = number_at(analysis, token)
         if count is None or count < 2 or doc[token + 1].lower_ not in nouns:
@@ -346,7 +346,7 @@ def reason_count(analysis: Analysis, sentence: Sentence) -> tuple[Tally, list[It
             return None
         listed = analysis.text[doc[colon + 1].idx : sentence.end]
         subjects = [s for s in (clean_subject(analysis, p) for p in split_subjects(
-            analysis, listed, count, tuple(rec["clause_subject_openers"]))) if s]
+            analysis, listed, count, tuple(rec.clause_subject_openers))) if s]
         if len(subjects) != count:
             return None
         tally = Tally("cause_of_concern", force_id, sentence, sentence.start, sentence.end,
@@ -363,9 +363,9 @@ def _reason_concern_start(analysis: Analysis, sentence: Sentence) -> int | None:
     "… following the inspectorate's concerns regarding": where the concern is named."""
     rec = analysis.rules.recommendations
     words = cached_words(analysis)
-    nouns = set(rec["concern_nouns"])
-    connectives = [c.split() for c in rec["reason_connectives"]]
-    leads = [lead.split() for lead in rec["concern_subject_leads"]]
+    nouns = set(rec.concern_nouns)
+    connectives = [c.split() for c in rec.reason_connectives]
+    leads = [lead.split() for lead in rec.concern_subject_leads]
     for k in range(sentence.tok_start, sentence.tok_end):
         if words[k] not in nouns:
             continue
@@ -392,8 +392,8 @@ def reason_concern_items(analysis: Analysis, sentence: Sentence) -> list[Item]:
         analysis, marker, token)))
     if force_id is None or not long_enough(analysis, subject):
         return []
-    status = None if dated_before(analysis, sentence, rec["background_days"]) else "open"
-    parts = split_listed(analysis, subject, tuple(rec["clause_subject_openers"]))
+    status = None if dated_before(analysis, sentence, rec.background_days) else "open"
+    parts = split_listed(analysis, subject, tuple(rec.clause_subject_openers))
     return [Item("cause_of_concern", force_id, p, status, sentence.start, sentence.end,
                  token, source="reason", sentence_index=sentence.index,
                  group=f"reason-{sentence.index}") for p in parts]
@@ -405,6 +405,6 @@ def _moved_force(analysis: Analysis, sentence: Sentence, token: int) -> str | No
     named = [m for m in analysis.forces_between(sentence.tok_start, token)
              if analysis.usable(m, sentence)]
     opening = " ".join(lower_words(analysis.doc, sentence.tok_start, sentence.tok_start + 3))
-    anaphor = any(opening.startswith(a + " ") for a in analysis.rules.words["force_anaphors"]
+    anaphor = any(opening.startswith(a + " ") for a in analysis.rules.words.force_anaphors
                   if " " in a)
     return finding_force(analysis, sentence, token) if named or anaphor else None

@@ -37,7 +37,7 @@ def findings_in(analysis: Analysis, sentence: Sentence) -> list[Finding]:
 
 
 def _all_findings(analysis: Analysis) -> dict[int, list[Finding]]:
-    heads = set(analysis.rules.recommendations["plural_heads"])
+    heads = set(analysis.rules.recommendations.plural_heads)
     out: dict[int, list[Finding]] = {}
     for kind, start, end in sorted(analysis.matches("findings"), key=lambda m: (m[1], -m[2])):
         sentence = analysis.sentences[analysis.token_sentence[start]]
@@ -61,12 +61,12 @@ def is_hypothetical(analysis: Analysis, finding: Finding) -> bool:
               if i not in dates and not doc[i].is_space]
     near = before[-_HYPOTHETICAL_NEAR:]
     rec = analysis.rules.recommendations
-    return has_phrase(near, rec["hypothetical_near"]) or has_phrase(
-        before, rec["hypothetical_before"])
+    return has_phrase(near, rec.hypothetical_near) or has_phrase(
+        before, rec.hypothetical_before)
 
 
 def _findings_apply(analysis: Analysis, force_id: str | None) -> str | None:
-    excluded = set(analysis.rules.recommendations["forces_without_findings"])
+    excluded = set(analysis.rules.recommendations.forces_without_findings)
     return None if force_id in excluded else force_id
 
 
@@ -75,7 +75,7 @@ def _compared(analysis: Analysis) -> set[int]:
     Metropolitan Police in Engage" compares all of the list, not only its first name."""
     cached = analysis.cache.get("compared_forces")
     if cached is None:
-        joins = set(analysis.rules.recommendations["enumeration_joins"])
+        joins = set(analysis.rules.recommendations.enumeration_joins)
         cached = set()
         forces = analysis.forces
         for k, mention in enumerate(forces):
@@ -144,17 +144,17 @@ def embedded(analysis: Analysis, outer_end: int, finding: Finding) -> bool:
     """Whether a finding only qualifies the one before it: "the six recommendations attached
     to the cause of concern", "… associated with this remaining cause of concern"."""
     counts = analysis.rules.counts
-    joins = set(counts["embed_joiners"]) | set(counts["determiners"]) | set(counts["modifiers"])
+    joins = set(counts.embed_joiners) | set(counts.determiners) | set(counts.modifiers)
     between = lower_words(analysis.doc, outer_end, finding.start)
-    return bool(between) and len(between) <= counts["embed_reach"] and all(
-        w in joins for w in between) and any(w in counts["embed_joiners"] for w in between)
+    return bool(between) and len(between) <= counts.embed_reach and all(
+        w in joins for w in between) and any(w in counts.embed_joiners for w in between)
 
 
 def aside_end(analysis: Analysis, token: int, end: int) -> int | None:
     """The token after a dash aside that opens at `token` and closes before `end`: "both of
     its causes of concern – on A, and on B – had been addressed". None when there is none."""
     doc = analysis.doc
-    dashes = set(analysis.rules.recommendations["aside_dashes"])
+    dashes = set(analysis.rules.recommendations.aside_dashes)
     if token >= end or doc[token].text not in dashes:
         return None
     close = next((k for k in range(token + 1, end) if doc[k].text in dashes), None)

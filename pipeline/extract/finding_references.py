@@ -61,13 +61,13 @@ def _opening_words(analysis: Analysis) -> set[str]:
     """The words a back-reference can start with ("one of these", "but the other", "the
     two that remain"), to skip clauses that cannot hold one."""
     rec = analysis.rules.recommendations
-    phrases = rec["item_back_references"] + rec["item_back_reference_openers"]
-    return {p.split()[0] for p in phrases} | set(rec["remainder_openers"])
+    phrases = rec.item_back_references + rec.item_back_reference_openers
+    return {p.split()[0] for p in phrases} | set(rec.remainder_openers)
 
 
 def _clause_starts(analysis: Analysis, tokens: list[tuple[int, str]]) -> list[int]:
     """The sentence start, and where a clause starts after ":", ";" or ", and"."""
-    joiners = set(analysis.rules.recommendations["clause_joiners"])
+    joiners = set(analysis.rules.recommendations.clause_joiners)
     starts = [0]
     for p, (_, word) in enumerate(tokens[:-1]):
         if word in (":", ";") or (word == "," and tokens[p + 1][1] in joiners):
@@ -79,8 +79,8 @@ def _ordinal_at(analysis: Analysis, sentence: Sentence, tokens: list[tuple[int, 
                 ) -> list[Item]:
     rec = analysis.rules.recommendations
     words = [w for _, w in tokens]
-    position = _phrase_length(words, 0, rec["item_back_reference_openers"])
-    size = _phrase_length(words, position, rec["item_back_references"])
+    position = _phrase_length(words, 0, rec.item_back_reference_openers)
+    size = _phrase_length(words, position, rec.item_back_references)
     count = None
     if not size:
         size, count = _remainder(analysis, tokens, words, position)
@@ -95,7 +95,7 @@ def _ordinal_at(analysis: Analysis, sentence: Sentence, tokens: list[tuple[int, 
     counted = [f for f in earlier if f.plural] or earlier
     start, end = tokens[position][0], tokens[position + size - 1][0] + 1
     reference = Finding(counted[-1].kind, start, end, False, sentence)
-    span = subject_span(analysis, reference, rec["item_back_reference_leads"])
+    span = subject_span(analysis, reference, rec.item_back_reference_leads)
     force_id = finding_force(analysis, sentence, start)
     if span is None or force_id is None:
         return []
@@ -105,7 +105,7 @@ def _ordinal_at(analysis: Analysis, sentence: Sentence, tokens: list[tuple[int, 
         analysis, start, end)
     parts = split_subjects(analysis, subject, count) if subject and count else [subject]
     if subject and len(parts) == 1:
-        parts = split_on_leads(subject, rec["subject_leads"])
+        parts = split_on_leads(subject, rec.subject_leads)
     return [Item(reference.kind, force_id, p, status, sentence.start, sentence.end, start,
                  source="reference", sentence_index=sentence.index,
                  refers_to=counted[-1].sentence.index)
@@ -117,15 +117,15 @@ def _remainder(analysis: Analysis, tokens: list[tuple[int, str]], words: list[st
     """"the two that remain open", "the remaining two": (words it spans, how many it
     counts), or (0, None)."""
     rec = analysis.rules.recommendations
-    if position + 2 >= len(words) or words[position] not in rec["remainder_openers"]:
+    if position + 2 >= len(words) or words[position] not in rec.remainder_openers:
         return 0, None
-    if words[position + 1] in analysis.rules.counts["remaining_words"]:
+    if words[position + 1] in analysis.rules.counts.remaining_words:
         count = number_at(analysis, tokens[position + 2][0])  # "the remaining two, which …"
         return (3, count) if count is not None and count > 1 else (0, None)
     count = number_at(analysis, tokens[position + 1][0])
-    if count is None or words[position + 2] not in rec["remainder_references"]:
+    if count is None or words[position + 2] not in rec.remainder_references:
         return 0, None
-    size = _phrase_length(words, position + 3, rec["remainder_verbs"])
+    size = _phrase_length(words, position + 3, rec.remainder_verbs)
     return (3 + size, count) if size else (0, None)
 
 
@@ -136,11 +136,11 @@ def subject_from_next_sentence(analysis: Analysis, item: Item) -> None:
         return
     following = analysis.sentences[item.sentence_index + 1]
     words = following.text.split()
-    if len(words) < 4 or words[0].lower() not in rec["next_sentence_subjects"] or (
-            words[1].lower() not in rec["next_sentence_verbs"]):
+    if len(words) < 4 or words[0].lower() not in rec.next_sentence_subjects or (
+            words[1].lower() not in rec.next_sentence_verbs):
         return
     rest = " ".join(words[2:]) if words[1].lower() in ("is", "was") else " ".join(words[1:])
-    for lead in sorted(rec["subject_leads"], key=len, reverse=True):
+    for lead in sorted(rec.subject_leads, key=len, reverse=True):
         if rest.lower().startswith(lead + " "):
             item.subject = clean_subject(analysis, rest[len(lead) + 1 :])
             item.end = following.end
@@ -151,14 +151,14 @@ def recommendation_text(analysis: Analysis) -> tuple[Sentence, str] | None:
     """The first sentence that states a recommendation to a force ("Within six months, the
     force should review …"), and what it asks for."""
     rec = analysis.rules.recommendations
-    anaphors = [a.split() for a in analysis.rules.words["force_anaphors"]]
+    anaphors = [a.split() for a in analysis.rules.words.force_anaphors]
     for sentence in analysis.sentences:
         if sentence.is_list_item or sentence.text.rstrip().endswith(":"):
             continue
         tokens = _words(analysis, sentence)
         words = [w for _, w in tokens]
         for p, word in enumerate(words):
-            if word not in rec["recommendation_verbs"] or p + 1 >= len(words):
+            if word not in rec.recommendation_verbs or p + 1 >= len(words):
                 continue
             named = any(m.tok_end == tokens[p][0] for m in analysis.forces)
             if named or any(words[max(p - len(a), 0) : p] == a for a in anaphors):
@@ -176,7 +176,7 @@ def remainder_items(analysis: Analysis, tally: Tally) -> list[Item]:
         return []
     tokens = [t for t in _words(analysis, tally.sentence) if t[0] > tally.token]
     words = [w for _, w in tokens]
-    contrast = next((p for p, w in enumerate(words) if w in rec["contrast_words"]), None)
+    contrast = next((p for p, w in enumerate(words) if w in rec.contrast_words), None)
     if contrast is None:
         return []
     for p in range(contrast + 1, min(contrast + 1 + _REMAINDER_REACH, len(tokens))):
@@ -184,7 +184,7 @@ def remainder_items(analysis: Analysis, tally: Tally) -> list[Item]:
         if status_in(analysis, token, token + 1) != "open":
             continue
         marker = Finding(tally.kind, token, token + 1, False, tally.sentence)
-        span = subject_span(analysis, marker, rec["listing_leads"])
+        span = subject_span(analysis, marker, rec.listing_leads)
         if span is None:
             return []
         subject = clean_subject(analysis, span_text(analysis, span[0], span[1]))
@@ -199,13 +199,13 @@ def recommended_items(analysis: Analysis, sentence: Sentence) -> list[Item]:
     recommendation named in prose (a list introduction ending in ":" is read as a list)."""
     rec = analysis.rules.recommendations
     words = lower_words(analysis.doc, sentence.tok_start, sentence.tok_end)
-    if sentence.text.rstrip().endswith(":") or not has_phrase(words, rec["recommends_that"]) or (
-            has_phrase(words, rec["other_recommenders"])):
+    if sentence.text.rstrip().endswith(":") or not has_phrase(words, rec.recommends_that) or (
+            has_phrase(words, rec.other_recommenders)):
         return []
     tokens = _words(analysis, sentence)
-    negations = set(analysis.rules.words["negations"])
+    negations = set(analysis.rules.words.negations)
     for p, (token, word) in enumerate(tokens[:-2]):
-        if word != "that" or p == 0 or tokens[p - 1][1] not in rec["recommend_words"]:
+        if word != "that" or p == 0 or tokens[p - 1][1] not in rec.recommend_words:
             continue
         if negations & {w for _, w in tokens[:p]}:
             return []  # "I do not intend to recommend that the force be moved into Engage"
@@ -213,7 +213,7 @@ def recommended_items(analysis: Analysis, sentence: Sentence) -> list[Item]:
         force_id = finding_force(analysis, sentence, token)
         if end is None or force_id is None:
             return []
-        if end < len(tokens) and tokens[end][1] in rec["recommendation_verbs"]:
+        if end < len(tokens) and tokens[end][1] in rec.recommendation_verbs:
             end += 1
         if end >= len(tokens):
             return []
@@ -233,7 +233,7 @@ def _force_subject_end(analysis: Analysis, tokens: list[tuple[int, str]], p: int
         return next((q for q in range(p, len(tokens)) if tokens[q][0] >= mention.tok_end),
                     None)
     words = [w for _, w in tokens]
-    for anaphor in analysis.rules.words["force_anaphors"]:
+    for anaphor in analysis.rules.words.force_anaphors:
         parts = anaphor.split()
         if len(parts) > 1 and words[p : p + len(parts)] == parts:
             return p + len(parts)

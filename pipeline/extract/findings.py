@@ -40,18 +40,18 @@ _REFERENCE_WINDOW = 3  # "One of these, on …" refers to findings this many sen
 
 def _gives_reasons(analysis: Analysis, sentence: Sentence) -> bool:
     """"This was a result of two causes of concern …" after a move into Engage."""
-    window = analysis.rules.recommendations["reason_window"]
+    window = analysis.rules.recommendations.reason_window
     engage = engage_sentences(analysis)
     if not engage & set(range(sentence.index - window, sentence.index + 1)):
         return False
     words = lower_words(analysis.doc, sentence.tok_start, sentence.tok_end)
-    return has_phrase(words, analysis.rules.recommendations["reason_words"]) and (
+    return has_phrase(words, analysis.rules.recommendations.reason_words) and (
         engage_nearby(analysis, sentence.index))
 
 
 def _recommendation_references(analysis: Analysis, items: list[Item]) -> list[Item]:
     """A tracker that only says "this recommendation" names the one its text states."""
-    phrases = analysis.rules.recommendations["recommendation_references"]
+    phrases = analysis.rules.recommendations.recommendation_references
     references = [i for i in items if not i.subject and i.kind == "recommendation" and has_phrase(
         lower_words(analysis.doc, analysis.sentences[i.sentence_index].tok_start,
                     analysis.sentences[i.sentence_index].tok_end), phrases)]
@@ -76,7 +76,7 @@ def document_items(analysis: Analysis) -> list[Item]:
     named = _finding_sentences(analysis)
     engage = engage_sentences(analysis)
     lowered = analysis.text.lower()
-    recommends = any(p in lowered for p in analysis.rules.recommendations["recommends_that"])
+    recommends = any(p in lowered for p in analysis.rules.recommendations.recommends_that)
     for sentence in analysis.sentences:
         if sentence.is_list_item:
             continue

@@ -66,7 +66,7 @@ def forces_of(analysis: Analysis, sentence: Sentence, start: int, end: int, *,
     if named:
         return named
     words = lower_words(analysis.doc, start, end)
-    if has_phrase(words, analysis.rules.words["generic_subjects"]) or fire_clause(
+    if has_phrase(words, analysis.rules.words.generic_subjects) or fire_clause(
             analysis, start, end):
         return []
     referred = _referred(analysis, words, start, end, refer)
@@ -97,7 +97,7 @@ def out_of_scope(analysis: Analysis, event_type: str, force_id: str | None = Non
     of scope when it is about a fire and rescue service and names no police force.
     """
     if force_id is not None:
-        flag = analysis.rules.forces["remit"].get(event_type)
+        flag = analysis.rules.forces.remit.get(event_type)
         flags = getattr(analysis.toolkit.gazetteer, flag) if flag else {}
         if not flags.get(force_id, True):
             return True
@@ -119,12 +119,12 @@ def fire_clause(analysis: Analysis, start: int, end: int) -> bool:
         return False
     spec = analysis.rules.forces
     words = lower_words(analysis.doc, start, end)
-    if has_phrase(words, spec["police_words"]):
+    if has_phrase(words, spec.police_words):
         return False
-    if has_phrase(words, spec["inspectorate_phrases"]):
+    if has_phrase(words, spec.inspectorate_phrases):
         words = [w for w in words if w != "fire"]  # "… Constabulary and Fire & Rescue Services"
-    return has_phrase(words, spec["fire_clause_words"]) or has_phrase(
-        words, spec["service_words"])
+    return has_phrase(words, spec.fire_clause_words) or has_phrase(
+        words, spec.service_words)
 
 
 def _named(analysis: Analysis, sentence: Sentence, mentioned: list[ForceMention],
@@ -147,10 +147,10 @@ def _referred(analysis: Analysis, words: list[str], start: int, end: int,
     if refer == "before":
         return analysis.force_named_before(start)
     spec = analysis.rules.forces
-    refers = has_phrase(words, spec["strict_anaphors"])
+    refers = has_phrase(words, spec.strict_anaphors)
     if refer == "loose":
-        refers = refers or has_phrase(words, analysis.rules.words["force_anaphors"]) or (
-            _subject_it(analysis, start, end) or has_phrase(words, spec["first_person"]))
+        refers = refers or has_phrase(words, analysis.rules.words.force_anaphors) or (
+            _subject_it(analysis, start, end) or has_phrase(words, spec.first_person))
         return analysis.force_before(end) if refers else None
     return analysis.force_named_before(start) if refers else None
 
@@ -159,8 +159,8 @@ def _subject_it(analysis: Analysis, start: int, end: int) -> bool:
     """"it" is the force only as the subject of a verb ("it was removed"), not "It is …"."""
     doc = analysis.doc
     spec = analysis.rules.forces
-    pronouns, verbs = set(spec["subject_pronouns"]), set(spec["subject_verbs"])
-    not_after = set(spec["not_after_subject_verb"])
+    pronouns, verbs = set(spec.subject_pronouns), set(spec.subject_verbs)
+    not_after = set(spec.not_after_subject_verb)
     return any(doc[i].lower_ in pronouns and doc[i + 1].lower_ in verbs
                and doc[i + 2].lower_ not in not_after
                for i in range(max(start, end - SUBJECT_WINDOW), end - 2))
@@ -170,7 +170,7 @@ def _relative_antecedent(analysis: Analysis, sentence: Sentence, start: int, end
                          ) -> list[str] | None:
     """"…, which left special measures": the clause is about the name just before "which"."""
     doc = analysis.doc
-    pronouns = set(analysis.rules.forces["relative_pronouns"])
+    pronouns = set(analysis.rules.forces.relative_pronouns)
     relative = [i for i in range(start + 1, end) if doc[i].lower_ in pronouns
                 and doc[i - 1].text == ","]
     if not relative:

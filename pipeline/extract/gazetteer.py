@@ -35,19 +35,19 @@ def _variants(name: str) -> set[str]:
 
 def build_gazetteer(spec: dict) -> Gazetteer:
     gazetteer = Gazetteer()
-    for entry in spec["forces"]:
-        force_id = entry["id"]
-        gazetteer.names[force_id] = entry["name"]
-        gazetteer.engage_applies[force_id] = entry.get("engage_applies", True)
-        gazetteer.oversight_applies[force_id] = entry.get("oversight_applies", True)
+    for entry in spec.forces:
+        force_id = entry.id
+        gazetteer.names[force_id] = entry.name
+        gazetteer.engage_applies[force_id] = entry.engage_applies
+        gazetteer.oversight_applies[force_id] = entry.oversight_applies
         phrases: set[str] = set()
-        for name in [entry["name"], *entry.get("aliases", [])]:
+        for name in [entry.name, *entry.aliases]:
             phrases |= _variants(name)
-        place = entry.get("place")
+        place = entry.place
         if place:
             phrases |= _variants(f"{place} Police")
             gazetteer.place_phrases[force_id] = sorted(_variants(place))
         gazetteer.lower_phrases[force_id] = sorted(phrases)
-        if entry.get("short_forms"):
-            gazetteer.exact_phrases[force_id] = list(entry["short_forms"])
+        if entry.short_forms:
+            gazetteer.exact_phrases[force_id] = list(entry.short_forms)
     return gazetteer

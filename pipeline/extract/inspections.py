@@ -55,12 +55,12 @@ def _triggers(analysis: Analysis, sentence: Sentence) -> list[tuple[int, int, bo
     qualifier, the longest of overlapping; "inspection report" is one report trigger."""
     doc = analysis.doc
     spec = analysis.rules.inspections
-    reports_here = analysis.positions_in(spec["report_words"], sentence)
+    reports_here = analysis.positions_in(spec.report_words, sentence)
     if not reports_here and not _has_match(analysis, sentence):
         return []
     found = [(s, e) for _, s, e in analysis.matches_in("inspections", sentence)]
-    window = spec["report_qualifier_window"]
-    qualifiers, reports = set(spec["report_qualifiers"]), set(spec["report_words"])
+    window = spec.report_qualifier_window
+    qualifiers, reports = set(spec.report_qualifiers), set(spec.report_words)
     for i in reports_here:
         if qualifiers & set(lower_words(doc, max(sentence.tok_start, i - window), i)):
             found.append((i, i + 1))
@@ -84,17 +84,17 @@ def _standing(analysis: Analysis, sentence: Sentence, start: int, end: int) -> s
     description of the process, which names no inspection and so claims no date)."""
     doc = analysis.doc
     rules = analysis.rules
-    breaks = set(rules.words["clause_breaks"])
+    breaks = set(rules.words.clause_breaks)
     clause = max(clause_start(doc, sentence.tok_start, start, breaks), start - MAX_CLAUSE)
     before = lower_words(doc, clause, start)
     around = before + lower_words(doc, start, min(end + 2, sentence.tok_end))
-    if has_phrase(around, rules.inspections["generic_words"]):
+    if has_phrase(around, rules.inspections.generic_words):
         return "generic"
-    if has_phrase(before[-4:] + lower_words(doc, end, end + 1), rules.inspections["future_words"]):
+    if has_phrase(before[-4:] + lower_words(doc, end, end + 1), rules.inspections.future_words):
         return "future"
-    near = before[-rules.inspections["modality_window"]:]
-    if any(w in rules.words["negations"] for w in before) or has_phrase(
-            near, rules.words["modality"]):
+    near = before[-rules.inspections.modality_window:]
+    if any(w in rules.words.negations for w in before) or has_phrase(
+            near, rules.words.modality):
         return "negated"
     return "happened"
 
@@ -121,19 +121,19 @@ def _scope(analysis: Analysis, sentence: Sentence, triggers: list) -> Scope:
         fire=not named and out_of_scope(analysis, "inspection",
                                         span=(sentence.tok_start, sentence.tok_end)),
         programme=any(p.label in NOT_A_DATE for p in phrases),
-        refers=has_phrase(words, analysis.rules.forces["strict_anaphors"]),
+        refers=has_phrase(words, analysis.rules.forces.strict_anaphors),
         anchors=_anchors(analysis, sentence, triggers))
 
 
 def _named(analysis: Analysis, scope: Scope, end: int) -> list[str]:
     """Forces the sentence names; a bare place counts right after the trigger and a
     preposition ("the inspection for Lincolnshire", "inspected custody in Durham")."""
-    preps = set(analysis.rules.inspections["force_preps"])
+    preps = set(analysis.rules.inspections.force_preps)
     out = list(scope.named)
     for m in analysis.forces_between(end, min(end + PLACE_REACH, scope.sentence.tok_end)):
         between = lower_words(analysis.doc, end, m.tok_start)
         if m.kind == "weak" and between and between[0] in preps and set(between[1:]) <= set(
-                analysis.rules.inspections["place_determiners"]):
+                analysis.rules.inspections.place_determiners):
             out.append(m.force_id)
     return list(dict.fromkeys(out))
 
@@ -145,7 +145,7 @@ def _source(analysis: Analysis, mention: DateMention, trigger: tuple[int, int],
     if mention.value is None:
         return "unresolved"
     spec = analysis.rules.inspections
-    window = spec["publication_window"]
+    window = spec.publication_window
     doc = analysis.doc
     near = lower_words(doc, mention.tok_start - window, mention.tok_start) + lower_words(
         doc, mention.tok_end, mention.tok_end + window)
@@ -156,8 +156,8 @@ def _source(analysis: Analysis, mention: DateMention, trigger: tuple[int, int],
     sentence_end = analysis.sentence_of(mention.tok_start).tok_end
     listed = not lower_words(doc, mention.tok_end, sentence_end) and bool(
         set(lower_words(doc, mention.tok_start - 1, mention.tok_start)) & set(
-            spec["listing_dashes"]))  # "Kent Police: revisit letter – 5 May 2023"
-    publication = report or listed or bool(set(near) & set(spec["publication_words"]))
+            spec.listing_dashes))  # "Kent Police: revisit letter – 5 May 2023"
+    publication = report or listed or bool(set(near) & set(spec.publication_words))
     return "publication" if publication else "own"
 
 
@@ -167,7 +167,7 @@ def _dates(analysis: Analysis, scope: Scope, trigger: tuple[int, int], report: b
     edition's year: "the 2016 inspection, published in July 2016"); a heading's publication
     date; or nothing."""
     spec = analysis.rules.inspections
-    limit = spec["lone_trigger_reach"] if len(scope.anchors.spans) == 1 else MAX_DATE_DISTANCE
+    limit = spec.lone_trigger_reach if len(scope.anchors.spans) == 1 else MAX_DATE_DISTANCE
     found: list[tuple[DateMention | None, str]] = []
     skip = None
     while len(found) < 2:
@@ -187,7 +187,7 @@ def _dates(analysis: Analysis, scope: Scope, trigger: tuple[int, int], report: b
     words = lower_words(analysis.doc, trigger[0], trigger[1])
     # A heading naming a report ("PEEL 2021/22: An inspection of Kent Police") is dated by
     # the page that publishes it: the programme span it carries is no date of its own.
-    if not analysis.reference[0] or set(words) & set(spec["needs_own_date"]):
+    if not analysis.reference[0] or set(words) & set(spec.needs_own_date):
         return []
     # A link title under "Related content" is another page, whose date this page does not
     # give (a revisit letter linked from a news story is not dated by the story).
@@ -198,7 +198,7 @@ def _dates(analysis: Analysis, scope: Scope, trigger: tuple[int, int], report: b
 
 def _anchors(analysis: Analysis, sentence: Sentence, triggers: list) -> Anchors:
     """Spans competing for the sentence's dates: triggers, phase terms, rival words."""
-    rivals = set(analysis.rules.inspections["rival_words"])
+    rivals = set(analysis.rules.inspections.rival_words)
     spans = [(s, e) for s, e, _ in triggers]
     spans += [(t.start, t.end) for t in phase_terms(analysis, sentence)]
     spans += [(i, i + 1) for i in analysis.positions_in(rivals, sentence)]
@@ -217,11 +217,11 @@ def _trigger_mentions(analysis: Analysis, scope: Scope, start: int, end: int, re
     spec = analysis.rules.inspections
     trigger = lower_words(analysis.doc, start, end)
     named = _named(analysis, scope, end)
-    bare_report = trigger[0] in spec["report_words"]
-    if not named and (scope.fire or bare_report or trigger[-1] in spec["plural_nouns"]):
+    bare_report = trigger[0] in spec.report_words
+    if not named and (scope.fire or bare_report or trigger[-1] in spec.plural_nouns):
         return []
     written = " ".join(trigger).replace(" - ", "-")  # "re - inspection": "re-inspection"
-    kind = "revisit" if written.startswith(tuple(spec["revisit_prefixes"])) else "inspection"
+    kind = "revisit" if written.startswith(tuple(spec.revisit_prefixes)) else "inspection"
     out = []
     for mention, source in _dates(analysis, scope, (start, end), report):
         forces = named or _referred_force(analysis, scope, start, mention)
@@ -260,7 +260,7 @@ def _referred_force(analysis: Analysis, scope: Scope, start: int,
         return []
     sentence = scope.sentence
     lead = lower_words(analysis.doc, max(sentence.tok_start, start - MAX_CLAUSE), start)
-    if has_phrase(lead, analysis.rules.inspections["story_subjects"]):
+    if has_phrase(lead, analysis.rules.inspections.story_subjects):
         # "The decision followed an inspection of the force"
         return forces_of(analysis, sentence, start, start, fallback=("lead",))
     return forces_of(analysis, sentence, start, start, refer="before")

@@ -66,11 +66,11 @@ def in_background(analysis: Analysis, sentence: Sentence) -> bool:
     """A sentence that recounts an earlier issue ("On 11 March 2024, we issued …", or
     "During our inspection, we identified …" after a sentence dated a year ago)."""
     rec = analysis.rules.recommendations
-    days = rec["background_days"]
+    days = rec.background_days
     if dated_before(analysis, sentence, days):
         return True
     opening = " ".join(lower_words(analysis.doc, sentence.tok_start, sentence.tok_start + 4))
-    if sentence.index and any(opening.startswith(o) for o in rec["background_openers"]):
+    if sentence.index and any(opening.startswith(o) for o in rec.background_openers):
         return dated_before(analysis, analysis.sentences[sentence.index - 1], days)
     return False
 
@@ -80,7 +80,7 @@ def item_status(analysis: Analysis, finding: Finding, after_start: int) -> str |
     before it ("closed the cause of concern"), which beats the rest of the clause."""
     doc = analysis.doc
     sentence = finding.sentence
-    breaks = set(analysis.rules.words["clause_breaks"])
+    breaks = set(analysis.rules.words.clause_breaks)
     start = clause_start(doc, sentence.tok_start, finding.start, breaks)
     end = clause_end(doc, sentence.tok_end, max(after_start, finding.end), breaks)
     background = in_background(analysis, sentence)
@@ -89,8 +89,8 @@ def item_status(analysis: Analysis, finding: Finding, after_start: int) -> str |
     if after is not None and verb:
         return after
     counts = analysis.rules.counts
-    skip = set(counts["determiners"]) | set(counts["modifiers"]) | set(
-        analysis.rules.recommendations["articles"])
+    skip = set(counts.determiners) | set(counts.modifiers) | set(
+        analysis.rules.recommendations.articles)
     k = finding.start - 1
     while k > start and analysis.doc[k].lower_ in skip:
         k -= 1  # "close the force's remaining causes of concern": the verb, not "remaining"
@@ -111,7 +111,7 @@ def _made(analysis: Analysis, finding: Finding, before: int, issued: int | None)
     "the recommendations had been made" (made is no status of a cause of concern)."""
     if finding.kind != "recommendation":
         return False
-    made = set(analysis.rules.recommendations["recommendation_issue_words"])
+    made = set(analysis.rules.recommendations.recommendation_issue_words)
     doc = analysis.doc
     floor = finding.sentence.tok_start
     if before >= floor and number_at(analysis, before) is not None:
@@ -124,12 +124,12 @@ def _made(analysis: Analysis, finding: Finding, before: int, issued: int | None)
 def _vague(analysis: Analysis, finding: Finding) -> bool:
     words = lower_words(analysis.doc, max(finding.sentence.tok_start, finding.start - 3),
                         finding.start)
-    return has_phrase(words, analysis.rules.recommendations["vague_quantifiers"])
+    return has_phrase(words, analysis.rules.recommendations.vague_quantifiers)
 
 
 def count_before(analysis: Analysis, finding: Finding) -> int | None:
     """The number that counts a plural finding: "the remaining two causes of concern"."""
-    skip = set(analysis.rules.counts["modifiers"]) | set(analysis.rules.counts["determiners"])
+    skip = set(analysis.rules.counts.modifiers) | set(analysis.rules.counts.determiners)
     k = finding.start - 1
     while k >= finding.sentence.tok_start and analysis.doc[k].lower_ in skip:
         k -= 1
@@ -139,7 +139,7 @@ def count_before(analysis: Analysis, finding: Finding) -> int | None:
 def covers_every(analysis: Analysis, finding: Finding) -> bool:
     """"all the causes of concern", "the force's remaining causes of concern", "have all been"."""
     rules = analysis.rules
-    every = set(rules.numbers["all_words"]) | set(rules.counts["remaining_words"])
+    every = set(rules.numbers.all_words) | set(rules.counts.remaining_words)
     before = lower_words(analysis.doc, max(finding.sentence.tok_start, finding.start - 4),
                          finding.start)
     after = lower_words(analysis.doc, finding.end, min(finding.end + 3,
@@ -150,17 +150,17 @@ def covers_every(analysis: Analysis, finding: Finding) -> bool:
 def _copula_before(analysis: Analysis, finding: Finding) -> int | None:
     """The first token of a copula right before a finding ("… is a cause for concern")."""
     doc = analysis.doc
-    articles = set(analysis.rules.recommendations["articles"])
+    articles = set(analysis.rules.recommendations.articles)
     k = finding.start  # the phrase "a cause for concern" starts with its article
     if doc[k].lower_ not in articles and k > finding.sentence.tok_start and doc[
             k - 1].lower_ in articles:
         k -= 1
     words = lower_words(doc, max(finding.sentence.tok_start, k - 4), k)
-    for phrase in sorted(analysis.rules.recommendations["copulas"], key=len, reverse=True):
+    for phrase in sorted(analysis.rules.recommendations.copulas, key=len, reverse=True):
         parts = phrase.split()
         if words[-len(parts):] == parts:
-            existential = words[-len(parts) - 1 : -len(parts)] == analysis.rules.recommendations[
-                "existential"]
+            existential = (words[-len(parts) - 1 : -len(parts)]
+                           == list(analysis.rules.recommendations.existential))
             return None if existential else k - len(parts)  # "there are causes of …"
     return None
 
@@ -175,9 +175,9 @@ def copular_items(analysis: Analysis, finding: Finding, force_id: str) -> list[I
     rec = analysis.rules.recommendations
     sentence = finding.sentence
     bare_as = doc[copula].lower_ == "as"
-    starts = set(rec["as_verbs"]) if bare_as else set(rec["copular_subject_starts"])
+    starts = set(rec.as_verbs) if bare_as else set(rec.copular_subject_starts)
     if finding.plural:
-        starts -= set(rec["finding_joins"])
+        starts -= set(rec.finding_joins)
     begin = copula
     while begin > sentence.tok_start and doc[begin - 1].lower_ not in starts:
         begin -= 1
@@ -187,9 +187,9 @@ def copular_items(analysis: Analysis, finding: Finding, force_id: str) -> list[I
         return []
     subject = clean_subject(analysis, span_text(analysis, begin, copula))
     negated = lower_words(doc, max(sentence.tok_start, copula - 2), copula + 2)
-    if has_phrase(negated, rec["status_negations"]):
+    if has_phrase(negated, rec.status_negations):
         return []
-    status = "closed" if has_phrase(negated, rec["copular_closed"]) else (
+    status = "closed" if has_phrase(negated, rec.copular_closed) else (
         None if in_background(analysis, sentence) else "open")
     if subject is None:  # "This is a cause of concern.": says where the one just named stands
         return [_item(analysis, finding, force_id, None, status)] if not finding.plural else []
@@ -207,11 +207,11 @@ def _relative_recommendation(analysis: Analysis, finding: Finding) -> str | None
     rest = analysis.text[analysis.doc[finding.end - 1].idx + len(analysis.doc[
         finding.end - 1]) : sentence.end]
     lowered = rest.lower()
-    for phrase in rec["recommendation_relatives"]:
+    for phrase in rec.recommendation_relatives:
         at = lowered.find(f" {phrase} ")
         if at != -1 and lowered[:at].count(" ") <= _RELATIVE_REACH:
             text = rest[at + len(phrase) + 2 :]
-            for verb in rec["recommendation_verbs"]:
+            for verb in rec.recommendation_verbs:
                 cut = text.lower().find(f" {verb} ")
                 if cut != -1:
                     text = text[cut + len(verb) + 2 :]
@@ -221,7 +221,7 @@ def _relative_recommendation(analysis: Analysis, finding: Finding) -> str | None
 
 
 def _split_uncounted(analysis: Analysis, text: str) -> list[str]:
-    for separator in analysis.rules.recommendations["uncounted_separators"]:
+    for separator in analysis.rules.recommendations.uncounted_separators:
         parts = [p for p in text.split(separator) if p.strip()]
         if len(parts) > 1:
             return parts
@@ -240,7 +240,7 @@ def apposition(analysis: Analysis, finding: Finding) -> str | None:
         return None
     rec = analysis.rules.recommendations
     words = lower_words(doc, finding.end + 1, close)
-    if words[0] in set(rec["apposition_not_starts"]) or set(rec["apposition_clause_words"]) & (
+    if words[0] in set(rec.apposition_not_starts) or set(rec.apposition_clause_words) & (
             set(words)):
         return None  # ", which was raised in 2022,", ", the inspectorate said,"
     return clean_subject(analysis, span_text(analysis, finding.end + 1, close))
@@ -257,10 +257,10 @@ def _item(analysis: Analysis, finding: Finding, force_id: str, subject: str | No
 def finding_subjects(analysis: Analysis, finding: Finding) -> tuple[list[str], int, str]:
     """The subjects a finding names, the token after them, and how they were introduced."""
     rec = analysis.rules.recommendations
-    leads = rec["listing_leads"] if finding.plural else rec["subject_leads"]
+    leads = rec.listing_leads if finding.plural else rec.subject_leads
     if finding.kind == "recommendation" and not finding.plural and not _relative_after(
             analysis, finding):
-        leads = leads + rec["recommendation_leads"]  # "the recommendation that the force …"
+        leads = leads + rec.recommendation_leads  # "the recommendation that the force …"
     span = subject_span(analysis, finding, leads)
     if span is None:
         subject = relative_subject(analysis, finding) or apposition(
@@ -279,8 +279,8 @@ def _span_subjects(analysis: Analysis, finding: Finding, start: int, end: int, h
         return [], end, how
     raw = span_text(analysis, start, end)
     subject = clean_subject(analysis, raw)
-    if subject is None and finding.plural and raw.lower().strip(" .,") in rec[
-            "antecedent_quantifiers"]:
+    quantifier = raw.lower().strip(" .,") in rec.antecedent_quantifiers
+    if subject is None and finding.plural and quantifier:
         return _antecedents(analysis, finding), end, how
     if subject is None or how == "paren" and not long_enough(analysis, subject):
         return [], end, how  # "causes of concern (HTML)": a link, not a subject
@@ -291,17 +291,17 @@ def _span_subjects(analysis: Analysis, finding: Finding, start: int, end: int, h
     if part is not None:
         # "closed two of its four causes of concern, on A and on B" names the two closed;
         # "closed 3 of 5 recommendations on call handling" names their topic, no item.
-        parts = split_subjects(analysis, subject, part, tuple(rec["clause_subject_openers"])) if (
+        parts = split_subjects(analysis, subject, part, tuple(rec.clause_subject_openers)) if (
             part > 1) else [subject]
         if len(parts) == 1 and part > 1:
-            parts = split_on_leads(subject, rec["subject_leads"])
+            parts = split_on_leads(subject, rec.subject_leads)
         kept = [p for p in (clean_subject(analysis, q) for q in parts) if p]
         return (kept if len(kept) == part else []), end, how
-    openers = tuple(rec["clause_subject_openers"])
+    openers = tuple(rec.clause_subject_openers)
     parts = split_subjects(analysis, subject, count, openers) if count else _split_uncounted(
         analysis, subject)
     if len(parts) == 1:
-        parts = split_on_leads(subject, rec["subject_leads"])
+        parts = split_on_leads(subject, rec.subject_leads)
     if how == "colon" and number_at(analysis, start) is not None:
         return [], end, how  # "Causes of concern: one down, one to go" counts, names none
     parts = parts[:1] + [_without_lead(q, leads) for q in parts[1:]]
@@ -313,7 +313,7 @@ def _relative_after(analysis: Analysis, finding: Finding) -> bool:
     following = lower_words(analysis.doc, finding.end, min(finding.end + 2,
                                                            finding.sentence.tok_end))
     return len(following) == 2 and following[1] in set(
-        analysis.rules.recommendations["relative_raisers"])
+        analysis.rules.recommendations.relative_raisers)
 
 
 def _without_lead(text: str, leads: list[str]) -> str:
@@ -332,11 +332,11 @@ def _antecedents(analysis: Analysis, finding: Finding) -> list[str]:
     The conjuncts are parallel, so the left one starts at the last word before the "and"
     that the right one starts with ("the way … and the way …")."""
     doc = analysis.doc
-    breaks = set(analysis.rules.words["clause_breaks"]) | {","}
+    breaks = set(analysis.rules.words.clause_breaks) | {","}
     start = clause_start(doc, finding.sentence.tok_start, finding.start, breaks)
     text = analysis.text[finding.sentence.start : doc[start].idx].rstrip(" ,")
     text = re.sub(r"(?:,\s*)?\band$", "", text).rstrip(" ,")
-    openers = "|".join(map(re.escape, analysis.rules.recommendations["noun_phrase_openers"]))
+    openers = "|".join(map(re.escape, analysis.rules.recommendations.noun_phrase_openers))
     joins = list(re.finditer(rf"\s+and\s+(?=(?:{openers})\b)", text, re.IGNORECASE))
     if not joins:
         return []
@@ -356,7 +356,7 @@ def _part_of_count(analysis: Analysis, finding: Finding) -> int | None:
     """The part, when a finding is counted as a part of a whole: "3 of the 5 …" → 3."""
     doc = analysis.doc
     counts = analysis.rules.counts
-    skip = set(counts["modifiers"]) | set(counts["determiners"])
+    skip = set(counts.modifiers) | set(counts.determiners)
     floor = finding.sentence.tok_start
     k = finding.start - 1
     while k >= floor and doc[k].lower_ in skip:
@@ -376,7 +376,7 @@ def _coordinated(analysis: Analysis, finding: Finding, previous: Item | None) ->
         return False
     words = lower_words(analysis.doc, max(finding.sentence.tok_start, finding.start - 3),
                         finding.start)
-    return has_phrase(words, analysis.rules.recommendations["item_coordination"])
+    return has_phrase(words, analysis.rules.recommendations.item_coordination)
 
 
 def _finding_status(analysis: Analysis, finding: Finding, outer: Finding | None,

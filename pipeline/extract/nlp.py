@@ -14,7 +14,7 @@ from __future__ import annotations
 import json
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -31,6 +31,7 @@ from spacy.vocab import Vocab
 
 from pipeline.extract.gazetteer import Gazetteer, build_gazetteer
 from pipeline.rules import Rules, RulesError, load_rules
+from pipeline.rulespecs.checked import entries
 
 
 @Language.factory("sentence_boundaries")
@@ -159,18 +160,18 @@ def _phrases(nlp: Language, phrases: list[str]) -> list[Doc]:
 def _date_words(rules: Rules) -> dict[str, list[str]]:
     """The word lists a date pattern can name as {IN: $name}."""
     spec = rules.dates
-    words = {key: list(value) for key, value in spec.items()
-             if isinstance(value, (list, dict)) and key not in ("tokens", "patterns")}
-    words["month_words"] = spec["months"] + list(spec["month_abbreviations"])
-    words["number_words"] = list(rules.numbers["numbers"])
+    words = {key: list(value) for key, value in entries(spec).items()
+             if isinstance(value, (tuple, Mapping)) and key not in ("tokens", "patterns")}
+    words["month_words"] = [*spec.months, *spec.month_abbreviations]
+    words["number_words"] = list(rules.numbers.numbers)
     return words
 
 
 def _date_tokens(rules: Rules) -> dict[str, dict]:
     """The tokens a date pattern can name as $name: regex tokens, months, weekdays, seasons."""
     words = _date_words(rules)
-    tokens = {name: {"TEXT": {"REGEX": entry["regex"]}}
-              for name, entry in rules.dates["tokens"].items()}
+    tokens = {name: {"TEXT": {"REGEX": entry.regex}}
+              for name, entry in rules.dates.tokens.items()}
     tokens["month"] = {"LOWER": {"IN": words["month_words"]}}
     tokens["weekday"] = {"LOWER": {"IN": words["weekdays"]}}
     tokens["season"] = {"LOWER": {"IN": words["seasons"]}}
@@ -203,26 +204,26 @@ def _date_patterns(rules: Rules) -> list[tuple[str, list[dict]]]:
     """The date grammar of rules/dates.yaml as (label, Matcher pattern) pairs."""
     words, tokens = _date_words(rules), _date_tokens(rules)
     patterns = [(label, _expand(pattern, words, tokens))
-                for label, alternatives in rules.dates["patterns"].items()
+                for label, alternatives in rules.dates.patterns.items()
                 for pattern in alternatives]
     patterns += [("relative", [{"LOWER": w} for w in phrase.split()])
-                 for phrase in rules.dates["relative"]]
+                 for phrase in rules.dates.relative]
     return patterns
 
 
 def _regex_shapes(rules: Rules) -> dict[str, list[str]]:
     """The shapes of every token a regex token accepts, where rules/dates.yaml lists them."""
-    return {entry["regex"]: entry["shapes"] for entry in rules.dates["tokens"].values()
-            if entry.get("shapes")}
+    return {entry.regex: entry.shapes for entry in rules.dates.tokens.values()
+            if entry.shapes}
 
 
 def _date_anchor_words(rules: Rules) -> set[str]:
     """Rare words a date pattern can hinge on: months, weekdays, seasons, the rare words, and
     the last word of each relative phrase ("last year", "yesterday")."""
     spec = rules.dates
-    words = set(spec["months"]) | set(spec["month_abbreviations"]) | set(spec["rare_words"])
-    words |= set(spec["weekdays"]) | set(spec["seasons"])
-    words |= {phrase.split()[-1] for phrase in spec["relative"]}
+    words = set(spec.months) | set(spec.month_abbreviations) | set(spec.rare_words)
+    words |= set(spec.weekdays) | set(spec.seasons)
+    words |= {phrase.split()[-1] for phrase in spec.relative}
     return words
 
 
@@ -372,12 +373,12 @@ def _anchored_matcher(nlp: Language, patterns: list[tuple[str, list[dict]]],
 def _phase_phrases(rules: Rules, key: str) -> list[str]:
     """The phase terms of rules/phases.yaml, with "<word> monitoring" also as "<word> level
     of monitoring" and the other variants listed there."""
-    terms = list(rules.phases[key])
+    terms = list(getattr(rules.phases, key))
     for term in list(terms):
         words = term.split()
         if len(words) == 2 and words[1] == "monitoring":
             terms += [f"{words[0]} {variant} monitoring"
-                      for variant in rules.phases["monitoring_variants"]]
+                      for variant in rules.phases.monitoring_variants]
     return sorted(set(terms))
 
 
@@ -400,22 +401,22 @@ def build_toolkit(rules: Rules) -> Toolkit:
     phase_terms.add("scan", _phrases(nlp, _phase_phrases(rules, "scan_terms")))
 
     roles = PhraseMatcher(nlp.vocab, attr="LOWER")
-    for code, spec in rules.roles["roles"].items():
-        roles.add(code, _phrases(nlp, spec["titles"]))
+    for code, spec in rules.roles.roles.items():
+        roles.add(code, _phrases(nlp, spec.titles))
 
     findings = PhraseMatcher(nlp.vocab, attr="LOWER")
-    for kind, phrases in rules.recommendations["kinds"].items():
+    for kind, phrases in rules.recommendations.kinds.items():
         findings.add(kind, _phrases(nlp, phrases))
 
     inspections = PhraseMatcher(nlp.vocab, attr="LOWER")
-    inspections.add("noun", _phrases(nlp, rules.inspections["nouns"]))
-    inspections.add("verb", _phrases(nlp, rules.inspections["verbs"]))
+    inspections.add("noun", _phrases(nlp, rules.inspections.nouns))
+    inspections.add("verb", _phrases(nlp, rules.inspections.verbs))
 
     dates = _anchored_matcher(nlp, _date_patterns(rules), _date_anchor_words(rules),
                               _regex_shapes(rules))
 
     officials = PhraseMatcher(nlp.vocab, attr="ORTH")
-    names = sorted({entry["name"] for entry in rules.officials["officials"]})
+    names = sorted({entry.name for entry in rules.officials.officials})
     officials.add("official", _phrases(nlp, names))
 
     matchers = Matchers(forces_lower, forces_exact, phase_terms, roles, findings, inspections,

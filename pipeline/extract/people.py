@@ -98,9 +98,9 @@ def _speaking_people(analysis: Analysis, people: People) -> None:
         if entry is None:
             person = register(people, name, "other", None, None, doc[start].idx)
         else:
-            force_id = entry.get("force")
-            org = entry.get("org") or analysis.toolkit.gazetteer.names.get(force_id)
-            person = register(people, name, entry["role"], force_id, org, doc[start].idx)
+            force_id = entry.force
+            org = entry.org or analysis.toolkit.gazetteer.names.get(force_id)
+            person = register(people, name, entry.role, force_id, org, doc[start].idx)
         people.mention(person, doc, start, end)
 
 
@@ -111,7 +111,7 @@ def _described_people(analysis: Analysis, people: People) -> None:
     a constituency" is `other` with no organisation.
     """
     doc = analysis.doc
-    phrases = [tuple(p.lower().split()) for p in analysis.rules.roles["described_by"]]
+    phrases = [tuple(p.lower().split()) for p in analysis.rules.roles.described_by]
     for i in words_in(analysis.rules, doc).get("relative", ()):
         if i < 3 or doc[i - 1].text != ",":
             continue
@@ -147,14 +147,14 @@ def _described_org(analysis: Analysis, start: int) -> str | None:
 
 def _official_entry(analysis: Analysis, name: str) -> dict | None:
     """The office a known official held on the publication date."""
-    entries = [e for e in analysis.rules.officials["officials"] if e["name"] == name]
+    entries = [e for e in analysis.rules.officials.officials if e.name == name]
     published = analysis.published
     if published is None:
         return entries[0] if len(entries) == 1 else None
     for entry in entries:
-        if entry.get("from") and published < entry["from"]:
+        if published < entry.from_:
             continue
-        if entry.get("to") and published > entry["to"]:
+        if entry.to and published > entry.to:
             continue
         return entry
     return None
@@ -166,18 +166,18 @@ def _office_over_generic_title(analysis: Analysis, person: Person) -> None:
     entry = _official_entry(analysis, person.name) or _entry_for_title(analysis, person)
     if entry is None:
         return
-    person.role = entry["role"]
-    person.force_id = entry.get("force") or person.force_id
-    person.org = entry.get("org") or analysis.toolkit.gazetteer.names.get(person.force_id)
+    person.role = entry.role
+    person.force_id = entry.force or person.force_id
+    person.org = entry.org or analysis.toolkit.gazetteer.names.get(person.force_id)
 
 
 def _entry_for_title(analysis: Analysis, person: Person) -> dict | None:
     """With no publication date: the one office of this official whose titles contain the
     title the text gave ("chief inspector" → HM Chief Inspector, not Chief Constable)."""
-    roles = analysis.rules.roles["roles"]
+    roles = analysis.rules.roles.roles
     title = person.title or ""
-    entries = [e for e in analysis.rules.officials["officials"] if e["name"] == person.name
-               and title and any(title in t for t in roles[e["role"]]["titles"])]
+    entries = [e for e in analysis.rules.officials.officials if e.name == person.name
+               and title and any(title in t for t in roles[e.role].titles)]
     return entries[0] if len(entries) == 1 else None
 
 
@@ -199,7 +199,7 @@ def _known_officials(analysis: Analysis, people: People) -> None:
             entry = _official_entry(analysis, name)
             if entry is None:
                 continue
-            force_id = entry.get("force")
-            org = entry.get("org") or analysis.toolkit.gazetteer.names.get(force_id)
-            known = register(people, name, entry["role"], force_id, org, doc[start].idx)
+            force_id = entry.force
+            org = entry.org or analysis.toolkit.gazetteer.names.get(force_id)
+            known = register(people, name, entry.role, force_id, org, doc[start].idx)
         people.mention(known, doc, start, end)

@@ -61,16 +61,16 @@ def vocabulary(analysis: Analysis) -> Vocabulary:
     rules = analysis.rules
     if rules.version not in _VOCABULARIES:
         ph = rules.phases
-        sets = {key: frozenset(ph[name]) for key, name in (
+        sets = {key: frozenset(getattr(ph, name)) for key, name in (
             ("fillers", "fillers"), ("out_of", "out_of_preps"), ("move_verbs", "move_verbs"),
             ("exits", "exit_words"), ("enters", "enter_words"), ("states", "state_words"),
             ("possessives", "possessives"), ("stops", "verb_search_stops"),
             ("current", "current_words"))}
         _VOCABULARIES[rules.version] = Vocabulary(
-            ph=ph, into=frozenset(ph["into_preps"]),
-            skips=frozenset(ph["verb_search_skips"]) | frozenset(ph["into_preps"])
-            | frozenset(ph["out_of_preps"]),
-            negations=frozenset(rules.words["negations"]), **sets)
+            ph=ph, into=frozenset(ph.into_preps),
+            skips=frozenset(ph.verb_search_skips) | frozenset(ph.into_preps)
+            | frozenset(ph.out_of_preps),
+            negations=frozenset(rules.words.negations), **sets)
     return _VOCABULARIES[rules.version]
 
 
@@ -90,11 +90,11 @@ def _bare_terms(analysis: Analysis, sentence: Sentence, covered: set[int]) -> li
     """A bare "Engage"/"Scan" is a phase as a noun: after a preposition, or capitalised."""
     doc = analysis.doc
     ph = analysis.rules.phases
-    preceders, not_followed = set(ph["bare_phase_preceders"]), set(ph["bare_phase_not_followed_by"])
-    never = set(ph["bare_phase_never_followed_by"])
-    not_after = set(ph["capitalised_phase_not_after"])
+    preceders, not_followed = set(ph.bare_phase_preceders), set(ph.bare_phase_not_followed_by)
+    never = set(ph.bare_phase_never_followed_by)
+    not_after = set(ph.capitalised_phase_not_after)
     out = []
-    for i in analysis.positions_in(ph["bare_phase_words"], sentence):
+    for i in analysis.positions_in(ph.bare_phase_words, sentence):
         token = doc[i]
         if i in covered:
             continue
@@ -104,7 +104,7 @@ def _bare_terms(analysis: Analysis, sentence: Sentence, covered: set[int]) -> li
             continue
         named = token.text[0].isupper() and prev not in not_after and not token.is_sent_start
         if prev in preceders or (named and nxt not in not_followed):
-            out.append(PhaseTerm(ph["bare_phase_words"][token.lower_], i, i + 1))
+            out.append(PhaseTerm(ph.bare_phase_words[token.lower_], i, i + 1))
     return out
 
 
@@ -134,12 +134,11 @@ def _phase_terms(analysis: Analysis, sentence: Sentence) -> list[PhaseTerm]:
 def _quoted_suffix(analysis: Analysis, sentence: Sentence, term: PhaseTerm) -> PhaseTerm:
     """"'engaged' status", "‘Engage’ phase": the noun after the closing quote is the term's."""
     doc = analysis.doc
-    quotes = set(analysis.rules.words["quote_marks"])
+    quotes = set(analysis.rules.words.quote_marks)
     j = term.end
     while j < sentence.tok_end and doc[j].text in quotes:
         j += 1
-    if term.end < j < sentence.tok_end and doc[j].lower_ in analysis.rules.phases[
-            "term_suffixes"]:
+    if term.end < j < sentence.tok_end and doc[j].lower_ in analysis.rules.phases.term_suffixes:
         return PhaseTerm(term.phase, term.start, j + 1)
     return term
 
@@ -154,11 +153,11 @@ def _ended_after(analysis: Analysis, view: View, term: PhaseTerm, v: Vocabulary)
     if term.phase != "engage":
         return None
     after = lower_words(analysis.doc, term.end, min(term.end + HEAD_WORDS, view.sentence.tok_end))
-    if not after or not has_phrase(after, v.ph["ended_after"]):
+    if not after or not has_phrase(after, v.ph.ended_after):
         return None
-    stop = next((i for i, w in enumerate(after) if w in v.ph["ended_stops"]), len(after))
+    stop = next((i for i, w in enumerate(after) if w in v.ph.ended_stops), len(after))
     return Move("exit", term.end) if has_phrase(after[:stop] or after[:1],
-                                                v.ph["ended_after"]) else None
+                                                v.ph.ended_after) else None
 
 
 def _since_entry(analysis: Analysis, view: View, term: PhaseTerm) -> Move | None:
@@ -197,7 +196,7 @@ def _cue_before(analysis: Analysis, view: View, term: PhaseTerm, v: Vocabulary) 
         return _governing_verb(analysis, view, term, i, "in", v)
     if first in v.out_of:
         return _governing_verb(analysis, view, term, i, "out", v)
-    if i - 1 >= limit and " ".join(lower_words(doc, i - 1, i + 1)) in v.ph["out_of_phrases"]:
+    if i - 1 >= limit and " ".join(lower_words(doc, i - 1, i + 1)) in v.ph.out_of_phrases:
         return _governing_verb(analysis, view, term, i - 1, "out", v)
     if first in v.exits:
         return Move(_toward(term, False), i)
@@ -207,7 +206,7 @@ def _cue_before(analysis: Analysis, view: View, term: PhaseTerm, v: Vocabulary) 
 
 
 def _is_no_longer(analysis: Analysis, j: int, v: Vocabulary) -> bool:
-    return " ".join(lower_words(analysis.doc, j - 1, j + 1)) in v.ph["no_longer"]
+    return " ".join(lower_words(analysis.doc, j - 1, j + 1)) in v.ph.no_longer
 
 
 def _governing_verb(analysis: Analysis, view: View, term: PhaseTerm, i: int, prep: str,
@@ -230,7 +229,7 @@ def _governing_verb(analysis: Analysis, view: View, term: PhaseTerm, i: int, pre
             return None
         if word in v.enters and prep == "in":
             return Move(_toward(term, True), j)
-        if word in v.move_verbs or (word in v.ph["becoming_states"] and prep == "in"
+        if word in v.move_verbs or (word in v.ph.becoming_states and prep == "in"
                                     and _becoming(analysis, j, v)):
             return Move(_toward(term, prep == "in"), j)
         if word in v.stops and j not in view.term_tokens:
@@ -246,7 +245,7 @@ def _becoming(analysis: Analysis, j: int, v: Vocabulary) -> bool:
     """"will now be subject to enhanced monitoring", "was made subject to special measures":
     a state that begins, unlike "is subject to"."""
     before = lower_words(analysis.doc, max(j - BECOMING_WINDOW, 0), j)
-    return any(w in v.ph["becoming_words"] for w in before)
+    return any(w in v.ph.becoming_words for w in before)
 
 
 def _force_tokens(analysis: Analysis) -> set[int]:
@@ -264,14 +263,14 @@ def standalone_moves(analysis: Analysis, view: View, moves: list[Move]
     ph = analysis.rules.phases
     doc = analysis.doc
     cues = {m.cue for m in moves}
-    determiners = set(ph["standalone_determiners"])
+    determiners = set(ph.standalone_determiners)
     out = []
-    for i in analysis.positions_in(list(ph["standalone_moves"]), view.sentence):
+    for i in analysis.positions_in(list(ph.standalone_moves), view.sentence):
         if i in cues or i in view.term_tokens or i == view.sentence.tok_start or (
                 doc[i - 1].lower_ not in determiners):
             continue
         out.append((PhaseTerm("engage", i, i + 1),
-                    Move(ph["standalone_moves"][doc[i].lower_], i)))
+                    Move(ph.standalone_moves[doc[i].lower_], i)))
     return out
 
 

@@ -39,7 +39,7 @@ class Duration:
 def durations_in(analysis: Analysis, sentence: Sentence) -> list[Duration]:
     """"after twenty-two months", "after only 18 months", "for a year", "four years after"."""
     spec = analysis.rules.dates
-    units = spec["duration_units"]
+    units = spec.duration_units
     out = []
     for i in analysis.positions_in(list(units), sentence):
         start, amount = _number_before(analysis, sentence, i)
@@ -56,14 +56,14 @@ def _number_before(analysis: Analysis, sentence: Sentence, unit: int
                    ) -> tuple[int, int | None]:
     """The number right before a unit word ("twenty-two", "22", "a") and where it starts."""
     doc = analysis.doc
-    numbers = analysis.rules.numbers["numbers"]
-    joiners = set(analysis.rules.dates["number_joiners"])
+    numbers = analysis.rules.numbers.numbers
+    joiners = set(analysis.rules.dates.number_joiners)
     total, start = 0, unit
     for j in range(unit - 1, max(sentence.tok_start, unit - NUMBER_REACH) - 1, -1):
         word = doc[j].lower_
         if word.isdigit():
             total += int(word)
-        elif word in numbers and word not in analysis.rules.dates["not_duration_numbers"]:
+        elif word in numbers and word not in analysis.rules.dates.not_duration_numbers:
             total += numbers[word]
         elif not (word in joiners and start < unit):
             break
@@ -77,18 +77,18 @@ def _relation(analysis: Analysis, sentence: Sentence, number: int, unit: int
     or "after" right after its unit ("four years after it was placed there")."""
     doc = analysis.doc
     spec = analysis.rules.dates
-    relations, fillers = spec["duration_relations"], set(spec["duration_fillers"])
+    relations, fillers = spec.duration_relations, set(spec.duration_fillers)
     j = number - 1
     while j >= sentence.tok_start and doc[j].lower_ in fillers:
         j -= 1
     if has_phrase(lower_words(doc, max(sentence.tok_start, number - 2), number),
-                  spec["duration_bounds"]):
+                  spec.duration_bounds):
         return None
-    if unit + 1 < sentence.tok_end and doc[unit + 1].lower_ in spec["duration_not_before"]:
+    if unit + 1 < sentence.tok_end and doc[unit + 1].lower_ in spec.duration_not_before:
         return None
     if j >= sentence.tok_start and doc[j].lower_ in relations:
         return relations[doc[j].lower_], j, unit + 1
-    if unit + 1 < sentence.tok_end and doc[unit + 1].lower_ in spec["postposed_relations"]:
+    if unit + 1 < sentence.tok_end and doc[unit + 1].lower_ in spec.postposed_relations:
         return "after", number, unit + 2
     return None
 
@@ -108,7 +108,7 @@ def _sentence_at(analysis: Analysis, char: int) -> Sentence:
 def date_by_durations(analysis: Analysis, found: list[tuple[Event, bool]]
                       ) -> list[tuple[Event, bool]]:
     """The moves with dates a duration gives, and the entries a duration implies."""
-    if not analysis.positions(list(analysis.rules.dates["duration_units"])):
+    if not analysis.positions(list(analysis.rules.dates.duration_units)):
         return found
     out = [_dated(analysis, found, event, inferred) for event, inferred in found]
     return out + _stays(analysis, out)
@@ -158,7 +158,7 @@ def _stays(analysis: Analysis, found: list[tuple[Event, bool]]) -> list[tuple[Ev
 def _in_state(analysis: Analysis, sentence: Sentence, term_start: int) -> bool:
     """"has been in", "had been under": the words right before the term say a stay."""
     before = lower_words(analysis.doc, max(sentence.tok_start, term_start - 4), term_start)
-    return has_phrase(before, analysis.rules.phases["stay_phrases"])
+    return has_phrase(before, analysis.rules.phases.stay_phrases)
 
 
 def _stay_entries(analysis: Analysis, found: list[tuple[Event, bool]], sentence: Sentence,
@@ -169,7 +169,7 @@ def _stay_entries(analysis: Analysis, found: list[tuple[Event, bool]], sentence:
                               places=True, refer="loose"):
         if out_of_scope(analysis, "phase_change", force_id):
             continue
-        if set(words) & set(analysis.rules.phases["past_stay_words"]):
+        if set(words) & set(analysis.rules.phases.past_stay_words):
             ref = next((e.event_date for e, inferred in found if e.force_id == force_id
                         and e.phase_to == "scan" and e.event_date is not None), None)
         else:

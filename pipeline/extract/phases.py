@@ -46,19 +46,19 @@ def _blocked(analysis: Analysis, sentence: Sentence, start: int, end: int) -> bo
     """Negated or speculative clause: not a reported move."""
     words = lower_words(analysis.doc, start, end)
     w = analysis.rules.words
-    negations = set(w["negations"])
-    no_longer = analysis.rules.phases["no_longer"]
+    negations = set(w.negations)
+    no_longer = analysis.rules.phases.no_longer
     # "no longer" is an exit cue, not a negation.
     words = [x for k, x in enumerate(words)
              if " ".join(words[k:k + 2]) not in no_longer]
-    return any(x in negations for x in words) or has_phrase(words, w["modality"]) or (
-        has_phrase(words, analysis.rules.phases["wishes"]))
+    return any(x in negations for x in words) or has_phrase(words, w.modality) or (
+        has_phrase(words, analysis.rules.phases.wishes))
 
 
 def _after_decision(analysis: Analysis, start: int, cue: int) -> int:
     """"she hopes the decision to put X under enhanced monitoring …": a decision is taken,
     so the clause that matters for negation and speculation starts after it."""
-    phrases = analysis.rules.phases["decision_phrases"]
+    phrases = analysis.rules.phases.decision_phrases
     for i in range(cue - 2, start - 1, -1):
         if " ".join(lower_words(analysis.doc, i, i + 2)) in phrases:
             return i + 2
@@ -79,7 +79,7 @@ def _elliptical_exit(analysis: Analysis, view: View, term: PhaseTerm, forces: li
     each force named after the exit takes the date after its name."""
     doc = analysis.doc
     ph = analysis.rules.phases
-    exits, joiners = set(ph["exit_words"]), set(ph["elliptical_joiners"])
+    exits, joiners = set(ph.exit_words), set(ph.elliptical_joiners)
     end = min(view.sentence.tok_end - 1, term.end + MAX_CLAUSE)
     v = vocabulary(analysis)
     for i in range(term.end, end):
@@ -121,7 +121,7 @@ def _fronted_subject(analysis: Analysis, sentence: Sentence, term: PhaseTerm) ->
     right after the fronted clause's comma."""
     doc = analysis.doc
     lead = lower_words(doc, sentence.tok_start, min(term.start, sentence.tok_start + 3))
-    if not has_phrase(lead[:2], analysis.rules.phases["fronted_clauses"]):
+    if not has_phrase(lead[:2], analysis.rules.phases.fronted_clauses):
         return []
     end = min(sentence.tok_end, term.end + MAX_CLAUSE)
     comma = next((i for i in range(term.end, end) if doc[i].text == ","), None)
@@ -139,7 +139,7 @@ def _object_after(analysis: Analysis, sentence: Sentence, term: PhaseTerm, move:
     doc = analysis.doc
     if move.cue >= term.start or term.end >= sentence.tok_end:
         return []
-    if doc[term.end].lower_ not in analysis.rules.phases["object_preps"]:
+    if doc[term.end].lower_ not in analysis.rules.phases.object_preps:
         return []
     after = [m for m in analysis.forces_between(term.end + 1, min(term.end + 4,
                                                                   sentence.tok_end))
@@ -155,8 +155,8 @@ def _joined(analysis: Analysis, i: int, joiners: set[str], v: Vocabulary) -> boo
         word = doc[j].lower_
         if word in joiners:
             return True
-        if word not in v.fillers and word not in v.move_verbs and word not in v.ph[
-                "elliptical_subjects"]:
+        if (word not in v.fillers and word not in v.move_verbs
+                and word not in v.ph.elliptical_subjects):
             return False
     return False
 
@@ -166,10 +166,10 @@ def _listed_after(analysis: Analysis, sentence: Sentence, start: int, term: Phas
     """"Several forces have been escalated to Engage this year, including X and Y"."""
     doc = analysis.doc
     ph = analysis.rules.phases
-    if not has_phrase(lower_words(doc, start, term.start), ph["plural_subjects"]):
+    if not has_phrase(lower_words(doc, start, term.start), ph.plural_subjects):
         return []
     end = min(sentence.tok_end, term.end + MAX_CLAUSE)
-    if not has_phrase(lower_words(doc, term.end, end), ph["list_markers"]):
+    if not has_phrase(lower_words(doc, term.end, end), ph.list_markers):
         return []
     # A bare place in the list is the force, as in the clause of a move.
     return forces_of(analysis, sentence, term.end, end, places=True)
@@ -179,7 +179,7 @@ def _is_current(analysis: Analysis, words: list[str]) -> bool:
     """Whether an undated move is today's news ("has been removed", "is to be placed")."""
     ph = analysis.rules.phases
     return any(w in vocabulary(analysis).current for w in words) or has_phrase(
-        words, ph["current_phrases"])
+        words, ph.current_phrases)
 
 
 def _clause(analysis: Analysis, view: View, term: PhaseTerm, move: Move
@@ -188,7 +188,7 @@ def _clause(analysis: Analysis, view: View, term: PhaseTerm, move: Move
     speculative or hypothetical."""
     doc = analysis.doc
     sentence = view.sentence
-    breaks = set(analysis.rules.words["clause_breaks"])
+    breaks = set(analysis.rules.words.clause_breaks)
     first = min(move.cue, term.start)
     start = max(clause_start(doc, sentence.tok_start, first, breaks), first - MAX_CLAUSE)
     decided = _after_decision(analysis, start, move.cue)
@@ -196,7 +196,7 @@ def _clause(analysis: Analysis, view: View, term: PhaseTerm, move: Move
         return None
     rest_end = min(clause_end(doc, sentence.tok_end, term.end, breaks), term.end + HEAD_WORDS + 2)
     if decided == start and has_phrase(lower_words(doc, term.end, rest_end),
-                                       analysis.rules.words["hypothetical_after"]):
+                                       analysis.rules.words.hypothetical_after):
         return None  # after "the decision to …" the words that follow are the main clause's
     end = max(term.start, move.cue)
     if move.cue >= term.end:  # "special measures have been lifted for Cleveland Police"
@@ -220,8 +220,8 @@ def _move_date(analysis: Analysis, view: View, term: PhaseTerm, move: Move, star
     if mention is not None:
         return (mention.value, mention.precision), False
     words = lower_words(analysis.doc, start, term.end)
-    background = has_phrase(words, analysis.rules.words["background"]) or has_phrase(
-        words, analysis.rules.phases["cause_phrases"])
+    background = has_phrase(words, analysis.rules.words.background) or has_phrase(
+        words, analysis.rules.phases.cause_phrases)
     current = _is_current(analysis, words) or view.sentence.index <= 2 or (
         analysis.is_heading(view.sentence))
     if listed or background or not current:
@@ -266,12 +266,12 @@ def _listed_later(analysis: Analysis, sentence: Sentence, start: int, term: Phas
     plural forces, listed in a following sentence (or list items) that introduces them.
     Each force listed moved, at a time the text does not give."""
     ph = analysis.rules.phases
-    if not has_phrase(lower_words(analysis.doc, start, term.start), ph["plural_subjects"]):
+    if not has_phrase(lower_words(analysis.doc, start, term.start), ph.plural_subjects):
         return []
     sentences = analysis.sentences
     for later in sentences[sentence.index + 1:sentence.index + 1 + LIST_REACH]:
         lead = lower_words(analysis.doc, later.tok_start, later.tok_start + 4)
-        if not has_phrase(lead, ph["list_intros"]):
+        if not has_phrase(lead, ph.list_intros):
             continue
         items = [later] + list(itertools.takewhile(
             lambda s: s.is_list_item, sentences[later.index + 1:]))

@@ -43,8 +43,8 @@ class Group:
 
 def _stems(analysis: Analysis, subject: str) -> set[str]:
     rec = analysis.rules.recommendations
-    stop = set(rec["same_finding_stop_words"])
-    size = rec["same_finding_stem"]
+    stop = set(rec.same_finding_stop_words)
+    size = rec.same_finding_stem
     return {w[:size] for w in re.findall(r"[a-z0-9]+", subject.lower())
             if len(w) > 2 and w not in stop}
 
@@ -57,7 +57,7 @@ def same_finding(analysis: Analysis, a: Item, b: Item) -> bool:
     words_a, words_b = _stems(analysis, a.subject or ""), _stems(analysis, b.subject or "")
     shared = words_a & words_b
     smaller = min(len(words_a), len(words_b))
-    share = analysis.rules.recommendations["same_finding_share"]
+    share = analysis.rules.recommendations.same_finding_share
     return bool(shared) and (shared in (words_a, words_b) or (
         len(shared) >= 2 and len(shared) >= share * smaller))
 
@@ -108,7 +108,7 @@ def apply_mentions(items: list[Item], groups: list[Group]) -> None:
 
 def inherit_open(analysis: Analysis, groups: list[Group]) -> None:
     """Listed recommendations take "open" from the cause of concern they are listed under."""
-    window = analysis.rules.recommendations["parent_window"]
+    window = analysis.rules.recommendations.parent_window
     concerns = [(m.sentence_index, g) for g in groups for m in g.members
                 if m.kind == "cause_of_concern"]
     for group in groups:

@@ -32,7 +32,7 @@ def _fits(analysis: Analysis, person: Person, roles: tuple[str, ...], title: str
 
 def _modifiers(analysis: Analysis, words: str | None) -> frozenset[str]:
     """The rank modifiers ("deputy", "assistant") among a title's words."""
-    ranks = analysis.rules.roles["rank_modifiers"]
+    ranks = analysis.rules.roles.rank_modifiers
     return frozenset(w for w in (words or "").lower().split() if w in ranks)
 
 

@@ -62,7 +62,7 @@ def _force_spoken_about(analysis: Analysis, start: int, end: int, own_words: boo
     words = analysis.text[start:end].lower()
     if named:
         return named[-1].force_id if named[-1].tok_start < span.start else named[0].force_id
-    anaphors = analysis.rules.words["force_anaphors"]
+    anaphors = analysis.rules.words.force_anaphors
     anaphor = any(f" {w} " in f" {words} " for w in anaphors if w.startswith("the "))
     if own_words:
         if anaphor:
@@ -91,7 +91,7 @@ def _force_of(analysis: Analysis, entry: Said, fire_story: bool) -> str | None:
         return entry.person.force_id
     if fire_story and _about_fire_service(analysis, entry):
         return None
-    national = analysis.rules.roles["roles"][entry.person.role].get("org") not in (None, "force")
+    national = analysis.rules.roles.roles[entry.person.role].org not in (None, "force")
     return _force_spoken_about(analysis, *entry.evidence, own_words=national)
 
 
@@ -99,8 +99,8 @@ def _named_things(analysis: Analysis) -> set[str]:
     """"special measures", "Engage", "requires improvement": quoted names of phases and
     grades, never quotations."""
     phases = analysis.rules.phases
-    labels = analysis.rules.speech["quoted_labels"]
-    return {t.lower() for key in ("engage_terms", "scan_terms") for t in phases[key]} | {
+    labels = analysis.rules.speech.quoted_labels
+    return {t.lower() for key in ("engage_terms", "scan_terms") for t in getattr(phases, key)} | {
         t.lower() for t in labels}
 
 
@@ -113,8 +113,8 @@ def _a_name(analysis: Analysis, block: QuoteBlock) -> bool:
         return True
     before = analysis.text[max(block.start - _LABEL_REACH, 0) : block.start - 1].lower()
     words = before.split()
-    return any(words[-len(m.split()):] == m.split() for m in analysis.rules.speech[
-        "label_markers"]) if words else False
+    markers = analysis.rules.speech.label_markers
+    return any(words[-len(m.split()):] == m.split() for m in markers) if words else False
 
 
 def _gather(analysis: Analysis) -> list[Said]:

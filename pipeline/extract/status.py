@@ -44,23 +44,23 @@ def status_words(analysis: Analysis) -> StatusWords:
         rec = rules.recommendations
         by_first: dict[str, list[tuple[tuple[str, ...], str]]] = {}
         for status, key in (("closed", "closed_words"), ("open", "open_words")):
-            for phrase in rec[key]:
+            for phrase in getattr(rec, key):
                 parts = tuple(phrase.split())
                 by_first.setdefault(parts[0], []).append((parts, status))
         _CACHE[rules.version] = StatusWords(
-            closed=tuple(tuple(p.split()) for p in rec["closed_words"]),
-            open=tuple(tuple(p.split()) for p in rec["open_words"]),
-            item_only=frozenset(rec["open_item_words"]),
-            background=frozenset(rec["background_open_words"]),
-            aux=frozenset(rec["status_aux"]),
-            negations=frozenset(rec["status_negations"]),
-            near_blockers=frozenset(rec["status_near_blockers"]),
-            clause_blockers=frozenset(rec["status_clause_blockers"]),
-            decisions=frozenset(rec["status_decisions"]),
-            findings=frozenset(rec["status_findings"]),
-            realised_modals=frozenset(rec["status_realised_modals"]),
-            partial=frozenset(rec["partial_words"]),
-            reach=rec["blocker_reach"],
+            closed=tuple(tuple(p.split()) for p in rec.closed_words),
+            open=tuple(tuple(p.split()) for p in rec.open_words),
+            item_only=frozenset(rec.open_item_words),
+            background=frozenset(rec.background_open_words),
+            aux=frozenset(rec.status_aux),
+            negations=frozenset(rec.status_negations),
+            near_blockers=frozenset(rec.status_near_blockers),
+            clause_blockers=frozenset(rec.status_clause_blockers),
+            decisions=frozenset(rec.status_decisions),
+            findings=frozenset(rec.status_findings),
+            realised_modals=frozenset(rec.status_realised_modals),
+            partial=frozenset(rec.partial_words),
+            reach=rec.blocker_reach,
             by_first=by_first,
         )
     return _CACHE[rules.version]
@@ -117,7 +117,7 @@ def _irrealis(analysis: Analysis, words_of: StatusWords, token: int, context_sta
               near: list[str]) -> bool:
     """"can be closed", "to close", "before they are closed": closing that has not happened
     ("has decided to close", "has been able to close" report that it has)."""
-    suffix = analysis.rules.recommendations["announcing_suffix"]
+    suffix = analysis.rules.recommendations.announcing_suffix
     announced = (cached_words(analysis)[token] or "").endswith(suffix)  # "I will be closing …"
     found = None
     for k, word in enumerate(near):

@@ -27,7 +27,7 @@ def separators(analysis: Analysis) -> tuple[re.Pattern, ...]:
     word that opens a noun phrase ("… calls and the management of …")."""
     version = analysis.rules.version
     if version not in _CACHE:
-        openers = "|".join(map(re.escape, analysis.rules.recommendations["noun_phrase_openers"]))
+        openers = "|".join(map(re.escape, analysis.rules.recommendations.noun_phrase_openers))
         _CACHE[version] = (re.compile(r"\s*;\s*(?:and\s+)?"), re.compile(r",\s+(?:and|or)\s+"),
                            re.compile(r",\s+"), re.compile(rf"\s+and\s+(?=(?:{openers})\b)"))
     return _CACHE[version]
@@ -37,10 +37,10 @@ def clean_subject(analysis: Analysis, text: str) -> str | None:
     """A subject without quote marks, lead-in pronouns or trailing "and"/punctuation."""
     text = text.strip().strip(_QUOTES).strip()
     lowered = text.lower().rstrip(".,;:")
-    if lowered in set(analysis.rules.recommendations["not_subjects"]) or lowered in set(
-            analysis.rules.words["force_anaphors"]):
+    if lowered in set(analysis.rules.recommendations.not_subjects) or lowered in set(
+            analysis.rules.words.force_anaphors):
         return None  # "them", "the force": what the finding refers to is named elsewhere
-    for hedge in analysis.rules.recommendations["subject_hedges"]:
+    for hedge in analysis.rules.recommendations.subject_hedges:
         if lowered.endswith(" " + hedge):  # "…, among other matters"
             text = text[: len(text.rstrip(".,;:")) - len(hedge)].rstrip()
     changed = True
@@ -56,7 +56,7 @@ def clean_subject(analysis: Analysis, text: str) -> str | None:
 
 def long_enough(analysis: Analysis, subject: str | None) -> bool:
     """Cut-off fragments ("ca", "ide") at the end of an excerpt are not subjects."""
-    minimum = analysis.rules.recommendations["min_subject_words"]
+    minimum = analysis.rules.recommendations.min_subject_words
     return subject is not None and len(re.findall(r"\w+", subject)) >= minimum
 
 
@@ -124,8 +124,8 @@ def _skip_joiners(analysis: Analysis, finding: Finding) -> int:
     skip |= {i for m in analysis.forces_between(sentence.tok_start, end)
              for i in range(m.tok_start, m.tok_end)}
     rec = analysis.rules.recommendations
-    joiners = set(rec["subject_joiners"])
-    participles = set(rec["subject_stops"])
+    joiners = set(rec.subject_joiners)
+    participles = set(rec.subject_stops)
     k = finding.end
     if k < end and doc[k].like_num:
         k += 1  # "Recommendation 2: …"
@@ -147,12 +147,12 @@ def issue_predicate_end(analysis: Analysis, k: int, end: int) -> int | None:
     after the predicate that says they were raised (and its comma), or None."""
     rec = analysis.rules.recommendations
     doc = analysis.doc
-    aux = set(rec["status_aux"]) | set(rec["issue_auxiliaries"])
+    aux = set(rec.status_aux) | set(rec.issue_auxiliaries)
     start = k
     while k < end and doc[k].lower_ in aux:
         k += 1
-    if k == start or k >= end or doc[k].lower_ not in set(rec["subject_stops"]) | set(
-            rec["open_item_words"]):
+    if k == start or k >= end or doc[k].lower_ not in set(rec.subject_stops) | set(
+            rec.open_item_words):
         return None
     k += 1
     return k + 1 if k < end and doc[k].text == "," else k
@@ -161,8 +161,8 @@ def issue_predicate_end(analysis: Analysis, k: int, end: int) -> int | None:
 def _skip_raiser(analysis: Analysis, k: int, end: int, skip: set[int]) -> int:
     """"the cause of concern we raised in 2023 about …": the clause saying who raised it."""
     rec = analysis.rules.recommendations
-    raisers = [r.split() for r in rec["relative_raisers"]]
-    issued = set(rec["open_item_words"])
+    raisers = [r.split() for r in rec.relative_raisers]
+    issued = set(rec.open_item_words)
     words = lower_words(analysis.doc, k, min(k + 4, end))
     for parts in sorted(raisers, key=len, reverse=True):
         if words[: len(parts)] == parts:
@@ -214,18 +214,18 @@ def subject_end(analysis: Analysis, finding: Finding, start: int, how: str = "le
     if how == "paren":
         return clause_end(doc, sentence.tok_end, start, {")"})
     if how == "dash":
-        return clause_end(doc, sentence.tok_end, start, set(rec["aside_dashes"]))
+        return clause_end(doc, sentence.tok_end, start, set(rec.aside_dashes))
     end = clause_end(doc, sentence.tok_end, start, {";", "—", "–"})
     later = [f.start for f in findings_in(analysis, sentence) if f.start >= start]
     if later:
         end = min(end, _before_determiners(analysis, start, later[0]))
-    status_words = set(rec["closed_words"]) | set(rec["open_words"])
-    aux = set(rec["status_aux"]) | {"has", "have", "had"} | set(rec["status_near_blockers"])
-    negations = set(rec["status_negations"])
-    stops = set(rec["subject_stops"])
-    followers = set(rec["subject_stop_followers"])
-    after_comma = set(rec["subject_stops_after_comma"]) | aux
-    force_preps = set(rec["subject_force_prepositions"])
+    status_words = set(rec.closed_words) | set(rec.open_words)
+    aux = set(rec.status_aux) | {"has", "have", "had"} | set(rec.status_near_blockers)
+    negations = set(rec.status_negations)
+    stops = set(rec.subject_stops)
+    followers = set(rec.subject_stop_followers)
+    after_comma = set(rec.subject_stops_after_comma) | aux
+    force_preps = set(rec.subject_force_prepositions)
     forces = {m.tok_start for m in analysis.forces_between(start, end)}
     for i in range(start, end):
         word = doc[i].lower_
@@ -246,15 +246,15 @@ def _relative_ahead(analysis: Analysis, comma: int, end: int) -> bool:
     """", the details of which are …" (a relative clause) or ", the inspectorate said" (an
     attribution) starts after the comma."""
     words = lower_words(analysis.doc, comma + 1, min(comma + _AHEAD, end))
-    return any(w in analysis.rules.counts["relatives"] for w in words) or any(
-        w in analysis.rules.words["speech_verbs"] for w in words)
+    return any(w in analysis.rules.counts.relatives for w in words) or any(
+        w in analysis.rules.words.speech_verbs for w in words)
 
 
 def _before_determiners(analysis: Analysis, start: int, token: int) -> int:
     """The token where a following finding's noun phrase starts: "…, and the area of concern"."""
     doc = analysis.doc
-    joins = set(analysis.rules.counts["determiners"]) | set(analysis.rules.counts["modifiers"])
-    joins |= set(analysis.rules.recommendations["finding_joins"])
+    joins = set(analysis.rules.counts.determiners) | set(analysis.rules.counts.modifiers)
+    joins |= set(analysis.rules.recommendations.finding_joins)
     while token > start and doc[token - 1].lower_ in joins:
         token -= 1
     return token
@@ -263,7 +263,7 @@ def _before_determiners(analysis: Analysis, start: int, token: int) -> int:
 def subject_span(analysis: Analysis, finding: Finding, leads: list[str] | None = None
                  ) -> tuple[int, int, str] | None:
     """Tokens [start, end) of the subject a lead-in introduces after a finding, and how."""
-    leads = leads or analysis.rules.recommendations["subject_leads"]
+    leads = leads or analysis.rules.recommendations.subject_leads
     found = subject_start(analysis, finding, leads)
     if found is None or found[0] >= finding.sentence.tok_end:
         return None
@@ -293,7 +293,7 @@ def relative_subject(analysis: Analysis, finding: Finding) -> str | None:
     words = lower_words(doc, finding.end, sentence.tok_end)
     if words[:1] not in (["that"], ["which"]):
         return None
-    leads = [p.split() for p in analysis.rules.recommendations["relative_subject_leads"]]
+    leads = [p.split() for p in analysis.rules.recommendations.relative_subject_leads]
     for i in range(1, len(words)):
         if words[i] in (",", ".", ";"):
             return None

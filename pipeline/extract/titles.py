@@ -106,8 +106,8 @@ def _named_org(analysis: Analysis, title: Span) -> str | None:
 
 
 def org_name(analysis: Analysis, role: str, force_id: str | None, title: Span) -> str | None:
-    spec = analysis.rules.roles["roles"][role]
-    org = spec.get("org")
+    spec = analysis.rules.roles.roles[role]
+    org = spec.org
     if role == "other":
         named = _named_org(analysis, title)
         if named:
@@ -247,7 +247,7 @@ def _name_before_clause(analysis: Analysis, title: Span, floor: int) -> tuple[in
     clause that gives the title."""
     doc = analysis.doc
     edge = left_edge(analysis, title)
-    for opener in analysis.rules.roles["title_clauses"]:
+    for opener in analysis.rules.roles.title_clauses:
         words = opener.lower().split()
         start = edge - len(words)
         if start - 1 > floor and [t.lower_ for t in doc[start:edge]] == words and (
@@ -283,12 +283,12 @@ def role_of(analysis: Analysis, title: Span, force_id: str | None) -> str:
     roles = analysis.rules.roles
     role = title.label_
     modifier = doc[title.start - 1].lower_ if title.start else ""
-    if role in ("commissioner", "chief_constable") and modifier in roles["rank_modifiers"]:
+    if role in ("commissioner", "chief_constable") and modifier in roles.rank_modifiers:
         # "Deputy Commissioner of the Metropolitan Police": the longer title won the match.
-        role = roles["rank_modifiers"][modifier]
+        role = roles.rank_modifiers[modifier]
     if role == "commissioner" and title.text.lower() == "commissioner":
         current = force_id or analysis.force_before(title.start)
-        if current not in set(roles["commissioner_forces"]):
+        if current not in set(roles.commissioner_forces):
             role = "police_and_crime_commissioner"
     return role
 

@@ -1,0 +1,47 @@
+"""The keys of rules/counts.yaml and their types, checked when the rules load.
+
+The file's own comments say what each key holds and which module reads it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from pipeline.rulespecs.checked import Phrases
+
+
+@dataclass(frozen=True)
+class CountsRules:
+    """rules/counts.yaml: one field per key."""
+
+    max_count: int
+    not_counts: Phrases
+    determiners: Phrases
+    possessives: Phrases
+    modifiers: Phrases
+    part_of: Phrases
+    back_reference_nouns: Phrases
+    relatives: Phrases
+    every_relatives: Phrases
+    except_words: Phrases
+    hedges_after: Phrases
+    hedges_before: Phrases
+    elliptic_followers: Phrases
+    additive_before: Phrases
+    remaining_words: Phrases
+    predicate_breaks: Phrases
+    clause_conjunctions: Phrases
+    status_joiners: Phrases
+    clause_subjects: Phrases
+    predicate_reach: int
+    status_before_reach: int
+    status_before_skip: Phrases
+    back_reference_window: int
+    issued_before_date: Phrases
+    issued_before_date_reach: int
+    relative_markers: Phrases
+    present_markers: Phrases
+    embed_joiners: Phrases
+    embed_reach: int
+    span_joiners: Phrases
+    definite_determiners: Phrases

@@ -1,0 +1,68 @@
+"""The keys of rules/dates.yaml and their types, checked when the rules load.
+
+The file's own comments say what each key holds and which module reads it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from pipeline.rulespecs.checked import Codes, Patterns, Phrases
+
+
+@dataclass(frozen=True)
+class TokenShape:
+    """A token the date patterns name ($day, $year): its regex, and the token shapes that
+    let the fast matcher skip the regex for every other token."""
+
+    regex: str
+    shapes: Codes = ()
+
+
+@dataclass(frozen=True)
+class RelativeDate:
+    """"last month", "yesterday": the offset from the publication date and its precision."""
+
+    precision: str
+    days: int | None = None
+    months: int | None = None
+    years: int | None = None
+
+
+@dataclass(frozen=True)
+class DatesRules:
+    """rules/dates.yaml: one field per key."""
+
+    months: Phrases
+    month_abbreviations: Mapping[str, int]
+    weekdays: Phrases
+    seasons: Phrases
+    season_starts: Mapping[str, int]
+    year_preps: Phrases
+    year_determiners: Phrases
+    year_label_words: Phrases
+    leads: Phrases
+    date_barriers: Phrases
+    since_words: Phrases
+    span_joiners: Phrases
+    part_words: Phrases
+    part_units: Phrases
+    year_parts: Phrases
+    previous_words: Phrases
+    current_words: Phrases
+    ago_units: Mapping[str, str]
+    rare_words: Phrases
+    tokens: Mapping[str, TokenShape]
+    patterns: Patterns
+    relative_years: Mapping[str, int]
+    anaphoric_years: Mapping[str, int]
+    duration_units: Mapping[str, int]
+    number_joiners: Phrases
+    not_duration_numbers: Phrases
+    duration_relations: Mapping[str, str]
+    duration_fillers: Phrases
+    duration_bounds: Phrases
+    postposed_relations: Phrases
+    duration_not_before: Phrases
+    relative: Mapping[str, RelativeDate]

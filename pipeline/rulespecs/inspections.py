@@ -1,0 +1,35 @@
+"""The keys of rules/inspections.yaml and their types, checked when the rules load.
+
+The file's own comments say what each key holds and which module reads it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from pipeline.rulespecs.checked import Phrases
+
+
+@dataclass(frozen=True)
+class InspectionsRules:
+    """rules/inspections.yaml: one field per key."""
+
+    nouns: Phrases
+    verbs: Phrases
+    report_words: Phrases
+    report_qualifiers: Phrases
+    report_qualifier_window: int
+    revisit_prefixes: Phrases
+    needs_own_date: Phrases
+    rival_words: Phrases
+    modality_window: int
+    lone_trigger_reach: int
+    plural_nouns: Phrases
+    future_words: Phrases
+    generic_words: Phrases
+    publication_words: Phrases
+    listing_dashes: Phrases
+    publication_window: int
+    story_subjects: Phrases
+    force_preps: Phrases
+    place_determiners: Phrases

@@ -1,0 +1,59 @@
+"""The keys of rules/phases.yaml and their types, checked when the rules load.
+
+The file's own comments say what each key holds and which module reads it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from pipeline.rulespecs.checked import Phrases
+
+
+@dataclass(frozen=True)
+class PhasesRules:
+    """rules/phases.yaml: one field per key."""
+
+    engage_terms: Phrases
+    scan_terms: Phrases
+    monitoring_variants: Phrases
+    bare_phase_words: Mapping[str, str]
+    term_suffixes: Phrases
+    bare_phase_preceders: Phrases
+    bare_phase_not_followed_by: Phrases
+    capitalised_phase_not_after: Phrases
+    bare_phase_never_followed_by: Phrases
+    fillers: Phrases
+    possessives: Phrases
+    move_verbs: Phrases
+    into_preps: Phrases
+    out_of_preps: Phrases
+    out_of_phrases: Phrases
+    exit_words: Phrases
+    enter_words: Phrases
+    ended_after: Phrases
+    ended_stops: Phrases
+    no_longer: Phrases
+    verb_search_stops: Phrases
+    verb_search_skips: Phrases
+    elliptical_joiners: Phrases
+    elliptical_subjects: Phrases
+    object_preps: Phrases
+    plural_subjects: Phrases
+    list_markers: Phrases
+    list_intros: Phrases
+    current_words: Phrases
+    current_phrases: Phrases
+    decision_phrases: Phrases
+    cause_phrases: Phrases
+    since_relatives: Phrases
+    becoming_states: Phrases
+    becoming_words: Phrases
+    fronted_clauses: Phrases
+    wishes: Phrases
+    stay_phrases: Phrases
+    past_stay_words: Phrases
+    standalone_moves: Mapping[str, str]
+    standalone_determiners: Phrases
+    state_words: Phrases

@@ -1,0 +1,106 @@
+"""The keys of rules/recommendations.yaml and their types, checked when the rules load.
+
+The file's own comments say what each key holds and which module reads it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from pipeline.rulespecs.checked import Phrases
+
+
+@dataclass(frozen=True)
+class RecommendationsRules:
+    """rules/recommendations.yaml: one field per key."""
+
+    kinds: Mapping[str, tuple[str, ...]]
+    plural_heads: Phrases
+    enumeration_joins: Phrases
+    forces_without_findings: Phrases
+    hypothetical_near: Phrases
+    hypothetical_before: Phrases
+    articles: Phrases
+    aside_dashes: Phrases
+    existential: Phrases
+    noun_phrase_openers: Phrases
+    finding_joins: Phrases
+    clause_joiners: Phrases
+    uncounted_separators: Phrases
+    subject_stop_followers: Phrases
+    engage_names: Phrases
+    announcing_suffix: str
+    remainder_openers: Phrases
+    closed_words: Phrases
+    open_words: Phrases
+    recommendation_issue_words: Phrases
+    open_item_words: Phrases
+    background_open_words: Phrases
+    status_aux: Phrases
+    status_negations: Phrases
+    status_near_blockers: Phrases
+    status_decisions: Phrases
+    status_findings: Phrases
+    status_realised_modals: Phrases
+    status_clause_blockers: Phrases
+    blocker_reach: int
+    partial_words: Phrases
+    subject_leads: Phrases
+    recommendation_leads: Phrases
+    vague_quantifiers: Phrases
+    listing_leads: Phrases
+    subject_joiners: Phrases
+    issue_auxiliaries: Phrases
+    subject_force_prepositions: Phrases
+    relative_raisers: Phrases
+    clause_subject_openers: Phrases
+    subject_stops_after_comma: Phrases
+    subject_stops: Phrases
+    subject_hedges: Phrases
+    not_subjects: Phrases
+    antecedent_quantifiers: Phrases
+    statement_leads: Phrases
+    min_subject_words: int
+    back_references: Phrases
+    lighter_findings: Phrases
+    list_back_references: Phrases
+    other_recommenders: Phrases
+    heading_max_words: int
+    copulas: Phrases
+    as_verbs: Phrases
+    copular_subject_starts: Phrases
+    copular_closed: Phrases
+    apposition_not_starts: Phrases
+    apposition_clause_words: Phrases
+    background_openers: Phrases
+    item_coordination: Phrases
+    relative_subject_leads: Phrases
+    item_back_references: Phrases
+    item_back_reference_openers: Phrases
+    contrast_words: Phrases
+    remainder_references: Phrases
+    remainder_verbs: Phrases
+    item_back_reference_leads: Phrases
+    next_sentence_subjects: Phrases
+    next_sentence_verbs: Phrases
+    recommendation_relatives: Phrases
+    recommendation_verbs: Phrases
+    recommendation_references: Phrases
+    reason_words: Phrases
+    reason_list_words: Phrases
+    reason_connectives: Phrases
+    concern_nouns: Phrases
+    concern_subject_leads: Phrases
+    reason_nouns: Phrases
+    reason_back_references: Phrases
+    concern_leads: Phrases
+    reason_window: int
+    exit_cues: Phrases
+    recommends_that: Phrases
+    recommend_words: Phrases
+    same_finding_stop_words: Phrases
+    same_finding_share: float
+    same_finding_stem: int
+    parent_window: int
+    background_days: int
