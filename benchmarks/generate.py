@@ -49,8 +49,8 @@ class _Force:
 
 
 def _forces() -> list[_Force]:
-    return [_Force(f["name"], f.get("place"), tuple(f.get("short_forms", [])))
-            for f in load_rules().forces["forces"] if f.get("engage_applies", True)]
+    return [_Force(f.name, f.place, tuple(f.short_forms))
+            for f in load_rules().forces.forces if f.engage_applies]
 
 
 _FORCES = _forces()

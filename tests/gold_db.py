@@ -28,7 +28,7 @@ QUOTED = re.compile(r"[\"\u201c]([^\"\u201d]+)(?:[\"\u201d]|$)")  # a quote may 
 
 
 def _force_names() -> dict[str, str]:
-    return {entry["id"]: entry["name"] for entry in load_rules().forces["forces"]}
+    return {entry.id: entry.name for entry in load_rules().forces.forces}
 
 
 def _placed(event: Event, text: str, names: dict[str, str], shared: set[str]) -> Event:

@@ -98,7 +98,7 @@ def test_resolve(label, phrase, expected):
 
 
 def test_every_label_has_a_resolver_and_a_case():
-    labels = set(load_rules().dates["patterns"]) | {"relative"}
+    labels = set(load_rules().dates.patterns) | {"relative"}
     assert labels == set(RESOLVERS)
     assert {c[0] for c in [*RESOLVE_CASES, *ANAPHORIC_CASES]} == set(RESOLVERS)
 
