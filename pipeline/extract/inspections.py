@@ -187,7 +187,7 @@ def _dates(analysis: Analysis, scope: Scope, trigger: tuple[int, int], report: b
     words = lower_words(analysis.doc, trigger[0], trigger[1])
     # A heading naming a report ("PEEL 2021/22: An inspection of Kent Police") is dated by
     # the page that publishes it: the programme span it carries is no date of its own.
-    if not analysis.reference[0] or set(words) & set(spec.needs_own_date):
+    if scope.programme or not analysis.reference[0] or set(words) & set(spec.needs_own_date):
         return []
     # A link title under "Related content" is another page, whose date this page does not
     # give (a revisit letter linked from a news story is not dated by the story).
