@@ -16,6 +16,7 @@ from pathlib import Path
 
 from pipeline.evaluate.floor import FLOOR_PATH, FloorError, floor_figures, write_floor
 from pipeline.evaluate.realset import (
+    PARTS,
     WRITTEN_SET,
     RealScores,
     RealSet,
@@ -29,7 +30,8 @@ from pipeline.evaluate.run import DEFAULT_CORPUS, DEFAULT_GOLD, run_eval
 
 EXIT_OK, EXIT_PARTIAL, EXIT_USAGE = 0, 1, 2
 WRITTEN_NOTE = ("The written set (eval/written) is our own text in the real set's format, "
-                "written apart from the rules; its README says how.")
+                "written apart from the rules; its README says how, and which part is "
+                "never read.")
 CHECK_NOTE = ("The check part's misses are not printed: it stays unread, so that its figures "
               "show how the rules do on text nobody tuned them for.")
 
@@ -52,11 +54,14 @@ def real_set_scores(real_root: Path | None) -> tuple[RealSet | None,
 
 def written_set_scores(root: Path = WRITTEN_SET) -> tuple[RealSet | None,
                                                          dict[str, RealScores] | None]:
-    """The written set's scores (one part, "all"), or None when the folder is not there."""
+    """The written set's scores, or None when the folder is not there. Split like the real
+    set when it holds tune.ids and check.ids (its check part's misses stay unprinted too),
+    else one part, "all"."""
     if find_real_set(root) is None:
         return None, None
-    written = load_real_set(root, split_dir=None)
-    return written, score_real_set(written, parts=("all",))
+    split = root if all((root / f"{part}.ids").is_file() for part in PARTS) else None
+    written = load_real_set(root, split_dir=split)
+    return written, score_real_set(written, parts=(*PARTS, "all") if split else ("all",))
 
 
 def _json_ready(scores: dict[str, RealScores] | None) -> dict | None:
@@ -66,6 +71,8 @@ def _json_ready(scores: dict[str, RealScores] | None) -> dict | None:
     for part in ("check", "all"):
         if part in out:
             out[part]["misses"] = []  # the check part stays unread, in files too
+    if set(out) == {"all"}:
+        out["all"]["misses"] = scores["all"].to_dict()["misses"]  # a set without parts
     return out
 
 
@@ -93,7 +100,7 @@ def eval_command(
     if json_out is not None:
         json_out.parent.mkdir(parents=True, exist_ok=True)
         payload = {**result.to_dict(), "real_set": _json_ready(real_scores),
-                   "written_set": {p: s.to_dict() for p, s in (written_scores or {}).items()}}
+                   "written_set": _json_ready(written_scores)}
         json_out.write_text(json.dumps(payload, indent=2) + "\n", encoding="utf-8")
         console.print(f"wrote {json_out}")
     if write_baseline is not None:
