@@ -33,7 +33,10 @@ CORPUS = Path(__file__).resolve().parents[2] / "corpus"
 
 
 def _digest(event: Event) -> str:
-    fields = json.dumps(event.to_json_dict(), sort_keys=True, default=str)
+    """The event's id and its fields, without rules_version: moving a word into a rules
+    file changes the rules' hash, not what was extracted."""
+    row = {k: v for k, v in event.to_json_dict().items() if k != "rules_version"}
+    fields = json.dumps(row, sort_keys=True, default=str)
     return f"{event.event_id} {hashlib.sha256(fields.encode()).hexdigest()[:12]}"
 
 
