@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from pipeline.rulespecs.checked import Phrases
+from pipeline.rulespecs.checked import Codes, Phrases
 
 
 @dataclass(frozen=True)
@@ -38,6 +38,7 @@ class RolesRules:
     honorifics: Phrases
     post_nominals: Phrases
     not_name_words: Phrases
-    commissioner_forces: Phrases
+    commissioner_forces: Codes
+    scottish_forces: Codes
     police_ranks: Phrases
     rank_modifiers: Mapping[str, str]
