@@ -131,7 +131,8 @@ def _described_people(analysis: Analysis, people: People) -> None:
 def _described_org(analysis: Analysis, start: int) -> str | None:
     """The body after "who chairs": up to a comma, "and" or a said-verb; named bodies only."""
     doc = analysis.doc
-    stops = lexicon(analysis.rules).speech_verbs | {"and"}
+    roles = analysis.rules.roles
+    stops = lexicon(analysis.rules).speech_verbs | set(roles.described_org_stops)
     end = start
     while end < len(doc) and doc[end].text not in (",", ".", "\n") and (
             doc[end].lower_ not in stops) and not doc[end].is_space:
@@ -139,9 +140,10 @@ def _described_org(analysis: Analysis, start: int) -> str | None:
     if end == start:
         return None
     org = analysis.text[doc[start].idx : doc[end - 1].idx + len(doc[end - 1])]
-    if org.lower().startswith(("a ", "an ")):
+    if org.lower().startswith(tuple(f"{w} " for w in roles.described_org_unnamed)):
         return None
-    org = org.removeprefix("the ").removeprefix("The ")
+    for word in roles.described_org_dropped:
+        org = org.removeprefix(f"{word} ").removeprefix(f"{word.capitalize()} ")
     return org if org[:1].isupper() else None
 
 

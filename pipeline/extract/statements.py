@@ -76,7 +76,8 @@ def _force_spoken_about(analysis: Analysis, start: int, end: int, own_words: boo
     if named:
         return named[-1].force_id if named[-1].tok_start < span.start else named[0].force_id
     anaphors = analysis.rules.words.force_anaphors
-    anaphor = any(f" {w} " in f" {words} " for w in anaphors if w.startswith("the "))
+    definite = tuple(f"{d} " for d in analysis.rules.speech.definite_openers)
+    anaphor = any(f" {w} " in f" {words} " for w in anaphors if w.startswith(definite))
     if own_words:
         if anaphor:
             return analysis.force_before(span.start)  # "said the force had improved"

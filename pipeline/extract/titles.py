@@ -297,7 +297,7 @@ def role_of(analysis: Analysis, title: Span, force_id: str | None) -> str:
     if role in leaders and modifier in roles.rank_modifiers:
         # "Deputy Commissioner of the Metropolitan Police": the longer title won the match.
         role = roles.rank_modifiers[modifier]
-    if role == RoleCode.COMMISSIONER and title.text.lower() == RoleCode.COMMISSIONER:
+    if role == RoleCode.COMMISSIONER and title.text.lower() in roles.bare_commissioner_titles:
         current = force_id or analysis.force_before(title.start)
         if current not in set(roles.commissioner_forces):
             role = RoleCode.POLICE_AND_CRIME_COMMISSIONER

@@ -35,10 +35,14 @@ class RolesRules:
     described_relatives: Phrases
     title_clauses: Phrases
     described_by: Phrases
+    described_org_stops: Phrases
+    described_org_unnamed: Phrases
+    described_org_dropped: Phrases
     honorifics: Phrases
     post_nominals: Phrases
     not_name_words: Phrases
     commissioner_forces: Codes
     scottish_forces: Codes
+    bare_commissioner_titles: Phrases
     police_ranks: Phrases
     rank_modifiers: Mapping[str, str]
