@@ -21,6 +21,7 @@ from pipeline.extract.lexicon import lexicon
 from pipeline.extract.people import find_people
 from pipeline.extract.persons import OrgCode, Person
 from pipeline.extract.quotes import QuoteBlock, quote_blocks
+from pipeline.extract.skeleton import Dated, Steps, never, run, undated
 from pipeline.extract.speech import Voices, speech_tokens
 from pipeline.extract.story import MentionKind, story_force
 from pipeline.models import Event
@@ -176,17 +177,40 @@ def _name_in_evidence(voices: Voices, entry: Said) -> None:
         entry.evidence = (there.start, end)
 
 
-def extract_statements(analysis: Analysis) -> list[Event]:
-    events = []
-    said = _gather(analysis)
-    fire_story = bool(said) and analysis.mentions_fire_service
-    for entry in said:
-        assert entry.evidence is not None
-        person = entry.person
-        force_id = _force_of(analysis, entry, fire_story)
-        events.append(span_event(
-            analysis, entry.evidence[0], entry.evidence[1], EventType.STATEMENT, force_id,
-            person_name=person.name, person_role=person.role, person_org=person.org,
-            quote=_QUOTE_JOIN.join(entry.quotes) if entry.quotes else None,
-        ))
+def _forces(analysis: Analysis, entry: Said) -> list[str]:
+    force_id = _force_of(analysis, entry, analysis.mentions_fire_service)
+    return [force_id] if force_id else []
+
+
+def _events(analysis: Analysis, entry: Said, forces: list[str], dated: Dated) -> list[Event]:
+    """One row per person: their evidence, their first force, their quotes joined."""
+    assert entry.evidence is not None
+    person = entry.person
+    return [span_event(
+        analysis, entry.evidence[0], entry.evidence[1], EventType.STATEMENT,
+        forces[0] if forces else None,
+        person_name=person.name, person_role=person.role, person_org=person.org,
+        quote=_QUOTE_JOIN.join(entry.quotes) if entry.quotes else None,
+    )]
+
+
+def _in_text_order(events: list[Event]) -> list[Event]:
     return sorted(events, key=lambda e: e.char_start)
+
+
+# A person's words are one clause: never blocked, never out of scope by their clause (a
+# fire officer's or HMICS inspector's words still count), undated.
+STEPS = Steps(
+    event_type=EventType.STATEMENT,
+    clauses=_gather,
+    span=lambda entry: None,
+    blocked=never,
+    forces=_forces,
+    date=undated,
+    events=_events,
+    merge=_in_text_order,
+)
+
+
+def extract_statements(analysis: Analysis) -> list[Event]:
+    return run(STEPS, analysis)
