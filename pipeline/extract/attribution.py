@@ -15,6 +15,7 @@ from __future__ import annotations
 from bisect import bisect_left
 from dataclasses import dataclass
 
+from pipeline.extract.lexicon import WordList
 from pipeline.extract.persons import Person
 from pipeline.extract.quotes import QuoteBlock
 from pipeline.extract.speech import Voices, speaker_at
@@ -59,7 +60,7 @@ class _Speech:
 
     def between(self, lo: int, hi: int, nouns: bool = True) -> list[tuple[int, str]]:
         found = self.tokens[bisect_left(self.index, lo) : bisect_left(self.index, hi)]
-        return found if nouns else [(i, kind) for i, kind in found if kind != "noun"]
+        return found if nouns else [(i, kind) for i, kind in found if kind != WordList.NOUN]
 
 
 def _token_at(voices: Voices, char: int) -> int:
@@ -331,7 +332,7 @@ def unmarked_quotes(voices: Voices, speech_tokens: list[tuple[int, str]],
     starts = {b.start - 1 for b in blocks}
     out = []
     for verb, kind in speech_tokens:
-        colon = _colon_after(voices, verb) if kind == "verb" else None
+        colon = _colon_after(voices, verb) if kind == WordList.VERB else None
         if colon is None:
             continue
         sentence = analysis.sentence_of(verb)

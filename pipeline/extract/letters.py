@@ -11,13 +11,14 @@ note that ends with a bare name under text in the first person is signed by that
 from __future__ import annotations
 
 from dataclasses import dataclass
+from enum import StrEnum, auto
 
 from spacy.tokens import Span
 
 from pipeline.extract.context import Analysis
-from pipeline.extract.lexicon import lexicon, words_in
+from pipeline.extract.lexicon import WordList, lexicon, words_in
 from pipeline.extract.names import clean_name, is_name_word, is_post_nominal
-from pipeline.extract.persons import Authorship, People, register
+from pipeline.extract.persons import Authorship, People, RoleCode, register
 from pipeline.extract.titles import title_role
 
 _MIN_NAME_WORDS = 2
@@ -27,6 +28,14 @@ _SIGNATURE_EXTRA_TOKENS = 12
 # A paragraph after a signature this short (or a title) still belongs to the signature.
 _SIGNATURE_TAIL_WORDS = 6
 
+
+
+class LetterPart(StrEnum):
+    """What a letter header label introduces (rules/speech.yaml `letter_labels` keys)."""
+
+    SENDER = auto()  # the writer
+    RECIPIENT = auto()  # someone written to
+    HEADER = auto()  # the header itself, with no party named by the label
 
 @dataclass
 class _Party:
@@ -83,7 +92,7 @@ def _label_at(analysis: Analysis, i: int) -> tuple[str, int] | None:
 def _label_starts(analysis: Analysis) -> list[int]:
     """Tokens that may start a header label: capitalised first words of labels."""
     doc = analysis.doc
-    hits = words_in(analysis.rules, doc).get("label", ())
+    hits = words_in(analysis.rules, doc).get(WordList.LABEL, ())
     return [i for i in hits if doc[i].text[:1].isupper()]
 
 
@@ -94,7 +103,7 @@ def _register_party(analysis: Analysis, people: People, party: _Party):
         role, force_id, org = title_role(analysis, party.title)
         title = party.title.text.lower()
     else:
-        role, force_id, org, title = "other", None, None, None
+        role, force_id, org, title = RoleCode.OTHER, None, None, None
     person = register(people, name, role, force_id, org, doc[party.name_start].idx, title)
     people.mention(person, doc, party.name_start, party.name_end)
     return person
@@ -107,15 +116,15 @@ def _header_parties(analysis: Analysis, people: People, title_at: dict[int, Span
     for i in starts:
         token = doc[i]
         label = _label_at(analysis, i)
-        if label is None or label[0] == "header":
+        if label is None or label[0] == LetterPart.HEADER:
             continue
         party = _party_at(analysis, label[1], title_at)
         if party is None or party.title is None:
-            if label[0] == "sender":
+            if label[0] == LetterPart.SENDER:
                 _titled_sender(analysis, people, token.idx, label[1])
             continue
         person = _register_party(analysis, people, party)
-        if label[0] == "sender":
+        if label[0] == LetterPart.SENDER:
             end = doc[party.end - 1]
             people.authors.append(Authorship(person, token.idx, end.idx + len(end)))
         else:
@@ -138,7 +147,7 @@ def _unlabelled_sender(analysis: Analysis, people: People, title_at: dict[int, S
     doc = analysis.doc
     for i in starts:
         label = _label_at(analysis, i)
-        if label is None or label[0] != "header":
+        if label is None or label[0] != LetterPart.HEADER:
             continue
         after = _skip_space(doc, label[1], len(doc))
         if after < len(doc) and _label_at(analysis, after) is not None:

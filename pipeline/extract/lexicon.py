@@ -8,12 +8,25 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from enum import StrEnum, auto
 
 from spacy.attrs import LOWER
 from spacy.strings import StringStore
 from spacy.tokens import Doc
 
 from pipeline.rules import Rules
+
+
+class WordList(StrEnum):
+    """The word lists a document's tokens are looked up in (see `words_in`)."""
+
+    VERB = auto()  # said-verbs, also inverted ("said Jane Doe")
+    NOUN = auto()  # speech nouns ("statement", "comments")
+    PHRASE = auto()  # first words of attributing phrases ("according to")
+    LABEL = auto()  # first words of letter header labels
+    REFERENCE = auto()  # nouns that refer back to a person ("the officer")
+    RELATIVE = auto()  # relative pronouns that open a describing clause ("who chairs")
+
 
 # Post-nominal letters not in the rules list are still recognisable: short, all capitals.
 _MAX_POST_NOMINAL = 5
@@ -101,12 +114,12 @@ def _markers(values, extra_word: bool = False) -> re.Pattern:
 # The word lists a document's tokens are looked up in, by the name callers ask for.
 def _lists(built: Lexicon, rules: Rules) -> dict[str, frozenset[str]]:
     return {
-        "verb": built.speech_verbs | built.inverted_verbs,
-        "noun": built.speech_nouns,
-        "phrase": frozenset(p[0] for p in built.attribution_phrases),
-        "label": frozenset(label.split()[0] for label in built.letter_labels),
-        "reference": frozenset(built.reference_nouns),
-        "relative": _words(rules.roles.described_relatives),
+        WordList.VERB: built.speech_verbs | built.inverted_verbs,
+        WordList.NOUN: built.speech_nouns,
+        WordList.PHRASE: frozenset(p[0] for p in built.attribution_phrases),
+        WordList.LABEL: frozenset(label.split()[0] for label in built.letter_labels),
+        WordList.REFERENCE: frozenset(built.reference_nouns),
+        WordList.RELATIVE: _words(rules.roles.described_relatives),
     }
 
 

@@ -13,16 +13,16 @@ from spacy.tokens import Span
 
 from pipeline.extract.context import Analysis
 from pipeline.extract.letters import read_letters
-from pipeline.extract.lexicon import lexicon, words_in
+from pipeline.extract.lexicon import WordList, lexicon, words_in
 from pipeline.extract.names import clean_name, name_before, title_case_headline
-from pipeline.extract.persons import People, Person, PersonMention, register
+from pipeline.extract.persons import People, Person, PersonMention, RoleCode, register
 from pipeline.extract.references import (
     reference_noun_mentions,
     resolve_references,
     surname_mentions,
 )
 from pipeline.extract.speaking import said_names
-from pipeline.extract.titles import in_body_name, read_title, reference_start, titles
+from pipeline.extract.titles import Matcher, in_body_name, read_title, reference_start, titles
 
 __all__ = ["People", "Person", "PersonMention", "find_people"]
 
@@ -96,7 +96,7 @@ def _speaking_people(analysis: Analysis, people: People) -> None:
         name = clean_name(analysis, start, end)
         entry = _official_entry(analysis, name)
         if entry is None:
-            person = register(people, name, "other", None, None, doc[start].idx)
+            person = register(people, name, RoleCode.OTHER, None, None, doc[start].idx)
         else:
             force_id = entry.force
             org = entry.org or analysis.toolkit.gazetteer.names.get(force_id)
@@ -112,7 +112,7 @@ def _described_people(analysis: Analysis, people: People) -> None:
     """
     doc = analysis.doc
     phrases = [tuple(p.lower().split()) for p in analysis.rules.roles.described_by]
-    for i in words_in(analysis.rules, doc).get("relative", ()):
+    for i in words_in(analysis.rules, doc).get(WordList.RELATIVE, ()):
         if i < 3 or doc[i - 1].text != ",":
             continue
         words = tuple(t.lower_ for t in doc[i + 1 : i + 6])
@@ -123,7 +123,7 @@ def _described_people(analysis: Analysis, people: People) -> None:
         name = clean_name(analysis, *span)
         if any(p.name == name for p in people.persons):
             continue
-        person = register(people, name, "other", analysis.force_before(span[0]),
+        person = register(people, name, RoleCode.OTHER, analysis.force_before(span[0]),
                           _described_org(analysis, i + 1 + len(phrase)), doc[span[0]].idx)
         people.mention(person, doc, *span)
 
@@ -131,7 +131,8 @@ def _described_people(analysis: Analysis, people: People) -> None:
 def _described_org(analysis: Analysis, start: int) -> str | None:
     """The body after "who chairs": up to a comma, "and" or a said-verb; named bodies only."""
     doc = analysis.doc
-    stops = lexicon(analysis.rules).speech_verbs | {"and"}
+    roles = analysis.rules.roles
+    stops = lexicon(analysis.rules).speech_verbs | set(roles.described_org_stops)
     end = start
     while end < len(doc) and doc[end].text not in (",", ".", "\n") and (
             doc[end].lower_ not in stops) and not doc[end].is_space:
@@ -139,9 +140,10 @@ def _described_org(analysis: Analysis, start: int) -> str | None:
     if end == start:
         return None
     org = analysis.text[doc[start].idx : doc[end - 1].idx + len(doc[end - 1])]
-    if org.lower().startswith(("a ", "an ")):
+    if org.lower().startswith(tuple(f"{w} " for w in roles.described_org_unnamed)):
         return None
-    org = org.removeprefix("the ").removeprefix("The ")
+    for word in roles.described_org_dropped:
+        org = org.removeprefix(f"{word} ").removeprefix(f"{word.capitalize()} ")
     return org if org[:1].isupper() else None
 
 
@@ -185,15 +187,15 @@ def _known_officials(analysis: Analysis, people: People) -> None:
     """Named office holders without a title in the text: "Sir Andy Cooke said …"."""
     doc = analysis.doc
     covered = {i for m in people.mentions for i in range(m.tok_start, m.tok_end)}
-    for _, start, end in analysis.matches("officials"):
+    for _, start, end in analysis.matches(Matcher.OFFICIALS):
         if any(i in covered for i in range(start, end)):
             titled = next((p for p in people.persons if p.name == doc[start:end].text), None)
-            if titled is not None and titled.role == "other":
+            if titled is not None and titled.role == RoleCode.OTHER:
                 _office_over_generic_title(analysis, titled)
             continue
         name = doc[start:end].text
         known = next((p for p in people.persons if p.name == name), None)
-        if known is not None and known.role == "other":
+        if known is not None and known.role == RoleCode.OTHER:
             _office_over_generic_title(analysis, known)
         if known is None:
             entry = _official_entry(analysis, name)

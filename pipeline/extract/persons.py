@@ -7,6 +7,26 @@ A person is registered once, under the fullest name the text gives; later "Mr Gu
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from enum import StrEnum, auto
+
+
+class RoleCode(StrEnum):
+    """The role codes of rules/roles.yaml `roles` that the code itself names (the others are
+    only read from the rules)."""
+
+    OTHER = auto()  # a named person whose title gives no role of its own
+    CHIEF_CONSTABLE = auto()
+    DEPUTY_CHIEF_CONSTABLE = auto()
+    ASSISTANT_CHIEF_CONSTABLE = auto()
+    COMMISSIONER = auto()
+    POLICE_AND_CRIME_COMMISSIONER = auto()
+    POLICE_RANK = auto()  # rules/speech.yaml reference_nouns: any rank below chief officer
+
+
+class OrgCode(StrEnum):
+    """rules/roles.yaml `org` values that are not a body's name."""
+
+    FORCE = auto()  # the force named beside the title, else the force under discussion
 
 
 @dataclass
@@ -80,7 +100,7 @@ def register(people: People, name: str, role: str, force_id: str | None, org: st
         ):
             if len(name.split()) > len(person.name.split()):
                 person.name = name
-            if person.role == "other" and role != "other":
+            if person.role == RoleCode.OTHER and role != RoleCode.OTHER:
                 person.role, person.force_id, person.org = role, force_id, org
                 person.title = title or person.title
             return person

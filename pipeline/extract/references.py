@@ -12,8 +12,8 @@ from spacy.attrs import ORTH
 from spacy.tokens import Span
 
 from pipeline.extract.context import Analysis
-from pipeline.extract.lexicon import lexicon, words_in
-from pipeline.extract.persons import People, Person
+from pipeline.extract.lexicon import WordList, lexicon, words_in
+from pipeline.extract.persons import People, Person, RoleCode
 
 _POSSESSIVE = frozenset({"'s", "’s"})
 
@@ -23,10 +23,10 @@ def _fits(analysis: Analysis, person: Person, roles: tuple[str, ...], title: str
     if person.role in roles:
         return True
     words = lexicon(analysis.rules)
-    if "police_rank" in roles and person.role == "other" and (
+    if RoleCode.POLICE_RANK in roles and person.role == RoleCode.OTHER and (
             person.title or "") in words.police_ranks:
         return True
-    return bool(title and person.role == "other" and person.title
+    return bool(title and person.role == RoleCode.OTHER and person.title
                 and person.title.endswith(title))
 
 
@@ -65,7 +65,7 @@ def _title_roles(analysis: Analysis, title: Span) -> tuple[tuple[str, ...], str 
     roles = words.reference_roles.get(role, (role,))
     if not _modifiers(analysis, title.text):
         roles = (*roles, *words.reference_nouns.get(title[-1].lower_, ()))
-    return (roles, title.text.lower()) if role == "other" else (roles, None)
+    return (roles, title.text.lower()) if role == RoleCode.OTHER else (roles, None)
 
 
 def resolve_references(analysis: Analysis, people: People,
@@ -97,7 +97,7 @@ def reference_noun_mentions(analysis: Analysis, people: People) -> None:
         return
     doc = analysis.doc
     covered = {i for m in people.mentions for i in range(m.tok_start, m.tok_end)}
-    for i in words_in(analysis.rules, doc).get("reference", ()):
+    for i in words_in(analysis.rules, doc).get(WordList.REFERENCE, ()):
         if i in covered or i == 0:
             continue
         start = i - 1

@@ -13,7 +13,7 @@ or a single word ("Mr Doe said" is someone already introduced, or no one).
 from __future__ import annotations
 
 from pipeline.extract.context import Analysis
-from pipeline.extract.lexicon import Lexicon, lexicon, words_in
+from pipeline.extract.lexicon import Lexicon, WordList, lexicon, words_in
 from pipeline.extract.names import clean_name, name_after, name_before, title_case_headline
 from pipeline.extract.titles import place_tokens
 
@@ -93,11 +93,11 @@ def said_names(analysis: Analysis, covered: set[int]) -> list[tuple[int, int]]:
     blocked = covered | place_tokens(analysis) | {
         i for m in analysis.forces for i in range(m.tok_start, m.tok_end)}
     spans: dict[int, tuple[int, int]] = {}
-    for kind in ("verb", "noun", "phrase"):
+    for kind in (WordList.VERB, WordList.NOUN, WordList.PHRASE):
         for i in found.get(kind, ()):
             sentence = analysis.sentence_of(i)
             candidates = ((_before_verb(analysis, words, i, sentence.tok_start)
-                           if kind == "verb" else None, True),
+                           if kind == WordList.VERB else None, True),
                           (_after_verb(analysis, words, i, sentence.tok_end), False))
             for span, subject in candidates:
                 if span is not None and _a_person(analysis, words, span, blocked, subject):

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from spacy.attrs import IDX
 
 from pipeline.extract.context import Analysis
-from pipeline.extract.lexicon import Lexicon, lexicon, words_in
+from pipeline.extract.lexicon import Lexicon, WordList, lexicon, words_in
 from pipeline.extract.persons import People, Person, PersonMention
 
 # The longest apposition between a speaker and the said-verb: "Tim Smith, who joined the
@@ -25,6 +25,8 @@ from pipeline.extract.persons import People, Person, PersonMention
 _APPOSITION_MAX = 20
 # How far before a speech noun its light verb may stand: "issued a short statement".
 _NOUN_REACH = 3
+# The word lists whose tokens may introduce someone's words, in the order they are read.
+_SPEECH_LISTS = (WordList.VERB, WordList.NOUN, WordList.PHRASE)
 
 
 @dataclass
@@ -248,13 +250,13 @@ def noun_speaker(voices: Voices, noun: int, floor: int, ceiling: int) -> Person 
 def speech_tokens(voices: Voices) -> list[tuple[int, str]]:
     """Every said-verb, speech noun and attributing phrase, in text order."""
     found = words_in(voices.analysis.rules, voices.analysis.doc)
-    return sorted((i, kind) for kind in ("verb", "noun", "phrase") for i in found.get(kind, ()))
+    return sorted((i, kind) for kind in _SPEECH_LISTS for i in found.get(kind, ()))
 
 
 def speaker_at(voices: Voices, i: int, floor: int, ceiling: int, kind: str) -> Person | None:
     """The speaker of a said-verb, speech noun or attributing phrase at token i."""
-    if kind == "verb":
+    if kind == WordList.VERB:
         return speaker_of(voices, i, floor, ceiling)
-    if kind == "noun":
+    if kind == WordList.NOUN:
         return noun_speaker(voices, i, floor, ceiling)
     return _after_phrase(voices, i, ceiling)

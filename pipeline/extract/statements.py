@@ -11,6 +11,7 @@ letter quoted as a whole.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from enum import StrEnum, auto
 
 from pipeline.extract.attribution import read_voices, unmarked_quotes
 from pipeline.extract.context import Analysis
@@ -18,13 +19,26 @@ from pipeline.extract.evidence import span_event
 from pipeline.extract.furniture import furniture, in_furniture
 from pipeline.extract.lexicon import lexicon
 from pipeline.extract.people import find_people
-from pipeline.extract.persons import Person
+from pipeline.extract.persons import OrgCode, Person
 from pipeline.extract.quotes import QuoteBlock, quote_blocks
+from pipeline.extract.skeleton import Dated, Steps, never, run, undated
 from pipeline.extract.speech import Voices, speech_tokens
-from pipeline.extract.story import story_force
+from pipeline.extract.story import MentionKind, story_force
 from pipeline.models import Event
 
 _QUOTE_JOIN = " … "
+
+
+class EventType(StrEnum):
+    """The event type these rows carry."""
+
+    STATEMENT = auto()
+
+
+class Alignment(StrEnum):
+    """spaCy's char_span alignment modes."""
+
+    EXPAND = auto()  # the tokens that cover the characters, even in part
 # Evidence reaching its speaker through a pronoun starts at the sentence naming them, this
 # many paragraphs back at most.
 _NAMED_REACH = 2
@@ -53,17 +67,18 @@ def _force_spoken_about(analysis: Analysis, start: int, end: int, own_words: boo
     rather than borrowing whichever force the article named last.
     """
     doc = analysis.doc
-    span = doc.char_span(start, end, alignment_mode="expand")
+    span = doc.char_span(start, end, alignment_mode=Alignment.EXPAND)
     first = analysis.sentence_of(span.start)
     window_start = first.tok_start if own_words else analysis.sentences[
         max(first.index - 1, 0)].tok_start
     named = [m for m in analysis.forces_between(window_start, span.end)
-             if analysis.usable(m) or m.kind == "office"]
+             if analysis.usable(m) or m.kind == MentionKind.OFFICE]
     words = analysis.text[start:end].lower()
     if named:
         return named[-1].force_id if named[-1].tok_start < span.start else named[0].force_id
     anaphors = analysis.rules.words.force_anaphors
-    anaphor = any(f" {w} " in f" {words} " for w in anaphors if w.startswith("the "))
+    definite = tuple(f"{d} " for d in analysis.rules.speech.definite_openers)
+    anaphor = any(f" {w} " in f" {words} " for w in anaphors if w.startswith(definite))
     if own_words:
         if anaphor:
             return analysis.force_before(span.start)  # "said the force had improved"
@@ -91,7 +106,7 @@ def _force_of(analysis: Analysis, entry: Said, fire_story: bool) -> str | None:
         return entry.person.force_id
     if fire_story and _about_fire_service(analysis, entry):
         return None
-    national = analysis.rules.roles.roles[entry.person.role].org not in (None, "force")
+    national = analysis.rules.roles.roles[entry.person.role].org not in (None, OrgCode.FORCE)
     return _force_spoken_about(analysis, *entry.evidence, own_words=national)
 
 
@@ -162,17 +177,40 @@ def _name_in_evidence(voices: Voices, entry: Said) -> None:
         entry.evidence = (there.start, end)
 
 
-def extract_statements(analysis: Analysis) -> list[Event]:
-    events = []
-    said = _gather(analysis)
-    fire_story = bool(said) and analysis.mentions_fire_service
-    for entry in said:
-        assert entry.evidence is not None
-        person = entry.person
-        force_id = _force_of(analysis, entry, fire_story)
-        events.append(span_event(
-            analysis, entry.evidence[0], entry.evidence[1], "statement", force_id,
-            person_name=person.name, person_role=person.role, person_org=person.org,
-            quote=_QUOTE_JOIN.join(entry.quotes) if entry.quotes else None,
-        ))
+def _forces(analysis: Analysis, entry: Said) -> list[str]:
+    force_id = _force_of(analysis, entry, analysis.mentions_fire_service)
+    return [force_id] if force_id else []
+
+
+def _events(analysis: Analysis, entry: Said, forces: list[str], dated: Dated) -> list[Event]:
+    """One row per person: their evidence, their first force, their quotes joined."""
+    assert entry.evidence is not None
+    person = entry.person
+    return [span_event(
+        analysis, entry.evidence[0], entry.evidence[1], EventType.STATEMENT,
+        forces[0] if forces else None,
+        person_name=person.name, person_role=person.role, person_org=person.org,
+        quote=_QUOTE_JOIN.join(entry.quotes) if entry.quotes else None,
+    )]
+
+
+def _in_text_order(events: list[Event]) -> list[Event]:
     return sorted(events, key=lambda e: e.char_start)
+
+
+# A person's words are one clause: never blocked, never out of scope by their clause (a
+# fire officer's or HMICS inspector's words still count), undated.
+STEPS = Steps(
+    event_type=EventType.STATEMENT,
+    clauses=_gather,
+    span=lambda entry: None,
+    blocked=never,
+    forces=_forces,
+    date=undated,
+    events=_events,
+    merge=_in_text_order,
+)
+
+
+def extract_statements(analysis: Analysis) -> list[Event]:
+    return run(STEPS, analysis)

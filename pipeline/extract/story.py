@@ -8,7 +8,16 @@ about none. Officials whose words or titles name no force are filed under it.
 
 from __future__ import annotations
 
+from enum import StrEnum, auto
+
 from pipeline.extract.context import Analysis
+
+
+class MentionKind(StrEnum):
+    """The kinds of force mention (context.py) that statements tell apart."""
+
+    OFFICE = auto()  # a force's office named ("the Office of the PCC for Kent")
+    FIRE = auto()  # a fire and rescue service
 
 # A lead sentence is about the force it names within this many tokens of its start (a
 # dateline may come first: "INVERNESS — Police Scotland's …").
@@ -26,7 +35,7 @@ def story_force(analysis: Analysis) -> str | None:
             continue
         for m in analysis.forces_between(sentence.tok_start, sentence.tok_end):
             near = reach is None or m.tok_start - sentence.tok_start <= reach
-            if near and (analysis.usable(m, sentence) or m.kind == "office"):
+            if near and (analysis.usable(m, sentence) or m.kind == MentionKind.OFFICE):
                 found = m.force_id
                 break
     analysis.cache["story_force"] = found

@@ -8,6 +8,7 @@ ranks keep the rank's code; a bare "Commissioner" leads a force only in London.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from enum import StrEnum, auto
 
 from spacy.tokens import Span
 from spacy.util import filter_spans
@@ -15,16 +16,25 @@ from spacy.util import filter_spans
 from pipeline.extract.context import Analysis
 from pipeline.extract.lexicon import lexicon
 from pipeline.extract.names import name_after, name_before
-from pipeline.extract.story import story_force
+from pipeline.extract.persons import OrgCode, RoleCode
+from pipeline.extract.story import MentionKind, story_force
 
 # The possessive ending as the tokenizer splits it off ("Kent's", "Kent’s").
 _POSSESSIVE = frozenset({"'s", "’s"})
 # Marks between a title and the name it introduces in lists and minutes.
 _NAME_INTRODUCERS = (":", "–", "—")
-_FORCE_ROLES = ("chief_constable", "deputy_chief_constable", "assistant_chief_constable",
-                "commissioner", "police_and_crime_commissioner")
+_FORCE_ROLES = (RoleCode.CHIEF_CONSTABLE, RoleCode.DEPUTY_CHIEF_CONSTABLE,
+                RoleCode.ASSISTANT_CHIEF_CONSTABLE, RoleCode.COMMISSIONER,
+                RoleCode.POLICE_AND_CRIME_COMMISSIONER)
 # Lower-case one-word abbreviations this short ("acc", "pc") are ordinary words, not titles.
 _SHORT_ABBREVIATION = 4
+
+
+class Matcher(StrEnum):
+    """The toolkit's matchers (nlp.py) that find titles and known officials."""
+
+    ROLES = auto()  # every title of rules/roles.yaml, labelled with its role code
+    OFFICIALS = auto()  # the names of rules/officials.yaml
 
 
 @dataclass
@@ -43,7 +53,7 @@ class TitledName:
 
 def titles(analysis: Analysis) -> list[Span]:
     doc = analysis.doc
-    spans = [Span(doc, s, e, label=label) for label, s, e in analysis.matches("roles")]
+    spans = [Span(doc, s, e, label=label) for label, s, e in analysis.matches(Matcher.ROLES)]
     kept = [span for span in filter_spans(spans)
             if not (len(span) == 1 and span.text.islower()
                     and len(span.text) <= _SHORT_ABBREVIATION)]
@@ -54,7 +64,7 @@ def _org_force(analysis: Analysis, title: Span) -> str | None:
     """The force a title belongs to: "Chief Constable of Kent Police", "Kent's Chief Constable"."""
     sentence = analysis.sentence_of(title.start)
     for mention in analysis.forces:
-        if mention.kind == "fire" or mention.tok_start < sentence.tok_start or (
+        if mention.kind == MentionKind.FIRE or mention.tok_start < sentence.tok_start or (
                 mention.tok_end > sentence.tok_end):
             continue
         if (title.start - 3 <= mention.tok_end <= title.start + 1
@@ -78,7 +88,7 @@ def _local_force(analysis: Analysis, title: Span, previous: bool = True) -> str 
             first = analysis.sentences[k]
     start = first.tok_start
     named = [m for m in analysis.forces_between(start, title.start)
-             if (m.kind == "office" or analysis.usable(m)) and not m.compared]
+             if (m.kind == MentionKind.OFFICE or analysis.usable(m)) and not m.compared]
     if previous and len({m.force_id for m in named}) != 1:
         return None  # several forces just before: no telling which one the title belongs to
     return named[-1].force_id if named else None
@@ -108,14 +118,14 @@ def _named_org(analysis: Analysis, title: Span) -> str | None:
 def org_name(analysis: Analysis, role: str, force_id: str | None, title: Span) -> str | None:
     spec = analysis.rules.roles.roles[role]
     org = spec.org
-    if role == "other":
+    if role == RoleCode.OTHER:
         named = _named_org(analysis, title)
         if named:
             return named
         if title.text.lower() in lexicon(analysis.rules).police_ranks and force_id:
             return analysis.toolkit.gazetteer.names.get(force_id)
         return None
-    if org == "force" or (org is None and force_id):
+    if org == OrgCode.FORCE or (org is None and force_id):
         return analysis.toolkit.gazetteer.names.get(force_id) if force_id else None
     if org == "HMICFRS" and _scottish(analysis, title):
         return "HMICS"
@@ -128,7 +138,7 @@ def _scottish(analysis: Analysis, title: Span) -> bool:
     near = {t.lower_ for t in analysis.doc[max(title.start - 3, 0) : title.end + 2]}
     text = analysis.text
     scottish_text = ("HMICS" in text and "HMICFRS" not in text and "HMIC " not in text) or (
-        analysis.primary_force == "police-scotland")
+        analysis.primary_force in analysis.rules.roles.scottish_forces)
     return bool(near & scottish) or scottish_text
 
 
@@ -283,13 +293,14 @@ def role_of(analysis: Analysis, title: Span, force_id: str | None) -> str:
     roles = analysis.rules.roles
     role = title.label_
     modifier = doc[title.start - 1].lower_ if title.start else ""
-    if role in ("commissioner", "chief_constable") and modifier in roles.rank_modifiers:
+    leaders = (RoleCode.COMMISSIONER, RoleCode.CHIEF_CONSTABLE)
+    if role in leaders and modifier in roles.rank_modifiers:
         # "Deputy Commissioner of the Metropolitan Police": the longer title won the match.
         role = roles.rank_modifiers[modifier]
-    if role == "commissioner" and title.text.lower() == "commissioner":
+    if role == RoleCode.COMMISSIONER and title.text.lower() in roles.bare_commissioner_titles:
         current = force_id or analysis.force_before(title.start)
         if current not in set(roles.commissioner_forces):
-            role = "police_and_crime_commissioner"
+            role = RoleCode.POLICE_AND_CRIME_COMMISSIONER
     return role
 
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from pipeline.rulespecs.checked import Phrases
+from pipeline.rulespecs.checked import Codes, Phrases
 
 
 @dataclass(frozen=True)
@@ -35,9 +35,14 @@ class RolesRules:
     described_relatives: Phrases
     title_clauses: Phrases
     described_by: Phrases
+    described_org_stops: Phrases
+    described_org_unnamed: Phrases
+    described_org_dropped: Phrases
     honorifics: Phrases
     post_nominals: Phrases
     not_name_words: Phrases
-    commissioner_forces: Phrases
+    commissioner_forces: Codes
+    scottish_forces: Codes
+    bare_commissioner_titles: Phrases
     police_ranks: Phrases
     rank_modifiers: Mapping[str, str]

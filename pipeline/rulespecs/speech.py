@@ -45,5 +45,6 @@ class SpeechRules:
     colon_fillers: Phrases
     fire_words: Phrases
     police_words: Phrases
+    definite_openers: Phrases
     caption_markers: Phrases
     related_markers: Phrases
