@@ -8,6 +8,8 @@ document by document:
     python -m pipeline.evaluate.snapshot before.json      # on the old code
     python -m pipeline.evaluate.snapshot after.json       # on the new code
     python -m pipeline.evaluate.snapshot --compare before.json after.json
+
+Run it from the checkout's root (corpus files are read by their path from there).
 """
 
 from __future__ import annotations
@@ -42,8 +44,9 @@ def _digest(event: Event) -> str:
 
 def _documents() -> Iterator[tuple[str, list[Event]]]:
     for path in sorted(p for p in CORPUS.rglob("*") if p.is_file()):
-        try:
-            yield f"corpus/{path.relative_to(CORPUS)}", extract_events(parse_file(path))
+        name = f"corpus/{path.relative_to(CORPUS).as_posix()}"
+        try:  # by the path from the checkout, as `make ingest` reads it: ids do not move
+            yield name, extract_events(parse_file(Path(name)))
         except ParseError:
             continue
     for name, root in (("real", find_real_set()), ("written", WRITTEN_SET)):
