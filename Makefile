@@ -63,6 +63,8 @@ cron: export CRON_DIGEST := $(CRON_DIGEST)
 cron:
 	@$(PYTHON) pipeline/cron.py
 
+# Rule entries that match no document are not checked here (a few seconds, and advice
+# rather than failure): `$(BIN)/oversight rules lint`.
 lint: $(STAMP)
 	@$(BIN)/ruff check pipeline tests benchmarks
 

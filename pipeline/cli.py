@@ -309,6 +309,43 @@ def check_sources(sources: SourcesOption = Path("rules/sources.yaml")) -> None:
     raise typer.Exit(EXIT_OK if all(r.ok for r in results) else EXIT_PARTIAL)
 
 
+rules_app = typer.Typer(no_args_is_help=True,
+                        help="Check the rules files against the texts they are meant for.")
+app.add_typer(rules_app, name="rules")
+
+
+@rules_app.command(name="lint")
+def lint_rules(
+    corpus: Annotated[Path, typer.Option("--corpus", help="Corpus directory.", file_okay=False)
+                      ] = Path("corpus"),
+    written: Annotated[Path | None, typer.Option(
+        "--written", help="The written set's folder (default: eval/written).",
+        file_okay=False)] = None,
+    real: Annotated[Path | None, typer.Option(
+        "--real", help="The real set's folder (default: ../shared/realdev, when present).",
+        file_okay=False)] = None,
+    rules_dir: Annotated[Path | None, typer.Option(
+        "--rules", help="The rules folder (default: rules/, or PIPELINE_RULES_DIR).",
+        file_okay=False)] = None,
+    strict: Annotated[bool, typer.Option(
+        "--strict", help="Exit 1 when an entry can never match or is listed twice.")] = False,
+) -> None:
+    """List rule entries that occur in no document (corpus, written set, real set), entries
+    that can never match, and duplicates. Advice: exit 0 unless --strict."""
+    from pipeline.evaluate.unused import default_sets, lint, summary_lines
+    from pipeline.rules import RULES_DIR, RulesError, load_rules
+
+    try:
+        rules = load_rules((rules_dir or RULES_DIR).resolve())
+    except RulesError as exc:
+        raise fail(str(exc)) from None
+    result = lint(rules, default_sets(corpus, written, real))
+    for line in [*(f.line() for f in result.findings), *(f"note: {n}" for n in result.notes),
+                 *summary_lines(result)]:
+        console.line(line)
+    raise typer.Exit(EXIT_PARTIAL if strict and result.strict_failures else EXIT_OK)
+
+
 @app.command()
 def extract(
     file: Annotated[Path, typer.Argument(metavar="FILE", help=f"One document ({SUPPORTED}).")],
