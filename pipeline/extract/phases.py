@@ -15,14 +15,18 @@ from __future__ import annotations
 import itertools
 from datetime import date
 
-from pipeline.extract.anchoring import Anchors, choose_date, closest_date
+from pipeline.codes import Phase, Precision
+from pipeline.events.registry import PHASE_CHANGE
+from pipeline.extract.anchoring import Anchors, closest_date
 from pipeline.extract.clauses import clause_end, clause_start, has_phrase, lower_words
 from pipeline.extract.context import Analysis, DateMention, Sentence
 from pipeline.extract.evidence import sentence_event
-from pipeline.extract.force_scope import forces_of, out_of_scope
+from pipeline.extract.force_scope import Refer, forces_of, out_of_scope
+from pipeline.extract.inspections import INSPECTION_MATCHER
 from pipeline.extract.phase_cues import (
     HEAD_WORDS,
     MAX_CLAUSE,
+    Direction,
     Move,
     PhaseTerm,
     View,
@@ -38,8 +42,9 @@ from pipeline.models import Event
 LIST_REACH = 3  # sentences after a move of plural forces where the list of them may begin
 JOIN_REACH = 5  # tokens before an exit word where the joiner of an elliptical exit may be
 ELLIPTICAL_DATE_REACH = 5  # tokens after an elliptical exit (or a force it names) for its date
-
-__all__ = ["choose_date", "classify", "extract_phase_changes", "participants", "phase_terms"]
+# Date precisions from coarsest to finest: a coarser date of a move joins a finer one.
+PRECISION_ORDER = {precision: k for k, precision in enumerate(
+    (Precision.YEAR, Precision.MONTH, Precision.DAY))}
 
 
 def _blocked(analysis: Analysis, sentence: Sentence, start: int, end: int) -> bool:
@@ -68,7 +73,7 @@ def _after_decision(analysis: Analysis, start: int, cue: int) -> int:
 def participants(analysis: Analysis, sentence: Sentence, start: int, end: int) -> list[str]:
     """The forces a cue is about: named in its clause (a bare place too: no region, council
     or mayor moves between monitoring phases), else "the force"/"it"/"we", else none."""
-    return forces_of(analysis, sentence, start, end, places=True, refer="loose",
+    return forces_of(analysis, sentence, start, end, places=True, refer=Refer.LOOSE,
                      relative=True)
 
 
@@ -88,8 +93,9 @@ def _elliptical_exit(analysis: Analysis, view: View, term: PhaseTerm, forces: li
         if view.terms[-1].start > i:
             return []  # the exit names its own phase; classify() reads it
         return [(sentence_event(
-            analysis, view.sentence, "phase_change", force_id, event_date=mention.value,
-            date_precision=mention.precision, phase_from="engage", phase_to="scan"), False)
+            analysis, view.sentence, PHASE_CHANGE.name, force_id, event_date=mention.value,
+            date_precision=mention.precision, phase_from=Phase.ENGAGE, phase_to=Phase.SCAN),
+            False)
             for force_id, mention in _exit_dates(analysis, view.sentence, i, forces)]
     return []
 
@@ -245,19 +251,20 @@ def _move_events(analysis: Analysis, view: View, term: PhaseTerm, move: Move,
         return _listed_later(analysis, view.sentence, start, term, move)
     (event_date, precision), inferred = _move_date(analysis, view, term, move, start, anchors,
                                                    listed)
-    found = _elliptical_exit(analysis, view, term, forces) if move.direction == "enter" else []
+    found = _elliptical_exit(analysis, view, term, forces) if (
+        move.direction == Direction.ENTER) else []
     return found + _events(analysis, view.sentence, forces, move, (event_date, precision),
                            inferred)
 
 
 def _events(analysis: Analysis, sentence: Sentence, forces: list[str], move: Move,
             dated: tuple[date | None, str | None], inferred: bool) -> list[tuple[Event, bool]]:
-    phase_from, phase_to = ("scan", "engage") if move.direction == "enter" else (
-        "engage", "scan")
+    phase_from, phase_to = (Phase.SCAN, Phase.ENGAGE) if move.direction == Direction.ENTER else (
+        Phase.ENGAGE, Phase.SCAN)
     return [(sentence_event(
-        analysis, sentence, "phase_change", force_id, event_date=dated[0],
+        analysis, sentence, PHASE_CHANGE.name, force_id, event_date=dated[0],
         date_precision=dated[1], phase_from=phase_from, phase_to=phase_to), inferred)
-        for force_id in forces if not out_of_scope(analysis, "phase_change", force_id)]
+        for force_id in forces if not out_of_scope(analysis, PHASE_CHANGE.name, force_id)]
 
 
 def _listed_later(analysis: Analysis, sentence: Sentence, start: int, term: PhaseTerm,
@@ -291,7 +298,7 @@ def extract_phase_changes(analysis: Analysis) -> list[Event]:
         moves = [(t, classify(analysis, view, t)) for t in terms]
         moves += standalone_moves(analysis, view, [m for _, m in moves if m])
         spans = [(min(m.cue, t.start), max(m.cue + 1, t.end)) for t, m in moves if m]
-        spans += [(s, e) for _, s, e in analysis.matches_in("inspections", sentence)]
+        spans += [(s, e) for _, s, e in analysis.matches_in(INSPECTION_MATCHER, sentence)]
         anchors = Anchors(spans)
         for term, move in moves:
             if move is not None:
@@ -302,10 +309,10 @@ def extract_phase_changes(analysis: Analysis) -> list[Event]:
 def _contains(coarse: Event, fine: Event) -> bool:
     if coarse.event_date is None or fine.event_date is None:
         return False
-    order = {"year": 0, "month": 1, "day": 2}
+    order = PRECISION_ORDER
     if order[coarse.date_precision] >= order[fine.date_precision]:
         return False
-    if coarse.date_precision == "year":
+    if coarse.date_precision == Precision.YEAR:
         return coarse.event_date.year == fine.event_date.year
     return (coarse.event_date.year, coarse.event_date.month) == (
         fine.event_date.year, fine.event_date.month)
