@@ -146,8 +146,6 @@ def fire_clause(analysis: Analysis, start: int, end: int) -> bool:
     words = lower_words(analysis.doc, start, end)
     if has_phrase(words, spec.police_words):
         return False
-    if has_phrase(words, spec.inspectorate_phrases):
-        words = [w for w in words if w != "fire"]  # "… Constabulary and Fire & Rescue Services"
     return has_phrase(words, spec.fire_clause_words) or has_phrase(
         words, spec.service_words)
 

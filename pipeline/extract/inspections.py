@@ -27,6 +27,9 @@ from pipeline.models import Event
 MAX_CLAUSE = 60  # tokens read left of a trigger for negation, speculation and tense
 LABEL_GAP = 2  # tokens between a year and the trigger it names ("the 2019 PEEL inspection")
 PLACE_REACH = 4  # tokens after a trigger where a bare place is the inspected force
+GENERIC_REACH = 2  # tokens after a trigger read for a description of the process
+FUTURE_REACH = 4  # words before a trigger read for one that has not happened yet
+MAX_DATES = 2  # a trigger's date phrase, and its report's date after an edition's year
 
 
 class MatcherName(StrEnum):
@@ -130,10 +133,11 @@ def _standing(analysis: Analysis, sentence: Sentence, start: int, end: int) -> S
     breaks = set(rules.words.clause_breaks)
     clause = max(clause_start(doc, sentence.tok_start, start, breaks), start - MAX_CLAUSE)
     before = lower_words(doc, clause, start)
-    around = before + lower_words(doc, start, min(end + 2, sentence.tok_end))
+    around = before + lower_words(doc, start, min(end + GENERIC_REACH, sentence.tok_end))
     if has_phrase(around, rules.inspections.generic_words):
         return Standing.GENERIC
-    if has_phrase(before[-4:] + lower_words(doc, end, end + 1), rules.inspections.future_words):
+    if has_phrase(before[-FUTURE_REACH:] + lower_words(doc, end, end + 1),
+                  rules.inspections.future_words):
         return Standing.FUTURE
     near = before[-rules.inspections.modality_window:]
     if any(w in rules.words.negations for w in before) or has_phrase(
@@ -214,7 +218,7 @@ def _dates(analysis: Analysis, scope: Scope, trigger: tuple[int, int], report: b
     limit = spec.lone_trigger_reach if len(scope.anchors.spans) == 1 else MAX_DATE_DISTANCE
     found: list[tuple[DateMention | None, Source]] = []
     skip = None
-    while len(found) < 2:
+    while len(found) < MAX_DATES:
         mention = closest_date(analysis, scope.sentence, trigger, scope.anchors,
                                resolved=False, skip_labels=NOT_A_DATE, limit=limit,
                                skip=skip)

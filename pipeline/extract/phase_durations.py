@@ -29,6 +29,8 @@ from pipeline.models import Event
 
 NUMBER_REACH = 5  # tokens before a unit word where its number (and the relation word) may be
 STAY_REACH = 6  # tokens after a phase term where "for <duration>" may start
+BOUND_REACH = 2  # tokens before a duration's number read for a bound ("more than")
+STATE_REACH = 4  # tokens before a phase term read for a stay ("had been in")
 
 
 class Relation(StrEnum):
@@ -91,7 +93,7 @@ def _relation(analysis: Analysis, sentence: Sentence, number: int, unit: int
     j = number - 1
     while j >= sentence.tok_start and doc[j].lower_ in fillers:
         j -= 1
-    if has_phrase(lower_words(doc, max(sentence.tok_start, number - 2), number),
+    if has_phrase(lower_words(doc, max(sentence.tok_start, number - BOUND_REACH), number),
                   spec.duration_bounds):
         return None
     if unit + 1 < sentence.tok_end and doc[unit + 1].lower_ in spec.duration_not_before:
@@ -167,13 +169,15 @@ def _stays(analysis: Analysis, found: list[tuple[Event, bool]]) -> list[tuple[Ev
 
 def _in_state(analysis: Analysis, sentence: Sentence, term_start: int) -> bool:
     """"has been in", "had been under": the words right before the term say a stay."""
-    before = lower_words(analysis.doc, max(sentence.tok_start, term_start - 4), term_start)
+    before = lower_words(analysis.doc, max(sentence.tok_start, term_start - STATE_REACH),
+                         term_start)
     return has_phrase(before, analysis.rules.phases.stay_phrases)
 
 
 def _stay_entries(analysis: Analysis, found: list[tuple[Event, bool]], sentence: Sentence,
                   term_start: int, stay: Duration) -> list[tuple[Event, bool]]:
-    words = lower_words(analysis.doc, max(sentence.tok_start, term_start - 4), term_start)
+    words = lower_words(analysis.doc, max(sentence.tok_start, term_start - STATE_REACH),
+                         term_start)
     out = []
     for force_id in forces_of(analysis, sentence, sentence.tok_start, term_start,
                               places=True, refer=Refer.LOOSE):

@@ -42,6 +42,12 @@ from pipeline.models import Event
 LIST_REACH = 3  # sentences after a move of plural forces where the list of them may begin
 JOIN_REACH = 5  # tokens before an exit word where the joiner of an elliptical exit may be
 ELLIPTICAL_DATE_REACH = 5  # tokens after an elliptical exit (or a force it names) for its date
+FRONTED_LEAD = 3  # tokens at a sentence's start read for a fronted clause ("Since being …")
+FRONTED_OPENER = 2  # words of those where its opener may be
+NAME_REACH = 4  # tokens after a fronted clause's comma, or "at" after a term, for the force
+HYPOTHETICAL_REACH = HEAD_WORDS + 2  # tokens after a term read for "… if …", "… would …"
+LEAD_SENTENCES = 3  # the headline and the first sentences: an undated move there is news
+LIST_INTRO_WORDS = 4  # words at a sentence's start read for "The forces are …"
 # Date precisions from coarsest to finest: a coarser date of a move joins a finer one.
 PRECISION_ORDER = {precision: k for k, precision in enumerate(
     (Precision.YEAR, Precision.MONTH, Precision.DAY))}
@@ -126,14 +132,15 @@ def _fronted_subject(analysis: Analysis, sentence: Sentence, term: PhaseTerm) ->
     """"Since being placed in special measures in 2022, Kent Police has …": the force named
     right after the fronted clause's comma."""
     doc = analysis.doc
-    lead = lower_words(doc, sentence.tok_start, min(term.start, sentence.tok_start + 3))
-    if not has_phrase(lead[:2], analysis.rules.phases.fronted_clauses):
+    lead = lower_words(doc, sentence.tok_start, min(term.start,
+                                                     sentence.tok_start + FRONTED_LEAD))
+    if not has_phrase(lead[:FRONTED_OPENER], analysis.rules.phases.fronted_clauses):
         return []
     end = min(sentence.tok_end, term.end + MAX_CLAUSE)
     comma = next((i for i in range(term.end, end) if doc[i].text == ","), None)
     if comma is None:
         return []
-    after = [m for m in analysis.forces_between(comma + 1, min(comma + 4, end))
+    after = [m for m in analysis.forces_between(comma + 1, min(comma + NAME_REACH, end))
              if analysis.usable(m, sentence)]
     return [after[0].force_id] if after else []
 
@@ -147,7 +154,7 @@ def _object_after(analysis: Analysis, sentence: Sentence, term: PhaseTerm, move:
         return []
     if doc[term.end].lower_ not in analysis.rules.phases.object_preps:
         return []
-    after = [m for m in analysis.forces_between(term.end + 1, min(term.end + 4,
+    after = [m for m in analysis.forces_between(term.end + 1, min(term.end + NAME_REACH,
                                                                   sentence.tok_end))
              if analysis.usable(m, sentence)]
     return [after[0].force_id] if after else []
@@ -200,7 +207,8 @@ def _clause(analysis: Analysis, view: View, term: PhaseTerm, move: Move
     decided = _after_decision(analysis, start, move.cue)
     if _blocked(analysis, sentence, decided, max(move.cue, term.end)):
         return None
-    rest_end = min(clause_end(doc, sentence.tok_end, term.end, breaks), term.end + HEAD_WORDS + 2)
+    rest_end = min(clause_end(doc, sentence.tok_end, term.end, breaks),
+                   term.end + HYPOTHETICAL_REACH)
     if decided == start and has_phrase(lower_words(doc, term.end, rest_end),
                                        analysis.rules.words.hypothetical_after):
         return None  # after "the decision to …" the words that follow are the main clause's
@@ -228,7 +236,7 @@ def _move_date(analysis: Analysis, view: View, term: PhaseTerm, move: Move, star
     words = lower_words(analysis.doc, start, term.end)
     background = has_phrase(words, analysis.rules.words.background) or has_phrase(
         words, analysis.rules.phases.cause_phrases)
-    current = _is_current(analysis, words) or view.sentence.index <= 2 or (
+    current = _is_current(analysis, words) or view.sentence.index < LEAD_SENTENCES or (
         analysis.is_heading(view.sentence))
     if listed or background or not current:
         return (None, None), True
@@ -277,7 +285,7 @@ def _listed_later(analysis: Analysis, sentence: Sentence, start: int, term: Phas
         return []
     sentences = analysis.sentences
     for later in sentences[sentence.index + 1:sentence.index + 1 + LIST_REACH]:
-        lead = lower_words(analysis.doc, later.tok_start, later.tok_start + 4)
+        lead = lower_words(analysis.doc, later.tok_start, later.tok_start + LIST_INTRO_WORDS)
         if not has_phrase(lead, ph.list_intros):
             continue
         items = [later] + list(itertools.takewhile(
