@@ -13,6 +13,8 @@ however many phase words it holds.
 from __future__ import annotations
 
 import itertools
+from collections.abc import Iterator
+from dataclasses import dataclass
 from datetime import date
 
 from pipeline.codes import Phase, Precision
@@ -37,6 +39,7 @@ from pipeline.extract.phase_cues import (
     vocabulary,
 )
 from pipeline.extract.phase_durations import date_by_durations
+from pipeline.extract.skeleton import Dated, Steps, as_found, run
 from pipeline.models import Event
 
 LIST_REACH = 3  # sentences after a move of plural forces where the list of them may begin
@@ -244,25 +247,97 @@ def _move_date(analysis: Analysis, view: View, term: PhaseTerm, move: Move, star
     return (reference, precision if reference else None), True
 
 
-def _move_events(analysis: Analysis, view: View, term: PhaseTerm, move: Move,
-                 anchors: Anchors) -> list[tuple[Event, bool]]:
-    clause = _clause(analysis, view, term, move)
-    if clause is None:
-        return []
-    start, end = clause
-    forces = participants(analysis, view.sentence, start, end) or _fronted_subject(
-        analysis, view.sentence, term) or _object_after(analysis, view.sentence, term, move)
-    listed = not forces
-    if listed:
-        forces = _listed_after(analysis, view.sentence, start, term)
-    if not forces:
-        return _listed_later(analysis, view.sentence, start, term, move)
-    (event_date, precision), inferred = _move_date(analysis, view, term, move, start, anchors,
-                                                   listed)
+@dataclass
+class MoveClause:
+    """One move (a phase term and its cue) and what the steps read from it.
+
+    The skeleton hands a step only the clause, so what one step learns for a later one
+    is kept here: whether the forces came from a list after the move (the date step
+    reads it) and whether the date was inferred rather than read (the merge reads it).
+    """
+
+    view: View
+    term: PhaseTerm
+    move: Move
+    anchors: Anchors
+    span: tuple[int, int] | None  # the clause the move is read in; None: it is blocked
+    named: bool = False  # the clause (or a list after it) names the forces moved
+    listed: bool = False  # they come from a list after the move ("…, including X and Y")
+    inferred: bool = False  # the date is today's or unknown, not one the text gives
+
+
+def _clauses(analysis: Analysis) -> Iterator[MoveClause]:
+    """Every move of the document: each phase term with a cue, and the standalone nouns."""
+    for sentence in analysis.sentences:
+        terms = phase_terms(analysis, sentence)
+        if not terms:
+            continue
+        view = View(sentence, terms)
+        moves = [(t, classify(analysis, view, t)) for t in terms]
+        moves += standalone_moves(analysis, view, [m for _, m in moves if m])
+        spans = [(min(m.cue, t.start), max(m.cue + 1, t.end)) for t, m in moves if m]
+        spans += [(s, e) for _, s, e in analysis.matches_in(INSPECTION_MATCHER, sentence)]
+        anchors = Anchors(spans)
+        for term, move in moves:
+            if move is not None:
+                yield MoveClause(view, term, move, anchors,
+                                 _clause(analysis, view, term, move))
+
+
+def _blocked_move(analysis: Analysis, clause: MoveClause) -> bool:
+    return clause.span is None
+
+
+def _forces(analysis: Analysis, clause: MoveClause) -> list[str]:
+    """The forces moved: named in the clause, the subject after a fronted clause, the object
+    after the term, or listed right after the move."""
+    sentence, term, (start, end) = clause.view.sentence, clause.term, clause.span
+    forces = participants(analysis, sentence, start, end) or _fronted_subject(
+        analysis, sentence, term) or _object_after(analysis, sentence, term, clause.move)
+    clause.listed = not forces
+    if clause.listed:
+        forces = _listed_after(analysis, sentence, start, term)
+    clause.named = bool(forces)
+    return forces
+
+
+def _date(analysis: Analysis, clause: MoveClause) -> Dated:
+    dated, clause.inferred = _move_date(analysis, clause.view, clause.term, clause.move,
+                                        clause.span[0], clause.anchors, clause.listed)
+    return dated
+
+
+def _move_events(analysis: Analysis, clause: MoveClause, forces: list[str], dated: Dated
+                 ) -> list[Event]:
+    """The move's events; with no force named, the forces a later sentence lists."""
+    view, term, move = clause.view, clause.term, clause.move
+    if not clause.named:
+        return _noted(analysis, _listed_later(analysis, view.sentence, clause.span[0], term,
+                                              move))
     found = _elliptical_exit(analysis, view, term, forces) if (
         move.direction == Direction.ENTER) else []
-    return found + _events(analysis, view.sentence, forces, move, (event_date, precision),
-                           inferred)
+    return _noted(analysis, found + _events(analysis, view.sentence, forces, move, dated,
+                                            clause.inferred))
+
+
+def _noted(analysis: Analysis, found: list[tuple[Event, bool]]) -> list[Event]:
+    """The events, with whether each was inferred kept (by the event) for the merge."""
+    notes = analysis.cache.setdefault(_noted, {})
+    for event, inferred in found:
+        notes[id(event)] = inferred
+    return [event for event, _ in found]
+
+
+STEPS = Steps(
+    event_type=PHASE_CHANGE.name,
+    clauses=_clauses,
+    span=lambda clause: clause.span,
+    blocked=_blocked_move,
+    forces=_forces,
+    date=_date,
+    events=_move_events,
+    merge=as_found,  # the merge reads each event's note, and durations read the document
+)
 
 
 def _events(analysis: Analysis, sentence: Sentence, forces: list[str], move: Move,
@@ -297,21 +372,9 @@ def _listed_later(analysis: Analysis, sentence: Sentence, start: int, term: Phas
 
 
 def extract_phase_changes(analysis: Analysis) -> list[Event]:
-    found: list[tuple[Event, bool]] = []
-    for sentence in analysis.sentences:
-        terms = phase_terms(analysis, sentence)
-        if not terms:
-            continue
-        view = View(sentence, terms)
-        moves = [(t, classify(analysis, view, t)) for t in terms]
-        moves += standalone_moves(analysis, view, [m for _, m in moves if m])
-        spans = [(min(m.cue, t.start), max(m.cue + 1, t.end)) for t, m in moves if m]
-        spans += [(s, e) for _, s, e in analysis.matches_in(INSPECTION_MATCHER, sentence)]
-        anchors = Anchors(spans)
-        for term, move in moves:
-            if move is not None:
-                found += _move_events(analysis, view, term, move, anchors)
-    return _merge(date_by_durations(analysis, found))
+    events = run(STEPS, analysis)
+    notes = analysis.cache.pop(_noted, {})
+    return _merge(date_by_durations(analysis, [(e, notes[id(e)]) for e in events]))
 
 
 def _contains(coarse: Event, fine: Event) -> bool:
