@@ -11,6 +11,7 @@ headline or heading that names an inspection with no date is dated by the public
 from __future__ import annotations
 
 from bisect import bisect_left
+from collections.abc import Iterator
 from dataclasses import dataclass
 from enum import StrEnum, auto
 
@@ -22,6 +23,7 @@ from pipeline.extract.context import Analysis, DateMention, Sentence
 from pipeline.extract.evidence import sentence_event
 from pipeline.extract.force_scope import Fallback, MentionKind, Refer, forces_of, out_of_scope
 from pipeline.extract.phase_cues import phase_terms
+from pipeline.extract.skeleton import Dated, Steps, as_found, run, undated
 from pipeline.models import Event
 
 MAX_CLAUSE = 60  # tokens read left of a trigger for negation, speculation and tense
@@ -262,43 +264,85 @@ def _is_label(mention: DateMention | None, trigger_start: int) -> bool:
         0 <= trigger_start - mention.tok_end <= LABEL_GAP)
 
 
-def _trigger_mentions(analysis: Analysis, scope: Scope, start: int, end: int, report: bool
-                      ) -> list[Mention]:
+@dataclass
+class TriggerClause:
+    """One inspection trigger, with what its sentence's triggers share.
+
+    The skeleton hands a step only the clause, so the forces step leaves here whether the
+    sentence names the forces (else each date may refer to one) or rules the trigger out.
+    """
+
+    scope: Scope
+    start: int  # token offsets of the trigger
+    end: int
+    report: bool  # the trigger is a report ("the inspection report")
+    standing: Standing
+    named: bool = False  # the forces are named, not referred to
+    excluded: bool = False  # a fire service's, a bare report's or a plural trigger
+
+
+def _clauses(analysis: Analysis) -> Iterator[TriggerClause]:
+    for sentence in analysis.sentences:
+        triggers = _triggers(analysis, sentence)
+        if not triggers:
+            continue
+        standing = [_standing(analysis, sentence, start, end) for start, end, _ in triggers]
+        # A description of the process ("under the PEEL programme") does not compete for
+        # the sentence's dates: "Kent was last inspected under the PEEL programme in 2022".
+        scope = _scope(analysis, sentence, [t for t, why in zip(
+            triggers, standing, strict=True) if why != Standing.GENERIC])
+        for (start, end, report), why in zip(triggers, standing, strict=True):
+            yield TriggerClause(scope, start, end, report, why)
+
+
+def _blocked(analysis: Analysis, clause: TriggerClause) -> bool:
+    """Not an inspection that happened: a future, negated or generic one."""
+    return clause.standing != Standing.HAPPENED
+
+
+def _forces(analysis: Analysis, clause: TriggerClause) -> list[str]:
+    """The forces the sentence names; a sentence that names none may still refer to one
+    for each of the trigger's dates (the events step asks), unless it is about a fire and
+    rescue service or the trigger is a bare report or plural."""
     spec = analysis.rules.inspections
-    trigger = lower_words(analysis.doc, start, end)
-    named = _named(analysis, scope, end)
-    bare_report = trigger[0] in spec.report_words
-    if not named and (scope.fire or bare_report or trigger[-1] in spec.plural_nouns):
+    trigger = lower_words(analysis.doc, clause.start, clause.end)
+    named = _named(analysis, clause.scope, clause.end)
+    clause.named = bool(named)
+    clause.excluded = not named and (clause.scope.fire or trigger[0] in spec.report_words
+                                     or trigger[-1] in spec.plural_nouns)
+    return named
+
+
+def _trigger_events(analysis: Analysis, clause: TriggerClause, forces: list[str],
+                    dated: Dated) -> list[Event]:
+    """One event per force for each of the trigger's dates (its own, its report's, its
+    page's); the date step has nothing to say, as a trigger can have two dates."""
+    if clause.excluded:
         return []
-    written = " ".join(trigger).replace(" - ", "-")  # "re - inspection": "re-inspection"
+    spec = analysis.rules.inspections
+    scope, start, end = clause.scope, clause.start, clause.end
+    written = " ".join(lower_words(analysis.doc, start, end)).replace(" - ", "-")
     kind = Kind.REVISIT if written.startswith(spec.revisit_prefixes) else Kind.INSPECTION
     out = []
-    for mention, source in _dates(analysis, scope, (start, end), report):
-        forces = named or _referred_force(analysis, scope, start, mention)
+    for mention, source in _dates(analysis, scope, (start, end), clause.report):
+        mention_forces = forces if clause.named else [
+            f for f in _referred_force(analysis, scope, start, mention)
+            if not out_of_scope(analysis, INSPECTION.name, f)]
         value, precision = (mention.value, mention.precision) if mention else (
             analysis.reference)
         out += [Mention(sentence_event(
             analysis, scope.sentence, INSPECTION.name, force_id, event_date=value,
             date_precision=precision if value else None), kind, source,
-            label=_is_label(mention, start)) for force_id in forces
-            if not out_of_scope(analysis, INSPECTION.name, force_id)]
-    return out
+            label=_is_label(mention, start)) for force_id in mention_forces]
+    return _noted(analysis, out)
 
 
-def _sentence_mentions(analysis: Analysis, sentence: Sentence) -> list[Mention]:
-    triggers = _triggers(analysis, sentence)
-    if not triggers:
-        return []
-    standing = [_standing(analysis, sentence, start, end) for start, end, _ in triggers]
-    # A description of the process ("under the PEEL programme") does not compete for the
-    # sentence's dates: "Kent was last inspected under the PEEL programme in 2022".
-    scope = _scope(analysis, sentence, [t for t, why in zip(triggers, standing, strict=True)
-                                        if why != Standing.GENERIC])
-    out = []
-    for (start, end, report), why in zip(triggers, standing, strict=True):
-        if why == Standing.HAPPENED:
-            out += _trigger_mentions(analysis, scope, start, end, report)
-    return out
+def _noted(analysis: Analysis, mentions: list[Mention]) -> list[Event]:
+    """The mentions' events, each mention kept (by its event) for the merge."""
+    notes = analysis.cache.setdefault(_noted, {})
+    for mention in mentions:
+        notes[id(mention.event)] = mention
+    return [mention.event for mention in mentions]
 
 
 def _referred_force(analysis: Analysis, scope: Scope, start: int,
@@ -316,11 +360,22 @@ def _referred_force(analysis: Analysis, scope: Scope, start: int,
     return forces_of(analysis, sentence, start, start, refer=Refer.BEFORE)
 
 
+STEPS = Steps(
+    event_type=INSPECTION.name,
+    clauses=_clauses,
+    span=lambda clause: None,  # the fire check is the sentence's, in Scope
+    blocked=_blocked,
+    forces=_forces,
+    date=undated,  # a trigger's dates are read with their sources in the events step
+    events=_trigger_events,
+    merge=as_found,  # the merge reads each event's mention
+)
+
+
 def extract_inspections(analysis: Analysis) -> list[Event]:
-    found: list[Mention] = []
-    for sentence in analysis.sentences:
-        found += _sentence_mentions(analysis, sentence)
-    return _merge(found)
+    events = run(STEPS, analysis)
+    notes = analysis.cache.pop(_noted, {})
+    return _merge([notes[id(e)] for e in events])
 
 
 def _merge(found: list[Mention]) -> list[Event]:
