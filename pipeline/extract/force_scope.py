@@ -9,40 +9,65 @@ sentence's force, and a new fire-service phrasing is one word in one list.
 How the other extractors call them:
 
 - findings (items, tallies): ``forces_of(analysis, sentence, sentence.tok_start,
-  sentence.tok_end, refer="before")`` gives the forces the sentence names, or the force
+  sentence.tok_end, refer=Refer.BEFORE)`` gives the forces the sentence names, or the force
   last named before it (no fallback to the document's most named force: a national review's
   "ten of sixteen recommendations" belongs to none); take the mention nearest before the
   finding with ``nearest_force``. A bare total that names no force may fall back on the
-  force the document is about: ``fallback=("single", "dominant")``. Before making a row,
-  ``out_of_scope(analysis, "recommendation", force_id)``.
+  force the document is about: ``fallback=(Fallback.SINGLE, Fallback.DOMINANT)``. Before
+  making a row, ``out_of_scope(analysis, RECOMMENDATION.name, force_id)`` (the event types
+  are in pipeline.events.registry).
 - statements: a speaker's words belong to ``forces_of(analysis, sentence, start, end,
-  fallback=("single",))`` over the attribution's token range, or with ``refer="strict"``
-  when the words say "the force". Words about a fire service keep their statement but lose
-  the force: ``fire_clause(analysis, start, end)`` over the quote's tokens. Statements are
-  never out of scope by force: a fire officer's or HMICS inspector's words still count.
+  fallback=(Fallback.SINGLE,))`` over the attribution's token range, or with
+  ``refer=Refer.STRICT`` when the words say "the force". Words about a fire service keep
+  their statement but lose the force: ``fire_clause(analysis, start, end)`` over the
+  quote's tokens. Statements are never out of scope by force: a fire officer's or HMICS
+  inspector's words still count.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from enum import StrEnum, auto
 
 from pipeline.extract.clauses import has_phrase, lower_words
 from pipeline.extract.context import Analysis, ForceMention, Sentence
 
-# How a clause that names no force may still refer to one:
-#   None      it does not: only forces named in the clause count;
-#   "strict"  "the force", "the constabulary" refer to the force last named;
-#   "loose"   so do "its", "it was …" as the subject, and "we" in a force's own release;
-#   "before"  the clause is always about the force last named before it.
-REFER_MODES = (None, "strict", "loose", "before")
-# Document-level answers, tried in this order when the clause gives none.
-FALLBACKS = ("lead", "single", "dominant", "primary")
+
+class Refer(StrEnum):
+    """How a clause that names no force may still refer to one (None: it does not, only
+    forces named in the clause count)."""
+
+    STRICT = auto()  # "the force", "the constabulary" refer to the force last named
+    LOOSE = auto()  # so do "its", "it was …" as the subject, and "we" in a force's release
+    BEFORE = auto()  # the clause is always about the force last named before it
+
+
+class Fallback(StrEnum):
+    """Document-level answers (Analysis.<name>_force), tried in the order given when the
+    clause gives none."""
+
+    LEAD = auto()
+    SINGLE = auto()
+    DOMINANT = auto()
+    PRIMARY = auto()
+
+
+class MentionKind(StrEnum):
+    """What a force name is part of (ForceMention.kind, as context.py reads it)."""
+
+    STRONG = auto()  # the force's own name
+    WEAK = auto()  # a bare place name ("Gloucestershire")
+    OFFICE = auto()  # an office tied to the force ("… Police and Crime Commissioner")
+    FIRE = auto()  # a fire and rescue service ("Dorset … Fire and Rescue Service")
+
+
+FALLBACKS = tuple(Fallback)
 SUBJECT_WINDOW = 8  # tokens before the clause end where "it was …" is the clause's subject
 ANTECEDENT_REACH = 60  # tokens before ", which …" read for the force it is about
 
 
 def forces_of(analysis: Analysis, sentence: Sentence, start: int, end: int, *,
-              places: bool = False, refer: str | None = None, relative: bool = False,
+              places: bool = False, refer: Refer | None = None, relative: bool = False,
               fallback: Sequence[str] = ()) -> list[str]:
     """The forces a clause (tokens start..end of the sentence) is about, in text order.
 
@@ -54,7 +79,7 @@ def forces_of(analysis: Analysis, sentence: Sentence, start: int, end: int, *,
        never beside a fire and rescue service ("Dorset and Wiltshire Fire and Rescue
        Service"), nor after a comparison ("faster than Kent Police").
     3. None named: nothing when the clause has a generic subject ("any force") or is about
-       a fire and rescue service (fire_clause); else the force it refers to (see REFER_MODES);
+       a fire and rescue service (fire_clause); else the force it refers to (see Refer);
        else the first document-level fallback that gives one (FALLBACKS).
     """
     if relative:
@@ -113,7 +138,7 @@ def fire_clause(analysis: Analysis, start: int, end: int) -> bool:
     """Whether a clause is about a fire and rescue service: it names one, or the text is
     also about one and the clause has no police word but has a fire word ("fire
     stations", "firefighters") or speaks of "the service"."""
-    if any(m.kind == "fire" for m in analysis.forces_between(start, end)):
+    if any(m.kind == MentionKind.FIRE for m in analysis.forces_between(start, end)):
         return True
     if not analysis.mentions_fire_service:
         return False
@@ -121,34 +146,34 @@ def fire_clause(analysis: Analysis, start: int, end: int) -> bool:
     words = lower_words(analysis.doc, start, end)
     if has_phrase(words, spec.police_words):
         return False
-    if has_phrase(words, spec.inspectorate_phrases):
-        words = [w for w in words if w != "fire"]  # "… Constabulary and Fire & Rescue Services"
     return has_phrase(words, spec.fire_clause_words) or has_phrase(
         words, spec.service_words)
 
 
 def _named(analysis: Analysis, sentence: Sentence, mentioned: list[ForceMention],
            places: bool) -> list[str]:
-    fire = any(m.kind == "fire" for m in mentioned)
+    fire = any(m.kind == MentionKind.FIRE for m in mentioned)
     named = [m for m in mentioned if (analysis.usable(m, sentence) or (
-        places and m.kind == "weak" and not m.compared)) and not (fire and m.kind == "weak")]
+        places and m.kind == MentionKind.WEAK and not m.compared))
+        and not (fire and m.kind == MentionKind.WEAK)]
     return list(dict.fromkeys(m.force_id for m in named))
 
 
 def _beside_fire(analysis: Analysis, sentence: Sentence, mention: ForceMention) -> bool:
-    return mention.kind == "weak" and any(
-        m.kind == "fire" for m in analysis.forces_between(sentence.tok_start, sentence.tok_end))
+    return mention.kind == MentionKind.WEAK and any(
+        m.kind == MentionKind.FIRE
+        for m in analysis.forces_between(sentence.tok_start, sentence.tok_end))
 
 
 def _referred(analysis: Analysis, words: list[str], start: int, end: int,
-              refer: str | None) -> str | None:
+              refer: Refer | None) -> str | None:
     if refer is None:
         return None
-    if refer == "before":
+    if refer == Refer.BEFORE:
         return analysis.force_named_before(start)
     spec = analysis.rules.forces
     refers = has_phrase(words, spec.strict_anaphors)
-    if refer == "loose":
+    if refer == Refer.LOOSE:
         refers = refers or has_phrase(words, analysis.rules.words.force_anaphors) or (
             _subject_it(analysis, start, end) or has_phrase(words, spec.first_person))
         return analysis.force_before(end) if refers else None

@@ -11,21 +11,71 @@ headline or heading that names an inspection with no date is dated by the public
 from __future__ import annotations
 
 from bisect import bisect_left
+from collections.abc import Iterator
 from dataclasses import dataclass
+from enum import StrEnum, auto
 
+from pipeline.codes import Precision
+from pipeline.events.registry import INSPECTION
 from pipeline.extract.anchoring import MAX_DATE_DISTANCE, Anchors, closest_date
 from pipeline.extract.clauses import clause_start, has_phrase, lower_words
 from pipeline.extract.context import Analysis, DateMention, Sentence
 from pipeline.extract.evidence import sentence_event
-from pipeline.extract.force_scope import forces_of, out_of_scope
+from pipeline.extract.force_scope import Fallback, MentionKind, Refer, forces_of, out_of_scope
 from pipeline.extract.phase_cues import phase_terms
+from pipeline.extract.skeleton import Dated, Steps, as_found, run, undated
 from pipeline.models import Event
 
 MAX_CLAUSE = 60  # tokens read left of a trigger for negation, speculation and tense
-NOT_A_DATE = ("programme",)  # date labels that name no date ("PEEL 2021/22")
-YEAR_LABELS = ("year_label",)  # date labels that name an edition ("Kent 2015")
 LABEL_GAP = 2  # tokens between a year and the trigger it names ("the 2019 PEEL inspection")
 PLACE_REACH = 4  # tokens after a trigger where a bare place is the inspected force
+GENERIC_REACH = 2  # tokens after a trigger read for a description of the process
+FUTURE_REACH = 4  # words before a trigger read for one that has not happened yet
+MAX_DATES = 2  # a trigger's date phrase, and its report's date after an edition's year
+
+
+class MatcherName(StrEnum):
+    """The Matchers field (pipeline/extract/nlp.py) that finds inspection words."""
+
+    INSPECTIONS = auto()
+
+
+INSPECTION_MATCHER = MatcherName.INSPECTIONS
+
+
+class DateLabel(StrEnum):
+    """Labels of rules/dates.yaml date patterns that inspections read apart."""
+
+    PROGRAMME = auto()  # a programme span ("PEEL 2021/22"): names no date
+    YEAR_LABEL = auto()  # a year naming an edition ("Kent 2015", "inspection 2018")
+
+
+NOT_A_DATE = (DateLabel.PROGRAMME,)  # no inspection takes a phrase of these labels
+
+
+class Kind(StrEnum):
+    """What a mention reports (rules/inspections.yaml `revisit_prefixes` tell them apart)."""
+
+    INSPECTION = auto()
+    REVISIT = auto()
+
+
+class Source(StrEnum):
+    """Where a mention's date comes from."""
+
+    OWN = auto()  # its own date
+    PUBLICATION = auto()  # a report's or letter's
+    PAGE = auto()  # a heading dated by the page that carries it
+    UNRESOLVED = auto()  # a date phrase the text gives no value for
+
+
+class Standing(StrEnum):
+    """Whether a trigger reports an inspection that happened, or why not."""
+
+    HAPPENED = auto()
+    FUTURE = auto()
+    NEGATED = auto()  # or speculative
+    GENERIC = auto()  # a description of the process, naming no inspection
 
 
 @dataclass
@@ -33,19 +83,17 @@ class Mention:
     """One inspection mention, before mentions of the same inspection are merged."""
 
     event: Event
-    kind: str  # inspection | revisit
-    # own (its own date) | publication (a report's or letter's) | page (a heading dated by
-    # the page that carries it) | unresolved
-    source: str
+    kind: Kind
+    source: Source
     label: bool = False  # dated by an edition label ("Crime Data Integrity inspection 2018")
 
 
 def _has_match(analysis: Analysis, sentence: Sentence) -> bool:
     """Whether an inspection word starts in the sentence (a lookup, for the many without)."""
-    if "inspection_starts" not in analysis.cache:
-        analysis.cache["inspection_starts"] = sorted(
-            s for _, s, _ in analysis.matches("inspections"))
-    starts = analysis.cache["inspection_starts"]
+    if _has_match not in analysis.cache:
+        analysis.cache[_has_match] = sorted(
+            s for _, s, _ in analysis.matches(INSPECTION_MATCHER))
+    starts = analysis.cache[_has_match]
     k = bisect_left(starts, sentence.tok_start)
     return k < len(starts) and starts[k] < sentence.tok_end
 
@@ -58,7 +106,7 @@ def _triggers(analysis: Analysis, sentence: Sentence) -> list[tuple[int, int, bo
     reports_here = analysis.positions_in(spec.report_words, sentence)
     if not reports_here and not _has_match(analysis, sentence):
         return []
-    found = [(s, e) for _, s, e in analysis.matches_in("inspections", sentence)]
+    found = [(s, e) for _, s, e in analysis.matches_in(INSPECTION_MATCHER, sentence)]
     window = spec.report_qualifier_window
     qualifiers, reports = set(spec.report_qualifiers), set(spec.report_words)
     for i in reports_here:
@@ -79,24 +127,25 @@ def _triggers(analysis: Analysis, sentence: Sentence) -> list[tuple[int, int, bo
     return out
 
 
-def _standing(analysis: Analysis, sentence: Sentence, start: int, end: int) -> str:
-    """"happened"; or why not: "future", "negated" (or speculative), "generic" (a
-    description of the process, which names no inspection and so claims no date)."""
+def _standing(analysis: Analysis, sentence: Sentence, start: int, end: int) -> Standing:
+    """Whether the trigger reports an inspection that happened; a generic one (a
+    description of the process) names no inspection and so claims no date."""
     doc = analysis.doc
     rules = analysis.rules
     breaks = set(rules.words.clause_breaks)
     clause = max(clause_start(doc, sentence.tok_start, start, breaks), start - MAX_CLAUSE)
     before = lower_words(doc, clause, start)
-    around = before + lower_words(doc, start, min(end + 2, sentence.tok_end))
+    around = before + lower_words(doc, start, min(end + GENERIC_REACH, sentence.tok_end))
     if has_phrase(around, rules.inspections.generic_words):
-        return "generic"
-    if has_phrase(before[-4:] + lower_words(doc, end, end + 1), rules.inspections.future_words):
-        return "future"
+        return Standing.GENERIC
+    if has_phrase(before[-FUTURE_REACH:] + lower_words(doc, end, end + 1),
+                  rules.inspections.future_words):
+        return Standing.FUTURE
     near = before[-rules.inspections.modality_window:]
     if any(w in rules.words.negations for w in before) or has_phrase(
             near, rules.words.modality):
-        return "negated"
-    return "happened"
+        return Standing.NEGATED
+    return Standing.HAPPENED
 
 
 @dataclass
@@ -118,7 +167,7 @@ def _scope(analysis: Analysis, sentence: Sentence, triggers: list) -> Scope:
     named = forces_of(analysis, sentence, sentence.tok_start, sentence.tok_end)
     return Scope(
         sentence, words, named=named,
-        fire=not named and out_of_scope(analysis, "inspection",
+        fire=not named and out_of_scope(analysis, INSPECTION.name,
                                         span=(sentence.tok_start, sentence.tok_end)),
         programme=any(p.label in NOT_A_DATE for p in phrases),
         refers=has_phrase(words, analysis.rules.forces.strict_anaphors),
@@ -129,21 +178,22 @@ def _named(analysis: Analysis, scope: Scope, end: int) -> list[str]:
     """Forces the sentence names; a bare place counts right after the trigger and a
     preposition ("the inspection for Lincolnshire", "inspected custody in Durham")."""
     preps = set(analysis.rules.inspections.force_preps)
+    determiners = set(analysis.rules.inspections.place_determiners)
     out = list(scope.named)
     for m in analysis.forces_between(end, min(end + PLACE_REACH, scope.sentence.tok_end)):
         between = lower_words(analysis.doc, end, m.tok_start)
-        if m.kind == "weak" and between and between[0] in preps and set(between[1:]) <= set(
-                analysis.rules.inspections.place_determiners):
+        if m.kind == MentionKind.WEAK and between and between[0] in preps and set(
+                between[1:]) <= determiners:
             out.append(m.force_id)
     return list(dict.fromkeys(out))
 
 
 def _source(analysis: Analysis, mention: DateMention, trigger: tuple[int, int],
-            report: bool) -> str:
+            report: bool) -> Source:
     """Whether a date is the inspection's own, or a report's or letter's: a report's date,
     or one next to a publication word or with one between it and the trigger."""
     if mention.value is None:
-        return "unresolved"
+        return Source.UNRESOLVED
     spec = analysis.rules.inspections
     window = spec.publication_window
     doc = analysis.doc
@@ -158,25 +208,26 @@ def _source(analysis: Analysis, mention: DateMention, trigger: tuple[int, int],
         set(lower_words(doc, mention.tok_start - 1, mention.tok_start)) & set(
             spec.listing_dashes))  # "Kent Police: revisit letter – 5 May 2023"
     publication = report or listed or bool(set(near) & set(spec.publication_words))
-    return "publication" if publication else "own"
+    return Source.PUBLICATION if publication else Source.OWN
 
 
 def _dates(analysis: Analysis, scope: Scope, trigger: tuple[int, int], report: bool
-           ) -> list[tuple[DateMention | None, str]]:
+           ) -> list[tuple[DateMention | None, Source]]:
     """The trigger's date phrase and its source (and its report's date when the first is an
     edition's year: "the 2016 inspection, published in July 2016"); a heading's publication
     date; or nothing."""
     spec = analysis.rules.inspections
     limit = spec.lone_trigger_reach if len(scope.anchors.spans) == 1 else MAX_DATE_DISTANCE
-    found: list[tuple[DateMention | None, str]] = []
+    found: list[tuple[DateMention | None, Source]] = []
     skip = None
-    while len(found) < 2:
+    while len(found) < MAX_DATES:
         mention = closest_date(analysis, scope.sentence, trigger, scope.anchors,
-                               resolved=False, skip_labels=NOT_A_DATE, limit=limit, skip=skip)
+                               resolved=False, skip_labels=NOT_A_DATE, limit=limit,
+                               skip=skip)
         if mention is None:
             break
         source = _source(analysis, mention, trigger, report)
-        if found and source != "publication":
+        if found and source != Source.PUBLICATION:
             break  # only the edition's report date joins its year
         found.append((mention, source))
         if not _is_label(mention, trigger[0]):
@@ -193,7 +244,7 @@ def _dates(analysis: Analysis, scope: Scope, trigger: tuple[int, int], report: b
     # give (a revisit letter linked from a news story is not dated by the story).
     heading = analysis.is_heading(scope.sentence) and not analysis.in_link_list(
         scope.sentence)
-    return [(None, "page")] if heading else []
+    return [(None, Source.PAGE)] if heading else []
 
 
 def _anchors(analysis: Analysis, sentence: Sentence, triggers: list) -> Anchors:
@@ -207,48 +258,91 @@ def _anchors(analysis: Analysis, sentence: Sentence, triggers: list) -> Anchors:
 
 def _is_label(mention: DateMention | None, trigger_start: int) -> bool:
     """A year that names an edition: "inspection 2016", "Kent 2015", "the 2016 inspection"."""
-    if mention is None or mention.precision != "year":
+    if mention is None or mention.precision != Precision.YEAR:
         return False
-    return mention.label in YEAR_LABELS or 0 <= trigger_start - mention.tok_end <= LABEL_GAP
+    return mention.label == DateLabel.YEAR_LABEL or (
+        0 <= trigger_start - mention.tok_end <= LABEL_GAP)
 
 
-def _trigger_mentions(analysis: Analysis, scope: Scope, start: int, end: int, report: bool
-                      ) -> list[Mention]:
+@dataclass
+class TriggerClause:
+    """One inspection trigger, with what its sentence's triggers share.
+
+    The skeleton hands a step only the clause, so the forces step leaves here whether the
+    sentence names the forces (else each date may refer to one) or rules the trigger out.
+    """
+
+    scope: Scope
+    start: int  # token offsets of the trigger
+    end: int
+    report: bool  # the trigger is a report ("the inspection report")
+    standing: Standing
+    named: bool = False  # the forces are named, not referred to
+    excluded: bool = False  # a fire service's, a bare report's or a plural trigger
+
+
+def _clauses(analysis: Analysis) -> Iterator[TriggerClause]:
+    for sentence in analysis.sentences:
+        triggers = _triggers(analysis, sentence)
+        if not triggers:
+            continue
+        standing = [_standing(analysis, sentence, start, end) for start, end, _ in triggers]
+        # A description of the process ("under the PEEL programme") does not compete for
+        # the sentence's dates: "Kent was last inspected under the PEEL programme in 2022".
+        scope = _scope(analysis, sentence, [t for t, why in zip(
+            triggers, standing, strict=True) if why != Standing.GENERIC])
+        for (start, end, report), why in zip(triggers, standing, strict=True):
+            yield TriggerClause(scope, start, end, report, why)
+
+
+def _blocked(analysis: Analysis, clause: TriggerClause) -> bool:
+    """Not an inspection that happened: a future, negated or generic one."""
+    return clause.standing != Standing.HAPPENED
+
+
+def _forces(analysis: Analysis, clause: TriggerClause) -> list[str]:
+    """The forces the sentence names; a sentence that names none may still refer to one
+    for each of the trigger's dates (the events step asks), unless it is about a fire and
+    rescue service or the trigger is a bare report or plural."""
     spec = analysis.rules.inspections
-    trigger = lower_words(analysis.doc, start, end)
-    named = _named(analysis, scope, end)
-    bare_report = trigger[0] in spec.report_words
-    if not named and (scope.fire or bare_report or trigger[-1] in spec.plural_nouns):
+    trigger = lower_words(analysis.doc, clause.start, clause.end)
+    named = _named(analysis, clause.scope, clause.end)
+    clause.named = bool(named)
+    clause.excluded = not named and (clause.scope.fire or trigger[0] in spec.report_words
+                                     or trigger[-1] in spec.plural_nouns)
+    return named
+
+
+def _trigger_events(analysis: Analysis, clause: TriggerClause, forces: list[str],
+                    dated: Dated) -> list[Event]:
+    """One event per force for each of the trigger's dates (its own, its report's, its
+    page's); the date step has nothing to say, as a trigger can have two dates."""
+    if clause.excluded:
         return []
-    written = " ".join(trigger).replace(" - ", "-")  # "re - inspection": "re-inspection"
-    kind = "revisit" if written.startswith(tuple(spec.revisit_prefixes)) else "inspection"
+    spec = analysis.rules.inspections
+    scope, start, end = clause.scope, clause.start, clause.end
+    written = " ".join(lower_words(analysis.doc, start, end)).replace(" - ", "-")
+    kind = Kind.REVISIT if written.startswith(spec.revisit_prefixes) else Kind.INSPECTION
     out = []
-    for mention, source in _dates(analysis, scope, (start, end), report):
-        forces = named or _referred_force(analysis, scope, start, mention)
+    for mention, source in _dates(analysis, scope, (start, end), clause.report):
+        mention_forces = forces if clause.named else [
+            f for f in _referred_force(analysis, scope, start, mention)
+            if not out_of_scope(analysis, INSPECTION.name, f)]
         value, precision = (mention.value, mention.precision) if mention else (
             analysis.reference)
         out += [Mention(sentence_event(
-            analysis, scope.sentence, "inspection", force_id, event_date=value,
+            analysis, scope.sentence, INSPECTION.name, force_id, event_date=value,
             date_precision=precision if value else None), kind, source,
-            label=_is_label(mention, start)) for force_id in forces
-            if not out_of_scope(analysis, "inspection", force_id)]
-    return out
+            label=_is_label(mention, start)) for force_id in mention_forces]
+    return _noted(analysis, out)
 
 
-def _sentence_mentions(analysis: Analysis, sentence: Sentence) -> list[Mention]:
-    triggers = _triggers(analysis, sentence)
-    if not triggers:
-        return []
-    standing = [_standing(analysis, sentence, start, end) for start, end, _ in triggers]
-    # A description of the process ("under the PEEL programme") does not compete for the
-    # sentence's dates: "Kent was last inspected under the PEEL programme in 2022".
-    scope = _scope(analysis, sentence, [t for t, why in zip(triggers, standing, strict=True)
-                                        if why != "generic"])
-    out = []
-    for (start, end, report), why in zip(triggers, standing, strict=True):
-        if why == "happened":
-            out += _trigger_mentions(analysis, scope, start, end, report)
-    return out
+def _noted(analysis: Analysis, mentions: list[Mention]) -> list[Event]:
+    """The mentions' events, each mention kept (by its event) for the merge."""
+    notes = analysis.cache.setdefault(_noted, {})
+    for mention in mentions:
+        notes[id(mention.event)] = mention
+    return [mention.event for mention in mentions]
 
 
 def _referred_force(analysis: Analysis, scope: Scope, start: int,
@@ -262,15 +356,26 @@ def _referred_force(analysis: Analysis, scope: Scope, start: int,
     lead = lower_words(analysis.doc, max(sentence.tok_start, start - MAX_CLAUSE), start)
     if has_phrase(lead, analysis.rules.inspections.story_subjects):
         # "The decision followed an inspection of the force"
-        return forces_of(analysis, sentence, start, start, fallback=("lead",))
-    return forces_of(analysis, sentence, start, start, refer="before")
+        return forces_of(analysis, sentence, start, start, fallback=(Fallback.LEAD,))
+    return forces_of(analysis, sentence, start, start, refer=Refer.BEFORE)
+
+
+STEPS = Steps(
+    event_type=INSPECTION.name,
+    clauses=_clauses,
+    span=lambda clause: None,  # the fire check is the sentence's, in Scope
+    blocked=_blocked,
+    forces=_forces,
+    date=undated,  # a trigger's dates are read with their sources in the events step
+    events=_trigger_events,
+    merge=as_found,  # the merge reads each event's mention
+)
 
 
 def extract_inspections(analysis: Analysis) -> list[Event]:
-    found: list[Mention] = []
-    for sentence in analysis.sentences:
-        found += _sentence_mentions(analysis, sentence)
-    return _merge(found)
+    events = run(STEPS, analysis)
+    notes = analysis.cache.pop(_noted, {})
+    return _merge([notes[id(e)] for e in events])
 
 
 def _merge(found: list[Mention]) -> list[Event]:
@@ -281,14 +386,14 @@ def _merge(found: list[Mention]) -> list[Event]:
     text gives; an edition's year ("inspection 2018") joins a finer date of
     the same force and kind in that year; the same date from two sentences is one event.
     """
-    own = {(m.event.force_id, m.kind) for m in found if m.source == "own" and not m.label}
+    own = {(m.event.force_id, m.kind) for m in found if m.source == Source.OWN and not m.label}
     dated = {(m.event.force_id, m.kind) for m in found
-             if m.source in ("own", "publication") and m.event.event_date is not None}
-    kept = [m for m in found if not (m.source == "publication" and (
-        m.event.force_id, m.kind) in own) and not (m.source == "page" and (
+             if m.source in (Source.OWN, Source.PUBLICATION) and m.event.event_date is not None}
+    kept = [m for m in found if not (m.source == Source.PUBLICATION and (
+        m.event.force_id, m.kind) in own) and not (m.source == Source.PAGE and (
             m.event.force_id, m.kind) in dated)]
     years = {(m.event.force_id, m.kind, m.event.event_date.year) for m in kept
-             if m.event.event_date is not None and m.event.date_precision != "year"}
+             if m.event.event_date is not None and m.event.date_precision != Precision.YEAR}
     out: dict[tuple, Event] = {}
     for m in kept:
         e = m.event

@@ -10,7 +10,9 @@ are looked up once, so a sentence costs time in proportion to its length.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from enum import StrEnum, auto
 
+from pipeline.codes import Phase
 from pipeline.extract.clauses import has_phrase, lower_words
 from pipeline.extract.context import Analysis, Sentence
 
@@ -19,18 +21,34 @@ MAX_VERB_STEPS = 7  # content words passed looking left from a preposition for i
 HEAD_WORDS = 8  # tokens read after a phase term for "… have been lifted"
 SINCE_REACH = 4  # tokens after a phase term where "since <date>" may start
 BECOMING_WINDOW = 3  # tokens before "subject" read for "will be", "was made", "became"
+PHASE_MATCHER = "phase_terms"  # the Matchers field whose labels are Phase codes
+
+
+class Direction(StrEnum):
+    """Which way a force moved, always relative to Engage (rules/phases.yaml
+    `standalone_moves` names these)."""
+
+    ENTER = auto()
+    EXIT = auto()
+
+
+class Toward(StrEnum):
+    """What a preposition before a phase term says: a move into the phase, or out of it."""
+
+    IN = auto()
+    OUT = auto()
 
 
 @dataclass
 class PhaseTerm:
-    phase: str  # engage | scan
+    phase: Phase
     start: int  # token offsets
     end: int
 
 
 @dataclass
 class Move:
-    direction: str  # enter | exit  (always relative to Engage)
+    direction: Direction
     cue: int  # token index of the cue
     since_date: bool = False
 
@@ -61,16 +79,14 @@ def vocabulary(analysis: Analysis) -> Vocabulary:
     rules = analysis.rules
     if rules.version not in _VOCABULARIES:
         ph = rules.phases
-        sets = {key: frozenset(getattr(ph, name)) for key, name in (
-            ("fillers", "fillers"), ("out_of", "out_of_preps"), ("move_verbs", "move_verbs"),
-            ("exits", "exit_words"), ("enters", "enter_words"), ("states", "state_words"),
-            ("possessives", "possessives"), ("stops", "verb_search_stops"),
-            ("current", "current_words"))}
         _VOCABULARIES[rules.version] = Vocabulary(
-            ph=ph, into=frozenset(ph.into_preps),
+            ph=ph, fillers=frozenset(ph.fillers), into=frozenset(ph.into_preps),
+            out_of=frozenset(ph.out_of_preps), move_verbs=frozenset(ph.move_verbs),
+            exits=frozenset(ph.exit_words), enters=frozenset(ph.enter_words),
+            states=frozenset(ph.state_words), possessives=frozenset(ph.possessives),
             skips=frozenset(ph.verb_search_skips) | frozenset(ph.into_preps)
-            | frozenset(ph.out_of_preps),
-            negations=frozenset(rules.words.negations), **sets)
+            | frozenset(ph.out_of_preps), stops=frozenset(ph.verb_search_stops),
+            current=frozenset(ph.current_words), negations=frozenset(rules.words.negations))
     return _VOCABULARIES[rules.version]
 
 
@@ -104,20 +120,21 @@ def _bare_terms(analysis: Analysis, sentence: Sentence, covered: set[int]) -> li
             continue
         named = token.text[0].isupper() and prev not in not_after and not token.is_sent_start
         if prev in preceders or (named and nxt not in not_followed):
-            out.append(PhaseTerm(ph.bare_phase_words[token.lower_], i, i + 1))
+            out.append(PhaseTerm(Phase(ph.bare_phase_words[token.lower_]), i, i + 1))
     return out
 
 
 def phase_terms(analysis: Analysis, sentence: Sentence) -> list[PhaseTerm]:
     """The sentence's phase terms, longest first where two overlap (read once per sentence)."""
-    key = ("phase_terms", sentence.index)
+    key = (phase_terms, sentence.index)
     if key not in analysis.cache:
         analysis.cache[key] = _phase_terms(analysis, sentence)
     return analysis.cache[key]
 
 
 def _phase_terms(analysis: Analysis, sentence: Sentence) -> list[PhaseTerm]:
-    terms = [PhaseTerm(label, s, e) for label, s, e in analysis.matches_in("phase_terms", sentence)]
+    terms = [PhaseTerm(Phase(label), s, e)
+             for label, s, e in analysis.matches_in(PHASE_MATCHER, sentence)]
     covered = {i for t in terms for i in range(t.start, t.end)}
     terms += _bare_terms(analysis, sentence, covered)
     # Longest term wins when two overlap ("enhanced monitoring" inside "enhanced monitoring
@@ -143,32 +160,32 @@ def _quoted_suffix(analysis: Analysis, sentence: Sentence, term: PhaseTerm) -> P
     return term
 
 
-def _toward(term: PhaseTerm, entering: bool) -> str:
+def _toward(term: PhaseTerm, entering: bool) -> Direction:
     """The direction relative to Engage of a move into (or out of) this term's phase."""
-    return "enter" if entering == (term.phase == "engage") else "exit"
+    return Direction.ENTER if entering == (term.phase == Phase.ENGAGE) else Direction.EXIT
 
 
 def _ended_after(analysis: Analysis, view: View, term: PhaseTerm, v: Vocabulary) -> Move | None:
     """"… special measures have been lifted", "its time in Engage came to an end"."""
-    if term.phase != "engage":
+    if term.phase != Phase.ENGAGE:
         return None
     after = lower_words(analysis.doc, term.end, min(term.end + HEAD_WORDS, view.sentence.tok_end))
     if not after or not has_phrase(after, v.ph.ended_after):
         return None
     stop = next((i for i, w in enumerate(after) if w in v.ph.ended_stops), len(after))
-    return Move("exit", term.end) if has_phrase(after[:stop] or after[:1],
+    return Move(Direction.EXIT, term.end) if has_phrase(after[:stop] or after[:1],
                                                 v.ph.ended_after) else None
 
 
 def _since_entry(analysis: Analysis, view: View, term: PhaseTerm) -> Move | None:
     """"in special measures since June 2022": the state's start is an entry."""
-    if term.phase != "engage":
+    if term.phase != Phase.ENGAGE:
         return None
     for mention in analysis.dates_between(term.end, view.sentence.tok_end):
         if mention.tok_start >= term.end + SINCE_REACH:
             break
         if mention.since:
-            return Move("enter", mention.tok_start, since_date=True)
+            return Move(Direction.ENTER, mention.tok_start, since_date=True)
     return None
 
 
@@ -193,11 +210,11 @@ def _cue_before(analysis: Analysis, view: View, term: PhaseTerm, v: Vocabulary) 
         return None
     first = doc[i].lower_
     if first in v.into:
-        return _governing_verb(analysis, view, term, i, "in", v)
+        return _governing_verb(analysis, view, term, i, Toward.IN, v)
     if first in v.out_of:
-        return _governing_verb(analysis, view, term, i, "out", v)
+        return _governing_verb(analysis, view, term, i, Toward.OUT, v)
     if i - 1 >= limit and " ".join(lower_words(doc, i - 1, i + 1)) in v.ph.out_of_phrases:
-        return _governing_verb(analysis, view, term, i - 1, "out", v)
+        return _governing_verb(analysis, view, term, i - 1, Toward.OUT, v)
     if first in v.exits:
         return Move(_toward(term, False), i)
     if first in v.enters:
@@ -209,7 +226,7 @@ def _is_no_longer(analysis: Analysis, j: int, v: Vocabulary) -> bool:
     return " ".join(lower_words(analysis.doc, j - 1, j + 1)) in v.ph.no_longer
 
 
-def _governing_verb(analysis: Analysis, view: View, term: PhaseTerm, i: int, prep: str,
+def _governing_verb(analysis: Analysis, view: View, term: PhaseTerm, i: int, prep: Toward,
                     v: Vocabulary) -> Move | None:
     """Looking left from the preposition for the verb that governs it."""
     doc = analysis.doc
@@ -220,18 +237,18 @@ def _governing_verb(analysis: Analysis, view: View, term: PhaseTerm, i: int, pre
         token = doc[j]
         word = token.lower_
         if j - 1 >= view.sentence.tok_start and _is_no_longer(analysis, j, v):
-            return Move(_toward(term, False), j) if prep == "in" else None
+            return Move(_toward(term, False), j) if prep == Toward.IN else None
         if word in v.states:
             return None
-        if word in v.exits and (word not in v.move_verbs or prep == "out"):
-            if prep == "out" or term.phase == "scan":
+        if word in v.exits and (word not in v.move_verbs or prep == Toward.OUT):
+            if prep == Toward.OUT or term.phase == Phase.SCAN:
                 return Move(_toward(term, False), j)
             return None
-        if word in v.enters and prep == "in":
+        if word in v.enters and prep == Toward.IN:
             return Move(_toward(term, True), j)
-        if word in v.move_verbs or (word in v.ph.becoming_states and prep == "in"
+        if word in v.move_verbs or (word in v.ph.becoming_states and prep == Toward.IN
                                     and _becoming(analysis, j, v)):
-            return Move(_toward(term, prep == "in"), j)
+            return Move(_toward(term, prep == Toward.IN), j)
         if word in v.stops and j not in view.term_tokens:
             return None
         if not (_skippable(analysis, j, v) or j in view.term_tokens or j in force_tokens
@@ -249,10 +266,10 @@ def _becoming(analysis: Analysis, j: int, v: Vocabulary) -> bool:
 
 
 def _force_tokens(analysis: Analysis) -> set[int]:
-    if "force_tokens" not in analysis.cache:
-        analysis.cache["force_tokens"] = {i for m in analysis.forces
-                                          for i in range(m.tok_start, m.tok_end)}
-    return analysis.cache["force_tokens"]
+    if _force_tokens not in analysis.cache:
+        analysis.cache[_force_tokens] = {i for m in analysis.forces
+                                         for i in range(m.tok_start, m.tok_end)}
+    return analysis.cache[_force_tokens]
 
 
 def standalone_moves(analysis: Analysis, view: View, moves: list[Move]
@@ -269,8 +286,8 @@ def standalone_moves(analysis: Analysis, view: View, moves: list[Move]
         if i in cues or i in view.term_tokens or i == view.sentence.tok_start or (
                 doc[i - 1].lower_ not in determiners):
             continue
-        out.append((PhaseTerm("engage", i, i + 1),
-                    Move(ph.standalone_moves[doc[i].lower_], i)))
+        out.append((PhaseTerm(Phase.ENGAGE, i, i + 1),
+                    Move(Direction(ph.standalone_moves[doc[i].lower_]), i)))
     return out
 
 

@@ -16,16 +16,28 @@ from __future__ import annotations
 from bisect import bisect_right
 from dataclasses import dataclass, replace
 from datetime import date
+from enum import StrEnum, auto
 
+from pipeline.codes import Phase, Precision
+from pipeline.events.registry import PHASE_CHANGE
 from pipeline.extract.clauses import has_phrase, lower_words
 from pipeline.extract.context import Analysis, Sentence
 from pipeline.extract.evidence import sentence_event
-from pipeline.extract.force_scope import forces_of, out_of_scope
+from pipeline.extract.force_scope import Refer, forces_of, out_of_scope
 from pipeline.extract.phase_cues import phase_terms
 from pipeline.models import Event
 
 NUMBER_REACH = 5  # tokens before a unit word where its number (and the relation word) may be
 STAY_REACH = 6  # tokens after a phase term where "for <duration>" may start
+BOUND_REACH = 2  # tokens before a duration's number read for a bound ("more than")
+STATE_REACH = 4  # tokens before a phase term read for a stay ("had been in")
+
+
+class Relation(StrEnum):
+    """What a duration measures (the values of rules/dates.yaml `duration_relations`)."""
+
+    AFTER = auto()  # one move came that long after the other
+    FOR = auto()  # how long a stay lasted
 
 
 @dataclass(frozen=True)
@@ -33,7 +45,7 @@ class Duration:
     tok_start: int
     tok_end: int
     months: int
-    relation: str  # "after": one move came that long after the other; "for": a stay's length
+    relation: Relation
 
 
 def durations_in(analysis: Analysis, sentence: Sentence) -> list[Duration]:
@@ -72,7 +84,7 @@ def _number_before(analysis: Analysis, sentence: Sentence, unit: int
 
 
 def _relation(analysis: Analysis, sentence: Sentence, number: int, unit: int
-              ) -> tuple[str, int, int] | None:
+              ) -> tuple[Relation, int, int] | None:
     """What the duration measures: the word before its number, past fillers ("after only"),
     or "after" right after its unit ("four years after it was placed there")."""
     doc = analysis.doc
@@ -81,15 +93,15 @@ def _relation(analysis: Analysis, sentence: Sentence, number: int, unit: int
     j = number - 1
     while j >= sentence.tok_start and doc[j].lower_ in fillers:
         j -= 1
-    if has_phrase(lower_words(doc, max(sentence.tok_start, number - 2), number),
+    if has_phrase(lower_words(doc, max(sentence.tok_start, number - BOUND_REACH), number),
                   spec.duration_bounds):
         return None
     if unit + 1 < sentence.tok_end and doc[unit + 1].lower_ in spec.duration_not_before:
         return None
     if j >= sentence.tok_start and doc[j].lower_ in relations:
-        return relations[doc[j].lower_], j, unit + 1
+        return Relation(relations[doc[j].lower_]), j, unit + 1
     if unit + 1 < sentence.tok_end and doc[unit + 1].lower_ in spec.postposed_relations:
-        return "after", number, unit + 2
+        return Relation.AFTER, number, unit + 2
     return None
 
 
@@ -99,9 +111,9 @@ def _shift(day: date, months: int) -> date:
 
 
 def _sentence_at(analysis: Analysis, char: int) -> Sentence:
-    starts = analysis.cache.get("sentence_starts")
+    starts = analysis.cache.get(_sentence_at)
     if starts is None:
-        starts = analysis.cache["sentence_starts"] = [s.start for s in analysis.sentences]
+        starts = analysis.cache[_sentence_at] = [s.start for s in analysis.sentences]
     return analysis.sentences[bisect_right(starts, char) - 1]
 
 
@@ -129,12 +141,12 @@ def _dated(analysis: Analysis, found: list[tuple[Event, bool]], event: Event,
         return event, inferred
     other = _opposite_date(found, event)
     durations = [d for d in durations_in(analysis, _sentence_at(analysis, event.char_start))
-                 if d.relation == "after"]
+                 if d.relation == Relation.AFTER]
     if other is None or not durations:
         return event, inferred
-    sign = 1 if event.phase_to == "scan" else -1
+    sign = 1 if event.phase_to == Phase.SCAN else -1
     return replace(event, event_date=_shift(other, sign * durations[0].months),
-                   date_precision="year"), False
+                   date_precision=Precision.YEAR), False
 
 
 def _stays(analysis: Analysis, found: list[tuple[Event, bool]]) -> list[tuple[Event, bool]]:
@@ -143,12 +155,12 @@ def _stays(analysis: Analysis, found: list[tuple[Event, bool]]) -> list[tuple[Ev
     known."""
     out = []
     for sentence in analysis.sentences:
-        stays = [d for d in durations_in(analysis, sentence) if d.relation == "for"]
+        stays = [d for d in durations_in(analysis, sentence) if d.relation == Relation.FOR]
         if not stays:
             continue
         for term in phase_terms(analysis, sentence):
             stay = next((d for d in stays if 0 <= d.tok_start - term.end <= STAY_REACH), None)
-            if stay is None or term.phase != "engage" or not _in_state(analysis, sentence,
+            if stay is None or term.phase != Phase.ENGAGE or not _in_state(analysis, sentence,
                                                                        term.start):
                 continue
             out += _stay_entries(analysis, found, sentence, term.start, stay)
@@ -157,25 +169,28 @@ def _stays(analysis: Analysis, found: list[tuple[Event, bool]]) -> list[tuple[Ev
 
 def _in_state(analysis: Analysis, sentence: Sentence, term_start: int) -> bool:
     """"has been in", "had been under": the words right before the term say a stay."""
-    before = lower_words(analysis.doc, max(sentence.tok_start, term_start - 4), term_start)
+    before = lower_words(analysis.doc, max(sentence.tok_start, term_start - STATE_REACH),
+                         term_start)
     return has_phrase(before, analysis.rules.phases.stay_phrases)
 
 
 def _stay_entries(analysis: Analysis, found: list[tuple[Event, bool]], sentence: Sentence,
                   term_start: int, stay: Duration) -> list[tuple[Event, bool]]:
-    words = lower_words(analysis.doc, max(sentence.tok_start, term_start - 4), term_start)
+    words = lower_words(analysis.doc, max(sentence.tok_start, term_start - STATE_REACH),
+                         term_start)
     out = []
     for force_id in forces_of(analysis, sentence, sentence.tok_start, term_start,
-                              places=True, refer="loose"):
-        if out_of_scope(analysis, "phase_change", force_id):
+                              places=True, refer=Refer.LOOSE):
+        if out_of_scope(analysis, PHASE_CHANGE.name, force_id):
             continue
         if set(words) & set(analysis.rules.phases.past_stay_words):
             ref = next((e.event_date for e, inferred in found if e.force_id == force_id
-                        and e.phase_to == "scan" and e.event_date is not None), None)
+                        and e.phase_to == Phase.SCAN and e.event_date is not None), None)
         else:
             ref = analysis.reference[0]
         value = _shift(ref, -stay.months) if ref else None
-        out.append((sentence_event(analysis, sentence, "phase_change", force_id,
-                                   event_date=value, date_precision="year" if value else None,
-                                   phase_from="scan", phase_to="engage"), value is None))
+        out.append((sentence_event(analysis, sentence, PHASE_CHANGE.name, force_id,
+                                   event_date=value,
+                                   date_precision=Precision.YEAR if value else None,
+                                   phase_from=Phase.SCAN, phase_to=Phase.ENGAGE), value is None))
     return out

@@ -13,16 +13,22 @@ however many phase words it holds.
 from __future__ import annotations
 
 import itertools
+from collections.abc import Iterator
+from dataclasses import dataclass
 from datetime import date
 
-from pipeline.extract.anchoring import Anchors, choose_date, closest_date
+from pipeline.codes import Phase, Precision
+from pipeline.events.registry import PHASE_CHANGE
+from pipeline.extract.anchoring import Anchors, closest_date
 from pipeline.extract.clauses import clause_end, clause_start, has_phrase, lower_words
 from pipeline.extract.context import Analysis, DateMention, Sentence
 from pipeline.extract.evidence import sentence_event
-from pipeline.extract.force_scope import forces_of, out_of_scope
+from pipeline.extract.force_scope import Refer, forces_of, out_of_scope
+from pipeline.extract.inspections import INSPECTION_MATCHER
 from pipeline.extract.phase_cues import (
     HEAD_WORDS,
     MAX_CLAUSE,
+    Direction,
     Move,
     PhaseTerm,
     View,
@@ -33,13 +39,21 @@ from pipeline.extract.phase_cues import (
     vocabulary,
 )
 from pipeline.extract.phase_durations import date_by_durations
+from pipeline.extract.skeleton import Dated, Steps, as_found, run
 from pipeline.models import Event
 
 LIST_REACH = 3  # sentences after a move of plural forces where the list of them may begin
 JOIN_REACH = 5  # tokens before an exit word where the joiner of an elliptical exit may be
 ELLIPTICAL_DATE_REACH = 5  # tokens after an elliptical exit (or a force it names) for its date
-
-__all__ = ["choose_date", "classify", "extract_phase_changes", "participants", "phase_terms"]
+FRONTED_LEAD = 3  # tokens at a sentence's start read for a fronted clause ("Since being …")
+FRONTED_OPENER = 2  # words of those where its opener may be
+NAME_REACH = 4  # tokens after a fronted clause's comma, or "at" after a term, for the force
+HYPOTHETICAL_REACH = HEAD_WORDS + 2  # tokens after a term read for "… if …", "… would …"
+LEAD_SENTENCES = 3  # the headline and the first sentences: an undated move there is news
+LIST_INTRO_WORDS = 4  # words at a sentence's start read for "The forces are …"
+# Date precisions from coarsest to finest: a coarser date of a move joins a finer one.
+PRECISION_ORDER = {precision: k for k, precision in enumerate(
+    (Precision.YEAR, Precision.MONTH, Precision.DAY))}
 
 
 def _blocked(analysis: Analysis, sentence: Sentence, start: int, end: int) -> bool:
@@ -68,7 +82,7 @@ def _after_decision(analysis: Analysis, start: int, cue: int) -> int:
 def participants(analysis: Analysis, sentence: Sentence, start: int, end: int) -> list[str]:
     """The forces a cue is about: named in its clause (a bare place too: no region, council
     or mayor moves between monitoring phases), else "the force"/"it"/"we", else none."""
-    return forces_of(analysis, sentence, start, end, places=True, refer="loose",
+    return forces_of(analysis, sentence, start, end, places=True, refer=Refer.LOOSE,
                      relative=True)
 
 
@@ -88,8 +102,9 @@ def _elliptical_exit(analysis: Analysis, view: View, term: PhaseTerm, forces: li
         if view.terms[-1].start > i:
             return []  # the exit names its own phase; classify() reads it
         return [(sentence_event(
-            analysis, view.sentence, "phase_change", force_id, event_date=mention.value,
-            date_precision=mention.precision, phase_from="engage", phase_to="scan"), False)
+            analysis, view.sentence, PHASE_CHANGE.name, force_id, event_date=mention.value,
+            date_precision=mention.precision, phase_from=Phase.ENGAGE, phase_to=Phase.SCAN),
+            False)
             for force_id, mention in _exit_dates(analysis, view.sentence, i, forces)]
     return []
 
@@ -120,14 +135,15 @@ def _fronted_subject(analysis: Analysis, sentence: Sentence, term: PhaseTerm) ->
     """"Since being placed in special measures in 2022, Kent Police has …": the force named
     right after the fronted clause's comma."""
     doc = analysis.doc
-    lead = lower_words(doc, sentence.tok_start, min(term.start, sentence.tok_start + 3))
-    if not has_phrase(lead[:2], analysis.rules.phases.fronted_clauses):
+    lead = lower_words(doc, sentence.tok_start, min(term.start,
+                                                     sentence.tok_start + FRONTED_LEAD))
+    if not has_phrase(lead[:FRONTED_OPENER], analysis.rules.phases.fronted_clauses):
         return []
     end = min(sentence.tok_end, term.end + MAX_CLAUSE)
     comma = next((i for i in range(term.end, end) if doc[i].text == ","), None)
     if comma is None:
         return []
-    after = [m for m in analysis.forces_between(comma + 1, min(comma + 4, end))
+    after = [m for m in analysis.forces_between(comma + 1, min(comma + NAME_REACH, end))
              if analysis.usable(m, sentence)]
     return [after[0].force_id] if after else []
 
@@ -141,7 +157,7 @@ def _object_after(analysis: Analysis, sentence: Sentence, term: PhaseTerm, move:
         return []
     if doc[term.end].lower_ not in analysis.rules.phases.object_preps:
         return []
-    after = [m for m in analysis.forces_between(term.end + 1, min(term.end + 4,
+    after = [m for m in analysis.forces_between(term.end + 1, min(term.end + NAME_REACH,
                                                                   sentence.tok_end))
              if analysis.usable(m, sentence)]
     return [after[0].force_id] if after else []
@@ -194,7 +210,8 @@ def _clause(analysis: Analysis, view: View, term: PhaseTerm, move: Move
     decided = _after_decision(analysis, start, move.cue)
     if _blocked(analysis, sentence, decided, max(move.cue, term.end)):
         return None
-    rest_end = min(clause_end(doc, sentence.tok_end, term.end, breaks), term.end + HEAD_WORDS + 2)
+    rest_end = min(clause_end(doc, sentence.tok_end, term.end, breaks),
+                   term.end + HYPOTHETICAL_REACH)
     if decided == start and has_phrase(lower_words(doc, term.end, rest_end),
                                        analysis.rules.words.hypothetical_after):
         return None  # after "the decision to …" the words that follow are the main clause's
@@ -222,7 +239,7 @@ def _move_date(analysis: Analysis, view: View, term: PhaseTerm, move: Move, star
     words = lower_words(analysis.doc, start, term.end)
     background = has_phrase(words, analysis.rules.words.background) or has_phrase(
         words, analysis.rules.phases.cause_phrases)
-    current = _is_current(analysis, words) or view.sentence.index <= 2 or (
+    current = _is_current(analysis, words) or view.sentence.index < LEAD_SENTENCES or (
         analysis.is_heading(view.sentence))
     if listed or background or not current:
         return (None, None), True
@@ -230,34 +247,107 @@ def _move_date(analysis: Analysis, view: View, term: PhaseTerm, move: Move, star
     return (reference, precision if reference else None), True
 
 
-def _move_events(analysis: Analysis, view: View, term: PhaseTerm, move: Move,
-                 anchors: Anchors) -> list[tuple[Event, bool]]:
-    clause = _clause(analysis, view, term, move)
-    if clause is None:
-        return []
-    start, end = clause
-    forces = participants(analysis, view.sentence, start, end) or _fronted_subject(
-        analysis, view.sentence, term) or _object_after(analysis, view.sentence, term, move)
-    listed = not forces
-    if listed:
-        forces = _listed_after(analysis, view.sentence, start, term)
-    if not forces:
-        return _listed_later(analysis, view.sentence, start, term, move)
-    (event_date, precision), inferred = _move_date(analysis, view, term, move, start, anchors,
-                                                   listed)
-    found = _elliptical_exit(analysis, view, term, forces) if move.direction == "enter" else []
-    return found + _events(analysis, view.sentence, forces, move, (event_date, precision),
-                           inferred)
+@dataclass
+class MoveClause:
+    """One move (a phase term and its cue) and what the steps read from it.
+
+    The skeleton hands a step only the clause, so what one step learns for a later one
+    is kept here: whether the forces came from a list after the move (the date step
+    reads it) and whether the date was inferred rather than read (the merge reads it).
+    """
+
+    view: View
+    term: PhaseTerm
+    move: Move
+    anchors: Anchors
+    span: tuple[int, int] | None  # the clause the move is read in; None: it is blocked
+    named: bool = False  # the clause (or a list after it) names the forces moved
+    listed: bool = False  # they come from a list after the move ("…, including X and Y")
+    inferred: bool = False  # the date is today's or unknown, not one the text gives
+
+
+def _clauses(analysis: Analysis) -> Iterator[MoveClause]:
+    """Every move of the document: each phase term with a cue, and the standalone nouns."""
+    for sentence in analysis.sentences:
+        terms = phase_terms(analysis, sentence)
+        if not terms:
+            continue
+        view = View(sentence, terms)
+        moves = [(t, classify(analysis, view, t)) for t in terms]
+        moves += standalone_moves(analysis, view, [m for _, m in moves if m])
+        spans = [(min(m.cue, t.start), max(m.cue + 1, t.end)) for t, m in moves if m]
+        spans += [(s, e) for _, s, e in analysis.matches_in(INSPECTION_MATCHER, sentence)]
+        anchors = Anchors(spans)
+        for term, move in moves:
+            if move is not None:
+                yield MoveClause(view, term, move, anchors,
+                                 _clause(analysis, view, term, move))
+
+
+def _blocked_move(analysis: Analysis, clause: MoveClause) -> bool:
+    return clause.span is None
+
+
+def _forces(analysis: Analysis, clause: MoveClause) -> list[str]:
+    """The forces moved: named in the clause, the subject after a fronted clause, the object
+    after the term, or listed right after the move."""
+    sentence, term, (start, end) = clause.view.sentence, clause.term, clause.span
+    forces = participants(analysis, sentence, start, end) or _fronted_subject(
+        analysis, sentence, term) or _object_after(analysis, sentence, term, clause.move)
+    clause.listed = not forces
+    if clause.listed:
+        forces = _listed_after(analysis, sentence, start, term)
+    clause.named = bool(forces)
+    return forces
+
+
+def _date(analysis: Analysis, clause: MoveClause) -> Dated:
+    dated, clause.inferred = _move_date(analysis, clause.view, clause.term, clause.move,
+                                        clause.span[0], clause.anchors, clause.listed)
+    return dated
+
+
+def _move_events(analysis: Analysis, clause: MoveClause, forces: list[str], dated: Dated
+                 ) -> list[Event]:
+    """The move's events; with no force named, the forces a later sentence lists."""
+    view, term, move = clause.view, clause.term, clause.move
+    if not clause.named:
+        return _noted(analysis, _listed_later(analysis, view.sentence, clause.span[0], term,
+                                              move))
+    found = _elliptical_exit(analysis, view, term, forces) if (
+        move.direction == Direction.ENTER) else []
+    return _noted(analysis, found + _events(analysis, view.sentence, forces, move, dated,
+                                            clause.inferred))
+
+
+def _noted(analysis: Analysis, found: list[tuple[Event, bool]]) -> list[Event]:
+    """The events, with whether each was inferred kept (by the event) for the merge."""
+    notes = analysis.cache.setdefault(_noted, {})
+    for event, inferred in found:
+        notes[id(event)] = inferred
+    return [event for event, _ in found]
+
+
+STEPS = Steps(
+    event_type=PHASE_CHANGE.name,
+    clauses=_clauses,
+    span=lambda clause: clause.span,
+    blocked=_blocked_move,
+    forces=_forces,
+    date=_date,
+    events=_move_events,
+    merge=as_found,  # the merge reads each event's note, and durations read the document
+)
 
 
 def _events(analysis: Analysis, sentence: Sentence, forces: list[str], move: Move,
             dated: tuple[date | None, str | None], inferred: bool) -> list[tuple[Event, bool]]:
-    phase_from, phase_to = ("scan", "engage") if move.direction == "enter" else (
-        "engage", "scan")
+    phase_from, phase_to = (Phase.SCAN, Phase.ENGAGE) if move.direction == Direction.ENTER else (
+        Phase.ENGAGE, Phase.SCAN)
     return [(sentence_event(
-        analysis, sentence, "phase_change", force_id, event_date=dated[0],
+        analysis, sentence, PHASE_CHANGE.name, force_id, event_date=dated[0],
         date_precision=dated[1], phase_from=phase_from, phase_to=phase_to), inferred)
-        for force_id in forces if not out_of_scope(analysis, "phase_change", force_id)]
+        for force_id in forces if not out_of_scope(analysis, PHASE_CHANGE.name, force_id)]
 
 
 def _listed_later(analysis: Analysis, sentence: Sentence, start: int, term: PhaseTerm,
@@ -270,7 +360,7 @@ def _listed_later(analysis: Analysis, sentence: Sentence, start: int, term: Phas
         return []
     sentences = analysis.sentences
     for later in sentences[sentence.index + 1:sentence.index + 1 + LIST_REACH]:
-        lead = lower_words(analysis.doc, later.tok_start, later.tok_start + 4)
+        lead = lower_words(analysis.doc, later.tok_start, later.tok_start + LIST_INTRO_WORDS)
         if not has_phrase(lead, ph.list_intros):
             continue
         items = [later] + list(itertools.takewhile(
@@ -282,30 +372,18 @@ def _listed_later(analysis: Analysis, sentence: Sentence, start: int, term: Phas
 
 
 def extract_phase_changes(analysis: Analysis) -> list[Event]:
-    found: list[tuple[Event, bool]] = []
-    for sentence in analysis.sentences:
-        terms = phase_terms(analysis, sentence)
-        if not terms:
-            continue
-        view = View(sentence, terms)
-        moves = [(t, classify(analysis, view, t)) for t in terms]
-        moves += standalone_moves(analysis, view, [m for _, m in moves if m])
-        spans = [(min(m.cue, t.start), max(m.cue + 1, t.end)) for t, m in moves if m]
-        spans += [(s, e) for _, s, e in analysis.matches_in("inspections", sentence)]
-        anchors = Anchors(spans)
-        for term, move in moves:
-            if move is not None:
-                found += _move_events(analysis, view, term, move, anchors)
-    return _merge(date_by_durations(analysis, found))
+    events = run(STEPS, analysis)
+    notes = analysis.cache.pop(_noted, {})
+    return _merge(date_by_durations(analysis, [(e, notes[id(e)]) for e in events]))
 
 
 def _contains(coarse: Event, fine: Event) -> bool:
     if coarse.event_date is None or fine.event_date is None:
         return False
-    order = {"year": 0, "month": 1, "day": 2}
+    order = PRECISION_ORDER
     if order[coarse.date_precision] >= order[fine.date_precision]:
         return False
-    if coarse.date_precision == "year":
+    if coarse.date_precision == Precision.YEAR:
         return coarse.event_date.year == fine.event_date.year
     return (coarse.event_date.year, coarse.event_date.month) == (
         fine.event_date.year, fine.event_date.month)

@@ -33,7 +33,6 @@ class ForcesRules:
     inspectorate_names: Regexes
     remit: Mapping[str, str]
     fire_clause_words: Phrases
-    inspectorate_phrases: Phrases
     service_words: Phrases
     police_words: Phrases
     strict_anaphors: Phrases
