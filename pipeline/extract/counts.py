@@ -16,6 +16,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+from pipeline.codes import Precision, Status
 from pipeline.extract.clauses import clause_start, lower_words
 from pipeline.extract.context import Analysis, DateMention, Sentence
 from pipeline.extract.finding_mentions import (
@@ -367,7 +368,7 @@ def read_status(window: _Window, count: Count) -> None:
     if count.status is None and head > count.token + 1:
         count.status = status_in(analysis, count.token + 1, head, tally=True)
     if count.status is None and count.remaining:
-        count.status = "open"
+        count.status = Status.OPEN
     if _definite_set(window, count, segments):
         count.every = True
 
@@ -516,7 +517,7 @@ def _add(tally: Tally, count: Count) -> None:
         return
     if count.every:
         tally.total = count.value
-    if count.status == "closed":
+    if count.status == Status.CLOSED:
         tally.closed = (tally.closed or 0) + count.value
     else:
         tally.open = (tally.open or 0) + count.value
@@ -527,7 +528,8 @@ def _add_exception(tally: Tally, count: Count) -> None:
     whole is the count's own or one stated before ("Of the five …, all but one …"); with no
     whole, only the exception is known ("all but one of the causes of concern …")."""
     whole = count.whole if count.whole is not None else tally.total
-    rest, exception = ("closed", "open") if count.status == "closed" else ("open", "closed")
+    rest, exception = (Status.CLOSED, Status.OPEN) if count.status == Status.CLOSED else (
+        Status.OPEN, Status.CLOSED)
     if whole is not None:
         setattr(tally, rest, whole - count.value)
         tally.total = whole
@@ -553,11 +555,11 @@ def _as_of(analysis: Analysis, mention: DateMention) -> TallyDate | None:
             following[1:] and following[1] in months):
         words += following
     named = [w for w in words if w in months]
-    if mention.precision == "day" or len(named) < 2:
+    if mention.precision == Precision.DAY or len(named) < 2:
         return TallyDate(mention.value, mention.precision)
     month = months.index(named[-1]) + 1
     year = mention.value.year + (1 if month < mention.value.month else 0)
-    return TallyDate(date(year, month, 1), "month")
+    return TallyDate(date(year, month, 1), Precision.MONTH)
 
 
 def tally_date(analysis: Analysis, tally: Tally) -> TallyDate | None:

@@ -9,9 +9,18 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from enum import StrEnum, auto
 
+from pipeline.codes import Precision
 from pipeline.extract.clauses import has_phrase, lower_words
 from pipeline.extract.context import Analysis, Sentence
+
+
+class Matcher(StrEnum):
+    """The document matchers (nlp.Matchers) the findings modules read."""
+
+    FINDINGS = auto()  # the kind phrases of rules/recommendations.yaml
+
 
 _HYPOTHETICAL_NEAR = 4  # "a force may be escalated if it fails to address a cause of concern"
 
@@ -39,7 +48,7 @@ def findings_in(analysis: Analysis, sentence: Sentence) -> list[Finding]:
 def _all_findings(analysis: Analysis) -> dict[int, list[Finding]]:
     heads = set(analysis.rules.recommendations.plural_heads)
     out: dict[int, list[Finding]] = {}
-    for kind, start, end in sorted(analysis.matches("findings"), key=lambda m: (m[1], -m[2])):
+    for kind, start, end in sorted(analysis.matches(Matcher.FINDINGS), key=lambda m: (m[1], -m[2])):
         sentence = analysis.sentences[analysis.token_sentence[start]]
         if end > sentence.tok_end:
             continue
@@ -132,9 +141,9 @@ def dated_before(analysis: Analysis, sentence: Sentence, days: int) -> bool:
 
 def _period_end(value: date, precision: str | None) -> date:
     """The last day a date can mean: "earlier this year" is not before a March release."""
-    if precision == "year":
+    if precision == Precision.YEAR:
         return date(value.year, 12, 31)
-    if precision == "month":
+    if precision == Precision.MONTH:
         following = date(value.year + value.month // 12, value.month % 12 + 1, 1)
         return date.fromordinal(following.toordinal() - 1)
     return value

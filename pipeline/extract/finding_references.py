@@ -10,11 +10,12 @@
 
 from __future__ import annotations
 
+from pipeline.codes import FindingKind, Status
 from pipeline.extract.clauses import clause_end, has_phrase, lower_words
 from pipeline.extract.context import Analysis, Sentence
 from pipeline.extract.counts import Tally, number_at
 from pipeline.extract.finding_mentions import Finding, finding_force, findings_in
-from pipeline.extract.items import Item
+from pipeline.extract.items import Item, Source
 from pipeline.extract.status import status_in
 from pipeline.extract.subjects import (
     clean_subject,
@@ -107,7 +108,7 @@ def _ordinal_at(analysis: Analysis, sentence: Sentence, tokens: list[tuple[int, 
     if subject and len(parts) == 1:
         parts = split_on_leads(subject, rec.subject_leads)
     return [Item(reference.kind, force_id, p, status, sentence.start, sentence.end, start,
-                 source="reference", sentence_index=sentence.index,
+                 source=Source.REFERENCE, sentence_index=sentence.index,
                  refers_to=counted[-1].sentence.index)
             for p in (clean_subject(analysis, q) for q in parts) if p]
 
@@ -181,7 +182,7 @@ def remainder_items(analysis: Analysis, tally: Tally) -> list[Item]:
         return []
     for p in range(contrast + 1, min(contrast + 1 + _REMAINDER_REACH, len(tokens))):
         token = tokens[p][0]
-        if status_in(analysis, token, token + 1) != "open":
+        if status_in(analysis, token, token + 1) != Status.OPEN:
             continue
         marker = Finding(tally.kind, token, token + 1, False, tally.sentence)
         span = subject_span(analysis, marker, rec.listing_leads)
@@ -189,8 +190,9 @@ def remainder_items(analysis: Analysis, tally: Tally) -> list[Item]:
             return []
         subject = clean_subject(analysis, span_text(analysis, span[0], span[1]))
         sentence = tally.sentence
-        return [Item(tally.kind, tally.force_id, subject, "open", sentence.start, sentence.end,
-                     token, source="remainder", sentence_index=sentence.index)] if subject else []
+        return [Item(tally.kind, tally.force_id, subject, Status.OPEN, sentence.start,
+                     sentence.end, token, source=Source.REMAINDER,
+                     sentence_index=sentence.index)] if subject else []
     return []
 
 
@@ -219,8 +221,9 @@ def recommended_items(analysis: Analysis, sentence: Sentence) -> list[Item]:
             return []
         subject = clean_subject(analysis, analysis.text[
             analysis.doc[tokens[end][0]].idx : sentence.end])
-        return [Item("recommendation", force_id, subject, None, sentence.start, sentence.end,
-                     token, source="sentence", sentence_index=sentence.index)] if subject else []
+        return [Item(FindingKind.RECOMMENDATION, force_id, subject, None, sentence.start,
+                     sentence.end, token, source=Source.SENTENCE,
+                     sentence_index=sentence.index)] if subject else []
     return []
 
 

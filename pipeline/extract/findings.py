@@ -9,6 +9,7 @@ Which words mean what is data in rules/recommendations.yaml and rules/counts.yam
 
 from __future__ import annotations
 
+from pipeline.codes import FindingKind
 from pipeline.extract.clauses import has_phrase, lower_words
 from pipeline.extract.context import Analysis, Sentence
 from pipeline.extract.counts import Tally, document_tallies
@@ -22,6 +23,7 @@ from pipeline.extract.finding_lists import (
     reason_count,
     reason_reference_items,
 )
+from pipeline.extract.finding_mentions import Matcher
 from pipeline.extract.finding_references import (
     ordinal_items,
     recommendation_text,
@@ -29,12 +31,12 @@ from pipeline.extract.finding_references import (
     remainder_items,
     subject_from_next_sentence,
 )
-from pipeline.extract.items import Item, sentence_items
+from pipeline.extract.items import Item, Source, sentence_items
 from pipeline.extract.reconcile import Group, reconcile
 from pipeline.models import Event
 
 # Wordings that name a finding only in passing: another wording names it better.
-_WEAK_SOURCES = ("copular", "reason", "summary")
+_WEAK_SOURCES = (Source.COPULAR, Source.REASON, Source.SUMMARY)
 _REFERENCE_WINDOW = 3  # "One of these, on …" refers to findings this many sentences back
 
 
@@ -52,21 +54,22 @@ def _gives_reasons(analysis: Analysis, sentence: Sentence) -> bool:
 def _recommendation_references(analysis: Analysis, items: list[Item]) -> list[Item]:
     """A tracker that only says "this recommendation" names the one its text states."""
     phrases = analysis.rules.recommendations.recommendation_references
-    references = [i for i in items if not i.subject and i.kind == "recommendation" and has_phrase(
+    references = [i for i in items if not i.subject and i.kind == FindingKind.RECOMMENDATION
+                  and has_phrase(
         lower_words(analysis.doc, analysis.sentences[i.sentence_index].tok_start,
                     analysis.sentences[i.sentence_index].tok_end), phrases)]
-    named = {i.force_id for i in items if i.subject and i.kind == "recommendation"}
+    named = {i.force_id for i in items if i.subject and i.kind == FindingKind.RECOMMENDATION}
     found = recommendation_text(analysis) if references else None
     if found is None or references[0].force_id in named:
         return []
     sentence, subject = found
-    return [Item("recommendation", references[0].force_id, subject, None, sentence.start,
-                 sentence.end, sentence.tok_start, source="reference",
+    return [Item(FindingKind.RECOMMENDATION, references[0].force_id, subject, None, sentence.start,
+                 sentence.end, sentence.tok_start, source=Source.REFERENCE,
                  sentence_index=sentence.index)]
 
 
 def _finding_sentences(analysis: Analysis) -> set[int]:
-    return {analysis.token_sentence[start] for _, start, _ in analysis.matches("findings")}
+    return {analysis.token_sentence[start] for _, start, _ in analysis.matches(Matcher.FINDINGS)}
 
 
 def document_items(analysis: Analysis) -> list[Item]:
@@ -104,7 +107,7 @@ def _status_from_referent(items: list[Item], tallies: list[Tally]) -> None:
     status to some of them: not passed on)."""
     counted = {t.sentence.index for t in tallies if not t.bare}
     for item in items:
-        if item.source != "reference" or item.status or item.refers_to in (
+        if item.source != Source.REFERENCE or item.status or item.refers_to in (
                 None, item.sentence_index) or item.refers_to in counted:
             continue
         item.status = next((i.status for i in items if i.sentence_index == item.refers_to
@@ -114,7 +117,7 @@ def _status_from_referent(items: list[Item], tallies: list[Tally]) -> None:
 
 def _tally_event(analysis: Analysis, tally: Tally) -> Event:
     return span_event(
-        analysis, tally.start, tally.end, "recommendation", tally.force_id,
+        analysis, tally.start, tally.end, FindingKind.RECOMMENDATION, tally.force_id,
         subject_kind=tally.kind, count_total=tally.total, count_closed=tally.closed,
         count_open=tally.open, event_date=tally.date.value if tally.date else None,
         date_precision=tally.date.precision if tally.date else None)
@@ -127,7 +130,7 @@ def _item_event(analysis: Analysis, group: Group) -> Event:
     ranked = [m for m in group.members if m.subject and m.source not in _WEAK_SOURCES] or [
         m for m in group.members if m.subject]
     subject = max((m.subject for m in ranked), key=len)
-    return span_event(analysis, evidence.start, evidence.end, "recommendation",
+    return span_event(analysis, evidence.start, evidence.end, FindingKind.RECOMMENDATION,
                       evidence.force_id, subject_kind=evidence.kind, subject=subject,
                       status=group.status)
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from pipeline.codes import Status
 from pipeline.extract.clauses import lower_words
 from pipeline.extract.context import Analysis
 
@@ -43,7 +44,7 @@ def status_words(analysis: Analysis) -> StatusWords:
     if rules.version not in _CACHE:
         rec = rules.recommendations
         by_first: dict[str, list[tuple[tuple[str, ...], str]]] = {}
-        for status, key in (("closed", "closed_words"), ("open", "open_words")):
+        for status, key in ((Status.CLOSED, "closed_words"), (Status.OPEN, "open_words")):
             for phrase in getattr(rec, key):
                 parts = tuple(phrase.split())
                 by_first.setdefault(parts[0], []).append((parts, status))
@@ -105,11 +106,11 @@ def _governed(analysis: Analysis, words_of: StatusWords, token: int, status: str
     closing word said only in part leaves one item open, and a count undecided."""
     near = [w for _, w in _positions(analysis, max(context_start, token - _NEAR), token)]
     if words_of.partial & set(near):
-        return None if tally or status != "closed" else "open"
-    if status == "closed" and _irrealis(analysis, words_of, token, context_start, near):
+        return None if tally or status != Status.CLOSED else Status.OPEN
+    if status == Status.CLOSED and _irrealis(analysis, words_of, token, context_start, near):
         return None
     if words_of.negations & set(near):
-        return "open" if status == "closed" else None
+        return Status.OPEN if status == Status.CLOSED else None
     return status
 
 

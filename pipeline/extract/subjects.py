@@ -9,10 +9,22 @@ pronouns are data (rules/recommendations.yaml).
 from __future__ import annotations
 
 import re
+from enum import StrEnum, auto
 
 from pipeline.extract.clauses import clause_end, lower_words
 from pipeline.extract.context import Analysis
 from pipeline.extract.finding_mentions import Finding, aside_end, findings_in
+
+
+class Intro(StrEnum):
+    """How a finding's subject is introduced after it."""
+
+    LEAD = auto()  # a lead-in: "… about how it manages offenders"
+    COLON = auto()  # "Causes of concern: …"
+    PAREN = auto()  # "(A, and B)"
+    DASH = auto()  # "– on A and on B –"
+    NONE = auto()  # no lead-in: a relative clause, an apposition or nothing
+
 
 _TRAILERS = (" and", " or", ";", ".", ",", ":")
 _AHEAD = 5  # words after a comma in which a relative pronoun or a speech verb ends a subject
@@ -187,33 +199,33 @@ def _lead_length(words: list[str], leads: list[str]) -> int | None:
 
 def subject_start(analysis: Analysis, finding: Finding, leads: list[str]
                   ) -> tuple[int, str] | None:
-    """The first token of the subject after a finding and how it is introduced ("lead",
-    "colon", "paren" or "dash"), or None when no lead-in follows."""
+    """The first token of the subject after a finding and how it is introduced (Intro.LEAD,
+    Intro.COLON, Intro.PAREN or Intro.DASH), or None when no lead-in follows."""
     k = _skip_joiners(analysis, finding)
     end = finding.sentence.tok_end
     words = lower_words(analysis.doc, k, min(k + 6, end))
     offset = 1 if words[:1] == [","] else 0
     if words[offset : offset + 1] == [":"]:
-        return k + offset + 1, "colon"
+        return k + offset + 1, Intro.COLON
     if words[offset : offset + 1] == ["("] and not offset:
-        return k + 1, "paren"
+        return k + 1, Intro.PAREN
     if not offset and aside_end(analysis, k, end) is not None:
         size = _lead_length(words[1:], leads)  # "– on A, and on B –"
-        return None if size is None else (k + 1 + size, "dash")
+        return None if size is None else (k + 1 + size, Intro.DASH)
     size = _lead_length(words[offset:], leads)
-    return None if size is None else (k + offset + size, "lead")
+    return None if size is None else (k + offset + size, Intro.LEAD)
 
 
-def subject_end(analysis: Analysis, finding: Finding, start: int, how: str = "lead") -> int:
+def subject_end(analysis: Analysis, finding: Finding, start: int, how: str = Intro.LEAD) -> int:
     """Where a subject stops: a clause break, a status verb, a participle saying when it was
     raised, a relative clause after a comma, or the next finding of the sentence; a subject
     in brackets stops at the closing bracket."""
     doc = analysis.doc
     rec = analysis.rules.recommendations
     sentence = finding.sentence
-    if how == "paren":
+    if how == Intro.PAREN:
         return clause_end(doc, sentence.tok_end, start, {")"})
-    if how == "dash":
+    if how == Intro.DASH:
         return clause_end(doc, sentence.tok_end, start, set(rec.aside_dashes))
     end = clause_end(doc, sentence.tok_end, start, {";", "—", "–"})
     later = [f.start for f in findings_in(analysis, sentence) if f.start >= start]
