@@ -221,11 +221,14 @@ def _read_left(window: _Window, count: Count) -> None:
     position = count.token - window.start
     left = words[max(position - 3, 0) : position]
     determiners = set(rules.counts.determiners)
-    if left[-1:] == ["of"] or (len(left) >= 2 and left[-2] == "of" and left[-1] in determiners):
+    whole = set(rules.counts.whole_prepositions)
+    if left[-1:] and left[-1] in whole or (
+            len(left) >= 2 and left[-2] in whole and left[-1] in determiners):
         count.is_total = True
-    if _phrase_before(words, position, [f"of {w}" for w in rules.counts.relatives]):
+    if _phrase_before(words, position, [f"{p} {w}" for p in whole for w in rules.counts.relatives]):
         count.relative, count.is_total = True, False
-    if window.word(count.token) == "both" or (left and left[-1] in rules.numbers.all_words):
+    if window.word(count.token) in rules.counts.every_counts or (
+            left and left[-1] in rules.numbers.all_words):
         count.every = True
     if _phrase_before(words, position, rules.counts.except_words):
         count.exception, count.every = True, False

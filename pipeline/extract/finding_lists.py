@@ -184,7 +184,7 @@ def _refers_back(analysis: Analysis, sentence: Sentence) -> bool:
         return True  # "… that two of them can now be closed:"
     openers = rec.remainder_openers
     return len(words) == 3 and words[0] in openers and number_at(
-        analysis, sentence.tok_start + 1) is not None and words[2] in ("that", "which")
+        analysis, sentence.tok_start + 1) is not None and words[2] in rec.relative_pronouns
 
 
 def _referred_frame(analysis: Analysis, intro: Sentence, words: list[str]

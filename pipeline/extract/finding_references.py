@@ -140,7 +140,8 @@ def subject_from_next_sentence(analysis: Analysis, item: Item) -> None:
     if len(words) < 4 or words[0].lower() not in rec.next_sentence_subjects or (
             words[1].lower() not in rec.next_sentence_verbs):
         return
-    rest = " ".join(words[2:]) if words[1].lower() in ("is", "was") else " ".join(words[1:])
+    copula = words[1].lower() in rec.reference_copulas
+    rest = " ".join(words[2:]) if copula else " ".join(words[1:])
     for lead in sorted(rec.subject_leads, key=len, reverse=True):
         if rest.lower().startswith(lead + " "):
             item.subject = clean_subject(analysis, rest[len(lead) + 1 :])
@@ -207,7 +208,7 @@ def recommended_items(analysis: Analysis, sentence: Sentence) -> list[Item]:
     tokens = _words(analysis, sentence)
     negations = set(analysis.rules.words.negations)
     for p, (token, word) in enumerate(tokens[:-2]):
-        if word != "that" or p == 0 or tokens[p - 1][1] not in rec.recommend_words:
+        if word not in rec.complementisers or p == 0 or tokens[p - 1][1] not in rec.recommend_words:
             continue
         if negations & {w for _, w in tokens[:p]}:
             return []  # "I do not intend to recommend that the force be moved into Engage"

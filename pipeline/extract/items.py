@@ -161,7 +161,7 @@ def covers_every(analysis: Analysis, finding: Finding) -> bool:
                          finding.start)
     after = lower_words(analysis.doc, finding.end, min(finding.end + 3,
                                                          finding.sentence.tok_end))
-    return bool(every & set(before)) or "all" in after
+    return bool(every & set(before)) or bool(set(rules.recommendations.every_after) & set(after))
 
 
 def _copula_before(analysis: Analysis, finding: Finding) -> int | None:
@@ -191,7 +191,7 @@ def copular_items(analysis: Analysis, finding: Finding, force_id: str) -> list[I
     doc = analysis.doc
     rec = analysis.rules.recommendations
     sentence = finding.sentence
-    bare_as = doc[copula].lower_ == "as"
+    bare_as = doc[copula].lower_ in rec.bare_copulas
     starts = set(rec.as_verbs) if bare_as else set(rec.copular_subject_starts)
     if finding.plural:
         starts -= set(rec.finding_joins)
@@ -352,7 +352,8 @@ def _antecedents(analysis: Analysis, finding: Finding) -> list[str]:
     breaks = set(analysis.rules.words.clause_breaks) | {","}
     start = clause_start(doc, finding.sentence.tok_start, finding.start, breaks)
     text = analysis.text[finding.sentence.start : doc[start].idx].rstrip(" ,")
-    text = re.sub(r"(?:,\s*)?\band$", "", text).rstrip(" ,")
+    for trailer in analysis.rules.recommendations.antecedent_trailers:
+        text = re.sub(trailer, "", text).rstrip(" ,")
     openers = "|".join(map(re.escape, analysis.rules.recommendations.noun_phrase_openers))
     joins = list(re.finditer(rf"\s+and\s+(?=(?:{openers})\b)", text, re.IGNORECASE))
     if not joins:
@@ -381,10 +382,22 @@ def _part_of_count(analysis: Analysis, finding: Finding) -> int | None:
     k -= 1  # the whole's number
     while k >= floor and doc[k].lower_ in skip:
         k -= 1
-    if k < floor or doc[k].lower_ != "of":
+    size = _phrase_ending(analysis, k, floor, counts.part_of)  # "of", "out of"
+    if size is None:
         return None
-    k -= 2 if k - 1 >= floor and doc[k - 1].lower_ == "out" else 1
+    k -= size
     return number_at(analysis, k) if k >= floor else None
+
+
+def _phrase_ending(analysis: Analysis, k: int, floor: int, phrases: tuple[str, ...]
+                   ) -> int | None:
+    """The length of the longest phrase whose last word is token k, not reaching below floor."""
+    for phrase in sorted(phrases, key=lambda p: -len(p.split())):
+        parts = phrase.split()
+        first = k - len(parts) + 1
+        if first >= floor and [analysis.doc[i].lower_ for i in range(first, k + 1)] == parts:
+            return len(parts)
+    return None
 
 
 def _coordinated(analysis: Analysis, finding: Finding, previous: Item | None) -> bool:

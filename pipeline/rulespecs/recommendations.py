@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from pipeline.rulespecs.checked import Phrases
+from pipeline.rulespecs.checked import Phrases, Regexes
 
 
 @dataclass(frozen=True)
@@ -104,3 +104,16 @@ class RecommendationsRules:
     same_finding_stem: int
     parent_window: int
     background_days: int
+    relative_pronouns: Phrases
+    complementisers: Phrases
+    perfect_auxiliaries: Phrases
+    reference_copulas: Phrases
+    every_after: Phrases
+    bare_copulas: Phrases
+    announcing_modals: Phrases
+    subject_trailing_words: Phrases
+    subject_separators: Regexes
+    pair_separators: Regexes
+    last_pair_separators: Regexes
+    list_separators: Regexes
+    antecedent_trailers: Regexes
