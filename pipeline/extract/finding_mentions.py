@@ -14,12 +14,25 @@ from enum import StrEnum, auto
 from pipeline.codes import Precision
 from pipeline.extract.clauses import has_phrase, lower_words
 from pipeline.extract.context import Analysis, Sentence
+from pipeline.extract.force_scope import forces_of, nearest_force, out_of_scope
 
 
 class Matcher(StrEnum):
     """The document matchers (nlp.Matchers) the findings modules read."""
 
     FINDINGS = auto()  # the kind phrases of rules/recommendations.yaml
+
+
+class EventType(StrEnum):
+    """The event type the findings modules make (pipeline/events/registry.py)."""
+
+    RECOMMENDATION = auto()
+
+
+class Refer(StrEnum):
+    """The force_scope.REFER_MODES findings use."""
+
+    BEFORE = auto()  # a finding naming no force is about the force last named before it
 
 
 _HYPOTHETICAL_NEAR = 4  # "a force may be escalated if it fails to address a cause of concern"
@@ -74,9 +87,38 @@ def is_hypothetical(analysis: Analysis, finding: Finding) -> bool:
         before, rec.hypothetical_before)
 
 
-def _findings_apply(analysis: Analysis, force_id: str | None) -> str | None:
-    excluded = set(analysis.rules.recommendations.forces_without_findings)
-    return None if force_id in excluded else force_id
+def finding_force(analysis: Analysis, sentence: Sentence, token: int) -> str | None:
+    """The force a finding belongs to: the one named in its sentence nearest before the
+    finding (else the first after it), else the force last named before the sentence, as
+    force_scope says for findings. None when that force has no findings process.
+
+    There is no fallback to the document's most named force: findings a text reports
+    before naming any force ("ten of sixteen recommendations have been implemented", in a
+    national review) belong to no force.
+    """
+    force_id = nearest_force(analysis, sentence, token)
+    if force_id is None and forces_of(analysis, sentence, sentence.tok_start,
+                                      sentence.tok_end, refer=Refer.BEFORE):
+        force_id = _named_before(analysis, sentence)
+    if force_id is None or out_of_scope(analysis, EventType.RECOMMENDATION, force_id):
+        return None
+    return force_id
+
+
+def _named_before(analysis: Analysis, sentence: Sentence) -> str | None:
+    """The force last named before the sentence, as force_scope refers, except that a
+    comparison covers every force of its list: after "joins Cleveland, Greater Manchester
+    and the Metropolitan Police in Engage", a finding is the story force's, not the Met's."""
+    compared = _compared(analysis)
+    for k in range(len(analysis.forces) - 1, -1, -1):
+        mention = analysis.forces[k]
+        if mention.tok_start >= sentence.tok_start:
+            continue
+        if mention.kind == "fire" or k in compared:
+            continue
+        if mention.kind == "office" or analysis.usable(mention):
+            return mention.force_id
+    return None
 
 
 def _compared(analysis: Analysis) -> set[int]:
@@ -96,36 +138,6 @@ def _compared(analysis: Analysis) -> set[int]:
                 cached.add(k)
         analysis.cache["compared_forces"] = cached
     return cached
-
-
-def finding_force(analysis: Analysis, sentence: Sentence, token: int) -> str | None:
-    """The force a finding belongs to: one named in its sentence (the nearest before the
-    finding, else the first after), else the force last named before it.
-
-    Unlike the general "force last named" rule there is no fallback to the document's most
-    named force: findings a text reports before naming any force ("ten of sixteen
-    recommendations have been implemented", in a national review) belong to no force.
-    """
-    mentions = analysis.forces_between(sentence.tok_start, sentence.tok_end)
-    fire = any(m.kind == "fire" for m in mentions)
-    # "Dorset and Wiltshire Fire and Rescue Service": a bare place beside a fire service
-    named = [m for m in mentions if analysis.usable(m, sentence)
-             and not (fire and m.kind == "weak")]
-    before = [m for m in named if m.tok_start < token]
-    if before:
-        return _findings_apply(analysis, before[-1].force_id)
-    if named:
-        return _findings_apply(analysis, named[0].force_id)
-    compared = _compared(analysis)
-    for k in range(len(analysis.forces) - 1, -1, -1):
-        mention = analysis.forces[k]
-        if mention.tok_start >= sentence.tok_start:
-            continue
-        if mention.kind == "fire" or k in compared:
-            continue
-        if mention.kind == "office" or analysis.usable(mention):
-            return _findings_apply(analysis, mention.force_id)
-    return None
 
 
 def dated_before(analysis: Analysis, sentence: Sentence, days: int) -> bool:

@@ -9,8 +9,6 @@ Which words mean what is data in rules/recommendations.yaml and rules/counts.yam
 
 from __future__ import annotations
 
-from enum import StrEnum, auto
-
 from pipeline.codes import FindingKind
 from pipeline.extract.clauses import has_phrase, lower_words
 from pipeline.extract.context import Analysis, Sentence
@@ -25,7 +23,7 @@ from pipeline.extract.finding_lists import (
     reason_count,
     reason_reference_items,
 )
-from pipeline.extract.finding_mentions import Matcher
+from pipeline.extract.finding_mentions import EventType, Matcher
 from pipeline.extract.finding_references import (
     ordinal_items,
     recommendation_text,
@@ -116,12 +114,6 @@ def _status_from_referent(items: list[Item], tallies: list[Tally]) -> None:
         item.status = next((i.status for i in items if i.sentence_index == item.refers_to
                             and i.plural and i.status and (i.force_id, i.kind) == (
                                 item.force_id, item.kind)), None)
-
-
-class EventType(StrEnum):
-    """The event type this module makes (pipeline/events/registry.py)."""
-
-    RECOMMENDATION = auto()
 
 
 # A finding as the document states it once its wordings are reconciled: a tally, or one
