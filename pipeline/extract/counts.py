@@ -107,11 +107,11 @@ def number_at(analysis: Analysis, token: int) -> int | None:
 
 def number_tokens(analysis: Analysis) -> set[int]:
     """The tokens that can start a count, found once per document."""
-    cached = analysis.doc.user_data.get("number_tokens")
+    cached = analysis.cache.get(number_tokens)
     if cached is None:
         words = cached_words(analysis)
         numbers = analysis.rules.numbers.numbers
-        cached = analysis.doc.user_data["number_tokens"] = {
+        cached = analysis.cache[number_tokens] = {
             i for i, w in enumerate(words) if w is not None and (w in numbers or w.isdigit())}
     return cached
 

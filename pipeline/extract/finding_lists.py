@@ -53,13 +53,13 @@ def enters_engage(analysis: Analysis, sentence: Sentence) -> bool:
 def engage_sentences(analysis: Analysis) -> set[int]:
     """The sentences that name Engage, found once per document."""
     doc = analysis.doc
-    cached = doc.user_data.get("engage_sentences")
+    cached = analysis.cache.get(engage_sentences)
     if cached is None:
         names = [doc.vocab.strings.add(n) for n in analysis.rules.recommendations.engage_names]
         tokens = [s for label, s, _ in analysis.matches("phase_terms") if label == Phase.ENGAGE]
         if any(n in analysis.text for n in analysis.rules.recommendations.engage_names):
             tokens += numpy.flatnonzero(numpy.isin(doc.to_array(ORTH), names)).tolist()
-        cached = doc.user_data["engage_sentences"] = {analysis.token_sentence[i] for i in tokens}
+        cached = analysis.cache[engage_sentences] = {analysis.token_sentence[i] for i in tokens}
     return cached
 
 

@@ -52,9 +52,9 @@ class Finding:
 def findings_in(analysis: Analysis, sentence: Sentence) -> list[Finding]:
     """The kind phrases of a sentence, longest first where they overlap, in text order
     (read once per sentence: several mechanisms ask)."""
-    cache = analysis.doc.user_data.get("findings_in")
+    cache = analysis.cache.get(findings_in)
     if cache is None:
-        cache = analysis.doc.user_data["findings_in"] = _all_findings(analysis)
+        cache = analysis.cache[findings_in] = _all_findings(analysis)
     return cache.get(sentence.index, [])
 
 
@@ -124,7 +124,7 @@ def _named_before(analysis: Analysis, sentence: Sentence) -> str | None:
 def _compared(analysis: Analysis) -> set[int]:
     """The force mentions a comparison covers: "joins Cleveland, Greater Manchester and the
     Metropolitan Police in Engage" compares all of the list, not only its first name."""
-    cached = analysis.cache.get("compared_forces")
+    cached = analysis.cache.get(_compared)
     if cached is None:
         joins = set(analysis.rules.recommendations.enumeration_joins)
         cached = set()
@@ -136,7 +136,7 @@ def _compared(analysis: Analysis) -> set[int]:
             if mention.compared or previous is not None and k - 1 in cached and all(
                     w in joins for w in between):
                 cached.add(k)
-        analysis.cache["compared_forces"] = cached
+        analysis.cache[_compared] = cached
     return cached
 
 

@@ -16,7 +16,7 @@ from pipeline.extract.context import Analysis, Sentence
 from pipeline.extract.counts import Tally, number_at
 from pipeline.extract.finding_mentions import Finding, finding_force, findings_in
 from pipeline.extract.items import Item, Source
-from pipeline.extract.status import status_in
+from pipeline.extract.status import cached_words, status_in
 from pipeline.extract.subjects import (
     clean_subject,
     span_text,
@@ -30,8 +30,7 @@ _REMAINDER_REACH = 4  # "but monitoring remains on …": the status word right a
 
 
 def _words(analysis: Analysis, sentence: Sentence) -> list[tuple[int, str]]:
-    lower_words(analysis.doc, 0, 0)  # builds the document's cached lower-case words
-    words = analysis.doc.user_data["lower_words"]
+    words = cached_words(analysis)
     return [(i, words[i]) for i in range(sentence.tok_start, sentence.tok_end)
             if words[i] is not None]
 

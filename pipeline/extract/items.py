@@ -355,7 +355,8 @@ def _antecedents(analysis: Analysis, finding: Finding) -> list[str]:
     for trailer in analysis.rules.recommendations.antecedent_trailers:
         text = re.sub(trailer, "", text).rstrip(" ,")
     openers = "|".join(map(re.escape, analysis.rules.recommendations.noun_phrase_openers))
-    joins = list(re.finditer(rf"\s+and\s+(?=(?:{openers})\b)", text, re.IGNORECASE))
+    joins = [m for pair in analysis.rules.recommendations.pair_separators
+             for m in re.finditer(rf"{pair}(?=(?:{openers})\b)", text, re.IGNORECASE)]
     if not joins:
         return []
     join = joins[-1]

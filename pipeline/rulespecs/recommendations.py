@@ -18,7 +18,6 @@ class RecommendationsRules:
     kinds: Mapping[str, tuple[str, ...]]
     plural_heads: Phrases
     enumeration_joins: Phrases
-    forces_without_findings: Phrases
     hypothetical_near: Phrases
     hypothetical_before: Phrases
     articles: Phrases
