@@ -27,6 +27,7 @@ from pipeline.extract.finding_mentions import (
     findings_in,
     is_hypothetical,
 )
+from pipeline.extract.force_scope import forces_of
 from pipeline.extract.status import cached_words, status_in
 
 _TENS = 10
@@ -682,7 +683,6 @@ def _owned(analysis: Analysis, tally: Tally) -> bool:
     """A bare total belongs to a force its sentence names, or to the force the document is
     about: "The report makes twelve recommendations" in a national review is no force's."""
     sentence = tally.sentence
-    named = {m.force_id for m in analysis.forces_between(sentence.tok_start, sentence.tok_end)
-             if analysis.usable(m, sentence)}
+    named = forces_of(analysis, sentence, sentence.tok_start, sentence.tok_end)
     return tally.force_id in named or tally.force_id in (
         analysis.single_force, analysis.dominant_force)

@@ -26,6 +26,7 @@ from pipeline.extract.finding_mentions import (
     findings_in,
     is_hypothetical,
 )
+from pipeline.extract.force_scope import forces_of
 from pipeline.extract.items import Item, Source, finding_subjects, item_status
 from pipeline.extract.status import cached_words, status_in
 from pipeline.extract.subjects import (
@@ -403,8 +404,7 @@ def reason_concern_items(analysis: Analysis, sentence: Sentence) -> list[Item]:
 def _moved_force(analysis: Analysis, sentence: Sentence, token: int) -> str | None:
     """The force a move sentence names, or means by "the force" ("Several services were
     escalated …" names none)."""
-    named = [m for m in analysis.forces_between(sentence.tok_start, token)
-             if analysis.usable(m, sentence)]
+    named = forces_of(analysis, sentence, sentence.tok_start, token)
     opening = " ".join(lower_words(analysis.doc, sentence.tok_start, sentence.tok_start + 3))
     anaphor = any(opening.startswith(a + " ") for a in analysis.rules.words.force_anaphors
                   if " " in a)
