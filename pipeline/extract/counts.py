@@ -16,6 +16,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+from pipeline.codes import Precision, Status
 from pipeline.extract.clauses import clause_start, lower_words
 from pipeline.extract.context import Analysis, DateMention, Sentence
 from pipeline.extract.finding_mentions import (
@@ -26,6 +27,7 @@ from pipeline.extract.finding_mentions import (
     findings_in,
     is_hypothetical,
 )
+from pipeline.extract.force_scope import forces_of
 from pipeline.extract.status import cached_words, status_in
 
 _TENS = 10
@@ -106,11 +108,11 @@ def number_at(analysis: Analysis, token: int) -> int | None:
 
 def number_tokens(analysis: Analysis) -> set[int]:
     """The tokens that can start a count, found once per document."""
-    cached = analysis.doc.user_data.get("number_tokens")
+    cached = analysis.cache.get(number_tokens)
     if cached is None:
         words = cached_words(analysis)
         numbers = analysis.rules.numbers.numbers
-        cached = analysis.doc.user_data["number_tokens"] = {
+        cached = analysis.cache[number_tokens] = {
             i for i, w in enumerate(words) if w is not None and (w in numbers or w.isdigit())}
     return cached
 
@@ -220,11 +222,14 @@ def _read_left(window: _Window, count: Count) -> None:
     position = count.token - window.start
     left = words[max(position - 3, 0) : position]
     determiners = set(rules.counts.determiners)
-    if left[-1:] == ["of"] or (len(left) >= 2 and left[-2] == "of" and left[-1] in determiners):
+    whole = set(rules.counts.whole_prepositions)
+    if left[-1:] and left[-1] in whole or (
+            len(left) >= 2 and left[-2] in whole and left[-1] in determiners):
         count.is_total = True
-    if _phrase_before(words, position, [f"of {w}" for w in rules.counts.relatives]):
+    if _phrase_before(words, position, [f"{p} {w}" for p in whole for w in rules.counts.relatives]):
         count.relative, count.is_total = True, False
-    if window.word(count.token) == "both" or (left and left[-1] in rules.numbers.all_words):
+    if window.word(count.token) in rules.counts.every_counts or (
+            left and left[-1] in rules.numbers.all_words):
         count.every = True
     if _phrase_before(words, position, rules.counts.except_words):
         count.exception, count.every = True, False
@@ -367,7 +372,7 @@ def read_status(window: _Window, count: Count) -> None:
     if count.status is None and head > count.token + 1:
         count.status = status_in(analysis, count.token + 1, head, tally=True)
     if count.status is None and count.remaining:
-        count.status = "open"
+        count.status = Status.OPEN
     if _definite_set(window, count, segments):
         count.every = True
 
@@ -516,7 +521,7 @@ def _add(tally: Tally, count: Count) -> None:
         return
     if count.every:
         tally.total = count.value
-    if count.status == "closed":
+    if count.status == Status.CLOSED:
         tally.closed = (tally.closed or 0) + count.value
     else:
         tally.open = (tally.open or 0) + count.value
@@ -527,7 +532,8 @@ def _add_exception(tally: Tally, count: Count) -> None:
     whole is the count's own or one stated before ("Of the five …, all but one …"); with no
     whole, only the exception is known ("all but one of the causes of concern …")."""
     whole = count.whole if count.whole is not None else tally.total
-    rest, exception = ("closed", "open") if count.status == "closed" else ("open", "closed")
+    rest, exception = (Status.CLOSED, Status.OPEN) if count.status == Status.CLOSED else (
+        Status.OPEN, Status.CLOSED)
     if whole is not None:
         setattr(tally, rest, whole - count.value)
         tally.total = whole
@@ -553,11 +559,11 @@ def _as_of(analysis: Analysis, mention: DateMention) -> TallyDate | None:
             following[1:] and following[1] in months):
         words += following
     named = [w for w in words if w in months]
-    if mention.precision == "day" or len(named) < 2:
+    if mention.precision == Precision.DAY or len(named) < 2:
         return TallyDate(mention.value, mention.precision)
     month = months.index(named[-1]) + 1
     year = mention.value.year + (1 if month < mention.value.month else 0)
-    return TallyDate(date(year, month, 1), "month")
+    return TallyDate(date(year, month, 1), Precision.MONTH)
 
 
 def tally_date(analysis: Analysis, tally: Tally) -> TallyDate | None:
@@ -677,7 +683,6 @@ def _owned(analysis: Analysis, tally: Tally) -> bool:
     """A bare total belongs to a force its sentence names, or to the force the document is
     about: "The report makes twelve recommendations" in a national review is no force's."""
     sentence = tally.sentence
-    named = {m.force_id for m in analysis.forces_between(sentence.tok_start, sentence.tok_end)
-             if analysis.usable(m, sentence)}
+    named = forces_of(analysis, sentence, sentence.tok_start, sentence.tok_end)
     return tally.force_id in named or tally.force_id in (
         analysis.single_force, analysis.dominant_force)

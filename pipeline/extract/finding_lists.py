@@ -15,6 +15,7 @@ from __future__ import annotations
 import numpy
 from spacy.attrs import ORTH
 
+from pipeline.codes import FindingKind, Phase, Status
 from pipeline.extract.clauses import has_phrase, lower_words
 from pipeline.extract.context import Analysis, Sentence
 from pipeline.extract.counts import Tally, number_at
@@ -25,7 +26,8 @@ from pipeline.extract.finding_mentions import (
     findings_in,
     is_hypothetical,
 )
-from pipeline.extract.items import Item, finding_subjects, item_status
+from pipeline.extract.force_scope import forces_of
+from pipeline.extract.items import Item, Source, finding_subjects, item_status
 from pipeline.extract.status import cached_words, status_in
 from pipeline.extract.subjects import (
     clean_subject,
@@ -52,13 +54,13 @@ def enters_engage(analysis: Analysis, sentence: Sentence) -> bool:
 def engage_sentences(analysis: Analysis) -> set[int]:
     """The sentences that name Engage, found once per document."""
     doc = analysis.doc
-    cached = doc.user_data.get("engage_sentences")
+    cached = analysis.cache.get(engage_sentences)
     if cached is None:
         names = [doc.vocab.strings.add(n) for n in analysis.rules.recommendations.engage_names]
-        tokens = [s for label, s, _ in analysis.matches("phase_terms") if label == "engage"]
+        tokens = [s for label, s, _ in analysis.matches("phase_terms") if label == Phase.ENGAGE]
         if any(n in analysis.text for n in analysis.rules.recommendations.engage_names):
             tokens += numpy.flatnonzero(numpy.isin(doc.to_array(ORTH), names)).tolist()
-        cached = doc.user_data["engage_sentences"] = {analysis.token_sentence[i] for i in tokens}
+        cached = analysis.cache[engage_sentences] = {analysis.token_sentence[i] for i in tokens}
     return cached
 
 
@@ -120,9 +122,9 @@ def list_frame(analysis: Analysis, intro_index: int) -> tuple[str, str | None, s
     Causes of concern listed right after a move into Engage that the text reports now are
     its reasons: open unless the list says otherwise."""
     frame = _list_frame(analysis, intro_index)
-    if frame is not None and frame[:2] == ("cause_of_concern", None) and _current_move_before(
-            analysis, intro_index):
-        return "cause_of_concern", "open", "reason"
+    if frame is not None and frame[:2] == (FindingKind.CAUSE_OF_CONCERN, None) and (
+            _current_move_before(analysis, intro_index)):
+        return FindingKind.CAUSE_OF_CONCERN, Status.OPEN, Source.REASON
     return frame
 
 
@@ -149,7 +151,7 @@ def _list_frame(analysis: Analysis, intro_index: int) -> tuple[str, str | None, 
         words) and words[-1] in labels  # "… Entered Engage 2019 Reasons" on one line
     if introduces and has_phrase(words, rec.reason_list_words) and engage_nearby(
             analysis, intro_index):
-        return "cause_of_concern", "open", "reason"
+        return FindingKind.CAUSE_OF_CONCERN, Status.OPEN, Source.REASON
     if not introduces:
         return None
     findings = [f for f in findings_in(analysis, intro) if not is_hypothetical(analysis, f)]
@@ -158,12 +160,12 @@ def _list_frame(analysis: Analysis, intro_index: int) -> tuple[str, str | None, 
         return None  # a title naming findings ("… causes of concern revisit letter")
     if findings:
         finding = findings[-1]
-        kind = "recommendation" if _recommends(analysis, words) else finding.kind
-        return kind, item_status(analysis, finding, finding.end), "list"
+        kind = FindingKind.RECOMMENDATION if _recommends(analysis, words) else finding.kind
+        return kind, item_status(analysis, finding, finding.end), Source.LIST
     if _refers_back(analysis, intro):
         return _referred_frame(analysis, intro, words)
     if _recommends(analysis, words) and _finding_before(analysis, intro_index):
-        return "recommendation", None, "list"
+        return FindingKind.RECOMMENDATION, None, Source.LIST
     return None
 
 
@@ -183,7 +185,7 @@ def _refers_back(analysis: Analysis, sentence: Sentence) -> bool:
         return True  # "… that two of them can now be closed:"
     openers = rec.remainder_openers
     return len(words) == 3 and words[0] in openers and number_at(
-        analysis, sentence.tok_start + 1) is not None and words[2] in ("that", "which")
+        analysis, sentence.tok_start + 1) is not None and words[2] in rec.relative_pronouns
 
 
 def _referred_frame(analysis: Analysis, intro: Sentence, words: list[str]
@@ -194,10 +196,10 @@ def _referred_frame(analysis: Analysis, intro: Sentence, words: list[str]
     if not findings:
         return None
     finding = findings[-1]
-    kind = "recommendation" if _recommends(analysis, words) else finding.kind
+    kind = FindingKind.RECOMMENDATION if _recommends(analysis, words) else finding.kind
     status = status_in(analysis, intro.tok_start, intro.tok_end) or (
         item_status(analysis, finding, finding.end))
-    return kind, status, "list"
+    return kind, status, Source.LIST
 
 
 def statement_subject(analysis: Analysis, text: str) -> str | None:
@@ -242,7 +244,7 @@ def _bullet_reading(analysis: Analysis, bullet: Sentence, frame: tuple[str, str 
         if len(subjects) == 1:
             return own.kind, subjects[0], item_status(analysis, own, after) or status
     text = bullet.text[2:]
-    subject = statement_subject(analysis, text) if kind == "cause_of_concern" else (
+    subject = statement_subject(analysis, text) if kind == FindingKind.CAUSE_OF_CONCERN else (
         clean_subject(analysis, text))
     return kind, subject, status
 
@@ -293,7 +295,7 @@ def heading_items(analysis: Analysis) -> list[Item]:
             continue
         if subject:
             out.append(Item(finding.kind, force_id, subject, None, sentence.start, end,
-                            finding.start, False, False, "heading", sentence.index))
+                            finding.start, False, False, Source.HEADING, sentence.index))
     return out
 
 
@@ -314,9 +316,9 @@ def reason_reference_items(analysis: Analysis) -> list[Item]:
         for previous in earlier:
             subject = _concern_subject(analysis, previous)
             if force_id and subject:
-                out.append(Item("cause_of_concern", force_id, subject, "open", previous.start,
-                                previous.end, previous.tok_start, False, False, "reason",
-                                previous.index))
+                out.append(Item(FindingKind.CAUSE_OF_CONCERN, force_id, subject, Status.OPEN,
+                                previous.start, previous.end, previous.tok_start, False, False,
+                                Source.REASON, previous.index))
     return out
 
 
@@ -349,10 +351,10 @@ def reason_count(analysis: Analysis, sentence: Sentence) -> tuple[Tally, list[It
             analysis, listed, count, tuple(rec.clause_subject_openers))) if s]
         if len(subjects) != count:
             return None
-        tally = Tally("cause_of_concern", force_id, sentence, sentence.start, sentence.end,
-                      token, total=count)
-        items = [Item("cause_of_concern", force_id, s, "open", sentence.start, sentence.end,
-                      token, source="reason", sentence_index=sentence.index,
+        tally = Tally(FindingKind.CAUSE_OF_CONCERN, force_id, sentence, sentence.start,
+                      sentence.end, token, total=count)
+        items = [Item(FindingKind.CAUSE_OF_CONCERN, force_id, s, Status.OPEN, sentence.start,
+                      sentence.end, token, source=Source.REASON, sentence_index=sentence.index,
                       group=f"reason-{sentence.index}") for s in subjects]
         return tally, items
     return None
@@ -387,23 +389,22 @@ def reason_concern_items(analysis: Analysis, sentence: Sentence) -> list[Item]:
     if token is None or token >= sentence.tok_end:
         return []
     force_id = _moved_force(analysis, sentence, token)
-    marker = Finding("cause_of_concern", token, token, True, sentence)
+    marker = Finding(FindingKind.CAUSE_OF_CONCERN, token, token, True, sentence)
     subject = clean_subject(analysis, span_text(analysis, token, subject_end(
         analysis, marker, token)))
     if force_id is None or not long_enough(analysis, subject):
         return []
-    status = None if dated_before(analysis, sentence, rec.background_days) else "open"
+    status = None if dated_before(analysis, sentence, rec.background_days) else Status.OPEN
     parts = split_listed(analysis, subject, tuple(rec.clause_subject_openers))
-    return [Item("cause_of_concern", force_id, p, status, sentence.start, sentence.end,
-                 token, source="reason", sentence_index=sentence.index,
+    return [Item(FindingKind.CAUSE_OF_CONCERN, force_id, p, status, sentence.start, sentence.end,
+                 token, source=Source.REASON, sentence_index=sentence.index,
                  group=f"reason-{sentence.index}") for p in parts]
 
 
 def _moved_force(analysis: Analysis, sentence: Sentence, token: int) -> str | None:
     """The force a move sentence names, or means by "the force" ("Several services were
     escalated …" names none)."""
-    named = [m for m in analysis.forces_between(sentence.tok_start, token)
-             if analysis.usable(m, sentence)]
+    named = forces_of(analysis, sentence, sentence.tok_start, token)
     opening = " ".join(lower_words(analysis.doc, sentence.tok_start, sentence.tok_start + 3))
     anaphor = any(opening.startswith(a + " ") for a in analysis.rules.words.force_anaphors
                   if " " in a)

@@ -9,9 +9,31 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from enum import StrEnum, auto
 
+from pipeline.codes import Precision
 from pipeline.extract.clauses import has_phrase, lower_words
 from pipeline.extract.context import Analysis, Sentence
+from pipeline.extract.force_scope import forces_of, nearest_force, out_of_scope
+
+
+class Matcher(StrEnum):
+    """The document matchers (nlp.Matchers) the findings modules read."""
+
+    FINDINGS = auto()  # the kind phrases of rules/recommendations.yaml
+
+
+class EventType(StrEnum):
+    """The event type the findings modules make (pipeline/events/registry.py)."""
+
+    RECOMMENDATION = auto()
+
+
+class Refer(StrEnum):
+    """The force_scope.REFER_MODES findings use."""
+
+    BEFORE = auto()  # a finding naming no force is about the force last named before it
+
 
 _HYPOTHETICAL_NEAR = 4  # "a force may be escalated if it fails to address a cause of concern"
 
@@ -30,16 +52,16 @@ class Finding:
 def findings_in(analysis: Analysis, sentence: Sentence) -> list[Finding]:
     """The kind phrases of a sentence, longest first where they overlap, in text order
     (read once per sentence: several mechanisms ask)."""
-    cache = analysis.doc.user_data.get("findings_in")
+    cache = analysis.cache.get(findings_in)
     if cache is None:
-        cache = analysis.doc.user_data["findings_in"] = _all_findings(analysis)
+        cache = analysis.cache[findings_in] = _all_findings(analysis)
     return cache.get(sentence.index, [])
 
 
 def _all_findings(analysis: Analysis) -> dict[int, list[Finding]]:
     heads = set(analysis.rules.recommendations.plural_heads)
     out: dict[int, list[Finding]] = {}
-    for kind, start, end in sorted(analysis.matches("findings"), key=lambda m: (m[1], -m[2])):
+    for kind, start, end in sorted(analysis.matches(Matcher.FINDINGS), key=lambda m: (m[1], -m[2])):
         sentence = analysis.sentences[analysis.token_sentence[start]]
         if end > sentence.tok_end:
             continue
@@ -65,15 +87,44 @@ def is_hypothetical(analysis: Analysis, finding: Finding) -> bool:
         before, rec.hypothetical_before)
 
 
-def _findings_apply(analysis: Analysis, force_id: str | None) -> str | None:
-    excluded = set(analysis.rules.recommendations.forces_without_findings)
-    return None if force_id in excluded else force_id
+def finding_force(analysis: Analysis, sentence: Sentence, token: int) -> str | None:
+    """The force a finding belongs to: the one named in its sentence nearest before the
+    finding (else the first after it), else the force last named before the sentence, as
+    force_scope says for findings. None when that force has no findings process.
+
+    There is no fallback to the document's most named force: findings a text reports
+    before naming any force ("ten of sixteen recommendations have been implemented", in a
+    national review) belong to no force.
+    """
+    force_id = nearest_force(analysis, sentence, token)
+    if force_id is None and forces_of(analysis, sentence, sentence.tok_start,
+                                      sentence.tok_end, refer=Refer.BEFORE):
+        force_id = _named_before(analysis, sentence)
+    if force_id is None or out_of_scope(analysis, EventType.RECOMMENDATION, force_id):
+        return None
+    return force_id
+
+
+def _named_before(analysis: Analysis, sentence: Sentence) -> str | None:
+    """The force last named before the sentence, as force_scope refers, except that a
+    comparison covers every force of its list: after "joins Cleveland, Greater Manchester
+    and the Metropolitan Police in Engage", a finding is the story force's, not the Met's."""
+    compared = _compared(analysis)
+    for k in range(len(analysis.forces) - 1, -1, -1):
+        mention = analysis.forces[k]
+        if mention.tok_start >= sentence.tok_start:
+            continue
+        if mention.kind == "fire" or k in compared:
+            continue
+        if mention.kind == "office" or analysis.usable(mention):
+            return mention.force_id
+    return None
 
 
 def _compared(analysis: Analysis) -> set[int]:
     """The force mentions a comparison covers: "joins Cleveland, Greater Manchester and the
     Metropolitan Police in Engage" compares all of the list, not only its first name."""
-    cached = analysis.cache.get("compared_forces")
+    cached = analysis.cache.get(_compared)
     if cached is None:
         joins = set(analysis.rules.recommendations.enumeration_joins)
         cached = set()
@@ -85,38 +136,8 @@ def _compared(analysis: Analysis) -> set[int]:
             if mention.compared or previous is not None and k - 1 in cached and all(
                     w in joins for w in between):
                 cached.add(k)
-        analysis.cache["compared_forces"] = cached
+        analysis.cache[_compared] = cached
     return cached
-
-
-def finding_force(analysis: Analysis, sentence: Sentence, token: int) -> str | None:
-    """The force a finding belongs to: one named in its sentence (the nearest before the
-    finding, else the first after), else the force last named before it.
-
-    Unlike the general "force last named" rule there is no fallback to the document's most
-    named force: findings a text reports before naming any force ("ten of sixteen
-    recommendations have been implemented", in a national review) belong to no force.
-    """
-    mentions = analysis.forces_between(sentence.tok_start, sentence.tok_end)
-    fire = any(m.kind == "fire" for m in mentions)
-    # "Dorset and Wiltshire Fire and Rescue Service": a bare place beside a fire service
-    named = [m for m in mentions if analysis.usable(m, sentence)
-             and not (fire and m.kind == "weak")]
-    before = [m for m in named if m.tok_start < token]
-    if before:
-        return _findings_apply(analysis, before[-1].force_id)
-    if named:
-        return _findings_apply(analysis, named[0].force_id)
-    compared = _compared(analysis)
-    for k in range(len(analysis.forces) - 1, -1, -1):
-        mention = analysis.forces[k]
-        if mention.tok_start >= sentence.tok_start:
-            continue
-        if mention.kind == "fire" or k in compared:
-            continue
-        if mention.kind == "office" or analysis.usable(mention):
-            return _findings_apply(analysis, mention.force_id)
-    return None
 
 
 def dated_before(analysis: Analysis, sentence: Sentence, days: int) -> bool:
@@ -132,9 +153,9 @@ def dated_before(analysis: Analysis, sentence: Sentence, days: int) -> bool:
 
 def _period_end(value: date, precision: str | None) -> date:
     """The last day a date can mean: "earlier this year" is not before a March release."""
-    if precision == "year":
+    if precision == Precision.YEAR:
         return date(value.year, 12, 31)
-    if precision == "month":
+    if precision == Precision.MONTH:
         following = date(value.year + value.month // 12, value.month % 12 + 1, 1)
         return date.fromordinal(following.toordinal() - 1)
     return value

@@ -10,12 +10,13 @@
 
 from __future__ import annotations
 
+from pipeline.codes import FindingKind, Status
 from pipeline.extract.clauses import clause_end, has_phrase, lower_words
 from pipeline.extract.context import Analysis, Sentence
 from pipeline.extract.counts import Tally, number_at
 from pipeline.extract.finding_mentions import Finding, finding_force, findings_in
-from pipeline.extract.items import Item
-from pipeline.extract.status import status_in
+from pipeline.extract.items import Item, Source
+from pipeline.extract.status import cached_words, status_in
 from pipeline.extract.subjects import (
     clean_subject,
     span_text,
@@ -29,8 +30,7 @@ _REMAINDER_REACH = 4  # "but monitoring remains on …": the status word right a
 
 
 def _words(analysis: Analysis, sentence: Sentence) -> list[tuple[int, str]]:
-    lower_words(analysis.doc, 0, 0)  # builds the document's cached lower-case words
-    words = analysis.doc.user_data["lower_words"]
+    words = cached_words(analysis)
     return [(i, words[i]) for i in range(sentence.tok_start, sentence.tok_end)
             if words[i] is not None]
 
@@ -107,7 +107,7 @@ def _ordinal_at(analysis: Analysis, sentence: Sentence, tokens: list[tuple[int, 
     if subject and len(parts) == 1:
         parts = split_on_leads(subject, rec.subject_leads)
     return [Item(reference.kind, force_id, p, status, sentence.start, sentence.end, start,
-                 source="reference", sentence_index=sentence.index,
+                 source=Source.REFERENCE, sentence_index=sentence.index,
                  refers_to=counted[-1].sentence.index)
             for p in (clean_subject(analysis, q) for q in parts) if p]
 
@@ -139,7 +139,8 @@ def subject_from_next_sentence(analysis: Analysis, item: Item) -> None:
     if len(words) < 4 or words[0].lower() not in rec.next_sentence_subjects or (
             words[1].lower() not in rec.next_sentence_verbs):
         return
-    rest = " ".join(words[2:]) if words[1].lower() in ("is", "was") else " ".join(words[1:])
+    copula = words[1].lower() in rec.reference_copulas
+    rest = " ".join(words[2:]) if copula else " ".join(words[1:])
     for lead in sorted(rec.subject_leads, key=len, reverse=True):
         if rest.lower().startswith(lead + " "):
             item.subject = clean_subject(analysis, rest[len(lead) + 1 :])
@@ -181,7 +182,7 @@ def remainder_items(analysis: Analysis, tally: Tally) -> list[Item]:
         return []
     for p in range(contrast + 1, min(contrast + 1 + _REMAINDER_REACH, len(tokens))):
         token = tokens[p][0]
-        if status_in(analysis, token, token + 1) != "open":
+        if status_in(analysis, token, token + 1) != Status.OPEN:
             continue
         marker = Finding(tally.kind, token, token + 1, False, tally.sentence)
         span = subject_span(analysis, marker, rec.listing_leads)
@@ -189,8 +190,9 @@ def remainder_items(analysis: Analysis, tally: Tally) -> list[Item]:
             return []
         subject = clean_subject(analysis, span_text(analysis, span[0], span[1]))
         sentence = tally.sentence
-        return [Item(tally.kind, tally.force_id, subject, "open", sentence.start, sentence.end,
-                     token, source="remainder", sentence_index=sentence.index)] if subject else []
+        return [Item(tally.kind, tally.force_id, subject, Status.OPEN, sentence.start,
+                     sentence.end, token, source=Source.REMAINDER,
+                     sentence_index=sentence.index)] if subject else []
     return []
 
 
@@ -205,7 +207,7 @@ def recommended_items(analysis: Analysis, sentence: Sentence) -> list[Item]:
     tokens = _words(analysis, sentence)
     negations = set(analysis.rules.words.negations)
     for p, (token, word) in enumerate(tokens[:-2]):
-        if word != "that" or p == 0 or tokens[p - 1][1] not in rec.recommend_words:
+        if word not in rec.complementisers or p == 0 or tokens[p - 1][1] not in rec.recommend_words:
             continue
         if negations & {w for _, w in tokens[:p]}:
             return []  # "I do not intend to recommend that the force be moved into Engage"
@@ -219,8 +221,9 @@ def recommended_items(analysis: Analysis, sentence: Sentence) -> list[Item]:
             return []
         subject = clean_subject(analysis, analysis.text[
             analysis.doc[tokens[end][0]].idx : sentence.end])
-        return [Item("recommendation", force_id, subject, None, sentence.start, sentence.end,
-                     token, source="sentence", sentence_index=sentence.index)] if subject else []
+        return [Item(FindingKind.RECOMMENDATION, force_id, subject, None, sentence.start,
+                     sentence.end, token, source=Source.SENTENCE,
+                     sentence_index=sentence.index)] if subject else []
     return []
 
 

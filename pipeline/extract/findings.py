@@ -9,6 +9,7 @@ Which words mean what is data in rules/recommendations.yaml and rules/counts.yam
 
 from __future__ import annotations
 
+from pipeline.codes import FindingKind
 from pipeline.extract.clauses import has_phrase, lower_words
 from pipeline.extract.context import Analysis, Sentence
 from pipeline.extract.counts import Tally, document_tallies
@@ -22,6 +23,7 @@ from pipeline.extract.finding_lists import (
     reason_count,
     reason_reference_items,
 )
+from pipeline.extract.finding_mentions import EventType, Matcher
 from pipeline.extract.finding_references import (
     ordinal_items,
     recommendation_text,
@@ -29,12 +31,13 @@ from pipeline.extract.finding_references import (
     remainder_items,
     subject_from_next_sentence,
 )
-from pipeline.extract.items import Item, sentence_items
+from pipeline.extract.items import Item, Source, sentence_items
 from pipeline.extract.reconcile import Group, reconcile
+from pipeline.extract.skeleton import Dated, Steps, as_found, never, run
 from pipeline.models import Event
 
 # Wordings that name a finding only in passing: another wording names it better.
-_WEAK_SOURCES = ("copular", "reason", "summary")
+_WEAK_SOURCES = (Source.COPULAR, Source.REASON, Source.SUMMARY)
 _REFERENCE_WINDOW = 3  # "One of these, on …" refers to findings this many sentences back
 
 
@@ -52,21 +55,22 @@ def _gives_reasons(analysis: Analysis, sentence: Sentence) -> bool:
 def _recommendation_references(analysis: Analysis, items: list[Item]) -> list[Item]:
     """A tracker that only says "this recommendation" names the one its text states."""
     phrases = analysis.rules.recommendations.recommendation_references
-    references = [i for i in items if not i.subject and i.kind == "recommendation" and has_phrase(
+    references = [i for i in items if not i.subject and i.kind == FindingKind.RECOMMENDATION
+                  and has_phrase(
         lower_words(analysis.doc, analysis.sentences[i.sentence_index].tok_start,
                     analysis.sentences[i.sentence_index].tok_end), phrases)]
-    named = {i.force_id for i in items if i.subject and i.kind == "recommendation"}
+    named = {i.force_id for i in items if i.subject and i.kind == FindingKind.RECOMMENDATION}
     found = recommendation_text(analysis) if references else None
     if found is None or references[0].force_id in named:
         return []
     sentence, subject = found
-    return [Item("recommendation", references[0].force_id, subject, None, sentence.start,
-                 sentence.end, sentence.tok_start, source="reference",
+    return [Item(FindingKind.RECOMMENDATION, references[0].force_id, subject, None, sentence.start,
+                 sentence.end, sentence.tok_start, source=Source.REFERENCE,
                  sentence_index=sentence.index)]
 
 
 def _finding_sentences(analysis: Analysis) -> set[int]:
-    return {analysis.token_sentence[start] for _, start, _ in analysis.matches("findings")}
+    return {analysis.token_sentence[start] for _, start, _ in analysis.matches(Matcher.FINDINGS)}
 
 
 def document_items(analysis: Analysis) -> list[Item]:
@@ -104,7 +108,7 @@ def _status_from_referent(items: list[Item], tallies: list[Tally]) -> None:
     status to some of them: not passed on)."""
     counted = {t.sentence.index for t in tallies if not t.bare}
     for item in items:
-        if item.source != "reference" or item.status or item.refers_to in (
+        if item.source != Source.REFERENCE or item.status or item.refers_to in (
                 None, item.sentence_index) or item.refers_to in counted:
             continue
         item.status = next((i.status for i in items if i.sentence_index == item.refers_to
@@ -112,24 +116,9 @@ def _status_from_referent(items: list[Item], tallies: list[Tally]) -> None:
                                 item.force_id, item.kind)), None)
 
 
-def _tally_event(analysis: Analysis, tally: Tally) -> Event:
-    return span_event(
-        analysis, tally.start, tally.end, "recommendation", tally.force_id,
-        subject_kind=tally.kind, count_total=tally.total, count_closed=tally.closed,
-        count_open=tally.open, event_date=tally.date.value if tally.date else None,
-        date_precision=tally.date.precision if tally.date else None)
-
-
-def _item_event(analysis: Analysis, group: Group) -> Event:
-    """The wording that states the status is the evidence; the fullest wording the subject."""
-    stated = [m for m in group.members if m.status == group.status] or group.members
-    evidence = min(stated, key=lambda m: m.token)
-    ranked = [m for m in group.members if m.subject and m.source not in _WEAK_SOURCES] or [
-        m for m in group.members if m.subject]
-    subject = max((m.subject for m in ranked), key=len)
-    return span_event(analysis, evidence.start, evidence.end, "recommendation",
-                      evidence.force_id, subject_kind=evidence.kind, subject=subject,
-                      status=group.status)
+# A finding as the document states it once its wordings are reconciled: a tally, or one
+# item with every wording of it. It is the skeleton's clause.
+Stated = Tally | Group
 
 
 def _reason_counts(analysis: Analysis) -> tuple[list[Tally], list[Item]]:
@@ -149,7 +138,9 @@ def _reason_counts(analysis: Analysis) -> tuple[list[Tally], list[Item]]:
     return tallies, items
 
 
-def extract_findings(analysis: Analysis) -> list[Event]:
+def _stated_findings(analysis: Analysis) -> list[Stated]:
+    """The trigger and clause steps: every finding phrase and count, read into items and
+    tallies (hypothetical ones dropped, each with its force and date), then reconciled."""
     tallies = document_tallies(analysis)
     items = document_items(analysis)
     _status_from_referent(items, tallies)
@@ -157,5 +148,65 @@ def extract_findings(analysis: Analysis) -> list[Event]:
     reason_tallies, reason_items = _reason_counts(analysis)
     tallies, items = tallies + reason_tallies, items + reason_items
     tallies, groups = reconcile(analysis, tallies, items)
-    return [_tally_event(analysis, t) for t in tallies] + [
-        _item_event(analysis, g) for g in sorted(groups, key=lambda g: g.first.token)]
+    return [*tallies, *sorted(groups, key=lambda g: g.first.token)]
+
+
+def _evidence(group: Group) -> Item:
+    """The wording that states the group's status, the first of them."""
+    stated = [m for m in group.members if m.status == group.status] or group.members
+    return min(stated, key=lambda m: m.token)
+
+
+def _force(stated: Stated) -> str | None:
+    return stated.force_id if isinstance(stated, Tally) else _evidence(stated).force_id
+
+
+def _forces(analysis: Analysis, stated: Stated) -> list[str]:
+    """Each finding's force was decided where it was named (finding_mentions.finding_force)."""
+    force = _force(stated)
+    return [force] if force is not None else []
+
+
+def _date(analysis: Analysis, stated: Stated) -> Dated:
+    """A tally's own date; an item carries none."""
+    if isinstance(stated, Tally) and stated.date is not None:
+        return stated.date.value, stated.date.precision
+    return None, None
+
+
+def _events(analysis: Analysis, stated: Stated, forces: list[str], dated: Dated
+            ) -> list[Event]:
+    if _force(stated) is not None and not forces:
+        return []  # the force named has no findings process
+    force_id = forces[0] if forces else None
+    if isinstance(stated, Tally):
+        return [span_event(
+            analysis, stated.start, stated.end, EventType.RECOMMENDATION, force_id,
+            subject_kind=stated.kind, count_total=stated.total, count_closed=stated.closed,
+            count_open=stated.open, event_date=dated[0], date_precision=dated[1])]
+    evidence = _evidence(stated)
+    ranked = [m for m in stated.members if m.subject and m.source not in _WEAK_SOURCES] or [
+        m for m in stated.members if m.subject]
+    subject = max((m.subject for m in ranked), key=len)
+    return [span_event(analysis, evidence.start, evidence.end, EventType.RECOMMENDATION,
+                       force_id, subject_kind=evidence.kind, subject=subject,
+                       status=stated.status)]
+
+
+# Blocked clauses (hypothetical findings), fire services and forces are all decided per
+# finding phrase before reconciling, so the skeleton's span check has nothing to add and
+# the wordings are already merged into one event per finding.
+STEPS = Steps(
+    event_type=EventType.RECOMMENDATION,
+    clauses=_stated_findings,
+    span=lambda stated: None,
+    blocked=never,
+    forces=_forces,
+    date=_date,
+    events=_events,
+    merge=as_found,
+)
+
+
+def extract_findings(analysis: Analysis) -> list[Event]:
+    return run(STEPS, analysis)

@@ -13,7 +13,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from enum import StrEnum, auto
 
+from pipeline.codes import FindingKind, Status
 from pipeline.extract.clauses import clause_end, clause_start, has_phrase, lower_words
 from pipeline.extract.context import Analysis, Sentence
 from pipeline.extract.counts import number_at
@@ -27,6 +29,7 @@ from pipeline.extract.finding_mentions import (
 )
 from pipeline.extract.status import status_in, status_read
 from pipeline.extract.subjects import (
+    Intro,
     clean_subject,
     issue_predicate_end,
     long_enough,
@@ -44,6 +47,20 @@ _COPULAR_WORDS = 25
 _RELATIVE_REACH = 8  # ", the most urgent of which is that …" follows the finding closely
 
 
+
+class Source(StrEnum):
+    """Which wording named an item: reconcile trusts some more than others."""
+
+    SENTENCE = auto()  # a finding phrase with its subject in one sentence
+    COPULAR = auto()  # "the backlog in vetting is a cause for concern"
+    SUMMARY = auto()  # "two causes of concern about X": one subject sums up a counted set
+    LIST = auto()  # a bullet a sentence introduces
+    REASON = auto()  # a reason given for a move into Engage
+    REFERENCE = auto()  # "The first relates to …", "this recommendation"
+    REMAINDER = auto()  # "the one that remains open is …" after a tally
+    HEADING = auto()  # a heading naming the finding
+
+
 @dataclass
 class Item:
     kind: str
@@ -55,7 +72,7 @@ class Item:
     token: int
     plural: bool = False
     every: bool = False  # "all the causes of concern", "the force's remaining causes of concern"
-    source: str = "sentence"
+    source: str = Source.SENTENCE
     sentence_index: int = 0
     group: str | None = None  # items of one list or one sentence are never one finding
     intro_index: int | None = None  # a listed item's introducing sentence
@@ -84,7 +101,7 @@ def item_status(analysis: Analysis, finding: Finding, after_start: int) -> str |
     start = clause_start(doc, sentence.tok_start, finding.start, breaks)
     end = clause_end(doc, sentence.tok_end, max(after_start, finding.end), breaks)
     background = in_background(analysis, sentence)
-    options = {"context_start": start, "background": background}
+    options = dict(context_start=start, background=background)
     after, verb = status_read(analysis, after_start, end, tally=True, **options)
     if after is not None and verb:
         return after
@@ -100,7 +117,7 @@ def item_status(analysis: Analysis, finding: Finding, after_start: int) -> str |
     if issued is not None:
         modifier = modifier or status_in(analysis, finding.end, issued, **options)
     if _made(analysis, finding, k, issued) and not background:
-        governing = governing or "open"  # "made four recommendations": newly made
+        governing = governing or Status.OPEN  # "made four recommendations": newly made
     return governing or modifier or after or status_in(
         analysis, after_start, min(end, after_start + _ISSUED_REACH), **options) or status_in(
         analysis, start, finding.start, **options)
@@ -109,7 +126,7 @@ def item_status(analysis: Analysis, finding: Finding, after_start: int) -> str |
 def _made(analysis: Analysis, finding: Finding, before: int, issued: int | None) -> bool:
     """Whether recommendations are said to be made here: "made two recommendations",
     "the recommendations had been made" (made is no status of a cause of concern)."""
-    if finding.kind != "recommendation":
+    if finding.kind != FindingKind.RECOMMENDATION:
         return False
     made = set(analysis.rules.recommendations.recommendation_issue_words)
     doc = analysis.doc
@@ -144,7 +161,7 @@ def covers_every(analysis: Analysis, finding: Finding) -> bool:
                          finding.start)
     after = lower_words(analysis.doc, finding.end, min(finding.end + 3,
                                                          finding.sentence.tok_end))
-    return bool(every & set(before)) or "all" in after
+    return bool(every & set(before)) or bool(set(rules.recommendations.every_after) & set(after))
 
 
 def _copula_before(analysis: Analysis, finding: Finding) -> int | None:
@@ -174,7 +191,7 @@ def copular_items(analysis: Analysis, finding: Finding, force_id: str) -> list[I
     doc = analysis.doc
     rec = analysis.rules.recommendations
     sentence = finding.sentence
-    bare_as = doc[copula].lower_ == "as"
+    bare_as = doc[copula].lower_ in rec.bare_copulas
     starts = set(rec.as_verbs) if bare_as else set(rec.copular_subject_starts)
     if finding.plural:
         starts -= set(rec.finding_joins)
@@ -189,12 +206,12 @@ def copular_items(analysis: Analysis, finding: Finding, force_id: str) -> list[I
     negated = lower_words(doc, max(sentence.tok_start, copula - 2), copula + 2)
     if has_phrase(negated, rec.status_negations):
         return []
-    status = "closed" if has_phrase(negated, rec.copular_closed) else (
-        None if in_background(analysis, sentence) else "open")
+    status = Status.CLOSED if has_phrase(negated, rec.copular_closed) else (
+        None if in_background(analysis, sentence) else Status.OPEN)
     if subject is None:  # "This is a cause of concern.": says where the one just named stands
         return [_item(analysis, finding, force_id, None, status)] if not finding.plural else []
     parts = _split_uncounted(analysis, subject) if finding.plural else [subject]
-    return [_item(analysis, finding, force_id, clean_subject(analysis, p), status, "copular")
+    return [_item(analysis, finding, force_id, clean_subject(analysis, p), status, Source.COPULAR)
             for p in parts if clean_subject(analysis, p)]
 
 
@@ -247,7 +264,7 @@ def apposition(analysis: Analysis, finding: Finding) -> str | None:
 
 
 def _item(analysis: Analysis, finding: Finding, force_id: str, subject: str | None,
-          status: str | None, source: str = "sentence") -> Item:
+          status: str | None, source: str = Source.SENTENCE) -> Item:
     sentence = finding.sentence
     return Item(finding.kind, force_id, subject, status, sentence.start, sentence.end,
                 finding.start, finding.plural, False, source, sentence.index,
@@ -258,16 +275,16 @@ def finding_subjects(analysis: Analysis, finding: Finding) -> tuple[list[str], i
     """The subjects a finding names, the token after them, and how they were introduced."""
     rec = analysis.rules.recommendations
     leads = rec.listing_leads if finding.plural else rec.subject_leads
-    if finding.kind == "recommendation" and not finding.plural and not _relative_after(
+    if finding.kind == FindingKind.RECOMMENDATION and not finding.plural and not _relative_after(
             analysis, finding):
         leads = leads + rec.recommendation_leads  # "the recommendation that the force …"
     span = subject_span(analysis, finding, leads)
     if span is None:
         subject = relative_subject(analysis, finding) or apposition(
             analysis, finding) or _relative_recommendation(analysis, finding)
-        return ([subject] if subject else []), finding.end, "none"
+        return ([subject] if subject else []), finding.end, Intro.NONE
     start, end, how = span
-    after = end + 1 if how == "dash" else end  # the verb after "– on A and on B –"
+    after = end + 1 if how == Intro.DASH else end  # the verb after "– on A and on B –"
     subjects, _, _ = _span_subjects(analysis, finding, start, end, how, leads)
     return subjects, after, how
 
@@ -282,7 +299,7 @@ def _span_subjects(analysis: Analysis, finding: Finding, start: int, end: int, h
     quantifier = raw.lower().strip(" .,") in rec.antecedent_quantifiers
     if subject is None and finding.plural and quantifier:
         return _antecedents(analysis, finding), end, how
-    if subject is None or how == "paren" and not long_enough(analysis, subject):
+    if subject is None or how == Intro.PAREN and not long_enough(analysis, subject):
         return [], end, how  # "causes of concern (HTML)": a link, not a subject
     if not finding.plural:
         return [subject], end, how
@@ -302,7 +319,7 @@ def _span_subjects(analysis: Analysis, finding: Finding, start: int, end: int, h
         analysis, subject)
     if len(parts) == 1:
         parts = split_on_leads(subject, rec.subject_leads)
-    if how == "colon" and number_at(analysis, start) is not None:
+    if how == Intro.COLON and number_at(analysis, start) is not None:
         return [], end, how  # "Causes of concern: one down, one to go" counts, names none
     parts = parts[:1] + [_without_lead(q, leads) for q in parts[1:]]
     return [p for p in (clean_subject(analysis, q) for q in parts) if p], end, how
@@ -335,9 +352,11 @@ def _antecedents(analysis: Analysis, finding: Finding) -> list[str]:
     breaks = set(analysis.rules.words.clause_breaks) | {","}
     start = clause_start(doc, finding.sentence.tok_start, finding.start, breaks)
     text = analysis.text[finding.sentence.start : doc[start].idx].rstrip(" ,")
-    text = re.sub(r"(?:,\s*)?\band$", "", text).rstrip(" ,")
+    for trailer in analysis.rules.recommendations.antecedent_trailers:
+        text = re.sub(trailer, "", text).rstrip(" ,")
     openers = "|".join(map(re.escape, analysis.rules.recommendations.noun_phrase_openers))
-    joins = list(re.finditer(rf"\s+and\s+(?=(?:{openers})\b)", text, re.IGNORECASE))
+    joins = [m for pair in analysis.rules.recommendations.pair_separators
+             for m in re.finditer(rf"{pair}(?=(?:{openers})\b)", text, re.IGNORECASE)]
     if not joins:
         return []
     join = joins[-1]
@@ -364,10 +383,22 @@ def _part_of_count(analysis: Analysis, finding: Finding) -> int | None:
     k -= 1  # the whole's number
     while k >= floor and doc[k].lower_ in skip:
         k -= 1
-    if k < floor or doc[k].lower_ != "of":
+    size = _phrase_ending(analysis, k, floor, counts.part_of)  # "of", "out of"
+    if size is None:
         return None
-    k -= 2 if k - 1 >= floor and doc[k - 1].lower_ == "out" else 1
+    k -= size
     return number_at(analysis, k) if k >= floor else None
+
+
+def _phrase_ending(analysis: Analysis, k: int, floor: int, phrases: tuple[str, ...]
+                   ) -> int | None:
+    """The length of the longest phrase whose last word is token k, not reaching below floor."""
+    for phrase in sorted(phrases, key=lambda p: -len(p.split())):
+        parts = phrase.split()
+        first = k - len(parts) + 1
+        if first >= floor and [analysis.doc[i].lower_ for i in range(first, k + 1)] == parts:
+            return len(parts)
+    return None
 
 
 def _coordinated(analysis: Analysis, finding: Finding, previous: Item | None) -> bool:
@@ -405,17 +436,18 @@ def sentence_items(analysis: Analysis, sentence: Sentence, reason: bool) -> list
         if status is None and _coordinated(analysis, finding, out[-1] if out else None):
             status = out[-1].status
         if status is None and reason:
-            status = "open"
+            status = Status.OPEN
         if not subjects:
             item = _item(analysis, finding, force_id, None, status)
             item.every = finding.plural and covers_every(analysis, finding)
             out.append(item)
             continue
-        if finding.plural and how not in ("paren", "colon") and count_before(
+        if finding.plural and how not in (Intro.PAREN, Intro.COLON) and count_before(
                 analysis, finding) is None and (status is None or _vague(analysis, finding)):
             continue  # "our recommendations on vetting", "several recommendations about X"
         # "raised two causes of concern about X and Y" with one subject sums up a set
         counted = count_before(analysis, finding) if finding.plural else None
-        source = "summary" if counted and counted > 1 and len(subjects) == 1 else "sentence"
+        summary = counted and counted > 1 and len(subjects) == 1
+        source = Source.SUMMARY if summary else Source.SENTENCE
         out.extend(_item(analysis, finding, force_id, s, status, source) for s in subjects)
     return out

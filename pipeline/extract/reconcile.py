@@ -17,11 +17,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from pipeline.codes import FindingKind, Status
 from pipeline.extract.context import Analysis
 from pipeline.extract.counts import Tally, tally_date
-from pipeline.extract.items import Item
+from pipeline.extract.items import Item, Source
 
-_RANK = {"closed": 2, "open": 1, None: 0}
+_RANK = {Status.CLOSED: 2, Status.OPEN: 1, None: 0}
 _ANAPHOR_WINDOW = 2  # sentences over which "the cause of concern" means the one just named
 
 
@@ -110,17 +111,18 @@ def inherit_open(analysis: Analysis, groups: list[Group]) -> None:
     """Listed recommendations take "open" from the cause of concern they are listed under."""
     window = analysis.rules.recommendations.parent_window
     concerns = [(m.sentence_index, g) for g in groups for m in g.members
-                if m.kind == "cause_of_concern"]
+                if m.kind == FindingKind.CAUSE_OF_CONCERN]
     for group in groups:
-        listed = [m for m in group.members if m.kind == "recommendation" and m.source == "list"
+        listed = [m for m in group.members if m.kind == FindingKind.RECOMMENDATION
+                  and m.source == Source.LIST
                   and m.intro_index is not None]
         if not listed or group.status is not None:
             continue
         intro = listed[0].intro_index
         parents = [(index, g) for index, g in concerns if intro - window <= index <= intro
                    and g.first.force_id == group.first.force_id]
-        if parents and max(parents, key=lambda p: p[0])[1].status == "open":
-            group.status = "open"
+        if parents and max(parents, key=lambda p: p[0])[1].status == Status.OPEN:
+            group.status = Status.OPEN
 
 
 def _set_closed_tallies(analysis: Analysis, tallies: list[Tally], items: list[Item]
@@ -130,7 +132,7 @@ def _set_closed_tallies(analysis: Analysis, tallies: list[Tally], items: list[It
     out = []
     for mention in items:
         if mention.subject or not (mention.plural and mention.every) or (
-                mention.status != "closed"):
+                mention.status != Status.CLOSED):
             continue
         totals = [t for t in tallies if t.bare and (t.force_id, t.kind) == (
             mention.force_id, mention.kind)]
@@ -154,10 +156,10 @@ def _enumerated(groups: list[Group], tallies: list[Tally]) -> None:
             continue
         named = [g for g in groups if any(
             m.kind == tally.kind and m.force_id == tally.force_id and (
-                m.sentence_index == tally.sentence.index and m.source == "sentence"
-                or m.intro_index == tally.sentence.index and m.source == "list")
+                m.sentence_index == tally.sentence.index and m.source == Source.SENTENCE
+                or m.intro_index == tally.sentence.index and m.source == Source.LIST)
             for m in g.members)]
-        closed = sum(1 for g in named if g.status == "closed")
+        closed = sum(1 for g in named if g.status == Status.CLOSED)
         if len(named) == tally.total and closed:
             tally.closed, tally.open = closed, tally.total - closed
 
@@ -191,13 +193,13 @@ def _from_whole_tally(groups: list[Group], tallies: list[Tally]) -> None:
         same = [t for t in tallies if (t.force_id, t.kind) == (tally.force_id, tally.kind)]
         if len(same) != 1 or tally.total is None:
             continue
-        status = "closed" if tally.open == 0 else "open" if tally.closed == 0 else None
+        status = Status.CLOSED if tally.open == 0 else Status.OPEN if tally.closed == 0 else None
         for group in groups:
             if (group.first.force_id, group.first.kind) == (tally.force_id, tally.kind):
                 group.raise_status(status)
 
 
-_DEFAULT_SOURCES = ("reason",)  # open only because they led to a move into Engage
+_DEFAULT_SOURCES = (Source.REASON,)  # open only because they led to a move into Engage
 
 
 def _stated(group: Group) -> str | None:
@@ -219,8 +221,8 @@ def _complement(groups: list[Group], tallies: list[Tally]) -> None:
         unstated = [g for g in same if _stated(g) is None]
         if not unstated or len(same) > tally.total:
             continue
-        for status, other, counted in (("open", "closed", tally.open),
-                                       ("closed", "open", tally.closed)):
+        for status, other, counted in ((Status.OPEN, Status.CLOSED, tally.open),
+                                       (Status.CLOSED, Status.OPEN, tally.closed)):
             if sum(1 for g in same if _stated(g) == status) == counted:
                 for group in unstated:
                     group.status = other
@@ -233,8 +235,8 @@ def _without_summaries(groups: list[Group]) -> list[Group]:
     def key(group: Group) -> tuple:
         return group.first.force_id, group.first.kind
 
-    named = {key(g) for g in groups if any(m.source != "summary" for m in g.members)}
-    return [g for g in groups if any(m.source != "summary" for m in g.members)
+    named = {key(g) for g in groups if any(m.source != Source.SUMMARY for m in g.members)}
+    return [g for g in groups if any(m.source != Source.SUMMARY for m in g.members)
             or key(g) not in named]
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from pipeline.codes import Status
 from pipeline.extract.clauses import lower_words
 from pipeline.extract.context import Analysis
 
@@ -31,6 +32,8 @@ class StatusWords:
     findings: frozenset[str]
     realised_modals: frozenset[str]
     partial: frozenset[str]
+    complementisers: frozenset[str]
+    announcing: frozenset[str]
     reach: int
     by_first: dict  # first word → (phrase words, status), to look up only what can match
 
@@ -43,8 +46,8 @@ def status_words(analysis: Analysis) -> StatusWords:
     if rules.version not in _CACHE:
         rec = rules.recommendations
         by_first: dict[str, list[tuple[tuple[str, ...], str]]] = {}
-        for status, key in (("closed", "closed_words"), ("open", "open_words")):
-            for phrase in getattr(rec, key):
+        for status, phrases in ((Status.CLOSED, rec.closed_words), (Status.OPEN, rec.open_words)):
+            for phrase in phrases:
                 parts = tuple(phrase.split())
                 by_first.setdefault(parts[0], []).append((parts, status))
         _CACHE[rules.version] = StatusWords(
@@ -60,6 +63,8 @@ def status_words(analysis: Analysis) -> StatusWords:
             findings=frozenset(rec.status_findings),
             realised_modals=frozenset(rec.status_realised_modals),
             partial=frozenset(rec.partial_words),
+            complementisers=frozenset(rec.complementisers),
+            announcing=frozenset(rec.announcing_modals),
             reach=rec.blocker_reach,
             by_first=by_first,
         )
@@ -92,8 +97,9 @@ def _matches(words: list[str], words_of: StatusWords, *, tally: bool, background
             if (tally and phrase in words_of.item_only) or (
                     background and phrase in words_of.background):
                 continue
-            if phrase in words_of.item_only and words[p + len(parts) : p + len(parts) + 1] == [
-                    "that"]:
+            following = words[p + len(parts) : p + len(parts) + 1]
+            if phrase in words_of.item_only and following and (
+                    following[0] in words_of.complementisers):
                 continue  # "inspectors found that …" reports; it raises nothing
             found.append((p, status))
     return found
@@ -105,11 +111,11 @@ def _governed(analysis: Analysis, words_of: StatusWords, token: int, status: str
     closing word said only in part leaves one item open, and a count undecided."""
     near = [w for _, w in _positions(analysis, max(context_start, token - _NEAR), token)]
     if words_of.partial & set(near):
-        return None if tally or status != "closed" else "open"
-    if status == "closed" and _irrealis(analysis, words_of, token, context_start, near):
+        return None if tally or status != Status.CLOSED else Status.OPEN
+    if status == Status.CLOSED and _irrealis(analysis, words_of, token, context_start, near):
         return None
     if words_of.negations & set(near):
-        return "open" if status == "closed" else None
+        return Status.OPEN if status == Status.CLOSED else None
     return status
 
 
@@ -121,7 +127,7 @@ def _irrealis(analysis: Analysis, words_of: StatusWords, token: int, context_sta
     announced = (cached_words(analysis)[token] or "").endswith(suffix)  # "I will be closing …"
     found = None
     for k, word in enumerate(near):
-        if word == "will" and announced:
+        if word in words_of.announcing and announced:
             continue
         if word in words_of.realised_modals:
             found = _reported_finding(analysis, words_of, token) if found is None else found
@@ -139,8 +145,8 @@ def _reported_finding(analysis: Analysis, words_of: StatusWords, token: int) -> 
     that") before `token`: then "can be closed" says what the inspectorate concluded."""
     sentence = analysis.sentences[analysis.token_sentence[token]]
     words = [w for _, w in _positions(analysis, sentence.tok_start, token)]
-    return any(w in words_of.findings and words[k + 1 : k + 2] == ["that"]
-               for k, w in enumerate(words))
+    return any(w in words_of.findings and words[k + 1 : k + 2] and (
+        words[k + 1] in words_of.complementisers) for k, w in enumerate(words))
 
 
 def status_in(analysis: Analysis, start: int, end: int, *, context_start: int | None = None,

@@ -9,28 +9,62 @@ pronouns are data (rules/recommendations.yaml).
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
+from enum import StrEnum, auto
 
 from pipeline.extract.clauses import clause_end, lower_words
 from pipeline.extract.context import Analysis
 from pipeline.extract.finding_mentions import Finding, aside_end, findings_in
 
-_TRAILERS = (" and", " or", ";", ".", ",", ":")
+
+class Intro(StrEnum):
+    """How a finding's subject is introduced after it."""
+
+    LEAD = auto()  # a lead-in: "… about how it manages offenders"
+    COLON = auto()  # "Causes of concern: …"
+    PAREN = auto()  # "(A, and B)"
+    DASH = auto()  # "– on A and on B –"
+    NONE = auto()  # no lead-in: a relative clause, an apposition or nothing
+
+
+_TRAILING_PUNCTUATION = (";", ".", ",", ":")
 _AHEAD = 5  # words after a comma in which a relative pronoun or a speech verb ends a subject
 _STATUS_AHEAD = 4  # an auxiliary this close before a status word ends a subject
 _QUOTES = "\"“”'‘’"
 _PUNCTUATION = {":", ".", ",", ";", "-", "–", "—"}
-_CACHE: dict[str, tuple[re.Pattern, ...]] = {}
+_CACHE: dict[str, _Separators] = {}
+
+
+@dataclass(frozen=True)
+class _Separators:
+    """The compiled separators of rules/recommendations.yaml, built once per rules version."""
+
+    listed: tuple[re.Pattern, ...]  # strongest first; the last splits only before a noun phrase
+    pair: tuple[re.Pattern, ...]  # two counted subjects
+    last_pair: tuple[re.Pattern, ...]  # the last "and" of three or more
+    uncounted: tuple[re.Pattern, ...]  # an uncounted list's commas
+    trailers: tuple[str, ...]  # what a subject never ends with
+
+
+def _separators(analysis: Analysis) -> _Separators:
+    version = analysis.rules.version
+    if version not in _CACHE:
+        rec = analysis.rules.recommendations
+        openers = "|".join(map(re.escape, rec.noun_phrase_openers))
+        pair = tuple(re.compile(p) for p in rec.pair_separators)
+        before_noun = tuple(re.compile(rf"{p.pattern}(?=(?:{openers})\b)") for p in pair)
+        _CACHE[version] = _Separators(
+            listed=tuple(re.compile(p) for p in rec.subject_separators) + before_noun,
+            pair=pair, last_pair=tuple(re.compile(p) for p in rec.last_pair_separators),
+            uncounted=tuple(re.compile(p) for p in rec.list_separators),
+            trailers=tuple(f" {w}" for w in rec.subject_trailing_words) + _TRAILING_PUNCTUATION)
+    return _CACHE[version]
 
 
 def separators(analysis: Analysis) -> tuple[re.Pattern, ...]:
     """Separators between listed subjects, strongest first; the last splits only before a
     word that opens a noun phrase ("… calls and the management of …")."""
-    version = analysis.rules.version
-    if version not in _CACHE:
-        openers = "|".join(map(re.escape, analysis.rules.recommendations.noun_phrase_openers))
-        _CACHE[version] = (re.compile(r"\s*;\s*(?:and\s+)?"), re.compile(r",\s+(?:and|or)\s+"),
-                           re.compile(r",\s+"), re.compile(rf"\s+and\s+(?=(?:{openers})\b)"))
-    return _CACHE[version]
+    return _separators(analysis).listed
 
 
 def clean_subject(analysis: Analysis, text: str) -> str | None:
@@ -46,7 +80,7 @@ def clean_subject(analysis: Analysis, text: str) -> str | None:
     changed = True
     while changed:
         changed = False
-        for tail in _TRAILERS:
+        for tail in _separators(analysis).trailers:
             if text.endswith(tail):
                 text = text[: -len(tail)].rstrip()
                 changed = True
@@ -70,11 +104,12 @@ def split_subjects(analysis: Analysis, text: str, count: int | None,
     if not count or count < 2:
         return [text]
     parts = [text]
-    splitters = separators(analysis)
+    compiled = _separators(analysis)
+    splitters = compiled.listed
     if count == 2 and not text.lower().startswith(clause_openers):
-        splitters = (*splitters, re.compile(r"\s+and\s+"))
+        splitters = (*splitters, *compiled.pair)
     elif count > 2:  # "custody checks, vetting and call handling": the last "and" of a list
-        splitters = (*splitters, re.compile(r"\s+and\s+(?!.*\s+and\s+)"))
+        splitters = (*splitters, *compiled.last_pair)
     for separator in splitters:
         if len(parts) >= count:
             break
@@ -92,13 +127,21 @@ def split_listed(analysis: Analysis, text: str, clause_openers: tuple[str, ...])
     """An uncounted list: "its call handling, crime recording and counter-corruption work"
     is three subjects, "call handling and crime recording" two, and "how it investigates
     crime and supports victims" one (the "and" joins two verbs of one clause)."""
-    commas = [p for p in re.split(r",\s+(?:and\s+)?", text) if p.strip()]
+    compiled = _separators(analysis)
+    commas = _split_by(compiled.uncounted, text)
     if len(commas) > 1:
-        last = [p for p in separators(analysis)[3].split(commas[-1]) if p.strip()]
+        before_noun = compiled.listed[len(analysis.rules.recommendations.subject_separators):]
+        last = _split_by(before_noun, commas[-1])
         if len(last) == 1 and not commas[-1].lower().startswith(clause_openers):
-            last = [p for p in re.split(r"\s+and\s+", commas[-1]) if p.strip()]
+            last = _split_by(compiled.pair, commas[-1])
         return commas[:-1] + last
     return split_subjects(analysis, text, 2, clause_openers)
+
+
+def _split_by(patterns: tuple[re.Pattern, ...], text: str) -> list[str]:
+    """The non-blank parts of text at the first pattern that splits it (else at the first)."""
+    splits = [[p for p in pattern.split(text) if p.strip()] for pattern in patterns]
+    return next((parts for parts in splits if len(parts) > 1), splits[0] if splits else [text])
 
 
 def split_on_leads(text: str, leads: list[str]) -> list[str]:
@@ -167,7 +210,7 @@ def _skip_raiser(analysis: Analysis, k: int, end: int, skip: set[int]) -> int:
     for parts in sorted(raisers, key=len, reverse=True):
         if words[: len(parts)] == parts:
             j = k + len(parts)
-            if j < end and analysis.doc[j].lower_ in ("that", "which"):
+            if j < end and analysis.doc[j].lower_ in rec.relative_pronouns:
                 continue
             if j < end and analysis.doc[j].lower_ in issued:
                 j += 1
@@ -187,40 +230,40 @@ def _lead_length(words: list[str], leads: list[str]) -> int | None:
 
 def subject_start(analysis: Analysis, finding: Finding, leads: list[str]
                   ) -> tuple[int, str] | None:
-    """The first token of the subject after a finding and how it is introduced ("lead",
-    "colon", "paren" or "dash"), or None when no lead-in follows."""
+    """The first token of the subject after a finding and how it is introduced (Intro.LEAD,
+    Intro.COLON, Intro.PAREN or Intro.DASH), or None when no lead-in follows."""
     k = _skip_joiners(analysis, finding)
     end = finding.sentence.tok_end
     words = lower_words(analysis.doc, k, min(k + 6, end))
     offset = 1 if words[:1] == [","] else 0
     if words[offset : offset + 1] == [":"]:
-        return k + offset + 1, "colon"
+        return k + offset + 1, Intro.COLON
     if words[offset : offset + 1] == ["("] and not offset:
-        return k + 1, "paren"
+        return k + 1, Intro.PAREN
     if not offset and aside_end(analysis, k, end) is not None:
         size = _lead_length(words[1:], leads)  # "– on A, and on B –"
-        return None if size is None else (k + 1 + size, "dash")
+        return None if size is None else (k + 1 + size, Intro.DASH)
     size = _lead_length(words[offset:], leads)
-    return None if size is None else (k + offset + size, "lead")
+    return None if size is None else (k + offset + size, Intro.LEAD)
 
 
-def subject_end(analysis: Analysis, finding: Finding, start: int, how: str = "lead") -> int:
+def subject_end(analysis: Analysis, finding: Finding, start: int, how: str = Intro.LEAD) -> int:
     """Where a subject stops: a clause break, a status verb, a participle saying when it was
     raised, a relative clause after a comma, or the next finding of the sentence; a subject
     in brackets stops at the closing bracket."""
     doc = analysis.doc
     rec = analysis.rules.recommendations
     sentence = finding.sentence
-    if how == "paren":
+    if how == Intro.PAREN:
         return clause_end(doc, sentence.tok_end, start, {")"})
-    if how == "dash":
+    if how == Intro.DASH:
         return clause_end(doc, sentence.tok_end, start, set(rec.aside_dashes))
     end = clause_end(doc, sentence.tok_end, start, {";", "—", "–"})
     later = [f.start for f in findings_in(analysis, sentence) if f.start >= start]
     if later:
         end = min(end, _before_determiners(analysis, start, later[0]))
     status_words = set(rec.closed_words) | set(rec.open_words)
-    aux = set(rec.status_aux) | {"has", "have", "had"} | set(rec.status_near_blockers)
+    aux = set(rec.status_aux) | set(rec.perfect_auxiliaries) | set(rec.status_near_blockers)
     negations = set(rec.status_negations)
     stops = set(rec.subject_stops)
     followers = set(rec.subject_stop_followers)
@@ -291,7 +334,7 @@ def relative_subject(analysis: Analysis, finding: Finding) -> str | None:
     if finding.plural or finding.end >= sentence.tok_end:
         return None
     words = lower_words(doc, finding.end, sentence.tok_end)
-    if words[:1] not in (["that"], ["which"]):
+    if not words or words[0] not in analysis.rules.recommendations.relative_pronouns:
         return None
     leads = [p.split() for p in analysis.rules.recommendations.relative_subject_leads]
     for i in range(1, len(words)):

@@ -45,3 +45,5 @@ class CountsRules:
     embed_reach: int
     span_joiners: Phrases
     definite_determiners: Phrases
+    whole_prepositions: Phrases
+    every_counts: Phrases

@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from pipeline.rulespecs.checked import Phrases
+from pipeline.rulespecs.checked import Phrases, Regexes
 
 
 @dataclass(frozen=True)
@@ -18,7 +18,6 @@ class RecommendationsRules:
     kinds: Mapping[str, tuple[str, ...]]
     plural_heads: Phrases
     enumeration_joins: Phrases
-    forces_without_findings: Phrases
     hypothetical_near: Phrases
     hypothetical_before: Phrases
     articles: Phrases
@@ -104,3 +103,16 @@ class RecommendationsRules:
     same_finding_stem: int
     parent_window: int
     background_days: int
+    relative_pronouns: Phrases
+    complementisers: Phrases
+    perfect_auxiliaries: Phrases
+    reference_copulas: Phrases
+    every_after: Phrases
+    bare_copulas: Phrases
+    announcing_modals: Phrases
+    subject_trailing_words: Phrases
+    subject_separators: Regexes
+    pair_separators: Regexes
+    last_pair_separators: Regexes
+    list_separators: Regexes
+    antecedent_trailers: Regexes
