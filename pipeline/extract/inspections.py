@@ -23,7 +23,7 @@ from pipeline.extract.context import Analysis, DateMention, Sentence
 from pipeline.extract.evidence import sentence_event
 from pipeline.extract.force_scope import Fallback, MentionKind, Refer, forces_of, out_of_scope
 from pipeline.extract.phase_cues import phase_terms
-from pipeline.extract.skeleton import Dated, Steps, as_found, run, undated
+from pipeline.extract.skeleton import Dated, Steps, run, undated
 from pipeline.models import Event
 
 MAX_CLAUSE = 60  # tokens read left of a trigger for negation, speculation and tense
@@ -314,7 +314,7 @@ def _forces(analysis: Analysis, clause: TriggerClause) -> list[str]:
 
 
 def _trigger_events(analysis: Analysis, clause: TriggerClause, forces: list[str],
-                    dated: Dated) -> list[Event]:
+                    dated: Dated) -> list[Mention]:
     """One event per force for each of the trigger's dates (its own, its report's, its
     page's); the date step has nothing to say, as a trigger can have two dates."""
     if clause.excluded:
@@ -334,15 +334,7 @@ def _trigger_events(analysis: Analysis, clause: TriggerClause, forces: list[str]
             analysis, scope.sentence, INSPECTION.name, force_id, event_date=value,
             date_precision=precision if value else None), kind, source,
             label=_is_label(mention, start)) for force_id in mention_forces]
-    return _noted(analysis, out)
-
-
-def _noted(analysis: Analysis, mentions: list[Mention]) -> list[Event]:
-    """The mentions' events, each mention kept (by its event) for the merge."""
-    notes = analysis.cache.setdefault(_noted, {})
-    for mention in mentions:
-        notes[id(mention.event)] = mention
-    return [mention.event for mention in mentions]
+    return out
 
 
 def _referred_force(analysis: Analysis, scope: Scope, start: int,
@@ -368,14 +360,12 @@ STEPS = Steps(
     forces=_forces,
     date=undated,  # a trigger's dates are read with their sources in the events step
     events=_trigger_events,
-    merge=as_found,  # the merge reads each event's mention
+    merge=lambda analysis, found: _merge(found),  # by each event's mention
 )
 
 
 def extract_inspections(analysis: Analysis) -> list[Event]:
-    events = run(STEPS, analysis)
-    notes = analysis.cache.pop(_noted, {})
-    return _merge([notes[id(e)] for e in events])
+    return run(STEPS, analysis)
 
 
 def _merge(found: list[Mention]) -> list[Event]:

@@ -39,7 +39,7 @@ from pipeline.extract.phase_cues import (
     vocabulary,
 )
 from pipeline.extract.phase_durations import date_by_durations
-from pipeline.extract.skeleton import Dated, Steps, as_found, run
+from pipeline.extract.skeleton import Dated, Steps, run
 from pipeline.models import Event
 
 LIST_REACH = 3  # sentences after a move of plural forces where the list of them may begin
@@ -308,24 +308,19 @@ def _date(analysis: Analysis, clause: MoveClause) -> Dated:
 
 
 def _move_events(analysis: Analysis, clause: MoveClause, forces: list[str], dated: Dated
-                 ) -> list[Event]:
+                 ) -> list[tuple[Event, bool]]:
     """The move's events; with no force named, the forces a later sentence lists."""
     view, term, move = clause.view, clause.term, clause.move
     if not clause.named:
-        return _noted(analysis, _listed_later(analysis, view.sentence, clause.span[0], term,
-                                              move))
+        return _listed_later(analysis, view.sentence, clause.span[0], term, move)
     found = _elliptical_exit(analysis, view, term, forces) if (
         move.direction == Direction.ENTER) else []
-    return _noted(analysis, found + _events(analysis, view.sentence, forces, move, dated,
-                                            clause.inferred))
+    return found + _events(analysis, view.sentence, forces, move, dated, clause.inferred)
 
 
-def _noted(analysis: Analysis, found: list[tuple[Event, bool]]) -> list[Event]:
-    """The events, with whether each was inferred kept (by the event) for the merge."""
-    notes = analysis.cache.setdefault(_noted, {})
-    for event, inferred in found:
-        notes[id(event)] = inferred
-    return [event for event, _ in found]
+def _merge_moves(analysis: Analysis, found: list[tuple[Event, bool]]) -> list[Event]:
+    """Moves dated by a stay's length ("after twenty-two months"), then one per fact."""
+    return _merge(date_by_durations(analysis, found))
 
 
 STEPS = Steps(
@@ -336,7 +331,7 @@ STEPS = Steps(
     forces=_forces,
     date=_date,
     events=_move_events,
-    merge=as_found,  # the merge reads each event's note, and durations read the document
+    merge=_merge_moves,
 )
 
 
@@ -372,9 +367,7 @@ def _listed_later(analysis: Analysis, sentence: Sentence, start: int, term: Phas
 
 
 def extract_phase_changes(analysis: Analysis) -> list[Event]:
-    events = run(STEPS, analysis)
-    notes = analysis.cache.pop(_noted, {})
-    return _merge(date_by_durations(analysis, [(e, notes[id(e)]) for e in events]))
+    return run(STEPS, analysis)
 
 
 def _contains(coarse: Event, fine: Event) -> bool:

@@ -23,12 +23,13 @@ from pipeline.extract.force_scope import out_of_scope
 from pipeline.models import Event
 
 C = TypeVar("C")  # an extractor's clause: whatever its trigger reads, with its token span
+F = TypeVar("F")  # what a clause yields before the merge: events, or events with notes
 
 Dated = tuple[date | None, str | None]
 
 
 @dataclass(frozen=True)
-class Steps(Generic[C]):
+class Steps(Generic[C, F]):
     """One event type's extraction, step by step.
 
     clauses: every trigger in the document, each read out to the clause it governs.
@@ -38,8 +39,9 @@ class Steps(Generic[C]):
     forces: the forces the clause is about (force_scope.forces_of, with this type's
         reference and fallback options).
     date: the clause's date and its precision, or (None, None).
-    events: the clause's events, one per force it is about.
-    merge: one event per fact, from events that report the same one.
+    events: the clause's events, one per force it is about, with whatever the merge must
+        know of each (how its date was found, what kind of mention it was).
+    merge: one event per fact, from everything the clauses found in the document.
     """
 
     event_type: str
@@ -48,13 +50,13 @@ class Steps(Generic[C]):
     blocked: Callable[[Analysis, C], bool]
     forces: Callable[[Analysis, C], list[str]]
     date: Callable[[Analysis, C], Dated]
-    events: Callable[[Analysis, C, list[str], Dated], list[Event]]
-    merge: Callable[[list[Event]], list[Event]]
+    events: Callable[[Analysis, C, list[str], Dated], list[F]]
+    merge: Callable[[Analysis, list[F]], list[Event]]
 
 
-def run(steps: Steps[C], analysis: Analysis) -> list[Event]:
+def run(steps: Steps[C, F], analysis: Analysis) -> list[Event]:
     """Walk the steps over a document's clauses and merge what they found."""
-    found: list[Event] = []
+    found: list[F] = []
     for clause in steps.clauses(analysis):
         if steps.blocked(analysis, clause):
             continue
@@ -63,7 +65,7 @@ def run(steps: Steps[C], analysis: Analysis) -> list[Event]:
         forces = [f for f in steps.forces(analysis, clause)
                   if not out_of_scope(analysis, steps.event_type, f)]
         found += steps.events(analysis, clause, forces, steps.date(analysis, clause))
-    return steps.merge(found)
+    return steps.merge(analysis, found)
 
 
 def never(analysis: Analysis, clause: object) -> bool:
@@ -76,6 +78,6 @@ def undated(analysis: Analysis, clause: object) -> Dated:
     return None, None
 
 
-def as_found(events: list[Event]) -> list[Event]:
+def as_found(analysis: Analysis, events: list[Event]) -> list[Event]:
     """A `merge` step for types whose events are already one per fact."""
     return events

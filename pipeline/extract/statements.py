@@ -194,7 +194,7 @@ def _events(analysis: Analysis, entry: Said, forces: list[str], dated: Dated) ->
     )]
 
 
-def _in_text_order(events: list[Event]) -> list[Event]:
+def _in_text_order(analysis: Analysis, events: list[Event]) -> list[Event]:
     return sorted(events, key=lambda e: e.char_start)
 
 
