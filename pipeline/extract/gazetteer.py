@@ -7,6 +7,18 @@ generated here for every force rather than listed by hand 48 times.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from enum import StrEnum, auto
+
+
+class MentionKind(StrEnum):
+    """What a force mention names: the force by its name (strong) or bare place (weak), an
+    office tied to it ("Kent Police and Crime Commissioner") or a fire and rescue service.
+    The matchers label their phrases "<kind>:<force id>" with the first two."""
+
+    STRONG = auto()
+    WEAK = auto()
+    OFFICE = auto()
+    FIRE = auto()
 
 
 @dataclass
