@@ -408,12 +408,13 @@ def _anchored_matcher(nlp: Language, patterns: list[tuple[str, list[dict]]],
 
 def _phase_phrases(rules: Rules, key: str) -> list[str]:
     """The phase terms of rules/phases.yaml, with "<word> monitoring" also as "<word> level
-    of monitoring" and the other variants listed there."""
+    of monitoring" and the other variants listed there (the head nouns: rules/words.yaml)."""
     terms = list(getattr(rules.phases, key))
+    heads = rules.words.phase_term_heads
     for term in list(terms):
         words = term.split()
-        if len(words) == 2 and words[1] == "monitoring":
-            terms += [f"{words[0]} {variant} monitoring"
+        if len(words) == 2 and words[1] in heads:
+            terms += [f"{words[0]} {variant} {words[1]}"
                       for variant in rules.phases.monitoring_variants]
     return sorted(set(terms))
 
@@ -421,7 +422,7 @@ def _phase_phrases(rules: Rules, key: str) -> list[str]:
 def build_toolkit(rules: Rules) -> Toolkit:
     nlp = spacy.blank(English.lang)
     nlp.add_pipe("sentence_boundaries")
-    gazetteer = build_gazetteer(rules.forces)
+    gazetteer = build_gazetteer(rules.forces, rules.words)
 
     forces_lower = PhraseMatcher(nlp.vocab, attr="LOWER")
     forces_exact = PhraseMatcher(nlp.vocab, attr="ORTH")
