@@ -59,9 +59,20 @@ class Token(StrEnum):
     DAY = auto()
     YEAR = auto()
     PREFIXED_YEAR = auto()
+    NUMERIC_DATE = auto()
     MONTH = auto()
     WEEKDAY = auto()
     SEASON = auto()
+
+
+class Group(StrEnum):
+    """The named groups of rules/dates.yaml's token regexes: the number of a `day`, the
+    parts of a `numeric_date`."""
+
+    NUMBER = auto()
+    DAY = auto()
+    MONTH = auto()
+    YEAR = auto()
 
 
 class Unit(StrEnum):
@@ -115,8 +126,8 @@ def _phrase(words: list[str], published: date | None, rules: Rules,
     lower = [w.lower() for w in words]
     months = [m for w in lower if (m := _month_number(w, rules))]
     years = [int(w[-4:]) for w in words if year.match(w) or prefixed.match(w.lower())]
-    days = [int(re.match(r"\d+", w).group(0)) for w in words
-            if day.match(w) and not year.match(w)]
+    days = [int(found.group(Group.NUMBER)) for w in words
+            if (found := day.match(w)) and not year.match(w)]
     return Phrase(words, lower, months, days, years, published, rules, earlier)
 
 
@@ -146,8 +157,12 @@ def _full_date(p: Phrase) -> Resolved:
 
 def _numeric(p: Phrase) -> Resolved:
     """"24/11/2023", "24.11.2023": day first, as UK copy writes it."""
-    token = next(w for w in p.words if re.search(r"\d[/.]\d", w))
-    day, month, year = (int(x) for x in re.split(r"[/.]", token))
+    numeric = _regex(p.rules, Token.NUMERIC_DATE)
+    found = next((m for w in p.words if (m := numeric.match(w))), None)
+    if found is None:
+        return _NONE
+    day, month, year = (int(found.group(part)) for part in
+                        (Group.DAY, Group.MONTH, Group.YEAR))
     return _day_or_none(year, month, day)
 
 
@@ -346,14 +361,15 @@ def url_date(url: str | None, rules: Rules) -> Resolved:
     """The year, or year and month, a URL's path gives ("/news/2025/june/…", "/2019/09/…")."""
     if not url:
         return _NONE
-    segments = re.split(r"[/?#&=]+", url.lower())
+    spec = rules.dates.url_dates
+    segments = re.split(spec.separators, url.lower())
     year = _regex(rules, Token.YEAR)
     for index, segment in enumerate(segments):
         if not year.match(segment):
             continue
         after = segments[index + 1] if index + 1 < len(segments) else ""
         month = _month_number(after, rules) or (
-            int(after) if re.fullmatch(r"0?[1-9]|1[0-2]", after) else None)
+            int(after) if re.fullmatch(spec.month_number, after) else None)
         if month:
             return date(int(segment), month, 1), Precision.MONTH
         return date(int(segment), 1, 1), Precision.YEAR

@@ -59,6 +59,14 @@ class AnchorKind(StrEnum):
     SHAPE = auto()
 
 
+class WordList(StrEnum):
+    """The word lists a date pattern can name that are not keys of rules/dates.yaml: the
+    months with their abbreviations, and the number words of rules/numbers.yaml."""
+
+    MONTH_WORDS = auto()
+    NUMBER_WORDS = auto()
+
+
 class PatternKey(StrEnum):
     """Keys of rules/dates.yaml's pattern syntax that are not spaCy's: {like: $name, ...}."""
 
@@ -195,8 +203,8 @@ def _date_words(rules: Rules) -> dict[str, list[str]]:
     words = {key: list(value) for key, value in entries(spec).items()
              if isinstance(value, (tuple, Mapping))
              and not any(value is part for part in grammar)}
-    words["month_words"] = [*spec.months, *spec.month_abbreviations]
-    words["number_words"] = list(rules.numbers.numbers)
+    words[WordList.MONTH_WORDS] = [*spec.months, *spec.month_abbreviations]
+    words[WordList.NUMBER_WORDS] = list(rules.numbers.numbers)
     return words
 
 
@@ -205,7 +213,7 @@ def _date_tokens(rules: Rules) -> dict[str, dict]:
     words = _date_words(rules)
     tokens = {name: {"TEXT": {"REGEX": entry.regex}}
               for name, entry in rules.dates.tokens.items()}
-    tokens[Token.MONTH] = {"LOWER": {"IN": words["month_words"]}}
+    tokens[Token.MONTH] = {"LOWER": {"IN": words[WordList.MONTH_WORDS]}}
     tokens[Token.WEEKDAY] = {"LOWER": {"IN": list(rules.dates.weekdays)}}
     tokens[Token.SEASON] = {"LOWER": {"IN": list(rules.dates.seasons)}}
     return tokens
@@ -234,7 +242,12 @@ def _expand(node: object, words: dict[str, list[str]], tokens: dict[str, dict]) 
 
 
 def _date_patterns(rules: Rules) -> list[tuple[str, list[dict]]]:
-    """The date grammar of rules/dates.yaml as (label, Matcher pattern) pairs."""
+    """The date grammar of rules/dates.yaml as (label, Matcher pattern) pairs. Every label
+    must be one the resolver reads (dates.Label), or its dates would be silently lost."""
+    unread = [label for label in rules.dates.patterns if label not in set(Label)]
+    if unread:
+        raise RulesError(f"rules/dates.yaml: patterns: no resolver reads the label "
+                         f"{unread[0]!r} (pipeline/extract/dates.py RESOLVERS)")
     words, tokens = _date_words(rules), _date_tokens(rules)
     patterns = [(label, _expand(pattern, words, tokens))
                 for label, alternatives in rules.dates.patterns.items()
