@@ -27,8 +27,22 @@ def test_a_pattern_label_no_resolver_reads_stops_the_build_naming_it():
     patterns = {**rules.dates.patterns, "fortnightly": [[{"LOWER": "fortnightly"}]]}
     broken = dataclasses.replace(rules, dates=dataclasses.replace(rules.dates,
                                                                   patterns=patterns))
-    with pytest.raises(RulesError, match="dates.yaml: patterns: .*'fortnightly'"):
+    with pytest.raises(RulesError, match="dates.yaml: patterns: fortnightly .*not a code"):
         _date_patterns(broken)
+
+
+def test_a_misspelt_unit_or_precision_stops_the_build_naming_it():
+    rules = load_rules()
+    units = {**rules.dates.ago_units, "fortnights": "fortnight"}
+    relative = {**rules.dates.relative,
+                "last night": dataclasses.replace(rules.dates.relative["yesterday"],
+                                                  precision="dya")}
+    for change, where in (({"ago_units": units}, "ago_units: fortnights"),
+                          ({"relative": relative}, "relative: last night")):
+        broken = dataclasses.replace(rules, dates=dataclasses.replace(rules.dates, **change))
+        with pytest.raises(RulesError, match=f"dates.yaml: {where} "):
+            _date_patterns(broken)
+    assert _date_patterns(rules)  # the rules as they stand pass
 
 
 @pytest.mark.parametrize("phrase,expected", [

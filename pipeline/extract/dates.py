@@ -347,6 +347,19 @@ RESOLVERS: dict[Label, Callable[[Phrase], Resolved]] = {
 }
 
 
+def unread_codes(rules: Rules) -> list[str]:
+    """The codes of rules/dates.yaml that no resolver knows, as "key: code": pattern labels
+    (Label), `ago_units` units (Unit) and `relative` precisions (Precision). A misspelt one
+    would lose its dates or store a precision the schema has not got, so the matcher is
+    not built with one."""
+    spec = rules.dates
+    found = [(f"patterns: {label}", label, Label) for label in spec.patterns]
+    found += [(f"ago_units: {word}", unit, Unit) for word, unit in spec.ago_units.items()]
+    found += [(f"relative: {phrase}", entry.precision, Precision)
+              for phrase, entry in spec.relative.items()]
+    return [f"{where} ({code!r})" for where, code, codes in found if code not in set(codes)]
+
+
 def same_day(label: str, words: list[str], reference: tuple[date | None, str | None],
              rules: Rules) -> Resolved:
     """A phrase meaning the publication day itself ("today"), against a publication date

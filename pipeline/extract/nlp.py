@@ -32,7 +32,7 @@ from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
 from pipeline.codes import Phase
-from pipeline.extract.dates import Label, Token
+from pipeline.extract.dates import Label, Token, unread_codes
 from pipeline.extract.gazetteer import Gazetteer, MentionKind, build_gazetteer
 from pipeline.rules import Rules, RulesError, load_rules
 from pipeline.rulespecs.checked import entries
@@ -244,10 +244,10 @@ def _expand(node: object, words: dict[str, list[str]], tokens: dict[str, dict]) 
 def _date_patterns(rules: Rules) -> list[tuple[str, list[dict]]]:
     """The date grammar of rules/dates.yaml as (label, Matcher pattern) pairs. Every label
     must be one the resolver reads (dates.Label), or its dates would be silently lost."""
-    unread = [label for label in rules.dates.patterns if label not in set(Label)]
+    unread = unread_codes(rules)
     if unread:
-        raise RulesError(f"rules/dates.yaml: patterns: no resolver reads the label "
-                         f"{unread[0]!r} (pipeline/extract/dates.py RESOLVERS)")
+        raise RulesError(f"rules/dates.yaml: {unread[0]}: not a code the date resolver "
+                         f"reads (pipeline/extract/dates.py)")
     words, tokens = _date_words(rules), _date_tokens(rules)
     patterns = [(label, _expand(pattern, words, tokens))
                 for label, alternatives in rules.dates.patterns.items()
