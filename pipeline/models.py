@@ -12,10 +12,11 @@ import hashlib
 from dataclasses import asdict, dataclass, field, make_dataclass
 from datetime import date
 
+from pipeline.codes import Precision
 from pipeline.events import DATE, REGISTRY, Registry
 
 EVENT_TYPES = REGISTRY.names
-PRECISIONS = ("day", "month", "year")
+PRECISIONS = tuple(p.value for p in Precision)  # plain strings: messages print them
 
 
 def sha256_text(text: str) -> str:

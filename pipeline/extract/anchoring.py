@@ -41,7 +41,7 @@ class Anchors:
 def _counted(analysis: Analysis) -> list[int]:
     """Prefix counts of the tokens that separate a date from a cue: an aside in brackets
     ("(referred to as 'special measures')") and quote marks do not."""
-    if "counted" not in analysis.cache:
+    if _counted not in analysis.cache:
         doc = analysis.doc
         words = analysis.rules.words
         opening, closing = words.asides
@@ -53,20 +53,20 @@ def _counted(analysis: Analysis) -> list[int]:
                                                dtype=numpy.uint64))
         depth = numpy.cumsum(opens.astype(numpy.int64) - closes.astype(numpy.int64))
         counted = ~opens & ~closes & ~quotes & (numpy.asarray(space) == 0) & (depth <= 0)
-        analysis.cache["counted"] = [0] + numpy.cumsum(counted).tolist()
-    return analysis.cache["counted"]
+        analysis.cache[_counted] = [0] + numpy.cumsum(counted).tolist()
+    return analysis.cache[_counted]
 
 
 def _barriers(analysis: Analysis) -> list[int]:
     """Prefix counts of the tokens no date reaches across (";"): "X was moved into Engage;
     it left in 2022" does not date the entry."""
-    if "barriers" not in analysis.cache:
+    if _barriers not in analysis.cache:
         found = analysis.positions(analysis.rules.dates.date_barriers)
         counts = [0] * (len(analysis.doc) + 1)
         for position in found:
             counts[position + 1] = 1
-        analysis.cache["barriers"] = numpy.cumsum(counts).tolist()
-    return analysis.cache["barriers"]
+        analysis.cache[_barriers] = numpy.cumsum(counts).tolist()
+    return analysis.cache[_barriers]
 
 
 def _across_barrier(analysis: Analysis, mention: DateMention, span: tuple[int, int]) -> bool:

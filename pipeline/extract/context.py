@@ -17,8 +17,10 @@ from spacy.attrs import LOWER
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
+from pipeline.codes import Precision
 from pipeline.extract import dates as date_resolver
 from pipeline.extract.clauses import lower_words
+from pipeline.extract.gazetteer import MentionKind
 from pipeline.extract.nlp import Toolkit
 
 MAX_HEADING_WORDS = 20  # a line without a full stop and at most this long is a heading
@@ -46,7 +48,7 @@ class ForceMention:
     end: int
     tok_start: int
     tok_end: int
-    kind: str  # strong | weak | office | fire
+    kind: MentionKind
     compared: bool = False  # "faster than Greater Manchester Police"
 
 
@@ -73,7 +75,7 @@ class Analysis:
     forces: list[ForceMention]
     dates: list[DateMention]
     strong_counts: Counter = field(default_factory=Counter)
-    # The publication date and its precision: "day" from the document's metadata, or a
+    # The publication date and its precision: a day from the document's metadata, or a
     # coarser date read from its URL ("/2025/june/") when it has none.
     reference: tuple[date | None, str | None] = (None, None)
     _force_starts: list[int] = field(default_factory=list)
@@ -95,12 +97,11 @@ class Analysis:
         return self._matches[matcher_name]
 
     def matches_in(self, matcher_name: str, sentence: Sentence) -> list[tuple[str, int, int]]:
-        key = ("match_starts", matcher_name)
-        matches = self.matches(matcher_name)
+        key = (Analysis.matches_in, matcher_name)
         if key not in self.cache:
-            self.cache[key] = [m[1] for m in sorted(matches, key=lambda m: m[1])]
-            self.cache[("by_start", matcher_name)] = sorted(matches, key=lambda m: m[1])
-        starts, by_start = self.cache[key], self.cache[("by_start", matcher_name)]
+            by_start = sorted(self.matches(matcher_name), key=lambda m: m[1])
+            self.cache[key] = ([m[1] for m in by_start], by_start)
+        starts, by_start = self.cache[key]
         window = by_start[bisect_left(starts, sentence.tok_start):
                           bisect_left(starts, sentence.tok_end)]
         return sorted(m for m in window if m[2] <= sentence.tok_end)
@@ -108,7 +109,7 @@ class Analysis:
     def positions(self, words: list[str] | set[str]) -> list[int]:
         """The tokens whose lower-case form is one of the words, found once per document and
         word list (an array lookup, not a walk over the tokens)."""
-        key = ("positions", frozenset(words))
+        key = (Analysis.positions, frozenset(words))
         if key not in self.cache:
             strings = self.doc.vocab.strings
             hashes = numpy.array([strings.add(w) for w in words], dtype=numpy.uint64)
@@ -125,9 +126,9 @@ class Analysis:
 
     def usable(self, mention: ForceMention, sentence: Sentence | None = None) -> bool:
         """Whether a mention names a police force that events can be about."""
-        if mention.kind in ("fire", "office") or mention.compared:
+        if mention.kind in (MentionKind.FIRE, MentionKind.OFFICE) or mention.compared:
             return False
-        if mention.kind == "weak":
+        if mention.kind == MentionKind.WEAK:
             # A bare place is the force only when the force is named elsewhere, or it opens
             # a headline or lead ("Cleveland emerges from special measures").
             return self.strong_counts[mention.force_id] > 0 or (
@@ -161,9 +162,10 @@ class Analysis:
         position = bisect_right(self._force_starts, token_index)
         for k in range(position - 1, -1, -1):
             mention = self.forces[k]
-            if mention.kind == "fire":
+            if mention.kind == MentionKind.FIRE:
                 continue  # "the force" is never a fire and rescue service
-            if mention.kind == "office" or (not mention.compared and self.usable(mention)):
+            if mention.kind == MentionKind.OFFICE or (
+                    not mention.compared and self.usable(mention)):
                 return mention.force_id
         return None
 
@@ -196,7 +198,8 @@ class Analysis:
     def lead_force(self) -> str | None:
         """The first force the document names: the subject of its story, which "the
         decision" or "the move" in a later sentence is about."""
-        return next((m.force_id for m in self.forces if m.kind != "fire" and not m.compared
+        return next((m.force_id for m in self.forces if m.kind != MentionKind.FIRE
+                     and not m.compared
                      and self.usable(m)), None)
 
     @property
@@ -205,22 +208,23 @@ class Analysis:
 
         The inspectorate's own name ("… Constabulary and Fire & Rescue Services") does not count.
         """
-        if "mentions_fire_service" not in self.cache:
+        key = Analysis.mentions_fire_service
+        if key not in self.cache:
             spec = self.rules.forces
             text = self.text
             for name in spec.inspectorate_names:
                 text = re.sub(name, " ", text, flags=re.IGNORECASE)
-            self.cache["mentions_fire_service"] = any(
+            self.cache[key] = any(
                 re.search(p, text, re.IGNORECASE) for p in spec.fire_service_patterns
-            ) or any(m.kind == "fire" for m in self.forces)
-        return self.cache["mentions_fire_service"]
+            ) or any(m.kind == MentionKind.FIRE for m in self.forces)
+        return self.cache[key]
 
     @property
     def primary_force(self) -> str | None:
         """The most named force; failing that, the area of a commissioner or chief's title."""
         if self.strong_counts:
             return self.strong_counts.most_common(1)[0][0]
-        offices = Counter(m.force_id for m in self.forces if m.kind == "office")
+        offices = Counter(m.force_id for m in self.forces if m.kind == MentionKind.OFFICE)
         return offices.most_common(1)[0][0] if offices else None
 
     @property
@@ -265,7 +269,8 @@ def _is_proper_word(token) -> bool:
     return token.is_title and token.is_alpha and not token.is_sent_start
 
 
-def _kind_from_following(doc: Doc, span: Span, strength: str, toolkit: Toolkit) -> str:
+def _kind_from_following(doc: Doc, span: Span, strength: MentionKind, toolkit: Toolkit
+                         ) -> MentionKind:
     """What a force name is part of, read from the words after it (rules/forces.yaml).
 
     "Gloucestershire Fire and Rescue Service" is a fire service; "West Midlands Police and
@@ -274,9 +279,9 @@ def _kind_from_following(doc: Doc, span: Span, strength: str, toolkit: Toolkit) 
     following = " ".join(t.lower_ for t in doc[span.end : span.end + 4])
     spec = toolkit.rules.forces
     if any(following.startswith(w) for w in spec.office_followers):
-        return "office"
+        return MentionKind.OFFICE
     if any(following.startswith(w) for w in spec.fire_followers):
-        return "fire"
+        return MentionKind.FIRE
     return strength
 
 
@@ -292,18 +297,19 @@ def _force_mentions(doc: Doc, toolkit: Toolkit) -> list[ForceMention]:
     possessives = set(toolkit.rules.phases.possessives)
     place_not_before = set(toolkit.rules.forces.place_not_before)
     for span in sorted(filter_spans(spans), key=lambda s: s.start):
-        strength, force_id = span.label_.split(":", 1)
+        label, force_id = span.label_.split(":", 1)
+        strength = MentionKind(label)
         kind = _kind_from_following(doc, span, strength, toolkit)
-        if strength == "weak":
+        if strength == MentionKind.WEAK:
             before = doc[span.start - 1] if span.start > 0 else None
             after = doc[span.end] if span.end < len(doc) else None
             # "Staffordshire Commissioner Ben Adams", "Surrey's Police and Crime
             # Commissioner": the area of a title, not the force.
             if after is not None and (after.i in title_starts or (
                     after.lower_ in possessives and after.i + 1 in title_starts)):
-                kind = "office"
+                kind = MentionKind.OFFICE
             # "Durham University", "West Midlands Mayor", "North Durham": part of another name.
-            elif after is not None and _is_proper_word(after) and kind == "weak":
+            elif after is not None and _is_proper_word(after) and kind == MentionKind.WEAK:
                 continue
             if before is not None and _is_proper_word(before):
                 continue
@@ -342,14 +348,15 @@ def analyse(text: str, published: date | None, toolkit: Toolkit, doc: Doc | None
     doc = doc if doc is not None else toolkit.nlp(text)
     sentences, token_sentence = _sentences(doc, text)
     forces = _force_mentions(doc, toolkit)
-    reference = (published, "day") if published else date_resolver.url_date(url, toolkit.rules)
+    reference = ((published, Precision.DAY) if published
+                 else date_resolver.url_date(url, toolkit.rules))
     analysis = Analysis(
         text=text, doc=doc, published=published, toolkit=toolkit, sentences=sentences,
         token_sentence=token_sentence, forces=forces,
         dates=_date_mentions(doc, toolkit, published, reference), reference=reference,
     )
     analysis.strong_counts = Counter(m.force_id for m in forces
-                                     if m.kind == "strong" and not m.compared)
+                                     if m.kind == MentionKind.STRONG and not m.compared)
     analysis._force_starts = [m.tok_start for m in forces]
     analysis._date_starts = [d.tok_start for d in analysis.dates]
     return analysis

@@ -14,11 +14,74 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
+from enum import StrEnum, auto
 
+from pipeline.codes import Precision
 from pipeline.rules import Rules
 
 Resolved = tuple[date | None, str | None]
 _NONE: Resolved = (None, None)
+
+
+class Label(StrEnum):
+    """The date forms: the keys of rules/dates.yaml's `patterns`, plus RELATIVE (its
+    `relative` phrases). Each is read by one function of RESOLVERS."""
+
+    DAY_MONTH_YEAR = auto()
+    MONTH_DAY_YEAR = auto()
+    NUMERIC = auto()
+    ISO = auto()
+    MONTH_YEAR = auto()
+    PART_MONTH_YEAR = auto()
+    MONTH_SPAN = auto()
+    RELATIVE_MONTH_SPAN = auto()
+    BARE_MONTH_SPAN = auto()
+    YEAR = auto()
+    YEAR_LABEL = auto()
+    SEASON_YEAR = auto()
+    MONTH_OF_RELATIVE_YEAR = auto()
+    MONTH_OF_EARLIER_YEAR = auto()
+    EARLIER_YEAR = auto()
+    PROGRAMME = auto()
+    DAY_MONTH = auto()
+    MONTH_ONLY = auto()
+    PART_MONTH = auto()
+    SEASON = auto()
+    WEEKDAY = auto()
+    AGO = auto()
+    RELATIVE = auto()
+
+
+class Token(StrEnum):
+    """The $names of rules/dates.yaml's patterns that Python reads: regex tokens of its
+    `tokens`, and the word tokens the matcher makes of its month, weekday and season lists."""
+
+    DAY = auto()
+    YEAR = auto()
+    PREFIXED_YEAR = auto()
+    NUMERIC_DATE = auto()
+    MONTH = auto()
+    WEEKDAY = auto()
+    SEASON = auto()
+
+
+class Group(StrEnum):
+    """The named groups of rules/dates.yaml's token regexes: the number of a `day`, the
+    parts of a `numeric_date`."""
+
+    NUMBER = auto()
+    DAY = auto()
+    MONTH = auto()
+    YEAR = auto()
+
+
+class Unit(StrEnum):
+    """What rules/dates.yaml's `ago_units` map a unit word to ("weeks" → week)."""
+
+    DAY = auto()
+    WEEK = auto()
+    MONTH = auto()
+    YEAR = auto()
 
 
 @dataclass
@@ -58,19 +121,19 @@ def _regex(rules: Rules, name: str) -> re.Pattern:
 
 def _phrase(words: list[str], published: date | None, rules: Rules,
             earlier: date | None = None) -> Phrase:
-    year, day = _regex(rules, "year"), _regex(rules, "day")
-    prefixed = _regex(rules, "prefixed_year")
+    year, day = _regex(rules, Token.YEAR), _regex(rules, Token.DAY)
+    prefixed = _regex(rules, Token.PREFIXED_YEAR)
     lower = [w.lower() for w in words]
     months = [m for w in lower if (m := _month_number(w, rules))]
     years = [int(w[-4:]) for w in words if year.match(w) or prefixed.match(w.lower())]
-    days = [int(re.match(r"\d+", w).group(0)) for w in words
-            if day.match(w) and not year.match(w)]
+    days = [int(found.group(Group.NUMBER)) for w in words
+            if (found := day.match(w)) and not year.match(w)]
     return Phrase(words, lower, months, days, years, published, rules, earlier)
 
 
 def _day_or_none(year: int, month: int, day: int) -> Resolved:
     try:
-        return date(year, month, day), "day"
+        return date(year, month, day), Precision.DAY
     except ValueError:
         return _NONE
 
@@ -94,8 +157,12 @@ def _full_date(p: Phrase) -> Resolved:
 
 def _numeric(p: Phrase) -> Resolved:
     """"24/11/2023", "24.11.2023": day first, as UK copy writes it."""
-    token = next(w for w in p.words if re.search(r"\d[/.]\d", w))
-    day, month, year = (int(x) for x in re.split(r"[/.]", token))
+    numeric = _regex(p.rules, Token.NUMERIC_DATE)
+    found = next((m for w in p.words if (m := numeric.match(w))), None)
+    if found is None:
+        return _NONE
+    day, month, year = (int(found.group(part)) for part in
+                        (Group.DAY, Group.MONTH, Group.YEAR))
     return _day_or_none(year, month, day)
 
 
@@ -109,7 +176,7 @@ def _month_year(p: Phrase) -> Resolved:
     """"in October 2022", "the first week of March 2023", "the final days of March 2023"."""
     if not (p.months and p.years):
         return _NONE
-    return date(p.years[-1], p.months[-1], 1), "month"
+    return date(p.years[-1], p.months[-1], 1), Precision.MONTH
 
 
 def _span_end(p: Phrase) -> Resolved:
@@ -118,20 +185,20 @@ def _span_end(p: Phrase) -> Resolved:
     if not p.months:
         return _NONE
     if p.years:
-        return date(p.years[-1], p.months[-1], 1), "month"
+        return date(p.years[-1], p.months[-1], 1), Precision.MONTH
     if p.published is None:
         return _NONE
     if set(p.lower) & set(p.spec.previous_words):
-        return date(p.published.year - 1, p.months[-1], 1), "month"
+        return date(p.published.year - 1, p.months[-1], 1), Precision.MONTH
     if set(p.lower) & set(p.spec.current_words):
-        return date(p.published.year, p.months[-1], 1), "month"
-    return _most_recent_month(p.months[-1], p.published), "month"
+        return date(p.published.year, p.months[-1], 1), Precision.MONTH
+    return _most_recent_month(p.months[-1], p.published), Precision.MONTH
 
 
 def _year(p: Phrase) -> Resolved:
     """"in 2019", "the 2019 inspection", "the end of 2019", "in the spring of 2021",
     "inspection 2016"."""
-    return (date(p.years[0], 1, 1), "year") if p.years else _NONE
+    return (date(p.years[0], 1, 1), Precision.YEAR) if p.years else _NONE
 
 
 def _month_of_relative_year(p: Phrase) -> Resolved:
@@ -140,7 +207,7 @@ def _month_of_relative_year(p: Phrase) -> Resolved:
     offset = next((offsets[w] for w in p.lower if w in offsets), None)
     if p.published is None or not p.months or offset is None:
         return _NONE
-    return date(p.published.year + offset, p.months[-1], 1), "month"
+    return date(p.published.year + offset, p.months[-1], 1), Precision.MONTH
 
 
 def _anaphoric_year(p: Phrase) -> int | None:
@@ -154,13 +221,13 @@ def _anaphoric_year(p: Phrase) -> int | None:
 def _month_of_earlier_year(p: Phrase) -> Resolved:
     """"in September that year", after "in 2019": September 2019."""
     year = _anaphoric_year(p)
-    return (date(year, p.months[-1], 1), "month") if year and p.months else _NONE
+    return (date(year, p.months[-1], 1), Precision.MONTH) if year and p.months else _NONE
 
 
 def _earlier_year(p: Phrase) -> Resolved:
     """"later that year", "the following year": the year the text named before."""
     year = _anaphoric_year(p)
-    return (date(year, 1, 1), "year") if year else _NONE
+    return (date(year, 1, 1), Precision.YEAR) if year else _NONE
 
 
 def _not_a_date(p: Phrase) -> Resolved:
@@ -187,7 +254,7 @@ def _month_only(p: Phrase) -> Resolved:
     value = _most_recent_month(p.months[-1], p.published)
     if _previous(p) and p.months[-1] == p.published.month:
         value = value.replace(year=value.year - 1)
-    return value, "month"
+    return value, Precision.MONTH
 
 
 def _season(p: Phrase) -> Resolved:
@@ -200,7 +267,7 @@ def _season(p: Phrase) -> Resolved:
     year = p.published.year if p.published.month >= start else p.published.year - 1
     if _previous(p) and year == p.published.year and p.published.month < start + 3:
         year -= 1
-    return date(year, 1, 1), "year"
+    return date(year, 1, 1), Precision.YEAR
 
 
 def _weekday(p: Phrase) -> Resolved:
@@ -211,7 +278,7 @@ def _weekday(p: Phrase) -> Resolved:
     back = (p.published.weekday() - weekday) % 7
     if _previous(p) and back == 0:
         back = 7
-    return p.published - timedelta(days=back), "day"
+    return p.published - timedelta(days=back), Precision.DAY
 
 
 def _ago(p: Phrase) -> Resolved:
@@ -225,13 +292,13 @@ def _ago(p: Phrase) -> Resolved:
         elif word in p.rules.numbers.numbers:
             amount = p.rules.numbers.numbers[word]
     unit = p.spec.ago_units[p.lower[-2]]
-    if unit == "day":
-        return p.published - timedelta(days=amount), "day"
-    if unit == "week":
-        return _shift_months(p.published - timedelta(weeks=amount), 0), "month"
-    if unit == "month":
-        return _shift_months(p.published, -amount), "month"
-    return date(p.published.year - amount, 1, 1), "year"
+    if unit == Unit.DAY:
+        return p.published - timedelta(days=amount), Precision.DAY
+    if unit == Unit.WEEK:
+        return _shift_months(p.published - timedelta(weeks=amount), 0), Precision.MONTH
+    if unit == Unit.MONTH:
+        return _shift_months(p.published, -amount), Precision.MONTH
+    return date(p.published.year - amount, 1, 1), Precision.YEAR
 
 
 def _relative(p: Phrase) -> Resolved:
@@ -246,38 +313,51 @@ def _relative(p: Phrase) -> Resolved:
         value = _shift_months(p.published, spec.months)
     else:
         value = date(p.published.year + spec.years, 1, 1)
-    if precision == "month":
+    if precision == Precision.MONTH:
         value = value.replace(day=1)
-    elif precision == "year":
+    elif precision == Precision.YEAR:
         value = value.replace(month=1, day=1)
     return value, precision
 
 
-RESOLVERS: dict[str, Callable[[Phrase], Resolved]] = {
-    "day_month_year": _full_date,
-    "month_day_year": _full_date,
-    "numeric": _numeric,
-    "iso": _iso,
-    "month_year": _month_year,
-    "part_month_year": _month_year,
-    "month_span": _span_end,
-    "relative_month_span": _span_end,
-    "bare_month_span": _span_end,
-    "year": _year,
-    "year_label": _year,
-    "season_year": _year,
-    "month_of_relative_year": _month_of_relative_year,
-    "month_of_earlier_year": _month_of_earlier_year,
-    "earlier_year": _earlier_year,
-    "programme": _not_a_date,
-    "day_month": _day_month,
-    "month_only": _month_only,
-    "part_month": _month_only,
-    "season": _season,
-    "weekday": _weekday,
-    "ago": _ago,
-    "relative": _relative,
+RESOLVERS: dict[Label, Callable[[Phrase], Resolved]] = {
+    Label.DAY_MONTH_YEAR: _full_date,
+    Label.MONTH_DAY_YEAR: _full_date,
+    Label.NUMERIC: _numeric,
+    Label.ISO: _iso,
+    Label.MONTH_YEAR: _month_year,
+    Label.PART_MONTH_YEAR: _month_year,
+    Label.MONTH_SPAN: _span_end,
+    Label.RELATIVE_MONTH_SPAN: _span_end,
+    Label.BARE_MONTH_SPAN: _span_end,
+    Label.YEAR: _year,
+    Label.YEAR_LABEL: _year,
+    Label.SEASON_YEAR: _year,
+    Label.MONTH_OF_RELATIVE_YEAR: _month_of_relative_year,
+    Label.MONTH_OF_EARLIER_YEAR: _month_of_earlier_year,
+    Label.EARLIER_YEAR: _earlier_year,
+    Label.PROGRAMME: _not_a_date,
+    Label.DAY_MONTH: _day_month,
+    Label.MONTH_ONLY: _month_only,
+    Label.PART_MONTH: _month_only,
+    Label.SEASON: _season,
+    Label.WEEKDAY: _weekday,
+    Label.AGO: _ago,
+    Label.RELATIVE: _relative,
 }
+
+
+def unread_codes(rules: Rules) -> list[str]:
+    """The codes of rules/dates.yaml that no resolver knows, as "key: code": pattern labels
+    (Label), `ago_units` units (Unit) and `relative` precisions (Precision). A misspelt one
+    would lose its dates or store a precision the schema has not got, so the matcher is
+    not built with one."""
+    spec = rules.dates
+    found = [(f"patterns: {label}", label, Label) for label in spec.patterns]
+    found += [(f"ago_units: {word}", unit, Unit) for word, unit in spec.ago_units.items()]
+    found += [(f"relative: {phrase}", entry.precision, Precision)
+              for phrase, entry in spec.relative.items()]
+    return [f"{where} ({code!r})" for where, code, codes in found if code not in set(codes)]
 
 
 def same_day(label: str, words: list[str], reference: tuple[date | None, str | None],
@@ -285,7 +365,7 @@ def same_day(label: str, words: list[str], reference: tuple[date | None, str | N
     """A phrase meaning the publication day itself ("today"), against a publication date
     known only to a month or year: that date at that precision; anything else: nothing."""
     spec = rules.dates.relative.get(" ".join(w.lower() for w in words))
-    if label != "relative" or spec is None or spec.days != 0 or reference[0] is None:
+    if label != Label.RELATIVE or spec is None or spec.days != 0 or reference[0] is None:
         return _NONE
     return reference
 
@@ -294,17 +374,18 @@ def url_date(url: str | None, rules: Rules) -> Resolved:
     """The year, or year and month, a URL's path gives ("/news/2025/june/…", "/2019/09/…")."""
     if not url:
         return _NONE
-    segments = re.split(r"[/?#&=]+", url.lower())
-    year = _regex(rules, "year")
+    spec = rules.dates.url_dates
+    segments = re.split(spec.separators, url.lower())
+    year = _regex(rules, Token.YEAR)
     for index, segment in enumerate(segments):
         if not year.match(segment):
             continue
         after = segments[index + 1] if index + 1 < len(segments) else ""
         month = _month_number(after, rules) or (
-            int(after) if re.fullmatch(r"0?[1-9]|1[0-2]", after) else None)
+            int(after) if re.fullmatch(spec.month_number, after) else None)
         if month:
-            return date(int(segment), month, 1), "month"
-        return date(int(segment), 1, 1), "year"
+            return date(int(segment), month, 1), Precision.MONTH
+        return date(int(segment), 1, 1), Precision.YEAR
     return _NONE
 
 

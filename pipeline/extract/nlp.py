@@ -16,12 +16,14 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
+from enum import StrEnum, auto
 from functools import lru_cache
 
 import numpy
 import spacy
 from spacy.attrs import FLAG19, FLAG63, IS_PUNCT, LOWER, SENT_START, SHAPE
 from spacy.errors import MatchPatternError
+from spacy.lang.en import English
 from spacy.language import Language
 from spacy.matcher import Matcher, PhraseMatcher
 from spacy.pipeline import Sentencizer
@@ -29,9 +31,46 @@ from spacy.schemas import validate_token_pattern
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
-from pipeline.extract.gazetteer import Gazetteer, build_gazetteer
+from pipeline.codes import Phase
+from pipeline.extract.dates import Label, Token, unread_codes
+from pipeline.extract.gazetteer import Gazetteer, MentionKind, build_gazetteer
 from pipeline.rules import Rules, RulesError, load_rules
 from pipeline.rulespecs.checked import entries
+
+
+class InspectionCue(StrEnum):
+    """The labels of the inspections matcher: a noun ("inspection") or a verb ("inspected")."""
+
+    NOUN = auto()
+    VERB = auto()
+
+
+class OfficialLabel(StrEnum):
+    """The one label of the officials matcher."""
+
+    OFFICIAL = auto()
+
+
+class AnchorKind(StrEnum):
+    """What an anchor value of the date matcher tests: a word's lower-case form or a token
+    shape."""
+
+    WORD = auto()
+    SHAPE = auto()
+
+
+class WordList(StrEnum):
+    """The word lists a date pattern can name that are not keys of rules/dates.yaml: the
+    months with their abbreviations, and the number words of rules/numbers.yaml."""
+
+    MONTH_WORDS = auto()
+    NUMBER_WORDS = auto()
+
+
+class PatternKey(StrEnum):
+    """Keys of rules/dates.yaml's pattern syntax that are not spaCy's: {like: $name, ...}."""
+
+    LIKE = auto()
 
 
 @Language.factory("sentence_boundaries")
@@ -160,10 +199,12 @@ def _phrases(nlp: Language, phrases: list[str]) -> list[Doc]:
 def _date_words(rules: Rules) -> dict[str, list[str]]:
     """The word lists a date pattern can name as {IN: $name}."""
     spec = rules.dates
+    grammar = (spec.tokens, spec.patterns)  # the grammar itself, not word lists
     words = {key: list(value) for key, value in entries(spec).items()
-             if isinstance(value, (tuple, Mapping)) and key not in ("tokens", "patterns")}
-    words["month_words"] = [*spec.months, *spec.month_abbreviations]
-    words["number_words"] = list(rules.numbers.numbers)
+             if isinstance(value, (tuple, Mapping))
+             and not any(value is part for part in grammar)}
+    words[WordList.MONTH_WORDS] = [*spec.months, *spec.month_abbreviations]
+    words[WordList.NUMBER_WORDS] = list(rules.numbers.numbers)
     return words
 
 
@@ -172,9 +213,9 @@ def _date_tokens(rules: Rules) -> dict[str, dict]:
     words = _date_words(rules)
     tokens = {name: {"TEXT": {"REGEX": entry.regex}}
               for name, entry in rules.dates.tokens.items()}
-    tokens["month"] = {"LOWER": {"IN": words["month_words"]}}
-    tokens["weekday"] = {"LOWER": {"IN": words["weekdays"]}}
-    tokens["season"] = {"LOWER": {"IN": words["seasons"]}}
+    tokens[Token.MONTH] = {"LOWER": {"IN": words[WordList.MONTH_WORDS]}}
+    tokens[Token.WEEKDAY] = {"LOWER": {"IN": list(rules.dates.weekdays)}}
+    tokens[Token.SEASON] = {"LOWER": {"IN": list(rules.dates.seasons)}}
     return tokens
 
 
@@ -192,7 +233,7 @@ def _expand(node: object, words: dict[str, list[str]], tokens: dict[str, dict]) 
     if isinstance(node, dict):
         out = {}
         for key, value in node.items():
-            if key == "like":
+            if key == PatternKey.LIKE:
                 out.update(_expand(value, words, tokens))
             else:
                 out[key] = _expand(value, words, tokens)
@@ -201,12 +242,17 @@ def _expand(node: object, words: dict[str, list[str]], tokens: dict[str, dict]) 
 
 
 def _date_patterns(rules: Rules) -> list[tuple[str, list[dict]]]:
-    """The date grammar of rules/dates.yaml as (label, Matcher pattern) pairs."""
+    """The date grammar of rules/dates.yaml as (label, Matcher pattern) pairs. Every label
+    must be one the resolver reads (dates.Label), or its dates would be silently lost."""
+    unread = unread_codes(rules)
+    if unread:
+        raise RulesError(f"rules/dates.yaml: {unread[0]}: not a code the date resolver "
+                         f"reads (pipeline/extract/dates.py)")
     words, tokens = _date_words(rules), _date_tokens(rules)
     patterns = [(label, _expand(pattern, words, tokens))
                 for label, alternatives in rules.dates.patterns.items()
                 for pattern in alternatives]
-    patterns += [("relative", [{"LOWER": w} for w in phrase.split()])
+    patterns += [(Label.RELATIVE, [{"LOWER": w} for w in phrase.split()])
                  for phrase in rules.dates.relative]
     return patterns
 
@@ -228,8 +274,8 @@ def _date_anchor_words(rules: Rules) -> set[str]:
 
 
 def _anchor_values(spec: dict, words: set[str], shapes: dict[str, list[str]]
-                   ) -> list[str] | None:
-    """What a required token must be, as shapes or "word:" entries, when every value it
+                   ) -> list[tuple[AnchorKind, str]] | None:
+    """What a required token must be, as (AnchorKind, shape or word) pairs, when every value it
     accepts is an anchor; None when the token is optional or could be anything else.
     Other conditions on the token ("IS_SENT_START") only narrow it, so they are ignored."""
     keys = [k for k in spec if k in ("LOWER", "TEXT")]
@@ -242,11 +288,14 @@ def _anchor_values(spec: dict, words: set[str], shapes: dict[str, list[str]]
     elif isinstance(value, dict) and set(value) == {"IN"}:
         values = list(value["IN"])
     elif attr == "TEXT" and isinstance(value, dict) and set(value) == {"REGEX"}:
-        return shapes.get(value["REGEX"])
+        accepted = shapes.get(value["REGEX"])
+        return None if accepted is None else [(AnchorKind.SHAPE, s) for s in accepted]
     else:
         return None
     lowered = [v.lower() for v in values]
-    return [f"word:{v}" for v in lowered] if all(v in words for v in lowered) else None
+    if not all(v in words for v in lowered):
+        return None
+    return [(AnchorKind.WORD, v) for v in lowered]
 
 
 def _choose_anchors(candidates: list[list[tuple[int, list[str]]]], lengths: list[int]
@@ -348,7 +397,7 @@ def _anchored_matcher(nlp: Language, patterns: list[tuple[str, list[dict]]],
         errors = validate_token_pattern(pattern)
         if errors:
             raise MatchPatternError(label, {0: errors})
-        matcher.add(label, [_with_flags(nlp, pattern, flags)])
+        matcher.add(str(label), [_with_flags(nlp, pattern, flags)])  # spaCy takes exact str
         if any(spec.get("OP", "1") not in ("1", "?", "!") for spec in pattern) or (
                 pattern[-1].get("OP") == "?"):
             bounded = False
@@ -360,8 +409,8 @@ def _anchored_matcher(nlp: Language, patterns: list[tuple[str, list[dict]]],
         return AnchoredMatcher(matcher, None, 0, 0)
     before, after, chosen = choice
     anchors = {value for values in chosen for value in values}
-    anchor_words = {a.removeprefix("word:") for a in anchors if a.startswith("word:")}
-    anchor_shapes = {a for a in anchors if not a.startswith("word:")}
+    anchor_words = {value for kind, value in anchors if kind == AnchorKind.WORD}
+    anchor_shapes = {value for kind, value in anchors if kind == AnchorKind.SHAPE}
     lower = nlp.vocab.lex_attr_getters.get(LOWER, str.lower)
     shape = nlp.vocab.lex_attr_getters[SHAPE]
     # The same functions compute the lexemes' LOWER and SHAPE, so the flag is exact.
@@ -372,33 +421,34 @@ def _anchored_matcher(nlp: Language, patterns: list[tuple[str, list[dict]]],
 
 def _phase_phrases(rules: Rules, key: str) -> list[str]:
     """The phase terms of rules/phases.yaml, with "<word> monitoring" also as "<word> level
-    of monitoring" and the other variants listed there."""
+    of monitoring" and the other variants listed there (the head nouns: rules/words.yaml)."""
     terms = list(getattr(rules.phases, key))
+    heads = rules.words.phase_term_heads
     for term in list(terms):
         words = term.split()
-        if len(words) == 2 and words[1] == "monitoring":
-            terms += [f"{words[0]} {variant} monitoring"
+        if len(words) == 2 and words[1] in heads:
+            terms += [f"{words[0]} {variant} {words[1]}"
                       for variant in rules.phases.monitoring_variants]
     return sorted(set(terms))
 
 
 def build_toolkit(rules: Rules) -> Toolkit:
-    nlp = spacy.blank("en")
+    nlp = spacy.blank(English.lang)
     nlp.add_pipe("sentence_boundaries")
-    gazetteer = build_gazetteer(rules.forces)
+    gazetteer = build_gazetteer(rules.forces, rules.words)
 
     forces_lower = PhraseMatcher(nlp.vocab, attr="LOWER")
     forces_exact = PhraseMatcher(nlp.vocab, attr="ORTH")
     for force_id, phrases in gazetteer.lower_phrases.items():
-        forces_lower.add(f"strong:{force_id}", _phrases(nlp, phrases))
+        forces_lower.add(f"{MentionKind.STRONG}:{force_id}", _phrases(nlp, phrases))
     for force_id, phrases in gazetteer.exact_phrases.items():
-        forces_exact.add(f"strong:{force_id}", _phrases(nlp, phrases))
+        forces_exact.add(f"{MentionKind.STRONG}:{force_id}", _phrases(nlp, phrases))
     for force_id, phrases in gazetteer.place_phrases.items():
-        forces_exact.add(f"weak:{force_id}", _phrases(nlp, phrases))
+        forces_exact.add(f"{MentionKind.WEAK}:{force_id}", _phrases(nlp, phrases))
 
     phase_terms = PhraseMatcher(nlp.vocab, attr="LOWER")
-    phase_terms.add("engage", _phrases(nlp, _phase_phrases(rules, "engage_terms")))
-    phase_terms.add("scan", _phrases(nlp, _phase_phrases(rules, "scan_terms")))
+    phase_terms.add(str(Phase.ENGAGE), _phrases(nlp, _phase_phrases(rules, "engage_terms")))
+    phase_terms.add(str(Phase.SCAN), _phrases(nlp, _phase_phrases(rules, "scan_terms")))
 
     roles = PhraseMatcher(nlp.vocab, attr="LOWER")
     for code, spec in rules.roles.roles.items():
@@ -409,15 +459,15 @@ def build_toolkit(rules: Rules) -> Toolkit:
         findings.add(kind, _phrases(nlp, phrases))
 
     inspections = PhraseMatcher(nlp.vocab, attr="LOWER")
-    inspections.add("noun", _phrases(nlp, rules.inspections.nouns))
-    inspections.add("verb", _phrases(nlp, rules.inspections.verbs))
+    inspections.add(str(InspectionCue.NOUN), _phrases(nlp, rules.inspections.nouns))
+    inspections.add(str(InspectionCue.VERB), _phrases(nlp, rules.inspections.verbs))
 
     dates = _anchored_matcher(nlp, _date_patterns(rules), _date_anchor_words(rules),
                               _regex_shapes(rules))
 
     officials = PhraseMatcher(nlp.vocab, attr="ORTH")
     names = sorted({entry.name for entry in rules.officials.officials})
-    officials.add("official", _phrases(nlp, names))
+    officials.add(str(OfficialLabel.OFFICIAL), _phrases(nlp, names))
 
     matchers = Matchers(forces_lower, forces_exact, phase_terms, roles, findings, inspections,
                         dates, officials)

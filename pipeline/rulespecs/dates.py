@@ -31,6 +31,15 @@ class RelativeDate:
 
 
 @dataclass(frozen=True)
+class UrlDates:
+    """How a URL's path is read for a date: the regex that splits it into segments, and the
+    regex a whole segment matches when it is a month's number."""
+
+    separators: str
+    month_number: str
+
+
+@dataclass(frozen=True)
 class DatesRules:
     """rules/dates.yaml: one field per key."""
 
@@ -54,6 +63,7 @@ class DatesRules:
     ago_units: Mapping[str, str]
     rare_words: Phrases
     tokens: Mapping[str, TokenShape]
+    url_dates: UrlDates
     patterns: Patterns
     relative_years: Mapping[str, int]
     anaphoric_years: Mapping[str, int]

@@ -5,6 +5,7 @@ The file's own comments say what each key holds and which module reads it.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from pipeline.rulespecs.checked import Phrases
@@ -26,3 +27,8 @@ class WordsRules:
     asides: Phrases
     quote_marks: Phrases
     sentence_end_marks: Phrases
+    force_name_swaps: Mapping[str, str]
+    force_name_signs: Mapping[str, str]
+    force_name_tails: Mapping[str, Phrases]
+    place_force_words: Phrases
+    phase_term_heads: Phrases
