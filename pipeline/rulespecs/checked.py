@@ -147,6 +147,7 @@ Phrases = tuple[str, ...]
 Regexes = typing.Annotated[tuple[str, ...], REGEX]
 Codes = typing.Annotated[tuple[str, ...], CODES]
 Patterns = typing.Annotated[Mapping[str, Any], PATTERNS]
+WordsTo = typing.Annotated[Mapping[str, Any], PHRASE_KEYS]  # keyed by words ("march": 3)
 
 
 def entries(spec: object) -> dict[str, Any]:

@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from pipeline.rulespecs.checked import Codes, Patterns, Phrases
+from pipeline.rulespecs.checked import Codes, Patterns, Phrases, WordsTo
 
 
 @dataclass(frozen=True)
@@ -44,10 +44,10 @@ class DatesRules:
     """rules/dates.yaml: one field per key."""
 
     months: Phrases
-    month_abbreviations: Mapping[str, int]
+    month_abbreviations: WordsTo
     weekdays: Phrases
     seasons: Phrases
-    season_starts: Mapping[str, int]
+    season_starts: WordsTo
     year_preps: Phrases
     year_determiners: Phrases
     year_label_words: Phrases
@@ -60,14 +60,14 @@ class DatesRules:
     year_parts: Phrases
     previous_words: Phrases
     current_words: Phrases
-    ago_units: Mapping[str, str]
+    ago_units: WordsTo
     rare_words: Phrases
     tokens: Mapping[str, TokenShape]
     url_dates: UrlDates
     patterns: Patterns
-    relative_years: Mapping[str, int]
-    anaphoric_years: Mapping[str, int]
-    duration_units: Mapping[str, int]
+    relative_years: WordsTo
+    anaphoric_years: WordsTo
+    duration_units: WordsTo
     number_joiners: Phrases
     not_duration_numbers: Phrases
     duration_relations: Mapping[str, str]

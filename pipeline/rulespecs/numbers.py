@@ -5,15 +5,14 @@ The file's own comments say what each key holds and which module reads it.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from dataclasses import dataclass
 
-from pipeline.rulespecs.checked import Phrases
+from pipeline.rulespecs.checked import Phrases, WordsTo
 
 
 @dataclass(frozen=True)
 class NumbersRules:
     """rules/numbers.yaml: one field per key."""
 
-    numbers: Mapping[str, int]
+    numbers: WordsTo
     all_words: Phrases
