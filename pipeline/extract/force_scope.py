@@ -83,7 +83,7 @@ def forces_of(analysis: Analysis, sentence: Sentence, start: int, end: int, *,
        else the first document-level fallback that gives one (FALLBACKS).
     """
     if relative:
-        antecedent = _relative_antecedent(analysis, sentence, start, end)
+        antecedent = _relative_antecedent(analysis, sentence, start, end, places)
         if antecedent is not None:
             return antecedent
     mentioned = analysis.forces_between(start, end)
@@ -191,9 +191,10 @@ def _subject_it(analysis: Analysis, start: int, end: int) -> bool:
                for i in range(max(start, end - SUBJECT_WINDOW), end - 2))
 
 
-def _relative_antecedent(analysis: Analysis, sentence: Sentence, start: int, end: int
-                         ) -> list[str] | None:
-    """"…, which left special measures": the clause is about the name just before "which"."""
+def _relative_antecedent(analysis: Analysis, sentence: Sentence, start: int, end: int,
+                         places: bool) -> list[str] | None:
+    """"…, which left special measures": the clause is about the name just before "which",
+    or the list it ends ("Cleveland, Gloucestershire and Wiltshire, which have all …")."""
     doc = analysis.doc
     pronouns = set(analysis.rules.forces.relative_pronouns)
     relative = [i for i in range(start + 1, end) if doc[i].lower_ in pronouns
@@ -205,8 +206,15 @@ def _relative_antecedent(analysis: Analysis, sentence: Sentence, start: int, end
                   if m.tok_end >= comma - 1]
     if not antecedent:
         return None
-    mention = antecedent[-1]
-    return [mention.force_id] if analysis.usable(mention, sentence) else []
+    listed = [antecedent[-1]]
+    joiners = set(analysis.rules.forces.list_joiners)
+    for mention in reversed(analysis.forces_between(max(comma - ANTECEDENT_REACH, 0),
+                                                    listed[0].tok_start)):
+        between = lower_words(doc, mention.tok_end, listed[0].tok_start)
+        if not all(w in joiners for w in between):
+            break
+        listed.insert(0, mention)
+    return _named(analysis, sentence, listed, places)
 
 
 def _fallback(analysis: Analysis, fallback: Sequence[str]) -> list[str]:

@@ -39,6 +39,7 @@ from pipeline.extract.phase_cues import (
     vocabulary,
 )
 from pipeline.extract.phase_durations import date_by_durations
+from pipeline.extract.phase_ellipsis import elided_moves
 from pipeline.extract.skeleton import Dated, Steps, run
 from pipeline.models import Event
 
@@ -49,6 +50,8 @@ FRONTED_LEAD = 3  # tokens at a sentence's start read for a fronted clause ("Sin
 FRONTED_OPENER = 2  # words of those where its opener may be
 NAME_REACH = 4  # tokens after a fronted clause's comma, or "at" after a term, for the force
 HYPOTHETICAL_REACH = HEAD_WORDS + 2  # tokens after a term read for "… if …", "… would …"
+SUBORDINATE_REACH = 5  # tokens before a cue where a subordinator opening its clause may be
+PERIOD_REACH = 3  # tokens after a term read for "… in the past two years" (a recap)
 LEAD_SENTENCES = 3  # the headline and the first sentences: an undated move there is news
 LIST_INTRO_WORDS = 4  # words at a sentence's start read for "The forces are …"
 # Date precisions from coarsest to finest: a coarser date of a move joins a finer one.
@@ -57,8 +60,12 @@ PRECISION_ORDER = {precision: k for k, precision in enumerate(
 
 
 def _blocked(analysis: Analysis, sentence: Sentence, start: int, end: int) -> bool:
-    """Negated or speculative clause: not a reported move."""
-    words = lower_words(analysis.doc, start, end)
+    """Negated or speculative clause: not a reported move. The words of a date phrase are
+    not modal ("in May 2024")."""
+    dated = {i for d in analysis.date_phrases_between(start, end)
+             for i in range(d.tok_start, d.tok_end)}
+    words = [w for i, w in enumerate(lower_words(analysis.doc, start, end), start)
+             if i not in dated]
     w = analysis.rules.words
     negations = set(w.negations)
     no_longer = analysis.rules.phases.no_longer
@@ -237,8 +244,11 @@ def _move_date(analysis: Analysis, view: View, term: PhaseTerm, move: Move, star
     if mention is not None:
         return (mention.value, mention.precision), False
     words = lower_words(analysis.doc, start, term.end)
+    after = lower_words(analysis.doc, term.end, min(term.end + PERIOD_REACH,
+                                                    view.sentence.tok_end))
     background = has_phrase(words, analysis.rules.words.background) or has_phrase(
-        words, analysis.rules.phases.cause_phrases)
+        words, analysis.rules.phases.cause_phrases) or has_phrase(
+        after, analysis.rules.phases.period_bounds)
     current = _is_current(analysis, words) or view.sentence.index < LEAD_SENTENCES or (
         analysis.is_heading(view.sentence))
     if listed or background or not current:
@@ -284,6 +294,19 @@ def _clauses(analysis: Analysis) -> Iterator[MoveClause]:
                                  _clause(analysis, view, term, move))
 
 
+def _subordinate_subject(analysis: Analysis, sentence: Sentence, start: int, move: Move
+                         ) -> list[str]:
+    """"…, the routine monitoring that applies to every force, a year after it was
+    escalated to Engage": a subordinate clause right before the cue has its own subject,
+    which the words before it ("every force") do not override."""
+    doc = analysis.doc
+    openers = set(analysis.rules.phases.subordinators)
+    for i in range(move.cue - 1, max(start, move.cue - SUBORDINATE_REACH) - 1, -1):
+        if doc[i].lower_ in openers:
+            return participants(analysis, sentence, i + 1, move.cue + 1)
+    return []
+
+
 def _blocked_move(analysis: Analysis, clause: MoveClause) -> bool:
     return clause.span is None
 
@@ -292,7 +315,8 @@ def _forces(analysis: Analysis, clause: MoveClause) -> list[str]:
     """The forces moved: named in the clause, the subject after a fronted clause, the object
     after the term, or listed right after the move."""
     sentence, term, (start, end) = clause.view.sentence, clause.term, clause.span
-    forces = participants(analysis, sentence, start, end) or _fronted_subject(
+    forces = _subordinate_subject(analysis, sentence, start, clause.move) or participants(
+        analysis, sentence, start, end) or _fronted_subject(
         analysis, sentence, term) or _object_after(analysis, sentence, term, clause.move)
     clause.listed = not forces
     if clause.listed:
@@ -320,6 +344,7 @@ def _move_events(analysis: Analysis, clause: MoveClause, forces: list[str], date
 
 def _merge_moves(analysis: Analysis, found: list[tuple[Event, bool]]) -> list[Event]:
     """Moves dated by a stay's length ("after twenty-two months"), then one per fact."""
+    found = found + elided_moves(analysis, found, _blocked)
     return _merge(date_by_durations(analysis, found))
 
 

@@ -41,4 +41,5 @@ class ForcesRules:
     not_after_subject_verb: Phrases
     first_person: Phrases
     relative_pronouns: Phrases
+    list_joiners: Phrases
     forces: tuple[Force, ...]

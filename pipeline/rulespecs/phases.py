@@ -47,7 +47,9 @@ class PhasesRules:
     current_phrases: Phrases
     decision_phrases: Phrases
     cause_phrases: Phrases
+    period_bounds: Phrases
     since_relatives: Phrases
+    subordinators: Phrases
     becoming_states: Phrases
     becoming_words: Phrases
     fronted_clauses: Phrases
@@ -57,3 +59,7 @@ class PhasesRules:
     standalone_moves: Mapping[str, str]
     standalone_determiners: Phrases
     state_words: Phrases
+    elided_moves: Mapping[str, str]
+    elided_followers: Phrases
+    follow_verbs: Phrases
+    follow_courses: Phrases

@@ -1,0 +1,105 @@
+"""Phase changes whose clause needs reading with care, in our own words: a date phrase
+whose month is also a modal verb, a subordinate clause with its own subject, a list of
+forces before a relative clause, and a recap bounded by a period rather than dated.
+
+Published Wednesday 12 June 2024 unless a case gives another date.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from pipeline.extract import extract_events
+from pipeline.models import Document
+
+PUBLISHED = date(2024, 6, 12)
+TODAY = "2024-06-12"
+
+
+def _moves(text: str, published: date | None = PUBLISHED):
+    events = extract_events(Document(url="probe", title="", text=text, published_date=published))
+    return {(e.force_id, e.phase_to, e.event_date.isoformat() if e.event_date else None,
+             e.date_precision) for e in events if e.event_type == "phase_change"}
+
+
+MONTH_NOT_MODAL = [
+    ("Dorset Police says that in May 2023 it was placed into Engage.",
+     {("dorset-police", "engage", "2023-05-01", "month")}),
+    ("Twelve months ago, in May 2023, we were moved into enhanced monitoring, Kent Police "
+     "said.",
+     {("kent-police", "engage", "2023-05-01", "month")}),
+]
+# "may" as a modal still makes speculation.
+MODAL_MAY = "Kent Police may be placed into Engage in June."
+
+SUBORDINATE_SUBJECTS = [
+    ("Norfolk Constabulary heard today that inspectors had returned it to routine "
+     "monitoring, the level that covers every force, two years after it was escalated to "
+     "Engage.",
+     {("norfolk-constabulary", "scan", TODAY, "day"),
+      ("norfolk-constabulary", "engage", "2022-01-01", "year")}),
+    ("Inspectors wrote to Surrey Police, as they do to each force, when it was placed under "
+     "enhanced monitoring in March 2023.",
+     {("surrey-police", "engage", "2023-03-01", "month")}),
+]
+# The generic subject still blocks a clause that has no subject of its own.
+GENERIC = "Any force can be placed into Engage when a cause of concern is not addressed."
+
+RELATIVE_LISTS = [
+    ("Forces such as Cumbria, Durham and Dorset, which all left special measures in 2023, were "
+     "praised.",
+     {("cumbria-constabulary", "scan", "2023-01-01", "year"),
+      ("durham-constabulary", "scan", "2023-01-01", "year"),
+      ("dorset-police", "scan", "2023-01-01", "year")}),
+    ("Kent Police and Essex Police, which were both moved into Engage in 2022, have improved.",
+     {("kent-police", "engage", "2022-01-01", "year"),
+      ("essex-police", "engage", "2022-01-01", "year")}),
+]
+# Only the list that ends at the relative's comma: a force named before it, outside the
+# list, did not move.
+RELATIVE_NEAR_MISS = ("Unlike Surrey Police, the forces Kent Police and Essex Police, which "
+                      "have left Engage, were praised.")
+
+PERIOD_BOUNDS = [
+    ("Gwent Police and Suffolk Constabulary have come out of special measures in the last "
+     "three years.",
+     {("gwent-police", "scan", None, None), ("suffolk-constabulary", "scan", None, None)}),
+    ("Dorset Police has come out of Engage over the past year.",
+     {("dorset-police", "scan", None, None)}),
+]
+
+
+@pytest.mark.parametrize("text,expected", MONTH_NOT_MODAL, ids=[c[0][:40] for c in MONTH_NOT_MODAL])
+def test_a_month_named_may_is_not_speculation(text, expected):
+    assert _moves(text) == expected
+
+
+def test_the_modal_may_is_still_speculation():
+    assert _moves(MODAL_MAY) == set()
+
+
+@pytest.mark.parametrize("text,expected", SUBORDINATE_SUBJECTS,
+                         ids=[c[0][:40] for c in SUBORDINATE_SUBJECTS])
+def test_a_subordinate_clause_has_its_own_subject(text, expected):
+    assert _moves(text) == expected
+
+
+def test_a_generic_subject_still_makes_no_move():
+    assert _moves(GENERIC) == set()
+
+
+@pytest.mark.parametrize("text,expected", RELATIVE_LISTS, ids=[c[0][:40] for c in RELATIVE_LISTS])
+def test_a_relative_clause_after_a_list_moves_every_force_listed(text, expected):
+    assert _moves(text) == expected
+
+
+def test_a_relative_clause_moves_only_the_list_before_it():
+    found = {f for f, *_ in _moves(RELATIVE_NEAR_MISS)}
+    assert found == {"kent-police", "essex-police"}
+
+
+@pytest.mark.parametrize("text,expected", PERIOD_BOUNDS, ids=[c[0][:40] for c in PERIOD_BOUNDS])
+def test_a_move_bounded_by_a_period_is_undated(text, expected):
+    assert _moves(text) == expected
