@@ -303,3 +303,89 @@ GENERAL_CASES = [
                          ids=[c[0][:45] for c in GENERAL_CASES])
 def test_general_item_phrasings(text, expected):
     test_item_phrasings(text, expected)
+
+
+MEMBER_CASES = [
+    # A counted set named member by member, after a colon or a comma.
+    ("Inspectors raised two causes of concern with Devon and Cornwall Police: one about how it "
+     "answers emergency calls, and one about the way it records crime.",
+     [("devon-and-cornwall-police", COC, "open", "how it answers emergency calls"),
+      ("devon-and-cornwall-police", COC, "open", "the way it records crime")]),
+    ("Surrey Police was given two causes of concern, one covering its custody suites and the "
+     "other covering the way it supervises investigations.",
+     [("surrey-police", COC, "open", "its custody suites"),
+      ("surrey-police", COC, "open", "the way it supervises investigations")]),
+    ("Durham Constabulary has closed two causes of concern, one on stalking, the other on "
+     "missing children.", [("durham-constabulary", COC, "closed", "stalking"),
+                           ("durham-constabulary", COC, "closed", "missing children")]),
+    # A relative clause about one of them names none.
+    ("Durham Constabulary was given two causes of concern, one of which has been closed.", []),
+    # Members that do not add up to the count name none.
+    ("Kent Police was given three causes of concern, one about custody and one about vetting.",
+     []),
+]
+
+
+@pytest.mark.parametrize("text,expected", MEMBER_CASES, ids=[c[0][:45] for c in MEMBER_CASES])
+def test_member_by_member(text, expected):
+    test_item_phrasings(text, expected)
+
+
+REFERRED_CASES = [
+    # A plural finding's verb as its lead-in; a status word between count and noun.
+    ("The three overdue recommendations for Kent Police relate to custody checks, the "
+     "disclosure of evidence and the recording of searches.",
+     [("kent-police", REC, "open", "custody checks"),
+      ("kent-police", REC, "open", "the disclosure of evidence"),
+      ("kent-police", REC, "open", "the recording of searches")]),
+    # A pronoun names what the sentence before counts, with the status that sentence gives.
+    ("Essex Police has five causes of concern. Two have been closed. The other three remain "
+     "open. They relate to custody, the quality of investigations, and the vetting of "
+     "officers.", [("essex-police", COC, "open", "custody"),
+                   ("essex-police", COC, "open", "the quality of investigations"),
+                   ("essex-police", COC, "open", "the vetting of officers")]),
+    ("Suffolk Constabulary was given five recommendations. Three of them have been closed. "
+     "They relate to custody, vetting and training.",
+     [("suffolk-constabulary", REC, "closed", "custody"),
+      ("suffolk-constabulary", REC, "closed", "vetting"),
+      ("suffolk-constabulary", REC, "closed", "training")]),
+    # An ordinal refers to the set a sentence counts, not to a set that only qualifies it.
+    ("At that point Kent Police had three causes of concern, with 14 recommendations between "
+     "them. The first, on call handling, was closed in June. The second, on vetting, remains "
+     "open.", [("kent-police", COC, "closed", "call handling"),
+               ("kent-police", COC, "open", "vetting")]),
+    ("Kent Police had 14 recommendations. The first, on call handling, was closed in June.",
+     [("kent-police", REC, "closed", "call handling")]),
+    # The sentence before counts something else, or a different number: no items.
+    ("Kent Police has two causes of concern. Two officers were praised. They relate to custody "
+     "and vetting.", []),
+    ("Kent Police was given four recommendations. They relate to custody and vetting.", []),
+]
+
+
+@pytest.mark.parametrize("text,expected", REFERRED_CASES,
+                         ids=[c[0][:45] for c in REFERRED_CASES])
+def test_referred_sets(text, expected):
+    test_item_phrasings(text, expected)
+
+
+CONCERN_LIST_CASES = [
+    # A list of concerns introduced right after a move into Engage gives its reasons.
+    ("Norfolk Constabulary has been placed in Engage.\nIn a letter, the inspector set out his "
+     "concerns about:\n- the time taken to answer 999 calls;\n- the recording of crime.",
+     [("norfolk-constabulary", COC, "open", "the time taken to answer 999 calls"),
+      ("norfolk-constabulary", COC, "open", "the recording of crime")]),
+    ("Cheshire Constabulary was moved into enhanced monitoring today. The inspectorate listed "
+     "these concerns:\n- how it supervises investigations;\n- how it protects children.",
+     [("cheshire-constabulary", COC, "open", "how it supervises investigations"),
+      ("cheshire-constabulary", COC, "open", "how it protects children")]),
+    # Without a move, someone's concerns are no findings.
+    ("Norfolk Constabulary published its annual report.\nThe chief constable set out her "
+     "concerns about:\n- the time taken to answer 999 calls;\n- the recording of crime.", []),
+]
+
+
+@pytest.mark.parametrize("text,expected", CONCERN_LIST_CASES,
+                         ids=[c[0][:45] for c in CONCERN_LIST_CASES])
+def test_concern_lists(text, expected):
+    test_item_phrasings(text, expected)

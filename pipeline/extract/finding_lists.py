@@ -149,8 +149,8 @@ def _list_frame(analysis: Analysis, intro_index: int) -> tuple[str, str | None, 
     labels = set(rec.reason_list_words)
     introduces = intro.text.rstrip().endswith(":") or is_heading(analysis, intro) or bool(
         words) and words[-1] in labels  # "… Entered Engage 2019 Reasons" on one line
-    if introduces and has_phrase(words, rec.reason_list_words) and engage_nearby(
-            analysis, intro_index):
+    reasons = rec.reason_list_words + rec.concern_nouns  # "… set out its concerns about:"
+    if introduces and has_phrase(words, reasons) and engage_nearby(analysis, intro_index):
         return FindingKind.CAUSE_OF_CONCERN, Status.OPEN, Source.REASON
     if not introduces:
         return None

@@ -91,8 +91,10 @@ def _ordinal_at(analysis: Analysis, sentence: Sentence, tokens: list[tuple[int, 
                if f.start < tokens[0][0] or s is not sentence]
     if not earlier:
         return []
-    # "one of these", "the remaining one": one of a set, so of the set named last
-    counted = [f for f in earlier if f.plural] or earlier
+    # "one of these", "the remaining one": one of a set, so of the set named last, unless
+    # that set only qualifies another ("three causes of concern, with 14 recommendations")
+    counted = [f for f in earlier if f.plural and not _qualifying(analysis, f)] or [
+        f for f in earlier if f.plural] or earlier
     start, end = tokens[position][0], tokens[position + size - 1][0] + 1
     reference = Finding(counted[-1].kind, start, end, False, sentence)
     span = subject_span(analysis, reference, rec.item_back_reference_leads)
@@ -110,6 +112,72 @@ def _ordinal_at(analysis: Analysis, sentence: Sentence, tokens: list[tuple[int, 
                  source=Source.REFERENCE, sentence_index=sentence.index,
                  refers_to=counted[-1].sentence.index)
             for p in (clean_subject(analysis, q) for q in parts) if p]
+
+
+def pronoun_items(analysis: Analysis, sentence: Sentence) -> list[Item]:
+    """"The other three remain open. They relate to A, B and C.": a pronoun that opens a
+    sentence names, after a listing lead, the findings the sentence before counts; they
+    have the status that sentence gives them. The subjects must add up to its count."""
+    rec = analysis.rules.recommendations
+    tokens = _words(analysis, sentence)
+    words = [w for _, w in tokens]
+    if sentence.index == 0 or not words or words[0] not in rec.list_back_references or (
+            sentence.text.rstrip().endswith(":")):
+        return []
+    size = _phrase_length(words, 1, list(rec.listing_leads))
+    previous = analysis.sentences[sentence.index - 1]
+    counts = _finding_counts(analysis, previous)
+    earlier = [f for s in analysis.sentences[max(sentence.index - _KIND_WINDOW, 0):
+                                             sentence.index] for f in findings_in(analysis, s)]
+    if not size or size + 1 >= len(tokens) or not counts or counts[0] < 2 or not earlier:
+        return []
+    start = tokens[1 + size][0]
+    force_id = finding_force(analysis, sentence, start)
+    subject = clean_subject(analysis, span_text(analysis, start, sentence.tok_end))
+    if force_id is None or subject is None:
+        return []
+    parts = [p for p in (clean_subject(analysis, q) for q in split_subjects(
+        analysis, subject, counts[0], tuple(rec.clause_subject_openers))) if p]
+    if len(parts) != counts[0]:
+        return []
+    kind = ([f for f in earlier if f.plural] or earlier)[-1].kind
+    status = status_in(analysis, previous.tok_start, previous.tok_end)
+    return [Item(kind, force_id, p, status, sentence.start, sentence.end, start,
+                 source=Source.REFERENCE, sentence_index=sentence.index,
+                 group=f"pronoun-{sentence.index}") for p in parts]
+
+
+def _qualifying(analysis: Analysis, finding: Finding) -> bool:
+    """"…, with 14 recommendations between them": a counted set joined to the finding before
+    it in its sentence by a preposition qualifies that one."""
+    counts = analysis.rules.counts
+    words = cached_words(analysis)
+    k = finding.start - 1
+    while k > finding.sentence.tok_start and (words[k] in counts.modifiers or number_at(
+            analysis, k) is not None):
+        k -= 1
+    before = findings_in(analysis, finding.sentence)
+    return words[k] in counts.embed_joiners and any(f.end <= k for f in before)
+
+
+def _finding_counts(analysis: Analysis, sentence: Sentence) -> list[int]:
+    """The counts of findings in a sentence, first the part: before a finding phrase ("three
+    causes of concern"), elliptic ("the other three remain open") or a part ("three of the
+    five"), not "two officers"."""
+    counts = analysis.rules.counts
+    words = cached_words(analysis)
+    skip = set(counts.modifiers)
+    heads = {f.start for f in findings_in(analysis, sentence)}
+    out = []
+    for i in range(sentence.tok_start, sentence.tok_end - 1):
+        value = number_at(analysis, i)
+        k = i + 1
+        while k < sentence.tok_end - 1 and words[k] in skip:
+            k += 1
+        if value is not None and (k in heads or words[k] in counts.elliptic_followers or (
+                words[k] in counts.part_of)):
+            out.append(value)
+    return out
 
 
 def _remainder(analysis: Analysis, tokens: list[tuple[int, str]], words: list[str],

@@ -26,6 +26,7 @@ from pipeline.extract.finding_lists import (
 from pipeline.extract.finding_mentions import EventType, Matcher
 from pipeline.extract.finding_references import (
     ordinal_items,
+    pronoun_items,
     recommendation_text,
     recommended_items,
     remainder_items,
@@ -88,6 +89,7 @@ def document_items(analysis: Analysis) -> list[Item]:
             items.extend(sentence_items(analysis, sentence, _gives_reasons(analysis, sentence)))
         if named & set(range(sentence.index - _REFERENCE_WINDOW, sentence.index + 1)):
             items.extend(ordinal_items(analysis, sentence))
+            items.extend(pronoun_items(analysis, sentence))
         if sentence.index in engage:
             items.extend(reason_concern_items(analysis, sentence))
         if recommends:

@@ -33,6 +33,7 @@ from pipeline.extract.subjects import (
     clean_subject,
     issue_predicate_end,
     long_enough,
+    members,
     names_only_a_force,
     relative_subject,
     span_text,
@@ -145,8 +146,11 @@ def _vague(analysis: Analysis, finding: Finding) -> bool:
 
 
 def count_before(analysis: Analysis, finding: Finding) -> int | None:
-    """The number that counts a plural finding: "the remaining two causes of concern"."""
+    """The number that counts a plural finding: "the remaining two causes of concern", "the
+    three overdue recommendations" (a status word may stand between)."""
+    rec = analysis.rules.recommendations
     skip = set(analysis.rules.counts.modifiers) | set(analysis.rules.counts.determiners)
+    skip |= set(rec.open_words) | set(rec.closed_words)
     k = finding.start - 1
     while k >= finding.sentence.tok_start and analysis.doc[k].lower_ in skip:
         k -= 1
@@ -295,6 +299,10 @@ def _span_subjects(analysis: Analysis, finding: Finding, start: int, end: int, h
     if names_only_a_force(analysis, start, end):
         return [], end, how
     raw = span_text(analysis, start, end)
+    if how == Intro.EACH:
+        named = [p for p in (clean_subject(analysis, q) for q in members(analysis, raw)) if p]
+        count = count_before(analysis, finding)
+        return (named if len(named) > 1 and count in (None, len(named)) else []), end, how
     subject = clean_subject(analysis, raw)
     quantifier = raw.lower().strip(" .,") in rec.antecedent_quantifiers
     if subject is None and finding.plural and quantifier:

@@ -24,6 +24,7 @@ class Intro(StrEnum):
     COLON = auto()  # "Causes of concern: …"
     PAREN = auto()  # "(A, and B)"
     DASH = auto()  # "– on A and on B –"
+    EACH = auto()  # ", one about A and one about B": each member named in turn
     NONE = auto()  # no lead-in: a relative clause, an apposition or nothing
 
 
@@ -220,6 +221,27 @@ def _skip_raiser(analysis: Analysis, k: int, end: int, skip: set[int]) -> int:
     return k
 
 
+def _member_length(analysis: Analysis, words: list[str]) -> int | None:
+    """The length of a member's opener and lead ("one about", "the other covering"), or None."""
+    rec = analysis.rules.recommendations
+    size = _lead_length(words, list(rec.distributive_openers))
+    if size is None:
+        return None
+    lead = _lead_length(words[size:], list(rec.listing_leads))
+    return None if lead is None else size + lead
+
+
+def members(analysis: Analysis, text: str) -> list[str]:
+    """"one about A, and one about B" → [A, B]: the text after each member's opener."""
+    rec = analysis.rules.recommendations
+    openers = "|".join(map(re.escape, sorted(rec.distributive_openers, key=len, reverse=True)))
+    leads = "|".join(map(re.escape, sorted(rec.listing_leads, key=len, reverse=True)))
+    joins = "|".join(map(re.escape, rec.clause_joiners))
+    marker = re.compile(rf"(?:^|[;,]?\s+(?:(?:{joins})\s+)?)(?:{openers})\s+(?:{leads})\s+",
+                        re.IGNORECASE)
+    return [p for p in marker.split(text) if p.strip()]
+
+
 def _lead_length(words: list[str], leads: list[str]) -> int | None:
     for phrase in sorted(leads, key=lambda p: -len(p.split())):
         parts = phrase.split()
@@ -236,6 +258,9 @@ def subject_start(analysis: Analysis, finding: Finding, leads: list[str]
     end = finding.sentence.tok_end
     words = lower_words(analysis.doc, k, min(k + 6, end))
     offset = 1 if words[:1] == [","] else 0
+    each = offset or (1 if words[:1] == [":"] else 0)
+    if finding.plural and _member_length(analysis, words[each:]):
+        return k + each, Intro.EACH
     if words[offset : offset + 1] == [":"]:
         return k + offset + 1, Intro.COLON
     if words[offset : offset + 1] == ["("] and not offset:
@@ -258,6 +283,9 @@ def subject_end(analysis: Analysis, finding: Finding, start: int, how: str = Int
         return clause_end(doc, sentence.tok_end, start, {")"})
     if how == Intro.DASH:
         return clause_end(doc, sentence.tok_end, start, set(rec.aside_dashes))
+    if how == Intro.EACH:
+        later = [f.start for f in findings_in(analysis, sentence) if f.start >= start]
+        return _before_determiners(analysis, start, later[0]) if later else sentence.tok_end
     end = clause_end(doc, sentence.tok_end, start, {";", "—", "–"})
     later = [f.start for f in findings_in(analysis, sentence) if f.start >= start]
     if later:

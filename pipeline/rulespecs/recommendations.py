@@ -49,6 +49,7 @@ class RecommendationsRules:
     recommendation_leads: Phrases
     vague_quantifiers: Phrases
     listing_leads: Phrases
+    distributive_openers: Phrases
     subject_joiners: Phrases
     issue_auxiliaries: Phrases
     subject_force_prepositions: Phrases
