@@ -12,21 +12,17 @@ from datetime import date
 from enum import StrEnum, auto
 
 from pipeline.codes import Precision
+from pipeline.events.registry import RECOMMENDATION
 from pipeline.extract.clauses import has_phrase, lower_words
 from pipeline.extract.context import Analysis, Sentence
 from pipeline.extract.force_scope import forces_of, nearest_force, out_of_scope
+from pipeline.extract.gazetteer import MentionKind
 
 
 class Matcher(StrEnum):
     """The document matchers (nlp.Matchers) the findings modules read."""
 
     FINDINGS = auto()  # the kind phrases of rules/recommendations.yaml
-
-
-class EventType(StrEnum):
-    """The event type the findings modules make (pipeline/events/registry.py)."""
-
-    RECOMMENDATION = auto()
 
 
 class Refer(StrEnum):
@@ -100,7 +96,7 @@ def finding_force(analysis: Analysis, sentence: Sentence, token: int) -> str | N
     if force_id is None and forces_of(analysis, sentence, sentence.tok_start,
                                       sentence.tok_end, refer=Refer.BEFORE):
         force_id = _named_before(analysis, sentence)
-    if force_id is None or out_of_scope(analysis, EventType.RECOMMENDATION, force_id):
+    if force_id is None or out_of_scope(analysis, RECOMMENDATION.name, force_id):
         return None
     return force_id
 
@@ -114,9 +110,9 @@ def _named_before(analysis: Analysis, sentence: Sentence) -> str | None:
         mention = analysis.forces[k]
         if mention.tok_start >= sentence.tok_start:
             continue
-        if mention.kind == "fire" or k in compared:
+        if mention.kind == MentionKind.FIRE or k in compared:
             continue
-        if mention.kind == "office" or analysis.usable(mention):
+        if mention.kind == MentionKind.OFFICE or analysis.usable(mention):
             return mention.force_id
     return None
 

@@ -10,6 +10,7 @@ Which words mean what is data in rules/recommendations.yaml and rules/counts.yam
 from __future__ import annotations
 
 from pipeline.codes import FindingKind
+from pipeline.events.registry import RECOMMENDATION
 from pipeline.extract.clauses import has_phrase, lower_words
 from pipeline.extract.context import Analysis, Sentence
 from pipeline.extract.counts import Tally, document_tallies
@@ -23,7 +24,7 @@ from pipeline.extract.finding_lists import (
     reason_count,
     reason_reference_items,
 )
-from pipeline.extract.finding_mentions import EventType, Matcher
+from pipeline.extract.finding_mentions import Matcher
 from pipeline.extract.finding_references import (
     ordinal_items,
     pronoun_items,
@@ -183,14 +184,14 @@ def _events(analysis: Analysis, stated: Stated, forces: list[str], dated: Dated
     force_id = forces[0] if forces else None
     if isinstance(stated, Tally):
         return [span_event(
-            analysis, stated.start, stated.end, EventType.RECOMMENDATION, force_id,
+            analysis, stated.start, stated.end, RECOMMENDATION.name, force_id,
             subject_kind=stated.kind, count_total=stated.total, count_closed=stated.closed,
             count_open=stated.open, event_date=dated[0], date_precision=dated[1])]
     evidence = _evidence(stated)
     ranked = [m for m in stated.members if m.subject and m.source not in _WEAK_SOURCES] or [
         m for m in stated.members if m.subject]
     subject = max((m.subject for m in ranked), key=len)
-    return [span_event(analysis, evidence.start, evidence.end, EventType.RECOMMENDATION,
+    return [span_event(analysis, evidence.start, evidence.end, RECOMMENDATION.name,
                        force_id, subject_kind=evidence.kind, subject=subject,
                        status=stated.status)]
 
@@ -199,7 +200,7 @@ def _events(analysis: Analysis, stated: Stated, forces: list[str], dated: Dated
 # finding phrase before reconciling, so the skeleton's span check has nothing to add and
 # the wordings are already merged into one event per finding.
 STEPS = Steps(
-    event_type=EventType.RECOMMENDATION,
+    event_type=RECOMMENDATION.name,
     clauses=_stated_findings,
     span=lambda stated: None,
     blocked=never,

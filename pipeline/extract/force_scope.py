@@ -31,6 +31,7 @@ from enum import StrEnum, auto
 
 from pipeline.extract.clauses import has_phrase, lower_words
 from pipeline.extract.context import Analysis, ForceMention, Sentence
+from pipeline.extract.gazetteer import MentionKind
 
 
 class Refer(StrEnum):
@@ -50,15 +51,6 @@ class Fallback(StrEnum):
     SINGLE = auto()
     DOMINANT = auto()
     PRIMARY = auto()
-
-
-class MentionKind(StrEnum):
-    """What a force name is part of (ForceMention.kind, as context.py reads it)."""
-
-    STRONG = auto()  # the force's own name
-    WEAK = auto()  # a bare place name ("Gloucestershire")
-    OFFICE = auto()  # an office tied to the force ("… Police and Crime Commissioner")
-    FIRE = auto()  # a fire and rescue service ("Dorset … Fire and Rescue Service")
 
 
 FALLBACKS = tuple(Fallback)
