@@ -1,0 +1,109 @@
+"""Who speaks, in the ways news copy and minutes name people: informal titles, a role given
+by the force a person led, an unnamed officer described by their force, a title in
+parentheses referred back to later, and the force a statement is filed under.
+
+Every document here is written for the test; the first line is a headline.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from pipeline.extract import extract_events
+from pipeline.models import Document, Event
+
+PUBLISHED = date(2024, 6, 12)
+
+
+def _statements(text: str) -> dict[str, Event]:
+    events = extract_events(Document(url="probe", title="", text=text,
+                                     published_date=PUBLISHED))
+    out = {e.person_name: e for e in events if e.event_type == "statement"}
+    for event in out.values():
+        assert text[event.char_start : event.char_end] == event.evidence
+    return out
+
+
+# Informal titles: the papers' names for a chief constable.
+
+@pytest.mark.parametrize("sentence", [
+    "Kent's top cop Amira Shah said the findings were a fair picture of the force.",
+    "Police chief Amira Shah told reporters the force had changed for good.",
+    "Kent police boss Amira Shah admitted the force had been too slow to act.",
+    "“We listened and we changed,” said force chief Amira Shah.",
+])
+def test_informal_titles_of_a_chief_constable(sentence):
+    found = _statements("Kent Police leaves enhanced monitoring\n" + sentence)
+    assert found["Amira Shah"].person_role == "chief_constable"
+    assert found["Amira Shah"].force_id == "kent-police"
+
+
+def test_police_chiefs_in_general_are_no_one():
+    found = _statements("Kent Police leaves enhanced monitoring\n"
+                        "Police chiefs across the region said the decision was overdue.")
+    assert found == {}
+
+
+# A role given by the force a person leads.
+
+@pytest.mark.parametrize("sentence,role,force", [
+    ("“It sharpens everyone's focus,” said Mark Ellis, who led Cleveland Police through its "
+     "final year in Engage.", "chief_constable", "cleveland-police"),
+    ("Mark Ellis, who heads the Met, said the force was no longer the one inspectors found.",
+     "commissioner", "metropolitan-police-service"),
+    ("Mark Ellis, who was head of Durham Constabulary until last year, said the process "
+     "worked.", "chief_constable", "durham-constabulary"),
+])
+def test_a_person_who_leads_a_force_is_its_chief_officer(sentence, role, force):
+    found = _statements("Special measures explained\n" + sentence)
+    assert found["Mark Ellis"].person_role == role
+    assert found["Mark Ellis"].force_id == force
+
+
+@pytest.mark.parametrize("sentence", [
+    "Mark Ellis, who leads Kent Police's vetting team, said the backlog had halved.",
+    "Mark Ellis, who led the review of Kent Police, said the force had listened.",
+])
+def test_a_person_who_leads_something_of_a_force_is_not_its_chief(sentence):
+    found = _statements("Kent Police leaves enhanced monitoring\n" + sentence)
+    assert found["Mark Ellis"].person_role == "other"
+
+
+# Unnamed officers are no one, even when their force comes first.
+
+@pytest.mark.parametrize("sentence", [
+    "One Met sergeant, who did not want to be named, said: “Very little has changed for us "
+    "on the ground this year.”",
+    "Another Met constable said: “Nobody has told us what any of this means for our shifts.”",
+])
+def test_an_officer_described_only_by_force_is_no_speaker(sentence):
+    assert _statements("The Met leaves special measures\n" + sentence) == {}
+
+
+def test_a_named_met_sergeant_still_speaks():
+    found = _statements("The Met leaves special measures\n"
+                        "Met sergeant Jane Doe said: “Very little has changed for us on the "
+                        "ground this year.”")
+    assert found["Jane Doe"].quote.startswith("Very little has changed")
+
+
+# A title used alone refers to the person introduced with it, not to anyone of role other.
+
+def test_the_chair_is_the_person_introduced_as_chair():
+    text = ("Audit committee minutes\n"
+            "Members: Mr P Olsen (Chair), Ms T Ruiz\n"
+            "Officers: Superintendent Dev Rao; Head of Finance\n"
+            "4.2 The Chair noted that the force had left Engage in the spring.")
+    found = _statements(text)
+    assert "P Olsen" in found
+    assert "Dev Rao" not in found
+
+
+def test_the_superintendent_is_not_the_councillor_named_since():
+    text = ("Kent Police panel\n"
+            "Superintendent Ann Lee and Councillor Bob Hart attended the meeting.\n"
+            "The superintendent said the force had cleared its backlog.")
+    found = _statements(text)
+    assert set(found) == {"Ann Lee"}
