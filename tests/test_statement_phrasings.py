@@ -107,3 +107,21 @@ def test_the_superintendent_is_not_the_councillor_named_since():
             "The superintendent said the force had cleared its backlog.")
     found = _statements(text)
     assert set(found) == {"Ann Lee"}
+
+
+# A letter signed with the writer's title, on the name's line or the next.
+
+@pytest.mark.parametrize("signature", [
+    "Jane Hollis, HM Inspector of Constabulary",
+    "Jane Hollis HM Inspector of Constabulary",
+    "Jane Hollis QPM\nHM Inspector of Constabulary",
+])
+def test_a_signature_with_an_inspectors_title(signature):
+    text = ("Letter to the chief constable\n"
+            "Dear Chief Constable,\n"
+            "I am writing to confirm my decision to return the force to routine monitoring.\n"
+            f"Yours sincerely\n{signature}")
+    found = _statements(text)
+    assert set(found) == {"Jane Hollis"}
+    assert found["Jane Hollis"].person_role == "hm_inspector"
+    assert found["Jane Hollis"].quote is None
