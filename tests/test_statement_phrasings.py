@@ -125,3 +125,48 @@ def test_a_signature_with_an_inspectors_title(signature):
     assert set(found) == {"Jane Hollis"}
     assert found["Jane Hollis"].person_role == "hm_inspector"
     assert found["Jane Hollis"].quote is None
+
+
+# The force a statement is filed under.
+
+_ROUND_UP = ("Three forces leave special measures\n"
+             "Kent Police, Essex Police and Surrey Police have all been returned to routine "
+             "monitoring by the inspectorate.\n")
+_SINGLE = ("Kent Police leaves special measures\n"
+           "Kent Police has been returned to routine monitoring.\n")
+
+
+@pytest.mark.parametrize("text,person,force", [
+    # A chief constable or PCC of one force in a round-up of several: their own force.
+    (_ROUND_UP + "Kent's chief constable, Amira Shah, said: “Our officers have worked "
+     "tirelessly to get us here and I thank them.”", "Amira Shah", "kent-police"),
+    (_ROUND_UP + "Surrey's police and crime commissioner Leo Grant said the county could be "
+     "proud of its officers.", "Leo Grant", "surrey-police"),
+    # A national official speaking generally in a round-up: no force.
+    (_ROUND_UP + "HM Chief Inspector of Constabulary Andy Cooke said: “Special measures work "
+     "when forces take ownership of their problems and act quickly.”", "Andy Cooke", None),
+    (_ROUND_UP + "Policing minister Dame Diana Johnson said: “Every community deserves a "
+     "police force that answers the phone when it matters.”", "Diana Johnson", None),
+    # Anyone else speaking generally after a sentence naming several forces: no force.
+    (_ROUND_UP + "Councillor Ruth Bell said: “Inspection regimes have to be more than "
+     "paperwork to matter to anyone.”", "Ruth Bell", None),
+    # An inspector naming one of the forces, or referring to the force just named.
+    (_ROUND_UP + "HM Inspector Roy Wilsher said: “Essex Police in particular has transformed "
+     "how it answers emergency calls.”", "Roy Wilsher", "essex-police"),
+    (_ROUND_UP + "Surrey Police was the last of the three to improve.\nHM Inspector Roy "
+     "Wilsher said the force had finally fixed its control room.", "Roy Wilsher",
+     "surrey-police"),
+    # A story about one force: an inspector's words about "the force's" work are about it.
+    (_SINGLE + "HM Inspector Roy Wilsher said the force's progress had been steady.",
+     "Roy Wilsher", "kent-police"),
+    (_SINGLE + "HM Inspector Roy Wilsher said: “The improvement in call handling has been "
+     "remarkable and sustained.”", "Roy Wilsher", "kent-police"),
+    # "The force" after a sentence listing other forces is the story's own force.
+    ("Kent Police placed in special measures\n"
+     "Kent Police has been placed in Engage by the inspectorate.\n"
+     "It joins Cleveland Police and Gwent Police in the process.\n"
+     "In a letter to the force's chief constable, HMI Roy Wilsher said three causes of "
+     "concern had been raised.", "Roy Wilsher", "kent-police"),
+])
+def test_the_force_a_statement_is_filed_under(text, person, force):
+    assert _statements(text)[person].force_id == force
