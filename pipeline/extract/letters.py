@@ -68,9 +68,9 @@ def _party_at(analysis: Analysis, i: int, title_at: dict[int, Span]) -> _Party |
         end -= 1  # a trailing initial is not a name
     if end - start < _MIN_NAME_WORDS:
         return None
-    while i < limit and (doc[i].is_space or doc[i].text == "," or is_post_nominal(analysis,
-                                                                                  doc[i])):
-        i += 1
+    while i < limit and i not in title_at and (
+            doc[i].is_space or doc[i].text == "," or is_post_nominal(analysis, doc[i])):
+        i += 1  # "HM Inspector" opens a title, though "HM" looks like post-nominal letters
     title = title_at.get(i)
     return _Party(start, end, title, title.end if title is not None else end)
 

@@ -26,6 +26,8 @@ from pipeline.extract.titles import Matcher, in_body_name, read_title, reference
 
 __all__ = ["People", "Person", "PersonMention", "find_people"]
 
+# The possessive ending as the tokenizer splits it off ("Kent Police's vetting team").
+_POSSESSIVE = frozenset({"'s", "’s"})
 # The most words a name read from a title-case headline can have.
 _HEADLINE_NAME_WORDS = 3
 
@@ -123,9 +125,38 @@ def _described_people(analysis: Analysis, people: People) -> None:
         name = clean_name(analysis, *span)
         if any(p.name == name for p in people.persons):
             continue
-        person = register(people, name, RoleCode.OTHER, analysis.force_before(span[0]),
-                          _described_org(analysis, i + 1 + len(phrase)), doc[span[0]].idx)
+        body = i + 1 + len(phrase)
+        led = _led_force(analysis, body) if " ".join(phrase) in set(
+            analysis.rules.roles.leader_clauses) else None
+        if led is not None:
+            person = register(people, name, _leader_role(analysis, led), led,
+                              analysis.toolkit.gazetteer.names.get(led), doc[span[0]].idx)
+        else:
+            person = register(people, name, RoleCode.OTHER, analysis.force_before(span[0]),
+                              _described_org(analysis, body), doc[span[0]].idx)
         people.mention(person, doc, *span)
+
+
+def _led_force(analysis: Analysis, start: int) -> str | None:
+    """The force a "who led" clause names first thing ("who led Cleveland Police", "who heads
+    the Met"), if any: a body's head otherwise ("who leads the force's vetting team")."""
+    doc = analysis.doc
+    dropped = set(analysis.rules.roles.described_org_dropped)
+    first = start
+    while first < len(doc) and doc[first].lower_ in dropped:
+        first += 1
+    mention = next((m for m in analysis.forces_between(start, len(doc))), None)
+    if mention is None or not start <= mention.tok_start <= first or (
+            mention.tok_end < len(doc) and doc[mention.tok_end].lower_ in _POSSESSIVE):
+        return None
+    return mention.force_id
+
+
+def _leader_role(analysis: Analysis, force_id: str) -> str:
+    """A force's chief officer: the commissioner in London's two forces."""
+    if force_id in set(analysis.rules.roles.commissioner_forces):
+        return RoleCode.COMMISSIONER
+    return RoleCode.CHIEF_CONSTABLE
 
 
 def _described_org(analysis: Analysis, start: int) -> str | None:

@@ -20,7 +20,10 @@ _POSSESSIVE = frozenset({"'s", "’s"})
 
 def _fits(analysis: Analysis, person: Person, roles: tuple[str, ...], title: str | None
           ) -> bool:
-    if person.role in roles:
+    """Whether a reference to these roles (or, for role `other`, to this title) can mean this
+    person: "the Chair" is the person introduced as chair, not any official of role `other`
+    named since."""
+    if person.role in roles and not (title and person.role == RoleCode.OTHER):
         return True
     words = lexicon(analysis.rules)
     if RoleCode.POLICE_RANK in roles and person.role == RoleCode.OTHER and (

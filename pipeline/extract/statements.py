@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum, auto
 
 from pipeline.extract.attribution import read_voices, unmarked_quotes
+from pipeline.extract.clauses import has_phrase, lower_words
 from pipeline.extract.context import Analysis
 from pipeline.extract.evidence import span_event
 from pipeline.extract.furniture import furniture, in_furniture
@@ -64,7 +65,8 @@ def _force_spoken_about(analysis: Analysis, start: int, end: int, own_words: boo
     (for national officials, `own_words`: in their own words).
 
     A national speech names no force in or just before the statement: its force stays NULL
-    rather than borrowing whichever force the article named last.
+    rather than borrowing whichever force the article named last. Nor does a remark after a
+    sentence naming several forces borrow one of them; "the force" there is the story's own.
     """
     doc = analysis.doc
     span = doc.char_span(start, end, alignment_mode=Alignment.EXPAND)
@@ -73,12 +75,21 @@ def _force_spoken_about(analysis: Analysis, start: int, end: int, own_words: boo
         max(first.index - 1, 0)].tok_start
     named = [m for m in analysis.forces_between(window_start, span.end)
              if analysis.usable(m) or m.kind == MentionKind.OFFICE]
-    words = analysis.text[start:end].lower()
+    before = analysis.sentences[max(first.index - 1, 0)]
+    several = not any(m.tok_start >= first.tok_start for m in named) and len(
+        {m.force_id for m in analysis.forces_between(before.tok_start, first.tok_start)}) > 1
+    if several:
+        named = []  # "Kent, Essex and Surrey left Engage." ¶ a remark naming none of them
     if named:
         return named[-1].force_id if named[-1].tok_start < span.start else named[0].force_id
     anaphors = analysis.rules.words.force_anaphors
     definite = tuple(f"{d} " for d in analysis.rules.speech.definite_openers)
-    anaphor = any(f" {w} " in f" {words} " for w in anaphors if w.startswith(definite))
+    # Compared word by word, so "the force's progress" refers to the force as "the force" does.
+    anaphor = has_phrase(lower_words(doc, span.start, span.end),
+                         [w for w in anaphors if w.startswith(definite)])
+    if anaphor and several:
+        # "X joins Kent and Essex in Engage." ¶ "the force's chief": the story's own force
+        return story_force(analysis) or analysis.force_before(span.start)
     if own_words:
         if anaphor:
             return analysis.force_before(span.start)  # "said the force had improved"

@@ -35,6 +35,7 @@ class RolesRules:
     described_relatives: Phrases
     title_clauses: Phrases
     described_by: Phrases
+    leader_clauses: Phrases
     described_org_stops: Phrases
     described_org_unnamed: Phrases
     described_org_dropped: Phrases
