@@ -13,27 +13,23 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from enum import StrEnum, auto
 
+from pipeline.events.registry import STATEMENT
 from pipeline.extract.attribution import read_voices, unmarked_quotes
 from pipeline.extract.clauses import has_phrase, lower_words
 from pipeline.extract.context import Analysis
 from pipeline.extract.evidence import span_event
 from pipeline.extract.furniture import furniture, in_furniture
+from pipeline.extract.gazetteer import MentionKind
 from pipeline.extract.lexicon import lexicon
 from pipeline.extract.people import find_people
 from pipeline.extract.persons import OrgCode, Person
 from pipeline.extract.quotes import QuoteBlock, quote_blocks
 from pipeline.extract.skeleton import Dated, Steps, never, run, undated
 from pipeline.extract.speech import Voices, speech_tokens
-from pipeline.extract.story import MentionKind, story_force
+from pipeline.extract.story import story_force
 from pipeline.models import Event
 
 _QUOTE_JOIN = " … "
-
-
-class EventType(StrEnum):
-    """The event type these rows carry."""
-
-    STATEMENT = auto()
 
 
 class Alignment(StrEnum):
@@ -198,7 +194,7 @@ def _events(analysis: Analysis, entry: Said, forces: list[str], dated: Dated) ->
     assert entry.evidence is not None
     person = entry.person
     return [span_event(
-        analysis, entry.evidence[0], entry.evidence[1], EventType.STATEMENT,
+        analysis, entry.evidence[0], entry.evidence[1], STATEMENT.name,
         forces[0] if forces else None,
         person_name=person.name, person_role=person.role, person_org=person.org,
         quote=_QUOTE_JOIN.join(entry.quotes) if entry.quotes else None,
@@ -212,7 +208,7 @@ def _in_text_order(analysis: Analysis, events: list[Event]) -> list[Event]:
 # A person's words are one clause: never blocked, never out of scope by their clause (a
 # fire officer's or HMICS inspector's words still count), undated.
 STEPS = Steps(
-    event_type=EventType.STATEMENT,
+    event_type=STATEMENT.name,
     clauses=_gather,
     span=lambda entry: None,
     blocked=never,

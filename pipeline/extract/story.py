@@ -8,16 +8,8 @@ about none. Officials whose words or titles name no force are filed under it.
 
 from __future__ import annotations
 
-from enum import StrEnum, auto
-
 from pipeline.extract.context import Analysis
-
-
-class MentionKind(StrEnum):
-    """The kinds of force mention (context.py) that statements tell apart."""
-
-    OFFICE = auto()  # a force's office named ("the Office of the PCC for Kent")
-    FIRE = auto()  # a fire and rescue service
+from pipeline.extract.gazetteer import MentionKind
 
 # A lead sentence is about the force it names within this many tokens of its start (a
 # dateline may come first: "INVERNESS — Police Scotland's …").
@@ -25,8 +17,8 @@ LEAD_REACH = 4
 
 
 def story_force(analysis: Analysis) -> str | None:
-    if "story_force" in analysis.cache:
-        return analysis.cache["story_force"]
+    if story_force in analysis.cache:
+        return analysis.cache[story_force]
     found = None
     sentences = analysis.sentences
     lead = next((s for s in sentences[1:] if not analysis.is_heading(s)), None)
@@ -38,5 +30,5 @@ def story_force(analysis: Analysis) -> str | None:
             if near and (analysis.usable(m, sentence) or m.kind == MentionKind.OFFICE):
                 found = m.force_id
                 break
-    analysis.cache["story_force"] = found
+    analysis.cache[story_force] = found
     return found

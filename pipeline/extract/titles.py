@@ -14,10 +14,11 @@ from spacy.tokens import Span
 from spacy.util import filter_spans
 
 from pipeline.extract.context import Analysis
+from pipeline.extract.gazetteer import MentionKind
 from pipeline.extract.lexicon import lexicon
 from pipeline.extract.names import name_after, name_before
 from pipeline.extract.persons import OrgCode, RoleCode
-from pipeline.extract.story import MentionKind, story_force
+from pipeline.extract.story import story_force
 
 # The possessive ending as the tokenizer splits it off ("Kent's", "Kent’s").
 _POSSESSIVE = frozenset({"'s", "’s"})
@@ -202,13 +203,13 @@ def _after_title(analysis: Analysis, title: Span, sentence_end: int) -> int:
 def _place_ends(analysis: Analysis) -> dict[int, int]:
     """Every force name or force area the matchers find, by start token: also the bare places
     the force list drops before a capitalised word ("for Cleveland Steve Turner")."""
-    if "place_ends" not in analysis.cache:
+    if _place_ends not in analysis.cache:
         ends: dict[int, int] = {}
         for matcher in ("forces_lower", "forces_exact"):
             for _, s, e in analysis.matches(matcher):
                 ends[s] = max(ends.get(s, e), e)
-        analysis.cache["place_ends"] = ends
-    return analysis.cache["place_ends"]
+        analysis.cache[_place_ends] = ends
+    return analysis.cache[_place_ends]
 
 
 def place_tokens(analysis: Analysis) -> set[int]:
