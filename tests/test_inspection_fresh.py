@@ -76,3 +76,25 @@ def test_a_month_named_may_is_not_speculation() -> None:
     assert _inspections("Essex Police was moved into Engage in May 2024 following an "
                         "inspection in March.") == {("essex-police", "2024-03-01", "month")}
     assert _inspections("Essex Police may face an inspection in March.") == set()
+
+
+OBJECTS = [
+    # A trigger whose object is a force takes that force alone, not the sentence's others.
+    ("In March 2024 we inspected Kent Police, Essex Police and Suffolk Constabulary, and "
+     "in May 2024 we revisited Essex Police.",
+     {("kent-police", "2024-03-01", "month"), ("essex-police", "2024-03-01", "month"),
+      ("suffolk-constabulary", "2024-03-01", "month"), ("essex-police", "2024-05-01", "month")}),
+    ("Between 2 and 6 April 2024 inspectors visited Dorset Police and Devon and Cornwall "
+     "Police, and in June 2024 they re-inspected Dorset Police.",
+     {("dorset-police", "2024-04-01", "month"),
+      ("devon-and-cornwall-police", "2024-04-01", "month"),
+      ("dorset-police", "2024-06-01", "month")}),
+    # Near miss: a trigger with no force as its object still takes every force named.
+    ("Fieldwork in Kent Police and Essex Police ended in March 2024.",
+     {("kent-police", "2024-03-01", "month"), ("essex-police", "2024-03-01", "month")}),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), OBJECTS)
+def test_a_trigger_takes_the_forces_it_names_as_object(text: str, expected: set) -> None:
+    assert _inspections(text) == expected

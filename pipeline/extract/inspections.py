@@ -189,12 +189,34 @@ def _named(analysis: Analysis, scope: Scope, end: int) -> list[str]:
     preposition ("the inspection for Lincolnshire", "inspected custody in Durham")."""
     preps = set(analysis.rules.inspections.force_preps)
     determiners = set(analysis.rules.inspections.place_determiners)
+    own = _object_forces(analysis, scope, end)
+    if own and set(own) < set(scope.named):
+        return own  # "… and we revisited Cleveland in January": its object alone
     out = list(scope.named)
     for m in analysis.forces_between(end, min(end + PLACE_REACH, scope.sentence.tok_end)):
         between = lower_words(analysis.doc, end, m.tok_start)
         if m.kind == MentionKind.WEAK and between and between[0] in preps and set(
                 between[1:]) <= determiners:
             out.append(m.force_id)
+    return list(dict.fromkeys(out))
+
+
+def _object_forces(analysis: Analysis, scope: Scope, end: int) -> list[str]:
+    """The forces a trigger names as its object, right after it ("revisited Cleveland",
+    "the inspection of Kent Police and Essex Police"): in a sentence naming several forces,
+    the others are another trigger's."""
+    spec = analysis.rules.inspections
+    lead = set(spec.force_preps) | set(spec.place_determiners)
+    joins = set(spec.list_joins) | set(spec.place_determiners)
+    out: list[str] = []
+    at = end
+    for m in analysis.forces_between(end, scope.sentence.tok_end):
+        if m.force_id not in scope.named:
+            continue
+        if not set(lower_words(analysis.doc, at, m.tok_start)) <= (joins if out else lead):
+            break
+        out.append(m.force_id)
+        at = m.tok_end
     return list(dict.fromkeys(out))
 
 

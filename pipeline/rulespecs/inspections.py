@@ -35,3 +35,4 @@ class InspectionsRules:
     place_determiners: Phrases
     sequence_words: Phrases
     phrase_breaks: Phrases
+    list_joins: Phrases
