@@ -31,6 +31,7 @@ LABEL_GAP = 2  # tokens between a year and the trigger it names ("the 2019 PEEL 
 PLACE_REACH = 4  # tokens after a trigger where a bare place is the inspected force
 GENERIC_REACH = 2  # tokens after a trigger read for a description of the process
 FUTURE_REACH = 4  # words before a trigger read for one that has not happened yet
+SEQUENCE_REACH = 4  # words before a trigger read for "after", "following" (sequence_words)
 MAX_DATES = 2  # a trigger's date phrase, and its report's date after an edition's year
 
 
@@ -134,7 +135,7 @@ def _standing(analysis: Analysis, sentence: Sentence, start: int, end: int) -> S
     rules = analysis.rules
     breaks = set(rules.words.clause_breaks)
     clause = max(clause_start(doc, sentence.tok_start, start, breaks), start - MAX_CLAUSE)
-    before = lower_words(doc, clause, start)
+    before = _undated_words(analysis, clause, start)
     around = before + lower_words(doc, start, min(end + GENERIC_REACH, sentence.tok_end))
     if has_phrase(around, rules.inspections.generic_words):
         return Standing.GENERIC
@@ -146,6 +147,15 @@ def _standing(analysis: Analysis, sentence: Sentence, start: int, end: int) -> S
             near, rules.words.modality):
         return Standing.NEGATED
     return Standing.HAPPENED
+
+
+def _undated_words(analysis: Analysis, start: int, end: int) -> list[str]:
+    """The words of a range, a date phrase's blanked: the month in "in May 2024" is not
+    the modal "may" (blanked, not dropped, so windows counted in words stay the same)."""
+    dated = {i for d in analysis.date_phrases_between(start, end)
+             for i in range(d.tok_start, d.tok_end)}
+    return ["" if i in dated else w
+            for i, w in enumerate(lower_words(analysis.doc, start, end), start)]
 
 
 @dataclass
@@ -179,12 +189,34 @@ def _named(analysis: Analysis, scope: Scope, end: int) -> list[str]:
     preposition ("the inspection for Lincolnshire", "inspected custody in Durham")."""
     preps = set(analysis.rules.inspections.force_preps)
     determiners = set(analysis.rules.inspections.place_determiners)
+    own = _object_forces(analysis, scope, end)
+    if own and set(own) < set(scope.named):
+        return own  # "… and we revisited Cleveland in January": its object alone
     out = list(scope.named)
     for m in analysis.forces_between(end, min(end + PLACE_REACH, scope.sentence.tok_end)):
         between = lower_words(analysis.doc, end, m.tok_start)
         if m.kind == MentionKind.WEAK and between and between[0] in preps and set(
                 between[1:]) <= determiners:
             out.append(m.force_id)
+    return list(dict.fromkeys(out))
+
+
+def _object_forces(analysis: Analysis, scope: Scope, end: int) -> list[str]:
+    """The forces a trigger names as its object, right after it ("revisited Cleveland",
+    "the inspection of Kent Police and Essex Police"): in a sentence naming several forces,
+    the others are another trigger's."""
+    spec = analysis.rules.inspections
+    lead = set(spec.force_preps) | set(spec.place_determiners)
+    joins = set(spec.list_joins) | set(spec.place_determiners)
+    out: list[str] = []
+    at = end
+    for m in analysis.forces_between(end, scope.sentence.tok_end):
+        if m.force_id not in scope.named:
+            continue
+        if not set(lower_words(analysis.doc, at, m.tok_start)) <= (joins if out else lead):
+            break
+        out.append(m.force_id)
+        at = m.tok_end
     return list(dict.fromkeys(out))
 
 
@@ -224,6 +256,15 @@ def _dates(analysis: Analysis, scope: Scope, trigger: tuple[int, int], report: b
         mention = closest_date(analysis, scope.sentence, trigger, scope.anchors,
                                resolved=False, skip_labels=NOT_A_DATE, limit=limit,
                                skip=skip)
+        if mention is not None and _across_sequence(analysis, mention, trigger):
+            retry = closest_date(analysis, scope.sentence, trigger, scope.anchors,
+                                 resolved=False, skip_labels=NOT_A_DATE, limit=limit,
+                                 skip=mention)
+            # Without a date of its own the inspection keeps that date: "placed into
+            # Engage in 2021 following an inspection" is read as the inspection's year.
+            if retry is not None and not _across_sequence(analysis, retry, trigger) and not any(
+                    retry is m for m, _ in found):
+                mention = retry
         if mention is None:
             break
         source = _source(analysis, mention, trigger, report)
@@ -245,6 +286,21 @@ def _dates(analysis: Analysis, scope: Scope, trigger: tuple[int, int], report: b
     heading = analysis.is_heading(scope.sentence) and not analysis.in_link_list(
         scope.sentence)
     return [(None, Source.PAGE)] if heading else []
+
+
+def _across_sequence(analysis: Analysis, mention: DateMention, trigger: tuple[int, int]
+                     ) -> bool:
+    """A date before a word that orders events, right before the trigger, dates the other
+    event when the trigger has a date of its own: "In July, following our inspection in
+    May, we wrote to the force"."""
+    if mention.tok_end > trigger[0]:
+        return False
+    lead = lower_words(analysis.doc, max(mention.tok_end, trigger[0] - SEQUENCE_REACH),
+                       trigger[0])
+    spec = analysis.rules.inspections
+    at = [k for k, w in enumerate(lead) if w in spec.sequence_words]
+    breaks = set(analysis.rules.words.clause_breaks) | set(spec.phrase_breaks)
+    return bool(at) and not breaks & set(lead[at[-1]:])
 
 
 def _anchors(analysis: Analysis, sentence: Sentence, triggers: list) -> Anchors:

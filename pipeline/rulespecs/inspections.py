@@ -33,3 +33,6 @@ class InspectionsRules:
     story_subjects: Phrases
     force_preps: Phrases
     place_determiners: Phrases
+    sequence_words: Phrases
+    phrase_breaks: Phrases
+    list_joins: Phrases
