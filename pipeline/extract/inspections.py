@@ -20,8 +20,10 @@ from pipeline.events.registry import INSPECTION
 from pipeline.extract.anchoring import MAX_DATE_DISTANCE, Anchors, closest_date
 from pipeline.extract.clauses import clause_start, has_phrase, lower_words
 from pipeline.extract.context import Analysis, DateMention, Sentence
+from pipeline.extract.dates import Label as DateLabel
 from pipeline.extract.evidence import sentence_event
-from pipeline.extract.force_scope import Fallback, MentionKind, Refer, forces_of, out_of_scope
+from pipeline.extract.force_scope import Fallback, Refer, forces_of, out_of_scope
+from pipeline.extract.gazetteer import MentionKind
 from pipeline.extract.phase_cues import phase_terms
 from pipeline.extract.skeleton import Dated, Steps, run, undated
 from pipeline.models import Event
@@ -44,14 +46,9 @@ class MatcherName(StrEnum):
 INSPECTION_MATCHER = MatcherName.INSPECTIONS
 
 
-class DateLabel(StrEnum):
-    """Labels of rules/dates.yaml date patterns that inspections read apart."""
-
-    PROGRAMME = auto()  # a programme span ("PEEL 2021/22"): names no date
-    YEAR_LABEL = auto()  # a year naming an edition ("Kent 2015", "inspection 2018")
-
-
-NOT_A_DATE = (DateLabel.PROGRAMME,)  # no inspection takes a phrase of these labels
+# A programme span ("PEEL 2021/22") names no date: no inspection takes a phrase so labelled;
+# a year label ("Kent 2015", "inspection 2018") names an edition.
+NOT_A_DATE = (DateLabel.PROGRAMME,)
 
 
 class Kind(StrEnum):
