@@ -16,6 +16,10 @@ from spacy.attrs import IS_SPACE, LOWER
 from pipeline.extract.clauses import lower_words
 from pipeline.extract.context import Analysis, DateMention, Sentence
 
+# Date phrases are looked for this many times the distance limit around a cue: one further
+# away may still be the cue's own when it opens the sentence, and rivals are read that far.
+SEARCH_SPREAD = 3
+
 MAX_DATE_DISTANCE = 15  # words between a cue and a date that still belongs to it
 
 
@@ -108,8 +112,8 @@ def closest_date(analysis: Analysis, sentence: Sentence, anchor: tuple[int, int]
     (see _fronted). With resolved=False, phrases that resolve to no date count too, except
     those of skip_labels; `skip` is a phrase already taken.
     """
-    lo = max(sentence.tok_start, anchor[0] - 3 * limit)
-    hi = min(sentence.tok_end, anchor[1] + 3 * limit)
+    lo = max(sentence.tok_start, anchor[0] - SEARCH_SPREAD * limit)
+    hi = min(sentence.tok_end, anchor[1] + SEARCH_SPREAD * limit)
     phrases = analysis.date_phrases_between(lo, hi)
     fronted = _fronted(analysis, sentence, anchor, anchors)
     if fronted is not None and fronted not in phrases:
@@ -123,7 +127,7 @@ def closest_date(analysis: Analysis, sentence: Sentence, anchor: tuple[int, int]
         if (own > limit and mention is not fronted) or _across_barrier(analysis, mention,
                                                                        anchor):
             continue
-        reach = mention.tok_end - mention.tok_start + 3 * limit
+        reach = mention.tok_end - mention.tok_start + SEARCH_SPREAD * limit
         rivals = anchors.near(mention.tok_start - reach, mention.tok_end + reach)
         if any(_distance(analysis, mention, other) < own for other in rivals
                if other != anchor):

@@ -23,6 +23,10 @@ from pipeline.extract.clauses import lower_words
 from pipeline.extract.gazetteer import MentionKind
 from pipeline.extract.nlp import Toolkit
 
+# Words after a force name read for what it is part of ("… Fire and Rescue Service",
+# "… Police and Crime Commissioner").
+FOLLOWER_WORDS = 4
+
 MAX_HEADING_WORDS = 20  # a line without a full stop and at most this long is a heading
 
 
@@ -276,7 +280,7 @@ def _kind_from_following(doc: Doc, span: Span, strength: MentionKind, toolkit: T
     "Gloucestershire Fire and Rescue Service" is a fire service; "West Midlands Police and
     Crime Commissioner" and "Kent Police Federation" are offices tied to the force.
     """
-    following = " ".join(t.lower_ for t in doc[span.end : span.end + 4])
+    following = " ".join(t.lower_ for t in doc[span.end : span.end + FOLLOWER_WORDS])
     spec = toolkit.rules.forces
     if any(following.startswith(w) for w in spec.office_followers):
         return MentionKind.OFFICE

@@ -30,6 +30,13 @@ from pipeline.extract.finding_mentions import (
 from pipeline.extract.force_scope import forces_of
 from pipeline.extract.status import cached_words, status_in
 
+# Words before a count read for "of the", "all", "the remaining".
+LEFT_WORDS = 3
+# "twenty-one", "call-handling": word, hyphen, word.
+_HYPHENATED = 3
+# Words after a count read for a relative clause over all of it (", all of which …").
+RELATIVE_REACH = 5
+
 _TENS = 10
 _COMPOUNDS = 2  # hyphenated modifiers read over between a count and its finding
 
@@ -220,7 +227,7 @@ def _read_left(window: _Window, count: Count) -> None:
     rules = window.analysis.rules
     words = window.words()
     position = count.token - window.start
-    left = words[max(position - 3, 0) : position]
+    left = words[max(position - LEFT_WORDS, 0) : position]
     determiners = set(rules.counts.determiners)
     whole = set(rules.counts.whole_prepositions)
     if left[-1:] and left[-1] in whole or (
@@ -244,14 +251,14 @@ def _compound(window: _Window, token: int, value: int) -> tuple[int, int]:
     if value >= _TENS and value % _TENS == 0 and window.word(token + 1) in ("-", "‐"):
         units = window.count_value(token + 2)
         if units is not None and 0 < units < _TENS:
-            return value + units, token + 3
+            return value + units, token + _HYPHENATED
     return value, token + 1
 
 
 def _skip_compounds(window: _Window, token: int) -> int:
     """"two call-handling recommendations": a hyphenated modifier before the finding."""
     for _ in range(_COMPOUNDS):
-        after = token + 3
+        after = token + _HYPHENATED
         if window.word(token + 1) not in ("-", "‐") or window.finding_at(after) is None and (
                 window.word(after + 1) not in ("-", "‐")):
             return token
@@ -362,7 +369,7 @@ def read_status(window: _Window, count: Count) -> None:
             analysis, start, end, context_start=window.start, tally=True))), None)
         count.predicated = count.status is not None
         words = [analysis.doc[k].lower_ for k in range(count.end, min(segments[0][1],
-                                                                      count.end + 5))]
+                                                                      count.end + RELATIVE_REACH))]
         if _phrase_at([w for w in words if w != ","], 0,
                       analysis.rules.counts.every_relatives):
             count.every = True

@@ -23,6 +23,9 @@ Resolved = tuple[date | None, str | None]
 _NONE: Resolved = (None, None)
 
 
+# "last spring" in the spring's own months means the year before's.
+SEASON_MONTHS = 3
+
 class Label(StrEnum):
     """The date forms: the keys of rules/dates.yaml's `patterns`, plus RELATIVE (its
     `relative` phrases). Each is read by one function of RESOLVERS."""
@@ -265,7 +268,7 @@ def _season(p: Phrase) -> Resolved:
     season = next(w for w in p.lower if w in starts)
     start = starts[season]
     year = p.published.year if p.published.month >= start else p.published.year - 1
-    if _previous(p) and year == p.published.year and p.published.month < start + 3:
+    if _previous(p) and year == p.published.year and p.published.month < start + SEASON_MONTHS:
         year -= 1
     return date(year, 1, 1), Precision.YEAR
 

@@ -39,6 +39,9 @@ from pipeline.extract.subjects import (
     subject_end,
 )
 
+# Words a sentence opens with that say it refers back ("They related to:", "The two that …").
+OPENING_WORDS = 3
+
 _FINAL_MARKS = ".!?"
 _CONNECTIVE_REACH = 8  # "following a series of inspections that raised concerns about …"
 
@@ -173,7 +176,7 @@ def _refers_back(analysis: Analysis, sentence: Sentence) -> bool:
     """"They related to:", "These are about how the force:", "The two that remain open are
     that the force should:": a list of findings the sentence before names."""
     rec = analysis.rules.recommendations
-    words = lower_words(analysis.doc, sentence.tok_start, sentence.tok_start + 3)
+    words = lower_words(analysis.doc, sentence.tok_start, sentence.tok_start + OPENING_WORDS)
     if words[:1] and words[0] in rec.list_back_references:
         return True
     every = lower_words(analysis.doc, sentence.tok_start, sentence.tok_end)
@@ -184,7 +187,7 @@ def _refers_back(analysis: Analysis, sentence: Sentence) -> bool:
                           for b in rec.back_references]):
         return True  # "… that two of them can now be closed:"
     openers = rec.remainder_openers
-    return len(words) == 3 and words[0] in openers and number_at(
+    return len(words) == OPENING_WORDS and words[0] in openers and number_at(
         analysis, sentence.tok_start + 1) is not None and words[2] in rec.relative_pronouns
 
 
@@ -405,7 +408,8 @@ def _moved_force(analysis: Analysis, sentence: Sentence, token: int) -> str | No
     """The force a move sentence names, or means by "the force" ("Several services were
     escalated …" names none)."""
     named = forces_of(analysis, sentence, sentence.tok_start, token)
-    opening = " ".join(lower_words(analysis.doc, sentence.tok_start, sentence.tok_start + 3))
+    opening = " ".join(lower_words(analysis.doc, sentence.tok_start,
+                                     sentence.tok_start + OPENING_WORDS))
     anaphor = any(opening.startswith(a + " ") for a in analysis.rules.words.force_anaphors
                   if " " in a)
     return finding_force(analysis, sentence, token) if named or anaphor else None

@@ -25,6 +25,11 @@ from pipeline.extract.subjects import (
     subject_span,
 )
 
+# "the remaining two", "the other three": opener, remainder word or count, noun.
+_REMAINDER_WORDS = 3
+# "It is about how …": the shortest next sentence that can name a finding's subject.
+_NEXT_SENTENCE_WORDS = 4
+
 _KIND_WINDOW = 3  # sentences back in which a back-reference finds what it refers to
 _REMAINDER_REACH = 4  # "but monitoring remains on …": the status word right after "but"
 
@@ -189,12 +194,12 @@ def _remainder(analysis: Analysis, tokens: list[tuple[int, str]], words: list[st
         return 0, None
     if words[position + 1] in analysis.rules.counts.remaining_words:
         count = number_at(analysis, tokens[position + 2][0])  # "the remaining two, which …"
-        return (3, count) if count is not None and count > 1 else (0, None)
+        return (_REMAINDER_WORDS, count) if count is not None and count > 1 else (0, None)
     count = number_at(analysis, tokens[position + 1][0])
     if count is None or words[position + 2] not in rec.remainder_references:
         return 0, None
-    size = _phrase_length(words, position + 3, rec.remainder_verbs)
-    return (3 + size, count) if size else (0, None)
+    size = _phrase_length(words, position + _REMAINDER_WORDS, rec.remainder_verbs)
+    return (_REMAINDER_WORDS + size, count) if size else (0, None)
 
 
 def subject_from_next_sentence(analysis: Analysis, item: Item) -> None:
@@ -204,7 +209,7 @@ def subject_from_next_sentence(analysis: Analysis, item: Item) -> None:
         return
     following = analysis.sentences[item.sentence_index + 1]
     words = following.text.split()
-    if len(words) < 4 or words[0].lower() not in rec.next_sentence_subjects or (
+    if len(words) < _NEXT_SENTENCE_WORDS or words[0].lower() not in rec.next_sentence_subjects or (
             words[1].lower() not in rec.next_sentence_verbs):
         return
     copula = words[1].lower() in rec.reference_copulas

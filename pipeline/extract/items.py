@@ -42,6 +42,13 @@ from pipeline.extract.subjects import (
     subject_span,
 )
 
+# Words a sentence opens with that say it goes back in time ("At the time, …").
+BACKGROUND_OPENING = 4
+# Words next to a finding phrase read for a quantifier, a coordination or "all been".
+BEFORE_WORDS = 3
+# Words before a finding phrase read for "all the", "the force's remaining" or a copula.
+EVERY_BEFORE = 4
+
 _ISSUED_REACH = 6  # "raised with Sussex Police in May" after the subject
 _APPOSITION_WORDS = (2, 8)  # ", responding to the public," is a subject; longer is a clause
 _COPULAR_WORDS = 25
@@ -87,7 +94,8 @@ def in_background(analysis: Analysis, sentence: Sentence) -> bool:
     days = rec.background_days
     if dated_before(analysis, sentence, days):
         return True
-    opening = " ".join(lower_words(analysis.doc, sentence.tok_start, sentence.tok_start + 4))
+    opening = " ".join(lower_words(analysis.doc, sentence.tok_start,
+                                     sentence.tok_start + BACKGROUND_OPENING))
     if sentence.index and any(opening.startswith(o) for o in rec.background_openers):
         return dated_before(analysis, analysis.sentences[sentence.index - 1], days)
     return False
@@ -140,7 +148,7 @@ def _made(analysis: Analysis, finding: Finding, before: int, issued: int | None)
 
 
 def _vague(analysis: Analysis, finding: Finding) -> bool:
-    words = lower_words(analysis.doc, max(finding.sentence.tok_start, finding.start - 3),
+    words = lower_words(analysis.doc, max(finding.sentence.tok_start, finding.start - BEFORE_WORDS),
                         finding.start)
     return has_phrase(words, analysis.rules.recommendations.vague_quantifiers)
 
@@ -161,9 +169,9 @@ def covers_every(analysis: Analysis, finding: Finding) -> bool:
     """"all the causes of concern", "the force's remaining causes of concern", "have all been"."""
     rules = analysis.rules
     every = set(rules.numbers.all_words) | set(rules.counts.remaining_words)
-    before = lower_words(analysis.doc, max(finding.sentence.tok_start, finding.start - 4),
-                         finding.start)
-    after = lower_words(analysis.doc, finding.end, min(finding.end + 3,
+    start = max(finding.sentence.tok_start, finding.start - EVERY_BEFORE)
+    before = lower_words(analysis.doc, start, finding.start)
+    after = lower_words(analysis.doc, finding.end, min(finding.end + BEFORE_WORDS,
                                                          finding.sentence.tok_end))
     return bool(every & set(before)) or bool(set(rules.recommendations.every_after) & set(after))
 
@@ -176,7 +184,7 @@ def _copula_before(analysis: Analysis, finding: Finding) -> int | None:
     if doc[k].lower_ not in articles and k > finding.sentence.tok_start and doc[
             k - 1].lower_ in articles:
         k -= 1
-    words = lower_words(doc, max(finding.sentence.tok_start, k - 4), k)
+    words = lower_words(doc, max(finding.sentence.tok_start, k - EVERY_BEFORE), k)
     for phrase in sorted(analysis.rules.recommendations.copulas, key=len, reverse=True):
         parts = phrase.split()
         if words[-len(parts):] == parts:
@@ -413,7 +421,7 @@ def _coordinated(analysis: Analysis, finding: Finding, previous: Item | None) ->
     """"… issued a cause of concern on X, and another on Y", "… closed, as has the cause …"."""
     if previous is None or previous.sentence_index != finding.sentence.index:
         return False
-    words = lower_words(analysis.doc, max(finding.sentence.tok_start, finding.start - 3),
+    words = lower_words(analysis.doc, max(finding.sentence.tok_start, finding.start - BEFORE_WORDS),
                         finding.start)
     return has_phrase(words, analysis.rules.recommendations.item_coordination)
 

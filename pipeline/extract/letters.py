@@ -21,6 +21,10 @@ from pipeline.extract.names import clean_name, is_name_word, is_post_nominal
 from pipeline.extract.persons import Authorship, People, RoleCode, register
 from pipeline.extract.titles import title_role
 
+# The most tokens a letter's sender or recipient block takes ("The Rt Hon … MP Home
+# Secretary"), honorifics, name, post-nominals and title together.
+PARTY_TOKENS = 30
+
 _MIN_NAME_WORDS = 2
 _MAX_LABEL_WORDS = 2
 # Tokens a signature line may hold besides the name: honorifics, post-nominals, a title.
@@ -55,7 +59,7 @@ def _party_at(analysis: Analysis, i: int, title_at: dict[int, Span]) -> _Party |
     """"The Rt Hon Jane Doe MP Home Secretary": honorifics, a name, post-nominals, a title."""
     doc = analysis.doc
     words = lexicon(analysis.rules)
-    limit = min(len(doc), i + 30)
+    limit = min(len(doc), i + PARTY_TOKENS)
     i = _skip_space(doc, i, limit)
     while i < limit and doc[i].lower_ in words.honorifics:
         i += 1

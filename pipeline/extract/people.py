@@ -24,6 +24,11 @@ from pipeline.extract.references import (
 from pipeline.extract.speaking import said_names
 from pipeline.extract.titles import Matcher, in_body_name, read_title, reference_start, titles
 
+# "Jane Doe, who chairs …": a name and its comma take at least this many tokens, and the
+# clause describing the person is read this many words long.
+_MIN_NAME_END = 3
+_DESCRIBED_WORDS = 6
+
 __all__ = ["People", "Person", "PersonMention", "find_people"]
 
 # The possessive ending as the tokenizer splits it off ("Kent Police's vetting team").
@@ -115,9 +120,9 @@ def _described_people(analysis: Analysis, people: People) -> None:
     doc = analysis.doc
     phrases = [tuple(p.lower().split()) for p in analysis.rules.roles.described_by]
     for i in words_in(analysis.rules, doc).get(WordList.RELATIVE, ()):
-        if i < 3 or doc[i - 1].text != ",":
+        if i < _MIN_NAME_END or doc[i - 1].text != ",":
             continue
-        words = tuple(t.lower_ for t in doc[i + 1 : i + 6])
+        words = tuple(t.lower_ for t in doc[i + 1 : i + _DESCRIBED_WORDS])
         phrase = next((p for p in phrases if words[: len(p)] == p), None)
         span = name_before(analysis, i, analysis.sentence_of(i).tok_start) if phrase else None
         if span is None:

@@ -16,6 +16,10 @@ from pipeline.extract.clauses import clause_end, lower_words
 from pipeline.extract.context import Analysis
 from pipeline.extract.finding_mentions import Finding, aside_end, findings_in
 
+# Words after a finding read for who raised it ("we raised in 2023") and for its lead-in.
+RAISER_WORDS = 4
+LEAD_IN_WORDS = 6
+
 
 class Intro(StrEnum):
     """How a finding's subject is introduced after it."""
@@ -207,7 +211,7 @@ def _skip_raiser(analysis: Analysis, k: int, end: int, skip: set[int]) -> int:
     rec = analysis.rules.recommendations
     raisers = [r.split() for r in rec.relative_raisers]
     issued = set(rec.open_item_words)
-    words = lower_words(analysis.doc, k, min(k + 4, end))
+    words = lower_words(analysis.doc, k, min(k + RAISER_WORDS, end))
     for parts in sorted(raisers, key=len, reverse=True):
         if words[: len(parts)] == parts:
             j = k + len(parts)
@@ -256,7 +260,7 @@ def subject_start(analysis: Analysis, finding: Finding, leads: list[str]
     Intro.COLON, Intro.PAREN or Intro.DASH), or None when no lead-in follows."""
     k = _skip_joiners(analysis, finding)
     end = finding.sentence.tok_end
-    words = lower_words(analysis.doc, k, min(k + 6, end))
+    words = lower_words(analysis.doc, k, min(k + LEAD_IN_WORDS, end))
     offset = 1 if words[:1] == [","] else 0
     each = offset or (1 if words[:1] == [":"] else 0)
     if finding.plural and _member_length(analysis, words[each:]):

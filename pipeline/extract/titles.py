@@ -20,6 +20,13 @@ from pipeline.extract.names import name_after, name_before
 from pipeline.extract.persons import OrgCode, RoleCode
 from pipeline.extract.story import story_force
 
+# A force named this many tokens before a title is the title's ("Kent's Chief Constable").
+_FORCE_BEFORE_TITLE = 3
+# Sentences before a title's own read for the force it belongs to.
+_SENTENCES_BACK = 2
+# "(DCC)": bracket, abbreviation, bracket.
+_BRACKETED = 3
+
 # The possessive ending as the tokenizer splits it off ("Kent's", "Kent’s").
 _POSSESSIVE = frozenset({"'s", "’s"})
 # Marks between a title and the name it introduces in lists and minutes.
@@ -68,7 +75,7 @@ def _org_force(analysis: Analysis, title: Span) -> str | None:
         if mention.kind == MentionKind.FIRE or mention.tok_start < sentence.tok_start or (
                 mention.tok_end > sentence.tok_end):
             continue
-        if (title.start - 3 <= mention.tok_end <= title.start + 1
+        if (title.start - _FORCE_BEFORE_TITLE <= mention.tok_end <= title.start + 1
                 and mention.tok_start < title.start):
             return mention.force_id
         if title.end <= mention.tok_start <= title.end + 2 and analysis.doc[
@@ -83,7 +90,7 @@ def _local_force(analysis: Analysis, title: Span, previous: bool = True) -> str 
     sentence = analysis.sentence_of(title.start)
     first = sentence
     if previous:
-        for k in range(sentence.index - 1, max(sentence.index - 3, -1), -1):
+        for k in range(sentence.index - 1, max(sentence.index - _SENTENCES_BACK - 1, -1), -1):
             if analysis.sentences[k].paragraph < sentence.paragraph - 1:
                 break
             first = analysis.sentences[k]
@@ -136,7 +143,8 @@ def org_name(analysis: Analysis, role: str, force_id: str | None, title: Span) -
 def _scottish(analysis: Analysis, title: Span) -> bool:
     """"HM Chief Inspector of Constabulary in Scotland": the Scottish inspectorate's title."""
     scottish = lexicon(analysis.rules).scottish_words
-    near = {t.lower_ for t in analysis.doc[max(title.start - 3, 0) : title.end + 2]}
+    start = max(title.start - _FORCE_BEFORE_TITLE, 0)
+    near = {t.lower_ for t in analysis.doc[start : title.end + 2]}
     text = analysis.text
     scottish_text = ("HMICS" in text and "HMICFRS" not in text and "HMIC " not in text) or (
         analysis.primary_force in analysis.rules.roles.scottish_forces)
@@ -177,7 +185,7 @@ def _after_title(analysis: Analysis, title: Span, sentence_end: int) -> int:
     after = title.end
     if after + 2 < sentence_end and doc[after].text == "(" and doc[after + 2].text == ")" and (
             doc[after + 1].is_upper):
-        return after + 3
+        return after + _BRACKETED
     words = lexicon(analysis.rules)
     if after >= sentence_end or doc[after].lower_ not in words.title_links:
         return after
