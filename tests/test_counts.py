@@ -153,6 +153,13 @@ CASES = [
     ("A national review of fraud made fourteen recommendations to forces. Kent Police said "
      "it would study them.", set()),
     ("HMICS made eight recommendations to Police Scotland.", set()),
+    # A part of a set whose size is not given is no total of its own; with a status it
+    # completes the set counted just before.
+    ("One of the recommendations to Norfolk Constabulary concerns custody.", set()),
+    ("The report on Dorset Police made six recommendations. Two of the recommendations have "
+     "since been closed.", {("dorset-police", REC, 6, 2, 4)}),
+    ("Cumbria Constabulary was given five recommendations. One of the recommendations asks "
+     "for better vetting.", {("cumbria-constabulary", REC, 5, None, None)}),
     ("Dorset and Wiltshire Fire and Rescue Service has closed two of its three causes of "
      "concern.", set()),
 ]

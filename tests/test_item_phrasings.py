@@ -71,6 +71,21 @@ CASES = [
      "standards, has been closed. The other, on custody, remains open.",
      [("lancashire-constabulary", COC, "closed", "investigation standards"),
       ("lancashire-constabulary", COC, "open", "custody")]),
+    # What recommendations ask for, stated after a colon or a copula.
+    ("Inspectors made two recommendations to Kent Police on custody: that the force reviews "
+     "its detention logs, and that it trains every sergeant in risk assessment.",
+     [("kent-police", REC, "open", "reviews its detention logs"),
+      ("kent-police", REC, "open", "trains every sergeant in risk assessment")]),
+    ("HMICFRS made two recommendations to Devon and Cornwall Police to deal with this: that "
+     "it publishes its response times; that it answers complaints within a month.",
+     [("devon-and-cornwall-police", REC, "open", "publishes its response times"),
+      ("devon-and-cornwall-police", REC, "open", "answers complaints within a month")]),
+    ("The report makes five recommendations for Dorset Police. One of the recommendations is "
+     "that the force should make sure that victims are told about delays.",
+     [("dorset-police", REC, None, "victims are told about delays")]),
+    # A "that" after someone's words is no recommendation's statement.
+    ("HMICFRS made several recommendations to Avon and Somerset Police, and the chief "
+     "constable said that the force would act on them.", []),
     # Concerns named as the reasons for a move into Engage are open causes of concern.
     ("Cleveland Police has been moved into Engage because:\n- it does not answer 101 calls "
      "quickly enough; and\n- it does not record crime accurately.",

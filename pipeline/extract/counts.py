@@ -204,8 +204,8 @@ def _read_part_of(window: _Window, count: Count, token: int) -> int:
     if window.word(k) in set(rules.relatives):
         count.relative = True
         return k + 1
-    if back:
-        count.back_reference = True
+    if back or window.finding_at(k) is not None:
+        count.back_reference = True  # "one of the recommendations": a part of a set
         if window.finding_at(k) is None:
             return window.skip(k, set(rules.back_reference_nouns))
     return k

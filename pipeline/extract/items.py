@@ -52,7 +52,7 @@ EVERY_BEFORE = 4
 _ISSUED_REACH = 6  # "raised with Sussex Police in May" after the subject
 _APPOSITION_WORDS = (2, 8)  # ", responding to the public," is a subject; longer is a clause
 _COPULAR_WORDS = 25
-_RELATIVE_REACH = 8  # ", the most urgent of which is that …" follows the finding closely
+_RELATIVE_REACH = 12  # "…, the most urgent of which is that …", ": that …" follow closely
 
 
 
@@ -227,26 +227,38 @@ def copular_items(analysis: Analysis, finding: Finding, force_id: str) -> list[I
             for p in parts if clean_subject(analysis, p)]
 
 
-def _relative_recommendation(analysis: Analysis, finding: Finding) -> str | None:
-    """"makes four recommendations, the most urgent of which is that the force should X"."""
-    if not finding.plural:
-        return None
+def _stated_recommendations(analysis: Analysis, finding: Finding) -> list[str]:
+    """What recommendations ask for, stated after them: "makes four recommendations, the
+    most urgent of which is that the force should X", "made two recommendations: that the
+    force X, and that it Y", "One of the recommendations is that …". Counted ones must all
+    be stated; a part ("one of", "the most urgent of which") names one."""
+    if finding.kind != FindingKind.RECOMMENDATION:
+        return []
     rec = analysis.rules.recommendations
-    sentence = finding.sentence
     rest = analysis.text[analysis.doc[finding.end - 1].idx + len(analysis.doc[
-        finding.end - 1]) : sentence.end]
+        finding.end - 1]) : finding.sentence.end]
     lowered = rest.lower()
-    for phrase in rec.recommendation_relatives:
-        at = lowered.find(f" {phrase} ")
-        if at != -1 and lowered[:at].count(" ") <= _RELATIVE_REACH:
-            text = rest[at + len(phrase) + 2 :]
-            for verb in rec.recommendation_verbs:
-                cut = text.lower().find(f" {verb} ")
-                if cut != -1:
-                    text = text[cut + len(verb) + 2 :]
-                    break
-            return clean_subject(analysis, text)
-    return None
+    for phrase in sorted(rec.recommendation_relatives, key=len, reverse=True):
+        found = re.search(rf"\s*{re.escape(phrase)}\s", lowered)
+        if found is None or lowered[: found.start()].count(" ") > _RELATIVE_REACH:
+            continue
+        parts = re.split("|".join(rec.recommendation_content_separators),
+                         rest[found.end() :])
+        stated = [s for s in (clean_subject(analysis, _after_verb(analysis, p))
+                              for p in parts) if s]
+        count = count_before(analysis, finding) if finding.plural else 1
+        one = len(stated) == 1 and (finding.plural or count == 1)
+        return stated if one or count == len(stated) else []
+    return []
+
+
+def _after_verb(analysis: Analysis, text: str) -> str:
+    """"the force should review X" → "review X": what is asked, not who must do it."""
+    for verb in analysis.rules.recommendations.recommendation_verbs:
+        cut = text.lower().find(f" {verb} ")
+        if cut != -1:
+            return text[cut + len(verb) + 2 :]
+    return text
 
 
 def _split_uncounted(analysis: Analysis, text: str) -> list[str]:
@@ -290,10 +302,12 @@ def finding_subjects(analysis: Analysis, finding: Finding) -> tuple[list[str], i
     if finding.kind == FindingKind.RECOMMENDATION and not finding.plural and not _relative_after(
             analysis, finding):
         leads = leads + rec.recommendation_leads  # "the recommendation that the force …"
+    stated = _stated_recommendations(analysis, finding)
+    if stated:
+        return stated, finding.end, Intro.STATED
     span = subject_span(analysis, finding, leads)
     if span is None:
-        subject = relative_subject(analysis, finding) or apposition(
-            analysis, finding) or _relative_recommendation(analysis, finding)
+        subject = relative_subject(analysis, finding) or apposition(analysis, finding)
         return ([subject] if subject else []), finding.end, Intro.NONE
     start, end, how = span
     after = end + 1 if how == Intro.DASH else end  # the verb after "– on A and on B –"
@@ -458,7 +472,7 @@ def sentence_items(analysis: Analysis, sentence: Sentence, reason: bool) -> list
             item.every = finding.plural and covers_every(analysis, finding)
             out.append(item)
             continue
-        if finding.plural and how not in (Intro.PAREN, Intro.COLON) and count_before(
+        if finding.plural and how not in (Intro.PAREN, Intro.COLON, Intro.STATED) and count_before(
                 analysis, finding) is None and (status is None or _vague(analysis, finding)):
             continue  # "our recommendations on vetting", "several recommendations about X"
         # "raised two causes of concern about X and Y" with one subject sums up a set

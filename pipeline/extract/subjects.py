@@ -29,6 +29,7 @@ class Intro(StrEnum):
     PAREN = auto()  # "(A, and B)"
     DASH = auto()  # "– on A and on B –"
     EACH = auto()  # ", one about A and one about B": each member named in turn
+    STATED = auto()  # "…: that the force X, and that it Y": what recommendations ask for
     NONE = auto()  # no lead-in: a relative clause, an apposition or nothing
 
 

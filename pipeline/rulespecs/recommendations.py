@@ -85,6 +85,7 @@ class RecommendationsRules:
     next_sentence_subjects: Phrases
     next_sentence_verbs: Phrases
     recommendation_relatives: Phrases
+    recommendation_content_separators: Regexes
     recommendation_verbs: Phrases
     recommendation_references: Phrases
     reason_words: Phrases
