@@ -7,24 +7,9 @@ Every document here is written for the test; the first line is a headline.
 
 from __future__ import annotations
 
-from datetime import date
-
 import pytest
 
-from pipeline.extract import extract_events
-from pipeline.models import Document, Event
-
-PUBLISHED = date(2024, 6, 12)
-
-
-def _statements(text: str) -> dict[str, Event]:
-    events = extract_events(Document(url="probe", title="", text=text,
-                                     published_date=PUBLISHED))
-    out = {e.person_name: e for e in events if e.event_type == "statement"}
-    for event in out.values():
-        assert text[event.char_start : event.char_end] == event.evidence
-    return out
-
+from tests.test_statements import _statements
 
 # Informal titles: the papers' names for a chief constable.
 
