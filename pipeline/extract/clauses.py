@@ -64,10 +64,3 @@ def clause_end(doc: Doc, sentence_end: int, token: int, breaks: set[str]) -> int
     if k < len(positions) and positions[k] < sentence_end:
         return positions[k]
     return sentence_end
-
-
-def in_quotes(text: str, start: int, end: int) -> bool:
-    """A phrase wrapped in quote marks ('Engage', “special measures”) is named, not used."""
-    before = text[start - 1 : start]
-    after = text[end : end + 1]
-    return before in "'‘\"“" and before != "" and after in "'’\"”" and after != ""

@@ -70,10 +70,6 @@ class People:
     authors: list[Authorship] = field(default_factory=list)
     addressees: set[int] = field(default_factory=set)  # ids of people only written to
 
-    def by_surname(self, surname: str) -> Person | None:
-        matches = [p for p in self.persons if p.surname.lower() == surname.lower()]
-        return matches[-1] if matches else None
-
     def last_before(self, char: int, role: str | None = None) -> Person | None:
         for mention in reversed(self.mentions):
             if mention.start < char and (role is None or mention.person.role == role):
