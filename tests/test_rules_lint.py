@@ -133,3 +133,10 @@ def test_held_out_texts_of_a_real_set_are_not_read(tmp_path, nlp):
         "last]", "last, outstanding leftover]"))})
     result = lint(load_rules(rules_dir), [real, TextSet("none", ())], nlp)
     assert _findings(result, "remaining_words")["outstanding leftover"] is Problem.UNUSED
+
+
+def test_the_repository_rules_hold_no_entry_that_can_never_match_nor_a_duplicate(nlp):
+    result = lint(load_rules(), [], nlp)
+    problems = [f"{f.file}: {f.key}: {f.entry!r} {f.problem}" for f in result.findings
+                if f.problem is not Problem.UNUSED]
+    assert problems == []
