@@ -8,7 +8,7 @@ import re
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from typing import Any
 
 from rich.console import Console
@@ -79,6 +79,17 @@ def one_line(text: str) -> str:
 def error_line(message: str) -> None:
     console.err.print(f"{console.prefix()}error: {one_line(message)}", markup=False,
                       emoji=False, soft_wrap=True)
+
+
+def date_text(value: date | None, precision: str | None, missing: str = "undated") -> str:
+    """A date as precise as the text gave it: "2024", "May 2024" or "2024-05-03"."""
+    if value is None:
+        return missing
+    if precision == "year":
+        return f"{value:%Y}"
+    if precision == "month":
+        return f"{value:%B %Y}"
+    return value.isoformat()
 
 
 def plural(count: int, singular: str, plural_form: str | None = None) -> str:

@@ -7,28 +7,9 @@ them; the first line is a headline.
 
 from __future__ import annotations
 
-from datetime import date
-
 import pytest
 
-from pipeline.extract import extract_events
-from pipeline.models import Document, Event
-
-PUBLISHED = date(2024, 6, 12)
-
-
-def _statements(text: str, published: date | None = PUBLISHED) -> dict[str, Event]:
-    events = extract_events(Document(url="probe", title="", text=text,
-                                     published_date=published))
-    out = {e.person_name: e for e in events if e.event_type == "statement"}
-    for event in out.values():
-        assert text[event.char_start : event.char_end] == event.evidence
-    return out
-
-
-def _quote(found: dict[str, Event], name: str) -> str:
-    return found[name].quote or ""
-
+from tests.statement_probe import quote_of, statements_in
 
 # A name starts with a letter: the "'S" of an upper-case heading is no one.
 
@@ -39,12 +20,12 @@ def test_an_upper_case_possessive_heading_names_no_one():
                 "Also present: Leo Grant, Police and Crime Commissioner.\n"
                 f"{heading}\n"
                 "The Commissioner said that two causes of concern had been closed.")
-        found = _statements(text)
+        found = statements_in(text)
         assert set(found) == {"Leo Grant"}, heading
         assert found["Leo Grant"].person_role == "police_and_crime_commissioner"
     near_miss = ("Kent update\n"
                  "Chief Constable Siobhan O'Doherty said the force had improved.")
-    assert set(_statements(near_miss)) == {"Siobhan O'Doherty"}
+    assert set(statements_in(near_miss)) == {"Siobhan O'Doherty"}
 
 
 # Captions: a marker and one more word ("Image caption:") is a caption too.
@@ -54,9 +35,9 @@ def test_a_two_word_caption_marker_makes_no_speaker(marker):
     text = ("Kent Police leaves special measures\n"
             "Kent Police has left special measures, the inspectorate said.\n"
             f"{marker} PCC Leo Grant said the force had earned \"a little breathing space\"")
-    assert _statements(text) == {}
+    assert statements_in(text) == {}
     story = text.replace(f"{marker} ", "")
-    assert set(_statements(story)) == {"Leo Grant"}
+    assert set(statements_in(story)) == {"Leo Grant"}
 
 
 # An inverted said-verb ("said Jane Doe", "said he") follows a quote, a comma or a dash;
@@ -73,12 +54,12 @@ def test_and_said_then_a_pronoun_is_no_attribution(verb_clause):
             "\"running on empty\".\n"
             "The Conservative MP for the Weald, Tom Lee, called the decision \"deeply "
             f"troubling\" {verb_clause}.")
-    found = _statements(text)
-    assert "deeply troubling" in _quote(found, "Tom Lee")
-    assert "deeply troubling" not in _quote(found, "Sam Clarke")
+    found = statements_in(text)
+    assert "deeply troubling" in quote_of(found, "Tom Lee")
+    assert "deeply troubling" not in quote_of(found, "Sam Clarke")
     near_miss = ("Kent update\n"
                  "“We are proud of every officer in this force,” said he, and sat down.")
-    assert _statements(near_miss) == {}
+    assert statements_in(near_miss) == {}
 
 
 def test_an_inverted_verb_after_a_quote_still_names_its_speaker():
@@ -87,7 +68,7 @@ def test_an_inverted_verb_after_a_quote_still_names_its_speaker():
         text = ("Kent update\n"
                 "Chief Constable Amira Shah took questions.\n"
                 f"“We are proud of every officer in this force{attribution}")
-        assert "proud of every officer" in _quote(_statements(text), "Amira Shah"), attribution
+        assert "proud of every officer" in quote_of(statements_in(text), "Amira Shah"), attribution
 
 
 # Questions and assurances are words reported too.
@@ -98,7 +79,7 @@ def test_an_inverted_verb_after_a_quote_still_names_its_speaker():
     "Councillor Ruth Hale assured residents that the panel would keep watching.",
 ])
 def test_a_question_or_an_assurance_is_reported_speech(sentence):
-    found = _statements("Panel minutes\n" + sentence)
+    found = statements_in("Panel minutes\n" + sentence)
     assert set(found) == {"Ruth Hale"}
     assert found["Ruth Hale"].quote is None
 
@@ -108,15 +89,15 @@ def test_an_assurance_passed_on_is_quoted_by_its_giver():
             "PCC Leo Grant said the panel would keep up its scrutiny. He added that Chief "
             "Constable Amira Shah had assured him the force would not \"take its eye off the "
             "victims for one moment\".")
-    found = _statements(text)
-    assert "take its eye off the victims" in _quote(found, "Amira Shah")
-    assert "take its eye off" not in _quote(found, "Leo Grant")
+    found = statements_in(text)
+    assert "take its eye off the victims" in quote_of(found, "Amira Shah")
+    assert "take its eye off" not in quote_of(found, "Leo Grant")
 
 
 def test_a_person_asked_to_do_something_is_not_a_speaker():
     for sentence in ("Chief Constable Amira Shah was asked to attend the next meeting.",
                      "The panel asked Chief Constable Amira Shah for a written update."):
-        assert _statements("Panel minutes\n" + sentence) == {}, sentence
+        assert statements_in("Panel minutes\n" + sentence) == {}, sentence
 
 
 # A relative pronoun is the person its clause is about.
@@ -131,14 +112,14 @@ def test_a_relative_pronoun_is_the_person_before_it(lead):
     text = ("PCC response to the inspection\n"
             f"{lead}\n"
             "“We accept every finding in the report and have already begun the work.”")
-    assert "accept every finding" in _quote(_statements(text), "Amira Shah"), lead
+    assert "accept every finding" in quote_of(statements_in(text), "Amira Shah"), lead
 
 
 def test_a_relative_clause_without_a_said_verb_reports_nothing():
     text = ("Kent update\n"
             "The panel thanked the chief constable, Amira Shah, who joined the force in "
             "2021.")
-    assert _statements(text) == {}
+    assert statements_in(text) == {}
 
 
 # A possessor before a title belongs to it: "The county's police and crime commissioner".
@@ -153,9 +134,9 @@ def test_a_pronoun_after_a_title_with_a_possessor(introduction):
             "MP Tom Lee said: “Residents are waiting far too long for anyone to come.”\n"
             f"{introduction} “The force is improving month by month, and the figures show "
             "it,” he said.")
-    found = _statements(text)
-    assert "improving month by month" in _quote(found, "Leo Grant"), introduction
-    assert "improving month by month" not in _quote(found, "Tom Lee"), introduction
+    found = statements_in(text)
+    assert "improving month by month" in quote_of(found, "Leo Grant"), introduction
+    assert "improving month by month" not in quote_of(found, "Tom Lee"), introduction
 
 
 # References: the rank modifiers of a title decide who it refers to.
@@ -169,11 +150,11 @@ def test_the_mayor_is_not_the_deputy_mayor():
             "The Mayor said the decision was welcome but warned that \"there is still a long "
             "road ahead\".\n"
             "The Deputy Mayor added that the figures would be published monthly.")
-    found = _statements(text)
-    assert "still a long road ahead" in _quote(found, "Leo Grant")
-    assert "long road" not in _quote(found, "Sophie Reid")
+    found = statements_in(text)
+    assert "still a long road ahead" in quote_of(found, "Leo Grant")
+    assert "long road" not in quote_of(found, "Sophie Reid")
     assert "published monthly" in found["Sophie Reid"].evidence or (
-        "real milestone" in _quote(found, "Sophie Reid"))
+        "real milestone" in quote_of(found, "Sophie Reid"))
 
 
 def test_a_deputy_commissioner_is_not_a_police_and_crime_commissioner():
@@ -183,7 +164,7 @@ def test_a_deputy_commissioner_is_not_a_police_and_crime_commissioner():
             "- Sophie Reid, Deputy Mayor for Policing and Crime.\n"
             "The Deputy Commissioner told the Committee that one cause of concern had been "
             "closed.")
-    found = _statements(text)
+    found = statements_in(text)
     assert set(found) == {"Ada Brook"}
     assert found["Ada Brook"].person_role == "deputy_chief_constable"
 
@@ -193,7 +174,7 @@ def test_the_chief_inspector_may_be_the_inspectorate_s():
             "The Chief Inspector has outlined his assessment of the force's progress.\n"
             "“I want to thank the Chief Inspector, Andy Cooke, for his support,” said Chief "
             "Constable Amira Shah.")
-    found = _statements(text)
+    found = statements_in(text)
     assert found["Andy Cooke"].person_role == "hm_chief_inspector"
     assert found["Andy Cooke"].evidence.startswith("The Chief Inspector has outlined")
 
@@ -214,7 +195,7 @@ def test_a_sentence_pointing_back_at_a_quote_names_its_speaker(pointer):
             "“That has to change, and it will change this year.”\n"
             f"{pointer}\n"
             "The force has six months to produce an improvement plan.")
-    found = _statements(text)
+    found = statements_in(text)
     assert len(found) == 1, pointer
     (event,) = found.values()
     assert "Too many people who ring us" in event.quote, pointer
@@ -226,8 +207,8 @@ def test_a_long_sentence_after_a_quote_that_does_not_point_back_attributes_nothi
             "“Too many people who ring us in an emergency are still waiting too long.”\n"
             "The decision was announced by HM Inspector of Constabulary Jane Morris after a "
             "revisit to the control room in the spring.")
-    found = _statements(text)
-    assert "Too many people" not in _quote(found, "Jane Morris") if found else True
+    found = statements_in(text)
+    assert "Too many people" not in quote_of(found, "Jane Morris") if found else True
 
 
 # One-word quotations are quotes too, when their own sentence gives them a speaker; grades
@@ -240,7 +221,7 @@ def test_a_long_sentence_after_a_quote_that_does_not_point_back_attributes_nothi
      "after a long summer.", "exhausted"),
 ])
 def test_a_one_word_quotation_with_a_speaker(sentence, word):
-    found = _statements("Kent update\n" + sentence)
+    found = statements_in("Kent update\n" + sentence)
     assert len(found) == 1
     (event,) = found.values()
     assert event.quote == word
@@ -253,21 +234,21 @@ def test_a_one_word_quotation_with_a_speaker(sentence, word):
     "Chief Constable Amira Shah said a scheme known as \"Safer Streets First\" had begun.",
 ])
 def test_a_quoted_grade_phase_or_label_is_no_quote(sentence):
-    found = _statements("Kent update\n" + sentence)
+    found = statements_in("Kent update\n" + sentence)
     assert found["Amira Shah"].quote is None
 
 
 def test_a_one_word_description_is_the_speakers_own():
     text = ("Kent update\n"
             "Chief Constable Amira Shah described the new control room as \"transformative\".")
-    assert _statements(text)["Amira Shah"].quote == "transformative"
+    assert statements_in(text)["Amira Shah"].quote == "transformative"
 
 
 def test_a_one_word_quotation_without_a_speaker_is_no_quote():
     text = ("Watchdog warns of \"fragile\" gains at Kent Police\n"
             "Kent Police has left special measures.\n"
             "Chief Constable Amira Shah welcomed the decision.")
-    assert _statements(text)["Amira Shah"].quote is None
+    assert statements_in(text)["Amira Shah"].quote is None
 
 
 # A report signed at its end by a name and a title.
@@ -281,7 +262,7 @@ def test_a_titled_name_closing_a_report_signs_it(tail):
             "2. Two of the five recommendations have been implemented.\n"
             "Grace Okafor\n"
             "Chief Executive, Office of the Police and Crime Commissioner for Kent" + tail)
-    found = _statements(text)
+    found = statements_in(text)
     assert set(found) == {"Grace Okafor"}
     assert found["Grace Okafor"].quote is None
 
@@ -293,7 +274,7 @@ def test_a_titled_name_followed_by_more_text_signs_nothing():
             "Chief Executive, Office of the Police and Crime Commissioner for Kent\n"
             "2. Two of the five recommendations have been implemented, and the force expects "
             "the rest to follow by the end of the year.")
-    assert _statements(text) == {}
+    assert statements_in(text) == {}
 
 
 # A title, its place, then the name: "Commissioner for Cleveland Steve Turner".
@@ -307,7 +288,7 @@ def test_a_titled_name_followed_by_more_text_signs_nothing():
      "Amira Shah", "chief_constable"),
 ])
 def test_a_place_between_a_title_and_its_holder(text, name, role):
-    found = _statements("Inspection update\n" + text)
+    found = statements_in("Inspection update\n" + text)
     assert set(found) == {name}
     assert found[name].person_role == role
 
@@ -315,7 +296,7 @@ def test_a_place_between_a_title_and_its_holder(text, name, role):
 def test_a_title_of_a_place_with_no_name_after_it_names_no_one():
     text = ("Inspection update\n"
             "The Police and Crime Commissioner for Kent said the force had improved.")
-    assert _statements(text) == {}
+    assert statements_in(text) == {}
 
 
 # People the text names only as speakers, with no title anywhere.
@@ -329,7 +310,7 @@ def test_a_title_of_a_place_with_no_name_after_it_names_no_one():
     "According to Priya Natarajan, the force has turned a corner.",
 ])
 def test_a_speaker_without_a_title_is_found_by_her_said_verb(sentence):
-    found = _statements("Kent update\n" + sentence)
+    found = statements_in("Kent update\n" + sentence)
     assert set(found) == {"Priya Natarajan"}, sentence
     assert found["Priya Natarajan"].person_role == "other"
 
@@ -344,19 +325,19 @@ def test_a_speaker_without_a_title_is_found_by_her_said_verb(sentence):
     "Mr Natarajan said the review was welcome.",
 ])
 def test_people_of_the_public_bodies_and_bare_surnames_are_no_speakers(sentence):
-    assert _statements("Kent update\n" + sentence) == {}, sentence
+    assert statements_in("Kent update\n" + sentence) == {}, sentence
 
 
 def test_a_known_official_named_without_a_title_keeps_the_office():
     text = "Kent update\nSir Andy Cooke said the force had made rapid progress."
-    found = _statements(text)
+    found = statements_in(text)
     assert found["Andy Cooke"].person_role == "hm_chief_inspector"
 
 
 # The force a statement is filed under: the one the speaker speaks for or about.
 
 def _forces(text: str) -> dict[str, str | None]:
-    return {name: event.force_id for name, event in _statements(text).items()}
+    return {name: event.force_id for name, event in statements_in(text).items()}
 
 
 @pytest.mark.parametrize("text", [
@@ -425,7 +406,7 @@ def test_evidence_reaching_the_speaker_through_a_pronoun_starts_where_she_is_nam
             "Councillor Ola Bright, cabinet member for community safety at Swindon Borough "
             "Council, said residents had been complaining for a year.\n"
             f"“People have stopped reporting things because nobody comes,” {attribution}.")
-    event = _statements(text)["Ola Bright"]
+    event = statements_in(text)["Ola Bright"]
     assert event.evidence.startswith("Councillor Ola Bright")
     assert event.evidence.endswith(attribution + ".")
     assert event.force_id == "wiltshire-police"
@@ -439,5 +420,5 @@ def test_evidence_does_not_reach_far_back_for_a_name():
             "Item 3. The budget was noted.\n"
             "Councillor Ash asked whether the force was on course. “We need the figures,” he "
             "said.")
-    event = _statements(text)["Ben Ash"]
+    event = statements_in(text)["Ben Ash"]
     assert event.evidence.startswith("Councillor Ash asked")

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.test_statements import _statements
+from tests.statement_probe import statements_in
 
 # Informal titles: the papers' names for a chief constable.
 
@@ -20,13 +20,13 @@ from tests.test_statements import _statements
     "“We listened and we changed,” said force chief Amira Shah.",
 ])
 def test_informal_titles_of_a_chief_constable(sentence):
-    found = _statements("Kent Police leaves enhanced monitoring\n" + sentence)
+    found = statements_in("Kent Police leaves enhanced monitoring\n" + sentence)
     assert found["Amira Shah"].person_role == "chief_constable"
     assert found["Amira Shah"].force_id == "kent-police"
 
 
 def test_police_chiefs_in_general_are_no_one():
-    found = _statements("Kent Police leaves enhanced monitoring\n"
+    found = statements_in("Kent Police leaves enhanced monitoring\n"
                         "Police chiefs across the region said the decision was overdue.")
     assert found == {}
 
@@ -42,7 +42,7 @@ def test_police_chiefs_in_general_are_no_one():
      "worked.", "chief_constable", "durham-constabulary"),
 ])
 def test_a_person_who_leads_a_force_is_its_chief_officer(sentence, role, force):
-    found = _statements("Special measures explained\n" + sentence)
+    found = statements_in("Special measures explained\n" + sentence)
     assert found["Mark Ellis"].person_role == role
     assert found["Mark Ellis"].force_id == force
 
@@ -52,7 +52,7 @@ def test_a_person_who_leads_a_force_is_its_chief_officer(sentence, role, force):
     "Mark Ellis, who led the review of Kent Police, said the force had listened.",
 ])
 def test_a_person_who_leads_something_of_a_force_is_not_its_chief(sentence):
-    found = _statements("Kent Police leaves enhanced monitoring\n" + sentence)
+    found = statements_in("Kent Police leaves enhanced monitoring\n" + sentence)
     assert found["Mark Ellis"].person_role == "other"
 
 
@@ -64,11 +64,11 @@ def test_a_person_who_leads_something_of_a_force_is_not_its_chief(sentence):
     "Another Met constable said: “Nobody has told us what any of this means for our shifts.”",
 ])
 def test_an_officer_described_only_by_force_is_no_speaker(sentence):
-    assert _statements("The Met leaves special measures\n" + sentence) == {}
+    assert statements_in("The Met leaves special measures\n" + sentence) == {}
 
 
 def test_a_named_met_sergeant_still_speaks():
-    found = _statements("The Met leaves special measures\n"
+    found = statements_in("The Met leaves special measures\n"
                         "Met sergeant Jane Doe said: “Very little has changed for us on the "
                         "ground this year.”")
     assert found["Jane Doe"].quote.startswith("Very little has changed")
@@ -81,7 +81,7 @@ def test_the_chair_is_the_person_introduced_as_chair():
             "Members: Mr P Olsen (Chair), Ms T Ruiz\n"
             "Officers: Superintendent Dev Rao; Head of Finance\n"
             "4.2 The Chair noted that the force had left Engage in the spring.")
-    found = _statements(text)
+    found = statements_in(text)
     assert "P Olsen" in found
     assert "Dev Rao" not in found
 
@@ -90,7 +90,7 @@ def test_the_superintendent_is_not_the_councillor_named_since():
     text = ("Kent Police panel\n"
             "Superintendent Ann Lee and Councillor Bob Hart attended the meeting.\n"
             "The superintendent said the force had cleared its backlog.")
-    found = _statements(text)
+    found = statements_in(text)
     assert set(found) == {"Ann Lee"}
 
 
@@ -106,7 +106,7 @@ def test_a_signature_with_an_inspectors_title(signature):
             "Dear Chief Constable,\n"
             "I am writing to confirm my decision to return the force to routine monitoring.\n"
             f"Yours sincerely\n{signature}")
-    found = _statements(text)
+    found = statements_in(text)
     assert set(found) == {"Jane Hollis"}
     assert found["Jane Hollis"].person_role == "hm_inspector"
     assert found["Jane Hollis"].quote is None
@@ -154,4 +154,4 @@ _SINGLE = ("Kent Police leaves special measures\n"
      "concern had been raised.", "Roy Wilsher", "kent-police"),
 ])
 def test_the_force_a_statement_is_filed_under(text, person, force):
-    assert _statements(text)[person].force_id == force
+    assert statements_in(text)[person].force_id == force

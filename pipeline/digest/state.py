@@ -14,7 +14,7 @@ from datetime import date
 
 import duckdb
 
-from pipeline.output import plural
+from pipeline.output import date_text, plural
 
 # Snapshots kept: the Atom feed reads the last runs' changes from them; older ones go.
 KEEP_SNAPSHOTS = 100
@@ -45,16 +45,6 @@ class Fact:
     when: date | None = None
 
 
-def shown(value: date | None, precision: str | None) -> str:
-    if value is None:
-        return "undated"
-    if precision == "year":
-        return f"{value:%Y}"
-    if precision == "month":
-        return f"{value:%B %Y}"
-    return value.isoformat()
-
-
 def _moves(con: duckdb.DuckDBPyConnection) -> list[Fact]:
     rows = con.execute("SELECT force_id, force, phase, move_date, precision, changes_phase, "
                        "documents, url FROM phase_moves").fetchall()
@@ -63,7 +53,7 @@ def _moves(con: duckdb.DuckDBPyConnection) -> list[Fact]:
         move = "into Engage" if phase == "engage" else "out of Engage"
         state = plural(documents, "report") + ("" if changes else ", the same state as before")
         facts.append(Fact("move", f"{force_id}|{phase}|{when}", force,
-                          f"{force}: {move}, {shown(when, precision)}",
+                          f"{force}: {move}, {date_text(when, precision)}",
                           f"{precision}|{documents}|{changes}", state, url,
                           f"{force_id}|{phase}", when))
     return facts
@@ -91,7 +81,7 @@ def _statements(con: duckdb.DuckDBPyConnection) -> list[Fact]:
         said = f": “{quote}”" if quote else " (reported speech)"
         who = f"{name} ({role.replace('_', ' ')})" if role else name
         where = f", {force}" if force else ""
-        facts.append(Fact("statement", key, force, f"{who}{where}, {shown(when, 'day')}{said}",
+        facts.append(Fact("statement", key, force, f"{who}{where}, {date_text(when, 'day')}{said}",
                           None, None, url))
     return facts
 

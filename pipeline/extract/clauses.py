@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from bisect import bisect_left
+from collections.abc import Iterable
 
 import numpy
 from spacy.attrs import IS_SPACE, LOWER
@@ -34,6 +35,25 @@ def has_phrase(words: list[str], phrases: list[str] | set[str]) -> bool:
     """Whether any phrase (one or more words) occurs as a run of whole words."""
     joined = " " + " ".join(words) + " "
     return any(f" {phrase} " in joined for phrase in phrases)
+
+
+def phrase_length_at(words: list[str], position: int, phrases: Iterable[str]) -> int:
+    """The length in words of the longest phrase starting at `position`, or 0."""
+    best = 0
+    for phrase in phrases:
+        parts = phrase.split()
+        if words[position : position + len(parts)] == parts:
+            best = max(best, len(parts))
+    return best
+
+
+def phrase_ends_at(words: list[str], position: int, phrases: Iterable[str]) -> bool:
+    """Whether a phrase ends just before `position`."""
+    for phrase in phrases:
+        parts = phrase.split()
+        if position >= len(parts) and words[position - len(parts) : position] == parts:
+            return True
+    return False
 
 
 def _break_positions(doc: Doc, breaks: set[str]) -> list[int]:

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from pipeline.codes import Precision, Status
-from pipeline.extract.clauses import clause_start, lower_words
+from pipeline.extract.clauses import clause_start, lower_words, phrase_ends_at, phrase_length_at
 from pipeline.extract.context import Analysis, DateMention, Sentence
 from pipeline.extract.finding_mentions import (
     Finding,
@@ -124,22 +124,6 @@ def number_tokens(analysis: Analysis) -> set[int]:
     return cached
 
 
-def _phrase_at(words: list[str], position: int, phrases: list[str]) -> int:
-    """The length of the longest phrase starting at `position`, or 0."""
-    best = 0
-    for phrase in phrases:
-        parts = phrase.split()
-        if words[position : position + len(parts)] == parts:
-            best = max(best, len(parts))
-    return best
-
-
-def _phrase_before(words: list[str], position: int, phrases: list[str]) -> bool:
-    for phrase in phrases:
-        parts = phrase.split()
-        if position >= len(parts) and words[position - len(parts) : position] == parts:
-            return True
-    return False
 
 
 @dataclass
@@ -179,7 +163,7 @@ def _hedged(window: _Window, token: int) -> bool:
     rules = window.analysis.rules.counts
     words = window.words()
     position = token - window.start
-    return bool(_phrase_at(words, position + 1, rules.hedges_after)) or _phrase_before(
+    return bool(phrase_length_at(words, position + 1, rules.hedges_after)) or phrase_ends_at(
         words, position, rules.hedges_before)
 
 
@@ -188,7 +172,7 @@ def _read_part_of(window: _Window, count: Count, token: int) -> int:
     back-reference ("of these", "of these areas"). Returns the next token to read."""
     rules = window.analysis.rules.counts
     words = window.words()
-    size = _phrase_at(words, token - window.start, rules.part_of)
+    size = phrase_length_at(words, token - window.start, rules.part_of)
     if not size:
         return token
     k = token + size
@@ -233,16 +217,16 @@ def _read_left(window: _Window, count: Count) -> None:
     if left[-1:] and left[-1] in whole or (
             len(left) >= 2 and left[-2] in whole and left[-1] in determiners):
         count.is_total = True
-    if _phrase_before(words, position, [f"{p} {w}" for p in whole for w in rules.counts.relatives]):
+    if phrase_ends_at(words, position, [f"{p} {w}" for p in whole for w in rules.counts.relatives]):
         count.relative, count.is_total = True, False
     if window.word(count.token) in rules.counts.every_counts or (
             left and left[-1] in rules.numbers.all_words):
         count.every = True
-    if _phrase_before(words, position, rules.counts.except_words):
+    if phrase_ends_at(words, position, rules.counts.except_words):
         count.exception, count.every = True, False
     if left and left[-1] in rules.counts.remaining_words:
         count.remaining = True
-    if _phrase_before(words, position, rules.counts.additive_before):
+    if phrase_ends_at(words, position, rules.counts.additive_before):
         count.additive = True
 
 
@@ -370,7 +354,7 @@ def read_status(window: _Window, count: Count) -> None:
         count.predicated = count.status is not None
         words = [analysis.doc[k].lower_ for k in range(count.end, min(segments[0][1],
                                                                       count.end + RELATIVE_REACH))]
-        if _phrase_at([w for w in words if w != ","], 0,
+        if phrase_length_at([w for w in words if w != ","], 0,
                       analysis.rules.counts.every_relatives):
             count.every = True
     if count.status is None and count.finding is not None:
@@ -395,7 +379,7 @@ def _read_far_relative(window: _Window, count: Count) -> None:
     for k in range(count.end, window.end):
         if window.word(k) in breaks or window.finding_at(k) is not None:
             return
-        size = _phrase_at(words, k + 1 - window.start, relatives)
+        size = phrase_length_at(words, k + 1 - window.start, relatives)
         if window.word(k) == "," and size:
             end = next((t for t in range(k + 1 + size, window.end)
                         if window.word(t) in breaks), window.end)

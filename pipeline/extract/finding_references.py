@@ -11,7 +11,7 @@
 from __future__ import annotations
 
 from pipeline.codes import FindingKind, Status
-from pipeline.extract.clauses import clause_end, has_phrase, lower_words
+from pipeline.extract.clauses import clause_end, has_phrase, lower_words, phrase_length_at
 from pipeline.extract.context import Analysis, Sentence
 from pipeline.extract.counts import Tally, number_at
 from pipeline.extract.finding_mentions import Finding, finding_force, findings_in
@@ -38,15 +38,6 @@ def _words(analysis: Analysis, sentence: Sentence) -> list[tuple[int, str]]:
     words = cached_words(analysis)
     return [(i, words[i]) for i in range(sentence.tok_start, sentence.tok_end)
             if words[i] is not None]
-
-
-def _phrase_length(words: list[str], position: int, phrases: list[str]) -> int:
-    best = 0
-    for phrase in phrases:
-        parts = phrase.split()
-        if words[position : position + len(parts)] == parts:
-            best = max(best, len(parts))
-    return best
 
 
 def ordinal_items(analysis: Analysis, sentence: Sentence) -> list[Item]:
@@ -84,8 +75,8 @@ def _ordinal_at(analysis: Analysis, sentence: Sentence, tokens: list[tuple[int, 
                 ) -> list[Item]:
     rec = analysis.rules.recommendations
     words = [w for _, w in tokens]
-    position = _phrase_length(words, 0, rec.item_back_reference_openers)
-    size = _phrase_length(words, position, rec.item_back_references)
+    position = phrase_length_at(words, 0, rec.item_back_reference_openers)
+    size = phrase_length_at(words, position, rec.item_back_references)
     count = None
     if not size:
         size, count = _remainder(analysis, tokens, words, position)
@@ -129,7 +120,7 @@ def pronoun_items(analysis: Analysis, sentence: Sentence) -> list[Item]:
     if sentence.index == 0 or not words or words[0] not in rec.list_back_references or (
             sentence.text.rstrip().endswith(":")):
         return []
-    size = _phrase_length(words, 1, list(rec.listing_leads))
+    size = phrase_length_at(words, 1, list(rec.listing_leads))
     previous = analysis.sentences[sentence.index - 1]
     counts = _finding_counts(analysis, previous)
     earlier = [f for s in analysis.sentences[max(sentence.index - _KIND_WINDOW, 0):
@@ -198,7 +189,7 @@ def _remainder(analysis: Analysis, tokens: list[tuple[int, str]], words: list[st
     count = number_at(analysis, tokens[position + 1][0])
     if count is None or words[position + 2] not in rec.remainder_references:
         return 0, None
-    size = _phrase_length(words, position + _REMAINDER_WORDS, rec.remainder_verbs)
+    size = phrase_length_at(words, position + _REMAINDER_WORDS, rec.remainder_verbs)
     return (_REMAINDER_WORDS + size, count) if size else (0, None)
 
 

@@ -13,7 +13,7 @@ from datetime import date, timedelta
 from html import escape
 
 from pipeline.events import REGISTRY
-from pipeline.output import plural
+from pipeline.output import date_text, plural
 from pipeline.report.data import Entry, ForceRow, InEngage, Report, ReportData, is_web_url
 from pipeline.report.documents import document_href
 from pipeline.report.style import ENGAGE_COLOUR, EVENT_COLOURS, INDEX_CSS
@@ -25,13 +25,7 @@ MAX_NARROW_YEAR_LABELS = 8
 
 
 def date_label(value: date | None, precision: str | None) -> str:
-    if value is None:
-        return "no date"
-    if precision == "year":
-        return f"{value:%Y}"
-    if precision == "month":
-        return f"{value:%B %Y}"
-    return value.isoformat()
+    return date_text(value, precision, missing="no date")
 
 
 def period_end(value: date, precision: str | None) -> date:
