@@ -232,15 +232,19 @@ def _governing_verb(analysis: Analysis, view: View, term: PhaseTerm, i: int, pre
     doc = analysis.doc
     force_tokens = _force_tokens(analysis)
     limit = max(view.sentence.tok_start, i - MAX_CLAUSE)
-    j, steps = i - 1, 0
+    j, steps, crossed = i - 1, 0, False
     while j >= limit and steps < MAX_VERB_STEPS:
         token = doc[j]
         word = token.lower_
+        crossed = crossed or j in view.term_tokens
         if j - 1 >= view.sentence.tok_start and _is_no_longer(analysis, j, v):
             return Move(_toward(term, False), j) if prep == Toward.IN else None
         if word in v.states:
             return None
-        if word in v.exits and (word not in v.move_verbs or prep == Toward.OUT):
+        # Past another phase term, an exit word is that term's ("moved out of Engage and
+        # back to routine monitoring"): only the verb they share is read.
+        if word in v.exits and not crossed and (word not in v.move_verbs
+                                                or prep == Toward.OUT):
             if prep == Toward.OUT or term.phase == Phase.SCAN:
                 return Move(_toward(term, False), j)
             return None

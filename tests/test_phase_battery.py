@@ -1,0 +1,133 @@
+"""A battery of phase-change phrasings, in our own words, spanning the verbs, orders and
+dates press copy uses for moves between Scan and Engage, with look-alikes that must give
+no move.
+
+Published Thursday 14 November 2024 unless a case gives another date.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from pipeline.extract import extract_events
+from pipeline.models import Document
+
+PUBLISHED = date(2024, 11, 14)
+TODAY = "2024-11-14"
+
+
+def _moves(text: str) -> set[tuple]:
+    events = extract_events(Document(url="battery", title="", text=text,
+                                     published_date=PUBLISHED))
+    return {(e.force_id, e.phase_to, e.event_date.isoformat() if e.event_date else None,
+             e.date_precision) for e in events if e.event_type == "phase_change"}
+
+
+def _id(case) -> str:
+    return str(case.values[0] if hasattr(case, "values") else case[0])[:40]
+
+
+def _now(force: str, phase: str) -> set[tuple]:
+    return {(force, phase, TODAY, "day")}
+
+
+ENTRIES = [
+    ("The police watchdog has placed Bedfordshire Police in special measures.",
+     _now("bedfordshire-police", "engage")),
+    ("Derbyshire Constabulary has been put under enhanced monitoring by the inspectorate.",
+     _now("derbyshire-constabulary", "engage")),
+    ("HMICFRS announced today that it had moved Durham Constabulary into the Engage phase "
+     "of its monitoring process.", _now("durham-constabulary", "engage")),
+    ("Inspectors have escalated Northumbria Police to enhanced monitoring after a damning "
+     "report.", _now("northumbria-police", "engage")),
+    ("Lancashire Constabulary is to be placed into special measures, the watchdog said.",
+     _now("lancashire-constabulary", "engage")),
+    pytest.param("Special measures for Hertfordshire Constabulary after inspectors raise "
+                 "concerns", _now("hertfordshire-constabulary", "engage"),
+                 marks=pytest.mark.xfail(strict=True, reason="a headline with no verb")),
+    ("Sussex Police has been put back into special measures.",
+     _now("sussex-police", "engage")),
+    ("HMICFRS escalated West Yorkshire Police to Engage on 3 March 2023.",
+     {("west-yorkshire-police", "engage", "2023-03-03", "day")}),
+    ("Last month, Dyfed-Powys Police became the latest force to be placed under enhanced "
+     "monitoring.", {("dyfed-powys-police", "engage", "2024-10-01", "month")}),
+    ("The Met was placed into special measures in June 2023.",
+     {("metropolitan-police-service", "engage", "2023-06-01", "month")}),
+]
+
+EXITS = [
+    ("Cheshire Constabulary has been taken out of special measures.",
+     _now("cheshire-constabulary", "scan")),
+    ("Humberside Police has come out of special measures.",
+     _now("humberside-police", "scan")),
+    pytest.param("The watchdog said Norfolk Constabulary would no longer be subject to "
+                 "enhanced monitoring.", _now("norfolk-constabulary", "scan"),
+                 marks=pytest.mark.xfail(strict=True, reason="reported 'would' reads as a "
+                                         "conditional")),
+    ("Warwickshire Police has been moved out of the Engage process and back to routine "
+     "monitoring.", _now("warwickshire-police", "scan")),
+    ("Special measures lifted for West Mercia Police",
+     _now("west-mercia-police", "scan")),
+    ("Merseyside Police was released from enhanced monitoring in April.",
+     {("merseyside-police", "scan", "2024-04-01", "month")}),
+    ("Leicestershire Police exited Engage on 2 February 2024.",
+     {("leicestershire-police", "scan", "2024-02-02", "day")}),
+    ("Inspectors have returned Wiltshire Police to routine monitoring.",
+     _now("wiltshire-police", "scan")),
+]
+
+BACKGROUND = [
+    ("South Wales Police, which entered Engage in October 2021, has now returned to routine "
+     "monitoring.",
+     {("south-wales-police", "engage", "2021-10-01", "month"),
+      ("south-wales-police", "scan", TODAY, "day")}),
+    ("Thames Valley Police was escalated to the Engage phase in 2019 after concerns about "
+     "crime recording.", {("thames-valley-police", "engage", "2019-01-01", "year")}),
+    ("Avon and Somerset Constabulary, in special measures since September 2022, says it has "
+     "turned a corner.",
+     {("avon-and-somerset-constabulary", "engage", "2022-09-01", "month")}),
+    ("Northamptonshire Police, which was moved to Engage in 2022 and left it in 2024, "
+     "published its plan.",
+     {("northamptonshire-police", "engage", "2022-01-01", "year"),
+      ("northamptonshire-police", "scan", "2024-01-01", "year")}),
+    ("Both Surrey Police and Kent Police were moved into Engage in 2023.",
+     {("surrey-police", "engage", "2023-01-01", "year"),
+      ("kent-police", "engage", "2023-01-01", "year")}),
+    ("Essex Police and Dorset Police have been taken out of special measures, while Gwent "
+     "Police remains there.",
+     {("essex-police", "scan", TODAY, "day"), ("dorset-police", "scan", TODAY, "day")}),
+]
+
+NOT_MOVES = [
+    "Cumbria Constabulary could be placed in special measures if it fails to improve.",
+    "Staffordshire Police is one of four forces currently in special measures.",
+    "Forces in the Engage phase get extra scrutiny and support from the inspectorate.",
+    "Nottinghamshire Police remains in special measures.",
+    "Devon and Somerset Fire and Rescue Service was placed in special measures last year.",
+    "Police Scotland is inspected by HMICS, which has no Engage phase.",
+    "The commissioner said he did not expect Gloucestershire Constabulary to be moved into "
+    "Engage.",
+    "If the force is taken out of special measures next year, the board will be disbanded.",
+]
+
+
+@pytest.mark.parametrize("text,expected", ENTRIES, ids=[_id(c) for c in ENTRIES])
+def test_entries(text, expected):
+    assert _moves(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", EXITS, ids=[_id(c) for c in EXITS])
+def test_exits(text, expected):
+    assert _moves(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", BACKGROUND, ids=[c[0][:40] for c in BACKGROUND])
+def test_background_moves(text, expected):
+    assert _moves(text) == expected
+
+
+@pytest.mark.parametrize("text", NOT_MOVES, ids=[c[:40] for c in NOT_MOVES])
+def test_look_alikes_give_no_move(text):
+    assert _moves(text) == set()
