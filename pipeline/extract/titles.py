@@ -26,6 +26,9 @@ _FORCE_BEFORE_TITLE = 3
 _SENTENCES_BACK = 2
 # "(DCC)": bracket, abbreviation, bracket.
 _BRACKETED = 3
+# Lower-case words a title's complement may hold before the comma that precedes the name
+# ("MP for the area, Jo Stevens").
+_COMPLEMENT_WORDS = 3
 
 # The possessive ending as the tokenizer splits it off ("Kent's", "Kent’s").
 _POSSESSIVE = frozenset({"'s", "’s"})
@@ -199,9 +202,11 @@ def _after_title(analysis: Analysis, title: Span, sentence_end: int) -> int:
                 doc[after].lower_ in lexicon(analysis.rules).not_name):
             after += 1
         return after
-    k = after + 1
+    k, common = after + 1, 0
     while k < sentence_end and (doc[k].lower_ in words.org_connectors | words.determiners
-                                or doc[k].is_title):
+                                or doc[k].is_title or (doc[k].is_lower and doc[k].is_alpha
+                                                       and common < _COMPLEMENT_WORDS)):
+        common += doc[k].is_lower and doc[k].lower_ not in words.determiners
         k += 1
     if k < sentence_end and doc[k].text == "," and k > after + 1:
         return k  # "chair of the Policing Board, Mukesh Sharma"
