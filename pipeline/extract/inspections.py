@@ -414,6 +414,7 @@ STEPS = Steps(
     date=undated,  # a trigger's dates are read with their sources in the events step
     events=_trigger_events,
     merge=lambda analysis, found: _merge(found),  # by each event's mention
+    event_of=lambda mention: mention.event,
 )
 
 

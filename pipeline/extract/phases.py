@@ -357,6 +357,7 @@ STEPS = Steps(
     date=_date,
     events=_move_events,
     merge=_merge_moves,
+    event_of=lambda found: found[0],
 )
 
 

@@ -8,7 +8,7 @@ a clause, how a date is found) is in the steps; the order, the scope check and t
 are here, once. The scope check is force_scope.out_of_scope, read from rules/forces.yaml:
 a clause about a fire and rescue service that names no police force, and a force whose
 remit excludes the event type (Police Scotland has no inspections by HMICFRS), make no
-event of any type.
+event of any type. Nor does a headline in a list of other stories ("Related news").
 """
 
 from __future__ import annotations
@@ -20,12 +20,18 @@ from typing import Generic, TypeVar
 
 from pipeline.extract.context import Analysis
 from pipeline.extract.force_scope import out_of_scope
+from pipeline.extract.furniture import related_lists
 from pipeline.models import Event
 
 C = TypeVar("C")  # an extractor's clause: whatever its trigger reads, with its token span
 F = TypeVar("F")  # what a clause yields before the merge: events, or events with notes
 
 Dated = tuple[date | None, str | None]
+
+
+def itself(found: Event) -> Event:
+    """The `event_of` step of types whose clauses yield bare events."""
+    return found
 
 
 @dataclass(frozen=True)
@@ -42,6 +48,7 @@ class Steps(Generic[C, F]):
     events: the clause's events, one per force it is about, with whatever the merge must
         know of each (how its date was found, what kind of mention it was).
     merge: one event per fact, from everything the clauses found in the document.
+    event_of: the event inside what a clause yields, whose evidence places it in the text.
     """
 
     event_type: str
@@ -52,6 +59,7 @@ class Steps(Generic[C, F]):
     date: Callable[[Analysis, C], Dated]
     events: Callable[[Analysis, C, list[str], Dated], list[F]]
     merge: Callable[[Analysis, list[F]], list[Event]]
+    event_of: Callable[[F], Event] = itself
 
 
 def run(steps: Steps[C, F], analysis: Analysis) -> list[Event]:
@@ -65,7 +73,13 @@ def run(steps: Steps[C, F], analysis: Analysis) -> list[Event]:
         forces = [f for f in steps.forces(analysis, clause)
                   if not out_of_scope(analysis, steps.event_type, f)]
         found += steps.events(analysis, clause, forces, steps.date(analysis, clause))
-    return steps.merge(analysis, found)
+    lists = related_lists(analysis)
+    kept = [f for f in found if not _within(steps.event_of(f), lists)]
+    return steps.merge(analysis, kept)
+
+
+def _within(event: Event, spans: list[tuple[int, int]]) -> bool:
+    return any(s <= event.char_start and event.char_end <= e for s, e in spans)
 
 
 def never(analysis: Analysis, clause: object) -> bool:

@@ -1,0 +1,76 @@
+"""A battery of attributions, in our own words: titles before or after the name, shortened
+and informal, reporting verbs other than "said", split quotes and signed letters, with
+people who are only mentioned or written to, who make no statement.
+
+Each case gives the speakers a reader would record, with their role codes, and for direct
+quotations the first words of the quote.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.statement_probe import statements_in
+
+SPEAKERS = [
+    ('"We have listened and we are changing," said Chief Constable Rachel Swann.',
+     {"Rachel Swann": ("chief_constable", "We have listened and we are changing")}),
+    ('The chief constable, Pam Kelly, told the panel: "The force is in a far stronger '
+     'position than a year ago."',
+     {"Pam Kelly": ("chief_constable", "The force is in a far stronger position")}),
+    ('"This is a welcome step but there is more to do," added Police and Crime Commissioner '
+     'Matthew Scott.',
+     {"Matthew Scott": ("police_and_crime_commissioner", "This is a welcome step but there")}),
+    ('Deputy Chief Constable Mark Roberts warned that the improvements had to last.',
+     {"Mark Roberts": ("deputy_chief_constable", None)}),
+    ('Assistant Chief Constable Claire Dean admitted: "We let victims down and we are sorry '
+     'for that."', {"Claire Dean": ("assistant_chief_constable", "We let victims down and we")}),
+    ('HM Inspector of Constabulary Michelle Skeer insisted the progress was real. "The force '
+     'has done what we asked of it, and more," she said.',
+     {"Michelle Skeer": ("hm_inspector", "The force has done what we asked")}),
+    ('Speaking to reporters, the Home Secretary, Yvette Cooper, said the public deserved '
+     'better.', {"Yvette Cooper": ("minister", None)}),
+    ('Sir Andy Cooke, HM Chief Inspector of Constabulary, wrote in his report that forces '
+     'must act quickly.', {"Andy Cooke": ("hm_chief_inspector", None)}),
+    ('Detective Chief Superintendent Ian Harris, who leads the investigations unit, '
+     'acknowledged that some cases had waited too long.',
+     {"Ian Harris": ("other", None)}),
+    pytest.param('"Our officers work incredibly hard," Mr Rhodes told the BBC. "But the '
+                 'system around them has not kept pace." Lee Rhodes is the force\'s interim '
+                 'chief constable.',
+                 {"Lee Rhodes": ("chief_constable", "Our officers work incredibly hard")},
+                 marks=pytest.mark.xfail(strict=True, reason="the full name only after the "
+                                         "quote")),
+    ('Yours sincerely,\n\nRoy Wilsher\nHM Inspector of Constabulary',
+     {"Roy Wilsher": ("hm_inspector", None)}),
+    ('Labour MP for the area, Jo Stevens, said the report made grim reading.',
+     {"Jo Stevens": ("other", None)}),
+]
+
+NOT_SPEAKERS = [
+    "The report was sent to Chief Constable Olivia Pinkney last week.",
+    "Dear Chief Constable Ben-Julian Harrington,\n\nThank you for your letter.",
+    "A spokesperson for the force said it would study the findings carefully.",
+    "By Sarah Jones, Home Affairs Reporter",
+    "The panel thanked Chief Superintendent Alan Dyer for attending.",
+    "The report was sent to the MP for the area, Jo Stevens, last week.",
+]
+
+
+def _id(case) -> str:
+    return str(case.values[0] if hasattr(case, "values") else case[0])[:40]
+
+
+@pytest.mark.parametrize("text,expected", SPEAKERS, ids=[_id(c) for c in SPEAKERS])
+def test_speakers_with_their_roles_and_quotes(text, expected):
+    found = statements_in(text)
+    assert {n: e.person_role for n, e in found.items()} == {
+        n: role for n, (role, _) in expected.items()}
+    for name, (_, quote) in expected.items():
+        got = found[name].quote
+        assert (got is None) if quote is None else (got or "").startswith(quote), got
+
+
+@pytest.mark.parametrize("text", NOT_SPEAKERS, ids=[c[:40] for c in NOT_SPEAKERS])
+def test_people_only_mentioned_make_no_statement(text):
+    assert statements_in(text) == {}
