@@ -98,6 +98,23 @@ BACKGROUND = [
     ("Essex Police and Dorset Police have been taken out of special measures, while Gwent "
      "Police remains there.",
      {("essex-police", "scan", TODAY, "day"), ("dorset-police", "scan", TODAY, "day")}),
+    # A list of objects between the verb and its phase term.
+    ("In 2023 the inspectorate returned Essex Police, Kent Police, Surrey Police and the "
+     "Metropolitan Police Service to routine monitoring.",
+     {(f, "scan", "2023-01-01", "year") for f in (
+         "essex-police", "kent-police", "surrey-police", "metropolitan-police-service")}),
+    # A relative clause over a list: every force of the list, not the subject.
+    ("Derbyshire joins Durham Constabulary and Cleveland Police, both of which were moved "
+     "into the enhanced phase in 2022.",
+     {("durham-constabulary", "engage", "2022-01-01", "year"),
+      ("cleveland-police", "engage", "2022-01-01", "year")}),
+    # A move told in a clause that places it before another event is a recap, undated.
+    ("Cleveland Police has been taken out of special measures, four years after the "
+     "watchdog put the force under enhanced monitoring.",
+     {("cleveland-police", "scan", TODAY, "day"), ("cleveland-police", "engage", None, None)}),
+    # A date phrase with nothing to refer to: not today's move either.
+    ("That year the inspectorate returned Durham Constabulary to routine monitoring.",
+     {("durham-constabulary", "scan", None, None)}),
 ]
 
 NOT_MOVES = [
@@ -106,6 +123,9 @@ NOT_MOVES = [
     "Forces in the Engage phase get extra scrutiny and support from the inspectorate.",
     "Nottinghamshire Police remains in special measures.",
     "Devon and Somerset Fire and Rescue Service was placed in special measures last year.",
+    "Durham's fire and rescue service was placed in Engage in 2023.",
+    # The forces already in the phase, after an entry word, are a status list.
+    "The force joins Cleveland, Durham, Kent Police and Surrey Police in the Engage process.",
     "Police Scotland is inspected by HMICS, which has no Engage phase.",
     "The commissioner said he did not expect Gloucestershire Constabulary to be moved into "
     "Engage.",

@@ -27,6 +27,7 @@ How the other extractors call them:
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 from enum import StrEnum, auto
 
 from pipeline.extract.clauses import has_phrase, lower_words
@@ -190,10 +191,10 @@ def _relative_antecedent(analysis: Analysis, sentence: Sentence, start: int, end
     doc = analysis.doc
     pronouns = set(analysis.rules.forces.relative_pronouns)
     relative = [i for i in range(start + 1, end) if doc[i].lower_ in pronouns
-                and doc[i - 1].text == ","]
+                and _relative_comma(analysis, i, start) is not None]
     if not relative:
         return None
-    comma = relative[-1] - 1
+    comma = _relative_comma(analysis, relative[-1], start)
     antecedent = [m for m in analysis.forces_between(max(comma - ANTECEDENT_REACH, 0), comma)
                   if m.tok_end >= comma - 1]
     if not antecedent:
@@ -206,7 +207,23 @@ def _relative_antecedent(analysis: Analysis, sentence: Sentence, start: int, end
         if not all(w in joiners for w in between):
             break
         listed.insert(0, mention)
-    return _named(analysis, sentence, listed, places)
+    # The clause is about its antecedent even where the main clause only compares with it
+    # ("Kent joins Essex Police and Surrey Police, both of which left Engage").
+    return _named(analysis, sentence, [replace(m, compared=False) for m in listed], places)
+
+
+def _relative_comma(analysis: Analysis, pronoun: int, start: int) -> int | None:
+    """The comma that opens a relative clause: right before its pronoun (", which"), or
+    before a quantifier of the list it is about (", both of which", ", all three of whom")."""
+    doc = analysis.doc
+    quantifiers = set(analysis.rules.forces.relative_quantifiers)
+    i = pronoun - 1
+    while i > start and doc[i].lower_ in quantifiers:
+        i -= 1
+    if doc[i].text != "," or (i < pronoun - 1 and doc[pronoun - 1].lower_ not in set(
+            analysis.rules.forces.relative_partitives)):
+        return None
+    return i
 
 
 def _fallback(analysis: Analysis, fallback: Sequence[str]) -> list[str]:

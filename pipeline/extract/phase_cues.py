@@ -15,6 +15,7 @@ from enum import StrEnum, auto
 from pipeline.codes import Phase
 from pipeline.extract.clauses import has_phrase, lower_words
 from pipeline.extract.context import Analysis, Sentence
+from pipeline.extract.lexicon import lexicon
 
 MAX_CLAUSE = 60  # tokens read left of a cue for its clause (subject, negation, verb)
 MAX_VERB_STEPS = 7  # content words passed looking left from a preposition for its verb
@@ -242,24 +243,38 @@ def _governing_verb(analysis: Analysis, view: View, term: PhaseTerm, i: int, pre
         if word in v.states:
             return None
         # Past another phase term, an exit word is that term's ("moved out of Engage and
-        # back to routine monitoring"): only the verb they share is read.
+        # back to routine monitoring"), and past a list of forces an entry word has them
+        # as its object ("joins Kent, Essex and Surrey in Engage"): only a movement verb
+        # is read.
         if word in v.exits and not crossed and (word not in v.move_verbs
                                                 or prep == Toward.OUT):
             if prep == Toward.OUT or term.phase == Phase.SCAN:
                 return Move(_toward(term, False), j)
             return None
-        if word in v.enters and prep == Toward.IN:
+        if word in v.enters and prep == Toward.IN and not crossed:
             return Move(_toward(term, True), j)
         if word in v.move_verbs or (word in v.ph.becoming_states and prep == Toward.IN
                                     and _becoming(analysis, j, v)):
             return Move(_toward(term, prep == Toward.IN), j)
         if word in v.stops and j not in view.term_tokens:
-            return None
+            if not _listing(analysis, j, force_tokens):
+                return None
+            crossed = True  # only a verb that takes the listed forces as its object
         if not (_skippable(analysis, j, v) or j in view.term_tokens or j in force_tokens
                 or word in v.skips or token.is_title):
             steps += 1
         j -= 1
     return None
+
+
+def _listing(analysis: Analysis, j: int, force_tokens: set[int]) -> bool:
+    """A comma between two forces of a list ("returned Kent Police, Essex Police and the
+    Metropolitan Police Service to routine monitoring") does not end the verb's clause."""
+    doc = analysis.doc
+    after = j + 1
+    while after < len(doc) and doc[after].lower_ in lexicon(analysis.rules).determiners:
+        after += 1
+    return j - 1 in force_tokens and after in force_tokens
 
 
 def _becoming(analysis: Analysis, j: int, v: Vocabulary) -> bool:

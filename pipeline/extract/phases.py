@@ -22,6 +22,7 @@ from pipeline.events.registry import PHASE_CHANGE
 from pipeline.extract.anchoring import Anchors, closest_date
 from pipeline.extract.clauses import clause_end, clause_start, has_phrase, lower_words
 from pipeline.extract.context import Analysis, DateMention, Sentence
+from pipeline.extract.dates import Label as DateLabel
 from pipeline.extract.evidence import sentence_event
 from pipeline.extract.force_scope import Refer, forces_of, out_of_scope
 from pipeline.extract.inspections import INSPECTION_MATCHER
@@ -53,6 +54,10 @@ HYPOTHETICAL_REACH = HEAD_WORDS + 2  # tokens after a term read for "… if …"
 SUBORDINATE_REACH = 5  # tokens before a cue where a subordinator opening its clause may be
 PERIOD_REACH = 3  # tokens after a term read for "… in the past two years" (a recap)
 LEAD_SENTENCES = 3  # the headline and the first sentences: an undated move there is news
+# A programme span ("PEEL 2021/22") dates no move; any other phrase that resolves to no
+# date ("that year", with no year before it) keeps an undated move from being today's.
+NOT_A_DATE = (DateLabel.PROGRAMME,)
+PAST_CLAUSE_REACH = 8  # tokens before a cue read for the opener of a clause it is told in
 LIST_INTRO_WORDS = 4  # words at a sentence's start read for "The forces are …"
 # Date precisions from coarsest to finest: a coarser date of a move joins a finer one.
 PRECISION_ORDER = {precision: k for k, precision in enumerate(
@@ -243,18 +248,37 @@ def _move_date(analysis: Analysis, view: View, term: PhaseTerm, move: Move, star
         mention = closest_date(analysis, view.sentence, own, anchors)
     if mention is not None:
         return (mention.value, mention.precision), False
+    if not move.since_date and closest_date(analysis, view.sentence, own, anchors,
+                                            resolved=False, skip_labels=NOT_A_DATE):
+        return (None, None), True  # "that year", with no year to refer to: not today
     words = lower_words(analysis.doc, start, term.end)
     after = lower_words(analysis.doc, term.end, min(term.end + PERIOD_REACH,
                                                     view.sentence.tok_end))
     background = has_phrase(words, analysis.rules.words.background) or has_phrase(
         words, analysis.rules.phases.cause_phrases) or has_phrase(
-        after, analysis.rules.phases.period_bounds)
+        after, analysis.rules.phases.period_bounds) or _in_past_clause(analysis, view, move)
     current = _is_current(analysis, words) or view.sentence.index < LEAD_SENTENCES or (
         analysis.is_heading(view.sentence))
     if listed or background or not current:
         return (None, None), True
     reference, precision = analysis.reference
     return (reference, precision if reference else None), True
+
+
+def _in_past_clause(analysis: Analysis, view: View, move: Move) -> bool:
+    """"…, three years after the inspectorate put the force under enhanced monitoring": a
+    move told in a clause that places it before or after another event is a recap, not
+    today's news, when the words from the clause's opener to the cue name no other move."""
+    doc = analysis.doc
+    openers = set(analysis.rules.phases.past_clause_openers)
+    stops = set(analysis.rules.phases.verb_search_stops)
+    for i in range(move.cue - 1, max(view.sentence.tok_start, move.cue - PAST_CLAUSE_REACH) - 1,
+                   -1):
+        if doc[i].lower_ in stops or i in view.term_tokens:
+            return False
+        if doc[i].lower_ in openers:
+            return True
+    return False
 
 
 @dataclass

@@ -41,5 +41,7 @@ class ForcesRules:
     not_after_subject_verb: Phrases
     first_person: Phrases
     relative_pronouns: Phrases
+    relative_quantifiers: Phrases
+    relative_partitives: Phrases
     list_joiners: Phrases
     forces: tuple[Force, ...]

@@ -50,6 +50,7 @@ class PhasesRules:
     period_bounds: Phrases
     since_relatives: Phrases
     subordinators: Phrases
+    past_clause_openers: Phrases
     becoming_states: Phrases
     becoming_words: Phrases
     fronted_clauses: Phrases
