@@ -45,6 +45,14 @@ SPEAKERS = [
      {"Roy Wilsher": ("hm_inspector", None)}),
     ('Labour MP for the area, Jo Stevens, said the report made grim reading.',
      {"Jo Stevens": ("other", None)}),
+    # The person in apposition to what the first one has is the subject a pronoun takes.
+    ('Ch Supt Dave Horner spoke first. Mr Horner\'s deputy, Supt Emma Clarke, warned of '
+     'cuts. "Every district is being asked to do more with less," she said.',
+     {"Dave Horner": ("other", None),
+      "Emma Clarke": ("other", "Every district is being asked to do more")}),
+    # An addressee and the unnamed official who writes to them: no one speaks.
+    ('Sir Andy Cooke, HM Chief Inspector of Constabulary, wrote to the commissioner, Lisa '
+     'Townsend, on Monday.', {"Andy Cooke": ("hm_chief_inspector", None)}),
 ]
 
 NOT_SPEAKERS = [
@@ -54,6 +62,9 @@ NOT_SPEAKERS = [
     "By Sarah Jones, Home Affairs Reporter",
     "The panel thanked Chief Superintendent Alan Dyer for attending.",
     "The report was sent to the MP for the area, Jo Stevens, last week.",
+    "In a letter to Lisa Townsend, the Home Secretary wrote that she expected updates.",
+    "In a letter to the Police and Crime Commissioner, Lisa Townsend, the policing minister "
+    "wrote that progress had been too slow.",
 ]
 
 

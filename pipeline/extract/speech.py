@@ -23,6 +23,10 @@ from pipeline.extract.persons import People, Person, PersonMention
 # The longest apposition between a speaker and the said-verb: "Tim Smith, who joined the
 # force from Kent Police in 2021, said".
 _APPOSITION_MAX = 20
+# How far after a possessive its possessed noun's apposition may start: "Mr Horner's
+# deputy commander, Supt Emma Clarke".
+_APPOSITION_REACH = 6
+_POSSESSIVE = frozenset({"'s", "’s"})
 # How far before a speech noun its light verb may stand: "issued a short statement".
 _NOUN_REACH = 3
 # The word lists whose tokens may introduce someone's words, in the order they are read.
@@ -85,7 +89,19 @@ def _sentence_subject(voices: Voices, sentence, before: int) -> Person | None:
         first += 1
     mention = voices.by_token.get(first)
     if first < before and mention is not None and mention.tok_start >= sentence.tok_start:
+        if mention.tok_end < len(doc) and doc[mention.tok_end].text in _POSSESSIVE:
+            return _possessed(voices, mention.tok_end, min(before, sentence.tok_end))
         return mention.person
+    return None
+
+
+def _possessed(voices: Voices, after: int, end: int) -> Person | None:
+    """"Mr Horner's colleague, Supt Emma Clarke, warned …": the sentence is about the person
+    named in apposition to what the first one has, not about the first one."""
+    for i in range(after + 1, min(end, after + _APPOSITION_REACH)):
+        mention = voices.by_token.get(i)
+        if mention is not None and voices.analysis.doc[i - 1].text == ",":
+            return mention.person
     return None
 
 

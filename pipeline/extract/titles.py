@@ -26,6 +26,9 @@ _FORCE_BEFORE_TITLE = 3
 _SENTENCES_BACK = 2
 # "(DCC)": bracket, abbreviation, bracket.
 _BRACKETED = 3
+# The longest title between an object marker and the name it is in apposition to ("to the
+# Police and Crime Commissioner, Katy Bourne").
+_ADDRESSEE_TITLE = 8
 # Lower-case words a title's complement may hold before the comma that precedes the name
 # ("MP for the area, Jo Stevens").
 _COMPLEMENT_WORDS = 3
@@ -260,10 +263,31 @@ def _name_span(analysis: Analysis, title: Span, forces: set[int]) -> tuple[int, 
     if span and doc[after].text != "," and _whole_name(analysis, span, sentence.tok_end):
         return _without_forces(span, forces)
     span = name_before(analysis, left_edge(analysis, title), sentence.tok_start)
+    if span is not None and _addressee(analysis, span, after):
+        span = None
     if span is None and after < sentence.tok_end and doc[after].text == ",":
         span = name_after(analysis, after + 1, sentence.tok_end)
         return _without_forces(span, forces) if span else None
     return span or _name_before_clause(analysis, title, sentence.tok_start)
+
+
+def _addressee(analysis: Analysis, span: tuple[int, int], after: int) -> bool:
+    """"In a letter to Katy Bourne, the Home Secretary wrote": a name after "to" (or another
+    object marker) and a title that its verb follows with no comma are two people, the
+    title the subject of its own clause."""
+    doc = analysis.doc
+    words = lexicon(analysis.rules)
+    if after >= len(doc) or doc[after].lower_ not in set(analysis.rules.words.speech_verbs):
+        return False
+    i = span[0] - 1
+    if i > 0 and doc[i].text == ",":  # "to the Police and Crime Commissioner, Katy Bourne,"
+        title = next((t for t in titles(analysis) if t.end == i), None)
+        if title is None or title.start < i - _ADDRESSEE_TITLE:
+            return False
+        i = title.start - 1
+        while i > 0 and doc[i].lower_ in words.determiners:
+            i -= 1
+    return i >= 0 and doc[i].lower_ in words.object_markers
 
 
 def _name_before_clause(analysis: Analysis, title: Span, floor: int) -> tuple[int, int] | None:
