@@ -62,10 +62,11 @@ EXITS = [
      _now("cheshire-constabulary", "scan")),
     ("Humberside Police has come out of special measures.",
      _now("humberside-police", "scan")),
-    pytest.param("The watchdog said Norfolk Constabulary would no longer be subject to "
-                 "enhanced monitoring.", _now("norfolk-constabulary", "scan"),
-                 marks=pytest.mark.xfail(strict=True, reason="reported 'would' reads as a "
-                                         "conditional")),
+    # A decision reported with "would" after a reporting verb.
+    ("The watchdog said Norfolk Constabulary would no longer be subject to enhanced "
+     "monitoring.", _now("norfolk-constabulary", "scan")),
+    ("The chief inspector told the chief constable on Tuesday that Wiltshire Police would "
+     "return to routine monitoring.", {("wiltshire-police", "scan", "2024-11-12", "day")}),
     ("Warwickshire Police has been moved out of the Engage process and back to routine "
      "monitoring.", _now("warwickshire-police", "scan")),
     ("Special measures lifted for West Mercia Police",
@@ -130,6 +131,10 @@ NOT_MOVES = [
     "The commissioner said he did not expect Gloucestershire Constabulary to be moved into "
     "Engage.",
     "If the force is taken out of special measures next year, the board will be disbanded.",
+    "The chief constable said Kent Police would be placed in special measures if it failed "
+    "to improve.",
+    "She warned that Kent Police would be placed in special measures.",
+    "The commissioner said he would welcome Surrey Police leaving special measures.",
 ]
 
 

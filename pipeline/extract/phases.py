@@ -77,8 +77,24 @@ def _blocked(analysis: Analysis, sentence: Sentence, start: int, end: int) -> bo
     # "no longer" is an exit cue, not a negation.
     words = [x for k, x in enumerate(words)
              if " ".join(words[k:k + 2]) not in no_longer]
-    return any(x in negations for x in words) or has_phrase(words, w.modality) or (
+    return any(x in negations for x in words) or has_phrase(
+        _reported_future(analysis, words), w.modality) or (
         has_phrase(words, analysis.rules.phases.wishes))
+
+
+def _reported_future(analysis: Analysis, words: list[str]) -> list[str]:
+    """"Sir Andy told the commissioner on Wednesday that the force would return to routine
+    monitoring": after a verb that reports a decision, "would" is the tense of reported
+    speech, not speculation; the clause's other modal words still count ("said it would
+    if …")."""
+    ph = analysis.rules.phases
+    reported = False
+    out = []
+    for word in words:
+        reported = reported or word in ph.reporting_verbs
+        if not (reported and word in ph.reported_future):
+            out.append(word)
+    return out
 
 
 def _after_decision(analysis: Analysis, start: int, cue: int) -> int:

@@ -59,6 +59,8 @@ class PhasesRules:
     past_stay_words: Phrases
     standalone_moves: Mapping[str, str]
     standalone_determiners: Phrases
+    reporting_verbs: Phrases
+    reported_future: Phrases
     state_words: Phrases
     elided_moves: Mapping[str, str]
     elided_followers: Phrases
