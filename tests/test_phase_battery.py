@@ -135,6 +135,8 @@ NOT_MOVES = [
     "to improve.",
     "She warned that Kent Police would be placed in special measures.",
     "The commissioner said he would welcome Surrey Police leaving special measures.",
+    "The commissioner said she would back the chief as Surrey Police worked to leave "
+    "enhanced monitoring.",
 ]
 
 
