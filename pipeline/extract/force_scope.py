@@ -26,6 +26,7 @@ How the other extractors call them:
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import replace
 from enum import StrEnum, auto
@@ -130,17 +131,32 @@ def out_of_scope(analysis: Analysis, event_type: str, force_id: str | None = Non
 def fire_clause(analysis: Analysis, start: int, end: int) -> bool:
     """Whether a clause is about a fire and rescue service: it names one, or the text is
     also about one and the clause has no police word but has a fire word ("fire
-    stations", "firefighters") or speaks of "the service"."""
+    stations", "firefighters"), speaks of "the service", or is in a fire service's story."""
     if any(m.kind == MentionKind.FIRE for m in analysis.forces_between(start, end)):
         return True
     if not analysis.mentions_fire_service:
         return False
     spec = analysis.rules.forces
-    words = lower_words(analysis.doc, start, end)
+    named = _inspectorate_tokens(analysis)
+    words = [t.lower_ for t in analysis.doc[start:end] if t.i not in named]
     if has_phrase(words, spec.police_words):
         return False
     return has_phrase(words, spec.fire_clause_words) or has_phrase(
-        words, spec.service_words)
+        words, spec.service_words) or _fire_story(analysis)
+
+
+def _inspectorate_tokens(analysis: Analysis) -> set[int]:
+    """The tokens of the inspectorate's own name ("… of Constabulary and Fire & Rescue
+    Services"), whose words say nothing about whether a clause is a police force's or a fire
+    service's."""
+    if _inspectorate_tokens not in analysis.cache:
+        doc = analysis.doc
+        found: set[int] = set()
+        for pattern in analysis.rules.forces.inspectorate_names:
+            for match in re.finditer(pattern, analysis.text, re.IGNORECASE):
+                found.update(t.i for t in doc if match.start() <= t.idx < match.end())
+        analysis.cache[_inspectorate_tokens] = found
+    return analysis.cache[_inspectorate_tokens]
 
 
 def _named(analysis: Analysis, sentence: Sentence, mentioned: list[ForceMention],
@@ -226,7 +242,18 @@ def _relative_comma(analysis: Analysis, pronoun: int, start: int) -> int | None:
     return i
 
 
+def _fire_story(analysis: Analysis) -> bool:
+    """Whether the story is a fire and rescue service's: the first service or force it names
+    is one. A clause of it that names no police force is the service's, whichever police
+    force the page also names (a commissioner's office covers both)."""
+    first = next((m for m in analysis.forces if not m.compared and (
+        m.kind == MentionKind.FIRE or analysis.usable(m))), None)
+    return first is not None and first.kind == MentionKind.FIRE
+
+
 def _fallback(analysis: Analysis, fallback: Sequence[str]) -> list[str]:
+    if fallback and _fire_story(analysis):
+        return []
     for name in fallback:
         if name not in FALLBACKS:
             raise ValueError(f"unknown force fallback {name!r} (known: {', '.join(FALLBACKS)})")
