@@ -52,8 +52,11 @@ CASES = [
     ("Durham Constabulary remains in the Scan phase.", set()),
     ("Avon and Somerset Constabulary remains under enhanced monitoring.", set()),
     ("Forces may be escalated to Engage if they are not addressing a cause of concern.", set()),
+    # A comparison's force moved too, as its relative clause says (a background exit with
+    # no date); the subject did not.
     ("Gwent Police recovered faster than Greater Manchester Police, which left special "
-     "measures after two years.", set()),
+     "measures after two years.",
+     {("greater-manchester-police", "engage", "scan", None, None)}),
 ]
 
 

@@ -244,11 +244,16 @@ def _relative_comma(analysis: Analysis, pronoun: int, start: int) -> int | None:
 
 def _fire_story(analysis: Analysis) -> bool:
     """Whether the story is a fire and rescue service's: the first service or force it names
-    is one. A clause of it that names no police force is the service's, whichever police
-    force the page also names (a commissioner's office covers both)."""
-    first = next((m for m in analysis.forces if not m.compared and (
-        m.kind == MentionKind.FIRE or analysis.usable(m))), None)
-    return first is not None and first.kind == MentionKind.FIRE
+    is one, and it names fire services more often than police forces. A clause of it that
+    names no police force is the service's, whichever police force the page also names (a
+    commissioner's office covers both)."""
+    if _fire_story not in analysis.cache:
+        named = [m for m in analysis.forces if not m.compared and (
+            m.kind == MentionKind.FIRE or analysis.usable(m))]
+        fire = sum(m.kind == MentionKind.FIRE for m in named)
+        analysis.cache[_fire_story] = bool(named) and named[0].kind == MentionKind.FIRE and (
+            fire > len(named) - fire)
+    return analysis.cache[_fire_story]
 
 
 def _fallback(analysis: Analysis, fallback: Sequence[str]) -> list[str]:
