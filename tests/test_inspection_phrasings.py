@@ -38,7 +38,8 @@ CASES = [
     ("Suffolk Constabulary: Crime Data Integrity inspection 2017",
      {("suffolk-constabulary", "2017-01-01", "year")}),
     ("PEEL 2021/22: an inspection of Norfolk Constabulary", set()),
-    ("In our 2023-25 PEEL inspection of Cumbria Constabulary we found gaps.", set()),
+    ("In our 2023-25 PEEL inspection of Cumbria Constabulary we found gaps.",
+     {("cumbria-constabulary", None, None)}),
     # The report's date stands in only when nothing else dates the inspection.
     ("The inspectorate published its report on Lincolnshire Police on 2 May 2024.",
      {("lincolnshire-police", "2024-05-02", "day")}),

@@ -12,13 +12,13 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from enum import StrEnum, auto
 
 from pipeline.codes import Precision
 from pipeline.events.registry import INSPECTION
 from pipeline.extract.anchoring import MAX_DATE_DISTANCE, Anchors, closest_date
-from pipeline.extract.clauses import clause_start, has_phrase, lower_words
+from pipeline.extract.clauses import clause_end, clause_start, has_phrase, lower_words
 from pipeline.extract.context import Analysis, DateMention, Sentence
 from pipeline.extract.dates import Label as DateLabel
 from pipeline.extract.evidence import sentence_event
@@ -33,6 +33,7 @@ LABEL_GAP = 2  # tokens between a year and the trigger it names ("the 2019 PEEL 
 PLACE_REACH = 4  # tokens after a trigger where a bare place is the inspected force
 GENERIC_REACH = 2  # tokens after a trigger read for a description of the process
 FUTURE_REACH = 4  # words before a trigger read for one that has not happened yet
+PREDICATE_REACH = 10  # tokens after a trigger read for its predicate ("is scheduled for")
 SEQUENCE_REACH = 4  # words before a trigger read for "after", "following" (sequence_words)
 MAX_DATES = 2  # a trigger's date phrase, and its report's date after an edition's year
 
@@ -65,6 +66,7 @@ class Source(StrEnum):
     PUBLICATION = auto()  # a report's or letter's
     PAGE = auto()  # a heading dated by the page that carries it
     UNRESOLVED = auto()  # a date phrase the text gives no value for
+    PROGRAMME = auto()  # only a programme span ("PEEL 2021/22"), which names no date
 
 
 class Standing(StrEnum):
@@ -102,9 +104,11 @@ def _triggers(analysis: Analysis, sentence: Sentence) -> list[tuple[int, int, bo
     doc = analysis.doc
     spec = analysis.rules.inspections
     reports_here = analysis.positions_in(spec.report_words, sentence)
-    if not reports_here and not _has_match(analysis, sentence):
+    returns = _returns(analysis, sentence)
+    if not reports_here and not returns and not _has_match(analysis, sentence):
         return []
     found = [(s, e) for _, s, e in analysis.matches_in(INSPECTION_MATCHER, sentence)]
+    found += returns
     window = spec.report_qualifier_window
     qualifiers, reports = set(spec.report_qualifiers), set(spec.report_words)
     for i in reports_here:
@@ -125,6 +129,30 @@ def _triggers(analysis: Analysis, sentence: Sentence) -> list[tuple[int, int, bo
     return out
 
 
+def _returns(analysis: Analysis, sentence: Sentence) -> list[tuple[int, int]]:
+    """Coming back to a force named right after ("the inspectorate came back to Kent
+    Police", "inspectors had returned to Gwent Police"): a revisit, where coming back to a
+    phase ("returned to routine monitoring") is not."""
+    spec = analysis.rules.inspections
+    out = []
+    for m in analysis.forces_between(sentence.tok_start, sentence.tok_end):
+        if m.kind != MentionKind.STRONG:
+            continue
+        clause = clause_start(analysis.doc, sentence.tok_start, m.tok_start,
+                              set(analysis.rules.words.clause_breaks))
+        if not set(lower_words(analysis.doc, clause, m.tok_start)) & set(spec.return_subjects):
+            continue  # "the chief constable returned to Kent Police" is no revisit
+        for phrase in spec.return_phrases:
+            size = len(phrase.split())
+            for lead in (0, 1):  # "returned to the Metropolitan Police"
+                start = m.tok_start - size - lead
+                words = lower_words(analysis.doc, max(start, sentence.tok_start), m.tok_start)
+                if start >= sentence.tok_start and " ".join(words[:size]) == phrase and set(
+                        words[size:]) <= set(spec.place_determiners):
+                    out.append((start, start + size))
+    return out
+
+
 def _standing(analysis: Analysis, sentence: Sentence, start: int, end: int) -> Standing:
     """Whether the trigger reports an inspection that happened; a generic one (a
     description of the process) names no inspection and so claims no date."""
@@ -139,11 +167,33 @@ def _standing(analysis: Analysis, sentence: Sentence, start: int, end: int) -> S
     if has_phrase(before[-FUTURE_REACH:] + lower_words(doc, end, end + 1),
                   rules.inspections.future_words):
         return Standing.FUTURE
+    trigger = lower_words(doc, start, end)
+    noun = " ".join(trigger) in rules.inspections.nouns or trigger[-1] in (
+        rules.inspections.report_words)
+    if noun and _planned(analysis, sentence, end, breaks):
+        return Standing.FUTURE
     near = before[-rules.inspections.modality_window:]
     if any(w in rules.words.negations for w in before) or has_phrase(
             near, rules.words.modality):
         return Standing.NEGATED
     return Standing.HAPPENED
+
+
+def _planned(analysis: Analysis, sentence: Sentence, end: int, breaks: set[str]) -> bool:
+    """Whether a noun trigger's predicate says it has not happened yet ("An inspection of
+    Kent Police is scheduled for May"), read up to what the inspection found (a verb's
+    tense says it: "was inspected in May, and its report is expected in June"); a date
+    of its own before the page's says it has."""
+    spec = analysis.rules.inspections
+    after_end = clause_end(analysis.doc, min(end + PREDICATE_REACH, sentence.tok_end), end,
+                           breaks)
+    words = _undated_words(analysis, end, after_end)
+    stops = [k for k, w in enumerate(words) if w in spec.predicate_stops]
+    today = analysis.reference[0]
+    if today and any(d.value and d.value < today for d in analysis.date_phrases_between(
+            end, after_end)):
+        return False  # "An inspection in March 2024 is expected to be published in July"
+    return has_phrase(words[:stops[0]] if stops else words, spec.future_predicates)
 
 
 def _undated_words(analysis: Analysis, start: int, end: int) -> list[str]:
@@ -166,22 +216,47 @@ class Scope:
     programme: bool  # it has a programme span ("PEEL 2021/22")
     refers: bool  # it refers to a force named before ("the force")
     anchors: Anchors
+    lone: bool  # one trigger or phase term alone: a rival word only competes by distance
+    # Triggers joined to the clause before by "and" right after a date, with that date:
+    # "inspected it in 2022 and revisited it in July" (the year is the inspection's).
+    joined: dict[tuple[int, int], DateMention] = field(default_factory=dict)
+    free: Anchors | None = None  # the anchors without the joined triggers
 
 
 def _scope(analysis: Analysis, sentence: Sentence, triggers: list) -> Scope:
     words = lower_words(analysis.doc, sentence.tok_start, sentence.tok_end)
     phrases = analysis.date_phrases_between(sentence.tok_start, sentence.tok_end)
     named = forces_of(analysis, sentence, sentence.tok_start, sentence.tok_end)
-    return Scope(
+    joined = _joined(analysis, phrases, triggers)
+    scope = Scope(
         sentence, words, named=named,
         fire=not named and out_of_scope(analysis, INSPECTION.name,
                                         span=(sentence.tok_start, sentence.tok_end)),
         programme=any(p.label in NOT_A_DATE for p in phrases),
         refers=has_phrase(words, analysis.rules.forces.strict_anaphors),
-        anchors=_anchors(analysis, sentence, triggers))
+        anchors=_anchors(analysis, sentence, triggers),
+        lone=len(_anchors(analysis, sentence, triggers, rivals=False).spans) == 1,
+        joined=joined)
+    scope.free = Anchors([a for a in scope.anchors.spans if a not in joined])
+    return scope
 
 
-def _named(analysis: Analysis, scope: Scope, end: int) -> list[str]:
+def _joined(analysis: Analysis, phrases: list[DateMention], triggers: list
+            ) -> dict[tuple[int, int], DateMention]:
+    """The triggers that open a clause joined right after a date phrase ("… in 2022 and
+    revisited it"), each with that phrase, which dates the clause before."""
+    spec = analysis.rules.inspections
+    joins = set(spec.clause_joins)
+    out = {}
+    for start, end, *_ in triggers:
+        for mention in phrases:
+            between = set(lower_words(analysis.doc, mention.tok_end, start))
+            if between & joins and between <= joins | set(spec.phrase_breaks):
+                out[(start, end)] = mention  # a comma alone: "In May 2024, we inspected"
+    return out
+
+
+def _named(analysis: Analysis, scope: Scope, start: int, end: int) -> list[str]:
     """Forces the sentence names; a bare place counts right after the trigger and a
     preposition ("the inspection for Lincolnshire", "inspected custody in Durham")."""
     preps = set(analysis.rules.inspections.force_preps)
@@ -189,12 +264,40 @@ def _named(analysis: Analysis, scope: Scope, end: int) -> list[str]:
     own = _object_forces(analysis, scope, end)
     if own and set(own) < set(scope.named):
         return own  # "… and we revisited Cleveland in January": its object alone
+    own = _subject_forces(analysis, scope, start)
+    if own and set(own) < set(scope.named):
+        return own  # "Unlike Essex Police, which was inspected in 2022, Kent Police …"
     out = list(scope.named)
-    for m in analysis.forces_between(end, min(end + PLACE_REACH, scope.sentence.tok_end)):
-        between = lower_words(analysis.doc, end, m.tok_start)
-        if m.kind == MentionKind.WEAK and between and between[0] in preps and set(
-                between[1:]) <= determiners:
-            out.append(m.force_id)
+    joins = set(analysis.rules.inspections.list_joins) | determiners
+    at = None  # where the listed places end ("the inspection of Kent, Essex and Suffolk")
+    for m in analysis.forces_between(end, scope.sentence.tok_end):
+        between = lower_words(analysis.doc, end if at is None else at, m.tok_start)
+        if m.kind != MentionKind.WEAK or not between or (at is None and (
+                m.tok_start > end + PLACE_REACH or between[0] not in preps
+                or not set(between[1:]) <= determiners)) or (
+                at is not None and not set(between) <= joins):
+            break
+        out.append(m.force_id)
+        at = m.tok_end
+    return list(dict.fromkeys(out))
+
+
+def _subject_forces(analysis: Analysis, scope: Scope, start: int) -> list[str]:
+    """The forces a passive trigger names as its subject, right before it ("Kent Police
+    and Essex Police were inspected", "Essex Police, which was inspected in 2022"): in a
+    sentence naming several forces, the others are another trigger's."""
+    spec = analysis.rules.inspections
+    links, joins = set(spec.passive_links), set(spec.list_joins)
+    out: list[str] = []
+    at = start
+    for m in reversed(analysis.forces_between(scope.sentence.tok_start, start)):
+        if m.force_id not in scope.named:
+            continue
+        between = lower_words(analysis.doc, m.tok_end, at)
+        if not (set(between) <= joins if out else (between and set(between) <= links)):
+            break
+        out.append(m.force_id)
+        at = m.tok_start
     return list(dict.fromkeys(out))
 
 
@@ -246,25 +349,37 @@ def _dates(analysis: Analysis, scope: Scope, trigger: tuple[int, int], report: b
     edition's year: "the 2016 inspection, published in July 2016"); a heading's publication
     date; or nothing."""
     spec = analysis.rules.inspections
-    limit = spec.lone_trigger_reach if len(scope.anchors.spans) == 1 else MAX_DATE_DISTANCE
+    limit = spec.lone_trigger_reach if scope.lone else MAX_DATE_DISTANCE
     found: list[tuple[DateMention | None, Source]] = []
-    skip = None
+    skip = scope.joined.get(trigger)
+    anchors = scope.anchors if skip else scope.free
     while len(found) < MAX_DATES:
-        mention = closest_date(analysis, scope.sentence, trigger, scope.anchors,
+        mention = closest_date(analysis, scope.sentence, trigger, anchors,
                                resolved=False, skip_labels=NOT_A_DATE, limit=limit,
                                skip=skip)
         if mention is not None and _across_sequence(analysis, mention, trigger):
-            retry = closest_date(analysis, scope.sentence, trigger, scope.anchors,
+            # The date is the other event's: "placed into Engage in 2021 following an
+            # inspection" gives the inspection no date phrase of its own.
+            retry = closest_date(analysis, scope.sentence, trigger, anchors,
                                  resolved=False, skip_labels=NOT_A_DATE, limit=limit,
                                  skip=mention)
-            # Without a date of its own the inspection keeps that date: "placed into
-            # Engage in 2021 following an inspection" is read as the inspection's year.
-            if retry is not None and not _across_sequence(analysis, retry, trigger) and not any(
-                    retry is m for m, _ in found):
-                mention = retry
+            ok = retry is not None and not _across_sequence(analysis, retry, trigger)
+            mention = retry if ok and not any(retry is m for m, _ in found) else None
+            if mention is None:
+                return found
+        if mention is not None and _dateline(analysis, mention) and not found:
+            # "LONDON, 3 April 2024 – we inspected Kent Police in January": the story's date
+            # stands in only when the inspection has no other.
+            retry = closest_date(analysis, scope.sentence, trigger, anchors, resolved=False,
+                                 skip_labels=NOT_A_DATE, limit=limit, skip=mention)
+            if retry is None:
+                return [(mention, Source.PUBLICATION)]
+            mention = retry
         if mention is None:
             break
         source = _source(analysis, mention, trigger, report)
+        if source == Source.OWN and not _is_label(mention, trigger[0]):
+            mention = _span_end(analysis, scope, mention)
         if found and source != Source.PUBLICATION:
             break  # only the edition's report date joins its year
         found.append((mention, source))
@@ -274,15 +389,45 @@ def _dates(analysis: Analysis, scope: Scope, trigger: tuple[int, int], report: b
     if found:
         return found
     words = lower_words(analysis.doc, trigger[0], trigger[1])
-    # A heading naming a report ("PEEL 2021/22: An inspection of Kent Police") is dated by
-    # the page that publishes it: the programme span it carries is no date of its own.
+    heading = analysis.is_heading(scope.sentence)
+    if scope.programme and not heading and not set(words) & set(spec.needs_own_date):
+        # "In our PEEL 2021/22 inspection we found": a date phrase that names no date.
+        return [(None, Source.PROGRAMME)]
+    # A heading naming a report ("PEEL 2021/22: An inspection of Kent Police") is not
+    # dated by the page: the programme span it carries is no date of its own.
     if scope.programme or not analysis.reference[0] or set(words) & set(spec.needs_own_date):
         return []
     # A link title under "Related content" is another page, whose date this page does not
     # give (a revisit letter linked from a news story is not dated by the story).
-    heading = analysis.is_heading(scope.sentence) and not analysis.in_link_list(
-        scope.sentence)
+    heading = heading and not analysis.in_link_list(scope.sentence)
     return [(None, Source.PAGE)] if heading else []
+
+
+def _span_end(analysis: Analysis, scope: Scope, mention: DateMention) -> DateMention:
+    """The end of fieldwork told in a clause of its own: "fieldwork in November 2024 and a
+    further week in January 2025", "began in October and ended in December" (a span is
+    dated by its end)."""
+    spec = analysis.rules.inspections
+    later = [d for d in analysis.date_phrases_between(mention.tok_end, scope.sentence.tok_end)
+             if d.value is not None and mention.value is not None and d.value > mention.value]
+    if not later:
+        return mention
+    words = lower_words(analysis.doc, mention.tok_end, later[0].tok_start)
+    others = [a for a in scope.anchors.near(mention.tok_end, later[0].tok_start)
+              if mention.tok_end <= a[0] < later[0].tok_start]
+    if others or not set(words) & set(spec.clause_joins) or not has_phrase(
+            words, spec.span_ends):
+        return mention
+    return later[0]
+
+
+def _dateline(analysis: Analysis, mention: DateMention) -> bool:
+    """A date that opens its line, past a place and a comma, before a dash."""
+    spec = analysis.rules.inspections
+    sentence = analysis.sentence_of(mention.tok_start)
+    lead = mention.tok_start - sentence.tok_start
+    after = lower_words(analysis.doc, mention.tok_end, mention.tok_end + 1)
+    return lead <= spec.dateline_lead and bool(after) and after[0] in spec.listing_dashes
 
 
 def _across_sequence(analysis: Analysis, mention: DateMention, trigger: tuple[int, int]
@@ -300,12 +445,14 @@ def _across_sequence(analysis: Analysis, mention: DateMention, trigger: tuple[in
     return bool(at) and not breaks & set(lead[at[-1]:])
 
 
-def _anchors(analysis: Analysis, sentence: Sentence, triggers: list) -> Anchors:
+def _anchors(analysis: Analysis, sentence: Sentence, triggers: list, rivals: bool = True
+             ) -> Anchors:
     """Spans competing for the sentence's dates: triggers, phase terms, rival words."""
-    rivals = set(analysis.rules.inspections.rival_words)
     spans = [(s, e) for s, e, _ in triggers]
     spans += [(t.start, t.end) for t in phase_terms(analysis, sentence)]
-    spans += [(i, i + 1) for i in analysis.positions_in(rivals, sentence)]
+    if rivals:
+        words = set(analysis.rules.inspections.rival_words)
+        spans += [(i, i + 1) for i in analysis.positions_in(words, sentence)]
     return Anchors(spans)
 
 
@@ -359,7 +506,7 @@ def _forces(analysis: Analysis, clause: TriggerClause) -> list[str]:
     rescue service or the trigger is a bare report or plural."""
     spec = analysis.rules.inspections
     trigger = lower_words(analysis.doc, clause.start, clause.end)
-    named = _named(analysis, clause.scope, clause.end)
+    named = _named(analysis, clause.scope, clause.start, clause.end)
     clause.named = bool(named)
     clause.excluded = not named and (clause.scope.fire or trigger[0] in spec.report_words
                                      or trigger[-1] in spec.plural_nouns)
@@ -382,7 +529,7 @@ def _trigger_events(analysis: Analysis, clause: TriggerClause, forces: list[str]
             f for f in _referred_force(analysis, scope, start, mention)
             if not out_of_scope(analysis, INSPECTION.name, f)]
         value, precision = (mention.value, mention.precision) if mention else (
-            analysis.reference)
+            (None, None) if source == Source.PROGRAMME else analysis.reference)
         out += [Mention(sentence_event(
             analysis, scope.sentence, INSPECTION.name, force_id, event_date=value,
             date_precision=precision if value else None), kind, source,
@@ -422,22 +569,32 @@ def extract_inspections(analysis: Analysis) -> list[Event]:
     return run(STEPS, analysis)
 
 
+# Dates that stand in for an inspection only when the text gives it no other: a heading's
+# page date, and the null of a mention dated only by a programme span.
+STANDS_IN = (Source.PAGE, Source.PROGRAMME)
+# An edition is named by the year its report comes out, which may follow its fieldwork:
+# "PEEL inspection 2025" is the inspection done in November 2024.
+EDITION_LEAD = 1
+
+
 def _merge(found: list[Mention]) -> list[Event]:
     """One event per force and date.
 
     A report's or letter's date joins any dated mention of the same force and kind (it is
-    that inspection's report), and the page's own date (a heading's) joins any date the
-    text gives; an edition's year ("inspection 2018") joins a finer date of
-    the same force and kind in that year; the same date from two sentences is one event.
+    that inspection's report), and the page's own date (a heading's) or a programme span's
+    null joins any date the text gives; an edition's year ("inspection 2018") joins a finer
+    date of the same force and kind in that year or the year before; the same date from two
+    sentences is one event.
     """
     own = {(m.event.force_id, m.kind) for m in found if m.source == Source.OWN and not m.label}
     dated = {(m.event.force_id, m.kind) for m in found
              if m.source in (Source.OWN, Source.PUBLICATION) and m.event.event_date is not None}
     kept = [m for m in found if not (m.source == Source.PUBLICATION and (
-        m.event.force_id, m.kind) in own) and not (m.source == Source.PAGE and (
+        m.event.force_id, m.kind) in own) and not (m.source in STANDS_IN and (
             m.event.force_id, m.kind) in dated)]
-    years = {(m.event.force_id, m.kind, m.event.event_date.year) for m in kept
-             if m.event.event_date is not None and m.event.date_precision != Precision.YEAR}
+    years = {(m.event.force_id, m.kind, m.event.event_date.year + ahead) for m in kept
+             if m.event.event_date is not None and m.event.date_precision != Precision.YEAR
+             for ahead in range(EDITION_LEAD + 1)}
     out: dict[tuple, Event] = {}
     for m in kept:
         e = m.event

@@ -29,6 +29,7 @@ class InspectionsRules:
     generic_words: Phrases
     publication_words: Phrases
     listing_dashes: Phrases
+    dateline_lead: int
     publication_window: int
     story_subjects: Phrases
     force_preps: Phrases
@@ -36,3 +37,10 @@ class InspectionsRules:
     sequence_words: Phrases
     phrase_breaks: Phrases
     list_joins: Phrases
+    clause_joins: Phrases
+    passive_links: Phrases
+    return_phrases: Phrases
+    future_predicates: Phrases
+    return_subjects: Phrases
+    predicate_stops: Phrases
+    span_ends: Phrases
