@@ -109,10 +109,14 @@ BACKGROUND = [
      "into the enhanced phase in 2022.",
      {("durham-constabulary", "engage", "2022-01-01", "year"),
       ("cleveland-police", "engage", "2022-01-01", "year")}),
-    # A move told in a clause that places it before another event is a recap, undated.
+    # A move told in a clause that places it before another event is a recap, dated by the
+    # duration back from the other move (a rounded figure: year precision).
     ("Cleveland Police has been taken out of special measures, four years after the "
      "watchdog put the force under enhanced monitoring.",
-     {("cleveland-police", "scan", TODAY, "day"), ("cleveland-police", "engage", None, None)}),
+     {("cleveland-police", "scan", TODAY, "day"),
+      ("cleveland-police", "engage", "2020-01-01", "year")}),
+    ("Cleveland Police has been taken out of special measures after the watchdog found it "
+     "had improved.", {("cleveland-police", "scan", TODAY, "day")}),
     # A date phrase with nothing to refer to: not today's move either.
     ("That year the inspectorate returned Durham Constabulary to routine monitoring.",
      {("durham-constabulary", "scan", None, None)}),

@@ -127,8 +127,11 @@ def date_by_durations(analysis: Analysis, found: list[tuple[Event, bool]]
 
 
 def _opposite_date(found: list[tuple[Event, bool]], event: Event) -> date | None:
-    """The date the text gives the force's other move (its entry, for an exit)."""
-    return next((e.event_date for e, inferred in found if not inferred
+    """The date the text gives the force's other move (its entry, for an exit). For an
+    entry, an exit that is today's news counts too ("has been taken out of special
+    measures, two years after it was placed there"): the duration runs back from today."""
+    entry = event.phase_to == Phase.ENGAGE
+    return next((e.event_date for e, inferred in found if (not inferred or entry)
                  and e.force_id == event.force_id and e.phase_to == event.phase_from
                  and e.event_date is not None), None)
 
