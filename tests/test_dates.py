@@ -147,6 +147,8 @@ SENTENCE_CASES = [
     ("The review ran between October and December.", "October and December",
      (date(2023, 12, 1), "month")),
     ("In March 2019 it began.", "In March 2019", (date(2019, 3, 1), "month")),
+    ("HMIC's 2015 inspection rated it inadequate.", "'s 2015 inspection",
+     (date(2015, 1, 1), "year")),
 ]
 
 
@@ -162,6 +164,7 @@ def test_matcher_finds_the_whole_phrase(sentence, phrase, expected):
     "The force recruited 2000 officers.",
     "Call 101 or 999 in an emergency.",
     "We may engage with the public in May.",
+    "The force's 2000 officers were retrained.",
 ])
 def test_numbers_and_ordinary_words_are_not_years(sentence):
     analysis = analyse(sentence, PUBLISHED, default_toolkit())

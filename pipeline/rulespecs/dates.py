@@ -50,6 +50,7 @@ class DatesRules:
     season_starts: WordsTo
     year_preps: Phrases
     year_determiners: Phrases
+    year_possessives: Phrases
     year_label_words: Phrases
     leads: Phrases
     date_barriers: Phrases
