@@ -117,6 +117,13 @@ BACKGROUND = [
       ("cleveland-police", "engage", "2020-01-01", "year")}),
     ("Cleveland Police has been taken out of special measures after the watchdog found it "
      "had improved.", {("cleveland-police", "scan", TODAY, "day")}),
+    # A comparison states the other force's move, even after a question or a risk.
+    ("Members asked whether Essex Police was at risk of being placed in Engage, as Kent "
+     "Police had been in March 2022.", {("kent-police", "engage", "2022-03-01", "month")}),
+    ("Essex Police left special measures in May 2024, as did Kent Police.",
+     {("essex-police", "scan", "2024-05-01", "month"), ("kent-police", "scan", None, None)}),
+    ("Essex Police was removed from special measures as Kent Police looked on.",
+     {("essex-police", "scan", TODAY, "day")}),
     # A date phrase with nothing to refer to: not today's move either.
     ("That year the inspectorate returned Durham Constabulary to routine monitoring.",
      {("durham-constabulary", "scan", None, None)}),

@@ -26,6 +26,7 @@ from pipeline.extract.dates import Label as DateLabel
 from pipeline.extract.evidence import sentence_event
 from pipeline.extract.force_scope import Refer, forces_of, out_of_scope
 from pipeline.extract.inspections import INSPECTION_MATCHER
+from pipeline.extract.phase_comparisons import compared_moves
 from pipeline.extract.phase_cues import (
     HEAD_WORDS,
     MAX_CLAUSE,
@@ -384,7 +385,7 @@ def _move_events(analysis: Analysis, clause: MoveClause, forces: list[str], date
 
 def _merge_moves(analysis: Analysis, found: list[tuple[Event, bool]]) -> list[Event]:
     """Moves dated by a stay's length ("after twenty-two months"), then one per fact."""
-    found = found + elided_moves(analysis, found, _blocked)
+    found = found + elided_moves(analysis, found, _blocked) + compared_moves(analysis)
     return _merge(date_by_durations(analysis, found))
 
 

@@ -61,6 +61,8 @@ class PhasesRules:
     standalone_determiners: Phrases
     reporting_verbs: Phrases
     reported_future: Phrases
+    comparison_openers: Phrases
+    comparison_auxiliaries: Phrases
     state_words: Phrases
     elided_moves: Mapping[str, str]
     elided_followers: Phrases
