@@ -117,6 +117,14 @@ BACKGROUND = [
       ("cleveland-police", "engage", "2020-01-01", "year")}),
     ("Cleveland Police has been taken out of special measures after the watchdog found it "
      "had improved.", {("cleveland-police", "scan", TODAY, "day")}),
+    # A clause joined by ", and" that opens with a force has that force as its subject.
+    ("Cumbria Constabulary has been removed from the Engage phase, and Durham Constabulary "
+     "has been moved into it.", {("cumbria-constabulary", "scan", TODAY, "day"),
+                                 ("durham-constabulary", "engage", TODAY, "day")}),
+    # A pronoun after a movement verb stands for the phase the sentence named.
+    ("Durham Constabulary left special measures in 2024, two years after it was put into "
+     "them.", {("durham-constabulary", "scan", "2024-01-01", "year"),
+               ("durham-constabulary", "engage", "2022-01-01", "year")}),
     # A comparison states the other force's move, even after a question or a risk.
     ("Members asked whether Essex Police was at risk of being placed in Engage, as Kent "
      "Police had been in March 2022.", {("kent-police", "engage", "2022-03-01", "month")}),
@@ -146,6 +154,7 @@ NOT_MOVES = [
     "to improve.",
     "She warned that Kent Police would be placed in special measures.",
     "The commissioner said he would welcome Surrey Police leaving special measures.",
+    "Nottinghamshire Police remains in special measures and has put it on its website.",
     "The commissioner said she would back the chief as Surrey Police worked to leave "
     "enhanced monitoring.",
 ]

@@ -22,6 +22,7 @@ MAX_VERB_STEPS = 7  # content words passed looking left from a preposition for i
 HEAD_WORDS = 8  # tokens read after a phase term for "… have been lifted"
 SINCE_REACH = 4  # tokens after a phase term where "since <date>" may start
 BECOMING_WINDOW = 3  # tokens before "subject" read for "will be", "was made", "became"
+PRONOUN_VERB_REACH = 3  # tokens before "in them" where its movement verb may stand
 PHASE_MATCHER = "phase_terms"  # the Matchers field whose labels are Phase codes
 
 
@@ -125,6 +126,26 @@ def _bare_terms(analysis: Analysis, sentence: Sentence, covered: set[int]) -> li
     return out
 
 
+def _pronoun_terms(analysis: Analysis, sentence: Sentence, terms: list[PhaseTerm]
+                   ) -> list[PhaseTerm]:
+    """"… out of special measures, fourteen months after the force was placed in them": a
+    pronoun after a movement verb and its preposition, later in a sentence that names a
+    phase, stands for that phase."""
+    if not terms:
+        return []
+    doc = analysis.doc
+    ph = analysis.rules.phases
+    moving = set(ph.move_verbs)
+    preps = set(ph.into_preps) | set(ph.out_of_preps)
+    out = []
+    for i in analysis.positions_in(list(ph.phase_pronouns), sentence):
+        before = [t for t in terms if t.end <= i]
+        if before and doc[i - 1].lower_ in preps and moving & set(
+                lower_words(doc, i - 1 - PRONOUN_VERB_REACH, i - 1)):
+            out.append(PhaseTerm(before[-1].phase, i, i + 1))
+    return out
+
+
 def phase_terms(analysis: Analysis, sentence: Sentence) -> list[PhaseTerm]:
     """The sentence's phase terms, longest first where two overlap (read once per sentence)."""
     key = (phase_terms, sentence.index)
@@ -138,6 +159,7 @@ def _phase_terms(analysis: Analysis, sentence: Sentence) -> list[PhaseTerm]:
              for label, s, e in analysis.matches_in(PHASE_MATCHER, sentence)]
     covered = {i for t in terms for i in range(t.start, t.end)}
     terms += _bare_terms(analysis, sentence, covered)
+    terms += _pronoun_terms(analysis, sentence, terms)
     # Longest term wins when two overlap ("enhanced monitoring" inside "enhanced monitoring
     # process").
     terms.sort(key=lambda t: (t.start, -(t.end - t.start)))

@@ -227,6 +227,21 @@ def _is_current(analysis: Analysis, words: list[str]) -> bool:
         words, ph.current_phrases)
 
 
+def _coordinated_subject(analysis: Analysis, start: int, first: int) -> int:
+    """"Kent Police has been removed from Engage, and Essex Police has been moved into it":
+    a clause joined by a comma and a conjunction that opens with a force has that force as
+    its subject, so the clause the second move is read in starts after the conjunction."""
+    doc = analysis.doc
+    joiners = set(analysis.rules.phases.coordinators)
+    forces = {m.tok_start for m in analysis.forces_between(start, first)}
+    determiners = set(analysis.rules.speech.reference_determiners)
+    for i in range(first - 1, start, -1):
+        if doc[i].lower_ in joiners and doc[i - 1].text == "," and (
+                i + 1 in forces or (i + 2 in forces and doc[i + 1].lower_ in determiners)):
+            return i + 1
+    return start
+
+
 def _clause(analysis: Analysis, view: View, term: PhaseTerm, move: Move
             ) -> tuple[int, int] | None:
     """The clause a move is read in (for its subject), or None when it is negated,
@@ -236,6 +251,7 @@ def _clause(analysis: Analysis, view: View, term: PhaseTerm, move: Move
     breaks = set(analysis.rules.words.clause_breaks)
     first = min(move.cue, term.start)
     start = max(clause_start(doc, sentence.tok_start, first, breaks), first - MAX_CLAUSE)
+    start = _coordinated_subject(analysis, start, first)
     decided = _after_decision(analysis, start, move.cue)
     if _blocked(analysis, sentence, decided, max(move.cue, term.end)):
         return None

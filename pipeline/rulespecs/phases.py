@@ -63,6 +63,8 @@ class PhasesRules:
     reported_future: Phrases
     comparison_openers: Phrases
     comparison_auxiliaries: Phrases
+    coordinators: Phrases
+    phase_pronouns: Phrases
     state_words: Phrases
     elided_moves: Mapping[str, str]
     elided_followers: Phrases
