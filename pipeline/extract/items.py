@@ -52,6 +52,8 @@ EVERY_BEFORE = 4
 _ISSUED_REACH = 6  # "raised with Sussex Police in May" after the subject
 _APPOSITION_WORDS = (2, 8)  # ", responding to the public," is a subject; longer is a clause
 _COPULAR_WORDS = 25
+# Intros that list a plural finding's members whether or not a count stands before it.
+_LISTING_INTROS = (Intro.PAREN, Intro.COLON, Intro.PREDICATE, Intro.STATED)
 _RELATIVE_REACH = 12  # "…, the most urgent of which is that …", ": that …" follow closely
 
 
@@ -311,6 +313,8 @@ def finding_subjects(analysis: Analysis, finding: Finding) -> tuple[list[str], i
         return ([subject] if subject else []), finding.end, Intro.NONE
     start, end, how = span
     after = end + 1 if how == Intro.DASH else end  # the verb after "– on A and on B –"
+    if how == Intro.PREDICATE:
+        after = finding.end  # "remain open: A, and B": the status stands before the list
     subjects, _, _ = _span_subjects(analysis, finding, start, end, how, leads)
     return subjects, after, how
 
@@ -349,7 +353,7 @@ def _span_subjects(analysis: Analysis, finding: Finding, start: int, end: int, h
         analysis, subject)
     if len(parts) == 1:
         parts = split_on_leads(subject, rec.subject_leads)
-    if how == Intro.COLON and number_at(analysis, start) is not None:
+    if how in (Intro.COLON, Intro.PREDICATE) and number_at(analysis, start) is not None:
         return [], end, how  # "Causes of concern: one down, one to go" counts, names none
     parts = parts[:1] + [_without_lead(q, leads) for q in parts[1:]]
     return [p for p in (clean_subject(analysis, q) for q in parts) if p], end, how
@@ -411,7 +415,9 @@ def _part_of_count(analysis: Analysis, finding: Finding) -> int | None:
     while k >= floor and doc[k].lower_ in skip:
         k -= 1
     k -= 1  # the whole's number
-    while k >= floor and doc[k].lower_ in skip:
+    owners = {i for m in analysis.forces_between(floor, finding.start)
+              for i in range(m.tok_start, m.tok_end)}  # "two of Kent Police's four"
+    while k >= floor and (doc[k].lower_ in skip or k in owners):
         k -= 1
     size = _phrase_ending(analysis, k, floor, counts.part_of)  # "of", "out of"
     if size is None:
@@ -472,7 +478,7 @@ def sentence_items(analysis: Analysis, sentence: Sentence, reason: bool) -> list
             item.every = finding.plural and covers_every(analysis, finding)
             out.append(item)
             continue
-        if finding.plural and how not in (Intro.PAREN, Intro.COLON, Intro.STATED) and count_before(
+        if finding.plural and how not in _LISTING_INTROS and count_before(
                 analysis, finding) is None and (status is None or _vague(analysis, finding)):
             continue  # "our recommendations on vetting", "several recommendations about X"
         # "raised two causes of concern about X and Y" with one subject sums up a set

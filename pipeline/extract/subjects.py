@@ -26,6 +26,7 @@ class Intro(StrEnum):
 
     LEAD = auto()  # a lead-in: "… about how it manages offenders"
     COLON = auto()  # "Causes of concern: …"
+    PREDICATE = auto()  # "Two causes of concern remain open: …": a status, then the list
     PAREN = auto()  # "(A, and B)"
     DASH = auto()  # "– on A and on B –"
     EACH = auto()  # ", one about A and one about B": each member named in turn
@@ -36,6 +37,7 @@ class Intro(StrEnum):
 _TRAILING_PUNCTUATION = (";", ".", ",", ":")
 _AHEAD = 5  # words after a comma in which a relative pronoun or a speech verb ends a subject
 _STATUS_AHEAD = 4  # an auxiliary this close before a status word ends a subject
+_PREDICATE_WORDS = 8  # "remain open for Durham Constabulary:" before a listing colon
 _QUOTES = "\"“”'‘’"
 _PUNCTUATION = {":", ".", ",", ";", "-", "–", "—"}
 _CACHE: dict[str, _Separators] = {}
@@ -268,6 +270,9 @@ def subject_start(analysis: Analysis, finding: Finding, leads: list[str]
         return k + each, Intro.EACH
     if words[offset : offset + 1] == [":"]:
         return k + offset + 1, Intro.COLON
+    colon = _predicate_colon(analysis, k, end)
+    if colon is not None:
+        return colon, Intro.PREDICATE
     if words[offset : offset + 1] == ["("] and not offset:
         return k + 1, Intro.PAREN
     if not offset and aside_end(analysis, k, end) is not None:
@@ -275,6 +280,23 @@ def subject_start(analysis: Analysis, finding: Finding, leads: list[str]
         return None if size is None else (k + 1 + size, Intro.DASH)
     size = _lead_length(words[offset:], leads)
     return None if size is None else (k + offset + size, Intro.LEAD)
+
+
+def _predicate_colon(analysis: Analysis, k: int, end: int) -> int | None:
+    """The token after the colon of "… remain open for Durham Constabulary: A, and B" when
+    only a status predicate (and the force) stands between the finding and the colon."""
+    rec = analysis.rules.recommendations
+    doc = analysis.doc
+    status = {w for p in (*rec.closed_words, *rec.open_words) for w in p.split()}
+    allowed = status | set(rec.status_aux) | set(rec.perfect_auxiliaries) | set(
+        rec.status_negations) | set(rec.subject_joiners)
+    forces = {i for m in analysis.forces_between(k, min(end, k + _PREDICATE_WORDS))
+              for i in range(m.tok_start, m.tok_end)}
+    j = k
+    while j < end and j - k < _PREDICATE_WORDS and (doc[j].lower_ in allowed or j in forces):
+        j += 1
+    said = any(doc[i].lower_ in status for i in range(k, j))
+    return j + 1 if said and j + 1 < end and doc[j].text == ":" else None
 
 
 def subject_end(analysis: Analysis, finding: Finding, start: int, how: str = Intro.LEAD) -> int:
@@ -291,7 +313,9 @@ def subject_end(analysis: Analysis, finding: Finding, start: int, how: str = Int
     if how == Intro.EACH:
         later = [f.start for f in findings_in(analysis, sentence) if f.start >= start]
         return _before_determiners(analysis, start, later[0]) if later else sentence.tok_end
-    end = clause_end(doc, sentence.tok_end, start, {";", "—", "–"})
+    listed = how in (Intro.COLON, Intro.PREDICATE)  # "…: A; and B" lists past a semicolon
+    end = clause_end(doc, sentence.tok_end, start, set(rec.aside_dashes) | (
+        set() if listed else {";"}))
     later = [f.start for f in findings_in(analysis, sentence) if f.start >= start]
     if later:
         end = min(end, _before_determiners(analysis, start, later[0]))
@@ -301,6 +325,8 @@ def subject_end(analysis: Analysis, finding: Finding, start: int, how: str = Int
     stops = set(rec.subject_stops)
     followers = set(rec.subject_stop_followers)
     after_comma = set(rec.subject_stops_after_comma) | aux
+    if how in (Intro.COLON, Intro.PREDICATE):
+        after_comma -= set(rec.list_joins)  # "…: call handling, and the management of …"
     force_preps = set(rec.subject_force_prepositions)
     forces = {m.tok_start for m in analysis.forces_between(start, end)}
     for i in range(start, end):

@@ -112,6 +112,7 @@ class RecommendationsRules:
     every_after: Phrases
     bare_copulas: Phrases
     announcing_modals: Phrases
+    list_joins: Phrases
     subject_trailing_words: Phrases
     subject_separators: Regexes
     pair_separators: Regexes
