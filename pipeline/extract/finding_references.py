@@ -62,13 +62,16 @@ def _opening_words(analysis: Analysis) -> set[str]:
 
 
 def _clause_starts(analysis: Analysis, tokens: list[tuple[int, str]]) -> list[int]:
-    """The sentence start, and where a clause starts after ":", ";" or ", and"."""
+    """The sentence start, and where a clause starts after ":", ";" or ", and", or where a
+    back-reference may follow a comma ("Of the two causes of concern, one, on A, …")."""
     joiners = set(analysis.rules.recommendations.clause_joiners)
     starts = [0]
     for p, (_, word) in enumerate(tokens[:-1]):
-        if word in (":", ";") or (word == "," and tokens[p + 1][1] in joiners):
+        if word in (":", ";", ","):
             starts.append(p + 1)
-    return starts
+        if word == "," and tokens[p + 1][1] in joiners:
+            starts.append(p + 1)
+    return sorted(set(starts))
 
 
 def _ordinal_at(analysis: Analysis, sentence: Sentence, tokens: list[tuple[int, str]]
