@@ -177,6 +177,17 @@ BACK_REFERENCES = [
          "calls and in how it protects children. Both were identified as causes of concern.",
          ("avon-and-somerset-constabulary", COC, OPEN, "answers emergency calls"),
          ("avon-and-somerset-constabulary", COC, OPEN, "protects children")),
+    case("Inspectors concluded that Humberside Police was not recording crime accurately. "
+         "This was identified as a cause of concern.",
+         ("humberside-police", COC, OPEN, "not recording crime accurately")),
+    case("The inspection found that Leicestershire Police had let its vetting backlog grow, "
+         "and was failing to supervise investigations. These two were identified as causes "
+         "of concern.",
+         ("leicestershire-police", COC, OPEN, "let its vetting backlog grow"),
+         ("leicestershire-police", COC, OPEN, "failing to supervise investigations")),
+    # No finding sentence before: a pronoun names nothing.
+    case("Essex Police was graded good at responding to the public. This was identified as a "
+         "cause of concern last year."),
     case("HMICFRS raised a cause of concern with Nottinghamshire Police about its handling of "
          "domestic abuse. It has since been closed.",
          ("nottinghamshire-police", COC, CLOSED, "its handling of domestic abuse")),
@@ -285,8 +296,6 @@ NEAR_MISSES = [
 GAPS = {
     "Response times to 999 calls in Essex Police are":
         "a copula subject that names the force inside it",
-    "Inspectors found failings in how Avon and Somers":
-        "'Both were identified as causes of concern' refers to subjects named before",
     "HMICFRS raised a cause of concern with Nottingha":
         "'It has since been closed' gives a later status",
     "Inspectors raised two causes of concern with Sou":

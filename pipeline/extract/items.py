@@ -19,6 +19,7 @@ from pipeline.codes import FindingKind, Status
 from pipeline.extract.clauses import clause_end, clause_start, has_phrase, lower_words
 from pipeline.extract.context import Analysis, Sentence
 from pipeline.extract.counts import number_at
+from pipeline.extract.finding_antecedents import antecedent_subjects, pronoun_count
 from pipeline.extract.finding_mentions import (
     Finding,
     dated_before,
@@ -222,6 +223,11 @@ def copular_items(analysis: Analysis, finding: Finding, force_id: str) -> list[I
         return []
     status = Status.CLOSED if has_phrase(negated, rec.copular_closed) else (
         None if in_background(analysis, sentence) else Status.OPEN)
+    referred = pronoun_count(analysis, begin, copula)
+    if referred is not None:  # "Both were identified as causes of concern."
+        named = antecedent_subjects(analysis, sentence, referred)
+        if named or subject is not None:
+            return [_item(analysis, finding, force_id, n, status, Source.COPULAR) for n in named]
     if subject is None:  # "This is a cause of concern.": says where the one just named stands
         return [_item(analysis, finding, force_id, None, status)] if not finding.plural else []
     parts = _split_uncounted(analysis, subject) if finding.plural else [subject]
