@@ -134,6 +134,22 @@ REASONS = [
          ("north-wales-police", COC, OPEN, "its management of offenders")),
 ]
 
+REASONS += [
+    case("Cheshire Constabulary was escalated to Engage after inspectors found that it was "
+         "failing to protect vulnerable children.",
+         ("cheshire-constabulary", COC, OPEN, "failing to protect vulnerable children")),
+    case("West Midlands Police went into special measures following an inspection that found "
+         "serious failings in how it investigates crime.",
+         ("west-midlands-police", COC, OPEN, "how it investigates crime")),
+    # A force that stays in Engage is not moved there: what inspectors found is no reason.
+    case("Kent Police remains in Engage after inspectors found that it had not made enough "
+         "progress."),
+    # Causes of concern named otherwise name what was found better.
+    case("Essex Police was moved into Engage after inspectors found that it was slow to "
+         "answer the phone. Its one cause of concern, about call handling, remains open.",
+         ("essex-police", COC, OPEN, "call handling")),
+]
+
 # Lists after a colon, in bullets, or member by member.
 LISTS = [
     case("Two causes of concern remain for Durham Constabulary: the way it handles 999 "

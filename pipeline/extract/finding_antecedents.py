@@ -56,16 +56,19 @@ def antecedent_subjects(analysis: Analysis, sentence: Sentence, count: int) -> l
 
 
 def _found_start(analysis: Analysis, sentence: Sentence) -> int | None:
-    """The first token of what a finding verb reports: after "found that the force was",
-    "found failings in", "said it had"."""
+    """The first token of what the sentence's last finding verb reports."""
+    verbs = set(analysis.rules.recommendations.antecedent_verbs)
+    doc = analysis.doc
+    found = [k for k in range(sentence.tok_start, sentence.tok_end) if doc[k].lower_ in verbs]
+    return found_object_start(analysis, found[-1], sentence.tok_end) if found else None
+
+
+def found_object_start(analysis: Analysis, verb: int, end: int) -> int | None:
+    """The first token of what a finding verb at `verb` reports: after "found that the force
+    was", "found failings in", "said it had"."""
     rec = analysis.rules.recommendations
     doc = analysis.doc
-    verbs = set(rec.antecedent_verbs)
-    found = [k for k in range(sentence.tok_start, sentence.tok_end) if doc[k].lower_ in verbs]
-    if not found:
-        return None
-    k = found[-1] + 1
-    end = sentence.tok_end
+    k = verb + 1
     if k < end and doc[k].lower_ in rec.complementisers:
         k += 1
     k = _after_holder(analysis, k, end)
@@ -92,13 +95,11 @@ def _after_holder(analysis: Analysis, k: int, end: int) -> int:
         else:
             if k < end and doc[k].lower_ in rec.antecedent_holders:
                 j = k + 1
-    if j == k:
-        return k
     aux = set(rec.status_aux) | set(rec.perfect_auxiliaries)
     m = j
-    while m < end and doc[m].lower_ in aux:
+    while j > k and m < end and doc[m].lower_ in aux:
         m += 1
-    return m if m > j else k
+    return m
 
 
 def _split(analysis: Analysis, text: str, count: int) -> list[str]:

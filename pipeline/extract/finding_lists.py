@@ -19,6 +19,7 @@ from pipeline.codes import FindingKind, Phase, Status
 from pipeline.extract.clauses import has_phrase, lower_words
 from pipeline.extract.context import Analysis, Sentence
 from pipeline.extract.counts import Tally, number_at
+from pipeline.extract.finding_antecedents import found_object_start
 from pipeline.extract.finding_mentions import (
     Finding,
     dated_before,
@@ -363,9 +364,10 @@ def reason_count(analysis: Analysis, sentence: Sentence) -> tuple[Tally, list[It
     return None
 
 
-def _reason_concern_start(analysis: Analysis, sentence: Sentence) -> int | None:
+def _reason_concern_start(analysis: Analysis, sentence: Sentence) -> tuple[int | None, bool]:
     """The token after "… over concerns about", "… after inspectors raised concerns that",
-    "… following the inspectorate's concerns regarding": where the concern is named."""
+    "… following the inspectorate's concerns regarding": where the concern is named; and
+    whether it is only what inspectors found (no concern named)."""
     rec = analysis.rules.recommendations
     words = cached_words(analysis)
     nouns = set(rec.concern_nouns)
@@ -378,7 +380,28 @@ def _reason_concern_start(analysis: Analysis, sentence: Sentence) -> int | None:
         before = [w for w in words[max(sentence.tok_start, k - _CONNECTIVE_REACH) : k] if w]
         joined = " " + " ".join(before) + " "
         if lead and any(f" {' '.join(c)} " in joined for c in connectives):
-            return k + 1 + lead
+            return k + 1 + lead, False
+    return _reason_finding_start(analysis, sentence), True
+
+
+def _reason_finding_start(analysis: Analysis, sentence: Sentence) -> int | None:
+    """The token after "… after inspectors found that it", "… following an inspection that
+    found failings in": what a finding given as the reason for the move reports."""
+    rec = analysis.rules.recommendations
+    words = cached_words(analysis)
+    verbs = set(rec.reason_finding_verbs)
+    connectives = [c.split() for c in rec.reason_connectives]
+    if has_phrase(lower_words(analysis.doc, sentence.tok_start, sentence.tok_end),
+                  rec.stay_cues):
+        return None  # "remains in Engage after inspectors found …": no move, no reasons
+    for k in range(sentence.tok_start, sentence.tok_end):
+        if words[k] not in verbs:
+            continue
+        before = [w for w in words[max(sentence.tok_start, k - _CONNECTIVE_REACH) : k] if w]
+        joined = " " + " ".join(before) + " "
+        if any(f" {' '.join(c)} " in joined for c in connectives):
+            start = found_object_start(analysis, k, sentence.tok_end)
+            return start if start is not None and start > k + 1 else None
     return None
 
 
@@ -388,7 +411,7 @@ def reason_concern_items(analysis: Analysis, sentence: Sentence) -> list[Item]:
     rec = analysis.rules.recommendations
     if not enters_engage(analysis, sentence):
         return []
-    token = _reason_concern_start(analysis, sentence)
+    token, inferred = _reason_concern_start(analysis, sentence)
     if token is None or token >= sentence.tok_end:
         return []
     force_id = _moved_force(analysis, sentence, token)
@@ -397,11 +420,27 @@ def reason_concern_items(analysis: Analysis, sentence: Sentence) -> list[Item]:
         analysis, marker, token)))
     if force_id is None or not long_enough(analysis, subject):
         return []
-    status = None if dated_before(analysis, sentence, rec.background_days) else Status.OPEN
+    recap = dated_before(analysis, sentence, rec.background_days)
     parts = split_listed(analysis, subject, tuple(rec.clause_subject_openers))
-    return [Item(FindingKind.CAUSE_OF_CONCERN, force_id, p, status, sentence.start, sentence.end,
-                 token, source=Source.REASON, sentence_index=sentence.index,
-                 group=f"reason-{sentence.index}") for p in parts]
+    return [Item(FindingKind.CAUSE_OF_CONCERN, force_id, p, Status.OPEN, sentence.start,
+                 sentence.end, token, source=Source.REASON, sentence_index=sentence.index,
+                 group=f"reason-{sentence.index}", inferred=inferred, recap=recap)
+            for p in parts]
+
+
+def left_engage(analysis: Analysis, force_id: str) -> bool:
+    """Whether the document says the force left Engage: the reasons it went in, recounted,
+    then say nothing of where they stand now (a force still in Engage keeps them open)."""
+    for index in engage_sentences(analysis):
+        sentence = analysis.sentences[index]
+        if enters_engage(analysis, sentence):
+            continue
+        named = {m.force_id for m in analysis.forces_between(sentence.tok_start,
+                                                             sentence.tok_end)}
+        if force_id in named or not named and finding_force(
+                analysis, sentence, sentence.tok_start) == force_id:
+            return True
+    return False
 
 
 def _moved_force(analysis: Analysis, sentence: Sentence, token: int) -> str | None:

@@ -19,6 +19,7 @@ from pipeline.extract.finding_lists import (
     engage_nearby,
     engage_sentences,
     heading_items,
+    left_engage,
     list_items,
     reason_concern_items,
     reason_count,
@@ -101,7 +102,14 @@ def document_items(analysis: Analysis) -> list[Item]:
     for item in items:
         subject_from_next_sentence(analysis, item)
     items.extend(_recommendation_references(analysis, items))
-    return items
+    return _without_inferred(items)
+
+
+def _without_inferred(items: list[Item]) -> list[Item]:
+    """What inspectors found, given as the reason for a move, is a cause of concern only
+    when the document names none of the force's causes of concern otherwise."""
+    named = {(i.force_id, i.kind) for i in items if i.subject and not i.inferred}
+    return [i for i in items if not i.inferred or (i.force_id, i.kind) not in named]
 
 
 def _status_from_referent(items: list[Item], tallies: list[Tally]) -> None:
@@ -117,6 +125,17 @@ def _status_from_referent(items: list[Item], tallies: list[Tally]) -> None:
         item.status = next((i.status for i in items if i.sentence_index == item.refers_to
                             and i.plural and i.status and (i.force_id, i.kind) == (
                                 item.force_id, item.kind)), None)
+
+
+def _recap_status(analysis: Analysis, items: list[Item], tallies: list[Tally]) -> None:
+    """"Essex Police was moved into Engage in 2021 after inspectors raised concerns about
+    its crime recording": still open, unless the document says the force has left Engage
+    or that some of its causes of concern are closed (which ones, it does not say)."""
+    closed = {(t.force_id, t.kind) for t in tallies if t.closed}
+    for item in items:
+        if item.recap and ((item.force_id, item.kind) in closed or left_engage(
+                analysis, item.force_id)):
+            item.status = None
 
 
 # A finding as the document states it once its wordings are reconciled: a tally, or one
@@ -147,6 +166,7 @@ def _stated_findings(analysis: Analysis) -> list[Stated]:
     tallies = document_tallies(analysis)
     items = document_items(analysis)
     _status_from_referent(items, tallies)
+    _recap_status(analysis, items, tallies)
     items.extend(i for t in tallies for i in remainder_items(analysis, t))
     reason_tallies, reason_items = _reason_counts(analysis)
     tallies, items = tallies + reason_tallies, items + reason_items

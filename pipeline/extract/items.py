@@ -88,6 +88,12 @@ class Item:
     group: str | None = None  # items of one list or one sentence are never one finding
     intro_index: int | None = None  # a listed item's introducing sentence
     refers_to: int | None = None  # "The first relates to …": the sentence that counts the set
+    # Named only by what inspectors found ("moved into Engage after inspectors found it was
+    # too slow to answer calls"): a wording that names the force's findings beats it.
+    inferred: bool = False
+    # A reason for a move the document dates well before publication: open, unless the
+    # document says where the force's findings stand now (see findings.py).
+    recap: bool = False
 
 
 def in_background(analysis: Analysis, sentence: Sentence) -> bool:

@@ -112,6 +112,8 @@ class RecommendationsRules:
     every_after: Phrases
     bare_copulas: Phrases
     announcing_modals: Phrases
+    reason_finding_verbs: Phrases
+    stay_cues: Phrases
     antecedent_pronouns: Phrases
     antecedent_pairs: Phrases
     antecedent_singulars: Phrases
