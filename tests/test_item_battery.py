@@ -316,8 +316,6 @@ GAPS = {
         "'It has since been closed' gives a later status",
     "Inspectors raised two causes of concern with Sou":
         "'the second is about' after 'and'",
-    "The report recommended that Dorset Police should":
-        "a newly made recommendation in prose is open",
     "Inspectors made two recommendations to West Merc":
         "a numbered list of 'The force should' lines",
     "Greater Manchester Police had causes of concern ":

@@ -15,7 +15,7 @@ from pipeline.extract.clauses import clause_end, has_phrase, lower_words, phrase
 from pipeline.extract.context import Analysis, Sentence
 from pipeline.extract.counts import Tally, number_at
 from pipeline.extract.finding_mentions import Finding, finding_force, findings_in
-from pipeline.extract.items import Item, Source
+from pipeline.extract.items import Item, Source, in_background
 from pipeline.extract.status import cached_words, status_in
 from pipeline.extract.subjects import (
     clean_subject,
@@ -288,7 +288,8 @@ def recommended_items(analysis: Analysis, sentence: Sentence) -> list[Item]:
             return []
         subject = clean_subject(analysis, analysis.text[
             analysis.doc[tokens[end][0]].idx : sentence.end])
-        return [Item(FindingKind.RECOMMENDATION, force_id, subject, None, sentence.start,
+        status = None if in_background(analysis, sentence) else Status.OPEN  # newly made
+        return [Item(FindingKind.RECOMMENDATION, force_id, subject, status, sentence.start,
                      sentence.end, token, source=Source.SENTENCE,
                      sentence_index=sentence.index)] if subject else []
     return []

@@ -485,6 +485,8 @@ def sentence_items(analysis: Analysis, sentence: Sentence, reason: bool) -> list
             status = out[-1].status
         if status is None and reason:
             status = Status.OPEN
+        if status is None and how == Intro.STATED and not in_background(analysis, sentence):
+            status = Status.OPEN  # "One of the recommendations is that the force should …"
         if not subjects:
             item = _item(analysis, finding, force_id, None, status)
             item.every = finding.plural and covers_every(analysis, finding)
