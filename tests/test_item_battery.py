@@ -91,6 +91,13 @@ LEADS = [
     case("Warwickshire Police was given a new cause of concern about how it manages "
          "registered sex offenders.",
          ("warwickshire-police", COC, OPEN, "how it manages registered sex offenders")),
+    # An aside saying when it was raised stands between the finding and its lead-in.
+    case("The cause of concern, which was raised in 2022, about vetting at Kent Police "
+         "remains open.",
+         ("kent-police", COC, OPEN, "vetting")),
+    case("Inspectors have closed the cause of concern, first raised in 2021, over how Dorset "
+         "Police supervises its detectives.",
+         ("dorset-police", COC, CLOSED, "how Dorset Police supervises its detectives")),
     # No status said: the item is named, its status is null.
     case("The cause of concern on missing children at Merseyside Police was discussed at the "
          "board meeting.",

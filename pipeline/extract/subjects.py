@@ -38,6 +38,7 @@ _TRAILING_PUNCTUATION = (";", ".", ",", ":")
 _AHEAD = 5  # words after a comma in which a relative pronoun or a speech verb ends a subject
 _STATUS_AHEAD = 4  # an auxiliary this close before a status word ends a subject
 _PREDICATE_WORDS = 8  # "remain open for Durham Constabulary:" before a listing colon
+_ASIDE_WORDS = 6  # ", first raised by inspectors last year," between a finding and its lead
 _QUOTES = "\"“”'‘’"
 _PUNCTUATION = {":", ".", ",", ";", "-", "–", "—"}
 _CACHE: dict[str, _Separators] = {}
@@ -181,6 +182,7 @@ def _skip_joiners(analysis: Analysis, finding: Finding) -> int:
     if k < end and doc[k].like_num:
         k += 1  # "Recommendation 2: …"
     k = _skip_raiser(analysis, k, end, skip)
+    k = _skip_aside(analysis, k, end)
     previous = None
     while k != previous:
         previous = k
@@ -191,6 +193,25 @@ def _skip_joiners(analysis: Analysis, finding: Finding) -> int:
             k += 2
         k = issue_predicate_end(analysis, k, end) or k
     return k
+
+
+def _skip_aside(analysis: Analysis, k: int, end: int) -> int:
+    """"the cause of concern, first raised last year, about …", "…, which was raised in
+    2022, about …": an aside saying when it was raised, set off by commas before the lead."""
+    doc = analysis.doc
+    rec = analysis.rules.recommendations
+    if k >= end or doc[k].text != ",":
+        return k
+    close = next((j for j in range(k + 1, min(end, k + _ASIDE_WORDS + 2))
+                  if doc[j].text == ","), None)
+    if close is None:
+        return k
+    words = lower_words(doc, k + 1, close)
+    raised = set(words) & set(rec.subject_stops) or words[:1] and words[0] in set(
+        rec.relative_pronouns)
+    after = lower_words(doc, close + 1, min(end, close + 1 + LEAD_IN_WORDS))
+    leads = (*rec.subject_leads, *rec.listing_leads)
+    return close + 1 if raised and _lead_length(after, list(leads)) else k
 
 
 def issue_predicate_end(analysis: Analysis, k: int, end: int) -> int | None:
