@@ -220,6 +220,22 @@ BACK_REFERENCES = [
          ("south-yorkshire-police", COC, OPEN, "custody")),
 ]
 
+# A counted part named after its status: "The two that have not been are about …".
+BACK_REFERENCES += [
+    case("Kent Police has achieved nine of its eleven recommendations. The two that have not "
+         "been achieved are about victim updates and the use of body-worn video.",
+         ("kent-police", REC, OPEN, "victim updates"),
+         ("kent-police", REC, OPEN, "the use of body-worn video")),
+    case("Of the four recommendations made to Gwent Police, three are complete. The one still "
+         "outstanding relates to the training of call handlers.",
+         ("gwent-police", REC, OPEN, "the training of call handlers")),
+    case("Essex Police has closed two of its five recommendations; the three that remain open "
+         "concern custody, vetting and stop and search.",
+         ("essex-police", REC, OPEN, "custody"),
+         ("essex-police", REC, OPEN, "vetting"),
+         ("essex-police", REC, OPEN, "stop and search")),
+]
+
 # Recommendations: "that the force should …", "the force should …", in prose or a list.
 RECOMMENDATIONS = [
     case("The report recommended that Dorset Police should improve how it records crimes "

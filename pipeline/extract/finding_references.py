@@ -104,6 +104,9 @@ def _ordinal_at(analysis: Analysis, sentence: Sentence, tokens: list[tuple[int, 
     clause = clause_end(analysis.doc, sentence.tok_end, span[1], {";", ":"})
     status = status_in(analysis, span[1], clause, context_start=start) or status_in(
         analysis, start, end)
+    if status is None and count and set(words[position : position + size]) & set(
+            rec.status_negations):
+        status = Status.OPEN  # "The two that have not been [closed] are about …"
     parts = split_subjects(analysis, subject, count) if subject and count else [subject]
     if subject and len(parts) == 1:
         parts = split_on_leads(subject, rec.subject_leads)
@@ -190,10 +193,29 @@ def _remainder(analysis: Analysis, tokens: list[tuple[int, str]], words: list[st
         count = number_at(analysis, tokens[position + 2][0])  # "the remaining two, which …"
         return (_REMAINDER_WORDS, count) if count is not None and count > 1 else (0, None)
     count = number_at(analysis, tokens[position + 1][0])
-    if count is None or words[position + 2] not in rec.remainder_references:
+    if count is None:
         return 0, None
-    size = phrase_length_at(words, position + _REMAINDER_WORDS, rec.remainder_verbs)
-    return (_REMAINDER_WORDS + size, count) if size else (0, None)
+    if words[position + 2] in rec.remainder_references:
+        size = phrase_length_at(words, position + _REMAINDER_WORDS, rec.remainder_verbs)
+        if size:
+            return _REMAINDER_WORDS + size, count
+    size = _status_predicate(analysis, words, position + 2)
+    return (2 + size, count) if size else (0, None)
+
+
+def _status_predicate(analysis: Analysis, words: list[str], p: int) -> int:
+    """The words of "that have not been", "behind schedule", "still open" at p: a status
+    said of a counted part ("The two that have not been are about …"), or 0."""
+    rec = analysis.rules.recommendations
+    q = p + 1 if p < len(words) and words[p] in rec.remainder_references else p
+    status = {w for phrase in (*rec.closed_words, *rec.open_words) for w in phrase.split()}
+    allowed = status | set(rec.status_aux) | set(rec.perfect_auxiliaries) | set(
+        rec.status_negations)
+    end = q
+    while end < len(words) and words[end] in allowed:
+        end += 1
+    said = [w for w in words[q:end] if w in status or w in rec.status_negations]
+    return end - p if said else 0
 
 
 def subject_from_next_sentence(analysis: Analysis, item: Item) -> None:
