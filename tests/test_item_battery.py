@@ -145,6 +145,9 @@ REASONS += [
     case("Cheshire Constabulary was escalated to Engage after inspectors found that it was "
          "failing to protect vulnerable children.",
          ("cheshire-constabulary", COC, OPEN, "failing to protect vulnerable children")),
+    case("Northumbria Police has been placed into Engage after inspectors found \"serious "
+         "weaknesses\" in how it handles domestic abuse.",
+         ("northumbria-police", COC, OPEN, "how it handles domestic abuse")),
     case("West Midlands Police went into special measures following an inspection that found "
          "serious failings in how it investigates crime.",
          ("west-midlands-police", COC, OPEN, "how it investigates crime")),
@@ -234,6 +237,12 @@ BACK_REFERENCES += [
          ("essex-police", REC, OPEN, "custody"),
          ("essex-police", REC, OPEN, "vetting"),
          ("essex-police", REC, OPEN, "stop and search")),
+]
+
+BACK_REFERENCES += [
+    case("Six of Lincolnshire Police's nine recommendations have been closed. The remaining "
+         "three, including one about crime recording, are still open.",
+         ("lincolnshire-police", REC, OPEN, "crime recording")),
 ]
 
 # Recommendations: "that the force should …", "the force should …", in prose or a list.

@@ -72,11 +72,12 @@ def found_object_start(analysis: Analysis, verb: int, end: int) -> int | None:
     if k < end and doc[k].lower_ in rec.complementisers:
         k += 1
     k = _after_holder(analysis, k, end)
-    for size in range(_FAILING_WORDS):
-        j = k + size
-        if j + 1 < end and doc[j].lower_ in rec.reason_nouns and doc[
-                j + 1].lower_ in rec.failing_prepositions:
-            return j + 2
+    words = [j for j in range(k, min(end, k + 2 * _FAILING_WORDS)) if not doc[j].is_quote]
+    for size in range(min(_FAILING_WORDS, len(words) - 1)):
+        j, following = words[size], words[size + 1]  # "found "serious failings" in …"
+        if doc[j].lower_ in rec.reason_nouns and doc[following].lower_ in (
+                rec.failing_prepositions):
+            return following + 1
     return k if k < end else None
 
 
