@@ -47,10 +47,25 @@ def ordinal_items(analysis: Analysis, sentence: Sentence) -> list[Item]:
     tokens = _words(analysis, sentence)
     out: list[Item] = []
     openers = _opening_words(analysis)
-    for clause in _clause_starts(analysis, tokens):
-        if tokens[clause][1] in openers:
-            out.extend(_ordinal_at(analysis, sentence, tokens[clause:]))
+    starts = [c for c in _clause_starts(analysis, tokens) if tokens[c][1] in openers]
+    for clause, following in zip(starts, [*starts[1:], len(tokens)], strict=True):
+        # "The first is about A and the second is about B": each up to the next
+        limit = _joined_reference(analysis, tokens, clause, following)
+        out.extend(_ordinal_at(analysis, sentence, tokens[clause:], limit))
     return out
+
+
+def _joined_reference(analysis: Analysis, tokens: list[tuple[int, str]], clause: int,
+                      following: int) -> int | None:
+    """The token where a later back-reference joined by a bare "and" starts ("… and the
+    second is about …"), which ends the subject of the one before; None when there is none."""
+    rec = analysis.rules.recommendations
+    words = [w for _, w in tokens]
+    for p in range(clause + 1, following):
+        if words[p] in rec.clause_joiners and phrase_length_at(
+                words, p + 1, rec.item_back_references):
+            return tokens[p][0]
+    return None
 
 
 def _opening_words(analysis: Analysis) -> set[str]:
@@ -63,19 +78,21 @@ def _opening_words(analysis: Analysis) -> set[str]:
 
 def _clause_starts(analysis: Analysis, tokens: list[tuple[int, str]]) -> list[int]:
     """The sentence start, and where a clause starts after ":", ";" or ", and", or where a
-    back-reference may follow a comma ("Of the two causes of concern, one, on A, …")."""
-    joiners = set(analysis.rules.recommendations.clause_joiners)
+    back-reference may follow a comma ("Of the two causes of concern, one, on A, …") or a
+    bare "and" ("The first is about A and the second …")."""
+    rec = analysis.rules.recommendations
+    joiners = set(rec.clause_joiners)
+    words = [w for _, w in tokens]
     starts = [0]
-    for p, (_, word) in enumerate(tokens[:-1]):
-        if word in (":", ";", ","):
-            starts.append(p + 1)
-        if word == "," and tokens[p + 1][1] in joiners:
+    for p, word in enumerate(words[:-1]):
+        if word in (":", ";", ",") or word in joiners and phrase_length_at(
+                words, p + 1, rec.item_back_references):
             starts.append(p + 1)
     return sorted(set(starts))
 
 
-def _ordinal_at(analysis: Analysis, sentence: Sentence, tokens: list[tuple[int, str]]
-                ) -> list[Item]:
+def _ordinal_at(analysis: Analysis, sentence: Sentence, tokens: list[tuple[int, str]],
+                limit: int | None = None) -> list[Item]:
     rec = analysis.rules.recommendations
     words = [w for _, w in tokens]
     position = phrase_length_at(words, 0, rec.item_back_reference_openers)
@@ -100,6 +117,8 @@ def _ordinal_at(analysis: Analysis, sentence: Sentence, tokens: list[tuple[int, 
     force_id = finding_force(analysis, sentence, start)
     if span is None or force_id is None:
         return []
+    if limit is not None and span[0] < limit < span[1]:
+        span = (span[0], limit, span[2])
     subject = clean_subject(analysis, span_text(analysis, span[0], span[1]))
     clause = clause_end(analysis.doc, sentence.tok_end, span[1], {";", ":"})
     status = status_in(analysis, span[1], clause, context_start=start) or status_in(
@@ -200,6 +219,8 @@ def _remainder(analysis: Analysis, tokens: list[tuple[int, str]], words: list[st
         if size:
             return _REMAINDER_WORDS + size, count
     size = _status_predicate(analysis, words, position + 2)
+    if not size and count == 1 and phrase_length_at(words, position + 2, rec.listing_leads):
+        return 2, count  # "while the one about missing people is still open"
     return (2 + size, count) if size else (0, None)
 
 

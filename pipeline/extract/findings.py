@@ -9,7 +9,7 @@ Which words mean what is data in rules/recommendations.yaml and rules/counts.yam
 
 from __future__ import annotations
 
-from pipeline.codes import FindingKind
+from pipeline.codes import FindingKind, Status
 from pipeline.events.registry import RECOMMENDATION
 from pipeline.extract.clauses import has_phrase, lower_words
 from pipeline.extract.context import Analysis, Sentence
@@ -138,6 +138,26 @@ def _recap_status(analysis: Analysis, items: list[Item], tallies: list[Tally]) -
             item.status = None
 
 
+def _status_from_parts(analysis: Analysis, items: list[Item], tallies: list[Tally]) -> None:
+    """"…, two had been closed, two were expected to be closed by the summer and one, on
+    control room demand, was proving harder": a member named apart from the closed count
+    of its sentence, in a clause of its own that says no status, is one still open. (After
+    a colon the members spell out the count before it: no status passed on.)"""
+    counted = {(t.sentence.index, t.force_id, t.kind) for t in tallies
+               if t.closed is not None and t.open}
+    breaks = set(analysis.rules.recommendations.clause_joiners) | {","}
+    for item in items:
+        if item.source != Source.REFERENCE or item.status or (
+                item.sentence_index, item.force_id, item.kind) not in counted:
+            continue
+        sentence = analysis.sentences[item.sentence_index]
+        k = item.token - 1
+        while k > sentence.tok_start and analysis.doc[k].lower_ not in breaks | {":"}:
+            k -= 1
+        if k > sentence.tok_start and analysis.doc[k].lower_ in breaks:
+            item.status = Status.OPEN
+
+
 # A finding as the document states it once its wordings are reconciled: a tally, or one
 # item with every wording of it. It is the skeleton's clause.
 Stated = Tally | Group
@@ -167,6 +187,7 @@ def _stated_findings(analysis: Analysis) -> list[Stated]:
     items = document_items(analysis)
     _status_from_referent(items, tallies)
     _recap_status(analysis, items, tallies)
+    _status_from_parts(analysis, items, tallies)
     items.extend(i for t in tallies for i in remainder_items(analysis, t))
     reason_tallies, reason_items = _reason_counts(analysis)
     tallies, items = tallies + reason_tallies, items + reason_items

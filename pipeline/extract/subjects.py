@@ -345,6 +345,7 @@ def subject_end(analysis: Analysis, finding: Finding, start: int, how: str = Int
     negations = set(rec.status_negations)
     stops = set(rec.subject_stops)
     followers = set(rec.subject_stop_followers)
+    final_verbs = set(rec.subject_final_verbs)
     after_comma = set(rec.subject_stops_after_comma) | aux
     if how in (Intro.COLON, Intro.PREDICATE):
         after_comma -= set(rec.list_joins)  # "…: call handling, and the management of …"
@@ -360,6 +361,9 @@ def subject_end(analysis: Analysis, finding: Finding, start: int, how: str = Int
             return i  # "… has been achieved", "… has not yet been achieved"
         if word in stops and following in followers:
             return i
+        if i > start and word in final_verbs and (not following or following in (
+                status_words | _PUNCTUATION)):
+            return i  # "… about vetting remains.", "… about custody stays open"
         if word == "," and (following in after_comma or _relative_ahead(analysis, i, end)):
             return i
     return end
@@ -376,10 +380,14 @@ def _relative_ahead(analysis: Analysis, comma: int, end: int) -> bool:
 def _before_determiners(analysis: Analysis, start: int, token: int) -> int:
     """The token where a following finding's noun phrase starts: "…, and the area of concern"."""
     doc = analysis.doc
-    joins = set(analysis.rules.counts.determiners) | set(analysis.rules.counts.modifiers)
-    joins |= set(analysis.rules.recommendations.finding_joins)
-    while token > start and doc[token - 1].lower_ in joins:
+    words = set(analysis.rules.counts.determiners) | set(analysis.rules.counts.modifiers)
+    joins = set(analysis.rules.recommendations.finding_joins)
+    while token > start and doc[token - 1].lower_ in words | joins:
         token -= 1
+        if doc[token].lower_ in joins - words:  # "… has been closed, and the cause of …":
+            while token > start and doc[token - 1].lower_ in joins - words:
+                token -= 1  # the joins, not the status word before them
+            break
     return token
 
 

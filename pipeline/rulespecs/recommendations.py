@@ -122,6 +122,7 @@ class RecommendationsRules:
     failing_prepositions: Phrases
     antecedent_separators: Regexes
     list_joins: Phrases
+    subject_final_verbs: Phrases
     subject_trailing_words: Phrases
     subject_separators: Regexes
     pair_separators: Regexes
