@@ -48,7 +48,7 @@ def ordinal_items(analysis: Analysis, sentence: Sentence) -> list[Item]:
     out: list[Item] = []
     openers = _opening_words(analysis)
     starts = [c for c in _clause_starts(analysis, tokens) if tokens[c][1] in openers]
-    for clause, following in zip(starts, [*starts[1:], len(tokens)], strict=True):
+    for clause, following in zip(starts, [*starts[1:], len(tokens)], strict=False):
         # "The first is about A and the second is about B": each up to the next
         limit = _joined_reference(analysis, tokens, clause, following)
         out.extend(_ordinal_at(analysis, sentence, tokens[clause:], limit))
