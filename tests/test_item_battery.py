@@ -142,9 +142,12 @@ REASONS = [
 ]
 
 REASONS += [
-    case("Cheshire Constabulary was escalated to Engage after inspectors found that it was "
-         "failing to protect vulnerable children.",
-         ("cheshire-constabulary", COC, OPEN, "failing to protect vulnerable children")),
+    case("Cheshire Constabulary was escalated to Engage after inspectors found weaknesses "
+         "in the way it protects vulnerable children.",
+         ("cheshire-constabulary", COC, OPEN, "the way it protects vulnerable children")),
+    # What a report found, with no failing named, is no concern named.
+    case("Cheshire Constabulary was escalated to Engage after a report found that it had "
+         "not recorded thousands of crimes."),
     case("Northumbria Police has been placed into Engage after inspectors found \"serious "
          "weaknesses\" in how it handles domestic abuse.",
          ("northumbria-police", COC, OPEN, "how it handles domestic abuse")),
@@ -155,8 +158,8 @@ REASONS += [
     case("Kent Police remains in Engage after inspectors found that it had not made enough "
          "progress."),
     # Causes of concern named otherwise name what was found better.
-    case("Essex Police was moved into Engage after inspectors found that it was slow to "
-         "answer the phone. Its one cause of concern, about call handling, remains open.",
+    case("Essex Police was moved into Engage after inspectors found failings in how it "
+         "answers the phone. Its one cause of concern, about call handling, remains open.",
          ("essex-police", COC, OPEN, "call handling")),
 ]
 

@@ -63,9 +63,11 @@ def _found_start(analysis: Analysis, sentence: Sentence) -> int | None:
     return found_object_start(analysis, found[-1], sentence.tok_end) if found else None
 
 
-def found_object_start(analysis: Analysis, verb: int, end: int) -> int | None:
+def found_object_start(analysis: Analysis, verb: int, end: int, failings: bool = False
+                       ) -> int | None:
     """The first token of what a finding verb at `verb` reports: after "found that the force
-    was", "found failings in", "said it had"."""
+    was", "found failings in", "said it had". With `failings`, only what a failings noun
+    names ("found serious failings in how it …"), else None."""
     rec = analysis.rules.recommendations
     doc = analysis.doc
     k = verb + 1
@@ -78,7 +80,7 @@ def found_object_start(analysis: Analysis, verb: int, end: int) -> int | None:
         if doc[j].lower_ in rec.reason_nouns and doc[following].lower_ in (
                 rec.failing_prepositions):
             return following + 1
-    return k if k < end else None
+    return k if k < end and not failings else None
 
 
 def _after_holder(analysis: Analysis, k: int, end: int) -> int:

@@ -385,8 +385,10 @@ def _reason_concern_start(analysis: Analysis, sentence: Sentence) -> tuple[int |
 
 
 def _reason_finding_start(analysis: Analysis, sentence: Sentence) -> int | None:
-    """The token after "… after inspectors found that it", "… following an inspection that
-    found failings in": what a finding given as the reason for the move reports."""
+    """The token after "… following an inspection that found serious failings in": the
+    failings a finding names, given as the reason for the move, are causes of concern.
+    ("… after a report found it had failed to record crimes" reports what was found; it
+    names no concern.)"""
     rec = analysis.rules.recommendations
     words = cached_words(analysis)
     verbs = set(rec.reason_finding_verbs)
@@ -400,7 +402,7 @@ def _reason_finding_start(analysis: Analysis, sentence: Sentence) -> int | None:
         before = [w for w in words[max(sentence.tok_start, k - _CONNECTIVE_REACH) : k] if w]
         joined = " " + " ".join(before) + " "
         if any(f" {' '.join(c)} " in joined for c in connectives):
-            start = found_object_start(analysis, k, sentence.tok_end)
+            start = found_object_start(analysis, k, sentence.tok_end, failings=True)
             return start if start is not None and start > k + 1 else None
     return None
 
@@ -421,26 +423,13 @@ def reason_concern_items(analysis: Analysis, sentence: Sentence) -> list[Item]:
     if force_id is None or not long_enough(analysis, subject):
         return []
     recap = dated_before(analysis, sentence, rec.background_days)
+    if recap and inferred:
+        return []  # what a report found years ago names no finding that stands now
+    status = None if recap else Status.OPEN
     parts = split_listed(analysis, subject, tuple(rec.clause_subject_openers))
-    return [Item(FindingKind.CAUSE_OF_CONCERN, force_id, p, Status.OPEN, sentence.start,
+    return [Item(FindingKind.CAUSE_OF_CONCERN, force_id, p, status, sentence.start,
                  sentence.end, token, source=Source.REASON, sentence_index=sentence.index,
-                 group=f"reason-{sentence.index}", inferred=inferred, recap=recap)
-            for p in parts]
-
-
-def left_engage(analysis: Analysis, force_id: str) -> bool:
-    """Whether the document says the force left Engage: the reasons it went in, recounted,
-    then say nothing of where they stand now (a force still in Engage keeps them open)."""
-    for index in engage_sentences(analysis):
-        sentence = analysis.sentences[index]
-        if enters_engage(analysis, sentence):
-            continue
-        named = {m.force_id for m in analysis.forces_between(sentence.tok_start,
-                                                             sentence.tok_end)}
-        if force_id in named or not named and finding_force(
-                analysis, sentence, sentence.tok_start) == force_id:
-            return True
-    return False
+                 group=f"reason-{sentence.index}", inferred=inferred) for p in parts]
 
 
 def _moved_force(analysis: Analysis, sentence: Sentence, token: int) -> str | None:

@@ -19,7 +19,6 @@ from pipeline.extract.finding_lists import (
     engage_nearby,
     engage_sentences,
     heading_items,
-    left_engage,
     list_items,
     reason_concern_items,
     reason_count,
@@ -127,17 +126,6 @@ def _status_from_referent(items: list[Item], tallies: list[Tally]) -> None:
                                 item.force_id, item.kind)), None)
 
 
-def _recap_status(analysis: Analysis, items: list[Item], tallies: list[Tally]) -> None:
-    """"Essex Police was moved into Engage in 2021 after inspectors raised concerns about
-    its crime recording": still open, unless the document says the force has left Engage
-    or that some of its causes of concern are closed (which ones, it does not say)."""
-    closed = {(t.force_id, t.kind) for t in tallies if t.closed}
-    for item in items:
-        if item.recap and ((item.force_id, item.kind) in closed or left_engage(
-                analysis, item.force_id)):
-            item.status = None
-
-
 def _status_from_parts(analysis: Analysis, items: list[Item], tallies: list[Tally]) -> None:
     """"…, two had been closed, two were expected to be closed by the summer and one, on
     control room demand, was proving harder": a member named apart from the closed count
@@ -186,7 +174,6 @@ def _stated_findings(analysis: Analysis) -> list[Stated]:
     tallies = document_tallies(analysis)
     items = document_items(analysis)
     _status_from_referent(items, tallies)
-    _recap_status(analysis, items, tallies)
     _status_from_parts(analysis, items, tallies)
     items.extend(i for t in tallies for i in remainder_items(analysis, t))
     reason_tallies, reason_items = _reason_counts(analysis)

@@ -91,9 +91,6 @@ class Item:
     # Named only by what inspectors found ("moved into Engage after inspectors found it was
     # too slow to answer calls"): a wording that names the force's findings beats it.
     inferred: bool = False
-    # A reason for a move the document dates well before publication: open, unless the
-    # document says where the force's findings stand now (see findings.py).
-    recap: bool = False
 
 
 def in_background(analysis: Analysis, sentence: Sentence) -> bool:
