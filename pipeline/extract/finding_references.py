@@ -14,6 +14,7 @@ from pipeline.codes import FindingKind, Status
 from pipeline.extract.clauses import clause_end, has_phrase, lower_words, phrase_length_at
 from pipeline.extract.context import Analysis, Sentence
 from pipeline.extract.counts import Tally, number_at
+from pipeline.extract.finding_antecedents import pronoun_count
 from pipeline.extract.finding_mentions import Finding, finding_force, findings_in
 from pipeline.extract.items import Item, Source, in_background
 from pipeline.extract.status import cached_words, status_in
@@ -32,6 +33,7 @@ _NEXT_SENTENCE_WORDS = 4
 
 _KIND_WINDOW = 3  # sentences back in which a back-reference finds what it refers to
 _REMAINDER_REACH = 4  # "but monitoring remains on …": the status word right after "but"
+_PRONOUN_WORDS = 2  # "All three have now been closed": a pronoun and its number
 
 
 def _words(analysis: Analysis, sentence: Sentence) -> list[tuple[int, str]]:
@@ -352,3 +354,64 @@ def _force_subject_end(analysis: Analysis, tokens: list[tuple[int, str]], p: int
         if len(parts) > 1 and words[p : p + len(parts)] == parts:
             return p + len(parts)
     return None
+
+
+def pronoun_mentions(analysis: Analysis, sentence: Sentence) -> list[Item]:
+    """"It has since been closed.", "All three have now been closed.": a sentence that opens
+    with a pronoun standing for the findings the sentence before names, and says where they
+    stand. A subjectless mention: it updates the named findings it refers to (reconcile)."""
+    if sentence.index == 0 or findings_in(analysis, sentence):
+        return []
+    previous = findings_in(analysis, analysis.sentences[sentence.index - 1])
+    doc = analysis.doc
+    start = sentence.tok_start
+    size = next((n for n in (_PRONOUN_WORDS, 1) if start + n <= sentence.tok_end
+                 and pronoun_count(analysis, start, start + n) is not None), None)
+    if not previous or size is None:
+        return []
+    count = pronoun_count(analysis, start, start + size)
+    rec = analysis.rules.recommendations
+    aux = set(rec.status_aux) | set(rec.perfect_auxiliaries)
+    if start + size >= sentence.tok_end or doc[start + size].lower_ not in aux:
+        return []  # "It is about …" names; "It has been closed" says where it stands
+    breaks = set(analysis.rules.words.clause_breaks)
+    end = clause_end(doc, sentence.tok_end, start + size, breaks)
+    said = {w for p in (*rec.closed_words, *rec.open_words) for w in p.split()}
+    verb = next((k for k in range(start + size, end) if doc[k].lower_ in said), None)
+    if verb is None or doc[verb - 1].lower_ not in rec.status_aux:
+        return []  # "It has met four" is the force's doing; "It has been closed" the finding's
+    status = status_in(analysis, start + size, end)
+    force_id = finding_force(analysis, sentence, start)
+    if status is None or force_id is None:
+        return []
+    several = count != 1
+    return [Item(previous[-1].kind, force_id, None, status, sentence.start, sentence.end,
+                 start, plural=several, every=several, source=Source.SENTENCE,
+                 sentence_index=sentence.index)]
+
+
+def echo_items(analysis: Analysis, sentence: Sentence) -> list[Item]:
+    """"The concern about vetting has since been discharged": a cause of concern restated by
+    its noun alone, with where it stands. Kept only when it restates a finding the document
+    names (findings.py): "the concern about" may be anyone's worry."""
+    rec = analysis.rules.recommendations
+    words = cached_words(analysis)
+    definite = set(analysis.rules.counts.definite_determiners)
+    out: list[Item] = []
+    for k in range(sentence.tok_start + 1, sentence.tok_end - 1):
+        if words[k] not in rec.echo_nouns or words[k - 1] not in definite:
+            continue
+        marker = Finding(FindingKind.CAUSE_OF_CONCERN, k, k + 1, False, sentence)
+        span = subject_span(analysis, marker, rec.concern_subject_leads)
+        force_id = finding_force(analysis, sentence, k)
+        if span is None or force_id is None:
+            continue
+        subject = clean_subject(analysis, span_text(analysis, span[0], span[1]))
+        end = clause_end(analysis.doc, sentence.tok_end, span[1],
+                         set(analysis.rules.words.clause_breaks))
+        status = status_in(analysis, span[1], end)
+        if subject and status:
+            out.append(Item(FindingKind.CAUSE_OF_CONCERN, force_id, subject, status,
+                            sentence.start, sentence.end, k, source=Source.SENTENCE,
+                            sentence_index=sentence.index, echo=True))
+    return out

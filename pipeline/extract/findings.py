@@ -26,15 +26,17 @@ from pipeline.extract.finding_lists import (
 )
 from pipeline.extract.finding_mentions import Matcher
 from pipeline.extract.finding_references import (
+    echo_items,
     ordinal_items,
     pronoun_items,
+    pronoun_mentions,
     recommendation_text,
     recommended_items,
     remainder_items,
     subject_from_next_sentence,
 )
 from pipeline.extract.items import Item, Source, sentence_items
-from pipeline.extract.reconcile import Group, reconcile
+from pipeline.extract.reconcile import Group, reconcile, same_finding
 from pipeline.extract.skeleton import Dated, Steps, as_found, never, run
 from pipeline.models import Event
 
@@ -91,6 +93,9 @@ def document_items(analysis: Analysis) -> list[Item]:
         if named & set(range(sentence.index - _REFERENCE_WINDOW, sentence.index + 1)):
             items.extend(ordinal_items(analysis, sentence))
             items.extend(pronoun_items(analysis, sentence))
+            items.extend(pronoun_mentions(analysis, sentence))
+            if sentence.index not in named:
+                items.extend(echo_items(analysis, sentence))
         if sentence.index in engage:
             items.extend(reason_concern_items(analysis, sentence))
         if recommends:
@@ -101,7 +106,14 @@ def document_items(analysis: Analysis) -> list[Item]:
     for item in items:
         subject_from_next_sentence(analysis, item)
     items.extend(_recommendation_references(analysis, items))
-    return _without_inferred(items)
+    return _with_echoes(analysis, _without_inferred(items))
+
+
+def _with_echoes(analysis: Analysis, items: list[Item]) -> list[Item]:
+    """"The concern about vetting has since been discharged" counts only as a restatement
+    of a cause of concern the document names ("the concern about" may be anyone's worry)."""
+    named = [i for i in items if i.subject and not i.echo]
+    return [i for i in items if not i.echo or any(same_finding(analysis, i, n) for n in named)]
 
 
 def _without_inferred(items: list[Item]) -> list[Item]:

@@ -91,6 +91,9 @@ class Item:
     # Named only by what inspectors found ("moved into Engage after inspectors found it was
     # too slow to answer calls"): a wording that names the force's findings beats it.
     inferred: bool = False
+    # "The concern about vetting has since been discharged": a finding restated by "concern"
+    # alone, kept only when it restates one the document names.
+    echo: bool = False
 
 
 def in_background(analysis: Analysis, sentence: Sentence) -> bool:

@@ -357,7 +357,9 @@ def subject_end(analysis: Analysis, finding: Finding, start: int, how: str = Int
         if word in force_preps and i + 1 in forces and i > start:
             return i  # "on custody at Gwent Police": the force is not the subject
         ahead = [t.lower_ for t in doc[i + 1 : min(i + _STATUS_AHEAD, end)]]
-        if word in aux and (set(ahead) & status_words or ahead[:1] and ahead[0] in negations):
+        said = f" {' '.join(ahead)} "  # "… was signed off": a status of several words too
+        if word in aux and (any(f" {p} " in said for p in status_words) or ahead[:1] and (
+                ahead[0] in negations)):
             return i  # "… has been achieved", "… has not yet been achieved"
         if word in stops and following in followers:
             return i

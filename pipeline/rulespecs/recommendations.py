@@ -113,6 +113,7 @@ class RecommendationsRules:
     bare_copulas: Phrases
     announcing_modals: Phrases
     reason_finding_verbs: Phrases
+    echo_nouns: Phrases
     stay_cues: Phrases
     antecedent_pronouns: Phrases
     antecedent_pairs: Phrases
