@@ -118,6 +118,11 @@ COPULAS = [
     case("Response times to 999 calls in Essex Police are no longer a cause of concern, "
          "inspectors said.",
          ("essex-police", COC, CLOSED, "response times to 999 calls")),
+    case("Kent Police's vetting of new recruits is no longer a cause for concern.",
+         ("kent-police", COC, CLOSED, "vetting of new recruits")),
+    # Negated: not a finding at all.
+    case("Inspectors said the condition of custody suites at Surrey Police was not a cause of "
+         "concern."),
     case("Gwent Police's handling of stalking cases was highlighted as a cause for concern "
          "in the report.",
          ("gwent-police", COC, OPEN, "handling of stalking cases")),
@@ -375,8 +380,6 @@ NEAR_MISSES = [
 
 # Cases the extractor does not yet read, by what it misses.
 GAPS = {
-    "Response times to 999 calls in Essex Police are":
-        "a copula subject that names the force inside it",
     "Inspectors made two recommendations to West Merc":
         "a numbered list of 'The force should' lines",
     "Greater Manchester Police had causes of concern ":

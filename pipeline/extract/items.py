@@ -193,6 +193,10 @@ def _copula_before(analysis: Analysis, finding: Finding) -> int | None:
     if doc[k].lower_ not in articles and k > finding.sentence.tok_start and doc[
             k - 1].lower_ in articles:
         k -= 1
+    rec = analysis.rules.recommendations
+    between = {w for p in (*rec.copular_closed, *rec.status_negations) for w in p.split()}
+    while k > finding.sentence.tok_start and doc[k - 1].lower_ in between:
+        k -= 1  # "are no longer a cause of concern", "is not a cause for concern"
     words = lower_words(doc, max(finding.sentence.tok_start, k - EVERY_BEFORE), k)
     for phrase in sorted(analysis.rules.recommendations.copulas, key=len, reverse=True):
         parts = phrase.split()
@@ -224,7 +228,7 @@ def copular_items(analysis: Analysis, finding: Finding, force_id: str) -> list[I
     if begin >= copula or copula - begin > _COPULAR_WORDS:
         return []
     subject = clean_subject(analysis, span_text(analysis, begin, copula))
-    negated = lower_words(doc, max(sentence.tok_start, copula - 2), copula + 2)
+    negated = lower_words(doc, max(sentence.tok_start, copula - 2), max(copula + 2, finding.start))
     if has_phrase(negated, rec.status_negations):
         return []
     status = Status.CLOSED if has_phrase(negated, rec.copular_closed) else (
