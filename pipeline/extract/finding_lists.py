@@ -28,7 +28,7 @@ from pipeline.extract.finding_mentions import (
     is_hypothetical,
 )
 from pipeline.extract.force_scope import forces_of
-from pipeline.extract.items import Item, Source, finding_subjects, item_status
+from pipeline.extract.items import Item, Source, count_before, finding_subjects, item_status
 from pipeline.extract.status import cached_words, status_in
 from pipeline.extract.subjects import (
     clean_subject,
@@ -121,11 +121,12 @@ def _finding_before(analysis: Analysis, index: int) -> bool:
                for s in analysis.sentences[max(index - window, 0) : index])
 
 
-def list_frame(analysis: Analysis, intro_index: int) -> tuple[str, str | None, str] | None:
+def list_frame(analysis: Analysis, intro_index: int, bullets: int = 0
+               ) -> tuple[str, str | None, str] | None:
     """What a run of bullets lists: (kind, status, source), or None for other lists.
     Causes of concern listed right after a move into Engage that the text reports now are
     its reasons: open unless the list says otherwise."""
-    frame = _list_frame(analysis, intro_index)
+    frame = _list_frame(analysis, intro_index, bullets)
     if frame is not None and frame[:2] == (FindingKind.CAUSE_OF_CONCERN, None) and (
             _current_move_before(analysis, intro_index)):
         return FindingKind.CAUSE_OF_CONCERN, Status.OPEN, Source.REASON
@@ -142,7 +143,16 @@ def _current_move_before(analysis: Analysis, index: int) -> bool:
                for i in range(max(index - window, 0), index + 1))
 
 
-def _list_frame(analysis: Analysis, intro_index: int) -> tuple[str, str | None, str] | None:
+def _counts_bullets(analysis: Analysis, intro: Sentence, bullets: int) -> bool:
+    """"Inspectors made two recommendations to the force." and then two bullets: a sentence
+    that counts as many findings as the bullets after it introduces them, colon or not."""
+    findings = findings_in(analysis, intro)
+    return bullets > 1 and bool(findings) and findings[-1].plural and count_before(
+        analysis, findings[-1]) == bullets
+
+
+def _list_frame(analysis: Analysis, intro_index: int, bullets: int = 0
+                ) -> tuple[str, str | None, str] | None:
     if intro_index < 0:
         return None
     rec = analysis.rules.recommendations
@@ -152,7 +162,8 @@ def _list_frame(analysis: Analysis, intro_index: int) -> tuple[str, str | None, 
         return None
     labels = set(rec.reason_list_words)
     introduces = intro.text.rstrip().endswith(":") or is_heading(analysis, intro) or bool(
-        words) and words[-1] in labels  # "… Entered Engage 2019 Reasons" on one line
+        words) and words[-1] in labels or (  # "… Entered Engage 2019 Reasons" on one line
+        _counts_bullets(analysis, intro, bullets))
     reasons = rec.reason_list_words + rec.concern_nouns  # "… set out its concerns about:"
     if introduces and has_phrase(words, reasons) and engage_nearby(analysis, intro_index):
         return FindingKind.CAUSE_OF_CONCERN, Status.OPEN, Source.REASON
@@ -220,7 +231,7 @@ def statement_subject(analysis: Analysis, text: str) -> str | None:
 def list_items(analysis: Analysis) -> list[Item]:
     out: list[Item] = []
     for run, (intro_index, bullets) in enumerate(_bullet_runs(analysis)):
-        frame = list_frame(analysis, intro_index)
+        frame = list_frame(analysis, intro_index, len(bullets))
         if frame is None:
             continue
         intro = analysis.sentences[intro_index]
