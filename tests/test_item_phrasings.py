@@ -82,7 +82,7 @@ CASES = [
       ("devon-and-cornwall-police", REC, "open", "answers complaints within a month")]),
     ("The report makes five recommendations for Dorset Police. One of the recommendations is "
      "that the force should make sure that victims are told about delays.",
-     [("dorset-police", REC, None, "victims are told about delays")]),
+     [("dorset-police", REC, "open", "victims are told about delays")]),
     # A "that" after someone's words is no recommendation's statement.
     ("HMICFRS made several recommendations to Avon and Somerset Police, and the chief "
      "constable said that the force would act on them.", []),
@@ -103,6 +103,9 @@ CASES = [
     # A move recounted from years before names the reasons, not where they stand now.
     ("Essex Police was moved into Engage in 2021 after inspectors raised concerns about its "
      "crime recording.", [("essex-police", COC, None, "its crime recording")]),
+    # What a report found years ago, given as the reason, names no finding that stands now.
+    ("Essex Police was moved into Engage in 2021 after inspectors found failings in how it "
+     "answers calls.", []),
     # A heading that names one finding labels the sentence after it; recommendations listed
     # under a cause of concern that is newly issued are open with it.
     ("We have issued a cause of concern to Humberside Police about how it protects children "
@@ -198,7 +201,10 @@ MORE_CASES = [
      [("norfolk-constabulary", REC, "closed", "review how it audits crime records")]),
     # In prose and in a relative clause after a counted finding.
     ("Inspectors recommended that Kent Police should clear its backlog of vetting renewals.",
-     [("kent-police", REC, None, "clear its backlog of vetting renewals")]),
+     [("kent-police", REC, "open", "clear its backlog of vetting renewals")]),
+    # Made years before: what it asks, not where it stands.
+    ("In 2019 inspectors recommended that Kent Police should clear its backlog of vetting "
+     "renewals.", [("kent-police", REC, None, "clear its backlog of vetting renewals")]),
     ("The report makes three recommendations to Gwent Police, the most urgent of which is "
      "that the force should recruit more call handlers.",
      [("gwent-police", REC, "open", "recruit more call handlers")]),

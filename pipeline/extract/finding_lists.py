@@ -19,6 +19,7 @@ from pipeline.codes import FindingKind, Phase, Status
 from pipeline.extract.clauses import has_phrase, lower_words
 from pipeline.extract.context import Analysis, Sentence
 from pipeline.extract.counts import Tally, number_at
+from pipeline.extract.finding_antecedents import found_object_start
 from pipeline.extract.finding_mentions import (
     Finding,
     dated_before,
@@ -27,7 +28,7 @@ from pipeline.extract.finding_mentions import (
     is_hypothetical,
 )
 from pipeline.extract.force_scope import forces_of
-from pipeline.extract.items import Item, Source, finding_subjects, item_status
+from pipeline.extract.items import Item, Source, count_before, finding_subjects, item_status
 from pipeline.extract.status import cached_words, status_in
 from pipeline.extract.subjects import (
     clean_subject,
@@ -120,11 +121,12 @@ def _finding_before(analysis: Analysis, index: int) -> bool:
                for s in analysis.sentences[max(index - window, 0) : index])
 
 
-def list_frame(analysis: Analysis, intro_index: int) -> tuple[str, str | None, str] | None:
+def list_frame(analysis: Analysis, intro_index: int, bullets: int = 0
+               ) -> tuple[str, str | None, str] | None:
     """What a run of bullets lists: (kind, status, source), or None for other lists.
     Causes of concern listed right after a move into Engage that the text reports now are
     its reasons: open unless the list says otherwise."""
-    frame = _list_frame(analysis, intro_index)
+    frame = _list_frame(analysis, intro_index, bullets)
     if frame is not None and frame[:2] == (FindingKind.CAUSE_OF_CONCERN, None) and (
             _current_move_before(analysis, intro_index)):
         return FindingKind.CAUSE_OF_CONCERN, Status.OPEN, Source.REASON
@@ -141,7 +143,16 @@ def _current_move_before(analysis: Analysis, index: int) -> bool:
                for i in range(max(index - window, 0), index + 1))
 
 
-def _list_frame(analysis: Analysis, intro_index: int) -> tuple[str, str | None, str] | None:
+def _counts_bullets(analysis: Analysis, intro: Sentence, bullets: int) -> bool:
+    """"Inspectors made two recommendations to the force." and then two bullets: a sentence
+    that counts as many findings as the bullets after it introduces them, colon or not."""
+    findings = findings_in(analysis, intro)
+    return bullets > 1 and bool(findings) and findings[-1].plural and count_before(
+        analysis, findings[-1]) == bullets
+
+
+def _list_frame(analysis: Analysis, intro_index: int, bullets: int = 0
+                ) -> tuple[str, str | None, str] | None:
     if intro_index < 0:
         return None
     rec = analysis.rules.recommendations
@@ -151,7 +162,8 @@ def _list_frame(analysis: Analysis, intro_index: int) -> tuple[str, str | None, 
         return None
     labels = set(rec.reason_list_words)
     introduces = intro.text.rstrip().endswith(":") or is_heading(analysis, intro) or bool(
-        words) and words[-1] in labels  # "… Entered Engage 2019 Reasons" on one line
+        words) and words[-1] in labels or (  # "… Entered Engage 2019 Reasons" on one line
+        _counts_bullets(analysis, intro, bullets))
     reasons = rec.reason_list_words + rec.concern_nouns  # "… set out its concerns about:"
     if introduces and has_phrase(words, reasons) and engage_nearby(analysis, intro_index):
         return FindingKind.CAUSE_OF_CONCERN, Status.OPEN, Source.REASON
@@ -219,7 +231,7 @@ def statement_subject(analysis: Analysis, text: str) -> str | None:
 def list_items(analysis: Analysis) -> list[Item]:
     out: list[Item] = []
     for run, (intro_index, bullets) in enumerate(_bullet_runs(analysis)):
-        frame = list_frame(analysis, intro_index)
+        frame = list_frame(analysis, intro_index, len(bullets))
         if frame is None:
             continue
         intro = analysis.sentences[intro_index]
@@ -363,9 +375,10 @@ def reason_count(analysis: Analysis, sentence: Sentence) -> tuple[Tally, list[It
     return None
 
 
-def _reason_concern_start(analysis: Analysis, sentence: Sentence) -> int | None:
+def _reason_concern_start(analysis: Analysis, sentence: Sentence) -> tuple[int | None, bool]:
     """The token after "… over concerns about", "… after inspectors raised concerns that",
-    "… following the inspectorate's concerns regarding": where the concern is named."""
+    "… following the inspectorate's concerns regarding": where the concern is named; and
+    whether it is only what inspectors found (no concern named)."""
     rec = analysis.rules.recommendations
     words = cached_words(analysis)
     nouns = set(rec.concern_nouns)
@@ -378,7 +391,30 @@ def _reason_concern_start(analysis: Analysis, sentence: Sentence) -> int | None:
         before = [w for w in words[max(sentence.tok_start, k - _CONNECTIVE_REACH) : k] if w]
         joined = " " + " ".join(before) + " "
         if lead and any(f" {' '.join(c)} " in joined for c in connectives):
-            return k + 1 + lead
+            return k + 1 + lead, False
+    return _reason_finding_start(analysis, sentence), True
+
+
+def _reason_finding_start(analysis: Analysis, sentence: Sentence) -> int | None:
+    """The token after "… following an inspection that found serious failings in": the
+    failings a finding names, given as the reason for the move, are causes of concern.
+    ("… after a report found it had failed to record crimes" reports what was found; it
+    names no concern.)"""
+    rec = analysis.rules.recommendations
+    words = cached_words(analysis)
+    verbs = set(rec.reason_finding_verbs)
+    connectives = [c.split() for c in rec.reason_connectives]
+    if has_phrase(lower_words(analysis.doc, sentence.tok_start, sentence.tok_end),
+                  rec.stay_cues):
+        return None  # "remains in Engage after inspectors found …": no move, no reasons
+    for k in range(sentence.tok_start, sentence.tok_end):
+        if words[k] not in verbs:
+            continue
+        before = [w for w in words[max(sentence.tok_start, k - _CONNECTIVE_REACH) : k] if w]
+        joined = " " + " ".join(before) + " "
+        if any(f" {' '.join(c)} " in joined for c in connectives):
+            start = found_object_start(analysis, k, sentence.tok_end, failings=True)
+            return start if start is not None and start > k + 1 else None
     return None
 
 
@@ -388,7 +424,7 @@ def reason_concern_items(analysis: Analysis, sentence: Sentence) -> list[Item]:
     rec = analysis.rules.recommendations
     if not enters_engage(analysis, sentence):
         return []
-    token = _reason_concern_start(analysis, sentence)
+    token, inferred = _reason_concern_start(analysis, sentence)
     if token is None or token >= sentence.tok_end:
         return []
     force_id = _moved_force(analysis, sentence, token)
@@ -397,11 +433,14 @@ def reason_concern_items(analysis: Analysis, sentence: Sentence) -> list[Item]:
         analysis, marker, token)))
     if force_id is None or not long_enough(analysis, subject):
         return []
-    status = None if dated_before(analysis, sentence, rec.background_days) else Status.OPEN
+    recap = dated_before(analysis, sentence, rec.background_days)
+    if recap and inferred:
+        return []  # what a report found years ago names no finding that stands now
+    status = None if recap else Status.OPEN
     parts = split_listed(analysis, subject, tuple(rec.clause_subject_openers))
-    return [Item(FindingKind.CAUSE_OF_CONCERN, force_id, p, status, sentence.start, sentence.end,
-                 token, source=Source.REASON, sentence_index=sentence.index,
-                 group=f"reason-{sentence.index}") for p in parts]
+    return [Item(FindingKind.CAUSE_OF_CONCERN, force_id, p, status, sentence.start,
+                 sentence.end, token, source=Source.REASON, sentence_index=sentence.index,
+                 group=f"reason-{sentence.index}", inferred=inferred) for p in parts]
 
 
 def _moved_force(analysis: Analysis, sentence: Sentence, token: int) -> str | None:

@@ -14,8 +14,9 @@ from pipeline.codes import FindingKind, Status
 from pipeline.extract.clauses import clause_end, has_phrase, lower_words, phrase_length_at
 from pipeline.extract.context import Analysis, Sentence
 from pipeline.extract.counts import Tally, number_at
+from pipeline.extract.finding_antecedents import pronoun_count
 from pipeline.extract.finding_mentions import Finding, finding_force, findings_in
-from pipeline.extract.items import Item, Source
+from pipeline.extract.items import Item, Source, in_background
 from pipeline.extract.status import cached_words, status_in
 from pipeline.extract.subjects import (
     clean_subject,
@@ -32,6 +33,7 @@ _NEXT_SENTENCE_WORDS = 4
 
 _KIND_WINDOW = 3  # sentences back in which a back-reference finds what it refers to
 _REMAINDER_REACH = 4  # "but monitoring remains on …": the status word right after "but"
+_PRONOUN_WORDS = 2  # "All three have now been closed": a pronoun and its number
 
 
 def _words(analysis: Analysis, sentence: Sentence) -> list[tuple[int, str]]:
@@ -47,10 +49,25 @@ def ordinal_items(analysis: Analysis, sentence: Sentence) -> list[Item]:
     tokens = _words(analysis, sentence)
     out: list[Item] = []
     openers = _opening_words(analysis)
-    for clause in _clause_starts(analysis, tokens):
-        if tokens[clause][1] in openers:
-            out.extend(_ordinal_at(analysis, sentence, tokens[clause:]))
+    starts = [c for c in _clause_starts(analysis, tokens) if tokens[c][1] in openers]
+    for clause, following in zip(starts, [*starts[1:], len(tokens)], strict=False):
+        # "The first is about A and the second is about B": each up to the next
+        limit = _joined_reference(analysis, tokens, clause, following)
+        out.extend(_ordinal_at(analysis, sentence, tokens[clause:], limit))
     return out
+
+
+def _joined_reference(analysis: Analysis, tokens: list[tuple[int, str]], clause: int,
+                      following: int) -> int | None:
+    """The token where a later back-reference joined by a bare "and" starts ("… and the
+    second is about …"), which ends the subject of the one before; None when there is none."""
+    rec = analysis.rules.recommendations
+    words = [w for _, w in tokens]
+    for p in range(clause + 1, following):
+        if words[p] in rec.clause_joiners and phrase_length_at(
+                words, p + 1, rec.item_back_references):
+            return tokens[p][0]
+    return None
 
 
 def _opening_words(analysis: Analysis) -> set[str]:
@@ -62,17 +79,22 @@ def _opening_words(analysis: Analysis) -> set[str]:
 
 
 def _clause_starts(analysis: Analysis, tokens: list[tuple[int, str]]) -> list[int]:
-    """The sentence start, and where a clause starts after ":", ";" or ", and"."""
-    joiners = set(analysis.rules.recommendations.clause_joiners)
+    """The sentence start, and where a clause starts after ":", ";" or ", and", or where a
+    back-reference may follow a comma ("Of the two causes of concern, one, on A, …") or a
+    bare "and" ("The first is about A and the second …")."""
+    rec = analysis.rules.recommendations
+    joiners = set(rec.clause_joiners)
+    words = [w for _, w in tokens]
     starts = [0]
-    for p, (_, word) in enumerate(tokens[:-1]):
-        if word in (":", ";") or (word == "," and tokens[p + 1][1] in joiners):
+    for p, word in enumerate(words[:-1]):
+        if word in (":", ";", ",") or word in joiners and phrase_length_at(
+                words, p + 1, rec.item_back_references):
             starts.append(p + 1)
-    return starts
+    return sorted(set(starts))
 
 
-def _ordinal_at(analysis: Analysis, sentence: Sentence, tokens: list[tuple[int, str]]
-                ) -> list[Item]:
+def _ordinal_at(analysis: Analysis, sentence: Sentence, tokens: list[tuple[int, str]],
+                limit: int | None = None) -> list[Item]:
     rec = analysis.rules.recommendations
     words = [w for _, w in tokens]
     position = phrase_length_at(words, 0, rec.item_back_reference_openers)
@@ -97,10 +119,15 @@ def _ordinal_at(analysis: Analysis, sentence: Sentence, tokens: list[tuple[int, 
     force_id = finding_force(analysis, sentence, start)
     if span is None or force_id is None:
         return []
+    if limit is not None and span[0] < limit < span[1]:
+        span = (span[0], limit, span[2])
     subject = clean_subject(analysis, span_text(analysis, span[0], span[1]))
     clause = clause_end(analysis.doc, sentence.tok_end, span[1], {";", ":"})
     status = status_in(analysis, span[1], clause, context_start=start) or status_in(
         analysis, start, end)
+    if status is None and count and set(words[position : position + size]) & set(
+            rec.status_negations):
+        status = Status.OPEN  # "The two that have not been [closed] are about …"
     parts = split_subjects(analysis, subject, count) if subject and count else [subject]
     if subject and len(parts) == 1:
         parts = split_on_leads(subject, rec.subject_leads)
@@ -187,10 +214,31 @@ def _remainder(analysis: Analysis, tokens: list[tuple[int, str]], words: list[st
         count = number_at(analysis, tokens[position + 2][0])  # "the remaining two, which …"
         return (_REMAINDER_WORDS, count) if count is not None and count > 1 else (0, None)
     count = number_at(analysis, tokens[position + 1][0])
-    if count is None or words[position + 2] not in rec.remainder_references:
+    if count is None:
         return 0, None
-    size = phrase_length_at(words, position + _REMAINDER_WORDS, rec.remainder_verbs)
-    return (_REMAINDER_WORDS + size, count) if size else (0, None)
+    if words[position + 2] in rec.remainder_references:
+        size = phrase_length_at(words, position + _REMAINDER_WORDS, rec.remainder_verbs)
+        if size:
+            return _REMAINDER_WORDS + size, count
+    size = _status_predicate(analysis, words, position + 2)
+    if not size and count == 1 and phrase_length_at(words, position + 2, rec.listing_leads):
+        return 2, count  # "while the one about missing people is still open"
+    return (2 + size, count) if size else (0, None)
+
+
+def _status_predicate(analysis: Analysis, words: list[str], p: int) -> int:
+    """The words of "that have not been", "behind schedule", "still open" at p: a status
+    said of a counted part ("The two that have not been are about …"), or 0."""
+    rec = analysis.rules.recommendations
+    q = p + 1 if p < len(words) and words[p] in rec.remainder_references else p
+    status = {w for phrase in (*rec.closed_words, *rec.open_words) for w in phrase.split()}
+    allowed = status | set(rec.status_aux) | set(rec.perfect_auxiliaries) | set(
+        rec.status_negations)
+    end = q
+    while end < len(words) and words[end] in allowed:
+        end += 1
+    said = [w for w in words[q:end] if w in status or w in rec.status_negations]
+    return end - p if said else 0
 
 
 def subject_from_next_sentence(analysis: Analysis, item: Item) -> None:
@@ -285,7 +333,8 @@ def recommended_items(analysis: Analysis, sentence: Sentence) -> list[Item]:
             return []
         subject = clean_subject(analysis, analysis.text[
             analysis.doc[tokens[end][0]].idx : sentence.end])
-        return [Item(FindingKind.RECOMMENDATION, force_id, subject, None, sentence.start,
+        status = None if in_background(analysis, sentence) else Status.OPEN  # newly made
+        return [Item(FindingKind.RECOMMENDATION, force_id, subject, status, sentence.start,
                      sentence.end, token, source=Source.SENTENCE,
                      sentence_index=sentence.index)] if subject else []
     return []
@@ -305,3 +354,64 @@ def _force_subject_end(analysis: Analysis, tokens: list[tuple[int, str]], p: int
         if len(parts) > 1 and words[p : p + len(parts)] == parts:
             return p + len(parts)
     return None
+
+
+def pronoun_mentions(analysis: Analysis, sentence: Sentence) -> list[Item]:
+    """"It has since been closed.", "All three have now been closed.": a sentence that opens
+    with a pronoun standing for the findings the sentence before names, and says where they
+    stand. A subjectless mention: it updates the named findings it refers to (reconcile)."""
+    if sentence.index == 0 or findings_in(analysis, sentence):
+        return []
+    previous = findings_in(analysis, analysis.sentences[sentence.index - 1])
+    doc = analysis.doc
+    start = sentence.tok_start
+    size = next((n for n in (_PRONOUN_WORDS, 1) if start + n <= sentence.tok_end
+                 and pronoun_count(analysis, start, start + n) is not None), None)
+    if not previous or size is None:
+        return []
+    count = pronoun_count(analysis, start, start + size)
+    rec = analysis.rules.recommendations
+    aux = set(rec.status_aux) | set(rec.perfect_auxiliaries)
+    if start + size >= sentence.tok_end or doc[start + size].lower_ not in aux:
+        return []  # "It is about …" names; "It has been closed" says where it stands
+    breaks = set(analysis.rules.words.clause_breaks)
+    end = clause_end(doc, sentence.tok_end, start + size, breaks)
+    said = {w for p in (*rec.closed_words, *rec.open_words) for w in p.split()}
+    verb = next((k for k in range(start + size, end) if doc[k].lower_ in said), None)
+    if verb is None or doc[verb - 1].lower_ not in rec.status_aux:
+        return []  # "It has met four" is the force's doing; "It has been closed" the finding's
+    status = status_in(analysis, start + size, end)
+    force_id = finding_force(analysis, sentence, start)
+    if status is None or force_id is None:
+        return []
+    several = count != 1
+    return [Item(previous[-1].kind, force_id, None, status, sentence.start, sentence.end,
+                 start, plural=several, every=several, source=Source.SENTENCE,
+                 sentence_index=sentence.index)]
+
+
+def echo_items(analysis: Analysis, sentence: Sentence) -> list[Item]:
+    """"The concern about vetting has since been discharged": a cause of concern restated by
+    its noun alone, with where it stands. Kept only when it restates a finding the document
+    names (findings.py): "the concern about" may be anyone's worry."""
+    rec = analysis.rules.recommendations
+    words = cached_words(analysis)
+    definite = set(analysis.rules.counts.definite_determiners)
+    out: list[Item] = []
+    for k in range(sentence.tok_start + 1, sentence.tok_end - 1):
+        if words[k] not in rec.echo_nouns or words[k - 1] not in definite:
+            continue
+        marker = Finding(FindingKind.CAUSE_OF_CONCERN, k, k + 1, False, sentence)
+        span = subject_span(analysis, marker, rec.concern_subject_leads)
+        force_id = finding_force(analysis, sentence, k)
+        if span is None or force_id is None:
+            continue
+        subject = clean_subject(analysis, span_text(analysis, span[0], span[1]))
+        end = clause_end(analysis.doc, sentence.tok_end, span[1],
+                         set(analysis.rules.words.clause_breaks))
+        status = status_in(analysis, span[1], end)
+        if subject and status:
+            out.append(Item(FindingKind.CAUSE_OF_CONCERN, force_id, subject, status,
+                            sentence.start, sentence.end, k, source=Source.SENTENCE,
+                            sentence_index=sentence.index, echo=True))
+    return out

@@ -9,7 +9,7 @@ Which words mean what is data in rules/recommendations.yaml and rules/counts.yam
 
 from __future__ import annotations
 
-from pipeline.codes import FindingKind
+from pipeline.codes import FindingKind, Status
 from pipeline.events.registry import RECOMMENDATION
 from pipeline.extract.clauses import has_phrase, lower_words
 from pipeline.extract.context import Analysis, Sentence
@@ -26,15 +26,17 @@ from pipeline.extract.finding_lists import (
 )
 from pipeline.extract.finding_mentions import Matcher
 from pipeline.extract.finding_references import (
+    echo_items,
     ordinal_items,
     pronoun_items,
+    pronoun_mentions,
     recommendation_text,
     recommended_items,
     remainder_items,
     subject_from_next_sentence,
 )
 from pipeline.extract.items import Item, Source, sentence_items
-from pipeline.extract.reconcile import Group, reconcile
+from pipeline.extract.reconcile import Group, reconcile, same_finding
 from pipeline.extract.skeleton import Dated, Steps, as_found, never, run
 from pipeline.models import Event
 
@@ -91,6 +93,9 @@ def document_items(analysis: Analysis) -> list[Item]:
         if named & set(range(sentence.index - _REFERENCE_WINDOW, sentence.index + 1)):
             items.extend(ordinal_items(analysis, sentence))
             items.extend(pronoun_items(analysis, sentence))
+            items.extend(pronoun_mentions(analysis, sentence))
+            if sentence.index not in named:
+                items.extend(echo_items(analysis, sentence))
         if sentence.index in engage:
             items.extend(reason_concern_items(analysis, sentence))
         if recommends:
@@ -101,7 +106,21 @@ def document_items(analysis: Analysis) -> list[Item]:
     for item in items:
         subject_from_next_sentence(analysis, item)
     items.extend(_recommendation_references(analysis, items))
-    return items
+    return _with_echoes(analysis, _without_inferred(items))
+
+
+def _with_echoes(analysis: Analysis, items: list[Item]) -> list[Item]:
+    """"The concern about vetting has since been discharged" counts only as a restatement
+    of a cause of concern the document names ("the concern about" may be anyone's worry)."""
+    named = [i for i in items if i.subject and not i.echo]
+    return [i for i in items if not i.echo or any(same_finding(analysis, i, n) for n in named)]
+
+
+def _without_inferred(items: list[Item]) -> list[Item]:
+    """What inspectors found, given as the reason for a move, is a cause of concern only
+    when the document names none of the force's causes of concern otherwise."""
+    named = {(i.force_id, i.kind) for i in items if i.subject and not i.inferred}
+    return [i for i in items if not i.inferred or (i.force_id, i.kind) not in named]
 
 
 def _status_from_referent(items: list[Item], tallies: list[Tally]) -> None:
@@ -117,6 +136,26 @@ def _status_from_referent(items: list[Item], tallies: list[Tally]) -> None:
         item.status = next((i.status for i in items if i.sentence_index == item.refers_to
                             and i.plural and i.status and (i.force_id, i.kind) == (
                                 item.force_id, item.kind)), None)
+
+
+def _status_from_parts(analysis: Analysis, items: list[Item], tallies: list[Tally]) -> None:
+    """"…, two had been closed, two were expected to be closed by the summer and one, on
+    control room demand, was proving harder": a member named apart from the closed count
+    of its sentence, in a clause of its own that says no status, is one still open. (After
+    a colon the members spell out the count before it: no status passed on.)"""
+    counted = {(t.sentence.index, t.force_id, t.kind) for t in tallies
+               if t.closed is not None and t.open}
+    breaks = set(analysis.rules.recommendations.clause_joiners) | {","}
+    for item in items:
+        if item.source != Source.REFERENCE or item.status or (
+                item.sentence_index, item.force_id, item.kind) not in counted:
+            continue
+        sentence = analysis.sentences[item.sentence_index]
+        k = item.token - 1
+        while k > sentence.tok_start and analysis.doc[k].lower_ not in breaks | {":"}:
+            k -= 1
+        if k > sentence.tok_start and analysis.doc[k].lower_ in breaks:
+            item.status = Status.OPEN
 
 
 # A finding as the document states it once its wordings are reconciled: a tally, or one
@@ -147,6 +186,7 @@ def _stated_findings(analysis: Analysis) -> list[Stated]:
     tallies = document_tallies(analysis)
     items = document_items(analysis)
     _status_from_referent(items, tallies)
+    _status_from_parts(analysis, items, tallies)
     items.extend(i for t in tallies for i in remainder_items(analysis, t))
     reason_tallies, reason_items = _reason_counts(analysis)
     tallies, items = tallies + reason_tallies, items + reason_items

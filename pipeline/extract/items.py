@@ -19,6 +19,7 @@ from pipeline.codes import FindingKind, Status
 from pipeline.extract.clauses import clause_end, clause_start, has_phrase, lower_words
 from pipeline.extract.context import Analysis, Sentence
 from pipeline.extract.counts import number_at
+from pipeline.extract.finding_antecedents import antecedent_subjects, pronoun_count
 from pipeline.extract.finding_mentions import (
     Finding,
     dated_before,
@@ -52,6 +53,8 @@ EVERY_BEFORE = 4
 _ISSUED_REACH = 6  # "raised with Sussex Police in May" after the subject
 _APPOSITION_WORDS = (2, 8)  # ", responding to the public," is a subject; longer is a clause
 _COPULAR_WORDS = 25
+# Intros that list a plural finding's members whether or not a count stands before it.
+_LISTING_INTROS = (Intro.PAREN, Intro.COLON, Intro.PREDICATE, Intro.STATED)
 _RELATIVE_REACH = 12  # "…, the most urgent of which is that …", ": that …" follow closely
 
 
@@ -85,6 +88,12 @@ class Item:
     group: str | None = None  # items of one list or one sentence are never one finding
     intro_index: int | None = None  # a listed item's introducing sentence
     refers_to: int | None = None  # "The first relates to …": the sentence that counts the set
+    # Named only by what inspectors found ("moved into Engage after inspectors found it was
+    # too slow to answer calls"): a wording that names the force's findings beats it.
+    inferred: bool = False
+    # "The concern about vetting has since been discharged": a finding restated by "concern"
+    # alone, kept only when it restates one the document names.
+    echo: bool = False
 
 
 def in_background(analysis: Analysis, sentence: Sentence) -> bool:
@@ -184,6 +193,10 @@ def _copula_before(analysis: Analysis, finding: Finding) -> int | None:
     if doc[k].lower_ not in articles and k > finding.sentence.tok_start and doc[
             k - 1].lower_ in articles:
         k -= 1
+    rec = analysis.rules.recommendations
+    between = {w for p in (*rec.copular_closed, *rec.status_negations) for w in p.split()}
+    while k > finding.sentence.tok_start and doc[k - 1].lower_ in between:
+        k -= 1  # "are no longer a cause of concern", "is not a cause for concern"
     words = lower_words(doc, max(finding.sentence.tok_start, k - EVERY_BEFORE), k)
     for phrase in sorted(analysis.rules.recommendations.copulas, key=len, reverse=True):
         parts = phrase.split()
@@ -215,11 +228,16 @@ def copular_items(analysis: Analysis, finding: Finding, force_id: str) -> list[I
     if begin >= copula or copula - begin > _COPULAR_WORDS:
         return []
     subject = clean_subject(analysis, span_text(analysis, begin, copula))
-    negated = lower_words(doc, max(sentence.tok_start, copula - 2), copula + 2)
+    negated = lower_words(doc, max(sentence.tok_start, copula - 2), max(copula + 2, finding.start))
     if has_phrase(negated, rec.status_negations):
         return []
     status = Status.CLOSED if has_phrase(negated, rec.copular_closed) else (
         None if in_background(analysis, sentence) else Status.OPEN)
+    referred = pronoun_count(analysis, begin, copula)
+    if referred is not None:  # "Both were identified as causes of concern."
+        named = antecedent_subjects(analysis, sentence, referred)
+        if named or subject is not None:
+            return [_item(analysis, finding, force_id, n, status, Source.COPULAR) for n in named]
     if subject is None:  # "This is a cause of concern.": says where the one just named stands
         return [_item(analysis, finding, force_id, None, status)] if not finding.plural else []
     parts = _split_uncounted(analysis, subject) if finding.plural else [subject]
@@ -311,6 +329,8 @@ def finding_subjects(analysis: Analysis, finding: Finding) -> tuple[list[str], i
         return ([subject] if subject else []), finding.end, Intro.NONE
     start, end, how = span
     after = end + 1 if how == Intro.DASH else end  # the verb after "– on A and on B –"
+    if how == Intro.PREDICATE:
+        after = finding.end  # "remain open: A, and B": the status stands before the list
     subjects, _, _ = _span_subjects(analysis, finding, start, end, how, leads)
     return subjects, after, how
 
@@ -349,7 +369,7 @@ def _span_subjects(analysis: Analysis, finding: Finding, start: int, end: int, h
         analysis, subject)
     if len(parts) == 1:
         parts = split_on_leads(subject, rec.subject_leads)
-    if how == Intro.COLON and number_at(analysis, start) is not None:
+    if how in (Intro.COLON, Intro.PREDICATE) and number_at(analysis, start) is not None:
         return [], end, how  # "Causes of concern: one down, one to go" counts, names none
     parts = parts[:1] + [_without_lead(q, leads) for q in parts[1:]]
     return [p for p in (clean_subject(analysis, q) for q in parts) if p], end, how
@@ -411,7 +431,9 @@ def _part_of_count(analysis: Analysis, finding: Finding) -> int | None:
     while k >= floor and doc[k].lower_ in skip:
         k -= 1
     k -= 1  # the whole's number
-    while k >= floor and doc[k].lower_ in skip:
+    owners = {i for m in analysis.forces_between(floor, finding.start)
+              for i in range(m.tok_start, m.tok_end)}  # "two of Kent Police's four"
+    while k >= floor and (doc[k].lower_ in skip or k in owners):
         k -= 1
     size = _phrase_ending(analysis, k, floor, counts.part_of)  # "of", "out of"
     if size is None:
@@ -467,12 +489,14 @@ def sentence_items(analysis: Analysis, sentence: Sentence, reason: bool) -> list
             status = out[-1].status
         if status is None and reason:
             status = Status.OPEN
+        if status is None and how == Intro.STATED and not in_background(analysis, sentence):
+            status = Status.OPEN  # "One of the recommendations is that the force should …"
         if not subjects:
             item = _item(analysis, finding, force_id, None, status)
             item.every = finding.plural and covers_every(analysis, finding)
             out.append(item)
             continue
-        if finding.plural and how not in (Intro.PAREN, Intro.COLON, Intro.STATED) and count_before(
+        if finding.plural and how not in _LISTING_INTROS and count_before(
                 analysis, finding) is None and (status is None or _vague(analysis, finding)):
             continue  # "our recommendations on vetting", "several recommendations about X"
         # "raised two causes of concern about X and Y" with one subject sums up a set

@@ -26,6 +26,7 @@ class Intro(StrEnum):
 
     LEAD = auto()  # a lead-in: "… about how it manages offenders"
     COLON = auto()  # "Causes of concern: …"
+    PREDICATE = auto()  # "Two causes of concern remain open: …": a status, then the list
     PAREN = auto()  # "(A, and B)"
     DASH = auto()  # "– on A and on B –"
     EACH = auto()  # ", one about A and one about B": each member named in turn
@@ -36,6 +37,8 @@ class Intro(StrEnum):
 _TRAILING_PUNCTUATION = (";", ".", ",", ":")
 _AHEAD = 5  # words after a comma in which a relative pronoun or a speech verb ends a subject
 _STATUS_AHEAD = 4  # an auxiliary this close before a status word ends a subject
+_PREDICATE_WORDS = 8  # "remain open for Durham Constabulary:" before a listing colon
+_ASIDE_WORDS = 6  # ", first raised by inspectors last year," between a finding and its lead
 _QUOTES = "\"“”'‘’"
 _PUNCTUATION = {":", ".", ",", ";", "-", "–", "—"}
 _CACHE: dict[str, _Separators] = {}
@@ -179,6 +182,7 @@ def _skip_joiners(analysis: Analysis, finding: Finding) -> int:
     if k < end and doc[k].like_num:
         k += 1  # "Recommendation 2: …"
     k = _skip_raiser(analysis, k, end, skip)
+    k = _skip_aside(analysis, k, end)
     previous = None
     while k != previous:
         previous = k
@@ -189,6 +193,25 @@ def _skip_joiners(analysis: Analysis, finding: Finding) -> int:
             k += 2
         k = issue_predicate_end(analysis, k, end) or k
     return k
+
+
+def _skip_aside(analysis: Analysis, k: int, end: int) -> int:
+    """"the cause of concern, first raised last year, about …", "…, which was raised in
+    2022, about …": an aside saying when it was raised, set off by commas before the lead."""
+    doc = analysis.doc
+    rec = analysis.rules.recommendations
+    if k >= end or doc[k].text != ",":
+        return k
+    close = next((j for j in range(k + 1, min(end, k + _ASIDE_WORDS + 2))
+                  if doc[j].text == ","), None)
+    if close is None:
+        return k
+    words = lower_words(doc, k + 1, close)
+    raised = set(words) & set(rec.subject_stops) or words[:1] and words[0] in set(
+        rec.relative_pronouns)
+    after = lower_words(doc, close + 1, min(end, close + 1 + LEAD_IN_WORDS))
+    leads = (*rec.subject_leads, *rec.listing_leads)
+    return close + 1 if raised and _lead_length(after, list(leads)) else k
 
 
 def issue_predicate_end(analysis: Analysis, k: int, end: int) -> int | None:
@@ -268,6 +291,9 @@ def subject_start(analysis: Analysis, finding: Finding, leads: list[str]
         return k + each, Intro.EACH
     if words[offset : offset + 1] == [":"]:
         return k + offset + 1, Intro.COLON
+    colon = _predicate_colon(analysis, k, end)
+    if colon is not None:
+        return colon, Intro.PREDICATE
     if words[offset : offset + 1] == ["("] and not offset:
         return k + 1, Intro.PAREN
     if not offset and aside_end(analysis, k, end) is not None:
@@ -275,6 +301,23 @@ def subject_start(analysis: Analysis, finding: Finding, leads: list[str]
         return None if size is None else (k + 1 + size, Intro.DASH)
     size = _lead_length(words[offset:], leads)
     return None if size is None else (k + offset + size, Intro.LEAD)
+
+
+def _predicate_colon(analysis: Analysis, k: int, end: int) -> int | None:
+    """The token after the colon of "… remain open for Durham Constabulary: A, and B" when
+    only a status predicate (and the force) stands between the finding and the colon."""
+    rec = analysis.rules.recommendations
+    doc = analysis.doc
+    status = {w for p in (*rec.closed_words, *rec.open_words) for w in p.split()}
+    allowed = status | set(rec.status_aux) | set(rec.perfect_auxiliaries) | set(
+        rec.status_negations) | set(rec.subject_joiners)
+    forces = {i for m in analysis.forces_between(k, min(end, k + _PREDICATE_WORDS))
+              for i in range(m.tok_start, m.tok_end)}
+    j = k
+    while j < end and j - k < _PREDICATE_WORDS and (doc[j].lower_ in allowed or j in forces):
+        j += 1
+    said = any(doc[i].lower_ in status for i in range(k, j))
+    return j + 1 if said and j + 1 < end and doc[j].text == ":" else None
 
 
 def subject_end(analysis: Analysis, finding: Finding, start: int, how: str = Intro.LEAD) -> int:
@@ -291,7 +334,9 @@ def subject_end(analysis: Analysis, finding: Finding, start: int, how: str = Int
     if how == Intro.EACH:
         later = [f.start for f in findings_in(analysis, sentence) if f.start >= start]
         return _before_determiners(analysis, start, later[0]) if later else sentence.tok_end
-    end = clause_end(doc, sentence.tok_end, start, {";", "—", "–"})
+    listed = how in (Intro.COLON, Intro.PREDICATE)  # "…: A; and B" lists past a semicolon
+    end = clause_end(doc, sentence.tok_end, start, set(rec.aside_dashes) | (
+        set() if listed else {";"}))
     later = [f.start for f in findings_in(analysis, sentence) if f.start >= start]
     if later:
         end = min(end, _before_determiners(analysis, start, later[0]))
@@ -300,7 +345,10 @@ def subject_end(analysis: Analysis, finding: Finding, start: int, how: str = Int
     negations = set(rec.status_negations)
     stops = set(rec.subject_stops)
     followers = set(rec.subject_stop_followers)
+    final_verbs = set(rec.subject_final_verbs)
     after_comma = set(rec.subject_stops_after_comma) | aux
+    if how in (Intro.COLON, Intro.PREDICATE):
+        after_comma -= set(rec.list_joins)  # "…: call handling, and the management of …"
     force_preps = set(rec.subject_force_prepositions)
     forces = {m.tok_start for m in analysis.forces_between(start, end)}
     for i in range(start, end):
@@ -309,10 +357,15 @@ def subject_end(analysis: Analysis, finding: Finding, start: int, how: str = Int
         if word in force_preps and i + 1 in forces and i > start:
             return i  # "on custody at Gwent Police": the force is not the subject
         ahead = [t.lower_ for t in doc[i + 1 : min(i + _STATUS_AHEAD, end)]]
-        if word in aux and (set(ahead) & status_words or ahead[:1] and ahead[0] in negations):
+        said = f" {' '.join(ahead)} "  # "… was signed off": a status of several words too
+        if word in aux and (any(f" {p} " in said for p in status_words) or ahead[:1] and (
+                ahead[0] in negations)):
             return i  # "… has been achieved", "… has not yet been achieved"
         if word in stops and following in followers:
             return i
+        if i > start and word in final_verbs and (not following or following in (
+                status_words | _PUNCTUATION)):
+            return i  # "… about vetting remains.", "… about custody stays open"
         if word == "," and (following in after_comma or _relative_ahead(analysis, i, end)):
             return i
     return end
@@ -329,10 +382,14 @@ def _relative_ahead(analysis: Analysis, comma: int, end: int) -> bool:
 def _before_determiners(analysis: Analysis, start: int, token: int) -> int:
     """The token where a following finding's noun phrase starts: "…, and the area of concern"."""
     doc = analysis.doc
-    joins = set(analysis.rules.counts.determiners) | set(analysis.rules.counts.modifiers)
-    joins |= set(analysis.rules.recommendations.finding_joins)
-    while token > start and doc[token - 1].lower_ in joins:
+    words = set(analysis.rules.counts.determiners) | set(analysis.rules.counts.modifiers)
+    joins = set(analysis.rules.recommendations.finding_joins)
+    while token > start and doc[token - 1].lower_ in words | joins:
         token -= 1
+        if doc[token].lower_ in joins - words:  # "… has been closed, and the cause of …":
+            while token > start and doc[token - 1].lower_ in joins - words:
+                token -= 1  # the joins, not the status word before them
+            break
     return token
 
 

@@ -112,6 +112,18 @@ class RecommendationsRules:
     every_after: Phrases
     bare_copulas: Phrases
     announcing_modals: Phrases
+    reason_finding_verbs: Phrases
+    echo_nouns: Phrases
+    stay_cues: Phrases
+    antecedent_pronouns: Phrases
+    antecedent_pairs: Phrases
+    antecedent_singulars: Phrases
+    antecedent_verbs: Phrases
+    antecedent_holders: Phrases
+    failing_prepositions: Phrases
+    antecedent_separators: Regexes
+    list_joins: Phrases
+    subject_final_verbs: Phrases
     subject_trailing_words: Phrases
     subject_separators: Regexes
     pair_separators: Regexes
