@@ -28,7 +28,7 @@ from pipeline.extract.finding_mentions import (
     is_hypothetical,
 )
 from pipeline.extract.force_scope import forces_of
-from pipeline.extract.status import cached_words, status_in
+from pipeline.extract.status import cached_words, status_in, status_words
 
 # Words before a count read for "of the", "all", "the remaining".
 LEFT_WORDS = 3
@@ -38,6 +38,7 @@ _HYPHENATED = 3
 RELATIVE_REACH = 5
 
 _TENS = 10
+_DUAL = 2  # the set "neither" and "both" speak of
 _COMPOUNDS = 2  # hyphenated modifiers read over between a count and its finding
 
 
@@ -52,6 +53,7 @@ class Count:
     finding: Finding | None = None
     whole: int | None = None  # "three of the five": 5
     whole_token: int | None = None
+    implied: bool = False  # the whole is what the count word implies ("neither": two)
     is_total: bool = False  # "of the four causes of concern"
     every: bool = False  # "all four", "both"
     remaining: bool = False  # "the remaining two"
@@ -107,10 +109,28 @@ def number_at(analysis: Analysis, token: int) -> int | None:
     word = cached_words(analysis)[token] or ""
     if word in rules.not_counts:
         return None
+    if word in rules.dual_none:
+        return 0
+    if _rest_of_two(analysis, token):
+        return 1
     if word.isdigit():
         value = int(word)
         return value if value <= rules.max_count else None
     return analysis.rules.numbers.numbers.get(word)
+
+
+def _rest_of_two(analysis: Analysis, token: int) -> bool:
+    """"one was closed in May; the other in August": "the other" counts the second of two."""
+    words = cached_words(analysis)
+    phrase = " ".join(w or "" for w in words[max(token - 1, 0) : token + 1])
+    following = words[token + 1] if token + 1 < len(words) else None
+    return phrase in analysis.rules.counts.rest_of_two and not (following and (
+        following.isdigit() or following in analysis.rules.numbers.numbers))  # "the other two"
+
+
+def _implied_whole(window: _Window, token: int) -> bool:
+    return window.word(token) in window.analysis.rules.counts.dual_none or _rest_of_two(
+        window.analysis, token)
 
 
 def number_tokens(analysis: Analysis) -> set[int]:
@@ -118,9 +138,10 @@ def number_tokens(analysis: Analysis) -> set[int]:
     cached = analysis.cache.get(number_tokens)
     if cached is None:
         words = cached_words(analysis)
-        numbers = analysis.rules.numbers.numbers
+        numbers = set(analysis.rules.numbers.numbers) | set(analysis.rules.counts.dual_none)
         cached = analysis.cache[number_tokens] = {
-            i for i, w in enumerate(words) if w is not None and (w in numbers or w.isdigit())}
+            i for i, w in enumerate(words) if w is not None and (
+                w in numbers or w.isdigit() or _rest_of_two(analysis, i))}
     return cached
 
 
@@ -259,6 +280,8 @@ def read_count(window: _Window, token: int) -> Count | None:
     value, after = _compound(window, token, value)
     count = Count(value, token, after)
     j = _read_part_of(window, count, after)
+    if _implied_whole(window, token) and count.whole is None and not count.relative:
+        count.whole, count.implied = _DUAL, True  # "neither cause of concern": none of two
     if window.finding_at(j) is None:
         skipped = _skip_compounds(window, window.skip(j, set(rules.modifiers) | {
             ",", "'", "’"}))
@@ -299,7 +322,7 @@ def _predicate(window: _Window, count: Count) -> list[tuple[int, int]]:
             continue
         if (k > count.end and window.count_value(k) is not None) or window.word(k) in breaks:
             break
-        if window.word(k) in conjunctions and window.word(k + 1) in subjects:
+        if window.word(k) in conjunctions and _new_subject(window, k + 1, subjects):
             break  # "… the four recommendations it made and we are confident …"
         other = window.finding_at(k)
         if other is not None and other is not count.finding:
@@ -311,6 +334,18 @@ def _predicate(window: _Window, count: Count) -> list[tuple[int, int]]:
             continue
         k += 1
     return [*segments, (start, k)]
+
+
+def _new_subject(window: _Window, token: int, subjects: set[str]) -> bool:
+    """Whether a clause with its own subject starts here: "… and we are confident", "… and
+    the force has completed one of them", "… and Kent Police has closed …"."""
+    if window.word(token) in subjects:
+        return True
+    words = window.words()
+    if phrase_length_at(words, token - window.start,
+                        window.analysis.rules.forces.strict_anaphors):
+        return True
+    return any(m.tok_start == token for m in window.analysis.forces_between(token, window.end))
 
 
 def _noun_phrase_start(window: _Window, floor: int, token: int) -> int:
@@ -364,8 +399,19 @@ def read_status(window: _Window, count: Count) -> None:
         count.status = status_in(analysis, count.token + 1, head, tally=True)
     if count.status is None and count.remaining:
         count.status = Status.OPEN
+    if count.status is None and count.value == 0 and _closing_said(window, segments):
+        count.status = Status.CLOSED  # "neither … could be closed": none of them was
     if _definite_set(window, count, segments):
         count.every = True
+
+
+def _closing_said(window: _Window, segments: list[tuple[int, int]]) -> bool:
+    """Whether a closing word stands in a count's predicate, in any frame: of a count of
+    none, "could be closed" and "has been closed" say the same."""
+    closed = status_words(window.analysis).closed
+    words = [window.word(t) for start, end in segments for t in range(start, end)]
+    return any(tuple(words[p : p + len(parts)]) == parts
+               for p in range(len(words)) for parts in closed)
 
 
 def _read_far_relative(window: _Window, count: Count) -> None:
@@ -497,7 +543,7 @@ def _inherit_status(analysis: Analysis, counts: list[Count]) -> None:
 
 
 def _add(tally: Tally, count: Count) -> None:
-    if count.whole is not None:
+    if count.whole is not None and not (count.implied and tally.total is not None):
         tally.total = count.whole
     if count.exception and count.status is not None:
         _add_exception(tally, count)
@@ -611,7 +657,10 @@ def _sentence_tallies(analysis: Analysis, sentence: Sentence, counts: list[Count
     context: dict[str, Tally] = {}
     for count in counts:
         kind = count.kind
-        if kind is None or count.back_reference:
+        # "we made two recommendations …, and the force has completed one of them"
+        counted_here = kind is not None and any(
+            not c.back_reference for c in groups.get(kind, []))
+        if kind is None or count.back_reference and not counted_here:
             earlier = _recent(pending, sentence, window, kind, None)
             if earlier is None and kind is None:
                 continue

@@ -47,3 +47,5 @@ class CountsRules:
     definite_determiners: Phrases
     whole_prepositions: Phrases
     every_counts: Phrases
+    dual_none: Phrases
+    rest_of_two: Phrases
