@@ -271,10 +271,16 @@ def _skip_compounds(window: _Window, token: int) -> int:
     return token
 
 
+def _after_hyphen(window: _Window, token: int) -> bool:
+    """"twenty-one", "top-10": a hyphen joined to the number; a bullet's dash ("- 10
+    recommendations made") stands apart from it."""
+    return window.word(token - 1) in ("-", "‐") and not window.analysis.doc[token - 1].whitespace_
+
+
 def read_count(window: _Window, token: int) -> Count | None:
     """The count a number starts, or None when it counts something else ("15 minutes")."""
     value = window.count_value(token)
-    if value is None or _hedged(window, token) or window.word(token - 1) in ("-", "‐"):
+    if value is None or _hedged(window, token) or _after_hyphen(window, token):
         return None
     rules = window.analysis.rules.counts
     value, after = _compound(window, token, value)
@@ -395,7 +401,8 @@ def read_status(window: _Window, count: Count) -> None:
     if count.status is None and count.finding is not None:
         _read_far_relative(window, count)
     head = count.finding.start if count.finding else count.end
-    if count.status is None and head > count.token + 1:
+    if count.status is None and head > count.token + 1 and count.value:  # not "none of the
+        # outstanding recommendations related to …"
         count.status = status_in(analysis, count.token + 1, head, tally=True)
     if count.status is None and count.remaining:
         count.status = Status.OPEN
@@ -490,25 +497,83 @@ def sentence_counts(analysis: Analysis, sentence: Sentence, findings: list[Findi
 
 def _labelled_counts(analysis: Analysis, sentence: Sentence, findings: list[Finding],
                      dates: set[int]) -> list[Count]:
-    """Counts after the finding they count, as tables and summaries write them:
-    "Recommendations: 12", "Open causes of concern: 2", "Recommendations closed: 4"."""
+    """Counts after the label that says what they count, as tables and summaries write
+    them: "Recommendations: 12", "Recommendations in scope: 12", "Open causes of concern:
+    2", "Recommendations closed: 4", "Recommendations made: 12 / completed: 7", and a row
+    under such a one that names only a status ("Completed and signed off: 7")."""
+    out: list[Count] = []
+    for finding in (f for f in findings if f.plural):
+        read = _label_value(analysis, sentence, finding.end, dates)
+        if read is None:
+            continue
+        label_end, k = read
+        status = status_in(analysis, finding.end, label_end, tally=True) or status_in(
+            analysis, max(finding.start - 1, sentence.tok_start), finding.start, tally=True)
+        count = Count(value=number_at(analysis, k) or 0, token=k, end=k + 1, kind=finding.kind,
+                      finding=finding, status=status, is_total=status is None)
+        out.append(count)
+        out.extend(_continued_labels(analysis, sentence, count, dates))
+    if not out:
+        out.extend(_status_row(analysis, sentence, dates))
+    return out
+
+
+def _label_value(analysis: Analysis, sentence: Sentence, k: int, dates: set[int]
+                 ) -> tuple[int, int] | None:
+    """Where a label that starts at `k` ends and the token of its number: a status word
+    right before the number ("closed 4"), or a few words before a colon ("in scope: 12").
+    The number ends the row, or a separator follows it (not "12 forces")."""
+    words = cached_words(analysis)
+    rules = analysis.rules.counts
+    end = min(sentence.tok_end, k + rules.label_reach + 1)
+    colon = next((t for t in range(k, end) if words[t] == ":"), None)
+    if colon is not None and any(number_at(analysis, t) is not None for t in range(k, colon)):
+        return None
+    label_end = colon if colon is not None else k + (
+        1 if status_in(analysis, k, k + 1, tally=True) else 0)
+    value = label_end + 1 if colon is not None else label_end
+    if value >= sentence.tok_end or value in dates or number_at(analysis, value) is None:
+        return None
+    after = words[value + 1] if value + 1 < sentence.tok_end else None
+    if after is not None and (after.isalpha() or after not in rules.label_separators
+                              and after not in (".", ";")):
+        return None
+    return label_end, value
+
+
+def _continued_labels(analysis: Analysis, sentence: Sentence, count: Count, dates: set[int]
+                      ) -> list[Count]:
+    """"Recommendations made: 12 / completed: 7": status labels after a separator count
+    what the first label counted."""
     words = cached_words(analysis)
     out = []
-    for finding in (f for f in findings if f.plural):
-        k = finding.end
-        status = status_in(analysis, k, k + 1, tally=True)
-        k += 1 if status else 0
-        k += 1 if k < sentence.tok_end and words[k] == ":" else 0
-        value = number_at(analysis, k) if k < sentence.tok_end and k not in dates else None
-        after = words[k + 1] if k + 1 < sentence.tok_end else None
-        if value is None or (after is not None and after.isalpha()):
-            continue
-        status = status or status_in(analysis, max(finding.start - 1, sentence.tok_start),
-                                     finding.start, tally=True)
-        count = Count(value, k, k + 1, finding.kind, finding, status=status)
-        count.is_total = status is None
-        out.append(count)
+    k = count.token + 1
+    while k < sentence.tok_end and words[k] in analysis.rules.counts.label_separators:
+        read = _label_value(analysis, sentence, k + 1, dates)
+        status = read and status_in(analysis, k + 1, read[0], tally=True)
+        if read is None or status is None:
+            break
+        value = read[1]
+        out.append(Count(value=number_at(analysis, value) or 0, token=value, end=value + 1,
+                         kind=count.kind, status=status))
+        k = value + 1
     return out
+
+
+def _status_row(analysis: Analysis, sentence: Sentence, dates: set[int]) -> list[Count]:
+    """A row that names only a status ("Completed and signed off: 7", "- Closed: 2"):
+    a count of what the rows before it counted."""
+    words = cached_words(analysis)
+    k = sentence.tok_start
+    while k < sentence.tok_end and (words[k] is None or words[k] in
+                                    analysis.rules.counts.label_marks):
+        k += 1
+    read = _label_value(analysis, sentence, k, dates)
+    status = read and status_in(analysis, k, read[0], tally=True)
+    if read is None or status is None:
+        return []
+    return [Count(value=number_at(analysis, read[1]) or 0, token=read[1], end=read[1] + 1,
+                  status=status)]
 
 
 def _assign_kinds(counts: list[Count], findings: list[Finding]) -> None:

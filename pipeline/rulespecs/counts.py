@@ -49,3 +49,6 @@ class CountsRules:
     every_counts: Phrases
     dual_none: Phrases
     rest_of_two: Phrases
+    label_reach: int
+    label_separators: Phrases
+    label_marks: Phrases
