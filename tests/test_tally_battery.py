@@ -79,7 +79,16 @@ CASES = [
     ("West Mercia Police was set three causes of concern last year. At the revisit, "
      "inspectors closed one of them and kept the other two open.",
      {("west-mercia-police", COC, 3, 1, 2)}),
+    ("In Essex Police, all four recommendations have been met. At Suffolk Constabulary, "
+     "inspectors signed off three of the force's five.",
+     {("essex-police", REC, 4, 4, 0), ("suffolk-constabulary", REC, 5, 3, 2)}),
+    ("Kent Police has two causes of concern. Its officers answered 9 of 10 calls on time.",
+     {("kent-police", COC, 2, None, None)}),
     # Distributive statuses.
+    ("Two recommendations were made to Norfolk Constabulary. One has been completed and the "
+     "other is still in progress.", {("norfolk-constabulary", REC, 2, 1, 1)}),
+    ("Neither recommendation made to Lincolnshire Police has been implemented.",
+     {("lincolnshire-police", REC, 2, 0, 2)}),
     ("Merseyside Police had two causes of concern. One, on vetting, was closed in May; the "
      "other, on custody, was closed in August.", {("merseyside-police", COC, 2, 2, 0)}),
     ("Inspectors raised two causes of concern with Surrey Police: one was closed in March "

@@ -277,6 +277,13 @@ def _after_hyphen(window: _Window, token: int) -> bool:
     return window.word(token - 1) in ("-", "‐") and not window.analysis.doc[token - 1].whitespace_
 
 
+def _counts_other_noun(window: _Window, token: int) -> bool:
+    """"answered 9 of 10 calls": a word after the whole that is no finding and could not
+    follow an elliptic count names what is counted."""
+    word = window.word(token)
+    return word.isalpha() and word not in window.analysis.rules.counts.elliptic_followers
+
+
 def read_count(window: _Window, token: int) -> Count | None:
     """The count a number starts, or None when it counts something else ("15 minutes")."""
     value = window.count_value(token)
@@ -299,7 +306,8 @@ def read_count(window: _Window, token: int) -> Count | None:
                 return None
             count.single = True  # "identified one cause of concern": a total, if bare
         count.kind, count.finding, count.end = finding.kind, finding, finding.end
-    elif (count.whole is not None or count.relative or count.back_reference
+    elif (count.whole is not None and not _counts_other_noun(window, j)
+          or count.relative or count.back_reference
           or j >= window.end or window.word(j) in set(rules.elliptic_followers)):
         count.end = j  # "three of the five", "five of which", "… and two remain open"
     else:
@@ -715,11 +723,26 @@ def _recent(pending: list[Tally], sentence: Sentence, window: int, kind: str | N
     return None
 
 
+def _named_before(analysis: Analysis, sentence: Sentence, count: Count) -> str | None:
+    """"In Gwent, both causes of concern have been closed. In Nottinghamshire, inspectors
+    closed two of the force's three": a part of a stated whole, with a status and no noun,
+    counts what the sentences just before named last."""
+    if count.whole is None or count.status is None:
+        return None
+    window = analysis.rules.counts.back_reference_window
+    for index in range(sentence.index - 1, max(sentence.index - window, 0) - 1, -1):
+        findings = findings_in(analysis, analysis.sentences[index])
+        if findings:
+            return findings[-1].kind
+    return None
+
+
 def _sentence_tallies(analysis: Analysis, sentence: Sentence, counts: list[Count],
                       pending: list[Tally]) -> list[Tally]:
     window = analysis.rules.counts.back_reference_window
     groups: dict[str, list[Count]] = {}
     context: dict[str, Tally] = {}
+    last_kind: str | None = None
     for count in counts:
         kind = count.kind
         # "we made two recommendations …, and the force has completed one of them"
@@ -727,11 +750,14 @@ def _sentence_tallies(analysis: Analysis, sentence: Sentence, counts: list[Count
             not c.back_reference for c in groups.get(kind, []))
         if kind is None or count.back_reference and not counted_here:
             earlier = _recent(pending, sentence, window, kind, None)
-            if earlier is None and kind is None:
-                continue
             if earlier is not None:
                 kind = earlier.kind
                 context.setdefault(kind, earlier)
+            elif kind is None:
+                kind = last_kind or _named_before(analysis, sentence, count)
+                if kind is None:
+                    continue
+        last_kind = kind
         groups.setdefault(kind, []).append(count)
     out = []
     for kind, members in groups.items():
@@ -763,7 +789,9 @@ def document_tallies(analysis: Analysis) -> list[Tally]:
     pending: list[Tally] = []
     for sentence in analysis.sentences:
         findings = findings_in(analysis, sentence)
-        recent = bool(pending) and sentence.index - pending[-1].sentence.index <= window
+        recent = bool(pending) and sentence.index - pending[-1].sentence.index <= window or any(
+            findings_in(analysis, analysis.sentences[i])
+            for i in range(max(sentence.index - window, 0), sentence.index))
         if not findings and not recent:
             continue
         counts = sentence_counts(analysis, sentence, findings)
