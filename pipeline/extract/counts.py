@@ -737,6 +737,29 @@ def _named_before(analysis: Analysis, sentence: Sentence, count: Count) -> str |
     return None
 
 
+def _by_force(analysis: Analysis, sentence: Sentence, groups: dict[str, list[Count]]
+              ) -> list[tuple[str, str | None, list[Count]]]:
+    """Each kind's counts by the force they count for: "Unlike Kent Police, which has
+    closed all three of its causes of concern, Essex Police still has two open" is one
+    tally of Kent's and one of Essex's. A count belongs to the force of the count before it
+    unless another force is named between them."""
+    out: list[tuple[str, str | None, list[Count]]] = []
+    for kind, members in groups.items():
+        force_id = finding_force(analysis, sentence, members[0].token)
+        current: list[Count] = []
+        for count in members:
+            own = finding_force(analysis, sentence, count.token)
+            named = current and own != force_id and any(
+                m.force_id == own for m in analysis.forces_between(current[-1].token,
+                                                                   count.token))
+            if named:
+                out.append((kind, force_id, current))
+                force_id, current = own, []
+            current.append(count)
+        out.append((kind, force_id, current))
+    return out
+
+
 def _sentence_tallies(analysis: Analysis, sentence: Sentence, counts: list[Count],
                       pending: list[Tally]) -> list[Tally]:
     window = analysis.rules.counts.back_reference_window
@@ -760,8 +783,7 @@ def _sentence_tallies(analysis: Analysis, sentence: Sentence, counts: list[Count
         last_kind = kind
         groups.setdefault(kind, []).append(count)
     out = []
-    for kind, members in groups.items():
-        force_id = finding_force(analysis, sentence, members[0].token)
+    for kind, force_id, members in _by_force(analysis, sentence, groups):
         tally = Tally(kind, force_id, sentence, sentence.start, sentence.end, members[0].token)
         for count in members:
             _add(tally, count)
