@@ -126,6 +126,10 @@ CASES = [
      "Essex Police still has two causes of concern open.",
      {("kent-police", COC, 3, 3, 0), ("essex-police", COC, None, None, 2)}),
     ("Across England and Wales, the review made 120 recommendations to forces.", set()),
+    ("The thematic inspection looked at six forces, among them Kent Police, and made nine "
+     "recommendations.", set()),
+    ("Kent Police, including its control room, was given nine recommendations.",
+     {("kent-police", REC, 9, None, None)}),
     ("The national report on vetting made 43 recommendations to all police forces in England "
      "and Wales.", set()),
     ("Gloucestershire Fire and Rescue Service has closed three of its five causes of "

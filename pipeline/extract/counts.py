@@ -823,7 +823,29 @@ def document_tallies(analysis: Analysis) -> list[Tally]:
             out.append(tally)
             if tally.bare:
                 pending.append(tally)
-    return [t for t in out if not t.bare or _owned(analysis, t) and not _part_of_set(t, out)]
+    return [t for t in out if not _named_as_example(analysis, t) and (
+        not t.bare or _owned(analysis, t) and not _part_of_set(t, out))]
+
+
+def _named_as_example(analysis: Analysis, tally: Tally) -> bool:
+    """"The report, which examined several forces, including Avon and Somerset, made 20
+    recommendations": a force named only as one of a set of forces does not own the set's
+    count."""
+    rules = analysis.rules.counts
+    doc = analysis.doc
+    sentence = tally.sentence
+    mentions = [m for m in analysis.forces_between(sentence.tok_start, sentence.tok_end)
+                if m.force_id == tally.force_id]
+    if not mentions:
+        return False
+    for mention in mentions:
+        before = lower_words(doc, max(sentence.tok_start, mention.tok_start - rules.example_reach),
+                             mention.tok_start)
+        marker = next((p for p in range(len(before)) if phrase_length_at(
+            before, p, rules.example_markers)), None)
+        if marker is None or not set(before[:marker]) & set(rules.set_nouns):
+            return False
+    return True
 
 
 def _part_of_set(tally: Tally, tallies: list[Tally]) -> bool:

@@ -52,3 +52,6 @@ class CountsRules:
     label_reach: int
     label_separators: Phrases
     label_marks: Phrases
+    example_markers: Phrases
+    set_nouns: Phrases
+    example_reach: int
