@@ -418,6 +418,23 @@ def read_status(window: _Window, count: Count) -> None:
         count.status = Status.CLOSED  # "neither … could be closed": none of them was
     if _definite_set(window, count, segments):
         count.every = True
+    if count.status == Status.CLOSED and _aspired(window, count):
+        count.status, count.governed, count.predicated = None, False, False
+
+
+def _aspired(window: _Window, count: Count) -> bool:
+    return looked_forward(window.analysis, window.start, count.token)
+
+
+def looked_forward(analysis: Analysis, floor: int, token: int) -> bool:
+    """"Kent Police hopes to have all nine recommendations signed off by the end of the
+    year": a closing that a hope, plan or expectation in the clause before `token` looks
+    forward to has not happened."""
+    rules = analysis.rules
+    breaks = set(rules.words.clause_breaks) | set(rules.counts.aspiration_breaks)
+    start = clause_start(analysis.doc, floor, token, breaks)
+    words = lower_words(analysis.doc, start, token)
+    return any(phrase_length_at(words, p, rules.counts.aspirations) for p in range(len(words)))
 
 
 def _closing_said(window: _Window, segments: list[tuple[int, int]]) -> bool:

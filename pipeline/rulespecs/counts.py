@@ -55,3 +55,5 @@ class CountsRules:
     example_markers: Phrases
     set_nouns: Phrases
     example_reach: int
+    aspirations: Phrases
+    aspiration_breaks: Phrases
