@@ -375,7 +375,8 @@ def _status_before(window: _Window, count: Count) -> str | None:
     """"has closed three of …", "discharged from four of these", "fully or partially
     achieved 11": a status verb right before the count (over auxiliaries) governs it."""
     rules = window.analysis.rules.counts
-    skip = set(rules.status_before_skip) | set(rules.remaining_words)  # "the remaining"
+    skip = set(rules.status_before_skip) | set(rules.remaining_words) | {  # "the remaining"
+        w for phrase in rules.additive_before for w in phrase.split()}  # "closed a further two"
     k = count.token - 1
     floor = max(window.start, count.token - rules.status_before_reach)
     while k >= floor and window.word(k) in skip:
@@ -515,7 +516,7 @@ def sentence_counts(analysis: Analysis, sentence: Sentence, findings: list[Findi
             token = max(count.end, (count.whole_token or token) + 1, token + 1)
         start = end + 1
     counts.sort(key=lambda c: c.token)
-    _assign_kinds(counts, live)
+    _assign_kinds(analysis, counts, live)
     _inherit_status(analysis, counts)
     return counts
 
@@ -601,7 +602,20 @@ def _status_row(analysis: Analysis, sentence: Sentence, dates: set[int]) -> list
                   status=status)]
 
 
-def _assign_kinds(counts: list[Count], findings: list[Finding]) -> None:
+def _named_in_predicate(analysis: Analysis, count: Count, findings: list[Finding]
+                        ) -> Finding | None:
+    """"Both were identified as causes of concern", "three were judged to be causes of
+    concern": a count with no noun that its predicate names as findings counts them."""
+    words = cached_words(analysis)
+    naming = set(analysis.rules.counts.naming_words)
+    after = next((f for f in findings if f.start >= count.end), None)
+    if after is None or not after.plural:
+        return None
+    between = [w for w in words[count.end : after.start] if w is not None]
+    return after if between and all(w in naming for w in between) else None
+
+
+def _assign_kinds(analysis: Analysis, counts: list[Count], findings: list[Finding]) -> None:
     """Counts with no noun of their own count what the count before them counted, or what
     the sentence's only kind of finding names ("… recommendations: three closed, two open")."""
     kinds = {f.kind for f in findings}
@@ -616,6 +630,8 @@ def _assign_kinds(counts: list[Count], findings: list[Finding]) -> None:
         elif len(kinds) == 1 and not count.back_reference and any(
                 f.start < count.token for f in findings):
             count.kind = next(iter(kinds))  # not "Both have closed some of their causes …"
+        elif (named := _named_in_predicate(analysis, count, findings)) is not None:
+            count.kind, count.finding = named.kind, named
 
 
 def _inherit_status(analysis: Analysis, counts: list[Count]) -> None:

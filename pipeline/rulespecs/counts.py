@@ -57,3 +57,4 @@ class CountsRules:
     example_reach: int
     aspirations: Phrases
     aspiration_breaks: Phrases
+    naming_words: Phrases
