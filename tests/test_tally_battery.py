@@ -99,6 +99,13 @@ CASES = [
      "other, on custody, was closed in August.", {("merseyside-police", COC, 2, 2, 0)}),
     ("Inspectors raised two causes of concern with Surrey Police: one was closed in March "
      "and the other remains open.", {("surrey-police", COC, 2, 1, 1)}),
+    ("Derbyshire Constabulary was given three causes of concern in 2022. The first, on "
+     "vetting, was closed last year. The second, on custody, was closed in March. The third "
+     "remains open.", {("derbyshire-constabulary", COC, 3, 2, 1)}),
+    ("Kent Police had two recommendations on call handling. The first was met in May; the "
+     "second is still outstanding.", {("kent-police", REC, 2, 1, 1)}),
+    ("Durham Constabulary has four causes of concern. The first cause of concern relates to "
+     "vetting.", {("durham-constabulary", COC, 4, None, None)}),
     # Headlines, captions, bullet lists and table rows.
     ("Avon and Somerset Police closes four of six causes of concern\n\nThe inspectorate "
      "published its letter today.", {("avon-and-somerset-constabulary", COC, 6, 4, 2)}),

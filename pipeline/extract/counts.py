@@ -54,6 +54,7 @@ class Count:
     whole: int | None = None  # "three of the five": 5
     whole_token: int | None = None
     implied: bool = False  # the whole is what the count word implies ("neither": two)
+    ordinal: bool = False  # "the first, on call handling, was closed": one of a series
     is_total: bool = False  # "of the four causes of concern"
     every: bool = False  # "all four", "both"
     remaining: bool = False  # "the remaining two"
@@ -82,6 +83,8 @@ class Tally:
     date: TallyDate | None = None
     reach: int | None = None  # the token after the counts' clause: a date there is theirs
     context: Sentence | None = None  # the sentence an earlier total came from
+    base: Tally | None = None  # the earlier tally whose total this one took
+    series: bool = False  # counts one by one ("The first … The second …"), added up later
     single: bool = False  # a total of one named finding ("identified one cause of concern")
 
     @property
@@ -111,7 +114,7 @@ def number_at(analysis: Analysis, token: int) -> int | None:
         return None
     if word in rules.dual_none:
         return 0
-    if _rest_of_two(analysis, token):
+    if _rest_of_two(analysis, token) or _ordinal(analysis, token):
         return 1
     if word.isdigit():
         value = int(word)
@@ -128,6 +131,13 @@ def _rest_of_two(analysis: Analysis, token: int) -> bool:
         following.isdigit() or following in analysis.rules.numbers.numbers))  # "the other two"
 
 
+def _ordinal(analysis: Analysis, token: int) -> bool:
+    """"The first, on call handling, was closed in June. The second …": one of a series."""
+    words = cached_words(analysis)
+    phrase = " ".join(w or "" for w in words[max(token - 1, 0) : token + 1])
+    return phrase in analysis.rules.counts.ordinals
+
+
 def _implied_whole(window: _Window, token: int) -> bool:
     return window.word(token) in window.analysis.rules.counts.dual_none or _rest_of_two(
         window.analysis, token)
@@ -141,7 +151,8 @@ def number_tokens(analysis: Analysis) -> set[int]:
         numbers = set(analysis.rules.numbers.numbers) | set(analysis.rules.counts.dual_none)
         cached = analysis.cache[number_tokens] = {
             i for i, w in enumerate(words) if w is not None and (
-                w in numbers or w.isdigit() or _rest_of_two(analysis, i))}
+                w in numbers or w.isdigit() or _rest_of_two(analysis, i)
+                or _ordinal(analysis, i))}
     return cached
 
 
@@ -291,7 +302,7 @@ def read_count(window: _Window, token: int) -> Count | None:
         return None
     rules = window.analysis.rules.counts
     value, after = _compound(window, token, value)
-    count = Count(value, token, after)
+    count = Count(value, token, after, ordinal=_ordinal(window.analysis, token))
     j = _read_part_of(window, count, after)
     if _implied_whole(window, token) and count.whole is None and not count.relative:
         count.whole, count.implied = _DUAL, True  # "neither cause of concern": none of two
@@ -304,7 +315,7 @@ def read_count(window: _Window, token: int) -> Count | None:
         if not finding.plural and count.whole is None and not count.relative:
             if value != 1:
                 return None
-            count.single = True  # "identified one cause of concern": a total, if bare
+            count.single = not count.ordinal  # "identified one cause of concern": a total
         count.kind, count.finding, count.end = finding.kind, finding, finding.end
     elif (count.whole is not None and not _counts_other_noun(window, j)
           or count.relative or count.back_reference
@@ -659,7 +670,8 @@ def _add(tally: Tally, count: Count) -> None:
         return
     if count.status is None:
         if count.finding is not None and not (count.remaining or count.back_reference
-                                              or count.additive) and tally.total is None:
+                                              or count.additive or count.ordinal) and (
+                tally.total is None):
             tally.total = count.value  # a bare total: "we issued two causes of concern"
         return
     if count.every:
@@ -805,7 +817,8 @@ def _sentence_tallies(analysis: Analysis, sentence: Sentence, counts: list[Count
         counted_here = kind is not None and any(
             not c.back_reference for c in groups.get(kind, []))
         if kind is None or count.back_reference and not counted_here:
-            earlier = _recent(pending, sentence, window, kind, None)
+            earlier = (_series_base(pending, sentence, window) if count.ordinal and kind is None
+                       else _recent(pending, sentence, window, kind, None))
             if earlier is not None:
                 kind = earlier.kind
                 context.setdefault(kind, earlier)
@@ -825,12 +838,14 @@ def _sentence_tallies(analysis: Analysis, sentence: Sentence, counts: list[Count
         if earlier is not None and tally.total is None and tally.has_counts:
             tally.total, tally.force_id, tally.start = earlier.total, earlier.force_id, (
                 earlier.start)
-            tally.context = earlier.sentence
+            tally.context, tally.base = earlier.sentence, earlier
         tally.reach = max(c.reach for c in members)
         tally.single = all(c.single for c in members)
+        tally.series = all(c.ordinal for c in members)
         if tally.force_id is None or not tally.has_counts:
             continue
-        tally.complete()
+        if not tally.series:  # a series is completed when it has been added up
+            tally.complete()
         tally.date = tally_date(analysis, tally)
         out.append(tally)
     return out
@@ -853,11 +868,39 @@ def document_tallies(analysis: Analysis) -> list[Tally]:
         if not counts:
             continue
         for tally in _sentence_tallies(analysis, sentence, counts, pending):
+            if _extend_series(tally):
+                continue
             out.append(tally)
-            if tally.bare:
+            if tally.bare or tally.series:
                 pending.append(tally)
+    for tally in out:
+        if tally.series:
+            tally.complete()
     return [t for t in out if not _named_as_example(analysis, t) and (
         not t.bare or _owned(analysis, t) and not _part_of_set(t, out))]
+
+
+def _series_base(pending: list[Tally], sentence: Sentence, window: int) -> Tally | None:
+    """What "the first" of a series counts: a series already begun, else the first set the
+    latest sentence counted ("it had three causes of concern, with 14 recommendations
+    between them. The first, on call handling, …")."""
+    if not pending or sentence.index - pending[-1].sentence.index > window:
+        return None
+    latest = [t for t in pending if t.sentence is pending[-1].sentence]
+    return min(latest, key=lambda t: t.token)
+
+
+def _extend_series(tally: Tally) -> bool:
+    """"The second, on crime data, was closed in January. The third … remains open": each
+    later member of a series adds its count to the series begun before."""
+    base = tally.base
+    if not tally.series or base is None or not base.series:
+        return False
+    for name in ("closed", "open"):
+        if (value := getattr(tally, name)) is not None:
+            setattr(base, name, (getattr(base, name) or 0) + value)
+    base.end, base.sentence = tally.end, tally.sentence
+    return True
 
 
 def _named_as_example(analysis: Analysis, tally: Tally) -> bool:
