@@ -896,7 +896,7 @@ def _extend_series(tally: Tally) -> bool:
     base = tally.base
     if not tally.series or base is None or not base.series:
         return False
-    for name in ("closed", "open"):
+    for name in (Status.CLOSED, Status.OPEN):
         if (value := getattr(tally, name)) is not None:
             setattr(base, name, (getattr(base, name) or 0) + value)
     base.end, base.sentence = tally.end, tally.sentence
