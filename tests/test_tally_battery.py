@@ -169,6 +169,89 @@ CASES = [
      "concern.", {("kent-police", COC, 4, 3, 1)}),
     ("Three of the five recommendations to Dorset Police could be closed at the next "
      "revisit.", {("dorset-police", REC, 5, None, None)}),
+    # More wordings: years and other numbers beside counts, national figures, the force
+    # as one of several, slashes, adverbs before a count.
+    ("In 2019 inspectors made 12 recommendations to Cheshire Constabulary; by 2021 "
+     "eight had been implemented.",
+     {("cheshire-constabulary", REC, 12, 8, 4)}),
+    ("Of the 43 forces inspected, 12 received a cause of concern.",
+     set()),
+    ("HMICFRS has published 17 reports on forces this year.",
+     set()),
+    ("The inspectorate said two of the four forces in Engage had closed their causes "
+     "of concern.",
+     set()),
+    ("The report contains 4 causes of concern and 21 areas for improvement for "
+     "Lancashire Constabulary.",
+     {("lancashire-constabulary", COC, 4, None, None)}),
+    ("Kent Police has one outstanding cause of concern.",
+     set()),
+    ("Five of the seven recommendations made to Essex Police in the 2019 report have "
+     "been discharged, and the remaining two are partially met.",
+     {("essex-police", REC, 7, 5, 2)}),
+    ("Recommendations to Surrey Police were made in three areas: custody, vetting and "
+     "call handling.",
+     set()),
+    ("Gwent Police is one of three forces with open causes of concern.",
+     set()),
+    ("Merseyside Police has been given one cause of concern and four areas for "
+     "improvement.",
+     {("merseyside-police", COC, 1, None, None)}),
+    ("At Kent Police, the accelerated cause of concern and its two recommendations "
+     "were closed in March.",
+     {("kent-police", REC, 2, 2, 0)}),
+    ("We will revisit Kent Police in six months to check progress on the five "
+     "recommendations.",
+     {("kent-police", REC, 5, None, None)}),
+    ("Chief Constable Jo Smith said Essex Police had addressed seven of the eight "
+     "recommendations in the report.",
+     {("essex-police", REC, 8, 7, 1)}),
+    ("Gwent Police is one of 14 forces to have received a cause of concern about "
+     "vetting.",
+     set()),
+    ("Two years after it was placed in Engage, Cleveland Police has closed all five "
+     "causes of concern.",
+     {("cleveland-police", COC, 5, 5, 0)}),
+    ("Sussex Police said 18 of its 20 recommendations were now complete, with the last "
+     "two due by March.",
+     {("sussex-police", REC, 20, 18, 2)}),
+    ("The four causes of concern at Humberside Police were closed in 2021, and no new "
+     "ones were raised in 2023.",
+     {("humberside-police", COC, 4, 4, 0)}),
+    ("Nationally, 96 recommendations remain open across all forces, three of them at "
+     "Kent Police.",
+     set()),
+    ("In its 2022 report on Dorset Police, HMICFRS set out 10 recommendations. A year "
+     "later, seven had been achieved, two partially achieved and one not achieved.",
+     {("dorset-police", REC, 10, 7, 3)}),
+    ("Essex Police has 15 days to respond to the two causes of concern.",
+     {("essex-police", COC, 2, None, None)}),
+    ("The force has closed 3/5 recommendations, Norfolk Constabulary said.",
+     {("norfolk-constabulary", REC, 5, 3, 2)}),
+    ("Each of the three causes of concern at North Wales Police has now been closed.",
+     {("north-wales-police", COC, 3, 3, 0)}),
+    ("Inspectors closed just one of Cumbria Constabulary's six recommendations.",
+     {("cumbria-constabulary", REC, 6, 1, 5)}),
+    ("Three recommendations have been closed so far at Wiltshire Police, with four "
+     "more still open.",
+     {("wiltshire-police", REC, 7, 3, 4)}),
+    ("Bedfordshire Police: two causes of concern closed, one open",
+     {("bedfordshire-police", COC, 3, 2, 1)}),
+    ("Thames Valley Police has implemented eight recommendations and is working on the "
+     "other three.",
+     {("thames-valley-police", REC, 11, 8, 3)}),
+    ("Of the 11 forces in the inspection, Kent Police was one of five that had closed "
+     "all recommendations.",
+     set()),
+    ("The Home Secretary made seven recommendations to chief constables in the wake of "
+     "the review.",
+     set()),
+    ("Avon and Somerset Constabulary received 2 causes of concern in the PEEL 2021/22 "
+     "report.",
+     {("avon-and-somerset-constabulary", COC, 2, None, None)}),
+    ("West Midlands Police has closed three of the five recommendations under its "
+     "remaining cause of concern, which stays open.",
+     {("west-midlands-police", REC, 5, 3, 2)}),
     # Look-alikes with numbers that count nothing.
     ("Humberside Police answered 92 per cent of emergency calls within ten seconds.", set()),
     ("Forces can be moved into Engage when they fail to address one or more causes of "

@@ -119,7 +119,21 @@ def number_at(analysis: Analysis, token: int) -> int | None:
     if word.isdigit():
         value = int(word)
         return value if value <= rules.max_count else None
+    if (parts := fraction(analysis, token)) is not None:
+        return parts[0]
     return analysis.rules.numbers.numbers.get(word)
+
+
+def fraction(analysis: Analysis, token: int) -> tuple[int, int] | None:
+    """"closed 3/5 recommendations": a part and its whole in one token (not "24/7")."""
+    word = cached_words(analysis)[token] or ""
+    rules = analysis.rules.counts
+    mark = next((m for m in rules.fraction_marks if m in word), None)
+    parts = word.split(mark) if mark else []
+    if len(parts) != 2 or not all(p.isdigit() for p in parts):
+        return None
+    part, whole = int(parts[0]), int(parts[1])
+    return (part, whole) if part <= whole <= rules.max_count else None
 
 
 def _rest_of_two(analysis: Analysis, token: int) -> bool:
@@ -152,7 +166,7 @@ def number_tokens(analysis: Analysis) -> set[int]:
         cached = analysis.cache[number_tokens] = {
             i for i, w in enumerate(words) if w is not None and (
                 w in numbers or w.isdigit() or _rest_of_two(analysis, i)
-                or _ordinal(analysis, i))}
+                or _ordinal(analysis, i) or fraction(analysis, i) is not None)}
     return cached
 
 
@@ -304,6 +318,8 @@ def read_count(window: _Window, token: int) -> Count | None:
     value, after = _compound(window, token, value)
     count = Count(value, token, after, ordinal=_ordinal(window.analysis, token))
     j = _read_part_of(window, count, after)
+    if (parts := fraction(window.analysis, token)) is not None:
+        count.whole = parts[1]
     if _implied_whole(window, token) and count.whole is None and not count.relative:
         count.whole, count.implied = _DUAL, True  # "neither cause of concern": none of two
     if window.finding_at(j) is None:

@@ -49,6 +49,7 @@ class CountsRules:
     every_counts: Phrases
     dual_none: Phrases
     rest_of_two: Phrases
+    fraction_marks: Phrases
     ordinals: Phrases
     label_reach: int
     label_separators: Phrases
