@@ -252,6 +252,14 @@ CASES = [
     ("West Midlands Police has closed three of the five recommendations under its "
      "remaining cause of concern, which stays open.",
      {("west-midlands-police", REC, 5, 3, 2)}),
+    # Findings for national bodies in a story about one force are no force's.
+    ("Kent Police was moved into Engage today.\n\nSeparately, the thematic report on vetting "
+     "makes 11 recommendations to the Home Office, the College of Policing and chief "
+     "constables.", set()),
+    ("Kent Police was moved into Engage today.\n\nThe report makes 11 recommendations, eight "
+     "of them for chief constables and three for the College of Policing.", set()),
+    ("Kent Police was moved into Engage today.\n\nThe report makes 11 recommendations for the "
+     "force.", {("kent-police", REC, 11, None, None)}),
     # Look-alikes with numbers that count nothing.
     ("Humberside Police answered 92 per cent of emergency calls within ten seconds.", set()),
     ("Forces can be moved into Engage when they fail to address one or more causes of "

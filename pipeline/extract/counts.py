@@ -953,5 +953,25 @@ def _owned(analysis: Analysis, tally: Tally) -> bool:
     about: "The report makes twelve recommendations" in a national review is no force's."""
     sentence = tally.sentence
     named = forces_of(analysis, sentence, sentence.tok_start, sentence.tok_end)
-    return tally.force_id in named or tally.force_id in (
-        analysis.single_force, analysis.dominant_force)
+    if tally.force_id in named:
+        return True
+    if national_recipient(analysis, sentence.tok_start, sentence.tok_end):
+        return False  # "makes 11 recommendations to the Home Office and chief constables"
+    return tally.force_id in (analysis.single_force, analysis.dominant_force)
+
+
+def national_recipient(analysis: Analysis, start: int, end: int) -> bool:
+    """Whether the words name a national recipient of findings: "to all chief constables",
+    "for the College of Policing", "to the Home Office"."""
+    rules = analysis.rules.counts
+    words = lower_words(analysis.doc, start, end)
+    skip = set(rules.determiners) | set(rules.recipient_quantifiers)
+    for position, word in enumerate(words):
+        if word not in rules.recipient_prepositions:
+            continue
+        k = position + 1
+        while k < len(words) and words[k] in skip:
+            k += 1
+        if phrase_length_at(words, k, rules.national_recipients):
+            return True
+    return False

@@ -57,6 +57,9 @@ class CountsRules:
     example_markers: Phrases
     set_nouns: Phrases
     example_reach: int
+    recipient_prepositions: Phrases
+    recipient_quantifiers: Phrases
+    national_recipients: Phrases
     aspirations: Phrases
     aspiration_breaks: Phrases
     naming_words: Phrases
