@@ -260,6 +260,48 @@ CASES = [
      "of them for chief constables and three for the College of Policing.", set()),
     ("Kent Police was moved into Engage today.\n\nThe report makes 11 recommendations for the "
      "force.", {("kent-police", REC, 11, None, None)}),
+    # Letters and reports: grades and totals together, "all of them", "any of the four",
+    # "no causes of concern", counts with "down from".
+    ("In our 2021/22 PEEL inspection of Cumbria Constabulary we graded the force "
+     "inadequate in three areas and raised two causes of concern.",
+     {("cumbria-constabulary", COC, 2, None, None)}),
+    ("We have now reviewed the progress Lincolnshire Police has made against the three "
+     "recommendations and found that it has completed all of them.",
+     {("lincolnshire-police", REC, 3, 3, 0)}),
+    ("In September 2023 Essex Police received its PEEL report, which identified 1 "
+     "cause of concern and 9 areas for improvement.",
+     {("essex-police", COC, 1, None, None)}),
+    ("At the time of the revisit, 22 of the 37 recommendations made to Kent Police in "
+     "2019 were still outstanding.",
+     {("kent-police", REC, 37, 15, 22)}),
+    ("\"Since the inspection we have completed 14 of the 16 recommendations,\" the chief "
+     "constable of Surrey Police said.",
+     {("surrey-police", REC, 16, 14, 2)}),
+    ("It said Gwent Police had not yet addressed any of the four causes of concern.",
+     {("gwent-police", COC, 4, 0, 4)}),
+    ("Hertfordshire Constabulary was issued with a cause of concern in 2022 that "
+     "carried four recommendations; three have been implemented.",
+     {("hertfordshire-constabulary", REC, 4, 3, 1)}),
+    ("Four forces, among them Cleveland Police and Wiltshire Police, were in Engage at "
+     "the end of 2023.",
+     set()),
+    ("Cleveland Police has been in Engage for 30 months.",
+     set()),
+    ("Norfolk Constabulary must address the 2 causes of concern within 6 months.",
+     {("norfolk-constabulary", COC, 2, None, None)}),
+    ("Sussex Police's PEEL report: 3 causes of concern, 12 areas for improvement",
+     {("sussex-police", COC, 3, None, None)}),
+    ("Only two of the 11 recommendations made to Staffordshire Police remain open, the "
+     "force said.",
+     {("staffordshire-police", REC, 11, 9, 2)}),
+    ("Humberside Police had no causes of concern and two areas for improvement.",
+     set()),
+    ("The Metropolitan Police Service now has four open causes of concern, down from "
+     "six.",
+     {("metropolitan-police-service", COC, None, None, 4)}),
+    ("HMICFRS removed three causes of concern at South Yorkshire Police and added one "
+     "new one.",
+     {("south-yorkshire-police", COC, None, 3, None)}),
     # Look-alikes with numbers that count nothing.
     ("Humberside Police answered 92 per cent of emergency calls within ten seconds.", set()),
     ("Forces can be moved into Engage when they fail to address one or more causes of "

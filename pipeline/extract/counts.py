@@ -55,6 +55,7 @@ class Count:
     whole_token: int | None = None
     implied: bool = False  # the whole is what the count word implies ("neither": two)
     ordinal: bool = False  # "the first, on call handling, was closed": one of a series
+    any_of: int | None = None  # "has not addressed any of the four": the token of "any"
     is_total: bool = False  # "of the four causes of concern"
     every: bool = False  # "all four", "both"
     remaining: bool = False  # "the remaining two"
@@ -263,6 +264,9 @@ def _read_left(window: _Window, count: Count) -> None:
     if left[-1:] and left[-1] in whole or (
             len(left) >= 2 and left[-2] in whole and left[-1] in determiners):
         count.is_total = True
+        before = position - (1 if left[-1] in whole else 2) - 1
+        if before >= 0 and words[before] in rules.counts.any_words:
+            count.any_of = window.start + before  # "not … any of the four"
     if phrase_ends_at(words, position, [f"{p} {w}" for p in whole for w in rules.counts.relatives]):
         count.relative, count.is_total = True, False
     if window.word(count.token) in rules.counts.every_counts or (
@@ -421,6 +425,11 @@ def _last_status_words(analysis: Analysis) -> set[str]:
 
 def read_status(window: _Window, count: Count) -> None:
     analysis = window.analysis
+    if count.any_of is not None:  # "has not yet addressed any of the four": none closed
+        reach = analysis.rules.counts.status_before_reach
+        count.status = status_in(analysis, max(window.start, count.any_of - reach),
+                                 count.any_of, context_start=window.start, tally=True)
+        return
     count.status = _status_before(window, count)
     count.governed = count.status is not None
     segments = _predicate(window, count)
@@ -507,10 +516,11 @@ def _definite_set(window: _Window, count: Count, segments: list[tuple[int, int]]
     while k >= window.start and window.word(k) in set(rules.modifiers):
         k -= 1
     between = {window.word(t) for t in range(count.token + 1, count.finding.start)}
-    predicate = {window.word(t) for start, end in segments for t in range(start, end)}
+    said = [window.word(t) for start, end in segments for t in range(start, end)]
+    every = any(phrase_length_at(said, p, rules.every_relatives) for p in range(len(said)))
     return window.word(k) in set(rules.definite_determiners) and not (
-        between & set(rules.remaining_words)
-        or predicate & set(rules.relatives + rules.relative_markers))
+        between & set(rules.remaining_words)) and (every or not (
+            set(said) & set(rules.relatives + rules.relative_markers)))  # "… all of them"
 
 
 def sentence_counts(analysis: Analysis, sentence: Sentence, findings: list[Finding]
@@ -683,6 +693,8 @@ def _add(tally: Tally, count: Count) -> None:
         return
     if count.is_total:
         tally.total = count.value
+        if count.any_of is not None and count.status == Status.OPEN:
+            tally.closed = 0  # "has not yet addressed any of the four"
         return
     if count.status is None:
         if count.finding is not None and not (count.remaining or count.back_reference

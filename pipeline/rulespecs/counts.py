@@ -47,6 +47,7 @@ class CountsRules:
     definite_determiners: Phrases
     whole_prepositions: Phrases
     every_counts: Phrases
+    any_words: Phrases
     dual_none: Phrases
     rest_of_two: Phrases
     fraction_marks: Phrases
