@@ -302,6 +302,50 @@ CASES = [
     ("HMICFRS removed three causes of concern at South Yorkshire Police and added one "
      "new one.",
      {("south-yorkshire-police", COC, None, 3, None)}),
+    # Assessments, fractions in words, counts attached to a cause of concern, a share of a
+    # multi-force total given to one force.
+    ("Leicestershire Police had four recommendations to address, and we assessed that "
+     "three had been fully met.",
+     {("leicestershire-police", REC, 4, 3, 1)}),
+    ("For Northumbria Police we made one recommendation and identified 21 areas for "
+     "improvement.",
+     {("northumbria-police", REC, 1, None, None)}),
+    ("The report on Cheshire Constabulary raised concerns in five areas.",
+     set()),
+    ("We considered the three causes of concern at West Mercia Police and the 14 "
+     "associated recommendations.",
+     {("west-mercia-police", COC, 3, None, None), ("west-mercia-police", REC, 14, None, None)}),
+    ("The accelerated cause of concern for Wiltshire Police included four "
+     "recommendations.",
+     {("wiltshire-police", REC, 4, None, None)}),
+    ("Three quarters of the recommendations made to Kent Police have been closed.",
+     set()),
+    ("Half of the causes of concern at Essex Police remain open.",
+     set()),
+    ("HMICFRS has signed off 9 recommendations at Durham Constabulary; 3 remain in "
+     "progress.",
+     {("durham-constabulary", REC, 12, 9, 3)}),
+    ("Four recommendations, each with a deadline of six months, were given to Dorset "
+     "Police.",
+     {("dorset-police", REC, 4, None, None)}),
+    ("Each cause of concern at Gwent Police carries two or three recommendations.",
+     set()),
+    ("Two of the three recommendations to Suffolk Constabulary have been completed; "
+     "the third is expected to be completed by June.",
+     {("suffolk-constabulary", REC, 3, 2, 1)}),
+    ("Kent Police closed two causes of concern in 2022 and Essex Police closed one in "
+     "2023.",
+     {("essex-police", COC, None, 1, None), ("kent-police", COC, None, 2, None)}),
+    ("The inspectorate's 2023 report on five forces made 30 recommendations, six of "
+     "them to Cleveland Police.",
+     {("cleveland-police", REC, 6, None, None)}),
+    ("Recommendations made to Northamptonshire Police: 8. Recommendations completed: "
+     "5.",
+     {("northamptonshire-police", REC, 8, 5, 3)}),
+    ("Durham Constabulary has delivered against every one of its 10 recommendations.",
+     {("durham-constabulary", REC, 10, None, None)}),
+    ("The thematic report made 30 recommendations, six of which were for Kent Police.",
+     {("kent-police", REC, 6, None, None)}),
     # Look-alikes with numbers that count nothing.
     ("Humberside Police answered 92 per cent of emergency calls within ten seconds.", set()),
     ("Forces can be moved into Engage when they fail to address one or more causes of "

@@ -555,7 +555,38 @@ def sentence_counts(analysis: Analysis, sentence: Sentence, findings: list[Findi
     counts.sort(key=lambda c: c.token)
     _assign_kinds(analysis, counts, live)
     _inherit_status(analysis, counts)
-    return counts
+    return _shared_out(analysis, counts)
+
+
+def _shared_out(analysis: Analysis, counts: list[Count]) -> list[Count]:
+    """"The report on five forces made 30 recommendations, six of them to Cleveland
+    Police": a part given to a named force is that force's total, and the whole it was
+    taken from is shared out among several, so no one force's."""
+    given = [c for c in counts if c.finding is None and c.status is None
+             and _given_to_force(analysis, c)]  # not "one of the recommendations to Kent"
+    if not given:
+        return counts
+    first = min(c.token for c in given)
+    for count in given:
+        count.back_reference = count.relative = False
+        count.whole, count.is_total = None, True
+    return [c for c in counts if c in given or c.token > first or c.kind not in {
+        g.kind for g in given}]
+
+
+def _given_to_force(analysis: Analysis, count: Count) -> bool:
+    rules = analysis.rules.counts
+    words = cached_words(analysis)
+    k = count.end
+    while k < len(words) and words[k] in rules.recipient_verbs:  # "six of which were for"
+        k += 1
+    if k >= len(words) or words[k] not in rules.recipient_prepositions:
+        return False
+    k += 1
+    while k < len(words) and words[k] in rules.determiners:
+        k += 1
+    sentence = analysis.sentences[analysis.token_sentence[count.token]]
+    return any(m.tok_start == k for m in analysis.forces_between(k, sentence.tok_end))
 
 
 def _labelled_counts(analysis: Analysis, sentence: Sentence, findings: list[Finding],

@@ -60,6 +60,7 @@ class CountsRules:
     example_reach: int
     recipient_prepositions: Phrases
     recipient_quantifiers: Phrases
+    recipient_verbs: Phrases
     national_recipients: Phrases
     aspirations: Phrases
     aspiration_breaks: Phrases
