@@ -39,6 +39,7 @@ RELATIVE_REACH = 5
 
 _TENS = 10
 _DUAL = 2  # the set "neither" and "both" speak of
+_PARTIAL_REACH = 2  # "partly implemented one": a partial word this close before governs
 _COMPOUNDS = 2  # hyphenated modifiers read over between a count and its finding
 
 
@@ -56,6 +57,7 @@ class Count:
     implied: bool = False  # the whole is what the count word implies ("neither": two)
     ordinal: bool = False  # "the first, on call handling, was closed": one of a series
     any_of: int | None = None  # "has not addressed any of the four": the token of "any"
+    partial: bool = False  # "two are judged partly achieved": neither closed nor said open
     is_total: bool = False  # "of the four causes of concern"
     every: bool = False  # "all four", "both"
     remaining: bool = False  # "the remaining two"
@@ -86,6 +88,7 @@ class Tally:
     context: Sentence | None = None  # the sentence an earlier total came from
     base: Tally | None = None  # the earlier tally whose total this one took
     series: bool = False  # counts one by one ("The first … The second …"), added up later
+    partial: bool = False  # some are partly met: open is what is not closed
     single: bool = False  # a total of one named finding ("identified one cause of concern")
 
     @property
@@ -97,7 +100,11 @@ class Tally:
         return self.total is not None or self.closed is not None or self.open is not None
 
     def complete(self) -> Tally:
-        """Fill the third count from the other two: "three of the five … closed" → 2 open."""
+        """Fill the third count from the other two: "three of the five … closed" → 2 open.
+        With some partly met, open is every one not closed ("eight discharged, two partly
+        achieved and one outstanding": 3 open)."""
+        if self.partial and self.total is not None and self.closed is not None:
+            self.open = None
         if self.total is not None and self.closed is not None and self.open is None:
             self.open = self.total - self.closed
         elif self.total is not None and self.open is not None and self.closed is None:
@@ -434,6 +441,9 @@ def read_status(window: _Window, count: Count) -> None:
     count.governed = count.status is not None
     segments = _predicate(window, count)
     count.reach = segments[-1][1]
+    if count.status is None and _partly(window, count, []):
+        count.partial = True  # "has partly implemented one and not …": not the next verb's
+        return
     if count.status is None:
         count.status = next((found for start, end in segments if (found := status_in(
             analysis, start, end, context_start=window.start, tally=True))), None)
@@ -457,6 +467,16 @@ def read_status(window: _Window, count: Count) -> None:
         count.every = True
     if count.status == Status.CLOSED and _aspired(window, count):
         count.status, count.governed, count.predicated = None, False, False
+    count.partial = count.status is None and _partly(window, count, segments)
+
+
+def _partly(window: _Window, count: Count, segments: list[tuple[int, int]]) -> bool:
+    """"two are judged partly achieved", "has partly implemented one": a partial word in
+    the count's predicate or in the words that govern it."""
+    partial = status_words(window.analysis).partial
+    before = range(max(window.start, count.token - _PARTIAL_REACH), count.token)
+    return any(window.word(t) in partial for t in before) or any(
+        window.word(t) in partial for start, end in segments for t in range(start, end))
 
 
 def _aspired(window: _Window, count: Count) -> bool:
@@ -717,6 +737,7 @@ def _inherit_status(analysis: Analysis, counts: list[Count]) -> None:
 
 
 def _add(tally: Tally, count: Count) -> None:
+    tally.partial = tally.partial or count.partial
     if count.whole is not None and not (count.implied and tally.total is not None):
         tally.total = count.whole
     if count.exception and count.status is not None:
