@@ -347,6 +347,9 @@ CASES = [
      {("durham-constabulary", REC, 10, None, None)}),
     ("The thematic report made 30 recommendations, six of which were for Kent Police.",
      {("kent-police", REC, 6, None, None)}),
+    ("Inspectors made 12 recommendations, three of them to Kent Police and nine to Essex "
+     "Police.", {("kent-police", REC, 3, None, None), ("essex-police", REC, 9, None, None)}),
+    ("Inspectors will return to Kent Police in two to three months.", set()),
     # Look-alikes with numbers that count nothing.
     ("Humberside Police answered 92 per cent of emergency calls within ten seconds.", set()),
     ("Forces can be moved into Engage when they fail to address one or more causes of "

@@ -58,6 +58,7 @@ class Count:
     ordinal: bool = False  # "the first, on call handling, was closed": one of a series
     any_of: int | None = None  # "has not addressed any of the four": the token of "any"
     partial: bool = False  # "two are judged partly achieved": neither closed nor said open
+    owner: str | None = None  # "… nine to Essex Police": the force a part was given to
     is_total: bool = False  # "of the four causes of concern"
     every: bool = False  # "all four", "both"
     remaining: bool = False  # "the remaining two"
@@ -346,7 +347,8 @@ def read_count(window: _Window, token: int) -> Count | None:
         count.kind, count.finding, count.end = finding.kind, finding, finding.end
     elif (count.whole is not None and not _counts_other_noun(window, j)
           or count.relative or count.back_reference
-          or j >= window.end or window.word(j) in set(rules.elliptic_followers)):
+          or j >= window.end or window.word(j) in set(rules.elliptic_followers)
+          or _to_force(window.analysis, j) is not None):  # "… and nine to Essex Police"
         count.end = j  # "three of the five", "five of which", "… and two remain open"
     else:
         return None
@@ -590,23 +592,31 @@ def _shared_out(analysis: Analysis, counts: list[Count]) -> list[Count]:
     for count in given:
         count.back_reference = count.relative = False
         count.whole, count.is_total = None, True
+        count.owner = _given_to_force(analysis, count)
     return [c for c in counts if c in given or c.token > first or c.kind not in {
         g.kind for g in given}]
 
 
-def _given_to_force(analysis: Analysis, count: Count) -> bool:
-    rules = analysis.rules.counts
+def _given_to_force(analysis: Analysis, count: Count) -> str | None:
     words = cached_words(analysis)
     k = count.end
-    while k < len(words) and words[k] in rules.recipient_verbs:  # "six of which were for"
-        k += 1
-    if k >= len(words) or words[k] not in rules.recipient_prepositions:
-        return False
-    k += 1
+    while k < len(words) and words[k] in analysis.rules.counts.recipient_verbs:
+        k += 1  # "six of which were for Kent Police"
+    return _to_force(analysis, k)
+
+
+def _to_force(analysis: Analysis, token: int) -> str | None:
+    """The force a recipient preposition at `token` names: "to Kent Police"."""
+    rules = analysis.rules.counts
+    words = cached_words(analysis)
+    if token >= len(words) or words[token] not in rules.recipient_prepositions:
+        return None
+    k = token + 1
     while k < len(words) and words[k] in rules.determiners:
         k += 1
-    sentence = analysis.sentences[analysis.token_sentence[count.token]]
-    return any(m.tok_start == k for m in analysis.forces_between(k, sentence.tok_end))
+    sentence = analysis.sentences[analysis.token_sentence[token]]
+    return next((m.force_id for m in analysis.forces_between(k, sentence.tok_end)
+                 if m.tok_start == k), None)
 
 
 def _labelled_counts(analysis: Analysis, sentence: Sentence, findings: list[Finding],
@@ -870,13 +880,13 @@ def _by_force(analysis: Analysis, sentence: Sentence, groups: dict[str, list[Cou
     unless another force is named between them."""
     out: list[tuple[str, str | None, list[Count]]] = []
     for kind, members in groups.items():
-        force_id = finding_force(analysis, sentence, members[0].token)
+        force_id = members[0].owner or finding_force(analysis, sentence, members[0].token)
         current: list[Count] = []
         for count in members:
-            own = finding_force(analysis, sentence, count.token)
-            named = current and own != force_id and any(
+            own = count.owner or finding_force(analysis, sentence, count.token)
+            named = current and own != force_id and (count.owner is not None or any(
                 m.force_id == own for m in analysis.forces_between(current[-1].token,
-                                                                   count.token))
+                                                                   count.token)))
             if named:
                 out.append((kind, force_id, current))
                 force_id, current = own, []
