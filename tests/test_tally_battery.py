@@ -350,6 +350,30 @@ CASES = [
     ("Inspectors made 12 recommendations, three of them to Kent Police and nine to Essex "
      "Police.", {("kent-police", REC, 3, None, None), ("essex-police", REC, 9, None, None)}),
     ("Inspectors will return to Kent Police in two to three months.", set()),
+    # Reported progress: quoted verbs, headline fragments, "according to", "with three
+    # still open", "all now", "still has three to complete".
+    ("West Yorkshire Police has now 'discharged' five of its six recommendations.",
+     {("west-yorkshire-police", REC, 6, 5, 1)}),
+    ("Kent Police: 3 of 5 recommendations complete",
+     {("kent-police", REC, 5, 3, 2)}),
+    ("Essex Police update\n\nProgress: four of the six recommendations achieved.",
+     {("essex-police", REC, 6, 4, 2)}),
+    ("According to the inspectorate, Cleveland Police has met eleven of its fourteen "
+     "recommendations.",
+     {("cleveland-police", REC, 14, 11, 3)}),
+    ("Inspectors told the panel that seven of the nine recommendations made to "
+     "Lancashire Constabulary had been signed off.",
+     {("lancashire-constabulary", REC, 9, 7, 2)}),
+    ("Twelve of the 15 recommendations made to Devon and Cornwall Police are now "
+     "closed, inspectors said, with three still open.",
+     {("devon-and-cornwall-police", REC, 15, 12, 3)}),
+    ("The five causes of concern identified at Merseyside Police in 2022 have all now "
+     "been discharged.",
+     {("merseyside-police", COC, 5, 5, 0)}),
+    ("Of Gloucestershire Constabulary's 19 recommendations, 17 are complete.",
+     {("gloucestershire-constabulary", REC, 19, 17, 2)}),
+    ("North Yorkshire Police still has three recommendations to complete.",
+     {("north-yorkshire-police", REC, None, None, 3)}),
     # Look-alikes with numbers that count nothing.
     ("Humberside Police answered 92 per cent of emergency calls within ten seconds.", set()),
     ("Forces can be moved into Engage when they fail to address one or more causes of "

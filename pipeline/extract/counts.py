@@ -416,7 +416,8 @@ def _status_before(window: _Window, count: Count) -> str | None:
     achieved 11": a status verb right before the count (over auxiliaries) governs it."""
     rules = window.analysis.rules.counts
     skip = set(rules.status_before_skip) | set(rules.remaining_words) | {  # "the remaining"
-        w for phrase in rules.additive_before for w in phrase.split()}  # "closed a further two"
+        w for phrase in rules.additive_before for w in phrase.split()} | set(  # "a further two"
+        window.analysis.rules.words.quote_marks)  # "has 'discharged' five of its six"
     k = count.token - 1
     floor = max(window.start, count.token - rules.status_before_reach)
     while k >= floor and window.word(k) in skip:
