@@ -374,6 +374,12 @@ CASES = [
      {("gloucestershire-constabulary", REC, 19, 17, 2)}),
     ("North Yorkshire Police still has three recommendations to complete.",
      {("north-yorkshire-police", REC, None, None, 3)}),
+    # An "and" between two forces starts no clause of its own: the set's verb still governs
+    # it (one row per set, under the force named first).
+    ("The three recommendations made jointly to Kent Police and Essex Police have been "
+     "closed.", {("kent-police", REC, 3, 3, 0)}),
+    ("Separately, we made two recommendations to Wiltshire Police and the force has already "
+     "completed one of them.", {("wiltshire-police", REC, 2, 1, 1)}),
     # Look-alikes with numbers that count nothing.
     ("Humberside Police answered 92 per cent of emergency calls within ten seconds.", set()),
     ("Forces can be moved into Engage when they fail to address one or more causes of "

@@ -390,6 +390,11 @@ def _predicate(window: _Window, count: Count) -> list[tuple[int, int]]:
     return [*segments, (start, k)]
 
 
+def _after_force(window: _Window, token: int) -> bool:
+    """"made to Kent Police and Essex Police have been closed": an "and" that joins forces."""
+    return any(m.tok_end == token for m in window.analysis.forces_between(window.start, token))
+
+
 def _new_subject(window: _Window, token: int, subjects: set[str]) -> bool:
     """Whether a clause with its own subject starts here: "… and we are confident", "… and
     the force has completed one of them", "… and Kent Police has closed …"."""
@@ -399,7 +404,8 @@ def _new_subject(window: _Window, token: int, subjects: set[str]) -> bool:
     if phrase_length_at(words, token - window.start,
                         window.analysis.rules.forces.strict_anaphors):
         return True
-    return any(m.tok_start == token for m in window.analysis.forces_between(token, window.end))
+    return not _after_force(window, token - 1) and any(  # not "Kent Police and Essex Police"
+        m.tok_start == token for m in window.analysis.forces_between(token, window.end))
 
 
 def _noun_phrase_start(window: _Window, floor: int, token: int) -> int:
