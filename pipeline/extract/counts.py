@@ -8,7 +8,12 @@ set, "all N" and "both" give every one the status, "the remaining N" counts what
 "all but one of the five" counts the exception. The status is the verb that governs the
 count, right before it ("has closed three of …") or in its own predicate ("… have been
 closed"). A bare total ("we issued two causes of concern", "had eight recommendations") is a
-tally with nothing closed or open stated. The words are data (rules/counts.yaml).
+tally with nothing closed or open stated. "Neither" counts none of two and "the other" the
+second of two; "The first …. The second …" is a series added up into one tally; summary rows
+("Recommendations made: 12 / completed: 7") are counts after their label. A count is the
+force's it is given to ("six of them to Kent Police"); one addressed to national bodies, or
+to a set of forces the force is only an example of, is no force's. The words are data
+(rules/counts.yaml).
 """
 
 from __future__ import annotations
