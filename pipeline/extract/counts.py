@@ -32,8 +32,8 @@ from pipeline.extract.finding_mentions import (
     findings_in,
     is_hypothetical,
 )
-from pipeline.extract.force_scope import forces_of
 from pipeline.extract.status import cached_words, status_in, status_words
+from pipeline.extract.tally_owners import named_as_example, owned, part_of_set
 
 # Words before a count read for "of the", "all", "the remaining".
 LEFT_WORDS = 3
@@ -978,8 +978,8 @@ def document_tallies(analysis: Analysis) -> list[Tally]:
     for tally in out:
         if tally.series:
             tally.complete()
-    return [t for t in out if not _named_as_example(analysis, t) and (
-        not t.bare or _owned(analysis, t) and not _part_of_set(t, out))]
+    return [t for t in out if not named_as_example(analysis, t) and (
+        not t.bare or owned(analysis, t) and not part_of_set(t, out))]
 
 
 def _series_base(pending: list[Tally], sentence: Sentence, window: int) -> Tally | None:
@@ -1003,61 +1003,3 @@ def _extend_series(tally: Tally) -> bool:
             setattr(base, name, (getattr(base, name) or 0) + value)
     base.end, base.sentence = tally.end, tally.sentence
     return True
-
-
-def _named_as_example(analysis: Analysis, tally: Tally) -> bool:
-    """"The report, which examined several forces, including Avon and Somerset, made 20
-    recommendations": a force named only as one of a set of forces does not own the set's
-    count."""
-    rules = analysis.rules.counts
-    doc = analysis.doc
-    sentence = tally.sentence
-    mentions = [m for m in analysis.forces_between(sentence.tok_start, sentence.tok_end)
-                if m.force_id == tally.force_id]
-    if not mentions:
-        return False
-    for mention in mentions:
-        before = lower_words(doc, max(sentence.tok_start, mention.tok_start - rules.example_reach),
-                             mention.tok_start)
-        marker = next((p for p in range(len(before)) if phrase_length_at(
-            before, p, rules.example_markers)), None)
-        if marker is None or not set(before[:marker]) & set(rules.set_nouns):
-            return False
-    return True
-
-
-def _part_of_set(tally: Tally, tallies: list[Tally]) -> bool:
-    """"we identified three causes of concern … we reported one cause of concern as an
-    accelerated cause of concern": the one is one of the three, not a set of its own."""
-    return tally.single and any(
-        not other.single and (other.force_id, other.kind) == (tally.force_id, tally.kind)
-        and other.total is not None and other.total > 1 for other in tallies)
-
-
-def _owned(analysis: Analysis, tally: Tally) -> bool:
-    """A bare total belongs to a force its sentence names, or to the force the document is
-    about: "The report makes twelve recommendations" in a national review is no force's."""
-    sentence = tally.sentence
-    named = forces_of(analysis, sentence, sentence.tok_start, sentence.tok_end)
-    if tally.force_id in named:
-        return True
-    if national_recipient(analysis, sentence.tok_start, sentence.tok_end):
-        return False  # "makes 11 recommendations to the Home Office and chief constables"
-    return tally.force_id in (analysis.single_force, analysis.dominant_force)
-
-
-def national_recipient(analysis: Analysis, start: int, end: int) -> bool:
-    """Whether the words name a national recipient of findings: "to all chief constables",
-    "for the College of Policing", "to the Home Office"."""
-    rules = analysis.rules.counts
-    words = lower_words(analysis.doc, start, end)
-    skip = set(rules.determiners) | set(rules.recipient_quantifiers)
-    for position, word in enumerate(words):
-        if word not in rules.recipient_prepositions:
-            continue
-        k = position + 1
-        while k < len(words) and words[k] in skip:
-            k += 1
-        if phrase_length_at(words, k, rules.national_recipients):
-            return True
-    return False
