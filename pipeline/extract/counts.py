@@ -8,7 +8,12 @@ set, "all N" and "both" give every one the status, "the remaining N" counts what
 "all but one of the five" counts the exception. The status is the verb that governs the
 count, right before it ("has closed three of …") or in its own predicate ("… have been
 closed"). A bare total ("we issued two causes of concern", "had eight recommendations") is a
-tally with nothing closed or open stated. The words are data (rules/counts.yaml).
+tally with nothing closed or open stated. "Neither" counts none of two and "the other" the
+second of two; "The first …. The second …" is a series added up into one tally; summary rows
+("Recommendations made: 12 / completed: 7") are counts after their label. A count is the
+force's it is given to ("six of them to Kent Police"); one addressed to national bodies, or
+to a set of forces the force is only an example of, is no force's. The words are data
+(rules/counts.yaml).
 """
 
 from __future__ import annotations
@@ -27,8 +32,8 @@ from pipeline.extract.finding_mentions import (
     findings_in,
     is_hypothetical,
 )
-from pipeline.extract.force_scope import forces_of
-from pipeline.extract.status import cached_words, status_in
+from pipeline.extract.status import cached_words, status_in, status_words
+from pipeline.extract.tally_owners import named_as_example, owned, part_of_set
 
 # Words before a count read for "of the", "all", "the remaining".
 LEFT_WORDS = 3
@@ -38,6 +43,8 @@ _HYPHENATED = 3
 RELATIVE_REACH = 5
 
 _TENS = 10
+_DUAL = 2  # the set "neither" and "both" speak of
+_PARTIAL_REACH = 2  # "partly implemented one": a partial word this close before governs
 _COMPOUNDS = 2  # hyphenated modifiers read over between a count and its finding
 
 
@@ -52,6 +59,11 @@ class Count:
     finding: Finding | None = None
     whole: int | None = None  # "three of the five": 5
     whole_token: int | None = None
+    implied: bool = False  # the whole is what the count word implies ("neither": two)
+    ordinal: bool = False  # "the first, on call handling, was closed": one of a series
+    any_of: int | None = None  # "has not addressed any of the four": the token of "any"
+    partial: bool = False  # "two are judged partly achieved": neither closed nor said open
+    owner: str | None = None  # "… nine to Essex Police": the force a part was given to
     is_total: bool = False  # "of the four causes of concern"
     every: bool = False  # "all four", "both"
     remaining: bool = False  # "the remaining two"
@@ -80,6 +92,9 @@ class Tally:
     date: TallyDate | None = None
     reach: int | None = None  # the token after the counts' clause: a date there is theirs
     context: Sentence | None = None  # the sentence an earlier total came from
+    base: Tally | None = None  # the earlier tally whose total this one took
+    series: bool = False  # counts one by one ("The first … The second …"), added up later
+    partial: bool = False  # some are partly met: open is what is not closed
     single: bool = False  # a total of one named finding ("identified one cause of concern")
 
     @property
@@ -91,7 +106,11 @@ class Tally:
         return self.total is not None or self.closed is not None or self.open is not None
 
     def complete(self) -> Tally:
-        """Fill the third count from the other two: "three of the five … closed" → 2 open."""
+        """Fill the third count from the other two: "three of the five … closed" → 2 open.
+        With some partly met, open is every one not closed ("eight discharged, two partly
+        achieved and one outstanding": 3 open)."""
+        if self.partial and self.total is not None and self.closed is not None:
+            self.open = None
         if self.total is not None and self.closed is not None and self.open is None:
             self.open = self.total - self.closed
         elif self.total is not None and self.open is not None and self.closed is None:
@@ -107,10 +126,49 @@ def number_at(analysis: Analysis, token: int) -> int | None:
     word = cached_words(analysis)[token] or ""
     if word in rules.not_counts:
         return None
+    if word in rules.dual_none:
+        return 0
+    if _rest_of_two(analysis, token) or _ordinal(analysis, token):
+        return 1
     if word.isdigit():
         value = int(word)
         return value if value <= rules.max_count else None
+    if (parts := fraction(analysis, token)) is not None:
+        return parts[0]
     return analysis.rules.numbers.numbers.get(word)
+
+
+def fraction(analysis: Analysis, token: int) -> tuple[int, int] | None:
+    """"closed 3/5 recommendations": a part and its whole in one token (not "24/7")."""
+    word = cached_words(analysis)[token] or ""
+    rules = analysis.rules.counts
+    mark = next((m for m in rules.fraction_marks if m in word), None)
+    parts = word.split(mark) if mark else []
+    if len(parts) != 2 or not all(p.isdigit() for p in parts):
+        return None
+    part, whole = int(parts[0]), int(parts[1])
+    return (part, whole) if part <= whole <= rules.max_count else None
+
+
+def _rest_of_two(analysis: Analysis, token: int) -> bool:
+    """"one was closed in May; the other in August": "the other" counts the second of two."""
+    words = cached_words(analysis)
+    phrase = " ".join(w or "" for w in words[max(token - 1, 0) : token + 1])
+    following = words[token + 1] if token + 1 < len(words) else None
+    return phrase in analysis.rules.counts.rest_of_two and not (following and (
+        following.isdigit() or following in analysis.rules.numbers.numbers))  # "the other two"
+
+
+def _ordinal(analysis: Analysis, token: int) -> bool:
+    """"The first, on call handling, was closed in June. The second …": one of a series."""
+    words = cached_words(analysis)
+    phrase = " ".join(w or "" for w in words[max(token - 1, 0) : token + 1])
+    return phrase in analysis.rules.counts.ordinals
+
+
+def _implied_whole(window: _Window, token: int) -> bool:
+    return window.word(token) in window.analysis.rules.counts.dual_none or _rest_of_two(
+        window.analysis, token)
 
 
 def number_tokens(analysis: Analysis) -> set[int]:
@@ -118,9 +176,11 @@ def number_tokens(analysis: Analysis) -> set[int]:
     cached = analysis.cache.get(number_tokens)
     if cached is None:
         words = cached_words(analysis)
-        numbers = analysis.rules.numbers.numbers
+        numbers = set(analysis.rules.numbers.numbers) | set(analysis.rules.counts.dual_none)
         cached = analysis.cache[number_tokens] = {
-            i for i, w in enumerate(words) if w is not None and (w in numbers or w.isdigit())}
+            i for i, w in enumerate(words) if w is not None and (
+                w in numbers or w.isdigit() or _rest_of_two(analysis, i)
+                or _ordinal(analysis, i) or fraction(analysis, i) is not None)}
     return cached
 
 
@@ -217,6 +277,9 @@ def _read_left(window: _Window, count: Count) -> None:
     if left[-1:] and left[-1] in whole or (
             len(left) >= 2 and left[-2] in whole and left[-1] in determiners):
         count.is_total = True
+        before = position - (1 if left[-1] in whole else 2) - 1
+        if before >= 0 and words[before] in rules.counts.any_words:
+            count.any_of = window.start + before  # "not … any of the four"
     if phrase_ends_at(words, position, [f"{p} {w}" for p in whole for w in rules.counts.relatives]):
         count.relative, count.is_total = True, False
     if window.word(count.token) in rules.counts.every_counts or (
@@ -250,15 +313,32 @@ def _skip_compounds(window: _Window, token: int) -> int:
     return token
 
 
+def _after_hyphen(window: _Window, token: int) -> bool:
+    """"twenty-one", "top-10": a hyphen joined to the number; a bullet's dash ("- 10
+    recommendations made") stands apart from it."""
+    return window.word(token - 1) in ("-", "‐") and not window.analysis.doc[token - 1].whitespace_
+
+
+def _counts_other_noun(window: _Window, token: int) -> bool:
+    """"answered 9 of 10 calls": a word after the whole that is no finding and could not
+    follow an elliptic count names what is counted."""
+    word = window.word(token)
+    return word.isalpha() and word not in window.analysis.rules.counts.elliptic_followers
+
+
 def read_count(window: _Window, token: int) -> Count | None:
     """The count a number starts, or None when it counts something else ("15 minutes")."""
     value = window.count_value(token)
-    if value is None or _hedged(window, token) or window.word(token - 1) in ("-", "‐"):
+    if value is None or _hedged(window, token) or _after_hyphen(window, token):
         return None
     rules = window.analysis.rules.counts
     value, after = _compound(window, token, value)
-    count = Count(value, token, after)
+    count = Count(value, token, after, ordinal=_ordinal(window.analysis, token))
     j = _read_part_of(window, count, after)
+    if (parts := fraction(window.analysis, token)) is not None:
+        count.whole = parts[1]
+    if _implied_whole(window, token) and count.whole is None and not count.relative:
+        count.whole, count.implied = _DUAL, True  # "neither cause of concern": none of two
     if window.finding_at(j) is None:
         skipped = _skip_compounds(window, window.skip(j, set(rules.modifiers) | {
             ",", "'", "’"}))
@@ -268,10 +348,12 @@ def read_count(window: _Window, token: int) -> Count | None:
         if not finding.plural and count.whole is None and not count.relative:
             if value != 1:
                 return None
-            count.single = True  # "identified one cause of concern": a total, if bare
+            count.single = not count.ordinal  # "identified one cause of concern": a total
         count.kind, count.finding, count.end = finding.kind, finding, finding.end
-    elif (count.whole is not None or count.relative or count.back_reference
-          or j >= window.end or window.word(j) in set(rules.elliptic_followers)):
+    elif (count.whole is not None and not _counts_other_noun(window, j)
+          or count.relative or count.back_reference
+          or j >= window.end or window.word(j) in set(rules.elliptic_followers)
+          or _to_force(window.analysis, j) is not None):  # "… and nine to Essex Police"
         count.end = j  # "three of the five", "five of which", "… and two remain open"
     else:
         return None
@@ -299,7 +381,7 @@ def _predicate(window: _Window, count: Count) -> list[tuple[int, int]]:
             continue
         if (k > count.end and window.count_value(k) is not None) or window.word(k) in breaks:
             break
-        if window.word(k) in conjunctions and window.word(k + 1) in subjects:
+        if window.word(k) in conjunctions and _new_subject(window, k + 1, subjects):
             break  # "… the four recommendations it made and we are confident …"
         other = window.finding_at(k)
         if other is not None and other is not count.finding:
@@ -311,6 +393,24 @@ def _predicate(window: _Window, count: Count) -> list[tuple[int, int]]:
             continue
         k += 1
     return [*segments, (start, k)]
+
+
+def _after_force(window: _Window, token: int) -> bool:
+    """"made to Kent Police and Essex Police have been closed": an "and" that joins forces."""
+    return any(m.tok_end == token for m in window.analysis.forces_between(window.start, token))
+
+
+def _new_subject(window: _Window, token: int, subjects: set[str]) -> bool:
+    """Whether a clause with its own subject starts here: "… and we are confident", "… and
+    the force has completed one of them", "… and Kent Police has closed …"."""
+    if window.word(token) in subjects:
+        return True
+    words = window.words()
+    if phrase_length_at(words, token - window.start,
+                        window.analysis.rules.forces.strict_anaphors):
+        return True
+    return not _after_force(window, token - 1) and any(  # not "Kent Police and Essex Police"
+        m.tok_start == token for m in window.analysis.forces_between(token, window.end))
 
 
 def _noun_phrase_start(window: _Window, floor: int, token: int) -> int:
@@ -326,7 +426,9 @@ def _status_before(window: _Window, count: Count) -> str | None:
     """"has closed three of …", "discharged from four of these", "fully or partially
     achieved 11": a status verb right before the count (over auxiliaries) governs it."""
     rules = window.analysis.rules.counts
-    skip = set(rules.status_before_skip) | set(rules.remaining_words)  # "the remaining"
+    skip = set(rules.status_before_skip) | set(rules.remaining_words) | {  # "the remaining"
+        w for phrase in rules.additive_before for w in phrase.split()} | set(  # "a further two"
+        window.analysis.rules.words.quote_marks)  # "has 'discharged' five of its six"
     k = count.token - 1
     floor = max(window.start, count.token - rules.status_before_reach)
     while k >= floor and window.word(k) in skip:
@@ -344,10 +446,18 @@ def _last_status_words(analysis: Analysis) -> set[str]:
 
 def read_status(window: _Window, count: Count) -> None:
     analysis = window.analysis
+    if count.any_of is not None:  # "has not yet addressed any of the four": none closed
+        reach = analysis.rules.counts.status_before_reach
+        count.status = status_in(analysis, max(window.start, count.any_of - reach),
+                                 count.any_of, context_start=window.start, tally=True)
+        return
     count.status = _status_before(window, count)
     count.governed = count.status is not None
     segments = _predicate(window, count)
     count.reach = segments[-1][1]
+    if count.status is None and _partly(window, count, []):
+        count.partial = True  # "has partly implemented one and not …": not the next verb's
+        return
     if count.status is None:
         count.status = next((found for start, end in segments if (found := status_in(
             analysis, start, end, context_start=window.start, tally=True))), None)
@@ -360,12 +470,51 @@ def read_status(window: _Window, count: Count) -> None:
     if count.status is None and count.finding is not None:
         _read_far_relative(window, count)
     head = count.finding.start if count.finding else count.end
-    if count.status is None and head > count.token + 1:
+    if count.status is None and head > count.token + 1 and count.value:  # not "none of the
+        # outstanding recommendations related to …"
         count.status = status_in(analysis, count.token + 1, head, tally=True)
     if count.status is None and count.remaining:
         count.status = Status.OPEN
+    if count.status is None and count.value == 0 and _closing_said(window, segments):
+        count.status = Status.CLOSED  # "neither … could be closed": none of them was
     if _definite_set(window, count, segments):
         count.every = True
+    if count.status == Status.CLOSED and _aspired(window, count):
+        count.status, count.governed, count.predicated = None, False, False
+    count.partial = count.status is None and _partly(window, count, segments)
+
+
+def _partly(window: _Window, count: Count, segments: list[tuple[int, int]]) -> bool:
+    """"two are judged partly achieved", "has partly implemented one": a partial word in
+    the count's predicate or in the words that govern it."""
+    partial = status_words(window.analysis).partial
+    before = range(max(window.start, count.token - _PARTIAL_REACH), count.token)
+    return any(window.word(t) in partial for t in before) or any(
+        window.word(t) in partial for start, end in segments for t in range(start, end))
+
+
+def _aspired(window: _Window, count: Count) -> bool:
+    return looked_forward(window.analysis, window.start, count.token)
+
+
+def looked_forward(analysis: Analysis, floor: int, token: int) -> bool:
+    """"Kent Police hopes to have all nine recommendations signed off by the end of the
+    year": a closing that a hope, plan or expectation in the clause before `token` looks
+    forward to has not happened."""
+    rules = analysis.rules
+    breaks = set(rules.words.clause_breaks) | set(rules.counts.aspiration_breaks)
+    start = clause_start(analysis.doc, floor, token, breaks)
+    words = lower_words(analysis.doc, start, token)
+    return any(phrase_length_at(words, p, rules.counts.aspirations) for p in range(len(words)))
+
+
+def _closing_said(window: _Window, segments: list[tuple[int, int]]) -> bool:
+    """Whether a closing word stands in a count's predicate, in any frame: of a count of
+    none, "could be closed" and "has been closed" say the same."""
+    closed = status_words(window.analysis).closed
+    words = [window.word(t) for start, end in segments for t in range(start, end)]
+    return any(tuple(words[p : p + len(parts)]) == parts
+               for p in range(len(words)) for parts in closed)
 
 
 def _read_far_relative(window: _Window, count: Count) -> None:
@@ -401,10 +550,11 @@ def _definite_set(window: _Window, count: Count, segments: list[tuple[int, int]]
     while k >= window.start and window.word(k) in set(rules.modifiers):
         k -= 1
     between = {window.word(t) for t in range(count.token + 1, count.finding.start)}
-    predicate = {window.word(t) for start, end in segments for t in range(start, end)}
+    said = [window.word(t) for start, end in segments for t in range(start, end)]
+    every = any(phrase_length_at(said, p, rules.every_relatives) for p in range(len(said)))
     return window.word(k) in set(rules.definite_determiners) and not (
-        between & set(rules.remaining_words)
-        or predicate & set(rules.relatives + rules.relative_markers))
+        between & set(rules.remaining_words)) and (every or not (
+            set(said) & set(rules.relatives + rules.relative_markers)))  # "… all of them"
 
 
 def sentence_counts(analysis: Analysis, sentence: Sentence, findings: list[Finding]
@@ -437,35 +587,145 @@ def sentence_counts(analysis: Analysis, sentence: Sentence, findings: list[Findi
             token = max(count.end, (count.whole_token or token) + 1, token + 1)
         start = end + 1
     counts.sort(key=lambda c: c.token)
-    _assign_kinds(counts, live)
+    _assign_kinds(analysis, counts, live)
     _inherit_status(analysis, counts)
-    return counts
+    return _shared_out(analysis, counts)
+
+
+def _shared_out(analysis: Analysis, counts: list[Count]) -> list[Count]:
+    """"The report on five forces made 30 recommendations, six of them to Cleveland
+    Police": a part given to a named force is that force's total, and the whole it was
+    taken from is shared out among several, so no one force's."""
+    given = [c for c in counts if c.finding is None and c.status is None
+             and _given_to_force(analysis, c)]  # not "one of the recommendations to Kent"
+    if not given:
+        return counts
+    first = min(c.token for c in given)
+    for count in given:
+        count.back_reference = count.relative = False
+        count.whole, count.is_total = None, True
+        count.owner = _given_to_force(analysis, count)
+    return [c for c in counts if c in given or c.token > first or c.kind not in {
+        g.kind for g in given}]
+
+
+def _given_to_force(analysis: Analysis, count: Count) -> str | None:
+    words = cached_words(analysis)
+    k = count.end
+    while k < len(words) and words[k] in analysis.rules.counts.recipient_verbs:
+        k += 1  # "six of which were for Kent Police"
+    return _to_force(analysis, k)
+
+
+def _to_force(analysis: Analysis, token: int) -> str | None:
+    """The force a recipient preposition at `token` names: "to Kent Police"."""
+    rules = analysis.rules.counts
+    words = cached_words(analysis)
+    if token >= len(words) or words[token] not in rules.recipient_prepositions:
+        return None
+    k = token + 1
+    while k < len(words) and words[k] in rules.determiners:
+        k += 1
+    sentence = analysis.sentences[analysis.token_sentence[token]]
+    return next((m.force_id for m in analysis.forces_between(k, sentence.tok_end)
+                 if m.tok_start == k), None)
 
 
 def _labelled_counts(analysis: Analysis, sentence: Sentence, findings: list[Finding],
                      dates: set[int]) -> list[Count]:
-    """Counts after the finding they count, as tables and summaries write them:
-    "Recommendations: 12", "Open causes of concern: 2", "Recommendations closed: 4"."""
-    words = cached_words(analysis)
-    out = []
+    """Counts after the label that says what they count, as tables and summaries write
+    them: "Recommendations: 12", "Recommendations in scope: 12", "Open causes of concern:
+    2", "Recommendations closed: 4", "Recommendations made: 12 / completed: 7", and a row
+    under such a one that names only a status ("Completed and signed off: 7")."""
+    out: list[Count] = []
     for finding in (f for f in findings if f.plural):
-        k = finding.end
-        status = status_in(analysis, k, k + 1, tally=True)
-        k += 1 if status else 0
-        k += 1 if k < sentence.tok_end and words[k] == ":" else 0
-        value = number_at(analysis, k) if k < sentence.tok_end and k not in dates else None
-        after = words[k + 1] if k + 1 < sentence.tok_end else None
-        if value is None or (after is not None and after.isalpha()):
+        read = _label_value(analysis, sentence, finding.end, dates)
+        if read is None:
             continue
-        status = status or status_in(analysis, max(finding.start - 1, sentence.tok_start),
-                                     finding.start, tally=True)
-        count = Count(value, k, k + 1, finding.kind, finding, status=status)
-        count.is_total = status is None
+        label_end, k = read
+        status = status_in(analysis, finding.end, label_end, tally=True) or status_in(
+            analysis, max(finding.start - 1, sentence.tok_start), finding.start, tally=True)
+        count = Count(value=number_at(analysis, k) or 0, token=k, end=k + 1, kind=finding.kind,
+                      finding=finding, status=status, is_total=status is None)
         out.append(count)
+        out.extend(_continued_labels(analysis, sentence, count, dates))
+    if not out:
+        out.extend(_status_row(analysis, sentence, dates))
     return out
 
 
-def _assign_kinds(counts: list[Count], findings: list[Finding]) -> None:
+def _label_value(analysis: Analysis, sentence: Sentence, k: int, dates: set[int]
+                 ) -> tuple[int, int] | None:
+    """Where a label that starts at `k` ends and the token of its number: a status word
+    right before the number ("closed 4"), or a few words before a colon ("in scope: 12").
+    The number ends the row, or a separator follows it (not "12 forces")."""
+    words = cached_words(analysis)
+    rules = analysis.rules.counts
+    end = min(sentence.tok_end, k + rules.label_reach + 1)
+    colon = next((t for t in range(k, end) if words[t] == ":"), None)
+    if colon is not None and any(number_at(analysis, t) is not None for t in range(k, colon)):
+        return None
+    label_end = colon if colon is not None else k + (
+        1 if status_in(analysis, k, k + 1, tally=True) else 0)
+    value = label_end + 1 if colon is not None else label_end
+    if value >= sentence.tok_end or value in dates or number_at(analysis, value) is None:
+        return None
+    after = words[value + 1] if value + 1 < sentence.tok_end else None
+    if after is not None and (after.isalpha() or after not in rules.label_separators
+                              and after not in (".", ";")):
+        return None
+    return label_end, value
+
+
+def _continued_labels(analysis: Analysis, sentence: Sentence, count: Count, dates: set[int]
+                      ) -> list[Count]:
+    """"Recommendations made: 12 / completed: 7": status labels after a separator count
+    what the first label counted."""
+    words = cached_words(analysis)
+    out = []
+    k = count.token + 1
+    while k < sentence.tok_end and words[k] in analysis.rules.counts.label_separators:
+        read = _label_value(analysis, sentence, k + 1, dates)
+        status = read and status_in(analysis, k + 1, read[0], tally=True)
+        if read is None or status is None:
+            break
+        value = read[1]
+        out.append(Count(value=number_at(analysis, value) or 0, token=value, end=value + 1,
+                         kind=count.kind, status=status))
+        k = value + 1
+    return out
+
+
+def _status_row(analysis: Analysis, sentence: Sentence, dates: set[int]) -> list[Count]:
+    """A row that names only a status ("Completed and signed off: 7", "- Closed: 2"):
+    a count of what the rows before it counted."""
+    words = cached_words(analysis)
+    k = sentence.tok_start
+    while k < sentence.tok_end and (words[k] is None or words[k] in
+                                    analysis.rules.counts.label_marks):
+        k += 1
+    read = _label_value(analysis, sentence, k, dates)
+    status = read and status_in(analysis, k, read[0], tally=True)
+    if read is None or status is None:
+        return []
+    return [Count(value=number_at(analysis, read[1]) or 0, token=read[1], end=read[1] + 1,
+                  status=status)]
+
+
+def _named_in_predicate(analysis: Analysis, count: Count, findings: list[Finding]
+                        ) -> Finding | None:
+    """"Both were identified as causes of concern", "three were judged to be causes of
+    concern": a count with no noun that its predicate names as findings counts them."""
+    words = cached_words(analysis)
+    naming = set(analysis.rules.counts.naming_words)
+    after = next((f for f in findings if f.start >= count.end), None)
+    if after is None or not after.plural:
+        return None
+    between = [w for w in words[count.end : after.start] if w is not None]
+    return after if between and all(w in naming for w in between) else None
+
+
+def _assign_kinds(analysis: Analysis, counts: list[Count], findings: list[Finding]) -> None:
     """Counts with no noun of their own count what the count before them counted, or what
     the sentence's only kind of finding names ("… recommendations: three closed, two open")."""
     kinds = {f.kind for f in findings}
@@ -480,6 +740,8 @@ def _assign_kinds(counts: list[Count], findings: list[Finding]) -> None:
         elif len(kinds) == 1 and not count.back_reference and any(
                 f.start < count.token for f in findings):
             count.kind = next(iter(kinds))  # not "Both have closed some of their causes …"
+        elif (named := _named_in_predicate(analysis, count, findings)) is not None:
+            count.kind, count.finding = named.kind, named
 
 
 def _inherit_status(analysis: Analysis, counts: list[Count]) -> None:
@@ -497,17 +759,21 @@ def _inherit_status(analysis: Analysis, counts: list[Count]) -> None:
 
 
 def _add(tally: Tally, count: Count) -> None:
-    if count.whole is not None:
+    tally.partial = tally.partial or count.partial
+    if count.whole is not None and not (count.implied and tally.total is not None):
         tally.total = count.whole
     if count.exception and count.status is not None:
         _add_exception(tally, count)
         return
     if count.is_total:
         tally.total = count.value
+        if count.any_of is not None and count.status == Status.OPEN:
+            tally.closed = 0  # "has not yet addressed any of the four"
         return
     if count.status is None:
         if count.finding is not None and not (count.remaining or count.back_reference
-                                              or count.additive) and tally.total is None:
+                                              or count.additive or count.ordinal) and (
+                tally.total is None):
             tally.total = count.value  # a bare total: "we issued two causes of concern"
         return
     if count.every:
@@ -604,24 +870,68 @@ def _recent(pending: list[Tally], sentence: Sentence, window: int, kind: str | N
     return None
 
 
+def _named_before(analysis: Analysis, sentence: Sentence, count: Count) -> str | None:
+    """"In Gwent, both causes of concern have been closed. In Nottinghamshire, inspectors
+    closed two of the force's three": a part of a stated whole, with a status and no noun,
+    counts what the sentences just before named last."""
+    if count.whole is None or count.status is None:
+        return None
+    window = analysis.rules.counts.back_reference_window
+    for index in range(sentence.index - 1, max(sentence.index - window, 0) - 1, -1):
+        findings = findings_in(analysis, analysis.sentences[index])
+        if findings:
+            return findings[-1].kind
+    return None
+
+
+def _by_force(analysis: Analysis, sentence: Sentence, groups: dict[str, list[Count]]
+              ) -> list[tuple[str, str | None, list[Count]]]:
+    """Each kind's counts by the force they count for: "Unlike Kent Police, which has
+    closed all three of its causes of concern, Essex Police still has two open" is one
+    tally of Kent's and one of Essex's. A count belongs to the force of the count before it
+    unless another force is named between them."""
+    out: list[tuple[str, str | None, list[Count]]] = []
+    for kind, members in groups.items():
+        force_id = members[0].owner or finding_force(analysis, sentence, members[0].token)
+        current: list[Count] = []
+        for count in members:
+            own = count.owner or finding_force(analysis, sentence, count.token)
+            named = current and own != force_id and (count.owner is not None or any(
+                m.force_id == own for m in analysis.forces_between(current[-1].token,
+                                                                   count.token)))
+            if named:
+                out.append((kind, force_id, current))
+                force_id, current = own, []
+            current.append(count)
+        out.append((kind, force_id, current))
+    return out
+
+
 def _sentence_tallies(analysis: Analysis, sentence: Sentence, counts: list[Count],
                       pending: list[Tally]) -> list[Tally]:
     window = analysis.rules.counts.back_reference_window
     groups: dict[str, list[Count]] = {}
     context: dict[str, Tally] = {}
+    last_kind: str | None = None
     for count in counts:
         kind = count.kind
-        if kind is None or count.back_reference:
-            earlier = _recent(pending, sentence, window, kind, None)
-            if earlier is None and kind is None:
-                continue
+        # "we made two recommendations …, and the force has completed one of them"
+        counted_here = kind is not None and any(
+            not c.back_reference for c in groups.get(kind, []))
+        if kind is None or count.back_reference and not counted_here:
+            earlier = (_series_base(pending, sentence, window) if count.ordinal and kind is None
+                       else _recent(pending, sentence, window, kind, None))
             if earlier is not None:
                 kind = earlier.kind
                 context.setdefault(kind, earlier)
+            elif kind is None:
+                kind = last_kind or _named_before(analysis, sentence, count)
+                if kind is None:
+                    continue
+        last_kind = kind
         groups.setdefault(kind, []).append(count)
     out = []
-    for kind, members in groups.items():
-        force_id = finding_force(analysis, sentence, members[0].token)
+    for kind, force_id, members in _by_force(analysis, sentence, groups):
         tally = Tally(kind, force_id, sentence, sentence.start, sentence.end, members[0].token)
         for count in members:
             _add(tally, count)
@@ -630,12 +940,14 @@ def _sentence_tallies(analysis: Analysis, sentence: Sentence, counts: list[Count
         if earlier is not None and tally.total is None and tally.has_counts:
             tally.total, tally.force_id, tally.start = earlier.total, earlier.force_id, (
                 earlier.start)
-            tally.context = earlier.sentence
+            tally.context, tally.base = earlier.sentence, earlier
         tally.reach = max(c.reach for c in members)
         tally.single = all(c.single for c in members)
+        tally.series = all(c.ordinal for c in members)
         if tally.force_id is None or not tally.has_counts:
             continue
-        tally.complete()
+        if not tally.series:  # a series is completed when it has been added up
+            tally.complete()
         tally.date = tally_date(analysis, tally)
         out.append(tally)
     return out
@@ -649,31 +961,45 @@ def document_tallies(analysis: Analysis) -> list[Tally]:
     pending: list[Tally] = []
     for sentence in analysis.sentences:
         findings = findings_in(analysis, sentence)
-        recent = bool(pending) and sentence.index - pending[-1].sentence.index <= window
+        recent = bool(pending) and sentence.index - pending[-1].sentence.index <= window or any(
+            findings_in(analysis, analysis.sentences[i])
+            for i in range(max(sentence.index - window, 0), sentence.index))
         if not findings and not recent:
             continue
         counts = sentence_counts(analysis, sentence, findings)
         if not counts:
             continue
         for tally in _sentence_tallies(analysis, sentence, counts, pending):
+            if _extend_series(tally):
+                continue
             out.append(tally)
-            if tally.bare:
+            if tally.bare or tally.series:
                 pending.append(tally)
-    return [t for t in out if not t.bare or _owned(analysis, t) and not _part_of_set(t, out)]
+    for tally in out:
+        if tally.series:
+            tally.complete()
+    return [t for t in out if not named_as_example(analysis, t) and (
+        not t.bare or owned(analysis, t) and not part_of_set(t, out))]
 
 
-def _part_of_set(tally: Tally, tallies: list[Tally]) -> bool:
-    """"we identified three causes of concern … we reported one cause of concern as an
-    accelerated cause of concern": the one is one of the three, not a set of its own."""
-    return tally.single and any(
-        not other.single and (other.force_id, other.kind) == (tally.force_id, tally.kind)
-        and other.total is not None and other.total > 1 for other in tallies)
+def _series_base(pending: list[Tally], sentence: Sentence, window: int) -> Tally | None:
+    """What "the first" of a series counts: a series already begun, else the first set the
+    latest sentence counted ("it had three causes of concern, with 14 recommendations
+    between them. The first, on call handling, …")."""
+    if not pending or sentence.index - pending[-1].sentence.index > window:
+        return None
+    latest = [t for t in pending if t.sentence is pending[-1].sentence]
+    return min(latest, key=lambda t: t.token)
 
 
-def _owned(analysis: Analysis, tally: Tally) -> bool:
-    """A bare total belongs to a force its sentence names, or to the force the document is
-    about: "The report makes twelve recommendations" in a national review is no force's."""
-    sentence = tally.sentence
-    named = forces_of(analysis, sentence, sentence.tok_start, sentence.tok_end)
-    return tally.force_id in named or tally.force_id in (
-        analysis.single_force, analysis.dominant_force)
+def _extend_series(tally: Tally) -> bool:
+    """"The second, on crime data, was closed in January. The third … remains open": each
+    later member of a series adds its count to the series begun before."""
+    base = tally.base
+    if not tally.series or base is None or not base.series:
+        return False
+    for name in (Status.CLOSED, Status.OPEN):
+        if (value := getattr(tally, name)) is not None:
+            setattr(base, name, (getattr(base, name) or 0) + value)
+    base.end, base.sentence = tally.end, tally.sentence
+    return True

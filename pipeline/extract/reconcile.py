@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 
 from pipeline.codes import FindingKind, Status
 from pipeline.extract.context import Analysis
-from pipeline.extract.counts import Tally, tally_date
+from pipeline.extract.counts import Tally, looked_forward, tally_date
 from pipeline.extract.items import Item, Source
 
 _RANK = {Status.CLOSED: 2, Status.OPEN: 1, None: 0}
@@ -131,15 +131,16 @@ def _set_closed_tallies(analysis: Analysis, tallies: list[Tally], items: list[It
     causes of concern" elsewhere: 2 of 2 closed."""
     out = []
     for mention in items:
+        sentence = analysis.sentences[mention.sentence_index]
         if mention.subject or not (mention.plural and mention.every) or (
-                mention.status != Status.CLOSED):
-            continue
+                mention.status != Status.CLOSED) or looked_forward(
+                    analysis, sentence.tok_start, mention.token):
+            continue  # not "hopes to have all nine recommendations signed off"
         totals = [t for t in tallies if t.bare and (t.force_id, t.kind) == (
             mention.force_id, mention.kind)]
         if len({t.total for t in totals}) != 1:
             continue
         base = totals[0]
-        sentence = analysis.sentences[mention.sentence_index]
         tally = Tally(base.kind, base.force_id, sentence, min(base.start, sentence.start),
                       max(base.end, sentence.end), mention.token, base.total, base.total, 0)
         tally.date = tally_date(analysis, tally)

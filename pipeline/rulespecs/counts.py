@@ -47,3 +47,21 @@ class CountsRules:
     definite_determiners: Phrases
     whole_prepositions: Phrases
     every_counts: Phrases
+    any_words: Phrases
+    dual_none: Phrases
+    rest_of_two: Phrases
+    fraction_marks: Phrases
+    ordinals: Phrases
+    label_reach: int
+    label_separators: Phrases
+    label_marks: Phrases
+    example_markers: Phrases
+    set_nouns: Phrases
+    example_reach: int
+    recipient_prepositions: Phrases
+    recipient_quantifiers: Phrases
+    recipient_verbs: Phrases
+    national_recipients: Phrases
+    aspirations: Phrases
+    aspiration_breaks: Phrases
+    naming_words: Phrases

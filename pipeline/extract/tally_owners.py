@@ -1,0 +1,75 @@
+"""Which force owns a tally's set.
+
+A bare total belongs to a force its sentence names, or to the force the story is about
+unless its sentence addresses it to national bodies; a force named only as one example of
+a set of forces owns none of the set's counts; a count of one finding of a set counted
+elsewhere is no set of its own."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from pipeline.extract.clauses import lower_words, phrase_length_at
+from pipeline.extract.context import Analysis
+from pipeline.extract.force_scope import forces_of
+
+if TYPE_CHECKING:
+    from pipeline.extract.counts import Tally
+
+
+def named_as_example(analysis: Analysis, tally: Tally) -> bool:
+    """"The report, which examined several forces, including Avon and Somerset, made 20
+    recommendations": a force named only as one of a set of forces does not own the set's
+    count."""
+    rules = analysis.rules.counts
+    doc = analysis.doc
+    sentence = tally.sentence
+    mentions = [m for m in analysis.forces_between(sentence.tok_start, sentence.tok_end)
+                if m.force_id == tally.force_id]
+    if not mentions:
+        return False
+    for mention in mentions:
+        before = lower_words(doc, max(sentence.tok_start, mention.tok_start - rules.example_reach),
+                             mention.tok_start)
+        marker = next((p for p in range(len(before)) if phrase_length_at(
+            before, p, rules.example_markers)), None)
+        if marker is None or not set(before[:marker]) & set(rules.set_nouns):
+            return False
+    return True
+
+
+def part_of_set(tally: Tally, tallies: list[Tally]) -> bool:
+    """"we identified three causes of concern … we reported one cause of concern as an
+    accelerated cause of concern": the one is one of the three, not a set of its own."""
+    return tally.single and any(
+        not other.single and (other.force_id, other.kind) == (tally.force_id, tally.kind)
+        and other.total is not None and other.total > 1 for other in tallies)
+
+
+def owned(analysis: Analysis, tally: Tally) -> bool:
+    """A bare total belongs to a force its sentence names, or to the force the document is
+    about: "The report makes twelve recommendations" in a national review is no force's."""
+    sentence = tally.sentence
+    named = forces_of(analysis, sentence, sentence.tok_start, sentence.tok_end)
+    if tally.force_id in named:
+        return True
+    if national_recipient(analysis, sentence.tok_start, sentence.tok_end):
+        return False  # "makes 11 recommendations to the Home Office and chief constables"
+    return tally.force_id in (analysis.single_force, analysis.dominant_force)
+
+
+def national_recipient(analysis: Analysis, start: int, end: int) -> bool:
+    """Whether the words name a national recipient of findings: "to all chief constables",
+    "for the College of Policing", "to the Home Office"."""
+    rules = analysis.rules.counts
+    words = lower_words(analysis.doc, start, end)
+    skip = set(rules.determiners) | set(rules.recipient_quantifiers)
+    for position, word in enumerate(words):
+        if word not in rules.recipient_prepositions:
+            continue
+        k = position + 1
+        while k < len(words) and words[k] in skip:
+            k += 1
+        if phrase_length_at(words, k, rules.national_recipients):
+            return True
+    return False
