@@ -77,6 +77,8 @@ EXITS = [
      {("leicestershire-police", "scan", "2024-02-02", "day")}),
     ("Inspectors have returned Wiltshire Police to routine monitoring.",
      _now("wiltshire-police", "scan")),
+    ("Sussex Police has been stood down from enhanced monitoring.",
+     _now("sussex-police", "scan")),
 ]
 
 BACKGROUND = [
