@@ -50,6 +50,9 @@ SPEAKERS = [
      'cuts. "Every district is being asked to do more with less," she said.',
      {"Dave Horner": ("other", None),
       "Emma Clarke": ("other", "Every district is being asked to do more")}),
+    # Minutes give the title in brackets after the name.
+    ('Pam Kelly (Chief Constable) reported that the backlog had halved since May.',
+     {"Pam Kelly": ("chief_constable", None)}),
     # An addressee and the unnamed official who writes to them: no one speaks.
     ('Sir Andy Cooke, HM Chief Inspector of Constabulary, wrote to the commissioner, Lisa '
      'Townsend, on Monday.', {"Andy Cooke": ("hm_chief_inspector", None)}),
@@ -62,6 +65,7 @@ NOT_SPEAKERS = [
     "By Sarah Jones, Home Affairs Reporter",
     "The panel thanked Chief Superintendent Alan Dyer for attending.",
     "The report was sent to the MP for the area, Jo Stevens, last week.",
+    "The Commander (Operations) noted that custody had improved.",
     "In a letter to Lisa Townsend, the Home Secretary wrote that she expected updates.",
     "In a letter to the Police and Crime Commissioner, Lisa Townsend, the policing minister "
     "wrote that progress had been too slow.",

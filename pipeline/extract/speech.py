@@ -137,7 +137,8 @@ def _person_at(voices: Voices, i: int) -> Person | None:
 
 
 def _skip_back(voices: Voices, i: int, floor: int) -> int:
-    """Past modifiers and a force named with the person ("Tim Smith of Kent Police said")."""
+    """Past modifiers, a bracketed aside and a force named with the person ("Tim Smith of
+    Kent Police said")."""
     doc = voices.analysis.doc
     while i >= floor:
         if i not in voices.by_token and (doc[i].lower_ in voices.words.modifiers
@@ -147,6 +148,12 @@ def _skip_back(voices: Voices, i: int, floor: int) -> int:
             i = voices.forces[i] - 1
             if i >= floor and doc[i].lower_ in voices.words.force_links:
                 i -= 1
+        elif doc[i].text == ")":  # "Jane Doe (Chief Constable) said", "Jane Doe (JD) said"
+            opening = next((j for j in range(i - 1, max(floor, i - _APPOSITION_MAX) - 1, -1)
+                            if doc[j].text == "("), None)
+            if opening is None:
+                return i
+            i = opening - 1
         else:
             return i
     return i

@@ -257,7 +257,9 @@ def _name_span(analysis: Analysis, title: Span, forces: set[int]) -> tuple[int, 
             return _without_forces(span, forces)
     if after < sentence.tok_end and doc[after].text == "(":
         span = name_after(analysis, after + 1, sentence.tok_end)  # "the Chief Constable (Jane Doe)"
-        if span and span[1] < sentence.tok_end and doc[span[1]].text == ")":
+        # A one-word bracket qualifies the title ("The Commander (Operations)").
+        if span and span[1] - span[0] > 1 and span[1] < sentence.tok_end and (
+                doc[span[1]].text == ")"):
             return _without_forces(span, forces)
     span = name_after(analysis, after, sentence.tok_end)
     if span and doc[after].text != "," and _whole_name(analysis, span, sentence.tok_end):
