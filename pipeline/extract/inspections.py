@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from enum import StrEnum, auto
 
 from pipeline.codes import Precision
@@ -35,6 +35,7 @@ GENERIC_REACH = 2  # tokens after a trigger read for a description of the proces
 FUTURE_REACH = 4  # words before a trigger read for one that has not happened yet
 PREDICATE_REACH = 10  # tokens after a trigger read for its predicate ("is scheduled for")
 SEQUENCE_REACH = 4  # words before a trigger read for "after", "following" (sequence_words)
+WEEK_LEAD = 2  # words before a day read for the week it opens ("the week beginning")
 MAX_DATES = 2  # a trigger's date phrase, and its report's date after an edition's year
 
 
@@ -161,7 +162,11 @@ def _standing(analysis: Analysis, sentence: Sentence, start: int, end: int) -> S
     breaks = set(rules.words.clause_breaks)
     clause = max(clause_start(doc, sentence.tok_start, start, breaks), start - MAX_CLAUSE)
     before = _undated_words(analysis, clause, start)
-    around = before + lower_words(doc, start, min(end + GENERIC_REACH, sentence.tok_end))
+    # A description of the process in an aside ("HMICFRS, which inspects every force,
+    # revisited Kent") is the aside's: read from the last comma.
+    breaks_at = [k for k, w in enumerate(before) if w in rules.inspections.phrase_breaks]
+    aside = before[breaks_at[-1] + 1:] if breaks_at else before
+    around = aside + lower_words(doc, start, min(end + GENERIC_REACH, sentence.tok_end))
     if has_phrase(around, rules.inspections.generic_words):
         return Standing.GENERIC
     if has_phrase(before[-FUTURE_REACH:] + lower_words(doc, end, end + 1),
@@ -173,10 +178,26 @@ def _standing(analysis: Analysis, sentence: Sentence, start: int, end: int) -> S
     if noun and _planned(analysis, sentence, end, breaks):
         return Standing.FUTURE
     near = before[-rules.inspections.modality_window:]
-    if any(w in rules.words.negations for w in before) or has_phrase(
-            near, rules.words.modality):
+    if _negated(analysis, before) or has_phrase(near, rules.words.modality):
         return Standing.NEGATED
     return Standing.HAPPENED
+
+
+def _negated(analysis: Analysis, before: list[str]) -> bool:
+    """Whether a negation before the trigger reaches it: not across a participle that
+    opens a relative clause about a noun ("neither of the concerns identified in its 2025
+    inspection"), which a verb's auxiliary before it does not ("was not included in")."""
+    spec = analysis.rules.inspections
+    negations = analysis.rules.words.negations
+    at = [k for k, w in enumerate(before) if w in negations]
+    if not at:
+        return False
+    stops = set(spec.verb_auxiliaries) | set(negations)
+    for k in range(at[-1] + 1, len(before) - 1):
+        if before[k] in spec.relative_participles and before[k + 1] in (
+                spec.relative_preps) and before[k - 1] not in stops:
+            return False
+    return True
 
 
 def _planned(analysis: Analysis, sentence: Sentence, end: int, breaks: set[str]) -> bool:
@@ -379,7 +400,7 @@ def _dates(analysis: Analysis, scope: Scope, trigger: tuple[int, int], report: b
             break
         source = _source(analysis, mention, trigger, report)
         if source == Source.OWN and not _is_label(mention, trigger[0]):
-            mention = _span_end(analysis, scope, mention)
+            mention = _week_month(analysis, _span_end(analysis, scope, mention))
         if found and source != Source.PUBLICATION:
             break  # only the edition's report date joins its year
         found.append((mention, source))
@@ -419,6 +440,21 @@ def _span_end(analysis: Analysis, scope: Scope, mention: DateMention) -> DateMen
             words, spec.span_ends):
         return mention
     return later[0]
+
+
+def _week_month(analysis: Analysis, mention: DateMention) -> DateMention:
+    """A day that opens a week ("during the week of 3 February", "the week beginning 5
+    September") is a span of that week, told by its start: its month."""
+    if mention.precision != Precision.DAY or mention.value is None:
+        return mention
+    doc = analysis.doc
+    lead = lower_words(doc, max(0, mention.tok_start - WEEK_LEAD), mention.tok_start)
+    first = lower_words(doc, mention.tok_start, mention.tok_start + 1)
+    if first and first[0].isalpha():
+        lead += first  # the phrase may hold its preposition: "of 3 February"
+    if not has_phrase(lead, analysis.rules.inspections.week_leads):
+        return mention
+    return replace(mention, value=mention.value.replace(day=1), precision=Precision.MONTH)
 
 
 def _dateline(analysis: Analysis, mention: DateMention) -> bool:
