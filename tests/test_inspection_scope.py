@@ -168,6 +168,10 @@ PROGRAMMES = [
     # Near miss: a date inside the span's years is that inspection's own.
     ("In our PEEL 2021/22 inspection of Bedfordshire Police we raised a cause of concern. We "
      "inspected the force between 6 and 17 June 2022.", {_month("bedfordshire-police", "2022-06")}),
+    # Near miss: a span that names something else in the sentence does not name the revisit.
+    ("Inspectors revisited Gwent Police between 4 and 8 March 2024. The revisit looked at a "
+     "cause of concern raised during the 2021/22 PEEL programme.",
+     {_month("gwent-police", "2024-03")}),
 ]
 
 
@@ -176,10 +180,7 @@ CASES = WEEKS + NEGATION + GENERIC + VISITS + GROUPS + STATUS + REPORTS + FIELDW
 
 
 # Cases the mechanisms do not cover yet, by index into CASES, with the missing mechanism.
-PENDING = {15: "visit verbs", 16: "visit verbs", 17: "visit verbs", 20: "group of forces",
-           21: "group of forces", 22: "group of forces", 29: "report on the force",
-           31: "fieldwork for", 32: "fieldwork for", 35: "programme years",
-           36: "programme years"}
+PENDING = {20: "group of forces", 21: "group of forces", 22: "group of forces"}
 MARKED = [pytest.param(*case, marks=pytest.mark.xfail(strict=True, reason=PENDING[k]))
           if k in PENDING else case for k, case in enumerate(CASES)]
 
