@@ -80,6 +80,7 @@ GENERIC = [
     ("Since 2014 every force has had a PEEL inspection each year, Kent Police included.",
      set()),
     ("HMICFRS inspects every force, and Kent Police is inspected every two years.", set()),
+    ("All forces, including Kent Police, were inspected in 2023.", set()),
 ]
 
 
@@ -179,12 +180,6 @@ CASES = WEEKS + NEGATION + GENERIC + VISITS + GROUPS + STATUS + REPORTS + FIELDW
     PROGRAMMES)
 
 
-# Cases the mechanisms do not cover yet, by index into CASES, with the missing mechanism.
-PENDING = {20: "group of forces", 21: "group of forces", 22: "group of forces"}
-MARKED = [pytest.param(*case, marks=pytest.mark.xfail(strict=True, reason=PENDING[k]))
-          if k in PENDING else case for k, case in enumerate(CASES)]
-
-
-@pytest.mark.parametrize(("text", "expected"), MARKED)
+@pytest.mark.parametrize(("text", "expected"), CASES)
 def test_inspection_in_fresh_copy(text: str, expected: set) -> None:
     assert _inspections(text) == expected

@@ -39,6 +39,7 @@ SEQUENCE_REACH = 4  # words before a trigger read for "after", "following" (sequ
 WEEK_LEAD = 2  # words before a day read for the week it opens ("the week beginning")
 PART_REACH = 4  # words from a trigger to what it is part of ("for the next PEEL inspection")
 YEAR_DIGITS = 4  # a programme span's first year is written in full ("2021/22")
+GROUP_GAP = 1  # words between a number and the forces it counts ("eight police forces")
 MAX_DATES = 2  # a trigger's date phrase, and its report's date after an edition's year
 
 
@@ -138,19 +139,28 @@ def _returns(analysis: Analysis, sentence: Sentence) -> list[tuple[int, int]]:
     """Coming back to a force named right after ("the inspectorate came back to Kent
     Police", "inspectors had returned to Gwent Police"): a revisit, where coming back to a
     phase ("returned to routine monitoring") is not; and visiting or examining one ("the
-    team that visited Dorset Police", "inspectors who examined the Cheshire force"): an
-    inspection, where a place's name alone may stand for its force."""
+    team that visited Dorset Police", "inspectors who examined the Cheshire force"), or a
+    number of forces ("we visited eight forces"): an inspection, where a place's name alone
+    may stand for its force."""
     spec = analysis.rules.inspections
     out = []
     for m in analysis.forces_between(sentence.tok_start, sentence.tok_end):
-        clause = clause_start(analysis.doc, sentence.tok_start, m.tok_start,
-                              set(analysis.rules.words.clause_breaks))
-        if not set(lower_words(analysis.doc, clause, m.tok_start)) & set(spec.return_subjects):
-            continue  # "the chief constable returned to Kent Police" is no revisit
-        phrases = spec.visit_phrases + (
-            spec.return_phrases if m.kind == MentionKind.STRONG else ())
-        out += _phrases_before(analysis, sentence, m.tok_start, phrases)
+        if _inspectors_before(analysis, sentence, m.tok_start):
+            out += _phrases_before(analysis, sentence, m.tok_start, spec.visit_phrases + (
+                spec.return_phrases if m.kind == MentionKind.STRONG else ()))
+    for at in _counted_groups(analysis, sentence.tok_start, sentence.tok_end):
+        if _inspectors_before(analysis, sentence, at):
+            out += _phrases_before(analysis, sentence, at, spec.visit_phrases)
     return out
+
+
+def _inspectors_before(analysis: Analysis, sentence: Sentence, at: int) -> bool:
+    """Whether the clause before a token names the inspectors ("the chief constable
+    returned to Kent Police" is no revisit)."""
+    clause = clause_start(analysis.doc, sentence.tok_start, at,
+                          set(analysis.rules.words.clause_breaks))
+    return bool(set(lower_words(analysis.doc, clause, at)) & set(
+        analysis.rules.inspections.return_subjects))
 
 
 def _phrases_before(analysis: Analysis, sentence: Sentence, at: int, phrases: tuple
@@ -177,11 +187,12 @@ def _standing(analysis: Analysis, sentence: Sentence, start: int, end: int) -> S
     breaks = set(rules.words.clause_breaks)
     clause = max(clause_start(doc, sentence.tok_start, start, breaks), start - MAX_CLAUSE)
     before = _undated_words(analysis, clause, start)
-    # A description of the process in an aside ("HMICFRS, which inspects every force,
-    # revisited Kent") is the aside's: read from the last comma.
+    # A description of the process in an aside between commas ("HMICFRS, which inspects
+    # every force, revisited Kent") is the aside's.
     breaks_at = [k for k, w in enumerate(before) if w in rules.inspections.phrase_breaks]
-    aside = before[breaks_at[-1] + 1:] if breaks_at else before
-    around = aside + lower_words(doc, start, min(end + GENERIC_REACH, sentence.tok_end))
+    main = before[:breaks_at[0]] + [""] + before[breaks_at[-1] + 1:] if len(
+        breaks_at) > 1 else before
+    around = main + lower_words(doc, start, min(end + GENERIC_REACH, sentence.tok_end))
     if has_phrase(around, rules.inspections.generic_words):
         return Standing.GENERIC
     if has_phrase(before[-FUTURE_REACH:] + lower_words(doc, end, end + 1),
@@ -576,12 +587,49 @@ def _forces(analysis: Analysis, clause: TriggerClause) -> list[str]:
     rescue service or the trigger is a bare report or plural."""
     spec = analysis.rules.inspections
     trigger = lower_words(analysis.doc, clause.start, clause.end)
-    named = _named(analysis, clause.scope, clause.start, clause.end)
+    named = _named(analysis, clause.scope, clause.start, clause.end) or _group_listed(
+        analysis, clause)
     clause.named = bool(named)
     bare_report = trigger[0] in spec.report_words and not _on_the_force(analysis, clause.end)
     clause.excluded = not named and (clause.scope.fire or bare_report
                                      or trigger[-1] in spec.plural_nouns)
     return named
+
+
+def _group_listed(analysis: Analysis, clause: TriggerClause) -> list[str]:
+    """The forces the next sentence lists for an inspection of a number of forces
+    ("Inspectors visited eight forces in May. They included Kent Police and Essex
+    Police")."""
+    spec = analysis.rules.inspections
+    doc, sentence = analysis.doc, clause.scope.sentence
+    counted = _counted_groups(analysis, clause.end, sentence.tok_end)
+    following = analysis.sentences[sentence.index + 1:sentence.index + 2]
+    if not counted or not following or following[0].paragraph != sentence.paragraph:
+        return []
+    after = following[0]
+    words = lower_words(doc, after.tok_start, after.tok_end)
+    cues = [k + len(cue.split()) for k in range(len(words)) for cue in spec.list_cues
+            if words[k:k + len(cue.split())] == cue.split()]
+    if not cues:
+        return []
+    joins = set(spec.list_joins) | set(spec.place_determiners)
+    out: list[str] = []
+    at = after.tok_start + cues[0]
+    for m in analysis.forces_between(at, after.tok_end):
+        between = lower_words(doc, at, m.tok_start)
+        if (out and not set(between) <= joins) or (not out and len(between) > (
+                spec.list_cue_reach)):
+            break
+        out.append(m.force_id)
+        at = m.tok_end
+    return list(dict.fromkeys(out))
+
+
+def _counted_groups(analysis: Analysis, start: int, end: int) -> list[int]:
+    """Where a count of forces starts in a range ("eight forces", "five police forces")."""
+    doc, nouns = analysis.doc, analysis.rules.inspections.group_nouns
+    return [i for i in range(start, end) if doc[i].like_num and any(
+        doc[j].lower_ in nouns for j in range(i + 1, min(i + 2 + GROUP_GAP, end)))]
 
 
 def _on_the_force(analysis: Analysis, end: int) -> bool:
