@@ -183,3 +183,20 @@ CASES = WEEKS + NEGATION + GENERIC + VISITS + GROUPS + STATUS + REPORTS + FIELDW
 @pytest.mark.parametrize(("text", "expected"), CASES)
 def test_inspection_in_fresh_copy(text: str, expected: set) -> None:
     assert _inspections(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # A programme span names its years in several ways; each bounds the inspections it
+    # stands for.
+    ("Our PEEL 2023–25 inspection of Kent Police found two causes of concern. We inspected "
+     "the force's custody suites in May 2026.",
+     {("kent-police", None, None), _month("kent-police", "2026-05")}),
+    ("Our PEEL 2023–25 inspection of Kent Police found two causes of concern. We inspected "
+     "the force between 3 and 14 March 2025.", {_month("kent-police", "2025-03")}),
+    ("In the PEEL 2018/2019 inspection of Essex Police we raised one cause of concern. "
+     "Inspectors examined the force's call handling in June 2021.",
+     {("essex-police", None, None), _month("essex-police", "2021-06")}),
+])
+def test_a_programme_span_bounds_the_inspections_it_stands_for(text: str, expected: set
+                                                                ) -> None:
+    assert _inspections(text) == expected
