@@ -48,6 +48,8 @@ WEEKS = [
      {_month("dorset-police", "2024-05")}),
     ("Our fieldwork at Surrey Police took place over the week starting 8 April.",
      {_month("surrey-police", "2024-04")}),
+    ("The week beginning 10 June 2024 saw inspectors return to Norfolk Constabulary.",
+     {_month("norfolk-constabulary", "2024-06")}),
     # Near miss: a single day stays a day.
     ("Inspectors revisited Kent Police on 3 February 2025.", {_day("kent-police", "2025-02-03")}),
 ]
@@ -62,6 +64,8 @@ NEGATION = [
      "right.", {_year("cumbria-constabulary", 2022)}),
     ("Lincolnshire Police has closed no recommendation made during its inspection in "
      "March 2023.", {_month("lincolnshire-police", "2023-03")}),
+    ("Inspectors said none of the recommendations made after their 2021 inspection of "
+     "Gwent Police had been met.", {_year("gwent-police", 2021)}),
     # Near misses: a negation of the inspection itself.
     ("South Yorkshire Police was not inspected in 2023.", set()),
     ("Kent Police was not included in the 2023 inspection of custody.", set()),
@@ -110,6 +114,12 @@ GROUPS = [
     ("We visited eight forces between May and July 2024. We read case files from each, "
      "including those of Cheshire Constabulary and Derbyshire Constabulary.",
      {_month("cheshire-constabulary", "2024-07"), _month("derbyshire-constabulary", "2024-07")}),
+    # The same sentence may list them, after a colon or "including".
+    ("Inspectors visited six forces in March 2024: Kent Police, Essex Police and Surrey "
+     "Police.", {_month("kent-police", "2024-03"), _month("essex-police", "2024-03"),
+                 _month("surrey-police", "2024-03")}),
+    ("We inspected six forces in May 2024, including Kent Police and Surrey Police.",
+     {_month("kent-police", "2024-05"), _month("surrey-police", "2024-05")}),
     # Near misses: the next sentence names a force without listing it among them.
     ("Inspectors visited eight forces in May 2024. Kent Police said it welcomed the report.",
      set()),
@@ -137,6 +147,8 @@ REPORTS = [
     ("Cheshire Constabulary welcomed the findings. The inspectorate's latest report into "
      "the force, released on 4 March 2024, graded it good.",
      {_day("cheshire-constabulary", "2024-03-04")}),
+    ("Gwent Police said the inspectorate's latest report on the force, published in "
+     "January, was fair.", {_month("gwent-police", "2024-01")}),
     # Near miss: a report that is not the inspectorate's.
     ("Cheshire Constabulary welcomed the findings. The panel's report on the force was "
      "published in March 2024.", set()),

@@ -148,7 +148,7 @@ def _returns(analysis: Analysis, sentence: Sentence) -> list[tuple[int, int]]:
         if _inspectors_before(analysis, sentence, m.tok_start):
             out += _phrases_before(analysis, sentence, m.tok_start, spec.visit_phrases + (
                 spec.return_phrases if m.kind == MentionKind.STRONG else ()))
-    for at in _counted_groups(analysis, sentence.tok_start, sentence.tok_end):
+    for at in _counted_groups(analysis, sentence, sentence.tok_start):
         if _inspectors_before(analysis, sentence, at):
             out += _phrases_before(analysis, sentence, at, spec.visit_phrases)
     return out
@@ -602,7 +602,7 @@ def _group_listed(analysis: Analysis, clause: TriggerClause) -> list[str]:
     Police")."""
     spec = analysis.rules.inspections
     doc, sentence = analysis.doc, clause.scope.sentence
-    counted = _counted_groups(analysis, clause.end, sentence.tok_end)
+    counted = _counted_groups(analysis, sentence, clause.end)
     following = analysis.sentences[sentence.index + 1:sentence.index + 2]
     if not counted or not following or following[0].paragraph != sentence.paragraph:
         return []
@@ -625,11 +625,14 @@ def _group_listed(analysis: Analysis, clause: TriggerClause) -> list[str]:
     return list(dict.fromkeys(out))
 
 
-def _counted_groups(analysis: Analysis, start: int, end: int) -> list[int]:
-    """Where a count of forces starts in a range ("eight forces", "five police forces")."""
-    doc, nouns = analysis.doc, analysis.rules.inspections.group_nouns
-    return [i for i in range(start, end) if doc[i].like_num and any(
-        doc[j].lower_ in nouns for j in range(i + 1, min(i + 2 + GROUP_GAP, end)))]
+def _counted_groups(analysis: Analysis, sentence: Sentence, start: int) -> list[int]:
+    """Where a count of forces starts in a sentence from a token ("eight forces", "five
+    police forces"), read at the sentence's group nouns."""
+    doc = analysis.doc
+    out = []
+    for noun in analysis.positions_in(analysis.rules.inspections.group_nouns, sentence):
+        out += [i for i in range(max(start, noun - 1 - GROUP_GAP), noun) if doc[i].like_num]
+    return out
 
 
 def _on_the_force(analysis: Analysis, end: int) -> bool:
