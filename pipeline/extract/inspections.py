@@ -10,9 +10,10 @@ headline or heading that names an inspection with no date is dated by the public
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from enum import StrEnum, auto
 
 from pipeline.codes import Precision
@@ -35,6 +36,10 @@ GENERIC_REACH = 2  # tokens after a trigger read for a description of the proces
 FUTURE_REACH = 4  # words before a trigger read for one that has not happened yet
 PREDICATE_REACH = 10  # tokens after a trigger read for its predicate ("is scheduled for")
 SEQUENCE_REACH = 4  # words before a trigger read for "after", "following" (sequence_words)
+WEEK_LEAD = 2  # words before a day read for the week it opens ("the week beginning")
+PART_REACH = 4  # words from a trigger to what it is part of ("for the next PEEL inspection")
+YEAR_DIGITS = 4  # a programme span's first year is written in full ("2021/22")
+GROUP_GAP = 1  # words between a number and the forces it counts ("eight police forces")
 MAX_DATES = 2  # a trigger's date phrase, and its report's date after an edition's year
 
 
@@ -86,6 +91,7 @@ class Mention:
     kind: Kind
     source: Source
     label: bool = False  # dated by an edition label ("Crime Data Integrity inspection 2018")
+    years: tuple[int, int] | None = None  # a programme span's first and last year
 
 
 def _has_match(analysis: Analysis, sentence: Sentence) -> bool:
@@ -132,24 +138,44 @@ def _triggers(analysis: Analysis, sentence: Sentence) -> list[tuple[int, int, bo
 def _returns(analysis: Analysis, sentence: Sentence) -> list[tuple[int, int]]:
     """Coming back to a force named right after ("the inspectorate came back to Kent
     Police", "inspectors had returned to Gwent Police"): a revisit, where coming back to a
-    phase ("returned to routine monitoring") is not."""
+    phase ("returned to routine monitoring") is not; and visiting or examining one ("the
+    team that visited Dorset Police", "inspectors who examined the Cheshire force"), or a
+    number of forces ("we visited eight forces"): an inspection, where a place's name alone
+    may stand for its force."""
     spec = analysis.rules.inspections
     out = []
     for m in analysis.forces_between(sentence.tok_start, sentence.tok_end):
-        if m.kind != MentionKind.STRONG:
-            continue
-        clause = clause_start(analysis.doc, sentence.tok_start, m.tok_start,
-                              set(analysis.rules.words.clause_breaks))
-        if not set(lower_words(analysis.doc, clause, m.tok_start)) & set(spec.return_subjects):
-            continue  # "the chief constable returned to Kent Police" is no revisit
-        for phrase in spec.return_phrases:
-            size = len(phrase.split())
-            for lead in (0, 1):  # "returned to the Metropolitan Police"
-                start = m.tok_start - size - lead
-                words = lower_words(analysis.doc, max(start, sentence.tok_start), m.tok_start)
-                if start >= sentence.tok_start and " ".join(words[:size]) == phrase and set(
-                        words[size:]) <= set(spec.place_determiners):
-                    out.append((start, start + size))
+        if _inspectors_before(analysis, sentence, m.tok_start):
+            out += _phrases_before(analysis, sentence, m.tok_start, spec.visit_phrases + (
+                spec.return_phrases if m.kind == MentionKind.STRONG else ()))
+    for at in _counted_groups(analysis, sentence, sentence.tok_start):
+        if _inspectors_before(analysis, sentence, at):
+            out += _phrases_before(analysis, sentence, at, spec.visit_phrases)
+    return out
+
+
+def _inspectors_before(analysis: Analysis, sentence: Sentence, at: int) -> bool:
+    """Whether the clause before a token names the inspectors ("the chief constable
+    returned to Kent Police" is no revisit)."""
+    clause = clause_start(analysis.doc, sentence.tok_start, at,
+                          set(analysis.rules.words.clause_breaks))
+    return bool(set(lower_words(analysis.doc, clause, at)) & set(
+        analysis.rules.inspections.return_subjects))
+
+
+def _phrases_before(analysis: Analysis, sentence: Sentence, at: int, phrases: tuple
+                    ) -> list[tuple[int, int]]:
+    """The phrases that end right before a token, or before "the" and it."""
+    determiners = set(analysis.rules.inspections.place_determiners)
+    out = []
+    for phrase in phrases:
+        size = len(phrase.split())
+        for lead in (0, 1):  # "returned to the Metropolitan Police"
+            start = at - size - lead
+            words = lower_words(analysis.doc, max(start, sentence.tok_start), at)
+            if start >= sentence.tok_start and " ".join(words[:size]) == phrase and set(
+                    words[size:]) <= determiners:
+                out.append((start, start + size))
     return out
 
 
@@ -161,7 +187,12 @@ def _standing(analysis: Analysis, sentence: Sentence, start: int, end: int) -> S
     breaks = set(rules.words.clause_breaks)
     clause = max(clause_start(doc, sentence.tok_start, start, breaks), start - MAX_CLAUSE)
     before = _undated_words(analysis, clause, start)
-    around = before + lower_words(doc, start, min(end + GENERIC_REACH, sentence.tok_end))
+    # A description of the process in an aside between commas ("HMICFRS, which inspects
+    # every force, revisited Kent") is the aside's.
+    breaks_at = [k for k, w in enumerate(before) if w in rules.inspections.phrase_breaks]
+    main = before[:breaks_at[0]] + [""] + before[breaks_at[-1] + 1:] if len(
+        breaks_at) > 1 else before
+    around = main + lower_words(doc, start, min(end + GENERIC_REACH, sentence.tok_end))
     if has_phrase(around, rules.inspections.generic_words):
         return Standing.GENERIC
     if has_phrase(before[-FUTURE_REACH:] + lower_words(doc, end, end + 1),
@@ -173,10 +204,26 @@ def _standing(analysis: Analysis, sentence: Sentence, start: int, end: int) -> S
     if noun and _planned(analysis, sentence, end, breaks):
         return Standing.FUTURE
     near = before[-rules.inspections.modality_window:]
-    if any(w in rules.words.negations for w in before) or has_phrase(
-            near, rules.words.modality):
+    if _negated(analysis, before) or has_phrase(near, rules.words.modality):
         return Standing.NEGATED
     return Standing.HAPPENED
+
+
+def _negated(analysis: Analysis, before: list[str]) -> bool:
+    """Whether a negation before the trigger reaches it: not across a participle that
+    opens a relative clause about a noun ("neither of the concerns identified in its 2025
+    inspection"), which a verb's auxiliary before it does not ("was not included in")."""
+    spec = analysis.rules.inspections
+    negations = analysis.rules.words.negations
+    at = [k for k, w in enumerate(before) if w in negations]
+    if not at:
+        return False
+    stops = set(spec.verb_auxiliaries) | set(negations)
+    for k in range(at[-1] + 1, len(before) - 1):
+        if before[k] in spec.relative_participles and before[k + 1] in (
+                spec.relative_preps) and before[k - 1] not in stops:
+            return False
+    return True
 
 
 def _planned(analysis: Analysis, sentence: Sentence, end: int, breaks: set[str]) -> bool:
@@ -269,13 +316,17 @@ def _named(analysis: Analysis, scope: Scope, start: int, end: int) -> list[str]:
         return own  # "Unlike Essex Police, which was inspected in 2022, Kent Police …"
     out = list(scope.named)
     joins = set(analysis.rules.inspections.list_joins) | determiners
+    # A visit's object needs no preposition: "inspectors who examined the Cheshire force".
+    visit = " ".join(lower_words(analysis.doc, start, end)) in (
+        analysis.rules.inspections.visit_phrases)
     at = None  # where the listed places end ("the inspection of Kent, Essex and Suffolk")
     for m in analysis.forces_between(end, scope.sentence.tok_end):
         between = lower_words(analysis.doc, end if at is None else at, m.tok_start)
-        if m.kind != MentionKind.WEAK or not between or (at is None and (
-                m.tok_start > end + PLACE_REACH or between[0] not in preps
-                or not set(between[1:]) <= determiners)) or (
-                at is not None and not set(between) <= joins):
+        lead = (visit and set(between) <= determiners) or (bool(between) and between[
+            0] in preps and set(between[1:]) <= determiners)
+        if m.kind != MentionKind.WEAK or (at is None and (
+                m.tok_start > end + PLACE_REACH or not lead)) or (
+                at is not None and not (between and set(between) <= joins)):
             break
         out.append(m.force_id)
         at = m.tok_end
@@ -379,7 +430,7 @@ def _dates(analysis: Analysis, scope: Scope, trigger: tuple[int, int], report: b
             break
         source = _source(analysis, mention, trigger, report)
         if source == Source.OWN and not _is_label(mention, trigger[0]):
-            mention = _span_end(analysis, scope, mention)
+            mention = _week_month(analysis, _span_end(analysis, scope, mention))
         if found and source != Source.PUBLICATION:
             break  # only the edition's report date joins its year
         found.append((mention, source))
@@ -419,6 +470,21 @@ def _span_end(analysis: Analysis, scope: Scope, mention: DateMention) -> DateMen
             words, spec.span_ends):
         return mention
     return later[0]
+
+
+def _week_month(analysis: Analysis, mention: DateMention) -> DateMention:
+    """A day that opens a week ("during the week of 3 February", "the week beginning 5
+    September") is a span of that week, told by its start: its month."""
+    if mention.precision != Precision.DAY or mention.value is None:
+        return mention
+    doc = analysis.doc
+    lead = lower_words(doc, max(0, mention.tok_start - WEEK_LEAD), mention.tok_start)
+    first = lower_words(doc, mention.tok_start, mention.tok_start + 1)
+    if first and first[0].isalpha():
+        lead += first  # the phrase may hold its preposition: "of 3 February"
+    if not has_phrase(lead, analysis.rules.inspections.week_leads):
+        return mention
+    return replace(mention, value=mention.value.replace(day=1), precision=Precision.MONTH)
 
 
 def _dateline(analysis: Analysis, mention: DateMention) -> bool:
@@ -489,10 +555,25 @@ def _clauses(analysis: Analysis) -> Iterator[TriggerClause]:
         standing = [_standing(analysis, sentence, start, end) for start, end, _ in triggers]
         # A description of the process ("under the PEEL programme") does not compete for
         # the sentence's dates: "Kent was last inspected under the PEEL programme in 2022".
+        # Nor does what fieldwork is for: "fieldwork for the next PEEL inspection" is one.
+        parts = _parts(analysis, triggers)
         scope = _scope(analysis, sentence, [t for t, why in zip(
-            triggers, standing, strict=True) if why != Standing.GENERIC])
+            triggers, standing, strict=True) if why != Standing.GENERIC and t not in parts])
         for (start, end, report), why in zip(triggers, standing, strict=True):
             yield TriggerClause(scope, start, end, report, why)
+
+
+def _parts(analysis: Analysis, triggers: list[tuple[int, int, bool]]) -> list[tuple]:
+    """The triggers that name what the trigger before is part of, a few words after it and
+    a part link ("fieldwork for the next PEEL inspection"), and those right after one."""
+    links = set(analysis.rules.inspections.part_links)
+    parts: list[tuple] = []
+    for before, trigger in zip(triggers, triggers[1:], strict=False):
+        between = lower_words(analysis.doc, before[1], trigger[0])
+        if (between and between[0] in links and len(between) <= PART_REACH) or (
+                not between and before in parts):
+            parts.append(trigger)
+    return parts
 
 
 def _blocked(analysis: Analysis, clause: TriggerClause) -> bool:
@@ -506,11 +587,61 @@ def _forces(analysis: Analysis, clause: TriggerClause) -> list[str]:
     rescue service or the trigger is a bare report or plural."""
     spec = analysis.rules.inspections
     trigger = lower_words(analysis.doc, clause.start, clause.end)
-    named = _named(analysis, clause.scope, clause.start, clause.end)
+    named = _named(analysis, clause.scope, clause.start, clause.end) or _group_listed(
+        analysis, clause)
     clause.named = bool(named)
-    clause.excluded = not named and (clause.scope.fire or trigger[0] in spec.report_words
+    bare_report = trigger[0] in spec.report_words and not _on_the_force(analysis, clause.end)
+    clause.excluded = not named and (clause.scope.fire or bare_report
                                      or trigger[-1] in spec.plural_nouns)
     return named
+
+
+def _group_listed(analysis: Analysis, clause: TriggerClause) -> list[str]:
+    """The forces the next sentence lists for an inspection of a number of forces
+    ("Inspectors visited eight forces in May. They included Kent Police and Essex
+    Police")."""
+    spec = analysis.rules.inspections
+    doc, sentence = analysis.doc, clause.scope.sentence
+    counted = _counted_groups(analysis, sentence, clause.end)
+    following = analysis.sentences[sentence.index + 1:sentence.index + 2]
+    if not counted or not following or following[0].paragraph != sentence.paragraph:
+        return []
+    after = following[0]
+    words = lower_words(doc, after.tok_start, after.tok_end)
+    cues = [k + len(cue.split()) for k in range(len(words)) for cue in spec.list_cues
+            if words[k:k + len(cue.split())] == cue.split()]
+    if not cues:
+        return []
+    joins = set(spec.list_joins) | set(spec.place_determiners)
+    out: list[str] = []
+    at = after.tok_start + cues[0]
+    for m in analysis.forces_between(at, after.tok_end):
+        between = lower_words(doc, at, m.tok_start)
+        if (out and not set(between) <= joins) or (not out and len(between) > (
+                spec.list_cue_reach)):
+            break
+        out.append(m.force_id)
+        at = m.tok_end
+    return list(dict.fromkeys(out))
+
+
+def _counted_groups(analysis: Analysis, sentence: Sentence, start: int) -> list[int]:
+    """Where a count of forces starts in a sentence from a token ("eight forces", "five
+    police forces"), read at the sentence's group nouns."""
+    doc = analysis.doc
+    out = []
+    for noun in analysis.positions_in(analysis.rules.inspections.group_nouns, sentence):
+        out += [i for i in range(max(start, noun - 1 - GROUP_GAP), noun) if doc[i].like_num]
+    return out
+
+
+def _on_the_force(analysis: Analysis, end: int) -> bool:
+    """Whether a report's object is the force referred to ("its PEEL report on the
+    constabulary", "the inspectorate's report into the force")."""
+    words = lower_words(analysis.doc, end, end + 1 + max(
+        len(p.split()) for p in analysis.rules.forces.strict_anaphors))
+    return bool(words) and words[0] in analysis.rules.inspections.report_preps and any(
+        words[1:1 + len(p.split())] == p.split() for p in analysis.rules.forces.strict_anaphors)
 
 
 def _trigger_events(analysis: Analysis, clause: TriggerClause, forces: list[str],
@@ -530,11 +661,33 @@ def _trigger_events(analysis: Analysis, clause: TriggerClause, forces: list[str]
             if not out_of_scope(analysis, INSPECTION.name, f)]
         value, precision = (mention.value, mention.precision) if mention else (
             (None, None) if source == Source.PROGRAMME else analysis.reference)
+        years = _programme_years(analysis, scope, start) if (
+            source == Source.PROGRAMME) else None
         out += [Mention(sentence_event(
             analysis, scope.sentence, INSPECTION.name, force_id, event_date=value,
             date_precision=precision if value else None), kind, source,
-            label=_is_label(mention, start)) for force_id in mention_forces]
+            label=_is_label(mention, start), years=years) for force_id in mention_forces]
     return out
+
+
+def _programme_years(analysis: Analysis, scope: Scope, start: int) -> tuple[int, int] | None:
+    """The first and last year of the programme span that names the trigger, right before
+    it ("our PEEL 2021/22 inspection": 2021 to 2022; "2023–25" is 2023 to 2025); none
+    for a span elsewhere in the sentence ("a revisit of a concern raised in 2021/22")."""
+    spans = [p for p in analysis.date_phrases_between(scope.sentence.tok_start, start)
+             if p.label in NOT_A_DATE and start - p.tok_end <= LABEL_GAP]
+    if not spans:
+        return None
+    nearest = spans[-1]
+    numbers = re.findall(r"\d+", analysis.text[nearest.start:nearest.end])
+    if len(numbers) < 2 or len(numbers[0]) != YEAR_DIGITS:
+        return None
+    first, last = int(numbers[0]), numbers[1]
+    if len(last) == YEAR_DIGITS:
+        return (first, int(last))
+    step = 10 ** len(last)
+    end = first - first % step + int(last)
+    return (first, end if end >= first else end + step)  # "1999/00" ends in 2000
 
 
 def _referred_force(analysis: Analysis, scope: Scope, start: int,
@@ -577,6 +730,16 @@ STANDS_IN = (Source.PAGE, Source.PROGRAMME)
 EDITION_LEAD = 1
 
 
+def _stands_for(mention: Mention, years: set[int]) -> bool:
+    """Whether a page's date or a programme span's null stands for a dated inspection of
+    the same force and kind: a programme's only for one dated within its years ("PEEL
+    2021/22" is not the inspection of March 2023)."""
+    if mention.source != Source.PROGRAMME or mention.years is None:
+        return bool(years)
+    first, last = mention.years
+    return any(first <= year <= last for year in years)
+
+
 def _merge(found: list[Mention]) -> list[Event]:
     """One event per force and date.
 
@@ -587,11 +750,13 @@ def _merge(found: list[Mention]) -> list[Event]:
     sentences is one event.
     """
     own = {(m.event.force_id, m.kind) for m in found if m.source == Source.OWN and not m.label}
-    dated = {(m.event.force_id, m.kind) for m in found
-             if m.source in (Source.OWN, Source.PUBLICATION) and m.event.event_date is not None}
+    dated: dict[tuple, set[int]] = {}
+    for m in found:
+        if m.source in (Source.OWN, Source.PUBLICATION) and m.event.event_date is not None:
+            dated.setdefault((m.event.force_id, m.kind), set()).add(m.event.event_date.year)
     kept = [m for m in found if not (m.source == Source.PUBLICATION and (
-        m.event.force_id, m.kind) in own) and not (m.source in STANDS_IN and (
-            m.event.force_id, m.kind) in dated)]
+        m.event.force_id, m.kind) in own) and not (m.source in STANDS_IN and _stands_for(
+            m, dated.get((m.event.force_id, m.kind), set())))]
     years = {(m.event.force_id, m.kind, m.event.event_date.year + ahead) for m in kept
              if m.event.event_date is not None and m.event.date_precision != Precision.YEAR
              for ahead in range(EDITION_LEAD + 1)}

@@ -44,3 +44,13 @@ class InspectionsRules:
     return_subjects: Phrases
     predicate_stops: Phrases
     span_ends: Phrases
+    week_leads: Phrases
+    relative_participles: Phrases
+    relative_preps: Phrases
+    verb_auxiliaries: Phrases
+    visit_phrases: Phrases
+    report_preps: Phrases
+    part_links: Phrases
+    group_nouns: Phrases
+    list_cues: Phrases
+    list_cue_reach: int
