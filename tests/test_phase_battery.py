@@ -71,6 +71,10 @@ EXITS = [
      "monitoring.", _now("warwickshire-police", "scan")),
     ("Special measures lifted for West Mercia Police",
      _now("west-mercia-police", "scan")),
+    # Headlines with no verb.
+    ("Special measures end for Gwent Police", _now("gwent-police", "scan")),
+    ("Durham Constabulary out of special measures after two years",
+     _now("durham-constabulary", "scan")),
     ("Merseyside Police was released from enhanced monitoring in April.",
      {("merseyside-police", "scan", "2024-04-01", "month")}),
     ("Leicestershire Police exited Engage on 2 February 2024.",
@@ -157,6 +161,7 @@ NOT_MOVES = [
     "She warned that Kent Police would be placed in special measures.",
     "The commissioner said he would welcome Surrey Police leaving special measures.",
     "Nottinghamshire Police remains in special measures and has put it on its website.",
+    "Durham Constabulary in special measures",
     "The commissioner said she would back the chief as Surrey Police worked to leave "
     "enhanced monitoring.",
 ]

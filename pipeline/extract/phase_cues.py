@@ -286,7 +286,17 @@ def _governing_verb(analysis: Analysis, view: View, term: PhaseTerm, i: int, pre
                 or word in v.skips or token.is_title):
             steps += 1
         j -= 1
-    return None
+    return _headline_exit(analysis, view, term, i, prep)
+
+
+def _headline_exit(analysis: Analysis, view: View, term: PhaseTerm, i: int, prep: Toward
+                   ) -> Move | None:
+    """"Kent Police out of special measures after two years": a headline with no verb, the
+    force right before the preposition, reports the move out."""
+    if prep != Toward.OUT or i == 0 or i - 1 not in _force_tokens(analysis) or (
+            not analysis.is_heading(view.sentence)):
+        return None
+    return Move(_toward(term, False), i)
 
 
 def _listing(analysis: Analysis, j: int, force_tokens: set[int]) -> bool:
