@@ -141,6 +141,8 @@ BACKGROUND = [
     # A date phrase with nothing to refer to: not today's move either.
     ("That year the inspectorate returned Durham Constabulary to routine monitoring.",
      {("durham-constabulary", "scan", None, None)}),
+    ("Durham Constabulary was escalated to Engage in the 2021/22 financial year.",
+     {("durham-constabulary", "engage", None, None)}),
 ]
 
 NOT_MOVES = [

@@ -22,7 +22,6 @@ from pipeline.events.registry import PHASE_CHANGE
 from pipeline.extract.anchoring import Anchors, closest_date
 from pipeline.extract.clauses import clause_end, clause_start, has_phrase, lower_words
 from pipeline.extract.context import Analysis, DateMention, Sentence
-from pipeline.extract.dates import Label as DateLabel
 from pipeline.extract.evidence import sentence_event
 from pipeline.extract.force_scope import Refer, forces_of, out_of_scope
 from pipeline.extract.inspections import INSPECTION_MATCHER
@@ -55,9 +54,6 @@ HYPOTHETICAL_REACH = HEAD_WORDS + 2  # tokens after a term read for "… if …"
 SUBORDINATE_REACH = 5  # tokens before a cue where a subordinator opening its clause may be
 PERIOD_REACH = 3  # tokens after a term read for "… in the past two years" (a recap)
 LEAD_SENTENCES = 3  # the headline and the first sentences: an undated move there is news
-# A programme span ("PEEL 2021/22") dates no move; any other phrase that resolves to no
-# date ("that year", with no year before it) keeps an undated move from being today's.
-NOT_A_DATE = (DateLabel.PROGRAMME,)
 PAST_CLAUSE_REACH = 8  # tokens before a cue read for the opener of a clause it is told in
 LIST_INTRO_WORDS = 4  # words at a sentence's start read for "The forces are …"
 # Date precisions from coarsest to finest: a coarser date of a move joins a finer one.
@@ -282,8 +278,8 @@ def _move_date(analysis: Analysis, view: View, term: PhaseTerm, move: Move, star
     if mention is not None:
         return (mention.value, mention.precision), False
     if not move.since_date and closest_date(analysis, view.sentence, own, anchors,
-                                            resolved=False, skip_labels=NOT_A_DATE):
-        return (None, None), True  # "that year", with no year to refer to: not today
+                                            resolved=False):
+        return (None, None), True  # "that year" with no year before it, a programme span
     words = lower_words(analysis.doc, start, term.end)
     after = lower_words(analysis.doc, term.end, min(term.end + PERIOD_REACH,
                                                     view.sentence.tok_end))
