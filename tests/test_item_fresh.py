@@ -6,7 +6,9 @@ years later (GUIDELINES: open unless the text says otherwise); members of a coun
 an inclusion phrase ("the remaining five, including those on A and B, …") or handed out
 after a colon that words qualifying the set stand before; and quantifiers that deny a
 status ("neither of the two … had been addressed"); and a verb saying what one finding
-is about after the words that qualify it ("the only recommendation still open concerns …").
+is about after the words that qualify it ("the only recommendation still open concerns …");
+a finding named by its place as the object of the verb giving it ("… and raises a second,
+about …"); and what a force was asked to do, then "This recommendation …".
 """
 
 from __future__ import annotations
@@ -114,6 +116,35 @@ PREDICATES = [
     case("The cause of concern raised with Dorset Police was about to be reviewed."),
 ]
 
+# A finding named by its place in the set, as the object of the verb that gives it.
+ORDINALS = [
+    case("In March the inspectorate gave Surrey Police an accelerated cause of concern about "
+         "how it answers domestic abuse calls. Today's report confirms that cause of concern "
+         "and raises a second, about how well the force supervises its investigations.",
+         ("surrey-police", COC, OPEN, "how it answers domestic abuse calls"),
+         ("surrey-police", COC, OPEN, "how well the force supervises its investigations")),
+    case("Inspectors have raised a cause of concern with Kent Police about vetting, and "
+         "issued a second, on the handling of stalking cases.",
+         ("kent-police", COC, OPEN, "vetting"),
+         ("kent-police", COC, OPEN, "the handling of stalking cases")),
+    # "a second" that counts something else.
+    case("Inspectors raised a cause of concern with Kent Police about vetting and raised a "
+         "second question about pay.",
+         ("kent-police", COC, OPEN, "vetting")),
+]
+
+# What a force was asked to do, then "This recommendation …" saying where it stands.
+REQUESTS = [
+    case("Cheshire Constabulary was asked to make sure every missing child gets a return "
+         "interview. This recommendation has been met in full.",
+         ("cheshire-constabulary", REC, CLOSED, "every missing child gets a return interview")),
+    case("In 2022 Dorset Police was asked to train all call handlers in assessing risk. The "
+         "recommendation is still outstanding.",
+         ("dorset-police", REC, OPEN, "train all call handlers in assessing risk")),
+    # Nothing refers back to the request: not named as a recommendation.
+    case("Dorset Police was asked to attend the meeting. Officers said they would."),
+]
+
 NEAR_MISSES = [
     # No finding counted: the inclusion names a force, or a report.
     case("Four forces remain in Engage, including Kent Police."),
@@ -123,7 +154,7 @@ NEAR_MISSES = [
 
 
 @pytest.mark.parametrize("text,expected", RECOUNTED + INCLUSIONS + MODIFIED + NEGATED + (
-    PREDICATES + NEAR_MISSES))
+    PREDICATES + ORDINALS + REQUESTS + NEAR_MISSES))
 def test_item_fresh(text: str, expected: list[tuple]) -> None:
     missing, extra = _unmatched(text, expected)
     assert not missing and not extra, {"missing": missing, "extra": extra}

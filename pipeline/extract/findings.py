@@ -36,6 +36,7 @@ from pipeline.extract.finding_references import (
     remainder_items,
     subject_from_next_sentence,
 )
+from pipeline.extract.finding_requests import request_items
 from pipeline.extract.finding_tables import table_items, table_sentences
 from pipeline.extract.items import Item, Source, sentence_items
 from pipeline.extract.reconcile import Group, reconcile, same_finding
@@ -92,6 +93,7 @@ def document_items(analysis: Analysis) -> list[Item]:
             continue
         if sentence.index in named:
             items.extend(sentence_items(analysis, sentence, _gives_reasons(analysis, sentence)))
+            items.extend(request_items(analysis, sentence))
         if named & set(range(sentence.index - _REFERENCE_WINDOW, sentence.index + 1)):
             items.extend(ordinal_items(analysis, sentence))
             items.extend(pronoun_items(analysis, sentence))

@@ -138,3 +138,5 @@ class RecommendationsRules:
     negative_quantifiers: Phrases
     predicate_subject_leads: Phrases
     predicate_not_starts: Phrases
+    ordinal_issue_verbs: Phrases
+    request_verbs: Phrases
