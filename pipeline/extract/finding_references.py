@@ -83,7 +83,7 @@ def _clause_starts(analysis: Analysis, tokens: list[tuple[int, str]]) -> list[in
     back-reference may follow a comma ("Of the two causes of concern, one, on A, …") or a
     bare "and" ("The first is about A and the second …")."""
     rec = analysis.rules.recommendations
-    joiners = set(rec.clause_joiners)
+    joiners = set(rec.clause_joiners) | set(rec.ordinal_issue_verbs)  # "… and raises a second"
     words = [w for _, w in tokens]
     starts = [0]
     for p, word in enumerate(words[:-1]):
@@ -124,7 +124,8 @@ def _ordinal_at(analysis: Analysis, sentence: Sentence, tokens: list[tuple[int, 
     subject = clean_subject(analysis, span_text(analysis, span[0], span[1]))
     clause = clause_end(analysis.doc, sentence.tok_end, span[1], {";", ":"})
     status = status_in(analysis, span[1], clause, context_start=start) or status_in(
-        analysis, start, end)
+        analysis, start, end) or status_in(  # "… and raises a second, about …"
+        analysis, max(sentence.tok_start, tokens[0][0] - 1), tokens[0][0])
     if status is None and count and set(words[position : position + size]) & set(
             rec.status_negations):
         status = Status.OPEN  # "The two that have not been [closed] are about …"

@@ -15,6 +15,7 @@ from pipeline.extract.clauses import has_phrase, lower_words
 from pipeline.extract.context import Analysis, Sentence
 from pipeline.extract.counts import Tally, document_tallies
 from pipeline.extract.evidence import span_event
+from pipeline.extract.finding_inclusions import inclusion_items
 from pipeline.extract.finding_lists import (
     engage_nearby,
     engage_sentences,
@@ -35,6 +36,8 @@ from pipeline.extract.finding_references import (
     remainder_items,
     subject_from_next_sentence,
 )
+from pipeline.extract.finding_requests import request_items
+from pipeline.extract.finding_tables import table_items, table_sentences
 from pipeline.extract.items import Item, Source, sentence_items
 from pipeline.extract.reconcile import Group, reconcile, same_finding
 from pipeline.extract.skeleton import Dated, Steps, as_found, never, run
@@ -90,10 +93,12 @@ def document_items(analysis: Analysis) -> list[Item]:
             continue
         if sentence.index in named:
             items.extend(sentence_items(analysis, sentence, _gives_reasons(analysis, sentence)))
+            items.extend(request_items(analysis, sentence))
         if named & set(range(sentence.index - _REFERENCE_WINDOW, sentence.index + 1)):
             items.extend(ordinal_items(analysis, sentence))
             items.extend(pronoun_items(analysis, sentence))
             items.extend(pronoun_mentions(analysis, sentence))
+            items.extend(inclusion_items(analysis, sentence))
             if sentence.index not in named:
                 items.extend(echo_items(analysis, sentence))
         if sentence.index in engage:
@@ -106,6 +111,8 @@ def document_items(analysis: Analysis) -> list[Item]:
     for item in items:
         subject_from_next_sentence(analysis, item)
     items.extend(_recommendation_references(analysis, items))
+    rows = table_sentences(analysis)  # a table's lines are read as rows, not as prose
+    items = [i for i in items if i.sentence_index not in rows] + table_items(analysis)
     return _with_echoes(analysis, _without_inferred(items))
 
 

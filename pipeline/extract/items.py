@@ -36,6 +36,7 @@ from pipeline.extract.subjects import (
     long_enough,
     members,
     names_only_a_force,
+    predicate_subject,
     relative_subject,
     span_text,
     split_on_leads,
@@ -55,6 +56,7 @@ _APPOSITION_WORDS = (2, 8)  # ", responding to the public," is a subject; longer
 _COPULAR_WORDS = 25
 # Intros that list a plural finding's members whether or not a count stands before it.
 _LISTING_INTROS = (Intro.PAREN, Intro.COLON, Intro.PREDICATE, Intro.STATED)
+_NEGATION_REACH = 8  # "neither of" before the owner and the count of a finding
 _RELATIVE_REACH = 12  # "…, the most urgent of which is that …", ": that …" follow closely
 
 
@@ -70,6 +72,7 @@ class Source(StrEnum):
     REFERENCE = auto()  # "The first relates to …", "this recommendation"
     REMAINDER = auto()  # "the one that remains open is …" after a tally
     HEADING = auto()  # a heading naming the finding
+    TABLE = auto()  # a table row under a header naming the kind
 
 
 @dataclass
@@ -325,7 +328,8 @@ def finding_subjects(analysis: Analysis, finding: Finding) -> tuple[list[str], i
         return stated, finding.end, Intro.STATED
     span = subject_span(analysis, finding, leads)
     if span is None:
-        subject = relative_subject(analysis, finding) or apposition(analysis, finding)
+        subject = relative_subject(analysis, finding) or apposition(
+            analysis, finding) or predicate_subject(analysis, finding)
         return ([subject] if subject else []), finding.end, Intro.NONE
     start, end, how = span
     after = end + 1 if how == Intro.DASH else end  # the verb after "– on A and on B –"
@@ -462,6 +466,16 @@ def _coordinated(analysis: Analysis, finding: Finding, previous: Item | None) ->
     return has_phrase(words, analysis.rules.recommendations.item_coordination)
 
 
+def _negated_quantity(analysis: Analysis, finding: Finding) -> bool:
+    """"neither of the two causes of concern", "none of its recommendations": a closing
+    verb said of none of them leaves them open."""
+    breaks = set(analysis.rules.words.clause_breaks)
+    start = clause_start(analysis.doc, finding.sentence.tok_start, finding.start, breaks)
+    words = lower_words(analysis.doc, max(start, finding.start - _NEGATION_REACH),
+                        finding.start)  # "neither of Gwent Police's two causes of concern"
+    return has_phrase(words, analysis.rules.recommendations.negative_quantifiers)
+
+
 def _finding_status(analysis: Analysis, finding: Finding, outer: Finding | None,
                     after: int) -> str | None:
     if outer is not None and embedded(analysis, outer.end, finding):
@@ -485,6 +499,8 @@ def sentence_items(analysis: Analysis, sentence: Sentence, reason: bool) -> list
         subjects, after, how = finding_subjects(analysis, finding)
         status = _finding_status(analysis, finding, findings[index - 1] if index else None,
                                  after)
+        if status == Status.CLOSED and _negated_quantity(analysis, finding):
+            status = Status.OPEN  # "neither of the two causes of concern had been addressed"
         if status is None and _coordinated(analysis, finding, out[-1] if out else None):
             status = out[-1].status
         if status is None and reason:

@@ -38,6 +38,7 @@ _TRAILING_PUNCTUATION = (";", ".", ",", ":")
 _AHEAD = 5  # words after a comma in which a relative pronoun or a speech verb ends a subject
 _STATUS_AHEAD = 4  # an auxiliary this close before a status word ends a subject
 _PREDICATE_WORDS = 8  # "remain open for Durham Constabulary:" before a listing colon
+_MODIFIER_WORDS = 12  # "identified in its PEEL inspection this summer:" before members
 _ASIDE_WORDS = 6  # ", first raised by inspectors last year," between a finding and its lead
 _QUOTES = "\"“”'‘’"
 _PUNCTUATION = {":", ".", ",", ";", "-", "–", "—"}
@@ -291,6 +292,9 @@ def subject_start(analysis: Analysis, finding: Finding, leads: list[str]
         return k + each, Intro.EACH
     if words[offset : offset + 1] == [":"]:
         return k + offset + 1, Intro.COLON
+    distributed = _members_after_modifier(analysis, finding, k, end)
+    if distributed is not None:
+        return distributed, Intro.EACH
     colon = _predicate_colon(analysis, k, end)
     if colon is not None:
         return colon, Intro.PREDICATE
@@ -301,6 +305,23 @@ def subject_start(analysis: Analysis, finding: Finding, leads: list[str]
         return None if size is None else (k + 1 + size, Intro.DASH)
     size = _lead_length(words[offset:], leads)
     return None if size is None else (k + offset + size, Intro.LEAD)
+
+
+def _members_after_modifier(analysis: Analysis, finding: Finding, k: int, end: int
+                            ) -> int | None:
+    """The token after the colon of "two causes of concern identified in its PEEL inspection
+    this summer: one on A and one on B": words that qualify a counted finding may stand
+    before a colon that hands out its members one by one (no clause break between)."""
+    if not finding.plural:
+        return None
+    doc = analysis.doc
+    for j in range(k, min(end - 1, k + _MODIFIER_WORDS)):
+        if doc[j].text in _PUNCTUATION - {":"}:
+            return None
+        if doc[j].text == ":":
+            after = lower_words(doc, j + 1, min(j + 1 + LEAD_IN_WORDS, end))
+            return j + 1 if j > k and _member_length(analysis, after) else None
+    return None
 
 
 def _predicate_colon(analysis: Analysis, k: int, end: int) -> int | None:
@@ -438,6 +459,36 @@ def relative_subject(analysis: Analysis, finding: Finding) -> str | None:
                 begin = tokens[i + len(parts)].idx
                 return clean_subject(analysis, analysis.text[begin : sentence.end])
     return None
+
+
+def predicate_subject(analysis: Analysis, finding: Finding) -> str | None:
+    """"The only recommendation still open concerns how it records stop and search", "Kent
+    Police's last open recommendation is about training": after a finding and the status
+    or force that qualify it, a verb that says what the finding is about."""
+    doc = analysis.doc
+    rec = analysis.rules.recommendations
+    sentence = finding.sentence
+    if finding.plural:
+        return None
+    status = {w for p in (*rec.closed_words, *rec.open_words) for w in p.split()}
+    allowed = status | set(rec.status_aux) | set(rec.status_negations) | set(
+        rec.subject_force_prepositions)
+    forces = {i for m in analysis.forces_between(finding.end, sentence.tok_end)
+              for i in range(m.tok_start, m.tok_end)}
+    leads = list(rec.predicate_subject_leads)
+    k = finding.end
+    size = None
+    while k < sentence.tok_end and k - finding.end < _PREDICATE_WORDS:
+        size = _lead_length(lower_words(doc, k, min(k + LEAD_IN_WORDS, sentence.tok_end)),
+                            leads)
+        if size is not None or not (doc[k].lower_ in allowed or k in forces):
+            break
+        k += 1
+    if size is None or k + size >= sentence.tok_end or doc[k + size].lower_ in set(
+            rec.predicate_not_starts):
+        return None  # "was about to be reviewed"
+    end = clause_end(doc, sentence.tok_end, k + size, set(_TRAILING_PUNCTUATION))
+    return clean_subject(analysis, span_text(analysis, k + size, end)) if end > k + size else None
 
 
 def names_only_a_force(analysis: Analysis, start: int, end: int) -> bool:

@@ -130,3 +130,13 @@ class RecommendationsRules:
     last_pair_separators: Regexes
     list_separators: Regexes
     antecedent_trailers: Regexes
+    table_cell_separator: str
+    table_status_headers: Phrases
+    table_pending_words: Phrases
+    inclusion_leads: Phrases
+    inclusion_pronouns: Phrases
+    negative_quantifiers: Phrases
+    predicate_subject_leads: Phrases
+    predicate_not_starts: Phrases
+    ordinal_issue_verbs: Phrases
+    request_verbs: Phrases

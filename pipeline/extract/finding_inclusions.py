@@ -1,0 +1,86 @@
+"""Items named as members of a set already counted: "The remaining five, including those on
+A and B, are in progress", "the other two, which include one about C, remain open", "The
+rest, among them those on D, …".
+
+The set is the findings of the sentence, or of the sentences just before it (the kind of
+the one named last). An inclusion phrase, an optional "one" or "those", then a subject
+lead-in introduce the members; they end at the clause's next comma. Their status is what
+the clause says after them, else what it says of the set before them, else open when the
+set is the remaining part of a count.
+"""
+
+from __future__ import annotations
+
+from pipeline.codes import Status
+from pipeline.extract.clauses import clause_end, clause_start, phrase_length_at
+from pipeline.extract.context import Analysis, Sentence
+from pipeline.extract.finding_mentions import finding_force, findings_in, is_hypothetical
+from pipeline.extract.items import Item, Source
+from pipeline.extract.status import cached_words, status_in
+from pipeline.extract.subjects import clean_subject, span_text, split_listed, split_on_leads
+
+_KIND_WINDOW = 2  # the counted set is named in this sentence or the two before
+
+
+def _kind(analysis: Analysis, sentence: Sentence, token: int) -> str | None:
+    here = [f for f in findings_in(analysis, sentence) if f.start < token]
+    if here:
+        return here[-1].kind
+    earlier = [f for s in analysis.sentences[max(sentence.index - _KIND_WINDOW, 0) :
+                                             sentence.index] for f in findings_in(analysis, s)]
+    counted = [f for f in earlier if f.plural] or earlier
+    return counted[-1].kind if counted else None
+
+
+def _members_start(analysis: Analysis, words: list[str], k: int, end: int) -> int | None:
+    """The token after "including those on" at k, or None when none starts there."""
+    rec = analysis.rules.recommendations
+    size = phrase_length_at(words, k, rec.inclusion_leads)
+    if not size:
+        return None
+    k += size
+    k += phrase_length_at(words, k, rec.inclusion_pronouns)
+    lead = phrase_length_at(words, k, rec.subject_leads)
+    return k + lead if lead and k + lead < end else None
+
+
+def inclusion_items(analysis: Analysis, sentence: Sentence) -> list[Item]:
+    """The members an inclusion phrase names in one sentence."""
+    rec = analysis.rules.recommendations
+    words = cached_words(analysis)
+    breaks = {",", ";", ":"}
+    out: list[Item] = []
+    first = set(p.split()[0] for p in rec.inclusion_leads)
+    for k in range(sentence.tok_start + 1, sentence.tok_end):
+        if words[k] not in first or words[k - 1] != ",":
+            continue
+        start = _members_start(analysis, words, k, sentence.tok_end)
+        if start is None:
+            continue
+        end = clause_end(analysis.doc, sentence.tok_end, start, breaks)
+        kind = _kind(analysis, sentence, k)
+        force_id = finding_force(analysis, sentence, start)
+        subject = clean_subject(analysis, span_text(analysis, start, end))
+        if kind is None or force_id is None or subject is None:
+            continue
+        opening = clause_start(analysis.doc, sentence.tok_start, k - 1, {";", ":"})
+        status = status_in(analysis, end, clause_end(analysis.doc, sentence.tok_end, end + 1,
+                                                     {";", ":"}), context_start=opening)
+        # "four have been signed off, including one on A": the set's own status
+        status = status or status_in(analysis, opening, k - 1, context_start=opening)
+        remaining = set(analysis.rules.counts.remaining_words)
+        if status is None and set(words[opening:k]) & remaining:
+            status = Status.OPEN  # "the other two, including …"
+        parts = split_on_leads(subject, list(rec.subject_leads))  # "… on A and on B"
+        if len(parts) == 1:
+            parts = split_listed(analysis, subject, tuple(rec.clause_subject_openers))
+        out.extend(Item(kind, force_id, p, status, sentence.start, sentence.end, start,
+                        source=Source.REFERENCE, sentence_index=sentence.index,
+                        group=f"inclusion-{sentence.index}-{k}")
+                   for p in (clean_subject(analysis, q) for q in parts) if p)
+    return [i for i in out if not _hypothetical(analysis, sentence, i)]
+
+
+def _hypothetical(analysis: Analysis, sentence: Sentence, item: Item) -> bool:
+    findings = [f for f in findings_in(analysis, sentence) if f.start < item.token]
+    return bool(findings) and is_hypothetical(analysis, findings[-1])

@@ -1,0 +1,157 @@
+"""Items a table names, one a row: panel and committee papers track findings in rows.
+
+A table is a run of lines split into cells by a separator ("Ref | Recommendation |
+Status"); its first line is the header. The column whose header names a kind of finding
+("Recommendation", "Cause of concern") holds the subjects, one a row, unless its cells are
+counts ("Recommendations | 4"); a column headed "Status" (or "Progress", …) says where each
+stands. A status cell that waits on someone else ("Complete – awaiting sign-off") is still
+open; no status column, or a cell that says none, leaves the status null.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from pipeline.codes import Status
+from pipeline.extract.clauses import has_phrase, lower_words
+from pipeline.extract.context import Analysis
+from pipeline.extract.counts import number_at
+from pipeline.extract.finding_mentions import Matcher, finding_force
+from pipeline.extract.items import Item, Source
+from pipeline.extract.statements import Alignment
+from pipeline.extract.status import status_in
+from pipeline.extract.subjects import clean_subject
+
+_MIN_ROWS = 2  # a header and at least one row
+
+
+@dataclass(frozen=True)
+class Cell:
+    start: int  # characters
+    end: int
+    tok_start: int
+    tok_end: int
+
+
+@dataclass(frozen=True)
+class Row:
+    start: int  # the line, in characters
+    end: int
+    cells: tuple[Cell, ...]
+
+
+def _row(analysis: Analysis, start: int, line: str) -> Row | None:
+    """A line's cells, trimmed; None when the line has no separator."""
+    separator = analysis.rules.recommendations.table_cell_separator
+    if separator not in line:
+        return None
+    cells = []
+    offset = start
+    for part in line.split(separator):
+        lead = len(part) - len(part.lstrip())
+        text = part.strip()
+        if text:
+            span = analysis.doc.char_span(offset + lead, offset + lead + len(text),
+                                          alignment_mode=Alignment.EXPAND)
+            if span is not None:
+                cells.append(Cell(offset + lead, offset + lead + len(text), span.start, span.end))
+        offset += len(part) + len(separator)
+    stripped = line.rstrip()
+    begin = start + len(line) - len(line.lstrip())
+    return Row(begin, start + len(stripped), tuple(cells)) if cells else None
+
+
+def tables(analysis: Analysis) -> list[list[Row]]:
+    """Runs of consecutive lines with cells: each run is one table, its header first."""
+    out: list[list[Row]] = []
+    current: list[Row] = []
+    offset = 0
+    for line in analysis.text.split("\n"):
+        row = _row(analysis, offset, line)
+        if row is not None:
+            current.append(row)
+        else:
+            if len(current) >= _MIN_ROWS:
+                out.append(current)
+            current = []
+        offset += len(line) + 1
+    if len(current) >= _MIN_ROWS:
+        out.append(current)
+    return out
+
+
+def _kind_column(analysis: Analysis, header: Row) -> list[tuple[int, str]]:
+    """The header cells that name a kind of finding: (column, kind), left first."""
+    out = []
+    for kind, start, end in analysis.matches(Matcher.FINDINGS):
+        for column, cell in enumerate(header.cells):
+            if cell.tok_start <= start and end <= cell.tok_end:
+                out.append((column, kind))
+    return sorted(set(out))
+
+
+def _status_column(analysis: Analysis, header: Row) -> int | None:
+    headers = analysis.rules.recommendations.table_status_headers
+    for column, cell in enumerate(header.cells):
+        if has_phrase(lower_words(analysis.doc, cell.tok_start, cell.tok_end), headers):
+            return column
+    return None
+
+
+def _is_count(analysis: Analysis, cell: Cell) -> bool:
+    return cell.tok_end - cell.tok_start == 1 and number_at(analysis, cell.tok_start) is not None
+
+
+def _cell_status(analysis: Analysis, cell: Cell) -> str | None:
+    """"Closed by HMICFRS" closed, "In progress" open, "Complete – awaiting sign-off" open."""
+    words = lower_words(analysis.doc, cell.tok_start, cell.tok_end)
+    if has_phrase(words, analysis.rules.recommendations.table_pending_words):
+        return Status.OPEN
+    return status_in(analysis, cell.tok_start, cell.tok_end, context_start=cell.tok_start)
+
+
+def _subject_column(analysis: Analysis, table: list[Row]) -> tuple[int, str] | None:
+    """The first kind column whose cells are words, not counts."""
+    for column, kind in _kind_column(analysis, table[0]):
+        cells = [r.cells[column] for r in table[1:] if column < len(r.cells)]
+        if cells and not all(_is_count(analysis, c) for c in cells):
+            return column, kind
+    return None
+
+
+def table_items(analysis: Analysis) -> list[Item]:
+    """One item for each row of a table whose header names a kind of finding."""
+    out: list[Item] = []
+    for table in tables(analysis):
+        found = _subject_column(analysis, table)
+        if found is None:
+            continue
+        column, kind = found
+        status_column = _status_column(analysis, table[0])
+        for row in table[1:]:
+            if column >= len(row.cells) or _is_count(analysis, row.cells[column]):
+                continue
+            cell = row.cells[column]
+            subject = clean_subject(analysis, analysis.text[cell.start : cell.end])
+            sentence = analysis.sentence_of(cell.tok_start)
+            force_id = finding_force(analysis, sentence, cell.tok_start)
+            if subject is None or force_id is None:
+                continue
+            status = None
+            if status_column is not None and status_column < len(row.cells):
+                status = _cell_status(analysis, row.cells[status_column])
+            out.append(Item(kind, force_id, subject, status, row.start, row.end, cell.tok_start,
+                            source=Source.TABLE, sentence_index=sentence.index,
+                            group=f"table-{table[0].start}"))
+    return out
+
+
+def table_sentences(analysis: Analysis) -> set[int]:
+    """The sentences a table's lines hold: other wordings do not read them."""
+    out = set()
+    for table in tables(analysis):
+        for row in table:
+            for cell in row.cells:
+                out.add(analysis.token_sentence[cell.tok_start])
+    return out
+
