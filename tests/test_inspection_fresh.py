@@ -8,22 +8,11 @@ Published Wednesday 12 June 2024 unless a case says otherwise.
 
 from __future__ import annotations
 
-from datetime import date
-
 import pytest
 
 from pipeline.extract import extract_events
 from pipeline.models import Document
-
-PUBLISHED = date(2024, 6, 12)
-
-
-def _inspections(text: str, published: date | None = PUBLISHED) -> set[tuple]:
-    events = extract_events(Document(url="probe", title="", text=text,
-                                     published_date=published))
-    return {(e.force_id, e.event_date.isoformat() if e.event_date else None, e.date_precision)
-            for e in events if e.event_type == "inspection"}
-
+from tests.inspection_probe import PUBLISHED, inspections_in
 
 REVISITS = [
     ("Lancashire Constabulary was told its cause of concern had been closed once inspectors "
@@ -39,7 +28,7 @@ REVISITS = [
 
 @pytest.mark.parametrize(("text", "expected"), REVISITS)
 def test_inspectors_coming_back_is_a_revisit(text: str, expected: set) -> None:
-    assert _inspections(text) == expected
+    assert inspections_in(text) == expected
 
 
 def test_coming_back_is_a_revisit_not_the_inspection() -> None:
@@ -69,13 +58,13 @@ SEQUENCE = [
 
 @pytest.mark.parametrize(("text", "expected"), SEQUENCE)
 def test_a_date_across_after_dates_the_other_event(text: str, expected: set) -> None:
-    assert _inspections(text) == expected
+    assert inspections_in(text) == expected
 
 
 def test_a_month_named_may_is_not_speculation() -> None:
-    assert _inspections("Essex Police was moved into Engage in May 2024 following an "
+    assert inspections_in("Essex Police was moved into Engage in May 2024 following an "
                         "inspection in March.") == {("essex-police", "2024-03-01", "month")}
-    assert _inspections("Essex Police may face an inspection in March.") == set()
+    assert inspections_in("Essex Police may face an inspection in March.") == set()
 
 
 OBJECTS = [
@@ -97,4 +86,4 @@ OBJECTS = [
 
 @pytest.mark.parametrize(("text", "expected"), OBJECTS)
 def test_a_trigger_takes_the_forces_it_names_as_object(text: str, expected: set) -> None:
-    assert _inspections(text) == expected
+    assert inspections_in(text) == expected

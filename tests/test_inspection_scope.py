@@ -9,49 +9,24 @@ Published Wednesday 12 June 2024 unless a case says otherwise.
 
 from __future__ import annotations
 
-from datetime import date
-
 import pytest
 
-from pipeline.extract import extract_events
-from pipeline.models import Document
-
-PUBLISHED = date(2024, 6, 12)
-
-
-def _inspections(text: str, published: date | None = PUBLISHED) -> set[tuple]:
-    events = extract_events(Document(url="probe", title="", text=text,
-                                     published_date=published))
-    return {(e.force_id, e.event_date.isoformat() if e.event_date else None, e.date_precision)
-            for e in events if e.event_type == "inspection"}
-
-
-def _month(force: str, value: str) -> tuple:
-    return (force, f"{value}-01", "month")
-
-
-def _year(force: str, value: int) -> tuple:
-    return (force, f"{value}-01-01", "year")
-
-
-def _day(force: str, value: str) -> tuple:
-    return (force, value, "day")
-
+from tests.inspection_probe import day, inspections_in, month, year
 
 WEEKS = [
     # A week named by its first day is a span: it dates at month precision.
     ("Inspectors revisited Kent Police during the week of 3 February 2025.",
-     {_month("kent-police", "2025-02")}),
+     {month("kent-police", "2025-02")}),
     ("In the week beginning 5 September 2016 a team of inspectors went back to Humberside "
-     "Police.", {_month("humberside-police", "2016-09")}),
+     "Police.", {month("humberside-police", "2016-09")}),
     ("Dorset Police was re-inspected in the week commencing 13 May 2024.",
-     {_month("dorset-police", "2024-05")}),
+     {month("dorset-police", "2024-05")}),
     ("Our fieldwork at Surrey Police took place over the week starting 8 April.",
-     {_month("surrey-police", "2024-04")}),
+     {month("surrey-police", "2024-04")}),
     ("The week beginning 10 June 2024 saw inspectors return to Norfolk Constabulary.",
-     {_month("norfolk-constabulary", "2024-06")}),
+     {month("norfolk-constabulary", "2024-06")}),
     # Near miss: a single day stays a day.
-    ("Inspectors revisited Kent Police on 3 February 2025.", {_day("kent-police", "2025-02-03")}),
+    ("Inspectors revisited Kent Police on 3 February 2025.", {day("kent-police", "2025-02-03")}),
 ]
 
 
@@ -59,13 +34,13 @@ NEGATION = [
     # A negation that belongs to the findings, across a participle, does not deny the
     # inspection the findings come from.
     ("Inspectors found that neither of the two causes of concern identified in its 2025 PEEL "
-     "inspection had been addressed by Sussex Police.", {_year("sussex-police", 2025)}),
+     "inspection had been addressed by Sussex Police.", {year("sussex-police", 2025)}),
     ("None of the problems raised at the 2022 inspection of Cumbria Constabulary has been put "
-     "right.", {_year("cumbria-constabulary", 2022)}),
+     "right.", {year("cumbria-constabulary", 2022)}),
     ("Lincolnshire Police has closed no recommendation made during its inspection in "
-     "March 2023.", {_month("lincolnshire-police", "2023-03")}),
+     "March 2023.", {month("lincolnshire-police", "2023-03")}),
     ("Inspectors said none of the recommendations made after their 2021 inspection of "
-     "Gwent Police had been met.", {_year("gwent-police", 2021)}),
+     "Gwent Police had been met.", {year("gwent-police", 2021)}),
     # Near misses: a negation of the inspection itself.
     ("South Yorkshire Police was not inspected in 2023.", set()),
     ("Kent Police was not included in the 2023 inspection of custody.", set()),
@@ -77,9 +52,9 @@ GENERIC = [
     # A description of the process in an aside does not make the rest of the sentence one.
     ("The inspectorate, which inspects every force in England and Wales, raised two causes "
      "of concern after its 2022 inspection of British Transport Police.",
-     {_year("british-transport-police", 2022)}),
+     {year("british-transport-police", 2022)}),
     ("HMICFRS, which inspects all police forces, revisited Durham Constabulary in May.",
-     {_month("durham-constabulary", "2024-05")}),
+     {month("durham-constabulary", "2024-05")}),
     # Near misses: the description is the clause the trigger stands in.
     ("Since 2014 every force has had a PEEL inspection each year, Kent Police included.",
      set()),
@@ -91,11 +66,11 @@ GENERIC = [
 VISITS = [
     # Inspectors visiting or examining a force named right after is an inspection.
     ("Inspectors who examined the North Yorkshire force between September and November 2025 "
-     "found it had improved.", {_month("north-yorkshire-police", "2025-11")}),
+     "found it had improved.", {month("north-yorkshire-police", "2025-11")}),
     ("The team that visited Dorset Police between 3 and 7 June 2024 met 40 officers.",
-     {_month("dorset-police", "2024-06")}),
+     {month("dorset-police", "2024-06")}),
     ("In May we visited Norfolk Constabulary to look at its control room.",
-     {_month("norfolk-constabulary", "2024-05")}),
+     {month("norfolk-constabulary", "2024-05")}),
     # Near misses: someone else visiting, or a visit to a place.
     ("The Home Secretary visited Kent Police in May.", set()),
     ("Officers visited schools across Essex in May.", set()),
@@ -106,20 +81,20 @@ GROUPS = [
     # An inspection of a number of forces takes the forces the next sentence lists.
     ("Inspectors examined the custody suites of five forces between January and March 2024. "
      "They included Dorset Police, Wiltshire Police and Devon and Cornwall Police.",
-     {_month("dorset-police", "2024-03"), _month("wiltshire-police", "2024-03"),
-      _month("devon-and-cornwall-police", "2024-03")}),
+     {month("dorset-police", "2024-03"), month("wiltshire-police", "2024-03"),
+      month("devon-and-cornwall-police", "2024-03")}),
     ("For its thematic report HMICFRS inspected seven forces in October 2023. Among them "
      "were Kent Police and Essex Police.",
-     {_month("kent-police", "2023-10"), _month("essex-police", "2023-10")}),
+     {month("kent-police", "2023-10"), month("essex-police", "2023-10")}),
     ("We visited eight forces between May and July 2024. We read case files from each, "
      "including those of Cheshire Constabulary and Derbyshire Constabulary.",
-     {_month("cheshire-constabulary", "2024-07"), _month("derbyshire-constabulary", "2024-07")}),
+     {month("cheshire-constabulary", "2024-07"), month("derbyshire-constabulary", "2024-07")}),
     # The same sentence may list them, after a colon or "including".
     ("Inspectors visited six forces in March 2024: Kent Police, Essex Police and Surrey "
-     "Police.", {_month("kent-police", "2024-03"), _month("essex-police", "2024-03"),
-                 _month("surrey-police", "2024-03")}),
+     "Police.", {month("kent-police", "2024-03"), month("essex-police", "2024-03"),
+                 month("surrey-police", "2024-03")}),
     ("We inspected six forces in May 2024, including Kent Police and Surrey Police.",
-     {_month("kent-police", "2024-05"), _month("surrey-police", "2024-05")}),
+     {month("kent-police", "2024-05"), month("surrey-police", "2024-05")}),
     # Near misses: the next sentence names a force without listing it among them.
     ("Inspectors visited eight forces in May 2024. Kent Police said it welcomed the report.",
      set()),
@@ -133,22 +108,22 @@ STATUS = [
     ("The table sets out the recommendations made to Kent Police in its inspections and "
      "their status at 30 June 2024.", set()),
     ("The position as at 1 May 2024 on the recommendations of the 2023 inspection of Surrey "
-     "Police is shown below.", {_year("surrey-police", 2023)}),
+     "Police is shown below.", {year("surrey-police", 2023)}),
     # Near miss: the inspection's own date beside the status date.
     ("Progress since the inspection of Essex Police in March 2023, with the status at "
-     "31 May 2024, is set out below.", {_month("essex-police", "2023-03")}),
+     "31 May 2024, is set out below.", {month("essex-police", "2023-03")}),
 ]
 
 
 REPORTS = [
     # An inspectorate's report on the force referred to dates the inspection it reports.
     ("Lancashire Constabulary has made progress. HMICFRS published its PEEL report on the "
-     "constabulary in August 2023.", {_month("lancashire-constabulary", "2023-08")}),
+     "constabulary in August 2023.", {month("lancashire-constabulary", "2023-08")}),
     ("Cheshire Constabulary welcomed the findings. The inspectorate's latest report into "
      "the force, released on 4 March 2024, graded it good.",
-     {_day("cheshire-constabulary", "2024-03-04")}),
+     {day("cheshire-constabulary", "2024-03-04")}),
     ("Gwent Police said the inspectorate's latest report on the force, published in "
-     "January, was fair.", {_month("gwent-police", "2024-01")}),
+     "January, was fair.", {month("gwent-police", "2024-01")}),
     # Near miss: a report that is not the inspectorate's.
     ("Cheshire Constabulary welcomed the findings. The panel's report on the force was "
      "published in March 2024.", set()),
@@ -159,13 +134,13 @@ FIELDWORK_FOR = [
     # Fieldwork for an edition still to come has happened: the edition's words do not take
     # its date.
     ("Inspectors began fieldwork for the next PEEL inspection of Kent Police in April.",
-     {_month("kent-police", "2024-04")}),
+     {month("kent-police", "2024-04")}),
     ("Fieldwork for the forthcoming inspection of Surrey Police took place in March 2024.",
-     {_month("surrey-police", "2024-03")}),
+     {month("surrey-police", "2024-03")}),
     # Near misses: the fieldwork itself is still to come; a later edition beside a past one.
     ("Fieldwork for the next inspection of Kent Police will begin in September.", set()),
     ("Kent Police was inspected in May 2023, and the next inspection is due in 2025.",
-     {_month("kent-police", "2023-05")}),
+     {month("kent-police", "2023-05")}),
 ]
 
 
@@ -174,17 +149,17 @@ PROGRAMMES = [
     # the span's years.
     ("In our PEEL 2021/22 inspection of Bedfordshire Police we raised a cause of concern. We "
      "inspected the force's child protection work in March 2023.",
-     {("bedfordshire-police", None, None), _month("bedfordshire-police", "2023-03")}),
+     {("bedfordshire-police", None, None), month("bedfordshire-police", "2023-03")}),
     ("Our PEEL 2018/19 inspection of Gwent Police found it good. Inspectors examined its "
      "custody suites in May 2022.",
-     {("gwent-police", None, None), _month("gwent-police", "2022-05")}),
+     {("gwent-police", None, None), month("gwent-police", "2022-05")}),
     # Near miss: a date inside the span's years is that inspection's own.
     ("In our PEEL 2021/22 inspection of Bedfordshire Police we raised a cause of concern. We "
-     "inspected the force between 6 and 17 June 2022.", {_month("bedfordshire-police", "2022-06")}),
+     "inspected the force between 6 and 17 June 2022.", {month("bedfordshire-police", "2022-06")}),
     # Near miss: a span that names something else in the sentence does not name the revisit.
     ("Inspectors revisited Gwent Police between 4 and 8 March 2024. The revisit looked at a "
      "cause of concern raised during the 2021/22 PEEL programme.",
-     {_month("gwent-police", "2024-03")}),
+     {month("gwent-police", "2024-03")}),
 ]
 
 
@@ -194,7 +169,7 @@ CASES = WEEKS + NEGATION + GENERIC + VISITS + GROUPS + STATUS + REPORTS + FIELDW
 
 @pytest.mark.parametrize(("text", "expected"), CASES)
 def test_inspection_in_fresh_copy(text: str, expected: set) -> None:
-    assert _inspections(text) == expected
+    assert inspections_in(text) == expected
 
 
 @pytest.mark.parametrize(("text", "expected"), [
@@ -202,13 +177,13 @@ def test_inspection_in_fresh_copy(text: str, expected: set) -> None:
     # stands for.
     ("Our PEEL 2023–25 inspection of Kent Police found two causes of concern. We inspected "
      "the force's custody suites in May 2026.",
-     {("kent-police", None, None), _month("kent-police", "2026-05")}),
+     {("kent-police", None, None), month("kent-police", "2026-05")}),
     ("Our PEEL 2023–25 inspection of Kent Police found two causes of concern. We inspected "
-     "the force between 3 and 14 March 2025.", {_month("kent-police", "2025-03")}),
+     "the force between 3 and 14 March 2025.", {month("kent-police", "2025-03")}),
     ("In the PEEL 2018/2019 inspection of Essex Police we raised one cause of concern. "
      "Inspectors examined the force's call handling in June 2021.",
-     {("essex-police", None, None), _month("essex-police", "2021-06")}),
+     {("essex-police", None, None), month("essex-police", "2021-06")}),
 ])
 def test_a_programme_span_bounds_the_inspections_it_stands_for(text: str, expected: set
                                                                 ) -> None:
-    assert _inspections(text) == expected
+    assert inspections_in(text) == expected
