@@ -176,11 +176,16 @@ def number_tokens(analysis: Analysis) -> set[int]:
     cached = analysis.cache.get(number_tokens)
     if cached is None:
         words = cached_words(analysis)
-        numbers = set(analysis.rules.numbers.numbers) | set(analysis.rules.counts.dual_none)
+        rules = analysis.rules.counts
+        numbers = set(analysis.rules.numbers.numbers) | set(rules.dual_none)
+        # The phrase lookups only where the word ends one, the fraction only where a digit
+        # starts it: a per-token phrase join over a whole document is what made this slow.
+        ends = {p.split()[-1] for p in (*rules.rest_of_two, *rules.ordinals)}
         cached = analysis.cache[number_tokens] = {
             i for i, w in enumerate(words) if w is not None and (
-                w in numbers or w.isdigit() or _rest_of_two(analysis, i)
-                or _ordinal(analysis, i) or fraction(analysis, i) is not None)}
+                w in numbers or w.isdigit() or (w in ends and (
+                    _rest_of_two(analysis, i) or _ordinal(analysis, i)))
+                or (w[:1].isdigit() and fraction(analysis, i) is not None))}
     return cached
 
 
