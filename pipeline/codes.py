@@ -37,3 +37,9 @@ class FindingKind(StrEnum):
 
     CAUSE_OF_CONCERN = auto()
     RECOMMENDATION = auto()
+
+
+class Alignment(StrEnum):
+    """spaCy's char_span alignment modes."""
+
+    EXPAND = auto()  # the tokens that cover the characters, even in part

@@ -12,13 +12,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from pipeline.codes import Status
+from pipeline.codes import Alignment, Status
 from pipeline.extract.clauses import has_phrase, lower_words
 from pipeline.extract.context import Analysis
 from pipeline.extract.counts import number_at
 from pipeline.extract.finding_mentions import Matcher, finding_force
 from pipeline.extract.items import Item, Source
-from pipeline.extract.statements import Alignment
 from pipeline.extract.status import status_in
 from pipeline.extract.subjects import clean_subject
 

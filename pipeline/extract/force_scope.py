@@ -31,6 +31,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 from enum import StrEnum, auto
 
+from pipeline.codes import Alignment
 from pipeline.extract.clauses import has_phrase, lower_words
 from pipeline.extract.context import Analysis, ForceMention, Sentence
 from pipeline.extract.gazetteer import MentionKind
@@ -154,7 +155,10 @@ def _inspectorate_tokens(analysis: Analysis) -> set[int]:
         found: set[int] = set()
         for pattern in analysis.rules.forces.inspectorate_names:
             for match in re.finditer(pattern, analysis.text, re.IGNORECASE):
-                found.update(t.i for t in doc if match.start() <= t.idx < match.end())
+                span = doc.char_span(match.start(), match.end(),
+                                     alignment_mode=Alignment.EXPAND)
+                if span is not None:
+                    found.update(range(span.start, span.end))
         analysis.cache[_inspectorate_tokens] = found
     return analysis.cache[_inspectorate_tokens]
 

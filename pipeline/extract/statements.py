@@ -11,8 +11,8 @@ letter quoted as a whole.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from enum import StrEnum, auto
 
+from pipeline.codes import Alignment
 from pipeline.events.registry import STATEMENT
 from pipeline.extract.attribution import read_voices, unmarked_quotes
 from pipeline.extract.clauses import has_phrase, lower_words
@@ -32,10 +32,6 @@ from pipeline.models import Event
 _QUOTE_JOIN = " … "
 
 
-class Alignment(StrEnum):
-    """spaCy's char_span alignment modes."""
-
-    EXPAND = auto()  # the tokens that cover the characters, even in part
 # Evidence reaching its speaker through a pronoun starts at the sentence naming them, this
 # many paragraphs back at most.
 _NAMED_REACH = 2
