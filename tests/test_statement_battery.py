@@ -53,6 +53,20 @@ SPEAKERS = [
     # Minutes give the title in brackets after the name.
     ('Pam Kelly (Chief Constable) reported that the backlog had halved since May.',
      {"Pam Kelly": ("chief_constable", None)}),
+    # After a quote, any verb of saying that takes no person as its object comes before
+    # its speaker; a verb that does ("praised", "thanked") keeps the person as its object.
+    ('"There is no hiding from what this report says," conceded Chief Constable Nick Adderley.',
+     {"Nick Adderley": ("chief_constable", "There is no hiding from what this report says")}),
+    ('"Those gains must now be locked in," warned Deputy Chief Constable Alison Barker.',
+     {"Alison Barker": ("deputy_chief_constable", "Those gains must now be locked in")}),
+    ('"The last two years have been hard on everyone," admitted the force\'s new '
+     'chief constable, Ivan Balhatchet.',
+     {"Ivan Balhatchet": ("chief_constable", "The last two years have been hard on everyone")}),
+    ('"A remarkable effort by every team," praised Chief Constable Ivan Balhatchet.', {}),
+    # "According to" with an honorific before the name.
+    ('According to Dame Diana Johnson, the policing minister, the figures were "nowhere near '
+     'good enough for victims of crime".',
+     {"Diana Johnson": ("minister", "nowhere near good enough for victims of crime")}),
     # An addressee and the unnamed official who writes to them: no one speaks.
     ('Sir Andy Cooke, HM Chief Inspector of Constabulary, wrote to the commissioner, Lisa '
      'Townsend, on Monday.', {"Andy Cooke": ("hm_chief_inspector", None)}),

@@ -209,11 +209,28 @@ def subject_after(voices: Voices, verb: int, ceiling: int) -> Person | None:
         return voices.by_token[i + 1].person  # "the letter written by HMI Jane Doe"
     if doc[verb].lower_ not in voices.words.inverted_verbs or not _inverts(voices, verb):
         return None
+    if i < ceiling:
+        i = _possessed_after(voices, i, ceiling)
     if i < ceiling and i in voices.by_token and voices.by_token[i].tok_start == i:
         return voices.by_token[i].person
     if i < ceiling and doc[i].lower_ in voices.words.pronouns:
         return _pronoun_person(voices, i)
     return None
+
+
+def _possessed_after(voices: Voices, i: int, ceiling: int) -> int:
+    """"said the force's new chief constable, Jane Doe": where the person after a
+    possessive lead-in starts, or `i` when the words after the verb are no such lead-in."""
+    doc = voices.analysis.doc
+    if doc[i].lower_ not in voices.words.determiners:
+        return i
+    for j in range(i + 1, min(i + _APPOSITION_REACH, ceiling)):
+        if j in voices.by_token:
+            owned = any(doc[k].text in _POSSESSIVE for k in range(i, j))
+            return j if owned and voices.by_token[j].tok_start == j else i
+        if doc[j].is_punct and doc[j].text not in _POSSESSIVE:
+            return i
+    return i
 
 
 def _inverts(voices: Voices, verb: int) -> bool:
@@ -244,9 +261,14 @@ def _after_phrase(voices: Voices, i: int, ceiling: int) -> Person | None:
     doc = voices.analysis.doc
     for phrase in voices.words.attribution_phrases:
         end = i + len(phrase)
-        if end < ceiling and tuple(t.lower_ for t in doc[i:end]) == phrase and (
-                end in voices.by_token and voices.by_token[end].tok_start == end):
-            return voices.by_token[end].person
+        if end >= ceiling or tuple(t.lower_ for t in doc[i:end]) != phrase:
+            continue
+        while end < ceiling:
+            if end in voices.by_token and voices.by_token[end].tok_start == end:
+                return voices.by_token[end].person
+            if doc[end].lower_ not in voices.words.honorifics:
+                break
+            end += 1  # "according to Sir Andy Cooke": a mention may start at the name
     return None
 
 
