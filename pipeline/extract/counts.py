@@ -33,7 +33,12 @@ from pipeline.extract.finding_mentions import (
     is_hypothetical,
 )
 from pipeline.extract.status import cached_words, status_in, status_words
-from pipeline.extract.tally_owners import named_as_example, owned, part_of_set
+from pipeline.extract.tally_owners import (
+    named_as_example,
+    owned,
+    part_of_set,
+    said_of_the_country,
+)
 
 # Words before a count read for "of the", "all", "the remaining".
 LEFT_WORDS = 3
@@ -102,6 +107,14 @@ class Tally:
         return self.total is not None and self.closed is None and self.open is None
 
     @property
+    def coherent(self) -> bool:
+        """No count below zero and no part above its whole: "its two are among 19 still
+        open" read as 19 of 2 open is no tally."""
+        counts = [c for c in (self.total, self.closed, self.open) if c is not None]
+        return all(c >= 0 for c in counts) and (self.total is None or all(
+            c <= self.total for c in (self.closed, self.open) if c is not None))
+
+    @property
     def has_counts(self) -> bool:
         return self.total is not None or self.closed is not None or self.open is not None
 
@@ -164,6 +177,14 @@ def _ordinal(analysis: Analysis, token: int) -> bool:
     words = cached_words(analysis)
     phrase = " ".join(w or "" for w in words[max(token - 1, 0) : token + 1])
     return phrase in analysis.rules.counts.ordinals
+
+
+def _ordinal_position(analysis: Analysis, count: Count) -> int | None:
+    """Which member of its series an ordinal names: "the third" is 3."""
+    words = cached_words(analysis)
+    phrase = " ".join(w or "" for w in words[max(count.token - 1, 0) : count.token + 1])
+    ordinals = analysis.rules.counts.ordinals
+    return ordinals.index(phrase) + 1 if phrase in ordinals else None
 
 
 def _implied_whole(window: _Window, token: int) -> bool:
@@ -384,6 +405,10 @@ def _predicate(window: _Window, count: Count) -> list[tuple[int, int]]:
             limit = min(limit + aside - k, window.end)
             start = k = aside
             continue
+        if k > count.end and (inner := _embedded_count(window, start, k)) is not None:
+            segments.append((start, _noun_phrase_start(window, start, k)))
+            start = k = inner.end  # "nine of the 12 attached to the three causes of concern"
+            continue
         if (k > count.end and window.count_value(k) is not None) or window.word(k) in breaks:
             break
         if window.word(k) in conjunctions and _new_subject(window, k + 1, subjects):
@@ -398,6 +423,21 @@ def _predicate(window: _Window, count: Count) -> list[tuple[int, int]]:
             continue
         k += 1
     return [*segments, (start, k)]
+
+
+def _embedded_count(window: _Window, outer_end: int, token: int) -> Finding | None:
+    """The finding a count at `token` counts when the count only qualifies the finding
+    before it ("the 12 recommendations attached to the three causes of concern are now
+    complete"): the verb after it is the outer count's, not this one's."""
+    rules = window.analysis.rules.counts
+    if window.count_value(token) is None:
+        return None
+    between = [window.word(t) for t in range(outer_end, token)]
+    joins = set(rules.embed_joiners) | set(rules.determiners) | set(rules.modifiers)
+    if not between or len(between) > rules.embed_reach or not set(between) <= joins or not (
+            set(between) & set(rules.embed_joiners)):
+        return None
+    return window.finding_at(window.skip(token + 1, set(rules.modifiers)))
 
 
 def _after_force(window: _Window, token: int) -> bool:
@@ -549,7 +589,8 @@ def _definite_set(window: _Window, count: Count, segments: list[tuple[int, int]]
     own verb names the whole set. Not "the remaining two", nor "the two causes of concern
     that are still open" (a relative clause picks some of them)."""
     rules = window.analysis.rules.counts
-    if count.finding is None or not (count.predicated or count.governed) or count.remaining:
+    if count.finding is None or not (count.predicated or count.governed) or (
+            count.remaining or count.ordinal):  # "the third cause of concern" is one of them
         return False
     k = count.token - 1
     while k >= window.start and window.word(k) in set(rules.modifiers):
@@ -586,7 +627,9 @@ def sentence_counts(analysis: Analysis, sentence: Sentence, findings: list[Findi
             if count is None or (count.finding is not None and count.finding not in live):
                 token += 1
                 continue
-            read_status(window, count)
+            if not (counts and counts[-1].token >= start and counts[-1].finding is not None
+                    and _embedded_count(window, counts[-1].end, token) is not None):
+                read_status(window, count)  # an embedded count takes no verb of its own
             if not (count.single and count.status is not None):  # "one … remains open":
                 counts.append(count)                                # an item, no tally
             token = max(count.end, (count.whole_token or token) + 1, token + 1)
@@ -912,6 +955,20 @@ def _by_force(analysis: Analysis, sentence: Sentence, groups: dict[str, list[Cou
     return out
 
 
+def _earlier_set(analysis: Analysis, pending: list[Tally], sentence: Sentence, window: int,
+                 count: Count) -> Tally | None:
+    """The set counted before that a count with no set of its own belongs to. "The third
+    cause of concern" names its set's kind, so it may come paragraphs after the count."""
+    if not count.ordinal:
+        return _recent(pending, sentence, window, count.kind, None)
+    near = _series_base(pending, sentence, window, count.kind)
+    if near is not None or count.kind is None:
+        return near
+    far = _series_base(pending, sentence, sentence.index, count.kind)
+    # from further back only the last of the set ("the third" of three) is taken as its member
+    return far if far is not None and far.total == _ordinal_position(analysis, count) else None
+
+
 def _sentence_tallies(analysis: Analysis, sentence: Sentence, counts: list[Count],
                       pending: list[Tally]) -> list[Tally]:
     window = analysis.rules.counts.back_reference_window
@@ -923,12 +980,13 @@ def _sentence_tallies(analysis: Analysis, sentence: Sentence, counts: list[Count
         # "we made two recommendations …, and the force has completed one of them"
         counted_here = kind is not None and any(
             not c.back_reference for c in groups.get(kind, []))
-        if kind is None or count.back_reference and not counted_here:
-            earlier = (_series_base(pending, sentence, window) if count.ordinal and kind is None
-                       else _recent(pending, sentence, window, kind, None))
+        if kind is None or count.ordinal or count.back_reference and not counted_here:
+            earlier = _earlier_set(analysis, pending, sentence, window, count)
             if earlier is not None:
                 kind = earlier.kind
                 context.setdefault(kind, earlier)
+            elif count.ordinal and kind is not None:
+                continue  # "the first recommendation" of no set counted before: no row
             elif kind is None:
                 kind = last_kind or _named_before(analysis, sentence, count)
                 if kind is None:
@@ -983,14 +1041,18 @@ def document_tallies(analysis: Analysis) -> list[Tally]:
     for tally in out:
         if tally.series:
             tally.complete()
-    return [t for t in out if not named_as_example(analysis, t) and (
+    return [t for t in out if t.coherent and not named_as_example(analysis, t) and not (
+        said_of_the_country(analysis, t)) and (
         not t.bare or owned(analysis, t) and not part_of_set(t, out))]
 
 
-def _series_base(pending: list[Tally], sentence: Sentence, window: int) -> Tally | None:
+def _series_base(pending: list[Tally], sentence: Sentence, window: int, kind: str | None
+                 ) -> Tally | None:
     """What "the first" of a series counts: a series already begun, else the first set the
     latest sentence counted ("it had three causes of concern, with 14 recommendations
-    between them. The first, on call handling, …")."""
+    between them. The first, on call handling, …"); "the third cause of concern" is one of
+    the set of its own kind."""
+    pending = [t for t in pending if kind is None or t.kind == kind]
     if not pending or sentence.index - pending[-1].sentence.index > window:
         return None
     latest = [t for t in pending if t.sentence is pending[-1].sentence]

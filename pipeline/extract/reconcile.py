@@ -187,6 +187,31 @@ def merge_tallies(tallies: list[Tally]) -> list[Tally]:
         and fuller(other, j, tally, index) for j, other in enumerate(tallies))]
 
 
+def _parts_of(whole: Tally, tallies: list[Tally]) -> list[Tally]:
+    """The tallies that add up to `whole`: the same force and kind, each smaller, their
+    totals summing to its total and, where every one says how many are closed, their
+    closed counts to its own."""
+    parts = [t for t in tallies if t is not whole and (t.force_id, t.kind) == (
+        whole.force_id, whole.kind) and t.total is not None and t.total < whole.total]
+    if len(parts) < 2 or sum(t.total for t in parts) != whole.total:
+        return []
+    closed = [t.closed for t in parts]
+    if whole.closed is not None and None not in closed and sum(closed) != whole.closed:
+        return []
+    return parts
+
+
+def without_parts(tallies: list[Tally]) -> list[Tally]:
+    """"Of the four recommendations, three have been met … All three recommendations have
+    been achieved … In all, six of the seven have been met": one set per force and kind,
+    so tallies of its subsets that the text adds up to a stated whole give no rows."""
+    parts: list[Tally] = []
+    for whole in tallies:
+        if whole.total is not None:
+            parts += _parts_of(whole, tallies)
+    return [t for t in tallies if not any(t is p for p in parts)]
+
+
 def _from_whole_tally(groups: list[Group], tallies: list[Tally]) -> None:
     """"None of the four causes of concern has yet been closed": every one named is open;
     "all three have been closed": every one is closed (when the document counts one set)."""
@@ -247,7 +272,7 @@ def reconcile(analysis: Analysis, tallies: list[Tally], items: list[Item]
     apply_mentions(items, groups)
     tallies = tallies + _set_closed_tallies(analysis, tallies, items)
     _enumerated(groups, tallies)
-    tallies = merge_tallies(tallies)
+    tallies = without_parts(merge_tallies(tallies))
     _from_whole_tally(groups, tallies)
     _complement(groups, tallies)
     inherit_open(analysis, groups)

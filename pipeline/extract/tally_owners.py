@@ -2,7 +2,8 @@
 
 A bare total belongs to a force its sentence names, or to the force the story is about
 unless its sentence addresses it to national bodies; a force named only as one example of
-a set of forces owns none of the set's counts; a count of one finding of a set counted
+a set of forces owns none of the set's counts, nor does any force own a count said of the
+whole country; a count of one finding of a set counted
 elsewhere is no set of its own."""
 
 from __future__ import annotations
@@ -56,6 +57,19 @@ def owned(analysis: Analysis, tally: Tally) -> bool:
     if national_recipient(analysis, sentence.tok_start, sentence.tok_end):
         return False  # "makes 11 recommendations to the Home Office and chief constables"
     return tally.force_id in (analysis.single_force, analysis.dominant_force)
+
+
+def said_of_the_country(analysis: Analysis, tally: Tally) -> bool:
+    """"Across England and Wales, inspectors raised 31 causes of concern": a count said, before
+    it is made, to be of every force, in a sentence that names no owner, is no force's."""
+    sentence = tally.sentence
+    if tally.force_id in forces_of(analysis, sentence, sentence.tok_start, sentence.tok_end):
+        return False
+    rules = analysis.rules.counts
+    words = lower_words(analysis.doc, sentence.tok_start, tally.token)
+    scope = next((p for p in range(len(words))
+                  if phrase_length_at(words, p, rules.national_scopes)), None)
+    return scope is not None and not set(words[scope:]) & set(rules.national_owner_words)
 
 
 def national_recipient(analysis: Analysis, start: int, end: int) -> bool:

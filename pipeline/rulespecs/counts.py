@@ -62,6 +62,8 @@ class CountsRules:
     recipient_quantifiers: Phrases
     recipient_verbs: Phrases
     national_recipients: Phrases
+    national_scopes: Phrases
+    national_owner_words: Phrases
     aspirations: Phrases
     aspiration_breaks: Phrases
     naming_words: Phrases
