@@ -67,6 +67,11 @@ EXITS = [
      "monitoring.", _now("norfolk-constabulary", "scan")),
     ("The chief inspector told the chief constable on Tuesday that Wiltshire Police would "
      "return to routine monitoring.", {("wiltshire-police", "scan", "2024-11-12", "day")}),
+    # After a verb of deciding, "should" states the decision.
+    ("HM Chief Inspector has decided that Dyfed-Powys Police should be returned to the Scan "
+     "phase.", _now("dyfed-powys-police", "scan")),
+    ("The oversight group agreed that Surrey Police should now leave enhanced monitoring.",
+     _now("surrey-police", "scan")),
     ("Warwickshire Police has been moved out of the Engage process and back to routine "
      "monitoring.", _now("warwickshire-police", "scan")),
     ("Special measures lifted for West Mercia Police",
@@ -138,6 +143,13 @@ BACKGROUND = [
      {("essex-police", "scan", "2024-05-01", "month"), ("kent-police", "scan", None, None)}),
     ("Essex Police was removed from special measures as Kent Police looked on.",
      {("essex-police", "scan", TODAY, "day")}),
+    # "since" before a move opens a period, not the move's date; before a state, it
+    # dates the entry, however long the phase's name.
+    ("Hertfordshire Constabulary has been placed under enhanced monitoring, the fourth force "
+     "to be escalated to Engage since the start of 2023.",
+     _now("hertfordshire-constabulary", "engage")),
+    ("Suffolk Constabulary has been in the Engage phase of the inspectorate's monitoring "
+     "process since March 2023.", {("suffolk-constabulary", "engage", "2023-03-01", "month")}),
     # A date phrase with nothing to refer to: not today's move either.
     ("That year the inspectorate returned Durham Constabulary to routine monitoring.",
      {("durham-constabulary", "scan", None, None)}),
@@ -166,6 +178,13 @@ NOT_MOVES = [
     "Durham Constabulary in special measures",
     "The commissioner said she would back the chief as Surrey Police worked to leave "
     "enhanced monitoring.",
+    # "should" is still advice after a verb of saying, or with a condition.
+    "The panel said Kent Police should be moved into Engage.",
+    "The inspectorate decided that Kent Police should move into Engage if it fails to "
+    "improve.",
+    # A since-clause far from the phase names another state's start.
+    "Kent Police was in special measures then, and officers have worked much harder since "
+    "2022.",
 ]
 
 

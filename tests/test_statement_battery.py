@@ -67,12 +67,19 @@ SPEAKERS = [
     ('According to Dame Diana Johnson, the policing minister, the figures were "nowhere near '
      'good enough for victims of crime".',
      {"Diana Johnson": ("minister", "nowhere near good enough for victims of crime")}),
+    # Particles inside a surname are part of the name.
+    ('Superintendent Anna van der Berg said patrols had doubled since the summer.',
+     {"Anna van der Berg": ("other", None)}),
+    # An opposition spokesperson holds no office, even one who once did.
+    ('Chris Philp, the shadow home secretary, said the findings were "a damning verdict on '
+     'years of drift".', {"Chris Philp": ("other", "a damning verdict on years of drift")}),
     # An addressee and the unnamed official who writes to them: no one speaks.
     ('Sir Andy Cooke, HM Chief Inspector of Constabulary, wrote to the commissioner, Lisa '
      'Townsend, on Monday.', {"Andy Cooke": ("hm_chief_inspector", None)}),
 ]
 
 NOT_SPEAKERS = [
+    "Report of the Police and Crime Commissioner Agenda Item 6\nThe panel noted the report.",
     "The report was sent to Chief Constable Olivia Pinkney last week.",
     "Dear Chief Constable Ben-Julian Harrington,\n\nThank you for your letter.",
     "A spokesperson for the force said it would study the findings carefully.",

@@ -335,7 +335,10 @@ def _date_mentions(doc: Doc, toolkit: Toolkit, published: date | None,
     for span in sorted(filter_spans(spans), key=lambda s: s.start):
         words = [t.text for t in span]
         label = span.label_
-        since = bool(words) and words[0].lower() in toolkit.rules.dates.since_words
+        since_words = toolkit.rules.dates.since_words
+        # "since 2019", and "since the start of 2024", whose span begins after the word
+        since = bool(words) and words[0].lower() in since_words or (
+            span.start > 0 and doc[span.start - 1].lower_ in since_words)
         value, precision = date_resolver.resolve(label, words, published, toolkit.rules,
                                                  earlier)
         if value is None and published is None and reference[0] is not None:

@@ -122,6 +122,11 @@ def _regex(rules: Rules, name: str) -> re.Pattern:
     return re.compile(rules.dates.tokens[name].regex)
 
 
+def bare_year(word: str, rules: Rules) -> date | None:
+    """A year standing alone where a date is expected (a table's date column): "2022"."""
+    return date(int(word), 1, 1) if _regex(rules, Token.YEAR).match(word) else None
+
+
 def _phrase(words: list[str], published: date | None, rules: Rules,
             earlier: date | None = None) -> Phrase:
     year, day = _regex(rules, Token.YEAR), _regex(rules, Token.DAY)

@@ -46,6 +46,7 @@ class Lexicon:
     scottish_words: frozenset[str]
     title_places: tuple[tuple[str, ...], ...]
     first_name_honorifics: frozenset[str]
+    name_particles: frozenset[str]
     speech_verbs: frozenset[str]
     inverted_verbs: frozenset[str]
     passive: frozenset[str]
@@ -172,6 +173,7 @@ def lexicon(rules: Rules) -> Lexicon:
         title_places=tuple(sorted((tuple(p.lower().split()) for p in roles.title_places),
                                   key=len, reverse=True)),
         first_name_honorifics=_words(roles.first_name_honorifics),
+        name_particles=_words(roles.name_particles),
         speech_verbs=_words(rules.words.speech_verbs),
         inverted_verbs=_words(speech.inverted_verbs),
         passive=_words(speech.passive_auxiliaries),

@@ -61,6 +61,13 @@ def name_after(analysis: Analysis, start: int, limit: int) -> tuple[int, int] | 
         if is_name_word(analysis, token):
             j += 1
             continue
+        particles = lexicon(analysis.rules).name_particles
+        k = j
+        while j > first and k < limit and doc[k].lower_ in particles:
+            k += 1
+        if k > j and k < limit and is_name_word(analysis, doc[k]):
+            j = k  # "Sam de Reya", "Anna van der Berg"
+            continue
         if j + 1 < limit and _is_initial(token) and is_name_word(analysis, doc[j + 1]):
             j += 1
             continue
@@ -89,6 +96,11 @@ def name_before(analysis: Analysis, end: int, floor: int) -> tuple[int, int] | N
             continue
         if j < last and j - 1 > floor and _is_initial(token) and doc[j - 2].is_title:
             j -= 1
+            continue
+        if j < last and j - 1 > floor and token.lower_ in lexicon(
+                analysis.rules).name_particles and (doc[j - 2].is_title or doc[
+                    j - 2].lower_ in lexicon(analysis.rules).name_particles):
+            j -= 1  # "Sam de Reya, the chief constable", "Anna van der Berg"
             continue
         break
     if last - j < 2:

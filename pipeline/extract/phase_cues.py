@@ -204,8 +204,14 @@ def _since_entry(analysis: Analysis, view: View, term: PhaseTerm) -> Move | None
     """"in special measures since June 2022": the state's start is an entry."""
     if term.phase != Phase.ENGAGE:
         return None
+    v = vocabulary(analysis)
+    reach, words = term.end, 0
+    while reach < view.sentence.tok_end and words < SINCE_REACH:
+        # fillers do not count: "in the Engage phase of the inspectorate's monitoring since"
+        words += not _skippable(analysis, reach, v)
+        reach += 1
     for mention in analysis.dates_between(term.end, view.sentence.tok_end):
-        if mention.tok_start >= term.end + SINCE_REACH:
+        if mention.tok_start >= reach:
             break
         if mention.since:
             return Move(Direction.ENTER, mention.tok_start, since_date=True)

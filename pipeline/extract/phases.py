@@ -41,6 +41,7 @@ from pipeline.extract.phase_cues import (
 )
 from pipeline.extract.phase_durations import date_by_durations
 from pipeline.extract.phase_ellipsis import elided_moves
+from pipeline.extract.phase_tables import move_tables
 from pipeline.extract.skeleton import Dated, Steps, run
 from pipeline.models import Event
 
@@ -82,14 +83,16 @@ def _blocked(analysis: Analysis, sentence: Sentence, start: int, end: int) -> bo
 def _reported_future(analysis: Analysis, words: list[str]) -> list[str]:
     """"Sir Andy told the commissioner on Wednesday that the force would return to routine
     monitoring": after a verb that reports a decision, "would" is the tense of reported
-    speech, not speculation; the clause's other modal words still count ("said it would
-    if …")."""
+    speech, not speculation, and after a verb of deciding so is "should"; the clause's
+    other modal words still count ("said it would if …")."""
     ph = analysis.rules.phases
-    reported = False
+    reported = decided = False
     out = []
     for word in words:
         reported = reported or word in ph.reporting_verbs
-        if not (reported and word in ph.reported_future):
+        decided = decided or word in ph.decision_verbs
+        if not (reported and word in ph.reported_future or decided
+                and word in ph.decided_modals):
             out.append(word)
     return out
 
@@ -396,9 +399,12 @@ def _move_events(analysis: Analysis, clause: MoveClause, forces: list[str], date
 
 
 def _merge_moves(analysis: Analysis, found: list[tuple[Event, bool]]) -> list[Event]:
-    """Moves dated by a stay's length ("after twenty-two months"), then one per fact."""
+    """Moves dated by a stay's length ("after twenty-two months"), then one per fact.
+    Within a table of moves only the table's reading of its rows counts."""
+    rows, spans = move_tables(analysis)
+    found = [f for f in found if not any(s <= f[0].char_start < e for s, e in spans)]
     found = found + elided_moves(analysis, found, _blocked) + compared_moves(analysis)
-    return _merge(date_by_durations(analysis, found))
+    return _merge(date_by_durations(analysis, found) + [(event, False) for event in rows])
 
 
 STEPS = Steps(

@@ -61,6 +61,8 @@ class PhasesRules:
     standalone_determiners: Phrases
     reporting_verbs: Phrases
     reported_future: Phrases
+    decision_verbs: Phrases
+    decided_modals: Phrases
     comparison_openers: Phrases
     comparison_auxiliaries: Phrases
     coordinators: Phrases

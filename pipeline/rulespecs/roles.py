@@ -32,6 +32,7 @@ class RolesRules:
     title_places: Phrases
     scottish_words: Phrases
     first_name_honorifics: Phrases
+    name_particles: Phrases
     described_relatives: Phrases
     title_clauses: Phrases
     described_by: Phrases

@@ -1,0 +1,111 @@
+"""Moves a table gives, one a dated cell: pages that track which forces entered and left
+Engage put them in rows ("Force | Moved into Engage | Returned to Scan", "Cleveland Police |
+September 2019 | October 2023").
+
+A column whose header names a phase and which way a force moved ("Moved into Engage",
+"Date entered special measures", "Returned to Scan", "Left Engage") holds moves; a row's
+force is the one its other cells name; a date in a move column dates the move at the
+precision the cell gives, and a dash or an empty cell is no move. The sentence reader sees
+a row as words without grammar, so within such a table only the table's reading counts.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from pipeline.codes import Phase, Precision
+from pipeline.events.registry import PHASE_CHANGE
+from pipeline.extract.clauses import has_phrase, lower_words
+from pipeline.extract.context import Analysis
+from pipeline.extract.dates import bare_year
+from pipeline.extract.evidence import span_event
+from pipeline.extract.finding_tables import Cell, Row, tables
+from pipeline.extract.force_scope import out_of_scope
+from pipeline.models import Event
+
+
+def _phase_named(analysis: Analysis, words: list[str]) -> Phase | None:
+    ph = analysis.rules.phases
+    bare = {ph.bare_phase_words[w] for w in words if w in ph.bare_phase_words}
+    if has_phrase(words, ph.engage_terms) or Phase.ENGAGE in bare:
+        return Phase.ENGAGE
+    if has_phrase(words, ph.scan_terms) or Phase.SCAN in bare:
+        return Phase.SCAN
+    return None
+
+
+def _column_move(analysis: Analysis, cell: Cell, named: Phase | None) -> Phase | None:
+    """The phase a header cell's moves go to, or None when the header names no move. A cell
+    that names no phase ("Date left") means the one the header names elsewhere."""
+    ph = analysis.rules.phases
+    words = lower_words(analysis.doc, cell.tok_start, cell.tok_end)
+    phase = _phase_named(analysis, words) or named
+    if phase is None:
+        return None
+    leaving = any(w in ph.exit_words or w in ph.out_of_preps for w in words) or has_phrase(
+        words, ph.out_of_phrases)
+    moving = leaving or any(w in ph.enter_words or w in ph.move_verbs or w in ph.into_preps
+                            for w in words)
+    if not moving:
+        return None  # "In Engage?": a state, not a move
+    if phase == Phase.ENGAGE and leaving:
+        return Phase.SCAN
+    return phase
+
+
+def _move_columns(analysis: Analysis, header: Row) -> dict[int, Phase]:
+    named = _phase_named(analysis, lower_words(analysis.doc, header.cells[0].tok_start,
+                                               header.cells[-1].tok_end))
+    found = {c: _column_move(analysis, cell, named) for c, cell in enumerate(header.cells)}
+    return {c: phase for c, phase in found.items() if phase is not None}
+
+
+def _row_force(analysis: Analysis, row: Row, columns: dict[int, Phase]) -> str | None:
+    """The one force the row's other cells name."""
+    named = {m.force_id for c, cell in enumerate(row.cells) if c not in columns
+             for m in analysis.forces_between(cell.tok_start, cell.tok_end)
+             if analysis.usable(m)}
+    return named.pop() if len(named) == 1 else None
+
+
+def _row_moves(analysis: Analysis, row: Row, columns: dict[int, Phase]) -> list[Event]:
+    force_id = _row_force(analysis, row, columns)
+    if force_id is None or out_of_scope(analysis, PHASE_CHANGE.name, force_id):
+        return []
+    out = []
+    for column, phase_to in columns.items():
+        if column >= len(row.cells):
+            continue
+        dated = _cell_date(analysis, row.cells[column])
+        if dated is None:
+            continue
+        phase_from = Phase.SCAN if phase_to == Phase.ENGAGE else Phase.ENGAGE
+        out.append(span_event(analysis, row.start, row.end, PHASE_CHANGE.name, force_id,
+                              event_date=dated[0], date_precision=dated[1],
+                              phase_from=phase_from, phase_to=phase_to))
+    return out
+
+
+def _cell_date(analysis: Analysis, cell: Cell) -> tuple[date, str] | None:
+    """The one date a cell gives; a year alone is a date in a date column."""
+    dates = analysis.dates_between(cell.tok_start, cell.tok_end)
+    if len(dates) == 1:
+        return dates[0].value, dates[0].precision
+    if dates or cell.tok_end - cell.tok_start != 1:
+        return None
+    year = bare_year(analysis.doc[cell.tok_start].text, analysis.rules)
+    return (year, Precision.YEAR) if year else None
+
+
+def move_tables(analysis: Analysis) -> tuple[list[Event], list[tuple[int, int]]]:
+    """The moves every table of moves gives, and the character spans of those tables."""
+    events: list[Event] = []
+    spans: list[tuple[int, int]] = []
+    for table in tables(analysis):
+        columns = _move_columns(analysis, table[0])
+        if not columns:
+            continue
+        spans.append((table[0].start, table[-1].end))
+        for row in table[1:]:
+            events += _row_moves(analysis, row, columns)
+    return events, spans
