@@ -70,9 +70,9 @@ SPEAKERS = [
     # Particles inside a surname are part of the name.
     ('Superintendent Anna van der Berg said patrols had doubled since the summer.',
      {"Anna van der Berg": ("other", None)}),
-    # An opposition spokesperson holds no office, even one who once did.
-    ('Chris Philp, the shadow home secretary, said the findings were "a damning verdict on '
-     'years of drift".', {"Chris Philp": ("other", "a damning verdict on years of drift")}),
+    # An opposition spokesperson holds no office.
+    ('Tom Ellis, the shadow home secretary, said the findings were "a damning verdict on '
+     'years of drift".', {"Tom Ellis": ("other", "a damning verdict on years of drift")}),
     # An addressee and the unnamed official who writes to them: no one speaks.
     ('Sir Andy Cooke, HM Chief Inspector of Constabulary, wrote to the commissioner, Lisa '
      'Townsend, on Monday.', {"Andy Cooke": ("hm_chief_inspector", None)}),
