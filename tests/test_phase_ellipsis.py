@@ -48,6 +48,15 @@ FOLLOWED = [
       ("gwent-police", "scan", "2023-06-01", "month"),
       ("suffolk-constabulary", "engage", None, None), ("suffolk-constabulary", "scan", None, None),
       ("essex-police", "engage", None, None), ("essex-police", "scan", None, None)}),
+    # "was moved" and "followed" in one sentence: each clause has its own force and date.
+    ("Three forces were escalated to Engage last year. Humberside Police was moved in "
+     "February 2023 and Cleveland Police followed in August 2023.",
+     {("humberside-police", "engage", "2023-02-01", "month"),
+      ("cleveland-police", "engage", "2023-08-01", "month")}),
+    ("Bedfordshire Police left enhanced monitoring in 2021. Hertfordshire Constabulary was "
+     "escalated in September 2022.",
+     {("bedfordshire-police", "scan", "2021-01-01", "year"),
+      ("hertfordshire-constabulary", "engage", "2022-09-01", "month")}),
 ]
 
 NOT_MOVES = [
@@ -59,6 +68,9 @@ NOT_MOVES = [
     "new plan for rural crime.",
     # Not a force.
     "Dorset Police was moved into special measures in 2023. The report came out in May.",
+    # "moved" with an object is no move.
+    "Kent Police was placed into Engage in 2022. Essex Police moved its control room in "
+    "May.",
     # Negated.
     "Dorset Police was moved into special measures in 2023. It has not come out since.",
 ]

@@ -24,7 +24,7 @@ from pipeline.extract.clauses import clause_end, clause_start, lower_words
 from pipeline.extract.context import Analysis, Sentence
 from pipeline.extract.evidence import sentence_event
 from pipeline.extract.force_scope import Refer, forces_of, out_of_scope
-from pipeline.extract.phase_cues import Direction, phase_terms
+from pipeline.extract.phase_cues import Direction, View, classify, phase_terms
 from pipeline.models import Event
 
 CONTEXT_REACH = 3  # sentences before an elided move where the phase must be named
@@ -60,12 +60,21 @@ def elided_moves(analysis: Analysis, found: list[FOUND], blocked: Blocked) -> li
                    if k in moved or (k >= 0 and phase_terms(analysis, analysis.sentences[k]))]
         if not context or not analysis.positions_in(heads, sentence):
             continue
-        before = moved.get(context[-1], set())
+        before = moved.get(context[-1]) or _named_directions(
+            analysis, analysis.sentences[context[-1]])
         events = _sentence_moves(analysis, sentence, before, blocked)
         if events:
             moved[sentence.index] = {_direction(e) for e, _ in events}
             out += events
     return out
+
+
+def _named_directions(analysis: Analysis, sentence: Sentence) -> set[Direction]:
+    """"Three forces were escalated to Engage last year": the way a sentence says forces
+    moved, when it names none of them."""
+    terms = phase_terms(analysis, sentence)
+    view = View(sentence, terms)
+    return {move.direction for term in terms if (move := classify(analysis, view, term))}
 
 
 def _direction(event: Event) -> Direction:
@@ -78,27 +87,39 @@ def _sentence_moves(analysis: Analysis, sentence: Sentence, before: set[Directio
     doc = analysis.doc
     breaks = set(analysis.rules.words.clause_breaks)
     out: list[FOUND] = []
+    # "Gwent was moved in May and Kent followed in June": the second clause starts after
+    # the first move and its date.
+    floor = sentence.tok_start
     for i in analysis.positions_in(_heads(analysis), sentence):
         phrase, directions = _phrase_at(analysis, sentence, i, before)
         if not directions or not (_stands_alone(analysis, sentence, i + len(phrase)) or (
                 " ".join(phrase) in analysis.rules.phases.follow_courses)):
             continue
-        start = clause_start(doc, sentence.tok_start, i, breaks)
+        clause = clause_start(doc, sentence.tok_start, i, breaks)
+        start = max(clause, floor)
         end = i + len(phrase)
         if blocked(analysis, sentence, start, end):
             continue
-        forces = forces_of(analysis, sentence, start, end, places=True, refer=Refer.LOOSE,
-                           relative=True) or _pronoun_subject(analysis, sentence, i)
+        # "… went in during April 2021 and came out in May 2023": a shared subject
+        forces = _subject(analysis, sentence, start, end) or (
+            _subject(analysis, sentence, clause, end) if start > clause else []) or (
+            _pronoun_subject(analysis, sentence, i))
         limit = min(clause_end(doc, sentence.tok_end, end, breaks), end + DATE_REACH)
         dates = [d for d in analysis.dates_between(end, sentence.tok_end)
                  if d.tok_start < limit]
         value, precision = (dates[0].value, dates[0].precision) if dates else (None, None)
+        floor = dates[0].tok_end if dates else end
         for direction in sorted(directions):
             out += [(_event(analysis, sentence, force_id, direction, value, precision),
                      value is None)
                     for force_id in forces
                     if not out_of_scope(analysis, PHASE_CHANGE.name, force_id)]
     return out
+
+
+def _subject(analysis: Analysis, sentence: Sentence, start: int, end: int) -> list[str]:
+    return forces_of(analysis, sentence, start, end, places=True, refer=Refer.LOOSE,
+                     relative=True)
 
 
 def _pronoun_subject(analysis: Analysis, sentence: Sentence, i: int) -> list[str]:
