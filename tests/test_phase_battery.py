@@ -72,6 +72,12 @@ EXITS = [
      "phase.", _now("dyfed-powys-police", "scan")),
     ("The oversight group agreed that Surrey Police should now leave enhanced monitoring.",
      _now("surrey-police", "scan")),
+    # A date in a fronted clause about an earlier event is that event's.
+    ("Following a meeting of the oversight group on 5 November, HM Chief Inspector has "
+     "decided that Sussex Police should return to routine monitoring.",
+     _now("sussex-police", "scan")),
+    ("After a revisit in June, Warwickshire Police was taken out of Engage in September.",
+     {("warwickshire-police", "scan", "2024-09-01", "month")}),
     ("Warwickshire Police has been moved out of the Engage process and back to routine "
      "monitoring.", _now("warwickshire-police", "scan")),
     ("Special measures lifted for West Mercia Police",

@@ -274,14 +274,16 @@ def _move_date(analysis: Analysis, view: View, term: PhaseTerm, move: Move, star
     under one move, has no date that can be known.
     """
     own = (min(move.cue, term.start), max(move.cue + 1, term.end))
+    prior = False
     if move.since_date:  # "in special measures since June 2022": entered then
         mention = next(d for d in analysis.dates if d.tok_start == move.cue)
     else:
         mention = closest_date(analysis, view.sentence, own, anchors)
-    if mention is not None:
+        prior = mention is not None and _prior_event(analysis, view, mention, own[0])
+    if mention is not None and not prior:
         return (mention.value, mention.precision), False
-    if not move.since_date and closest_date(analysis, view.sentence, own, anchors,
-                                            resolved=False):
+    if not move.since_date and not prior and closest_date(analysis, view.sentence, own,
+                                                          anchors, resolved=False):
         return (None, None), True  # "that year" with no year before it, a programme span
     words = lower_words(analysis.doc, start, term.end)
     after = lower_words(analysis.doc, term.end, min(term.end + PERIOD_REACH,
@@ -295,6 +297,21 @@ def _move_date(analysis: Analysis, view: View, term: PhaseTerm, move: Move, star
         return (None, None), True
     reference, precision = analysis.reference
     return (reference, precision if reference else None), True
+
+
+def _prior_event(analysis: Analysis, view: View, mention: DateMention, first: int) -> bool:
+    """"Following a meeting on 11 October, the chief inspector decided …": the date is in a
+    clause before the move's, opened by a word that names an earlier event."""
+    doc = analysis.doc
+    if mention.tok_end > first or "," not in (t.text for t in doc[mention.tok_end:first]):
+        return False
+    openers = set(analysis.rules.phases.prior_event_openers)
+    for i in range(mention.tok_start - 1, view.sentence.tok_start - 1, -1):
+        if doc[i].text == ",":
+            return False
+        if doc[i].lower_ in openers:
+            return True
+    return False
 
 
 def _in_past_clause(analysis: Analysis, view: View, move: Move) -> bool:

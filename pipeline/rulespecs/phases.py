@@ -63,6 +63,7 @@ class PhasesRules:
     reported_future: Phrases
     decision_verbs: Phrases
     decided_modals: Phrases
+    prior_event_openers: Phrases
     comparison_openers: Phrases
     comparison_auxiliaries: Phrases
     coordinators: Phrases
