@@ -156,6 +156,12 @@ BACKGROUND = [
      _now("hertfordshire-constabulary", "engage")),
     ("Suffolk Constabulary has been in the Engage phase of the inspectorate's monitoring "
      "process since March 2023.", {("suffolk-constabulary", "engage", "2023-03-01", "month")}),
+    # A stay that lasted until a date already past ended then.
+    ("Cleveland Police remained under enhanced monitoring until October 2023.",
+     {("cleveland-police", "scan", "2023-10-01", "month")}),
+    ("Devon and Cornwall Police, which was in special measures until March 2024, has "
+     "appointed a new chief constable.",
+     {("devon-and-cornwall-police", "scan", "2024-03-01", "month")}),
     # A date phrase with nothing to refer to: not today's move either.
     ("That year the inspectorate returned Durham Constabulary to routine monitoring.",
      {("durham-constabulary", "scan", None, None)}),
@@ -188,6 +194,9 @@ NOT_MOVES = [
     "The panel said Kent Police should be moved into Engage.",
     "The inspectorate decided that Kent Police should move into Engage if it fails to "
     "improve.",
+    # A stay until a date to come, or a move in the present after "until", has not ended.
+    "Staffordshire Police will remain in Engage until at least March 2026.",
+    "The board will meet monthly until Kent Police leaves special measures.",
     # A since-clause far from the phase names another state's start.
     "Kent Police was in special measures then, and officers have worked much harder since "
     "2022.",

@@ -218,6 +218,25 @@ def _since_entry(analysis: Analysis, view: View, term: PhaseTerm) -> Move | None
     return None
 
 
+def _until_exit(analysis: Analysis, view: View, term: PhaseTerm, v: Vocabulary) -> Move | None:
+    """"Kent Police remained in special measures until March 2024": a stay that ended on a
+    date already past is an exit then."""
+    if term.phase != Phase.ENGAGE:
+        return None
+    doc = analysis.doc
+    for j in range(term.end, min(term.end + SINCE_REACH, view.sentence.tok_end)):
+        if doc[j].lower_ in v.ph.until_words:
+            dates = analysis.dates_between(j, min(j + SINCE_REACH, view.sentence.tok_end))
+            reference = analysis.reference[0]
+            if dates and dates[0].tok_start <= j + 1 and reference is not None and (
+                    dates[0].value <= reference):
+                return Move(Direction.EXIT, j)
+            return None
+        if not _skippable(analysis, j, v):
+            return None
+    return None
+
+
 def _skippable(analysis: Analysis, i: int, v: Vocabulary) -> bool:
     """Words between a cue and its phase term: fillers, and possessors ("His Majesty's")."""
     doc = analysis.doc
@@ -352,4 +371,4 @@ def classify(analysis: Analysis, view: View, term: PhaseTerm) -> Move | None:
     """Which way the force moved, read from the words around the phase term."""
     v = vocabulary(analysis)
     return (_ended_after(analysis, view, term, v) or _cue_before(analysis, view, term, v)
-            or _since_entry(analysis, view, term))
+            or _since_entry(analysis, view, term) or _until_exit(analysis, view, term, v))

@@ -77,7 +77,14 @@ def _blocked(analysis: Analysis, sentence: Sentence, start: int, end: int) -> bo
              if " ".join(words[k:k + 2]) not in no_longer]
     return any(x in negations for x in words) or has_phrase(
         _reported_future(analysis, words), w.modality) or (
-        has_phrase(words, analysis.rules.phases.wishes))
+        has_phrase(words, analysis.rules.phases.wishes)) or _condition(analysis, words)
+
+
+def _condition(analysis: Analysis, words: list[str]) -> bool:
+    """"… until the force leaves Engage": a move in the present tense after "until"."""
+    ph = analysis.rules.phases
+    opened = next((k for k, x in enumerate(words) if x in ph.until_words), None)
+    return opened is not None and any(x in ph.present_cues for x in words[opened + 1:])
 
 
 def _reported_future(analysis: Analysis, words: list[str]) -> list[str]:

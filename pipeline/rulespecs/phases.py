@@ -64,6 +64,8 @@ class PhasesRules:
     decision_verbs: Phrases
     decided_modals: Phrases
     prior_event_openers: Phrases
+    until_words: Phrases
+    present_cues: Phrases
     comparison_openers: Phrases
     comparison_auxiliaries: Phrases
     coordinators: Phrases
