@@ -73,12 +73,19 @@ SPEAKERS = [
     # An opposition spokesperson holds no office.
     ('Tom Ellis, the shadow home secretary, said the findings were "a damning verdict on '
      'years of drift".', {"Tom Ellis": ("other", "a damning verdict on years of drift")}),
+    # An informal title after the force's possessive, with the name in apposition.
+    ('Surrey Police has left Engage. Surrey\'s chief, Tim De Meyer, told staff that "the hard '
+     'work is only beginning".', {"Tim De Meyer": ("chief_constable", "the hard work is only "
+                                                   "beginning")}),
+    ('The Met\'s boss, Mark Rowley, said the force would publish its plan within weeks.',
+     {"Mark Rowley": ("commissioner", None)}),
     # An addressee and the unnamed official who writes to them: no one speaks.
     ('Sir Andy Cooke, HM Chief Inspector of Constabulary, wrote to the commissioner, Lisa '
      'Townsend, on Monday.', {"Andy Cooke": ("hm_chief_inspector", None)}),
 ]
 
 NOT_SPEAKERS = [
+    "The chief, Tim Smith and two superintendents met the panel.",
     "Report of the Police and Crime Commissioner Agenda Item 6\nThe panel noted the report.",
     "The report was sent to Chief Constable Olivia Pinkney last week.",
     "Dear Chief Constable Ben-Julian Harrington,\n\nThank you for your letter.",

@@ -14,7 +14,7 @@ from spacy.tokens import Span
 from pipeline.extract.context import Analysis
 from pipeline.extract.letters import read_letters
 from pipeline.extract.lexicon import WordList, lexicon, words_in
-from pipeline.extract.names import clean_name, name_before, title_case_headline
+from pipeline.extract.names import clean_name, name_after, name_before, title_case_headline
 from pipeline.extract.persons import People, Person, PersonMention, RoleCode, register
 from pipeline.extract.references import (
     reference_noun_mentions,
@@ -43,6 +43,7 @@ def find_people(analysis: Analysis) -> People:
     title_spans = titles(analysis)
     references = _titled_people(analysis, people, forces, title_spans)
     _known_officials(analysis, people)
+    _possessed_leaders(analysis, people)
     _described_people(analysis, people)
     read_letters(analysis, people, title_spans)
     _speaking_people(analysis, people)
@@ -155,6 +156,31 @@ def _led_force(analysis: Analysis, start: int) -> str | None:
             mention.tok_end < len(doc) and doc[mention.tok_end].lower_ in _POSSESSIVE):
         return None
     return mention.force_id
+
+
+def _possessed_leaders(analysis: Analysis, people: People) -> None:
+    """"Kent's chief, Tim Smith, said", "the force's boss, Jane Doe, wrote": a force's
+    leader named in apposition to an informal title after the force's possessive."""
+    doc = analysis.doc
+    words = lexicon(analysis.rules)
+    covered = {i for m in people.mentions for i in range(m.tok_start, m.tok_end)}
+    for i in analysis.positions(list(analysis.rules.roles.leader_nouns)):
+        if i < 2 or i + 2 >= len(doc) or i in covered or doc[i - 1].text not in _POSSESSIVE or (
+                doc[i + 1].text != ","):
+            continue
+        owner = next((m for m in analysis.forces_between(max(i - 6, 0), i - 1)
+                      if m.tok_end == i - 1 and analysis.usable(m)), None)
+        force_id = owner.force_id if owner else (
+            analysis.force_before(i - 2) if doc[i - 2].lower_ in words.possessors else None)
+        span = name_after(analysis, i + 2, analysis.sentence_of(i).tok_end)
+        if force_id is None or span is None or span[1] >= len(doc) or not (
+                doc[span[1]].text == "," or doc[span[1]].lower_ in words.speech_verbs):
+            continue
+        name = clean_name(analysis, *span)
+        person = register(people, name, _leader_role(analysis, force_id), force_id,
+                          analysis.toolkit.gazetteer.names.get(force_id), doc[span[0]].idx,
+                          doc[i].lower_)
+        people.mention(person, doc, owner.tok_start if owner else i - 2, span[1])
 
 
 def _leader_role(analysis: Analysis, force_id: str) -> str:

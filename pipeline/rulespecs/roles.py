@@ -33,6 +33,7 @@ class RolesRules:
     scottish_words: Phrases
     first_name_honorifics: Phrases
     name_particles: Phrases
+    leader_nouns: Phrases
     described_relatives: Phrases
     title_clauses: Phrases
     described_by: Phrases
