@@ -15,7 +15,7 @@ import pytest
 
 from pipeline.extract import extract_events
 from pipeline.parse.text import parse_text
-from tests.test_item_battery import COC, CLOSED, OPEN, PUBLISHED, REC, _gap, _unmatched, case
+from tests.test_item_battery import CLOSED, COC, OPEN, PUBLISHED, REC, _gap, _unmatched, case
 
 _TWO_RECS = "HMICFRS made two recommendations to Lancashire Constabulary:\n"
 _LANCS = "lancashire-constabulary"
