@@ -228,12 +228,25 @@ def statement_subject(analysis: Analysis, text: str) -> str | None:
     return clean_subject(analysis, text)
 
 
+def _framed_runs(analysis: Analysis) -> list[tuple[int, int, list[Sentence], tuple]]:
+    """The runs of bullets that list findings: (run, intro, bullets, frame), once."""
+    if _framed_runs not in analysis.cache:
+        runs = [(run, intro, bullets, list_frame(analysis, intro, len(bullets)))
+                for run, (intro, bullets) in enumerate(_bullet_runs(analysis))]
+        analysis.cache[_framed_runs] = [r for r in runs if r[3] is not None]
+    return analysis.cache[_framed_runs]
+
+
+def listed_bullets(analysis: Analysis) -> set[int]:
+    """The list items a list of findings reads. Other list items are prose to the other
+    readers: the numbered paragraphs of a letter ("3. The recommendation on … has been
+    implemented.") say what they say as sentences do."""
+    return {b.index for _, _, bullets, _ in _framed_runs(analysis) for b in bullets}
+
+
 def list_items(analysis: Analysis) -> list[Item]:
     out: list[Item] = []
-    for run, (intro_index, bullets) in enumerate(_bullet_runs(analysis)):
-        frame = list_frame(analysis, intro_index, len(bullets))
-        if frame is None:
-            continue
+    for run, intro_index, bullets, frame in _framed_runs(analysis):
         intro = analysis.sentences[intro_index]
         for bullet in bullets:
             kind, subject, status = _bullet_reading(analysis, bullet, frame)
@@ -258,7 +271,7 @@ def _bullet_reading(analysis: Analysis, bullet: Sentence, frame: tuple[str, str 
         subjects, after, _ = finding_subjects(analysis, own)
         if len(subjects) == 1:
             return own.kind, subjects[0], item_status(analysis, own, after) or status
-    text = bullet.text[2:]
+    text = bullet.body
     subject = statement_subject(analysis, text) if kind == FindingKind.CAUSE_OF_CONCERN else (
         clean_subject(analysis, text))
     return kind, subject, status
@@ -271,8 +284,15 @@ def _bullet_finding(analysis: Analysis, bullet: Sentence) -> Finding | None:
         return None
     articles = set(analysis.rules.counts.determiners) | set(
         analysis.rules.recommendations.articles)
-    words = lower_words(analysis.doc, bullet.tok_start, findings[0].start)
-    return findings[0] if all(w in articles or w == "-" for w in words) else None
+    words = lower_words(analysis.doc, body_token(analysis, bullet), findings[0].start)
+    return findings[0] if all(w in articles for w in words) else None
+
+
+def body_token(analysis: Analysis, sentence: Sentence) -> int:
+    """The first token after a list item's marker."""
+    at = sentence.start + sentence.marker
+    return next((k for k in range(sentence.tok_start, sentence.tok_end)
+                 if analysis.doc[k].idx >= at), sentence.tok_end)
 
 
 def _heading_finding(analysis: Analysis, sentence: Sentence):

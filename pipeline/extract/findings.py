@@ -21,6 +21,7 @@ from pipeline.extract.finding_lists import (
     engage_sentences,
     heading_items,
     list_items,
+    listed_bullets,
     reason_concern_items,
     reason_count,
     reason_reference_items,
@@ -88,8 +89,9 @@ def document_items(analysis: Analysis) -> list[Item]:
     engage = engage_sentences(analysis)
     lowered = analysis.text.lower()
     recommends = any(p in lowered for p in analysis.rules.recommendations.recommends_that)
+    listed = listed_bullets(analysis)
     for sentence in analysis.sentences:
-        if sentence.is_list_item:
+        if sentence.index in listed:
             continue
         if sentence.index in named:
             items.extend(sentence_items(analysis, sentence, _gives_reasons(analysis, sentence)))
@@ -176,8 +178,9 @@ def _reason_counts(analysis: Analysis) -> tuple[list[Tally], list[Item]]:
     if not engage_sentences(analysis):
         return tallies, items
     named = _finding_sentences(analysis)
+    listed = listed_bullets(analysis)
     for sentence in analysis.sentences:
-        if sentence.is_list_item or sentence.index in named or not _gives_reasons(
+        if sentence.index in listed or sentence.index in named or not _gives_reasons(
                 analysis, sentence):
             continue
         found = reason_count(analysis, sentence)

@@ -140,3 +140,4 @@ class RecommendationsRules:
     predicate_not_starts: Phrases
     ordinal_issue_verbs: Phrases
     request_verbs: Phrases
+    list_markers: Regexes
