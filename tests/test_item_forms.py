@@ -81,6 +81,23 @@ UNMARKED = [
          (_LANCS, COC, OPEN, "how it records crime")),
 ]
 
+UNMARKED += [
+    # The prose after a bare list is not one of its items.
+    case(_listed("Improve the supervision of investigations",
+                 "Review how it records crime\nThe chief constable said she accepted both."),
+         *_two()),
+    # A sentence after the colon is prose, not a list.
+    case("Inspectors made two recommendations to Lancashire Constabulary:\n"
+         "The force has accepted both of them and published a plan.\n"
+         "Its chief constable welcomed the report."),
+    case(_listed("the supervision of investigations,", "how it records crime, and",
+                 "Causes of concern about Lancashire Constabulary remain open on:\n")
+         + "\nits vetting of new recruits.",
+         (_LANCS, COC, OPEN, "the supervision of investigations"),
+         (_LANCS, COC, OPEN, "how it records crime"),
+         (_LANCS, COC, OPEN, "its vetting of new recruits")),
+]
+
 # Near-misses: sentences that open with a pronoun, an article, a year, a number or a name
 # are prose, not list items, and the numbered paragraphs of a letter are read as prose.
 NEAR_MISS_FORMS = [
@@ -175,9 +192,7 @@ SUBJECTS = [
          ("dyfed-powys-police", REC, None, "how it supports victims")),
 ]
 
-_UNMARKED = "items on lines of their own with no marker"
 GAPS = {
-    ":\nImprove": _UNMARKED, "open:\nthe supervision": _UNMARKED,
     "partially implemented": "'partially' before a closing word leaves the item open",
     "has been partly achieved": "'partly' before a closing word leaves the item open",
     "The one on missing": "'partly' before a closing word leaves the item open",

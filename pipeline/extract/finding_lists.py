@@ -96,12 +96,14 @@ def is_heading(analysis: Analysis, sentence: Sentence) -> bool:
 
 def _bullet_runs(analysis: Analysis) -> list[tuple[int, list[Sentence]]]:
     """Runs of bullets: the index of the sentence that introduces them, and the first
-    sentence of each bullet (a bullet's later sentences share its paragraph)."""
+    sentence of each bullet (a bullet's later sentences share its paragraph). Lines of
+    their own after a line that ends with a colon are bullets without a marker."""
     bullet_paragraphs = {s.paragraph for s in analysis.sentences if s.is_list_item}
     runs: list[tuple[int, list[Sentence]]] = []
     current: list[Sentence] | None = None
+    unmarked = _unmarked_items(analysis)
     for sentence in analysis.sentences:
-        if sentence.is_list_item:
+        if sentence.is_list_item or sentence.index in unmarked:
             if current is None:
                 current = []
                 runs.append((sentence.index - 1, current))
@@ -109,6 +111,45 @@ def _bullet_runs(analysis: Analysis) -> list[tuple[int, list[Sentence]]]:
         elif sentence.paragraph not in bullet_paragraphs:
             current = None
     return runs
+
+
+def _alone(analysis: Analysis, sentence: Sentence) -> bool:
+    """Whether a sentence is the whole of its line."""
+    sentences = analysis.sentences
+    index = sentence.index
+    return (index == 0 or sentences[index - 1].paragraph != sentence.paragraph) and (
+        index + 1 == len(sentences) or sentences[index + 1].paragraph != sentence.paragraph)
+
+
+def _unmarked_items(analysis: Analysis) -> set[int]:
+    """"Two causes of concern remain open:" then "the supervision of investigations;" and
+    "how it records crime." on lines of their own: the lines after the colon, each one
+    short sentence, up to the one that ends with a full stop. That line is the last item
+    when the lines before it end with ";" or "and", or when it opens in lower case;
+    otherwise it is the prose after the list."""
+    rec = analysis.rules.recommendations
+    ends = tuple(rec.unmarked_item_continuations)
+    out: set[int] = set()
+    sentences = analysis.sentences
+    for intro in sentences:
+        if not intro.text.rstrip().endswith(":") or not _alone(analysis, intro):
+            continue
+        punctuated, run = False, []
+        for line in sentences[intro.index + 1:]:
+            text = line.text.rstrip()
+            if line.is_list_item or not _alone(analysis, line) or len(
+                    text.split()) > rec.unmarked_item_max_words or text.endswith(":") or (
+                    _heading_finding(analysis, line) is not None):
+                break
+            if text[-1] in _FINAL_MARKS:
+                if punctuated or text[0].islower():
+                    run.append(line.index)
+                break
+            punctuated = text.endswith(ends)
+            run.append(line.index)
+        if len(run) > 1 or run and (punctuated or sentences[run[0]].text[0].islower()):
+            out.update(run)  # one bare line after a colon may be a heading
+    return out
 
 
 def _recommends(analysis: Analysis, words: list[str]) -> bool:

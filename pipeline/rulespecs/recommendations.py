@@ -141,3 +141,5 @@ class RecommendationsRules:
     ordinal_issue_verbs: Phrases
     request_verbs: Phrases
     list_markers: Regexes
+    unmarked_item_max_words: int
+    unmarked_item_continuations: Phrases
