@@ -139,6 +139,10 @@ STATUSES = [
     case("Three of the four recommendations made to Essex Police have been discharged. The "
          "fourth, about the vetting of new recruits, will be checked again next year.",
          ("essex-police", REC, OPEN, "the vetting of new recruits")),
+    # Near-miss: one of those closed, not the one left, has no status of its own here.
+    case("Inspectors closed four of the five recommendations made to Essex Police. The "
+         "fourth, on the timeliness of its case files, was the hardest to meet.",
+         ("essex-police", REC, None, "the timeliness of its case files")),
     # A later sentence closes the one finding named before.
     case("Last year we issued a cause of concern about the way Dorset Police supervises "
          "its detectives. We revisited the force in May. I am therefore closing the cause "
@@ -193,12 +197,8 @@ SUBJECTS = [
 ]
 
 GAPS = {
-    "partially implemented": "'partially' before a closing word leaves the item open",
-    "has been partly achieved": "'partly' before a closing word leaves the item open",
-    "The one on missing": "'partly' before a closing word leaves the item open",
-    "The fifth recommendation, on": "the one left after a count of those closed is open",
-    "The fourth, about the vetting": "the one left after a count of those closed is open",
     "The causes related to": "a plural back-reference in prose names its members",
+    "The one on missing": "'the one on X' as a back-reference",
     "relating to crime data integrity and to": "'and to' joins two subjects",
     "the second to how": "'the first …; the second to …' names the second",
     "two of the three causes of concern they raised about": "a force name is no subject",

@@ -16,6 +16,7 @@ from pipeline.extract.context import Analysis, Sentence
 from pipeline.extract.counts import Tally, number_at
 from pipeline.extract.finding_antecedents import pronoun_count
 from pipeline.extract.finding_mentions import Finding, finding_force, findings_in
+from pipeline.extract.finding_remainders import finding_counts, left_open
 from pipeline.extract.items import Item, Source, in_background
 from pipeline.extract.status import cached_words, status_in
 from pipeline.extract.subjects import (
@@ -129,6 +130,9 @@ def _ordinal_at(analysis: Analysis, sentence: Sentence, tokens: list[tuple[int, 
     if status is None and count and set(words[position : position + size]) & set(
             rec.status_negations):
         status = Status.OPEN  # "The two that have not been [closed] are about …"
+    if status is None and left_open(analysis, sentence, " ".join(
+            words[position : position + size])):
+        status = Status.OPEN
     parts = split_subjects(analysis, subject, count) if subject and count else [subject]
     if subject and len(parts) == 1:
         parts = split_on_leads(subject, rec.subject_leads)
@@ -150,7 +154,7 @@ def pronoun_items(analysis: Analysis, sentence: Sentence) -> list[Item]:
         return []
     size = phrase_length_at(words, 1, list(rec.listing_leads))
     previous = analysis.sentences[sentence.index - 1]
-    counts = _finding_counts(analysis, previous)
+    counts = finding_counts(analysis, previous)
     earlier = [f for s in analysis.sentences[max(sentence.index - _KIND_WINDOW, 0):
                                              sentence.index] for f in findings_in(analysis, s)]
     if not size or size + 1 >= len(tokens) or not counts or counts[0] < 2 or not earlier:
@@ -182,26 +186,6 @@ def _qualifying(analysis: Analysis, finding: Finding) -> bool:
         k -= 1
     before = findings_in(analysis, finding.sentence)
     return words[k] in counts.embed_joiners and any(f.end <= k for f in before)
-
-
-def _finding_counts(analysis: Analysis, sentence: Sentence) -> list[int]:
-    """The counts of findings in a sentence, first the part: before a finding phrase ("three
-    causes of concern"), elliptic ("the other three remain open") or a part ("three of the
-    five"), not "two officers"."""
-    counts = analysis.rules.counts
-    words = cached_words(analysis)
-    skip = set(counts.modifiers)
-    heads = {f.start for f in findings_in(analysis, sentence)}
-    out = []
-    for i in range(sentence.tok_start, sentence.tok_end - 1):
-        value = number_at(analysis, i)
-        k = i + 1
-        while k < sentence.tok_end - 1 and words[k] in skip:
-            k += 1
-        if value is not None and (k in heads or words[k] in counts.elliptic_followers or (
-                words[k] in counts.part_of)):
-            out.append(value)
-    return out
 
 
 def _remainder(analysis: Analysis, tokens: list[tuple[int, str]], words: list[str],
