@@ -169,13 +169,18 @@ SUBJECTS = [
     case("Inspectors raised three causes of concern about Avon and Somerset Police. The "
          "causes related to how the force investigates rape, the accuracy of its crime "
          "recording and the supervision of its detectives.",
-         ("avon-and-somerset-police", COC, OPEN, "how the force investigates rape"),
-         ("avon-and-somerset-police", COC, OPEN, "the accuracy of its crime recording"),
-         ("avon-and-somerset-police", COC, OPEN, "the supervision of its detectives")),
+         ("avon-and-somerset-constabulary", COC, OPEN, "how the force investigates rape"),
+         ("avon-and-somerset-constabulary", COC, OPEN, "the accuracy of its crime recording"),
+         ("avon-and-somerset-constabulary", COC, OPEN, "the supervision of its detectives")),
     case("We have closed the causes of concern relating to crime data integrity and to "
          "call handling at Norfolk Constabulary.",
          ("norfolk-constabulary", COC, CLOSED, "crime data integrity"),
          ("norfolk-constabulary", COC, CLOSED, "call handling")),
+    # Near-miss: inside a clause, "and to" joins the objects of its verb.
+    case("The causes of concern relating to how Norfolk Constabulary responds to calls and "
+         "to emails remain open.",
+         ("norfolk-constabulary", COC, OPEN, "how Norfolk Constabulary responds to calls and "
+          "to emails")),
     case("We have closed the causes of concern about vetting and about custody at Norfolk "
          "Constabulary.",
          ("norfolk-constabulary", COC, CLOSED, "vetting"),
@@ -185,6 +190,12 @@ SUBJECTS = [
          "manages sex offenders.",
          ("sussex-police", COC, OPEN, "how the force protects children"),
          ("sussex-police", COC, OPEN, "how it manages sex offenders")),
+    # After a colon, ", and" goes on with the list, even before a clause with "when".
+    case("Inspectors found three causes of concern at Essex Police: its vetting backlog, "
+         "how it records crime, and how it responds when people go missing.",
+         ("essex-police", COC, OPEN, "its vetting backlog"),
+         ("essex-police", COC, OPEN, "how it records crime"),
+         ("essex-police", COC, OPEN, "how it responds when people go missing")),
     # A force name alone is no subject.
     case("Inspectors have closed two of the three causes of concern they raised about "
          "Thames Valley Police, following a revisit to the force in May."),
@@ -197,12 +208,8 @@ SUBJECTS = [
 ]
 
 GAPS = {
-    "The causes related to": "a plural back-reference in prose names its members",
     "The one on missing": "'the one on X' as a back-reference",
-    "relating to crime data integrity and to": "'and to' joins two subjects",
     "the second to how": "'the first …; the second to …' names the second",
-    "two of the three causes of concern they raised about": "a force name is no subject",
-    "cause of concern about Cleveland Police, following": "a force name is no subject",
     "which concern how Dyfed-Powys": "subjects in an aside after the finding",
 }
 

@@ -149,17 +149,18 @@ def pronoun_items(analysis: Analysis, sentence: Sentence) -> list[Item]:
     rec = analysis.rules.recommendations
     tokens = _words(analysis, sentence)
     words = [w for _, w in tokens]
-    if sentence.index == 0 or not words or words[0] not in rec.list_back_references or (
-            sentence.text.rstrip().endswith(":")):
+    opening = _plural_reference(analysis, words)
+    if sentence.index == 0 or not opening or sentence.text.rstrip().endswith(":"):
         return []
-    size = phrase_length_at(words, 1, list(rec.listing_leads))
+    size = phrase_length_at(words, opening, list(rec.listing_leads))
     previous = analysis.sentences[sentence.index - 1]
     counts = finding_counts(analysis, previous)
     earlier = [f for s in analysis.sentences[max(sentence.index - _KIND_WINDOW, 0):
                                              sentence.index] for f in findings_in(analysis, s)]
-    if not size or size + 1 >= len(tokens) or not counts or counts[0] < 2 or not earlier:
+    if not size or size + opening >= len(tokens) or not counts or counts[0] < 2 or (
+            not earlier):
         return []
-    start = tokens[1 + size][0]
+    start = tokens[opening + size][0]
     force_id = finding_force(analysis, sentence, start)
     subject = clean_subject(analysis, span_text(analysis, start, sentence.tok_end))
     if force_id is None or subject is None:
@@ -173,6 +174,18 @@ def pronoun_items(analysis: Analysis, sentence: Sentence) -> list[Item]:
     return [Item(kind, force_id, p, status, sentence.start, sentence.end, start,
                  source=Source.REFERENCE, sentence_index=sentence.index,
                  group=f"pronoun-{sentence.index}") for p in parts]
+
+
+def _plural_reference(analysis: Analysis, words: list[str]) -> int:
+    """How many words open a sentence with a reference to findings counted before it:
+    "They relate to …" (one), "The causes related to …", "These recommendations cover …"
+    (two); 0 for none."""
+    rec = analysis.rules.recommendations
+    if words and words[0] in rec.list_back_references:
+        return 1
+    determiners = set(analysis.rules.counts.determiners) | set(rec.list_back_references)
+    return 2 if len(words) > 1 and words[0] in determiners and words[1] in (
+        rec.plural_heads) else 0
 
 
 def _qualifying(analysis: Analysis, finding: Finding) -> bool:

@@ -37,6 +37,7 @@ from pipeline.extract.subjects import (
     long_enough,
     members,
     names_only_a_force,
+    opens_with_a_force,
     predicate_subject,
     relative_subject,
     span_text,
@@ -353,7 +354,7 @@ def finding_subjects(analysis: Analysis, finding: Finding) -> tuple[list[str], i
 def _span_subjects(analysis: Analysis, finding: Finding, start: int, end: int, how: str,
                    leads: list[str]) -> tuple[list[str], int, str]:
     rec = analysis.rules.recommendations
-    if names_only_a_force(analysis, start, end):
+    if names_only_a_force(analysis, start, end) or opens_with_a_force(analysis, start, end):
         return [], end, how
     raw = span_text(analysis, start, end)
     if how == Intro.EACH:
@@ -384,6 +385,10 @@ def _span_subjects(analysis: Analysis, finding: Finding, start: int, end: int, h
         analysis, subject)
     if len(parts) == 1:
         parts = split_on_leads(subject, rec.subject_leads)
+    if len(parts) == 1:  # "relating to A and to B": the lead's last word, repeated
+        lead = [w for w in lower_words(analysis.doc, finding.end, start) if w.isalpha()]
+        parts = split_on_leads(subject, lead[-1:]) if len(lead) > 1 and not (
+            subject.lower().startswith(openers)) else parts  # "how it responds to A and to B"
     if how in (Intro.COLON, Intro.PREDICATE) and number_at(analysis, start) is not None:
         return [], end, how  # "Causes of concern: one down, one to go" counts, names none
     parts = parts[:1] + [_without_lead(q, leads) for q in parts[1:]]
