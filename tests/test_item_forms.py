@@ -151,6 +151,19 @@ STATUSES = [
     case("In 2023 inspectors raised a cause of concern about 999 call handling at Dorset "
          "Police. Following a revisit, they have now closed the cause of concern.",
          ("dorset-police", COC, CLOSED, "999 call handling")),
+    # A headline names in short the one finding its story names in full.
+    case("Devon and Cornwall Police: cause of concern on call handling closed\n"
+         "In 2023 we raised a cause of concern about how long Devon and Cornwall Police "
+         "takes to answer 999 and 101 calls. I am now closing the cause of concern.",
+         ("devon-and-cornwall-police", COC, CLOSED, "how long it takes to answer 999 and "
+          "101 calls")),
+    # Near-miss: with two findings in the story, the headline's may be either: kept apart.
+    case("Cause of concern on staff checks at Devon and Cornwall Police\n"
+         "Inspectors raised a cause of concern about vetting at Devon and Cornwall Police. "
+         "A second cause of concern, about custody, was raised in May.",
+         ("devon-and-cornwall-police", COC, None, "staff checks"),
+         ("devon-and-cornwall-police", COC, OPEN, "vetting"),
+         ("devon-and-cornwall-police", COC, OPEN, "custody")),
     # Near-miss: a later sentence about a different, plural set closes nothing named.
     case("In 2023 inspectors raised a cause of concern about 999 call handling at Dorset "
          "Police. Other forces have closed their causes of concern.",
@@ -196,6 +209,10 @@ SUBJECTS = [
          ("essex-police", COC, OPEN, "its vetting backlog"),
          ("essex-police", COC, OPEN, "how it records crime"),
          ("essex-police", COC, OPEN, "how it responds when people go missing")),
+    # Near-miss: "the second to be …" is no gapped lead.
+    case("Kent Police has two causes of concern. The first relates to vetting; the second "
+         "to be examined is custody.",
+         ("kent-police", COC, None, "vetting")),
     # A force name alone is no subject.
     case("Inspectors have closed two of the three causes of concern they raised about "
          "Thames Valley Police, following a revisit to the force in May."),
@@ -209,7 +226,6 @@ SUBJECTS = [
 
 GAPS = {
     "The one on missing": "'the one on X' as a back-reference",
-    "the second to how": "'the first …; the second to …' names the second",
     "which concern how Dyfed-Powys": "subjects in an aside after the finding",
 }
 

@@ -116,9 +116,11 @@ def _ordinal_at(analysis: Analysis, sentence: Sentence, tokens: list[tuple[int, 
         f for f in earlier if f.plural] or earlier
     start, end = tokens[position][0], tokens[position + size - 1][0] + 1
     reference = Finding(counted[-1].kind, start, end, False, sentence)
-    span = subject_span(analysis, reference, rec.item_back_reference_leads)
+    span = subject_span(analysis, reference, rec.item_back_reference_leads + _gapped_leads(
+        analysis, sentence, start))
     force_id = finding_force(analysis, sentence, start)
-    if span is None or force_id is None:
+    if span is None or force_id is None or analysis.doc[span[0]].lower_ in (
+            rec.status_aux):  # "the second to be examined": no subject
         return []
     if limit is not None and span[0] < limit < span[1]:
         span = (span[0], limit, span[2])
@@ -140,6 +142,14 @@ def _ordinal_at(analysis: Analysis, sentence: Sentence, tokens: list[tuple[int, 
                  source=Source.REFERENCE, sentence_index=sentence.index,
                  refers_to=counted[-1].sentence.index)
             for p in (clean_subject(analysis, q) for q in parts) if p]
+
+
+def _gapped_leads(analysis: Analysis, sentence: Sentence, start: int) -> tuple[str, ...]:
+    """"The first relates to A; the second to B": the verb of a lead the sentence used
+    before is left out, and its last word introduces the next subject."""
+    before = f" {' '.join(lower_words(analysis.doc, sentence.tok_start, start))} "
+    leads = analysis.rules.recommendations.item_back_reference_leads
+    return tuple(lead.split()[-1] for lead in leads if " " in lead and f" {lead} " in before)
 
 
 def pronoun_items(analysis: Analysis, sentence: Sentence) -> list[Item]:
