@@ -39,10 +39,16 @@ class Sentence:
     tok_end: int
     paragraph: int
     text: str
+    marker: int = 0  # characters of the list marker the sentence opens a line with
 
     @property
     def is_list_item(self) -> bool:
-        return self.text.startswith("- ")
+        return self.marker > 0
+
+    @property
+    def body(self) -> str:
+        """The text after its list marker ("(b) Review how …" reads "Review how …")."""
+        return self.text[self.marker:]
 
 
 @dataclass
@@ -269,6 +275,46 @@ def _sentences(doc: Doc, text: str) -> tuple[list[Sentence], list[int]]:
     return sentences, token_sentence
 
 
+def _list_items(sentences: list[Sentence], token_sentence: list[int], text: str,
+                toolkit: Toolkit) -> tuple[list[Sentence], list[int]]:
+    """Every form of list marker a page uses ("•", "o", "1.", "(a)", "iv)") marks a list
+    item, but only where it opens a line: mid-line, "a)" or "2." is part of a sentence. A
+    marker the sentence splitter cut off at its full stop ("ii." then "Review …") joins the
+    sentence after it."""
+    markers = re.compile("|".join(f"(?:{m})" for m in toolkit.rules.recommendations.list_markers))
+    out: list[Sentence] = []
+    new_index: list[int] = []  # each sentence's index after the joins
+    for sentence in sentences:
+        new_index.append(len(out) - 1 if out and out[-1].marker < 0 and (
+            out[-1].paragraph == sentence.paragraph) else len(out))
+        previous = out[-1] if out else None
+        if previous is not None and previous.marker < 0 and (
+                previous.paragraph == sentence.paragraph):
+            joined = Sentence(previous.index, previous.start, sentence.end, previous.tok_start,
+                              sentence.tok_end, sentence.paragraph,
+                              text[previous.start:sentence.end])
+            found = markers.match(joined.text)
+            joined.marker = found.end() if found else 0
+            out[-1] = joined
+            continue
+        if previous is not None and previous.marker < 0:
+            previous.marker = 0
+        sentence.index = len(out)
+        out.append(sentence)
+        if sentence.start and text[sentence.start - 1] != "\n":
+            continue
+        found = markers.match(sentence.text + " ")
+        if found and found.end() > len(sentence.text):
+            sentence.marker = -1  # a marker alone: the next sentence is its item
+        elif found:
+            sentence.marker = found.end()
+    if out and out[-1].marker < 0:
+        out[-1].marker = 0
+    if len(out) == len(sentences):
+        return out, token_sentence
+    return out, [new_index[i] for i in token_sentence]
+
+
 def _is_proper_word(token) -> bool:
     return token.is_title and token.is_alpha and not token.is_sent_start
 
@@ -354,6 +400,7 @@ def analyse(text: str, published: date | None, toolkit: Toolkit, doc: Doc | None
             url: str | None = None) -> Analysis:
     doc = doc if doc is not None else toolkit.nlp(text)
     sentences, token_sentence = _sentences(doc, text)
+    sentences, token_sentence = _list_items(sentences, token_sentence, text, toolkit)
     forces = _force_mentions(doc, toolkit)
     reference = ((published, Precision.DAY) if published
                  else date_resolver.url_date(url, toolkit.rules))

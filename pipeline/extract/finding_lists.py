@@ -96,12 +96,14 @@ def is_heading(analysis: Analysis, sentence: Sentence) -> bool:
 
 def _bullet_runs(analysis: Analysis) -> list[tuple[int, list[Sentence]]]:
     """Runs of bullets: the index of the sentence that introduces them, and the first
-    sentence of each bullet (a bullet's later sentences share its paragraph)."""
+    sentence of each bullet (a bullet's later sentences share its paragraph). Lines of
+    their own after a line that ends with a colon are bullets without a marker."""
     bullet_paragraphs = {s.paragraph for s in analysis.sentences if s.is_list_item}
     runs: list[tuple[int, list[Sentence]]] = []
     current: list[Sentence] | None = None
+    unmarked = _unmarked_items(analysis)
     for sentence in analysis.sentences:
-        if sentence.is_list_item:
+        if sentence.is_list_item or sentence.index in unmarked:
             if current is None:
                 current = []
                 runs.append((sentence.index - 1, current))
@@ -109,6 +111,45 @@ def _bullet_runs(analysis: Analysis) -> list[tuple[int, list[Sentence]]]:
         elif sentence.paragraph not in bullet_paragraphs:
             current = None
     return runs
+
+
+def _alone(analysis: Analysis, sentence: Sentence) -> bool:
+    """Whether a sentence is the whole of its line."""
+    sentences = analysis.sentences
+    index = sentence.index
+    return (index == 0 or sentences[index - 1].paragraph != sentence.paragraph) and (
+        index + 1 == len(sentences) or sentences[index + 1].paragraph != sentence.paragraph)
+
+
+def _unmarked_items(analysis: Analysis) -> set[int]:
+    """"Two causes of concern remain open:" then "the supervision of investigations;" and
+    "how it records crime." on lines of their own: the lines after the colon, each one
+    short sentence, up to the one that ends with a full stop. That line is the last item
+    when the lines before it end with ";" or "and", or when it opens in lower case;
+    otherwise it is the prose after the list."""
+    rec = analysis.rules.recommendations
+    ends = tuple(rec.unmarked_item_continuations)
+    out: set[int] = set()
+    sentences = analysis.sentences
+    for intro in sentences:
+        if not intro.text.rstrip().endswith(":") or not _alone(analysis, intro):
+            continue
+        punctuated, run = False, []
+        for line in sentences[intro.index + 1:]:
+            text = line.text.rstrip()
+            if line.is_list_item or not _alone(analysis, line) or len(
+                    text.split()) > rec.unmarked_item_max_words or text.endswith(":") or (
+                    _heading_finding(analysis, line) is not None):
+                break
+            if text[-1] in _FINAL_MARKS:
+                if punctuated or text[0].islower():
+                    run.append(line.index)
+                break
+            punctuated = text.endswith(ends)
+            run.append(line.index)
+        if len(run) > 1 or run and (punctuated or sentences[run[0]].text[0].islower()):
+            out.update(run)  # one bare line after a colon may be a heading
+    return out
 
 
 def _recommends(analysis: Analysis, words: list[str]) -> bool:
@@ -228,12 +269,25 @@ def statement_subject(analysis: Analysis, text: str) -> str | None:
     return clean_subject(analysis, text)
 
 
+def _framed_runs(analysis: Analysis) -> list[tuple[int, int, list[Sentence], tuple]]:
+    """The runs of bullets that list findings: (run, intro, bullets, frame), once."""
+    if _framed_runs not in analysis.cache:
+        runs = [(run, intro, bullets, list_frame(analysis, intro, len(bullets)))
+                for run, (intro, bullets) in enumerate(_bullet_runs(analysis))]
+        analysis.cache[_framed_runs] = [r for r in runs if r[3] is not None]
+    return analysis.cache[_framed_runs]
+
+
+def listed_bullets(analysis: Analysis) -> set[int]:
+    """The list items a list of findings reads. Other list items are prose to the other
+    readers: the numbered paragraphs of a letter ("3. The recommendation on … has been
+    implemented.") say what they say as sentences do."""
+    return {b.index for _, _, bullets, _ in _framed_runs(analysis) for b in bullets}
+
+
 def list_items(analysis: Analysis) -> list[Item]:
     out: list[Item] = []
-    for run, (intro_index, bullets) in enumerate(_bullet_runs(analysis)):
-        frame = list_frame(analysis, intro_index, len(bullets))
-        if frame is None:
-            continue
+    for run, intro_index, bullets, frame in _framed_runs(analysis):
         intro = analysis.sentences[intro_index]
         for bullet in bullets:
             kind, subject, status = _bullet_reading(analysis, bullet, frame)
@@ -258,7 +312,7 @@ def _bullet_reading(analysis: Analysis, bullet: Sentence, frame: tuple[str, str 
         subjects, after, _ = finding_subjects(analysis, own)
         if len(subjects) == 1:
             return own.kind, subjects[0], item_status(analysis, own, after) or status
-    text = bullet.text[2:]
+    text = bullet.body
     subject = statement_subject(analysis, text) if kind == FindingKind.CAUSE_OF_CONCERN else (
         clean_subject(analysis, text))
     return kind, subject, status
@@ -271,8 +325,15 @@ def _bullet_finding(analysis: Analysis, bullet: Sentence) -> Finding | None:
         return None
     articles = set(analysis.rules.counts.determiners) | set(
         analysis.rules.recommendations.articles)
-    words = lower_words(analysis.doc, bullet.tok_start, findings[0].start)
-    return findings[0] if all(w in articles or w == "-" for w in words) else None
+    words = lower_words(analysis.doc, body_token(analysis, bullet), findings[0].start)
+    return findings[0] if all(w in articles for w in words) else None
+
+
+def body_token(analysis: Analysis, sentence: Sentence) -> int:
+    """The first token after a list item's marker."""
+    at = sentence.start + sentence.marker
+    return next((k for k in range(sentence.tok_start, sentence.tok_end)
+                 if analysis.doc[k].idx >= at), sentence.tok_end)
 
 
 def _heading_finding(analysis: Analysis, sentence: Sentence):

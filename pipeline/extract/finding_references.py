@@ -16,6 +16,7 @@ from pipeline.extract.context import Analysis, Sentence
 from pipeline.extract.counts import Tally, number_at
 from pipeline.extract.finding_antecedents import pronoun_count
 from pipeline.extract.finding_mentions import Finding, finding_force, findings_in
+from pipeline.extract.finding_remainders import finding_counts, left_open
 from pipeline.extract.items import Item, Source, in_background
 from pipeline.extract.status import cached_words, status_in
 from pipeline.extract.subjects import (
@@ -115,9 +116,11 @@ def _ordinal_at(analysis: Analysis, sentence: Sentence, tokens: list[tuple[int, 
         f for f in earlier if f.plural] or earlier
     start, end = tokens[position][0], tokens[position + size - 1][0] + 1
     reference = Finding(counted[-1].kind, start, end, False, sentence)
-    span = subject_span(analysis, reference, rec.item_back_reference_leads)
+    span = subject_span(analysis, reference, rec.item_back_reference_leads + _gapped_leads(
+        analysis, sentence, start))
     force_id = finding_force(analysis, sentence, start)
-    if span is None or force_id is None:
+    if span is None or force_id is None or analysis.doc[span[0]].lower_ in (
+            rec.status_aux):  # "the second to be examined": no subject
         return []
     if limit is not None and span[0] < limit < span[1]:
         span = (span[0], limit, span[2])
@@ -129,6 +132,9 @@ def _ordinal_at(analysis: Analysis, sentence: Sentence, tokens: list[tuple[int, 
     if status is None and count and set(words[position : position + size]) & set(
             rec.status_negations):
         status = Status.OPEN  # "The two that have not been [closed] are about …"
+    if status is None and left_open(analysis, sentence, " ".join(
+            words[position : position + size])):
+        status = Status.OPEN
     parts = split_subjects(analysis, subject, count) if subject and count else [subject]
     if subject and len(parts) == 1:
         parts = split_on_leads(subject, rec.subject_leads)
@@ -138,6 +144,14 @@ def _ordinal_at(analysis: Analysis, sentence: Sentence, tokens: list[tuple[int, 
             for p in (clean_subject(analysis, q) for q in parts) if p]
 
 
+def _gapped_leads(analysis: Analysis, sentence: Sentence, start: int) -> tuple[str, ...]:
+    """"The first relates to A; the second to B": the verb of a lead the sentence used
+    before is left out, and its last word introduces the next subject."""
+    before = f" {' '.join(lower_words(analysis.doc, sentence.tok_start, start))} "
+    leads = analysis.rules.recommendations.item_back_reference_leads
+    return tuple(lead.split()[-1] for lead in leads if " " in lead and f" {lead} " in before)
+
+
 def pronoun_items(analysis: Analysis, sentence: Sentence) -> list[Item]:
     """"The other three remain open. They relate to A, B and C.": a pronoun that opens a
     sentence names, after a listing lead, the findings the sentence before counts; they
@@ -145,17 +159,18 @@ def pronoun_items(analysis: Analysis, sentence: Sentence) -> list[Item]:
     rec = analysis.rules.recommendations
     tokens = _words(analysis, sentence)
     words = [w for _, w in tokens]
-    if sentence.index == 0 or not words or words[0] not in rec.list_back_references or (
-            sentence.text.rstrip().endswith(":")):
+    opening = _plural_reference(analysis, words)
+    if sentence.index == 0 or not opening or sentence.text.rstrip().endswith(":"):
         return []
-    size = phrase_length_at(words, 1, list(rec.listing_leads))
+    size = phrase_length_at(words, opening, list(rec.listing_leads))
     previous = analysis.sentences[sentence.index - 1]
-    counts = _finding_counts(analysis, previous)
+    counts = finding_counts(analysis, previous)
     earlier = [f for s in analysis.sentences[max(sentence.index - _KIND_WINDOW, 0):
                                              sentence.index] for f in findings_in(analysis, s)]
-    if not size or size + 1 >= len(tokens) or not counts or counts[0] < 2 or not earlier:
+    if not size or size + opening >= len(tokens) or not counts or counts[0] < 2 or (
+            not earlier):
         return []
-    start = tokens[1 + size][0]
+    start = tokens[opening + size][0]
     force_id = finding_force(analysis, sentence, start)
     subject = clean_subject(analysis, span_text(analysis, start, sentence.tok_end))
     if force_id is None or subject is None:
@@ -171,6 +186,18 @@ def pronoun_items(analysis: Analysis, sentence: Sentence) -> list[Item]:
                  group=f"pronoun-{sentence.index}") for p in parts]
 
 
+def _plural_reference(analysis: Analysis, words: list[str]) -> int:
+    """How many words open a sentence with a reference to findings counted before it:
+    "They relate to …" (one), "The causes related to …", "These recommendations cover …"
+    (two); 0 for none."""
+    rec = analysis.rules.recommendations
+    if words and words[0] in rec.list_back_references:
+        return 1
+    determiners = set(analysis.rules.counts.determiners) | set(rec.list_back_references)
+    return 2 if len(words) > 1 and words[0] in determiners and words[1] in (
+        rec.plural_heads) else 0
+
+
 def _qualifying(analysis: Analysis, finding: Finding) -> bool:
     """"…, with 14 recommendations between them": a counted set joined to the finding before
     it in its sentence by a preposition qualifies that one."""
@@ -182,26 +209,6 @@ def _qualifying(analysis: Analysis, finding: Finding) -> bool:
         k -= 1
     before = findings_in(analysis, finding.sentence)
     return words[k] in counts.embed_joiners and any(f.end <= k for f in before)
-
-
-def _finding_counts(analysis: Analysis, sentence: Sentence) -> list[int]:
-    """The counts of findings in a sentence, first the part: before a finding phrase ("three
-    causes of concern"), elliptic ("the other three remain open") or a part ("three of the
-    five"), not "two officers"."""
-    counts = analysis.rules.counts
-    words = cached_words(analysis)
-    skip = set(counts.modifiers)
-    heads = {f.start for f in findings_in(analysis, sentence)}
-    out = []
-    for i in range(sentence.tok_start, sentence.tok_end - 1):
-        value = number_at(analysis, i)
-        k = i + 1
-        while k < sentence.tok_end - 1 and words[k] in skip:
-            k += 1
-        if value is not None and (k in heads or words[k] in counts.elliptic_followers or (
-                words[k] in counts.part_of)):
-            out.append(value)
-    return out
 
 
 def _remainder(analysis: Analysis, tokens: list[tuple[int, str]], words: list[str],

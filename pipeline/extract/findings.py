@@ -21,6 +21,7 @@ from pipeline.extract.finding_lists import (
     engage_sentences,
     heading_items,
     list_items,
+    listed_bullets,
     reason_concern_items,
     reason_count,
     reason_reference_items,
@@ -88,8 +89,9 @@ def document_items(analysis: Analysis) -> list[Item]:
     engage = engage_sentences(analysis)
     lowered = analysis.text.lower()
     recommends = any(p in lowered for p in analysis.rules.recommendations.recommends_that)
+    listed = listed_bullets(analysis)
     for sentence in analysis.sentences:
-        if sentence.is_list_item:
+        if sentence.index in listed:
             continue
         if sentence.index in named:
             items.extend(sentence_items(analysis, sentence, _gives_reasons(analysis, sentence)))
@@ -113,7 +115,24 @@ def document_items(analysis: Analysis) -> list[Item]:
     items.extend(_recommendation_references(analysis, items))
     rows = table_sentences(analysis)  # a table's lines are read as rows, not as prose
     items = [i for i in items if i.sentence_index not in rows] + table_items(analysis)
-    return _with_echoes(analysis, _without_inferred(items))
+    return _with_echoes(analysis, _without_inferred(_without_headline_wording(analysis, items)))
+
+
+def _without_headline_wording(analysis: Analysis, items: list[Item]) -> list[Item]:
+    """A headline names in short what its story names in full ("… cause of concern on
+    custody" over "a cause of concern about detainees' access to health care"): when the
+    body names one finding of that force and kind, the headline's wording is that one."""
+    def body(item: Item) -> bool:
+        return item.sentence_index is not None and item.sentence_index > 0
+    heads = [i for i in items if i.sentence_index == 0 and i.subject and not i.plural
+             and analysis.is_heading(analysis.sentences[0])]
+    dropped = set()
+    for head in heads:
+        same = {i.subject for i in items if body(i) and i.subject and (i.force_id, i.kind) == (
+            head.force_id, head.kind)}
+        if len(same) == 1:
+            dropped.add(id(head))
+    return [i for i in items if id(i) not in dropped]
 
 
 def _with_echoes(analysis: Analysis, items: list[Item]) -> list[Item]:
@@ -176,8 +195,9 @@ def _reason_counts(analysis: Analysis) -> tuple[list[Tally], list[Item]]:
     if not engage_sentences(analysis):
         return tallies, items
     named = _finding_sentences(analysis)
+    listed = listed_bullets(analysis)
     for sentence in analysis.sentences:
-        if sentence.is_list_item or sentence.index in named or not _gives_reasons(
+        if sentence.index in listed or sentence.index in named or not _gives_reasons(
                 analysis, sentence):
             continue
         found = reason_count(analysis, sentence)

@@ -28,6 +28,7 @@ from pipeline.extract.finding_mentions import (
     findings_in,
     is_hypothetical,
 )
+from pipeline.extract.finding_remainders import left_open
 from pipeline.extract.status import status_in, status_read
 from pipeline.extract.subjects import (
     Intro,
@@ -36,6 +37,7 @@ from pipeline.extract.subjects import (
     long_enough,
     members,
     names_only_a_force,
+    opens_with_a_force,
     predicate_subject,
     relative_subject,
     span_text,
@@ -58,6 +60,7 @@ _COPULAR_WORDS = 25
 _LISTING_INTROS = (Intro.PAREN, Intro.COLON, Intro.PREDICATE, Intro.STATED)
 _NEGATION_REACH = 8  # "neither of" before the owner and the count of a finding
 _RELATIVE_REACH = 12  # "…, the most urgent of which is that …", ": that …" follow closely
+_ORDINAL_WORDS = 2  # "the fifth" before a finding names its place in a set
 
 
 
@@ -126,6 +129,10 @@ def item_status(analysis: Analysis, finding: Finding, after_start: int) -> str |
     after, verb = status_read(analysis, after_start, end, tally=True, **options)
     if after is not None and verb:
         return after
+    if after is None and _partly(analysis, after_start, end):
+        after, verb = status_read(analysis, after_start, end, **options)
+        if after == Status.OPEN and verb:
+            return after  # "… at Kent Police has been only partly met": not closed yet
     counts = analysis.rules.counts
     skip = set(counts.determiners) | set(counts.modifiers) | set(
         analysis.rules.recommendations.articles)
@@ -142,6 +149,11 @@ def item_status(analysis: Analysis, finding: Finding, after_start: int) -> str |
     return governing or modifier or after or status_in(
         analysis, after_start, min(end, after_start + _ISSUED_REACH), **options) or status_in(
         analysis, start, finding.start, **options)
+
+
+def _partly(analysis: Analysis, start: int, end: int) -> bool:
+    return bool(set(lower_words(analysis.doc, start, end)) & set(
+        analysis.rules.recommendations.partial_words))
 
 
 def _made(analysis: Analysis, finding: Finding, before: int, issued: int | None) -> bool:
@@ -342,7 +354,7 @@ def finding_subjects(analysis: Analysis, finding: Finding) -> tuple[list[str], i
 def _span_subjects(analysis: Analysis, finding: Finding, start: int, end: int, how: str,
                    leads: list[str]) -> tuple[list[str], int, str]:
     rec = analysis.rules.recommendations
-    if names_only_a_force(analysis, start, end):
+    if names_only_a_force(analysis, start, end) or opens_with_a_force(analysis, start, end):
         return [], end, how
     raw = span_text(analysis, start, end)
     if how == Intro.EACH:
@@ -373,6 +385,10 @@ def _span_subjects(analysis: Analysis, finding: Finding, start: int, end: int, h
         analysis, subject)
     if len(parts) == 1:
         parts = split_on_leads(subject, rec.subject_leads)
+    if len(parts) == 1:  # "relating to A and to B": the lead's last word, repeated
+        lead = [w for w in lower_words(analysis.doc, finding.end, start) if w.isalpha()]
+        parts = split_on_leads(subject, lead[-1:]) if len(lead) > 1 and not (
+            subject.lower().startswith(openers)) else parts  # "how it responds to A and to B"
     if how in (Intro.COLON, Intro.PREDICATE) and number_at(analysis, start) is not None:
         return [], end, how  # "Causes of concern: one down, one to go" counts, names none
     parts = parts[:1] + [_without_lead(q, leads) for q in parts[1:]]
@@ -505,6 +521,9 @@ def sentence_items(analysis: Analysis, sentence: Sentence, reason: bool) -> list
             status = out[-1].status
         if status is None and reason:
             status = Status.OPEN
+        if status is None and not finding.plural and left_open(analysis, sentence, " ".join(
+                lower_words(analysis.doc, finding.start - _ORDINAL_WORDS, finding.start))):
+            status = Status.OPEN  # "Four of the five were closed. The fifth recommendation …"
         if status is None and how == Intro.STATED and not in_background(analysis, sentence):
             status = Status.OPEN  # "One of the recommendations is that the force should …"
         if not subjects:

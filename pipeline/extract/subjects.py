@@ -387,7 +387,8 @@ def subject_end(analysis: Analysis, finding: Finding, start: int, how: str = Int
         if i > start and word in final_verbs and (not following or following in (
                 status_words | _PUNCTUATION)):
             return i  # "… about vetting remains.", "… about custody stays open"
-        if word == "," and (following in after_comma or _relative_ahead(analysis, i, end)):
+        if word == "," and (following in after_comma or _relative_ahead(analysis, i, end) and not (
+                listed and following in rec.list_joins)):  # "…: A, and how it … when …"
             return i
     return end
 
@@ -497,3 +498,14 @@ def names_only_a_force(analysis: Analysis, start: int, end: int) -> bool:
     mentions = analysis.forces_between(start, end)
     covered = sum(len(lower_words(analysis.doc, m.tok_start, m.tok_end)) for m in mentions)
     return bool(mentions) and covered == len(words)
+
+
+def opens_with_a_force(analysis: Analysis, start: int, end: int) -> bool:
+    """"… raised about Thames Valley Police, following a revisit in May": the force a
+    finding is about, then an aside, names whom the finding is about and nothing else."""
+    articles = set(analysis.rules.recommendations.articles)
+    while start < end and analysis.doc[start].lower_ in articles:
+        start += 1
+    first = next((m for m in analysis.forces_between(start, end) if m.tok_start == start), None)
+    return first is not None and (first.tok_end >= end or analysis.doc[first.tok_end].text in (
+        _PUNCTUATION - {"-"}))

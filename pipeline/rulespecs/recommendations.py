@@ -140,3 +140,6 @@ class RecommendationsRules:
     predicate_not_starts: Phrases
     ordinal_issue_verbs: Phrases
     request_verbs: Phrases
+    list_markers: Regexes
+    unmarked_item_max_words: int
+    unmarked_item_continuations: Phrases
