@@ -205,7 +205,7 @@ def _open(node: Tag, walk: _Walk) -> tuple[str, str, str]:
     if node.name in ("td", "th") and not walk.cells and walk.tables and walk.tables[-1]:
         walk.cells += 1
         return _CELL, _CELL * (_colspan(node) - 1), "cell"
-    if node.name in _BLOCKS:
+    if node.name in _BLOCKS or node.name in ("td", "th"):
         mark = walk.break_mark()
         return (mark + _LIST_ITEM if node.name == "li" else mark), mark, ""
     return "", "", ""

@@ -49,37 +49,38 @@ def join_cells(cells: list[str]) -> str:
 def _tab_cells(raw: str) -> tuple[list[str], bool] | None:
     """A line's tab-separated cells and whether it is surely a row; None for no row.
 
-    Indentation is no cell, nor is the tab after a bullet ("o<tab>call handling"); one tab
-    in a line that ends a sentence may be a stray one in prose, so it is a row only beside
-    other rows.
+    Indentation is no cell. One tab in a line that ends a sentence may be a stray one in
+    prose, and the tab after a bullet ("o<tab>call handling", "1.<tab>Vetting") may start a
+    list item: such a line is a row only among surer rows.
     """
     text = raw.strip()
-    marker = _LIST_MARKER.match(text)
-    if marker and "\t" not in text[marker.end():]:
-        return None
     if "\t" not in text:
         return None
     cells = [cell.strip() for cell in text.split("\t")]
-    return cells, len(cells) > 2 or not _ENDS_SENTENCE.search(text)
+    marker = _LIST_MARKER.match(text)
+    bullet = bool(marker) and "\t" not in text[marker.end():]
+    return cells, not bullet and (len(cells) > 2 or not _ENDS_SENTENCE.search(text))
 
 
 def table_rows(lines: list[str]) -> list[list[str] | None]:
     """For each line of text copied from a browser, its cells if it is a table row.
 
     Browsers copy a table row as its cells with a tab between each (an empty cell leaves
-    two tabs side by side), so a line with a tab between words is a row.
+    two tabs side by side), so a line with a tab between words is a row, and so is every
+    line of a run of tabbed lines with one sure row among them.
     """
     found = [_tab_cells(line) for line in lines]
-    sure = [cells is not None and cells[1] for cells in found]
-    out: list[list[str] | None] = []
-    for index, cells in enumerate(found):
-        beside = _row_beside(sure, index)
-        out.append(cells[0] if cells is not None and (cells[1] or beside) else None)
+    out: list[list[str] | None] = [None] * len(lines)
+    start = 0
+    while start < len(found):
+        end = start
+        while end < len(found) and found[end] is not None:
+            end += 1
+        run = found[start:end]
+        if any(sure for _, sure in run):
+            out[start:end] = [cells for cells, _ in run]
+        start = end + 1
     return out
-
-
-def _row_beside(sure: list[bool], index: int) -> bool:
-    return (index > 0 and sure[index - 1]) or (index + 1 < len(sure) and sure[index + 1])
 
 
 def breaks_word(line: str) -> bool:
