@@ -179,6 +179,12 @@ def test_a_page_break_inside_a_broken_word_mends_it():
         "The force remains in the Engage phase of our monitoring process for now."]
 
 
+def test_a_list_item_cut_by_a_page_break_goes_on():
+    body = "The force should:\n- improve how it supervises\n\n- 4 -\n\ninvestigations\n- vet staff"
+    assert _paragraphs(body) == ["The force should:", "- improve how it supervises investigations",
+                                 "- vet staff"]
+
+
 def test_a_long_line_cut_by_a_page_break_goes_on_after_a_capital():
     body = ("In our letter of last year we set out the reasons we had moved Cleveland\n"
             "OFFICIAL\n"

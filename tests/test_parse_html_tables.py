@@ -32,6 +32,13 @@ def test_a_row_is_one_line_of_cells():
                      "Source: the inspectorate."]
 
 
+def test_line_breaks_in_the_markup_of_a_table_split_no_row():
+    lines = _lines("<table>\n  <tr>\n    <th>Force</th>\n    <th>Phase</th>\n  </tr>\n"
+                   "  <tr>\n    <td>Greater Manchester\n      Police</td>\n    <td>Scan</td>\n"
+                   "  </tr>\n</table>")
+    assert lines[1:] == ["Force | Phase", "Greater Manchester Police | Scan"]
+
+
 def test_markup_inside_a_cell_stays_on_the_cell_s_line():
     lines = _lines("<table><tr><th>Area</th><th>Progress</th></tr><tr>"
                    "<td><a href='/x'>Crime <strong>recording</strong></a></td>"
@@ -87,6 +94,12 @@ def test_a_cell_holding_whole_passages_is_a_page_column():
     passages = "".join(f"<p>Paragraph {n} of the story.</p>" for n in range(5))
     lines = _lines(f"<table><tr><td>{passages}</td><td><p>Related links</p></td></tr></table>")
     assert lines[1:] == [f"Paragraph {n} of the story." for n in range(5)] + ["Related links"]
+
+
+def test_a_cell_with_a_heading_is_a_page_column():
+    lines = _lines("<table><tr><td><h2>Force leaves Engage</h2><p>The force has left it.</p>"
+                   "</td><td>Links</td></tr></table>")
+    assert lines[1:] == ["Force leaves Engage", "The force has left it.", "Links"]
 
 
 def test_the_extractor_reads_an_html_findings_table():

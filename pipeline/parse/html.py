@@ -34,9 +34,11 @@ _BLOCKS = (
 _LIST_ITEM = "\u0000LI "
 _CELL = "\u0001"
 _SOFT_BREAK = "\u0002"
-# A cell holding more blocks than this (paragraphs, list items, headings) is a column of a
-# page laid out with a table, not a cell of data: its blocks stay lines of their own.
+_HEADING = "\u0003"
+# A cell holding a heading, or more blocks than this (paragraphs, list items), is a column
+# of a page laid out with a table, not a cell of data: its blocks stay lines of their own.
 LAYOUT_CELL_BLOCKS = 3
+_HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
 _LAYOUT_ROLES = ("presentation", "none")
 # A cell spanning columns is followed by empty ones to keep the next cells under their
 # headings; a span wider than any real table is taken as this.
@@ -207,7 +209,9 @@ def _open(node: Tag, walk: _Walk) -> tuple[str, str, str]:
         return _CELL, _CELL * (_colspan(node) - 1), "cell"
     if node.name in _BLOCKS or node.name in ("td", "th"):
         mark = walk.break_mark()
-        return (mark + _LIST_ITEM if node.name == "li" else mark), mark, ""
+        if node.name == "li":
+            return mark + _LIST_ITEM, mark, ""
+        return (mark + _HEADING if walk.cells and node.name in _HEADINGS else mark), mark, ""
     return "", "", ""
 
 
@@ -241,7 +245,9 @@ def _text_parts(root: Tag) -> list[str]:
             stack.append(iter(node.contents))
         elif isinstance(node, NavigableString) and (
                 type(node) is wanted if isinstance(wanted, type) else type(node) in wanted):
-            parts.append(str(node))
+            # Line breaks in the source of a data table are only layout of the markup.
+            in_table = walk.tables and walk.tables[-1]
+            parts.append(str(node).replace("\n", " ") if in_table else str(node))
     return parts
 
 
@@ -255,8 +261,9 @@ def _row_lines(raw: str) -> list[str]:
     laid out with a table) as the lines of those passages."""
     lead, *cells = raw.split(_CELL)
     pieces = [[p for p in cell.split(_SOFT_BREAK) if p.strip()] for cell in cells]
-    if any(len(found) > LAYOUT_CELL_BLOCKS for found in pieces):
-        return [_text_line(p) for p in raw.replace(_CELL, _SOFT_BREAK).split(_SOFT_BREAK)]
+    if _HEADING in raw or any(len(found) > LAYOUT_CELL_BLOCKS for found in pieces):
+        lines = raw.replace(_HEADING, "").replace(_CELL, _SOFT_BREAK).split(_SOFT_BREAK)
+        return [_text_line(line) for line in lines]
     texts = [" ".join(" ".join(found).replace(_LIST_ITEM, "").split()) for found in pieces]
     if lead.strip():
         texts.insert(0, " ".join(lead.split()))

@@ -168,7 +168,7 @@ def _runs_over(before: str, after: str) -> bool:
     """Whether a paragraph cut by a page break goes on in the first one after it: no
     sentence ended, and the text after starts in lower case, finishes a hyphenated word,
     or follows a line long enough to be prose rather than a heading."""
-    if _CLOSES_LINE.search(before) or before.startswith("- ") or after.startswith("- "):
+    if _CLOSES_LINE.search(before) or after.startswith("- "):
         return False
     if after[:1].islower() or (breaks_word(before) and after[:1].isalnum()):
         return True
