@@ -29,6 +29,7 @@ from pdfminer.utils import decode_text
 from pipeline.models import Document
 from pipeline.parse.dates import date_line
 from pipeline.parse.errors import ParseError
+from pipeline.parse.furniture import is_marking
 from pipeline.parse.layout import (
     clean_line,
     join_paragraphs,
@@ -111,7 +112,8 @@ def _paragraphs(pages: list[list[str]]) -> list[str]:
     heads = _running_heads(pages)
     out: list[str] = []
     for number, paragraphs in enumerate(pages):
-        kept = [p for p in paragraphs if p not in heads and not _PAGE_NUMBER.match(p)]
+        kept = [p for p in paragraphs
+                if p not in heads and not _PAGE_NUMBER.match(p) and not is_marking(p)]
         for index, text in enumerate(kept):
             # A sentence that runs over a page break continues in lower case.
             continues = number > 0 and index == 0 and bool(out) and out[-1][-1:] not in _TERMINAL
