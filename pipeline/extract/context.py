@@ -115,11 +115,23 @@ class Analysis:
         word list (an array lookup, not a walk over the tokens)."""
         key = (Analysis.positions, frozenset(words))
         if key not in self.cache:
-            strings = self.doc.vocab.strings
-            hashes = numpy.array([strings.add(w) for w in words], dtype=numpy.uint64)
-            self.cache[key] = numpy.flatnonzero(numpy.isin(
-                self.doc.to_array(LOWER), hashes)).tolist() if len(self.doc) else []
+            index = self._word_index()
+            self.cache[key] = sorted(i for w in key[1] for i in index.get(w, ()))
         return self.cache[key]
+
+    def _word_index(self) -> dict[str, list[int]]:
+        """Each lower-case form -> the tokens that have it, in order: built in one pass, so
+        a word list costs a lookup per word rather than a scan of the document."""
+        index = self.cache.get(Analysis._word_index)
+        if index is None:
+            index = self.cache[Analysis._word_index] = {}
+            if len(self.doc):
+                distinct, inverse = numpy.unique(self.doc.to_array(LOWER), return_inverse=True)
+                strings = self.doc.vocab.strings
+                names = [strings[int(h)] for h in distinct.tolist()]
+                for i, k in enumerate(inverse.tolist()):
+                    index.setdefault(names[k], []).append(i)
+        return index
 
     def positions_in(self, words: list[str] | set[str], sentence: Sentence) -> list[int]:
         found = self.positions(words)
