@@ -112,26 +112,27 @@ class Analysis:
 
     def positions(self, words: list[str] | set[str]) -> list[int]:
         """The tokens whose lower-case form is one of the words, found once per document and
-        word list (an array lookup, not a walk over the tokens)."""
+        word list (a binary search of the sorted forms, not a walk over the tokens)."""
         key = (Analysis.positions, frozenset(words))
         if key not in self.cache:
-            index = self._word_index()
-            self.cache[key] = sorted(i for w in key[1] for i in index.get(w, ()))
+            order, forms = self._sorted_forms()
+            strings = self.doc.vocab.strings
+            hashes = numpy.array(sorted(strings.add(w) for w in key[1]), dtype=numpy.uint64)
+            firsts = numpy.searchsorted(forms, hashes, side="left").tolist()
+            lasts = numpy.searchsorted(forms, hashes, side="right").tolist()
+            found = [order[first:last] for first, last in zip(firsts, lasts, strict=True)
+                     if last > first]
+            self.cache[key] = sorted(numpy.concatenate(found).tolist()) if found else []
         return self.cache[key]
 
-    def _word_index(self) -> dict[str, list[int]]:
-        """Each lower-case form -> the tokens that have it, in order: built in one pass, so
-        a word list costs a lookup per word rather than a scan of the document."""
-        index = self.cache.get(Analysis._word_index)
-        if index is None:
-            index = self.cache[Analysis._word_index] = {}
-            if len(self.doc):
-                distinct, inverse = numpy.unique(self.doc.to_array(LOWER), return_inverse=True)
-                strings = self.doc.vocab.strings
-                names = [strings[int(h)] for h in distinct.tolist()]
-                for i, k in enumerate(inverse.tolist()):
-                    index.setdefault(names[k], []).append(i)
-        return index
+    def _sorted_forms(self) -> tuple[numpy.ndarray, numpy.ndarray]:
+        """The tokens ordered by their lower-case form's hash, and those hashes, once."""
+        cached = self.cache.get(Analysis._sorted_forms)
+        if cached is None:
+            lower = self.doc.to_array(LOWER) if len(self.doc) else numpy.zeros(0, numpy.uint64)
+            order = numpy.argsort(lower, kind="stable")
+            cached = self.cache[Analysis._sorted_forms] = (order, lower[order])
+        return cached
 
     def positions_in(self, words: list[str] | set[str], sentence: Sentence) -> list[int]:
         found = self.positions(words)
