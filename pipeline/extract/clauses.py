@@ -2,20 +2,43 @@
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from collections.abc import Iterable
+from functools import lru_cache
 
 import numpy
 from spacy.attrs import IS_SPACE, LOWER
 from spacy.tokens import Doc
 
+# Distinct phrase lists has_phrase keeps a pattern for: more than rules/ holds.
+PHRASE_PATTERNS = 1024
+
 
 def lower_words(doc: Doc, start: int, end: int) -> list[str]:
-    """The lower-case words of tokens start..end, whitespace tokens left out."""
-    words = doc.user_data.get("lower_words")
-    if words is None:
-        words = doc.user_data["lower_words"] = _all_lower_words(doc)
-    return [w for w in words[max(start, 0) : end] if w is not None]
+    """The lower-case words of tokens start..end, whitespace tokens left out.
+
+    One slice of the document's words without its whitespace, at offsets counted once per
+    document: the same list as filtering words[max(start, 0):end], without the filter."""
+    dense = doc.user_data.get("lower_words_dense")
+    if dense is None:
+        words = doc.user_data.get("lower_words")
+        if words is None:
+            words = doc.user_data["lower_words"] = _all_lower_words(doc)
+        dense = doc.user_data["lower_words_dense"] = _dense(words)
+    kept, offsets = dense
+    length = len(offsets) - 1
+    first = min(max(start, 0), length)
+    last = min(end if end >= 0 else max(end + length, 0), length)  # as a slice reads end
+    return kept[offsets[first]:offsets[last]] if last > first else []
+
+
+def _dense(words: list[str | None]) -> tuple[list[str], list[int]]:
+    """The words without whitespace, and for each token the number of words before it."""
+    offsets = [0]
+    for word in words:
+        offsets.append(offsets[-1] + (word is not None))
+    return [w for w in words if w is not None], offsets
 
 
 def _all_lower_words(doc: Doc) -> list[str | None]:
@@ -34,7 +57,18 @@ def _all_lower_words(doc: Doc) -> list[str | None]:
 def has_phrase(words: list[str], phrases: list[str] | set[str]) -> bool:
     """Whether any phrase (one or more words) occurs as a run of whole words."""
     joined = " " + " ".join(words) + " "
+    if isinstance(phrases, (tuple, frozenset)):  # a rules list: one search for all of it
+        pattern = _phrase_pattern(phrases)
+        return pattern is not None and pattern.search(joined) is not None
     return any(f" {phrase} " in joined for phrase in phrases)
+
+
+@lru_cache(maxsize=PHRASE_PATTERNS)
+def _phrase_pattern(phrases: tuple[str, ...] | frozenset[str]) -> re.Pattern | None:
+    """" (?:a|b c) ": found in a padded join exactly where some " phrase " occurs in it."""
+    if not phrases:
+        return None
+    return re.compile(" (?:" + "|".join(re.escape(p) for p in phrases) + ") ")
 
 
 def phrase_length_at(words: list[str], position: int, phrases: Iterable[str]) -> int:
