@@ -41,6 +41,24 @@ def _dense(words: list[str | None]) -> tuple[list[str], list[int]]:
     return [w for w in words if w is not None], offsets
 
 
+def token_lowers(doc: Doc) -> list[str]:
+    """Every token's `lower_`, whitespace tokens too, read from the token arrays once per
+    document: a loop that indexes this makes no Token object per word it reads."""
+    lowers = doc.user_data.get("token_lowers")
+    if lowers is None:
+        lowers = doc.user_data["token_lowers"] = _strings_of(doc, LOWER)
+    return lowers
+
+
+def _strings_of(doc: Doc, attr: int) -> list[str]:
+    if len(doc) == 0:
+        return []
+    distinct, index = numpy.unique(doc.to_array(attr), return_inverse=True)
+    strings = doc.vocab.strings
+    names = [strings[int(h)] for h in distinct.tolist()]
+    return [names[k] for k in index.tolist()]
+
+
 def _all_lower_words(doc: Doc) -> list[str | None]:
     """Every token's lower-case form (None for whitespace), read from the token arrays: each
     distinct word is looked up once, and no Token object is made."""

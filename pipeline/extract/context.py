@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 import numpy
-from spacy.attrs import LOWER
+from spacy.attrs import IDX, LENGTH, LOWER, SENT_START
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
@@ -264,22 +264,35 @@ def _sentences(doc: Doc, text: str) -> tuple[list[Sentence], list[int]]:
     sentences: list[Sentence] = []
     token_sentence = [0] * len(doc)
     paragraph = 0
-    for sent in doc.sents:
-        start, end = sent.start_char, sent.end_char
+    for sent_start, sent_end, start, end in _sentence_bounds(doc):
         while start < end and text[start].isspace():
             start += 1
         while end > start and text[end - 1].isspace():
             end -= 1
         if start == end:
-            token_sentence[sent.start:sent.end] = [max(len(sentences) - 1, 0)] * len(sent)
+            token_sentence[sent_start:sent_end] = [max(len(sentences) - 1, 0)] * (
+                sent_end - sent_start)
             continue
         if sentences and "\n" in text[sentences[-1].end : start]:
             paragraph += 1
         index = len(sentences)
-        sentences.append(Sentence(index, start, end, sent.start, sent.end, paragraph,
+        sentences.append(Sentence(index, start, end, sent_start, sent_end, paragraph,
                                   text[start:end]))
-        token_sentence[sent.start:sent.end] = [index] * (sent.end - sent.start)
+        token_sentence[sent_start:sent_end] = [index] * (sent_end - sent_start)
     return sentences, token_sentence
+
+
+def _sentence_bounds(doc: Doc) -> list[tuple[int, int, int, int]]:
+    """(first token, end token, first character, end character) of each of doc.sents, read
+    from the token arrays rather than made into Spans."""
+    if len(doc) == 0:
+        return []
+    columns = doc.to_array([SENT_START, IDX, LENGTH])
+    starts = [0, *(numpy.flatnonzero(columns[1:, 0] == 1) + 1).tolist()]
+    ends = [*starts[1:], len(doc)]
+    idx, length = columns[:, 1].tolist(), columns[:, 2].tolist()
+    return [(first, last, idx[first], idx[last - 1] + length[last - 1])
+            for first, last in zip(starts, ends, strict=True)]
 
 
 def _is_proper_word(token) -> bool:

@@ -22,7 +22,13 @@ from dataclasses import dataclass
 from datetime import date
 
 from pipeline.codes import Precision, Status
-from pipeline.extract.clauses import clause_start, lower_words, phrase_ends_at, phrase_length_at
+from pipeline.extract.clauses import (
+    clause_end,
+    clause_start,
+    lower_words,
+    phrase_ends_at,
+    phrase_length_at,
+)
 from pipeline.extract.context import Analysis, DateMention, Sentence
 from pipeline.extract.finding_mentions import (
     Finding,
@@ -572,8 +578,7 @@ def sentence_counts(analysis: Analysis, sentence: Sentence, findings: list[Findi
     labelled = {c.token for c in counts}
     start = sentence.tok_start
     while start < sentence.tok_end:
-        end = next((k for k in range(start, sentence.tok_end)
-                    if analysis.doc[k].text == ";"), sentence.tok_end)
+        end = clause_end(analysis.doc, sentence.tok_end, start, {";"})
         window = _Window(analysis, sentence, start, end,
                          [f for f in live if start <= f.start < end], dates)
         numbers = number_tokens(analysis)
