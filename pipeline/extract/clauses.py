@@ -35,41 +35,32 @@ def lower_words(doc: Doc, start: int, end: int) -> list[str]:
 
 def _dense(words: list[str | None]) -> tuple[list[str], list[int]]:
     """The words without whitespace, and for each token the number of words before it."""
-    offsets = [0]
-    for word in words:
-        offsets.append(offsets[-1] + (word is not None))
-    return [w for w in words if w is not None], offsets
+    counted = numpy.cumsum([w is not None for w in words], dtype=numpy.int64).tolist()
+    return [w for w in words if w is not None], [0, *counted]
 
 
 def token_lowers(doc: Doc) -> list[str]:
     """Every token's `lower_`, whitespace tokens too, read from the token arrays once per
-    document: a loop that indexes this makes no Token object per word it reads."""
+    document (each distinct word looked up once): a loop that indexes this makes no Token
+    object per word it reads."""
     lowers = doc.user_data.get("token_lowers")
     if lowers is None:
-        lowers = doc.user_data["token_lowers"] = _strings_of(doc, LOWER)
+        lowers = doc.user_data["token_lowers"] = []
+        if len(doc):
+            distinct, index = numpy.unique(doc.to_array(LOWER), return_inverse=True)
+            strings = doc.vocab.strings
+            names = [strings[int(h)] for h in distinct.tolist()]
+            lowers += [names[k] for k in index.tolist()]
     return lowers
 
 
-def _strings_of(doc: Doc, attr: int) -> list[str]:
-    if len(doc) == 0:
-        return []
-    distinct, index = numpy.unique(doc.to_array(attr), return_inverse=True)
-    strings = doc.vocab.strings
-    names = [strings[int(h)] for h in distinct.tolist()]
-    return [names[k] for k in index.tolist()]
-
-
 def _all_lower_words(doc: Doc) -> list[str | None]:
-    """Every token's lower-case form (None for whitespace), read from the token arrays: each
-    distinct word is looked up once, and no Token object is made."""
+    """Every token's lower-case form (None for whitespace)."""
     if len(doc) == 0:
         return []
-    lower, space = doc.to_array([LOWER, IS_SPACE]).T
-    distinct, index = numpy.unique(lower, return_inverse=True)
-    strings = doc.vocab.strings
-    names = [strings[int(h)] for h in distinct.tolist()]
-    return [None if blank else names[k]
-            for k, blank in zip(index.tolist(), space.tolist(), strict=True)]
+    space = doc.to_array(IS_SPACE).tolist()
+    return [None if blank else word
+            for word, blank in zip(token_lowers(doc), space, strict=True)]
 
 
 def has_phrase(words: list[str], phrases: list[str] | set[str]) -> bool:
