@@ -19,7 +19,7 @@ from spacy.util import filter_spans
 
 from pipeline.codes import Precision
 from pipeline.extract import dates as date_resolver
-from pipeline.extract.clauses import lower_words
+from pipeline.extract.clauses import lower_words, token_lowers
 from pipeline.extract.gazetteer import MentionKind
 from pipeline.extract.nlp import Toolkit
 
@@ -306,7 +306,7 @@ def _kind_from_following(doc: Doc, span: Span, strength: MentionKind, toolkit: T
     "Gloucestershire Fire and Rescue Service" is a fire service; "West Midlands Police and
     Crime Commissioner" and "Kent Police Federation" are offices tied to the force.
     """
-    following = " ".join(t.lower_ for t in doc[span.end : span.end + FOLLOWER_WORDS])
+    following = " ".join(token_lowers(doc)[span.end : span.end + FOLLOWER_WORDS])
     spec = toolkit.rules.forces
     if any(following.startswith(w) for w in spec.office_followers):
         return MentionKind.OFFICE
@@ -345,7 +345,7 @@ def _force_mentions(doc: Doc, toolkit: Toolkit) -> list[ForceMention]:
                 continue
             if after is not None and after.lower_ in place_not_before:
                 continue
-        window = [t.lower_ for t in doc[max(span.start - 2, 0) : span.start]]
+        window = token_lowers(doc)[max(span.start - 2, 0) : span.start]
         compared = any(word in comparison for word in window)
         mentions.append(ForceMention(force_id, span.start_char, span.end_char, span.start,
                                      span.end, kind, compared))
