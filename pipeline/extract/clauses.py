@@ -83,11 +83,22 @@ def _phrase_pattern(phrases: tuple[str, ...] | frozenset[str]) -> re.Pattern | N
 def phrase_length_at(words: list[str], position: int, phrases: Iterable[str]) -> int:
     """The length in words of the longest phrase starting at `position`, or 0."""
     best = 0
-    for phrase in phrases:
-        parts = phrase.split()
+    for parts in _split(phrases):
         if words[position : position + len(parts)] == parts:
             best = max(best, len(parts))
     return best
+
+
+def _split(phrases: Iterable[str]) -> Iterable[list[str]]:
+    """Each phrase's words: split once for a rules list, on every call for anything else."""
+    if isinstance(phrases, (tuple, frozenset)):
+        return _split_list(phrases)
+    return (phrase.split() for phrase in phrases)
+
+
+@lru_cache(maxsize=PHRASE_PATTERNS)
+def _split_list(phrases: tuple[str, ...] | frozenset[str]) -> tuple[list[str], ...]:
+    return tuple(phrase.split() for phrase in phrases)
 
 
 def phrase_ends_at(words: list[str], position: int, phrases: Iterable[str]) -> bool:
@@ -99,17 +110,38 @@ def phrase_ends_at(words: list[str], position: int, phrases: Iterable[str]) -> b
     return False
 
 
+def word_positions(doc: Doc, words: frozenset[str]) -> list[int]:
+    """The tokens whose lower-case form is one of the words, in order: found once per
+    document and word set, by a binary search of the document's sorted forms rather than a
+    walk over its tokens."""
+    key = ("word_positions", words)
+    found = doc.user_data.get(key)
+    if found is None:
+        order, forms = _sorted_forms(doc)
+        strings = doc.vocab.strings
+        hashes = numpy.array(sorted(strings.add(w) for w in words), dtype=numpy.uint64)
+        firsts = numpy.searchsorted(forms, hashes, side="left").tolist()
+        lasts = numpy.searchsorted(forms, hashes, side="right").tolist()
+        runs = [order[first:last] for first, last in zip(firsts, lasts, strict=True)
+                if last > first]
+        found = doc.user_data[key] = sorted(numpy.concatenate(runs).tolist()) if runs else []
+    return found
+
+
+def _sorted_forms(doc: Doc) -> tuple[numpy.ndarray, numpy.ndarray]:
+    """The tokens ordered by their lower-case form's hash, and those hashes, once."""
+    cached = doc.user_data.get("sorted_forms")
+    if cached is None:
+        lower = doc.to_array(LOWER) if len(doc) else numpy.zeros(0, dtype=numpy.uint64)
+        order = numpy.argsort(lower, kind="stable")
+        cached = doc.user_data["sorted_forms"] = (order, lower[order])
+    return cached
+
+
 def _break_positions(doc: Doc, breaks: set[str]) -> list[int]:
-    """Where the clause breaks are, found once per document and set of break words, so that
-    finding a clause costs a lookup rather than a walk over a long sentence."""
-    key = ("clause_breaks", frozenset(breaks))
-    positions = doc.user_data.get(key)
-    if positions is None:
-        hashes = [doc.vocab.strings.add(word) for word in breaks]
-        positions = doc.user_data[key] = numpy.flatnonzero(
-            numpy.isin(doc.to_array(LOWER), numpy.array(hashes, dtype=numpy.uint64))
-        ).tolist() if len(doc) else []
-    return positions
+    """Where the clause breaks are, so that finding a clause costs a lookup rather than a
+    walk over a long sentence."""
+    return word_positions(doc, frozenset(breaks))
 
 
 def clause_start(doc: Doc, sentence_start: int, token: int, breaks: set[str]) -> int:

@@ -13,13 +13,13 @@ from dataclasses import dataclass, field
 from datetime import date
 
 import numpy
-from spacy.attrs import IDX, LENGTH, LOWER, SENT_START
+from spacy.attrs import IDX, LENGTH, SENT_START
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from pipeline.codes import Precision
 from pipeline.extract import dates as date_resolver
-from pipeline.extract.clauses import lower_words, token_lowers
+from pipeline.extract.clauses import lower_words, token_lowers, word_positions
 from pipeline.extract.gazetteer import MentionKind
 from pipeline.extract.nlp import Toolkit
 
@@ -112,27 +112,8 @@ class Analysis:
 
     def positions(self, words: list[str] | set[str]) -> list[int]:
         """The tokens whose lower-case form is one of the words, found once per document and
-        word list (a binary search of the sorted forms, not a walk over the tokens)."""
-        key = (Analysis.positions, frozenset(words))
-        if key not in self.cache:
-            order, forms = self._sorted_forms()
-            strings = self.doc.vocab.strings
-            hashes = numpy.array(sorted(strings.add(w) for w in key[1]), dtype=numpy.uint64)
-            firsts = numpy.searchsorted(forms, hashes, side="left").tolist()
-            lasts = numpy.searchsorted(forms, hashes, side="right").tolist()
-            found = [order[first:last] for first, last in zip(firsts, lasts, strict=True)
-                     if last > first]
-            self.cache[key] = sorted(numpy.concatenate(found).tolist()) if found else []
-        return self.cache[key]
-
-    def _sorted_forms(self) -> tuple[numpy.ndarray, numpy.ndarray]:
-        """The tokens ordered by their lower-case form's hash, and those hashes, once."""
-        cached = self.cache.get(Analysis._sorted_forms)
-        if cached is None:
-            lower = self.doc.to_array(LOWER) if len(self.doc) else numpy.zeros(0, numpy.uint64)
-            order = numpy.argsort(lower, kind="stable")
-            cached = self.cache[Analysis._sorted_forms] = (order, lower[order])
-        return cached
+        word list (a binary search, not a walk over the tokens)."""
+        return word_positions(self.doc, frozenset(words))
 
     def positions_in(self, words: list[str] | set[str], sentence: Sentence) -> list[int]:
         found = self.positions(words)
