@@ -40,6 +40,7 @@ from pipeline.extract.finding_mentions import (
 )
 from pipeline.extract.status import cached_words, status_in, status_words
 from pipeline.extract.tally_owners import named_as_example, owned, part_of_set
+from pipeline.rulespecs.counts import CountsRules
 
 # Words before a count read for "of the", "all", "the remaining".
 LEFT_WORDS = 3
@@ -146,8 +147,10 @@ def number_at(analysis: Analysis, token: int) -> int | None:
 
 def fraction(analysis: Analysis, token: int) -> tuple[int, int] | None:
     """"closed 3/5 recommendations": a part and its whole in one token (not "24/7")."""
-    word = cached_words(analysis)[token] or ""
-    rules = analysis.rules.counts
+    return _fraction_of(cached_words(analysis)[token] or "", analysis.rules.counts)
+
+
+def _fraction_of(word: str, rules: CountsRules) -> tuple[int, int] | None:
     mark = next((m for m in rules.fraction_marks if m in word), None)
     parts = word.split(mark) if mark else []
     if len(parts) != 2 or not all(p.isdigit() for p in parts):
@@ -181,17 +184,17 @@ def number_tokens(analysis: Analysis) -> set[int]:
     """The tokens that can start a count, found once per document."""
     cached = analysis.cache.get(number_tokens)
     if cached is None:
-        words = cached_words(analysis)
         rules = analysis.rules.counts
         numbers = set(analysis.rules.numbers.numbers) | set(rules.dual_none)
-        # The phrase lookups only where the word ends one, the fraction only where a digit
-        # starts it: a per-token phrase join over a whole document is what made this slow.
+        # Each distinct word is tested once, and the phrase lookups made only where the word
+        # ends one: a per-token phrase join over a whole document is what made this slow.
         ends = {p.split()[-1] for p in (*rules.rest_of_two, *rules.ordinals)}
-        cached = analysis.cache[number_tokens] = {
-            i for i, w in enumerate(words) if w is not None and (
-                w in numbers or w.isdigit() or (w in ends and (
-                    _rest_of_two(analysis, i) or _ordinal(analysis, i)))
-                or (w[:1].isdigit() and fraction(analysis, i) is not None))}
+        distinct = set(cached_words(analysis)) - {None}
+        counted = {w for w in distinct if w in numbers or w.isdigit() or (
+            w[:1].isdigit() and _fraction_of(w, rules) is not None)}
+        cached = analysis.cache[number_tokens] = set(analysis.positions(counted)) | {
+            i for i in analysis.positions(ends & distinct)
+            if _rest_of_two(analysis, i) or _ordinal(analysis, i)}
     return cached
 
 
