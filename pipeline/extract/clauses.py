@@ -112,29 +112,34 @@ def phrase_ends_at(words: list[str], position: int, phrases: Iterable[str]) -> b
 
 def word_positions(doc: Doc, words: frozenset[str]) -> list[int]:
     """The tokens whose lower-case form is one of the words, in order: found once per
-    document and word set, by a binary search of the document's sorted forms rather than a
-    walk over its tokens."""
+    document and word set, by a binary search of the document's distinct forms rather than
+    a walk over its tokens."""
     key = ("word_positions", words)
     found = doc.user_data.get(key)
     if found is None:
-        order, forms = _sorted_forms(doc)
+        order, forms, distinct, firsts, counts = _sorted_forms(doc)
         strings = doc.vocab.strings
-        hashes = numpy.array(sorted(strings.add(w) for w in words), dtype=numpy.uint64)
-        firsts = numpy.searchsorted(forms, hashes, side="left").tolist()
-        lasts = numpy.searchsorted(forms, hashes, side="right").tolist()
-        runs = [order[first:last] for first, last in zip(firsts, lasts, strict=True)
-                if last > first]
+        hashes = [strings.add(w) for w in words]
+        at = numpy.searchsorted(forms, numpy.array(hashes, dtype=numpy.uint64)).tolist()
+        runs = [order[firsts[k]:firsts[k] + counts[k]]
+                for h, k in zip(hashes, at, strict=True) if k < len(distinct) and distinct[k] == h]
         found = doc.user_data[key] = sorted(numpy.concatenate(runs).tolist()) if runs else []
     return found
 
 
-def _sorted_forms(doc: Doc) -> tuple[numpy.ndarray, numpy.ndarray]:
-    """The tokens ordered by their lower-case form's hash, and those hashes, once."""
+def _sorted_forms(doc: Doc) -> tuple[numpy.ndarray, numpy.ndarray, list[int], list[int],
+                                     list[int]]:
+    """The tokens ordered by their lower-case form's hash; the distinct hashes in order (an
+    array to search, and Python ints to compare exactly); where each one's run of tokens
+    starts in that order and how long it is. Once per document."""
     cached = doc.user_data.get("sorted_forms")
     if cached is None:
         lower = doc.to_array(LOWER) if len(doc) else numpy.zeros(0, dtype=numpy.uint64)
-        order = numpy.argsort(lower, kind="stable")
-        cached = doc.user_data["sorted_forms"] = (order, lower[order])
+        order = numpy.argsort(lower)
+        forms, firsts, counts = numpy.unique(lower[order], return_index=True,
+                                             return_counts=True)
+        cached = doc.user_data["sorted_forms"] = (order, forms, forms.tolist(),
+                                                  firsts.tolist(), counts.tolist())
     return cached
 
 
