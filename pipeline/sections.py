@@ -36,11 +36,19 @@ def longest_run(text: str, start: int = 0, end: int | None = None) -> int:
     return max(longest, end - last)
 
 
+def _runs_within(text: str, sentence_limit: int) -> bool:
+    """Whether longest_run(text) <= sentence_limit. A line break always ends a run, so when
+    no line is longer than the limit no run is: a split in C settles the usual case without
+    the sentence-end pattern's test at every character."""
+    return (max(map(len, text.split("\n"))) <= sentence_limit
+            or longest_run(text) <= sentence_limit)
+
+
 def sections(text: str, limit: int = SECTION_CHARS,
              sentence_limit: int = MAX_SENTENCE_CHARS) -> list[Span]:
     """Spans covering the whole text in order, each at most `limit` characters, none holding
     a run over `sentence_limit` characters without a sentence end. Usually [(0, len)]."""
-    if len(text) <= limit and longest_run(text) <= sentence_limit:
+    if len(text) <= limit and _runs_within(text, sentence_limit):
         return [(0, len(text))]
     out: list[Span] = []
     current: Span | None = None

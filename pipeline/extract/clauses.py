@@ -2,49 +2,103 @@
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from collections.abc import Iterable
+from functools import lru_cache
 
 import numpy
 from spacy.attrs import IS_SPACE, LOWER
 from spacy.tokens import Doc
 
+# Distinct phrase lists has_phrase keeps a pattern for: more than rules/ holds.
+PHRASE_PATTERNS = 1024
+
 
 def lower_words(doc: Doc, start: int, end: int) -> list[str]:
-    """The lower-case words of tokens start..end, whitespace tokens left out."""
-    words = doc.user_data.get("lower_words")
-    if words is None:
-        words = doc.user_data["lower_words"] = _all_lower_words(doc)
-    return [w for w in words[max(start, 0) : end] if w is not None]
+    """The lower-case words of tokens start..end, whitespace tokens left out.
+
+    One slice of the document's words without its whitespace, at offsets counted once per
+    document: the same list as filtering words[max(start, 0):end], without the filter."""
+    dense = doc.user_data.get("lower_words_dense")
+    if dense is None:
+        words = doc.user_data.get("lower_words")
+        if words is None:
+            words = doc.user_data["lower_words"] = _all_lower_words(doc)
+        dense = doc.user_data["lower_words_dense"] = _dense(words)
+    kept, offsets = dense
+    length = len(offsets) - 1
+    first = min(max(start, 0), length)
+    last = min(end if end >= 0 else max(end + length, 0), length)  # as a slice reads end
+    return kept[offsets[first]:offsets[last]] if last > first else []
+
+
+def _dense(words: list[str | None]) -> tuple[list[str], list[int]]:
+    """The words without whitespace, and for each token the number of words before it."""
+    counted = numpy.cumsum([w is not None for w in words], dtype=numpy.int64).tolist()
+    return [w for w in words if w is not None], [0, *counted]
+
+
+def token_lowers(doc: Doc) -> list[str]:
+    """Every token's `lower_`, whitespace tokens too, read from the token arrays once per
+    document (each distinct word looked up once): a loop that indexes this makes no Token
+    object per word it reads."""
+    lowers = doc.user_data.get("token_lowers")
+    if lowers is None:
+        lowers = doc.user_data["token_lowers"] = []
+        if len(doc):
+            distinct, index = numpy.unique(doc.to_array(LOWER), return_inverse=True)
+            strings = doc.vocab.strings
+            names = [strings[int(h)] for h in distinct.tolist()]
+            lowers += [names[k] for k in index.tolist()]
+    return lowers
 
 
 def _all_lower_words(doc: Doc) -> list[str | None]:
-    """Every token's lower-case form (None for whitespace), read from the token arrays: each
-    distinct word is looked up once, and no Token object is made."""
+    """Every token's lower-case form (None for whitespace)."""
     if len(doc) == 0:
         return []
-    lower, space = doc.to_array([LOWER, IS_SPACE]).T
-    distinct, index = numpy.unique(lower, return_inverse=True)
-    strings = doc.vocab.strings
-    names = [strings[int(h)] for h in distinct.tolist()]
-    return [None if blank else names[k]
-            for k, blank in zip(index.tolist(), space.tolist(), strict=True)]
+    space = doc.to_array(IS_SPACE).tolist()
+    return [None if blank else word
+            for word, blank in zip(token_lowers(doc), space, strict=True)]
 
 
 def has_phrase(words: list[str], phrases: list[str] | set[str]) -> bool:
     """Whether any phrase (one or more words) occurs as a run of whole words."""
     joined = " " + " ".join(words) + " "
+    if isinstance(phrases, (tuple, frozenset)):  # a rules list: one search for all of it
+        pattern = _phrase_pattern(phrases)
+        return pattern is not None and pattern.search(joined) is not None
     return any(f" {phrase} " in joined for phrase in phrases)
+
+
+@lru_cache(maxsize=PHRASE_PATTERNS)
+def _phrase_pattern(phrases: tuple[str, ...] | frozenset[str]) -> re.Pattern | None:
+    """" (?:a|b c) ": found in a padded join exactly where some " phrase " occurs in it."""
+    if not phrases:
+        return None
+    return re.compile(" (?:" + "|".join(re.escape(p) for p in phrases) + ") ")
 
 
 def phrase_length_at(words: list[str], position: int, phrases: Iterable[str]) -> int:
     """The length in words of the longest phrase starting at `position`, or 0."""
     best = 0
-    for phrase in phrases:
-        parts = phrase.split()
+    for parts in _split(phrases):
         if words[position : position + len(parts)] == parts:
             best = max(best, len(parts))
     return best
+
+
+def _split(phrases: Iterable[str]) -> Iterable[list[str]]:
+    """Each phrase's words: split once for a rules list, on every call for anything else."""
+    if isinstance(phrases, (tuple, frozenset)):
+        return _split_list(phrases)
+    return (phrase.split() for phrase in phrases)
+
+
+@lru_cache(maxsize=PHRASE_PATTERNS)
+def _split_list(phrases: tuple[str, ...] | frozenset[str]) -> tuple[list[str], ...]:
+    return tuple(phrase.split() for phrase in phrases)
 
 
 def phrase_ends_at(words: list[str], position: int, phrases: Iterable[str]) -> bool:
@@ -56,17 +110,43 @@ def phrase_ends_at(words: list[str], position: int, phrases: Iterable[str]) -> b
     return False
 
 
+def word_positions(doc: Doc, words: frozenset[str]) -> list[int]:
+    """The tokens whose lower-case form is one of the words, in order: found once per
+    document and word set, by a binary search of the document's distinct forms rather than
+    a walk over its tokens."""
+    key = ("word_positions", words)
+    found = doc.user_data.get(key)
+    if found is None:
+        order, forms, distinct, firsts, counts = _sorted_forms(doc)
+        strings = doc.vocab.strings
+        hashes = [strings.add(w) for w in words]
+        at = numpy.searchsorted(forms, numpy.array(hashes, dtype=numpy.uint64)).tolist()
+        runs = [order[firsts[k]:firsts[k] + counts[k]]
+                for h, k in zip(hashes, at, strict=True) if k < len(distinct) and distinct[k] == h]
+        found = doc.user_data[key] = sorted(numpy.concatenate(runs).tolist()) if runs else []
+    return found
+
+
+def _sorted_forms(doc: Doc) -> tuple[numpy.ndarray, numpy.ndarray, list[int], list[int],
+                                     list[int]]:
+    """The tokens ordered by their lower-case form's hash; the distinct hashes in order (an
+    array to search, and Python ints to compare exactly); where each one's run of tokens
+    starts in that order and how long it is. Once per document."""
+    cached = doc.user_data.get("sorted_forms")
+    if cached is None:
+        lower = doc.to_array(LOWER) if len(doc) else numpy.zeros(0, dtype=numpy.uint64)
+        order = numpy.argsort(lower)
+        forms, firsts, counts = numpy.unique(lower[order], return_index=True,
+                                             return_counts=True)
+        cached = doc.user_data["sorted_forms"] = (order, forms, forms.tolist(),
+                                                  firsts.tolist(), counts.tolist())
+    return cached
+
+
 def _break_positions(doc: Doc, breaks: set[str]) -> list[int]:
-    """Where the clause breaks are, found once per document and set of break words, so that
-    finding a clause costs a lookup rather than a walk over a long sentence."""
-    key = ("clause_breaks", frozenset(breaks))
-    positions = doc.user_data.get(key)
-    if positions is None:
-        hashes = [doc.vocab.strings.add(word) for word in breaks]
-        positions = doc.user_data[key] = numpy.flatnonzero(
-            numpy.isin(doc.to_array(LOWER), numpy.array(hashes, dtype=numpy.uint64))
-        ).tolist() if len(doc) else []
-    return positions
+    """Where the clause breaks are, so that finding a clause costs a lookup rather than a
+    walk over a long sentence."""
+    return word_positions(doc, frozenset(breaks))
 
 
 def clause_start(doc: Doc, sentence_start: int, token: int, breaks: set[str]) -> int:

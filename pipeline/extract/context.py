@@ -13,13 +13,13 @@ from dataclasses import dataclass, field
 from datetime import date
 
 import numpy
-from spacy.attrs import LOWER
+from spacy.attrs import IDX, LENGTH, SENT_START
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from pipeline.codes import Precision
 from pipeline.extract import dates as date_resolver
-from pipeline.extract.clauses import lower_words
+from pipeline.extract.clauses import lower_words, token_lowers, word_positions
 from pipeline.extract.gazetteer import MentionKind
 from pipeline.extract.nlp import Toolkit
 
@@ -118,14 +118,8 @@ class Analysis:
 
     def positions(self, words: list[str] | set[str]) -> list[int]:
         """The tokens whose lower-case form is one of the words, found once per document and
-        word list (an array lookup, not a walk over the tokens)."""
-        key = (Analysis.positions, frozenset(words))
-        if key not in self.cache:
-            strings = self.doc.vocab.strings
-            hashes = numpy.array([strings.add(w) for w in words], dtype=numpy.uint64)
-            self.cache[key] = numpy.flatnonzero(numpy.isin(
-                self.doc.to_array(LOWER), hashes)).tolist() if len(self.doc) else []
-        return self.cache[key]
+        word list (a binary search, not a walk over the tokens)."""
+        return word_positions(self.doc, frozenset(words))
 
     def positions_in(self, words: list[str] | set[str], sentence: Sentence) -> list[int]:
         found = self.positions(words)
@@ -257,21 +251,21 @@ def _sentences(doc: Doc, text: str) -> tuple[list[Sentence], list[int]]:
     sentences: list[Sentence] = []
     token_sentence = [0] * len(doc)
     paragraph = 0
-    for sent in doc.sents:
-        start, end = sent.start_char, sent.end_char
+    for sent_start, sent_end, start, end in _sentence_bounds(doc):
         while start < end and text[start].isspace():
             start += 1
         while end > start and text[end - 1].isspace():
             end -= 1
         if start == end:
-            token_sentence[sent.start:sent.end] = [max(len(sentences) - 1, 0)] * len(sent)
+            token_sentence[sent_start:sent_end] = [max(len(sentences) - 1, 0)] * (
+                sent_end - sent_start)
             continue
         if sentences and "\n" in text[sentences[-1].end : start]:
             paragraph += 1
         index = len(sentences)
-        sentences.append(Sentence(index, start, end, sent.start, sent.end, paragraph,
+        sentences.append(Sentence(index, start, end, sent_start, sent_end, paragraph,
                                   text[start:end]))
-        token_sentence[sent.start:sent.end] = [index] * (sent.end - sent.start)
+        token_sentence[sent_start:sent_end] = [index] * (sent_end - sent_start)
     return sentences, token_sentence
 
 
@@ -315,6 +309,19 @@ def _list_items(sentences: list[Sentence], token_sentence: list[int], text: str,
     return out, [new_index[i] for i in token_sentence]
 
 
+def _sentence_bounds(doc: Doc) -> list[tuple[int, int, int, int]]:
+    """(first token, end token, first character, end character) of each of doc.sents, read
+    from the token arrays rather than made into Spans."""
+    if len(doc) == 0:
+        return []
+    columns = doc.to_array([SENT_START, IDX, LENGTH])
+    starts = [0, *(numpy.flatnonzero(columns[1:, 0] == 1) + 1).tolist()]
+    ends = [*starts[1:], len(doc)]
+    idx, length = columns[:, 1].tolist(), columns[:, 2].tolist()
+    return [(first, last, idx[first], idx[last - 1] + length[last - 1])
+            for first, last in zip(starts, ends, strict=True)]
+
+
 def _is_proper_word(token) -> bool:
     return token.is_title and token.is_alpha and not token.is_sent_start
 
@@ -326,7 +333,7 @@ def _kind_from_following(doc: Doc, span: Span, strength: MentionKind, toolkit: T
     "Gloucestershire Fire and Rescue Service" is a fire service; "West Midlands Police and
     Crime Commissioner" and "Kent Police Federation" are offices tied to the force.
     """
-    following = " ".join(t.lower_ for t in doc[span.end : span.end + FOLLOWER_WORDS])
+    following = " ".join(token_lowers(doc)[span.end : span.end + FOLLOWER_WORDS])
     spec = toolkit.rules.forces
     if any(following.startswith(w) for w in spec.office_followers):
         return MentionKind.OFFICE
@@ -365,7 +372,7 @@ def _force_mentions(doc: Doc, toolkit: Toolkit) -> list[ForceMention]:
                 continue
             if after is not None and after.lower_ in place_not_before:
                 continue
-        window = [t.lower_ for t in doc[max(span.start - 2, 0) : span.start]]
+        window = token_lowers(doc)[max(span.start - 2, 0) : span.start]
         compared = any(word in comparison for word in window)
         mentions.append(ForceMention(force_id, span.start_char, span.end_char, span.start,
                                      span.end, kind, compared))

@@ -22,7 +22,13 @@ from dataclasses import dataclass
 from datetime import date
 
 from pipeline.codes import Precision, Status
-from pipeline.extract.clauses import clause_start, lower_words, phrase_ends_at, phrase_length_at
+from pipeline.extract.clauses import (
+    clause_end,
+    clause_start,
+    lower_words,
+    phrase_ends_at,
+    phrase_length_at,
+)
 from pipeline.extract.context import Analysis, DateMention, Sentence
 from pipeline.extract.finding_mentions import (
     Finding,
@@ -39,6 +45,7 @@ from pipeline.extract.tally_owners import (
     part_of_set,
     said_of_the_country,
 )
+from pipeline.rulespecs.counts import CountsRules
 
 # Words before a count read for "of the", "all", "the remaining".
 LEFT_WORDS = 3
@@ -153,8 +160,10 @@ def number_at(analysis: Analysis, token: int) -> int | None:
 
 def fraction(analysis: Analysis, token: int) -> tuple[int, int] | None:
     """"closed 3/5 recommendations": a part and its whole in one token (not "24/7")."""
-    word = cached_words(analysis)[token] or ""
-    rules = analysis.rules.counts
+    return _fraction_of(cached_words(analysis)[token] or "", analysis.rules.counts)
+
+
+def _fraction_of(word: str, rules: CountsRules) -> tuple[int, int] | None:
     mark = next((m for m in rules.fraction_marks if m in word), None)
     parts = word.split(mark) if mark else []
     if len(parts) != 2 or not all(p.isdigit() for p in parts):
@@ -196,17 +205,17 @@ def number_tokens(analysis: Analysis) -> set[int]:
     """The tokens that can start a count, found once per document."""
     cached = analysis.cache.get(number_tokens)
     if cached is None:
-        words = cached_words(analysis)
         rules = analysis.rules.counts
         numbers = set(analysis.rules.numbers.numbers) | set(rules.dual_none)
-        # The phrase lookups only where the word ends one, the fraction only where a digit
-        # starts it: a per-token phrase join over a whole document is what made this slow.
+        # Each distinct word is tested once, and the phrase lookups made only where the word
+        # ends one: a per-token phrase join over a whole document is what made this slow.
         ends = {p.split()[-1] for p in (*rules.rest_of_two, *rules.ordinals)}
-        cached = analysis.cache[number_tokens] = {
-            i for i, w in enumerate(words) if w is not None and (
-                w in numbers or w.isdigit() or (w in ends and (
-                    _rest_of_two(analysis, i) or _ordinal(analysis, i)))
-                or (w[:1].isdigit() and fraction(analysis, i) is not None))}
+        distinct = set(cached_words(analysis)) - {None}
+        counted = {w for w in distinct if w in numbers or w.isdigit() or (
+            w[:1].isdigit() and _fraction_of(w, rules) is not None)}
+        cached = analysis.cache[number_tokens] = set(analysis.positions(counted)) | {
+            i for i in analysis.positions(ends & distinct)
+            if _rest_of_two(analysis, i) or _ordinal(analysis, i)}
     return cached
 
 
@@ -613,8 +622,7 @@ def sentence_counts(analysis: Analysis, sentence: Sentence, findings: list[Findi
     labelled = {c.token for c in counts}
     start = sentence.tok_start
     while start < sentence.tok_end:
-        end = next((k for k in range(start, sentence.tok_end)
-                    if analysis.doc[k].text == ";"), sentence.tok_end)
+        end = clause_end(analysis.doc, sentence.tok_end, start, {";"})
         window = _Window(analysis, sentence, start, end,
                          [f for f in live if start <= f.start < end], dates)
         numbers = number_tokens(analysis)

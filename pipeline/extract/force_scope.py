@@ -32,7 +32,7 @@ from dataclasses import replace
 from enum import StrEnum, auto
 
 from pipeline.codes import Alignment
-from pipeline.extract.clauses import has_phrase, lower_words
+from pipeline.extract.clauses import has_phrase, lower_words, token_lowers
 from pipeline.extract.context import Analysis, ForceMention, Sentence
 from pipeline.extract.gazetteer import MentionKind
 
@@ -139,7 +139,9 @@ def fire_clause(analysis: Analysis, start: int, end: int) -> bool:
         return False
     spec = analysis.rules.forces
     named = _inspectorate_tokens(analysis)
-    words = [t.lower_ for t in analysis.doc[start:end] if t.i not in named]
+    first, last, _ = slice(start, end).indices(len(analysis.doc))  # as doc[start:end] reads
+    lowers = token_lowers(analysis.doc)
+    words = [lowers[i] for i in range(first, last) if i not in named]
     if has_phrase(words, spec.police_words):
         return False
     return has_phrase(words, spec.fire_clause_words) or has_phrase(
@@ -210,7 +212,8 @@ def _relative_antecedent(analysis: Analysis, sentence: Sentence, start: int, end
     or the list it ends ("Cleveland, Gloucestershire and Wiltshire, which have all …")."""
     doc = analysis.doc
     pronouns = set(analysis.rules.forces.relative_pronouns)
-    relative = [i for i in range(start + 1, end) if doc[i].lower_ in pronouns
+    lowers = token_lowers(doc)
+    relative = [i for i in range(start + 1, end) if lowers[i] in pronouns
                 and _relative_comma(analysis, i, start) is not None]
     if not relative:
         return None

@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass, field
 from enum import StrEnum, auto
 
+import numpy
 from spacy.attrs import LOWER
 from spacy.strings import StringStore
 from spacy.tokens import Doc
@@ -146,10 +147,11 @@ def words_in(rules: Rules, doc: Doc) -> dict[str, list[int]]:
         return _LAST[2]
     kinds = lexicon(rules).word_kinds
     found: dict[str, list[int]] = {}
-    for i, word in enumerate(doc.to_array(LOWER).tolist() if len(doc) else ()):
-        if word in kinds:
-            for kind in kinds[word]:
-                found.setdefault(kind, []).append(i)
+    lower = doc.to_array(LOWER) if len(doc) else numpy.zeros(0, dtype=numpy.uint64)
+    listed = numpy.isin(lower, numpy.fromiter(kinds, dtype=numpy.uint64, count=len(kinds)))
+    for i in numpy.flatnonzero(listed).tolist():  # only the tokens some list holds
+        for kind in kinds[int(lower[i])]:
+            found.setdefault(kind, []).append(i)
     _LAST[:] = [doc, rules.version, found]
     return found
 

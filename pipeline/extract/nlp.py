@@ -15,7 +15,7 @@ import json
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from enum import StrEnum, auto
 from functools import lru_cache
 
@@ -137,34 +137,44 @@ class AnchoredMatcher:
     month, a weekday, a four-digit year or another rare word; most sentences have none, so
     running the Matcher only on short windows around those tokens skips most of its work.
     `anchor` is a lexeme flag set on those tokens; when some pattern has no such token it is
-    None and the whole Doc is matched.
+    None and the whole Doc is matched. `reach` holds, for each anchor's LOWER or SHAPE hash,
+    the most tokens a match anchored on it can have before and after it: "last year" reaches
+    one token back, "5 March 2024" further, so each window is only as wide as its anchor needs.
     """
 
     matcher: Matcher
     anchor: int | None
-    before: int  # the most tokens a match can have before its anchor
-    after: int  # and after it
+    reach: dict[int, tuple[int, int]] = field(default_factory=dict)
 
     def __call__(self, doc: Doc) -> list[tuple[int, int, int]]:
         if self.anchor is None or len(doc) == 0:
             return self.matcher(doc)
-        hits = numpy.flatnonzero(doc.to_array(self.anchor)).tolist()
         matches: list[tuple[int, int, int]] = []
-        for start, end in _windows(hits, self.before, self.after, len(doc)):
+        for start, end in _windows(self._reaches(doc), len(doc)):
             if start == 0 and end == len(doc):
                 return self.matcher(doc)
             for match_id, s, e in self.matcher(doc[start:end]):
                 matches.append((match_id, s + start, e + start))
         return matches
 
+    def _reaches(self, doc: Doc) -> list[tuple[int, int, int]]:
+        """(token, tokens before, tokens after) for every anchor token of the Doc."""
+        flags, lower, shape = doc.to_array([self.anchor, LOWER, SHAPE]).T.tolist()
+        none = (0, 0)
+        out = []
+        for i in numpy.flatnonzero(flags).tolist():
+            by_word, by_shape = self.reach.get(lower[i], none), self.reach.get(shape[i], none)
+            out.append((i, max(by_word[0], by_shape[0]), max(by_word[1], by_shape[1])))
+        return out
 
-def _windows(hits: list[int], before: int, after: int, length: int) -> list[tuple[int, int]]:
-    """Disjoint token ranges that hold every match anchored on one of the hits."""
+
+def _windows(reaches: list[tuple[int, int, int]], length: int) -> list[tuple[int, int]]:
+    """Disjoint token ranges, in order, that hold every match anchored on one of the tokens."""
     windows: list[tuple[int, int]] = []
-    for hit in hits:
-        start, end = max(hit - before, 0), min(hit + after + 1, length)
+    for start, end in sorted((max(i - before, 0), min(i + after + 1, length))
+                             for i, before, after in reaches):
         if windows and start <= windows[-1][1]:
-            windows[-1] = (windows[-1][0], end)
+            windows[-1] = (windows[-1][0], max(windows[-1][1], end))
         else:
             windows.append((start, end))
     return windows
@@ -299,10 +309,10 @@ def _anchor_values(spec: dict, words: set[str], shapes: dict[str, list[str]]
 
 
 def _choose_anchors(candidates: list[list[tuple[int, list[str]]]], lengths: list[int]
-                    ) -> tuple[int, int, list[list[str]]] | None:
-    """One anchor token per pattern, chosen so that the windows around hits are narrowest:
-    (tokens before, tokens after, the anchor values of each pattern)."""
-    best = None
+                    ) -> list[tuple[int, list[str]]] | None:
+    """One anchor token per pattern, chosen so that the widest window around a hit is
+    narrowest: (its position in the pattern, its anchor values) for each pattern."""
+    best, best_width = None, None
     for before in range(max(lengths)):
         chosen = []
         for options in candidates:
@@ -312,9 +322,22 @@ def _choose_anchors(candidates: list[list[tuple[int, list[str]]]], lengths: list
             chosen.append(max(usable, key=lambda option: option[0]))
         else:
             after = max(length - p - 1 for (p, _), length in zip(chosen, lengths, strict=True))
-            if best is None or before + after < best[0] + best[1]:
-                best = (before, after, [values for _, values in chosen])
+            if best_width is None or before + after < best_width:
+                best, best_width = chosen, before + after
     return best
+
+
+def _reach(vocab: Vocab, chosen: list[tuple[int, list[tuple[AnchorKind, str]]]],
+           lengths: list[int]) -> dict[int, tuple[int, int]]:
+    """Each anchor value's hash -> the most tokens before and after it that a match of a
+    pattern anchored on it can take."""
+    reach: dict[int, tuple[int, int]] = {}
+    for (position, values), length in zip(chosen, lengths, strict=True):
+        for _, value in values:
+            key = vocab.strings.add(value)
+            before, after = reach.get(key, (0, 0))
+            reach[key] = (max(before, position), max(after, length - position - 1))
+    return reach
 
 
 def _add_flag(vocab: Vocab, getter: Callable[[str], bool]) -> int | None:
@@ -404,11 +427,10 @@ def _anchored_matcher(nlp: Language, patterns: list[tuple[str, list[dict]]],
         candidates.append([(p, values) for p, spec in enumerate(pattern)
                            if (values := _anchor_values(spec, words, shapes))])
     lengths = [len(pattern) for _, pattern in patterns]
-    choice = _choose_anchors(candidates, lengths) if bounded and patterns else None
-    if choice is None:
-        return AnchoredMatcher(matcher, None, 0, 0)
-    before, after, chosen = choice
-    anchors = {value for values in chosen for value in values}
+    chosen = _choose_anchors(candidates, lengths) if bounded and patterns else None
+    if chosen is None:
+        return AnchoredMatcher(matcher, None)
+    anchors = {value for _, values in chosen for value in values}
     anchor_words = {value for kind, value in anchors if kind == AnchorKind.WORD}
     anchor_shapes = {value for kind, value in anchors if kind == AnchorKind.SHAPE}
     lower = nlp.vocab.lex_attr_getters.get(LOWER, str.lower)
@@ -416,7 +438,8 @@ def _anchored_matcher(nlp: Language, patterns: list[tuple[str, list[dict]]],
     # The same functions compute the lexemes' LOWER and SHAPE, so the flag is exact.
     flag = _add_flag(nlp.vocab,
                      lambda text: lower(text) in anchor_words or shape(text) in anchor_shapes)
-    return AnchoredMatcher(matcher, flag, before, after)  # flag None: the whole Doc
+    # With no flag left (None), the whole Doc is matched.
+    return AnchoredMatcher(matcher, flag, _reach(nlp.vocab, chosen, lengths))
 
 
 def _phase_phrases(rules: Rules, key: str) -> list[str]:

@@ -106,13 +106,16 @@ class View:
 
 def _bare_terms(analysis: Analysis, sentence: Sentence, covered: set[int]) -> list[PhaseTerm]:
     """A bare "Engage"/"Scan" is a phase as a noun: after a preposition, or capitalised."""
-    doc = analysis.doc
     ph = analysis.rules.phases
+    found = analysis.positions_in(ph.bare_phase_words, sentence)
+    if not found:
+        return []
+    doc = analysis.doc
     preceders, not_followed = set(ph.bare_phase_preceders), set(ph.bare_phase_not_followed_by)
     never = set(ph.bare_phase_never_followed_by)
     not_after = set(ph.capitalised_phase_not_after)
     out = []
-    for i in analysis.positions_in(ph.bare_phase_words, sentence):
+    for i in found:
         token = doc[i]
         if i in covered:
             continue

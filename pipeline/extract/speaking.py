@@ -12,6 +12,7 @@ or a single word ("Mr Doe said" is someone already introduced, or no one).
 
 from __future__ import annotations
 
+from pipeline.extract.clauses import token_lowers
 from pipeline.extract.context import Analysis
 from pipeline.extract.lexicon import Lexicon, WordList, lexicon, words_in
 from pipeline.extract.names import clean_name, name_after, name_before, title_case_headline
@@ -30,8 +31,9 @@ def _before_verb(analysis: Analysis, words: Lexicon, verb: int, floor: int
     """"Jane Doe has today said", "Jane Doe, who chairs the board, said": the name whose
     said-verb this is, unless an apposition makes them one of the public ("Jane Doe, 45,")."""
     doc = analysis.doc
+    lowers = token_lowers(doc)
     i = verb
-    while i > floor and doc[i - 1].lower_ in words.modifiers:
+    while i > floor and lowers[i - 1] in words.modifiers:
         i -= 1
     if i > floor and doc[i - 1].text == ",":
         comma = next((j for j in range(i - 2, max(i - _APPOSITION_MAX, floor) - 1, -1)
@@ -48,18 +50,18 @@ def _after_verb(analysis: Analysis, words: Lexicon, verb: int, ceiling: int
     """"“…,” said Jane Doe": the name after a said-verb that inverts, after a quote or a
     comma; "a statement from Jane Doe", "according to Jane Doe": the name after the link."""
     doc = analysis.doc
-    token = doc[verb]
-    if token.lower_ in words.inverted_verbs:
+    lowers = token_lowers(doc)
+    if lowers[verb] in words.inverted_verbs:
         if verb == 0 or not doc[verb - 1].is_punct:
             return None
         return name_after(analysis, verb + 1, ceiling)
     link = verb + 1
-    if token.lower_ in words.speech_nouns and link < ceiling and (
-            doc[link].lower_ in words.noun_links):
+    if lowers[verb] in words.speech_nouns and link < ceiling and (
+            lowers[link] in words.noun_links):
         return name_after(analysis, link + 1, ceiling)
     for phrase in words.attribution_phrases:
         end = verb + len(phrase)
-        if tuple(t.lower_ for t in doc[verb:end]) == phrase:
+        if tuple(lowers[verb:end]) == phrase:
             return name_after(analysis, end, ceiling)
     return None
 

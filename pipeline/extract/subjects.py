@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 from enum import StrEnum, auto
 
-from pipeline.extract.clauses import clause_end, lower_words
+from pipeline.extract.clauses import clause_end, lower_words, token_lowers
 from pipeline.extract.context import Analysis
 from pipeline.extract.finding_mentions import Finding, aside_end, findings_in
 
@@ -372,12 +372,13 @@ def subject_end(analysis: Analysis, finding: Finding, start: int, how: str = Int
         after_comma -= set(rec.list_joins)  # "…: call handling, and the management of …"
     force_preps = set(rec.subject_force_prepositions)
     forces = {m.tok_start for m in analysis.forces_between(start, end)}
+    lowers = token_lowers(doc)
     for i in range(start, end):
-        word = doc[i].lower_
-        following = doc[i + 1].lower_ if i + 1 < end else ""
+        word = lowers[i]
+        following = lowers[i + 1] if i + 1 < end else ""
         if word in force_preps and i + 1 in forces and i > start:
             return i  # "on custody at Gwent Police": the force is not the subject
-        ahead = [t.lower_ for t in doc[i + 1 : min(i + _STATUS_AHEAD, end)]]
+        ahead = lowers[i + 1 : min(i + _STATUS_AHEAD, end)]
         said = f" {' '.join(ahead)} "  # "… was signed off": a status of several words too
         if word in aux and (any(f" {p} " in said for p in status_words) or ahead[:1] and (
                 ahead[0] in negations)):
