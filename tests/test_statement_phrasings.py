@@ -112,6 +112,27 @@ def test_a_signature_with_an_inspectors_title(signature):
     assert found["Jane Hollis"].quote is None
 
 
+# A letter cut off before its sign-off: the titled sender above the greeting wrote it, not
+# the person greeted; a page that is no letter has no writer.
+_LETTERHEAD = ("Revisit letter\nRoy Wilsher OBE\nHM Inspector of Constabulary\n3 May 2024\n"
+               "Chief Constable Andy Marsh\nAvon and Somerset Constabulary\nDear Andy,\n"
+               "Crime recording: revisit\nI am writing to tell you what we found when we "
+               "returned to the force in April.")
+
+
+def test_the_sender_above_the_greeting_wrote_the_letter():
+    found = statements_in(_LETTERHEAD)
+    assert set(found) == {"Roy Wilsher"} and found["Roy Wilsher"].person_role == "hm_inspector"
+
+
+@pytest.mark.parametrize("text", [
+    _LETTERHEAD.replace("I am writing to tell you", "The force has told us"),
+    _LETTERHEAD.replace("Dear Andy,", "Summary"),
+])
+def test_no_greeting_or_no_first_person_no_writer(text):
+    assert "Roy Wilsher" not in statements_in(text)
+
+
 # The force a statement is filed under.
 
 _ROUND_UP = ("Three forces leave special measures\n"

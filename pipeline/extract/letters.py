@@ -31,6 +31,11 @@ _MAX_LABEL_WORDS = 2
 _SIGNATURE_EXTRA_TOKENS = 12
 # A paragraph after a signature this short (or a title) still belongs to the signature.
 _SIGNATURE_TAIL_WORDS = 6
+# The greeting of a letter stands among its first sentences: a header and an address above.
+_LETTERHEAD_SENTENCES = 12
+# … and its body speaks in the first person within this many sentences of the greeting
+# (a subject line may come first).
+_OPENING_SENTENCES = 3
 
 
 
@@ -235,3 +240,31 @@ def read_letters(analysis: Analysis, people: People, title_spans: list[Span]) ->
         if not people.authors:
             _unlabelled_sender(analysis, people, title_at, starts)
     _signatures(analysis, people, title_at)
+    if not people.authors:
+        _letterhead_sender(analysis, people)
+
+
+def _letterhead_sender(analysis: Analysis, people: People) -> None:
+    """"Zoë Billingham CBE ¶ HM Inspector of Constabulary ¶ 14 October 2022 ¶ Chief
+    Constable Stephen Watson ¶ … ¶ Dear Stephen, ¶ I am writing …": in a letter with no
+    sign-off (an excerpt cut before it), the first titled person above the greeting who is
+    not the one greeted wrote it, when the letter speaks in the first person."""
+    salutations = set(analysis.rules.speech.salutations)
+    sentences = analysis.sentences
+    greeting = next((s for s in sentences[:_LETTERHEAD_SENTENCES]
+                     if s.text.split()[0].lower().strip(",") in salutations), None)
+    body = sentences[greeting.index + 1:greeting.index + 1 + _OPENING_SENTENCES] if (
+        greeting is not None) else []
+    if not any(_first_person(analysis, s.text) for s in body):
+        return
+    greeted = {w.strip(",:;").lower() for w in greeting.text.split()[1:]}
+    for mention in sorted(people.mentions, key=lambda m: m.start):
+        person = mention.person
+        if mention.start >= greeting.start:
+            return
+        if mention.reference or person.role == RoleCode.OTHER or id(
+                person) in people.addressees or greeted & {
+                w.lower() for w in person.name.split()}:
+            continue
+        people.authors.append(Authorship(person, mention.start, mention.end))
+        return

@@ -41,6 +41,7 @@ class SpeechRules:
     letter_labels: Mapping[str, tuple[str, ...]]
     sign_offs: Phrases
     first_person: Phrases
+    salutations: Phrases
     signature_max_words: int
     colon_fillers: Phrases
     fire_words: Phrases
