@@ -133,6 +133,24 @@ def test_no_greeting_or_no_first_person_no_writer(text):
     assert "Roy Wilsher" not in statements_in(text)
 
 
+# Minutes name their members once, in the attendance line; "Mr Rees asked" later is one of
+# them. Being listed is not speaking.
+_MINUTES = ("Members: Cllr Ann Booth (Chair), Mr T Rees, Mrs P Ogden\n"
+            "Apologies: Ms K Lloyd\n"
+            "5.1 Mr Rees asked how many of the recommendations were overdue.\n"
+            "5.2 Members noted the report.")
+
+
+def test_a_member_named_in_the_attendance_line_speaks_later():
+    found = statements_in(_MINUTES)
+    assert set(found) == {"T Rees"} and found["T Rees"].person_role == "other"
+
+
+def test_an_attendance_line_alone_gives_no_statement():
+    assert statements_in(_MINUTES.replace("Mr Rees asked how many", "It was asked how many")
+                         ) == {}
+
+
 # The force a statement is filed under.
 
 _ROUND_UP = ("Three forces leave special measures\n"

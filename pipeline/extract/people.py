@@ -28,6 +28,10 @@ from pipeline.extract.titles import Matcher, in_body_name, read_title, reference
 # clause describing the person is read this many words long.
 _MIN_NAME_END = 3
 _DESCRIBED_WORDS = 6
+# An attendance label takes at most this many words before its colon ("Also in
+# attendance:"), and a person it lists at least this many ("J Stokes").
+_LABEL_WORDS = 3
+_MIN_LISTED_WORDS = 2
 
 __all__ = ["People", "Person", "PersonMention", "find_people"]
 
@@ -44,6 +48,7 @@ def find_people(analysis: Analysis) -> People:
     references = _titled_people(analysis, people, forces, title_spans)
     _known_officials(analysis, people)
     _possessed_leaders(analysis, people)
+    _attendees(analysis, people)
     _described_people(analysis, people)
     read_letters(analysis, people, title_spans)
     _speaking_people(analysis, people)
@@ -181,6 +186,33 @@ def _possessed_leaders(analysis: Analysis, people: People) -> None:
                           analysis.toolkit.gazetteer.names.get(force_id), doc[span[0]].idx,
                           doc[i].lower_)
         people.mention(person, doc, owner.tok_start if owner else i - 2, span[1])
+
+
+def _attendees(analysis: Analysis, people: People) -> None:
+    """"Members: Mr R Faulkner (Chair), Ms J Stokes, Mr D Greenwood": the people a minutes'
+    attendance line names, one between each pair of commas or semicolons, so that "Ms Stokes
+    asked" later is one of them. Being listed is not speaking: no statement comes of it."""
+    doc = analysis.doc
+    labels = {tuple(label.split()) for label in analysis.rules.roles.attendance_labels}
+    covered = {i for m in people.mentions for i in range(m.tok_start, m.tok_end)}
+    for sentence in analysis.sentences:
+        colon = next((i for i in range(sentence.tok_start, min(
+            sentence.tok_start + _LABEL_WORDS + 1, sentence.tok_end)) if doc[i].text == ":"),
+                     None)
+        if colon is None or tuple(t.lower_ for t in doc[sentence.tok_start:colon]) not in labels:
+            continue
+        i = colon + 1
+        while i < sentence.tok_end:
+            end = next((j for j in range(i, sentence.tok_end) if doc[j].text in (",", ";")),
+                       sentence.tok_end)
+            span = name_after(analysis, i, end)
+            if span is not None and not any(k in covered for k in range(*span)):
+                name = clean_name(analysis, *span)
+                if len(name.split()) >= _MIN_LISTED_WORDS:
+                    person = register(people, name, RoleCode.OTHER, None, None,
+                                      doc[span[0]].idx)
+                    people.mention(person, doc, span[0], span[1])
+            i = end + 1
 
 
 def _leader_role(analysis: Analysis, force_id: str) -> str:

@@ -34,6 +34,7 @@ class RolesRules:
     first_name_honorifics: Phrases
     name_particles: Phrases
     leader_nouns: Phrases
+    attendance_labels: Phrases
     described_relatives: Phrases
     title_clauses: Phrases
     described_by: Phrases
