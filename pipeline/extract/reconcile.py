@@ -212,6 +212,27 @@ def without_parts(tallies: list[Tally]) -> list[Tally]:
     return [t for t in tallies if not any(t is p for p in parts)]
 
 
+def _restates_part(small: Tally, whole: Tally) -> bool:
+    """Whether `small` counts only the closed (or only the open) part of `whole`: "closed two
+    of the three causes of concern … Both have now been closed", "six have been met and two
+    partly met … The two recommendations that are partly met concern …"."""
+    if (small.force_id, small.kind) != (whole.force_id, whole.kind) or small is whole or (
+            None in (small.total, whole.total, whole.closed, whole.open)):
+        return False
+    if small.total >= whole.total:
+        return False
+    if small.bare:
+        return small.total in (whole.closed, whole.open)
+    return (small.open == 0 and small.closed == whole.closed) or (
+        small.closed == 0 and small.open == whole.open)
+
+
+def without_restated_parts(tallies: list[Tally]) -> list[Tally]:
+    """One set per force and kind: a smaller count that is the closed or open part of a
+    fuller tally restated gives no row of its own (no row over a wrong row)."""
+    return [t for t in tallies if not any(_restates_part(t, whole) for whole in tallies)]
+
+
 def _from_whole_tally(groups: list[Group], tallies: list[Tally]) -> None:
     """"None of the four causes of concern has yet been closed": every one named is open;
     "all three have been closed": every one is closed (when the document counts one set)."""
@@ -272,7 +293,7 @@ def reconcile(analysis: Analysis, tallies: list[Tally], items: list[Item]
     apply_mentions(items, groups)
     tallies = tallies + _set_closed_tallies(analysis, tallies, items)
     _enumerated(groups, tallies)
-    tallies = without_parts(merge_tallies(tallies))
+    tallies = without_restated_parts(without_parts(merge_tallies(tallies)))
     _from_whole_tally(groups, tallies)
     _complement(groups, tallies)
     inherit_open(analysis, groups)

@@ -56,7 +56,23 @@ def owned(analysis: Analysis, tally: Tally) -> bool:
         return True
     if national_recipient(analysis, sentence.tok_start, sentence.tok_end):
         return False  # "makes 11 recommendations to the Home Office and chief constables"
-    return tally.force_id in (analysis.single_force, analysis.dominant_force)
+    return tally.force_id in (analysis.single_force, analysis.dominant_force) or (
+        _referred_just_before(analysis, tally))
+
+
+def _referred_just_before(analysis: Analysis, tally: Tally) -> bool:
+    """"Cambridgeshire Constabulary is to be moved into Engage. The inspectorate has made four
+    recommendations to the force": "the force" owns the set when the sentence right before
+    names it (further back, in a text about several forces, the reference is a guess)."""
+    sentence = tally.sentence
+    words = lower_words(analysis.doc, sentence.tok_start, sentence.tok_end)
+    anaphors = analysis.rules.forces.strict_anaphors
+    if sentence.index == 0 or not any(phrase_length_at(words, p, anaphors)
+                                      for p in range(len(words))):
+        return False
+    before = analysis.sentences[sentence.index - 1]
+    return tally.force_id in {m.force_id for m in analysis.forces_between(
+        before.tok_start, before.tok_end)}
 
 
 def said_of_the_country(analysis: Analysis, tally: Tally) -> bool:
