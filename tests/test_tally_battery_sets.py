@@ -69,6 +69,11 @@ CASES = [
     ("West Mercia Police has now met three of its five recommendations. Officers said vetting, "
      "training and call handling had improved. All three had been raised in 2022 and all "
      "three have been achieved.", {("west-mercia-police", REC, 5, 3, 2)}),
+    ("Six of the eight recommendations made to Kent Police have been met in full. The two "
+     "recommendations still outstanding concern custody.", {("kent-police", REC, 8, 6, 2)}),
+    ("Of the ten recommendations given to Surrey Police, seven have been achieved. The seven "
+     "achieved recommendations cover call handling and vetting.",
+     {("surrey-police", REC, 10, 7, 3)}),
     # Near-miss: a smaller set that is not the closed or open part of the first keeps its row.
     ("Kent Police has closed one of its four causes of concern. Both of the recommendations "
      "made in 2023 have been met.", {("kent-police", COC, 4, 1, 3),
@@ -109,6 +114,10 @@ CASES = [
      "panel sets out progress since the inspection.", set()),
     ("Avon and Somerset Constabulary panel report\n\n2 Recommendations\n\n2.1 Members are "
      "asked to note this report.", set()),
+    ("Surrey Police update\n\n3. Recommendations\n\n3.1 Members are asked to note the "
+     "report.", set()),
+    ("Lancashire Constabulary: progress report\n\nTwo causes of concern\n\nThe report "
+     "sets out where the force stands.", set()),
     ("Page three of the report lists the 12 recommendations made to Kent Police.",
      {("kent-police", REC, 12, None, None)}),
     ("Kent Police given 12 recommendations", {("kent-police", REC, 12, None, None)}),
