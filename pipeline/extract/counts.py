@@ -57,6 +57,7 @@ RELATIVE_REACH = 5
 _TENS = 10
 _DUAL = 2  # the set "neither" and "both" speak of
 _PARTIAL_REACH = 2  # "partly implemented one": a partial word this close before governs
+_LABEL_OF = 3  # "page 2 of 4": the label three words before the whole
 _COMPOUNDS = 2  # hyphenated modifiers read over between a count and its finding
 
 
@@ -255,9 +256,15 @@ class _Window:
 
 
 def _hedged(window: _Window, token: int) -> bool:
+    """"one or more", "at least two", and a number that labels a page or a section ("Page 2
+    of 4", "Annex 1 of 2"): no count of findings."""
     rules = window.analysis.rules.counts
     words = window.words()
     position = token - window.start
+    labels = set(rules.label_nouns)
+    if position and words[position - 1] in labels or position >= _LABEL_OF and (
+            words[position - 1] in rules.part_of and words[position - _LABEL_OF] in labels):
+        return True  # "Page 2 of 4": neither 2 nor 4
     return bool(phrase_length_at(words, position + 1, rules.hedges_after)) or phrase_ends_at(
         words, position, rules.hedges_before)
 
@@ -273,7 +280,7 @@ def _read_part_of(window: _Window, count: Count, token: int) -> int:
     k = token + size
     determiners = set(rules.determiners)
     first = k
-    k = window.skip(k, determiners | set(rules.modifiers))
+    k = window.skip(_skip_owner(window, k), determiners | set(rules.modifiers))
     k = window.skip(_skip_owner(window, k), determiners | set(rules.modifiers))
     back = any(window.word(t) in set(window.analysis.rules.recommendations.back_references)
                for t in range(first, k))
@@ -291,12 +298,16 @@ def _read_part_of(window: _Window, count: Count, token: int) -> int:
 
 
 def _skip_owner(window: _Window, token: int) -> int:
-    """"two of Kent Police's three causes of concern": the force that owns the set stands
-    where a determiner would."""
+    """"two of Kent Police's three causes of concern", "two of the constabulary's three":
+    the force that owns the set stands where a determiner would."""
+    possessives = set(window.analysis.rules.counts.possessives)
+    size = phrase_length_at(window.words(), token - window.start,
+                            window.analysis.rules.forces.strict_anaphors)
+    if size and window.word(token + size) in possessives:
+        return token + size + 1
     mention = next((m for m in window.analysis.forces_between(token, window.end)
                     if m.tok_start == token), None)
-    if mention is None or window.word(mention.tok_end) not in set(
-            window.analysis.rules.counts.possessives):
+    if mention is None or window.word(mention.tok_end) not in possessives:
         return token
     return mention.tok_end + 1
 
@@ -354,6 +365,15 @@ def _after_hyphen(window: _Window, token: int) -> bool:
     return window.word(token - 1) in ("-", "‐") and not window.analysis.doc[token - 1].whitespace_
 
 
+def _heading(window: _Window, token: int, end: int) -> bool:
+    """"4 Causes of concern" alone on its line: a section's number and title, no count."""
+    doc = window.analysis.doc
+    sentence = window.sentence
+    return all(doc[t].is_punct or doc[t].is_space for t in range(
+        sentence.tok_start, token)) and all(
+        doc[t].is_punct or doc[t].is_space for t in range(end, sentence.tok_end))
+
+
 def _counts_other_noun(window: _Window, token: int) -> bool:
     """"answered 9 of 10 calls": a word after the whole that is no finding and could not
     follow an elliptic count names what is counted."""
@@ -379,6 +399,8 @@ def read_count(window: _Window, token: int) -> Count | None:
             ",", "'", "’"}))
         j = skipped if window.finding_at(skipped) is not None else j  # "… three, partly …"
     finding = window.finding_at(j)
+    if finding is not None and _heading(window, token, finding.end):
+        return None
     if finding is not None:
         if not finding.plural and count.whole is None and not count.relative:
             if value != 1:

@@ -165,6 +165,23 @@ def _enumerated(groups: list[Group], tallies: list[Tally]) -> None:
             tally.closed, tally.open = closed, tally.total - closed
 
 
+def _counted_by_items(groups: list[Group], tallies: list[Tally]) -> None:
+    """"HMICFRS made four recommendations" and, anywhere in the document, the four named one
+    by one with where each stands (a status table, or a sentence each): the total takes the
+    named items' closed count. Only when every named item has a status of its own and one
+    is closed: items only just made are open by default, which says nothing of a revisit."""
+    for tally in tallies:
+        key = (tally.force_id, tally.kind)
+        if not tally.bare or any(t is not tally and t.total is not None and (
+                t.force_id, t.kind) == key for t in tallies):
+            continue  # one set counted: not "made four in 2019 … and three in 2023"
+        named = [g for g in groups if (g.first.force_id, g.first.kind) == key]
+        statuses = [_stated(g) for g in named]
+        closed = statuses.count(Status.CLOSED)
+        if len(named) == tally.total and None not in statuses and closed:
+            tally.closed, tally.open = closed, tally.total - closed
+
+
 def merge_tallies(tallies: list[Tally]) -> list[Tally]:
     """A tally that repeats part of a fuller one ("the two remaining …") adds nothing."""
     def counts(t: Tally) -> dict:
@@ -210,6 +227,27 @@ def without_parts(tallies: list[Tally]) -> list[Tally]:
         if whole.total is not None:
             parts += _parts_of(whole, tallies)
     return [t for t in tallies if not any(t is p for p in parts)]
+
+
+def _restates_part(small: Tally, whole: Tally) -> bool:
+    """Whether `small` counts only the closed (or only the open) part of `whole`: "closed two
+    of the three causes of concern … Both have now been closed", "six have been met and two
+    partly met … The two recommendations that are partly met concern …"."""
+    if (small.force_id, small.kind) != (whole.force_id, whole.kind) or small is whole or (
+            None in (small.total, whole.total, whole.closed, whole.open)):
+        return False
+    if small.total >= whole.total:
+        return False
+    if small.bare:
+        return small.total in (whole.closed, whole.open)
+    return (small.open == 0 and small.closed == whole.closed) or (
+        small.closed == 0 and small.open == whole.open)
+
+
+def without_restated_parts(tallies: list[Tally]) -> list[Tally]:
+    """One set per force and kind: a smaller count that is the closed or open part of a
+    fuller tally restated gives no row of its own (no row over a wrong row)."""
+    return [t for t in tallies if not any(_restates_part(t, whole) for whole in tallies)]
 
 
 def _from_whole_tally(groups: list[Group], tallies: list[Tally]) -> None:
@@ -272,7 +310,8 @@ def reconcile(analysis: Analysis, tallies: list[Tally], items: list[Item]
     apply_mentions(items, groups)
     tallies = tallies + _set_closed_tallies(analysis, tallies, items)
     _enumerated(groups, tallies)
-    tallies = without_parts(merge_tallies(tallies))
+    _counted_by_items(groups, tallies)
+    tallies = without_restated_parts(without_parts(merge_tallies(tallies)))
     _from_whole_tally(groups, tallies)
     _complement(groups, tallies)
     inherit_open(analysis, groups)

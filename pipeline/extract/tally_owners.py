@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from pipeline.extract.clauses import lower_words, phrase_length_at
-from pipeline.extract.context import Analysis
+from pipeline.extract.context import Analysis, Sentence
 from pipeline.extract.force_scope import forces_of
 
 if TYPE_CHECKING:
@@ -56,7 +56,8 @@ def owned(analysis: Analysis, tally: Tally) -> bool:
         return True
     if national_recipient(analysis, sentence.tok_start, sentence.tok_end):
         return False  # "makes 11 recommendations to the Home Office and chief constables"
-    return tally.force_id in (analysis.single_force, analysis.dominant_force)
+    return tally.force_id in (analysis.single_force, analysis.dominant_force) or (
+        _referred_just_before(analysis, tally))
 
 
 def said_of_the_country(analysis: Analysis, tally: Tally) -> bool:
@@ -87,3 +88,31 @@ def national_recipient(analysis: Analysis, start: int, end: int) -> bool:
         if phrase_length_at(words, k, rules.national_recipients):
             return True
     return False
+
+
+def _referred_just_before(analysis: Analysis, tally: Tally) -> bool:
+    """"Cambridgeshire Constabulary is to be moved into Engage. The inspectorate has made four
+    recommendations to the force": the set is the force's when its sentence says "the force"
+    and the sentence right before names it, or when the sentence before speaks of "the
+    constabulary" named last ("… published its report on the Constabulary. It had raised
+    one cause of concern …"). Further back, in a text about several forces, it is a guess."""
+    sentence = tally.sentence
+    if sentence.index == 0:
+        return False
+    before = analysis.sentences[sentence.index - 1]
+    named = {m.force_id for m in analysis.forces_between(before.tok_start, before.tok_end)}
+    if _says_the_force(analysis, sentence):
+        return tally.force_id in named
+    return not named and _says_the_force(analysis, before) and _last_named(
+        analysis, before.tok_start) == tally.force_id
+
+
+def _says_the_force(analysis: Analysis, sentence: Sentence) -> bool:
+    words = lower_words(analysis.doc, sentence.tok_start, sentence.tok_end)
+    anaphors = analysis.rules.forces.strict_anaphors
+    return any(phrase_length_at(words, p, anaphors) for p in range(len(words)))
+
+
+def _last_named(analysis: Analysis, token: int) -> str | None:
+    before = [m for m in analysis.forces if m.tok_start < token]
+    return before[-1].force_id if before else None

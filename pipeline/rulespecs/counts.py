@@ -26,6 +26,7 @@ class CountsRules:
     except_words: Phrases
     hedges_after: Phrases
     hedges_before: Phrases
+    label_nouns: Phrases
     elliptic_followers: Phrases
     additive_before: Phrases
     remaining_words: Phrases
