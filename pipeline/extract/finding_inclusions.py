@@ -15,7 +15,7 @@ from pipeline.codes import Status
 from pipeline.extract.clauses import clause_end, clause_start, phrase_length_at
 from pipeline.extract.context import Analysis, Sentence
 from pipeline.extract.finding_mentions import finding_force, findings_in, is_hypothetical
-from pipeline.extract.items import Item, Source
+from pipeline.extract.items import Item, Source, count_before
 from pipeline.extract.status import cached_words, status_in
 from pipeline.extract.subjects import clean_subject, span_text, split_listed, split_on_leads
 
@@ -32,16 +32,39 @@ def _kind(analysis: Analysis, sentence: Sentence, token: int) -> str | None:
     return counted[-1].kind if counted else None
 
 
-def _members_start(analysis: Analysis, words: list[str], k: int, end: int) -> int | None:
-    """The token after "including those on" at k, or None when none starts there."""
+def _members_start(analysis: Analysis, sentence: Sentence, k: int) -> int | None:
+    """The token after "including those on" at k, or None when none starts there; right
+    after a counted set ("three causes of concern in Norfolk, including its handling of
+    …") the members need no lead-in."""
     rec = analysis.rules.recommendations
+    words = cached_words(analysis)
+    end = sentence.tok_end
     size = phrase_length_at(words, k, rec.inclusion_leads)
     if not size:
         return None
     k += size
     k += phrase_length_at(words, k, rec.inclusion_pronouns)
     lead = phrase_length_at(words, k, rec.subject_leads)
+    if not lead and k < end and _after_counted_set(analysis, sentence, k - size - 1):
+        return k
     return k + lead if lead and k + lead < end else None
+
+
+def _after_counted_set(analysis: Analysis, sentence: Sentence, comma: int) -> bool:
+    """Whether the comma at `comma` follows a counted plural finding of the sentence, with
+    at most the force and the verb that found them in between ("four causes of concern
+    were found at Kent Police,")."""
+    rec = analysis.rules.recommendations
+    before = [f for f in findings_in(analysis, sentence) if f.end <= comma]
+    if not before or not before[-1].plural or count_before(analysis, before[-1]) is None:
+        return False
+    forces = {i for m in analysis.forces_between(before[-1].end, comma)
+              for i in range(m.tok_start, m.tok_end)}
+    words = cached_words(analysis)
+    allowed = set(rec.subject_force_prepositions) | set(rec.status_aux) | set(
+        rec.perfect_auxiliaries) | set(rec.open_item_words)
+    between = [words[i] for i in range(before[-1].end, comma) if i not in forces]
+    return all(w in allowed for w in between) and (bool(forces) or not between)
 
 
 def inclusion_items(analysis: Analysis, sentence: Sentence) -> list[Item]:
@@ -54,7 +77,7 @@ def inclusion_items(analysis: Analysis, sentence: Sentence) -> list[Item]:
     for k in range(sentence.tok_start + 1, sentence.tok_end):
         if words[k] not in first or words[k - 1] != ",":
             continue
-        start = _members_start(analysis, words, k, sentence.tok_end)
+        start = _members_start(analysis, sentence, k)
         if start is None:
             continue
         end = clause_end(analysis.doc, sentence.tok_end, start, breaks)

@@ -14,6 +14,7 @@ from enum import StrEnum, auto
 
 from pipeline.extract.clauses import clause_end, lower_words
 from pipeline.extract.context import Analysis
+from pipeline.extract.counts import number_at
 from pipeline.extract.finding_mentions import Finding, aside_end, findings_in
 
 # Words after a finding read for who raised it ("we raised in 2023") and for its lead-in.
@@ -299,7 +300,10 @@ def subject_start(analysis: Analysis, finding: Finding, leads: list[str]
     if colon is not None:
         return colon, Intro.PREDICATE
     if words[offset : offset + 1] == ["("] and not offset:
-        return k + 1, Intro.PAREN
+        # "(see page 4)", "(paragraph 3.2)", "(25%)": a pointer or a figure names nothing
+        pointer = words[1:2] and (words[1] in analysis.rules.recommendations.bracket_pointers
+                                  or number_at(analysis, k + 1) is not None)
+        return None if pointer else (k + 1, Intro.PAREN)
     if not offset and aside_end(analysis, k, end) is not None:
         size = _lead_length(words[1:], leads)  # "– on A, and on B –"
         return None if size is None else (k + 1 + size, Intro.DASH)

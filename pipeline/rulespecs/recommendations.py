@@ -56,6 +56,7 @@ class RecommendationsRules:
     relative_raisers: Phrases
     clause_subject_openers: Phrases
     subject_stops_after_comma: Phrases
+    bracket_pointers: Phrases
     subject_stops: Phrases
     subject_hedges: Phrases
     not_subjects: Phrases

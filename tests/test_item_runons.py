@@ -1,0 +1,117 @@
+"""A battery of item forms that lists, parentheses and later restatements take.
+
+Each case is a short text written for this file, scored as tests/test_item_battery.py
+scores its cases. The forms: list items that run on into the next marker on one line
+("…; and iii) …", as a page's wrapped lines are joined); a list whose introduction says two
+things and whose colon belongs to the last ("one was closed; three remain open:"); members
+named in brackets after their count ("one (crime recording) was closed"); a group status
+for findings named the sentence before ("Both have now been signed off"); the force named
+between a finding and what it is about ("raised a cause of concern with the force about
+…"); members of a counted set after "including" when the count names its force ("in
+Norfolk"); and near-misses that must keep to what they say.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.test_item_battery import CLOSED, COC, OPEN, REC, _gap, _unmatched, case
+
+RUN_ONS = [
+    case("Two causes of concern remain open for Dorset Police:\n(a) the supervision of "
+         "detectives; and (b) how it records hate crime.",
+         ("dorset-police", COC, OPEN, "the supervision of detectives"),
+         ("dorset-police", COC, OPEN, "how it records hate crime")),
+    case("Of the five recommendations made to Avon and Somerset Police, three have been "
+         "closed by the inspectorate:\n1) the review of its vetting backlog;\n2) training "
+         "for its call handlers; and 3) an audit of its use of force records.",
+         ("avon-and-somerset-constabulary", REC, CLOSED, "review of its vetting backlog"),
+         ("avon-and-somerset-constabulary", REC, CLOSED, "training for its call handlers"),
+         ("avon-and-somerset-constabulary", REC, CLOSED, "audit of its use of force records")),
+    case("Cheshire Constabulary still has two recommendations outstanding:\ni) the timeliness "
+         "of its case files, or ii) the quality of its victim updates.",
+         ("cheshire-constabulary", REC, OPEN, "timeliness of its case files"),
+         ("cheshire-constabulary", REC, OPEN, "quality of its victim updates")),
+    # A marker out of order is part of the item's words, not a new item.
+    case("One cause of concern remains open for Kent Police:\n(a) how it handles calls about "
+         "missing people; and (c) below.",
+         ("kent-police", COC, OPEN, "how it handles calls about missing people")),
+]
+
+LAST_CLAUSE = [
+    case("Of Suffolk Constabulary's five causes of concern, two have been discharged; three "
+         "are still open:\n- its response to stalking;\n- the vetting of staff;\n- how it "
+         "deals with missing children.",
+         ("suffolk-constabulary", COC, OPEN, "its response to stalking"),
+         ("suffolk-constabulary", COC, OPEN, "the vetting of staff"),
+         ("suffolk-constabulary", COC, OPEN, "how it deals with missing children")),
+    case("Cleveland Police had six recommendations; four of them have now been closed, and "
+         "two remain outstanding:\n- the recording of strip searches;\n- the training of "
+         "custody staff.",
+         ("cleveland-police", REC, OPEN, "the recording of strip searches"),
+         ("cleveland-police", REC, OPEN, "the training of custody staff")),
+    # No status after the last break: the finding's own status holds.
+    case("Inspectors have signed off, after a revisit in March, these causes of concern for "
+         "Durham Constabulary:\n- the supervision of investigations;\n- its call handling.",
+         ("durham-constabulary", COC, CLOSED, "the supervision of investigations"),
+         ("durham-constabulary", COC, CLOSED, "its call handling")),
+]
+
+BRACKETS = [
+    case("Of the three causes of concern given to Leicestershire Police, one (the recording "
+         "of crime) has been closed.",
+         ("leicestershire-police", COC, CLOSED, "the recording of crime"),
+         marks=[_gap("a member named in brackets after its count is not read")]),
+    case("Two of Essex Police's four recommendations (on vetting and on call handling) were "
+         "signed off in May.",
+         ("essex-police", REC, CLOSED, "vetting"),
+         ("essex-police", REC, CLOSED, "call handling")),
+    # A page reference in brackets names nothing.
+    case("Three causes of concern (see page 4) remain open for Hertfordshire Constabulary."),
+]
+
+GROUPS = [
+    case("Staffordshire Police's handling of 101 calls and its management of sex offenders "
+         "were named as causes of concern in 2023. Both have now been signed off.",
+         ("staffordshire-police", COC, CLOSED, "handling of 101 calls"),
+         ("staffordshire-police", COC, CLOSED, "management of sex offenders"),
+         marks=[_gap("a group status said the sentence after is not read")]),
+    case("Lincolnshire Police entered Engage in 2023 over concerns about how it records crime "
+         "and how it supervises investigations. The crime recording concern has since been "
+         "closed; the concern about supervision remains.",
+         ("lincolnshire-police", COC, CLOSED, "how it records crime"),
+         ("lincolnshire-police", COC, OPEN, "how it supervises investigations"),
+         marks=[_gap("a short restatement ('the crime recording concern') is not tied to "
+                     "the finding it restates")]),
+]
+
+FORCE_BETWEEN = [
+    case("We have raised a cause of concern with Merseyside Police about the way it "
+         "safeguards children in custody.",
+         ("merseyside-police", COC, OPEN, "the way it safeguards children in custody")),
+    case("A cause of concern was raised with West Yorkshire Police in May regarding its crime "
+         "recording.",
+         ("west-yorkshire-police", COC, OPEN, "its crime recording")),
+    case("Inspectors identified three causes of concern in Norfolk Constabulary, including "
+         "its handling of domestic abuse calls.",
+         ("norfolk-constabulary", COC, OPEN, "its handling of domestic abuse calls")),
+    case("Five causes of concern were found at Humberside Police, among them the supervision "
+         "of investigations and the recording of crime.",
+         ("humberside-police", COC, OPEN, "the supervision of investigations"),
+         ("humberside-police", COC, OPEN, "the recording of crime")),
+    # A subject ends where an aside about timing begins.
+    case("In May we issued a cause of concern about how Sussex Police investigates stalking, "
+         "ahead of publishing the full report.",
+         ("sussex-police", COC, OPEN, "how Sussex Police investigates stalking")),
+    # Not a force: no item.
+    case("We have raised a cause of concern with the Home Office about national vetting "
+         "rules."),
+]
+
+BATTERY = RUN_ONS + LAST_CLAUSE + BRACKETS + GROUPS + FORCE_BETWEEN
+
+
+@pytest.mark.parametrize("text,expected", BATTERY)
+def test_item_runons(text: str, expected: list[tuple]) -> None:
+    missing, extra = _unmatched(text, expected)
+    assert not missing and not extra, {"missing": missing, "extra": extra}
