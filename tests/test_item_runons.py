@@ -76,6 +76,21 @@ GROUPS = [
          ("staffordshire-police", COC, CLOSED, "handling of 101 calls"),
          ("staffordshire-police", COC, CLOSED, "management of sex offenders"),
          marks=[_gap("a group status said the sentence after is not read")]),
+    case("Inspectors found that Avon and Somerset Police was slow to answer 999 calls and "
+         "that its vetting was poor. Both were identified as causes of concern in 2022 and "
+         "both have since been closed.",
+         ("avon-and-somerset-constabulary", COC, CLOSED, "slow to answer 999 calls"),
+         ("avon-and-somerset-constabulary", COC, CLOSED, "its vetting was poor")),
+    case("Inspectors found that Avon and Somerset Police was slow to answer 999 calls and "
+         "that its vetting was poor. Both were identified as causes of concern in 2022 and "
+         "both remain open.",
+         ("avon-and-somerset-constabulary", COC, OPEN, "slow to answer 999 calls"),
+         ("avon-and-somerset-constabulary", COC, OPEN, "its vetting was poor")),
+    # Named in a recap with no status after: where they stand is not said.
+    case("Inspectors found that Avon and Somerset Police was slow to answer 999 calls and "
+         "that its vetting was poor. Both were identified as causes of concern in 2022.",
+         ("avon-and-somerset-constabulary", COC, None, "slow to answer 999 calls"),
+         ("avon-and-somerset-constabulary", COC, None, "its vetting was poor")),
     case("Lincolnshire Police entered Engage in 2023 over concerns about how it records crime "
          "and how it supervises investigations. The crime recording concern has since been "
          "closed; the concern about supervision remains.",
@@ -103,6 +118,16 @@ FORCE_BETWEEN = [
     case("In May we issued a cause of concern about how Sussex Police investigates stalking, "
          "ahead of publishing the full report.",
          ("sussex-police", COC, OPEN, "how Sussex Police investigates stalking")),
+    case("Cumbria Constabulary was inspected in May. We raised a cause of concern with the "
+         "constabulary about its handling of missing children.",
+         ("cumbria-constabulary", COC, OPEN, "its handling of missing children")),
+    case("We have raised a cause of concern with Lancashire Constabulary about the "
+         "supervision of its detectives and have made three recommendations to it.",
+         ("lancashire-constabulary", COC, OPEN, "the supervision of its detectives")),
+    # "on the force's …" is what the finding is about, not whom it was raised with.
+    case("Inspectors visited Kent Police in March. They raised a cause of concern on the "
+         "force's handling of stalking.",
+         ("kent-police", COC, OPEN, "the force's handling of stalking")),
     # Not a force: no item.
     case("We have raised a cause of concern with the Home Office about national vetting "
          "rules."),

@@ -248,6 +248,10 @@ def copular_items(analysis: Analysis, finding: Finding, force_id: str) -> list[I
         return []
     status = Status.CLOSED if has_phrase(negated, rec.copular_closed) else (
         None if in_background(analysis, sentence) else Status.OPEN)
+    later, by_verb = status_read(analysis, finding.end, sentence.tok_end,
+                                 context_start=finding.end)
+    if by_verb:  # "Both were named as causes of concern in 2022 and both have been closed."
+        status = later
     referred = pronoun_count(analysis, begin, copula)
     if referred is not None:  # "Both were identified as causes of concern."
         named = antecedent_subjects(analysis, sentence, referred)

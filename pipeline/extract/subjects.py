@@ -194,6 +194,23 @@ def _skip_joiners(analysis: Analysis, finding: Finding) -> int:
                 k + 1].lower_ in joiners and k + 2 in skip:
             k += 2
         k = issue_predicate_end(analysis, k, end) or k
+        k = _after_force_anaphor(analysis, k, end, joiners)
+    return k
+
+
+def _after_force_anaphor(analysis: Analysis, k: int, end: int, joiners: set[str]) -> int:
+    """"raised a cause of concern with the constabulary about …": the force, named by a
+    phrase that stands for it, is who was told, not what the finding is about."""
+    doc = analysis.doc
+    leads = set(analysis.rules.recommendations.subject_leads)
+    if k >= end or doc[k].lower_ not in joiners or doc[k].lower_ in leads:
+        return k  # "on the force's response to calls" is what it is about
+    for anaphor in analysis.rules.words.force_anaphors:
+        parts = anaphor.split()
+        after = k + 1 + len(parts)
+        if len(parts) > 1 and lower_words(doc, k + 1, min(after, end)) == parts and not (
+                after < end and doc[after].lower_ in analysis.rules.counts.possessives):
+            return after
     return k
 
 
@@ -375,6 +392,7 @@ def subject_end(analysis: Analysis, finding: Finding, start: int, how: str = Int
     if how in (Intro.COLON, Intro.PREDICATE):
         after_comma -= set(rec.list_joins)  # "…: call handling, and the management of …"
     force_preps = set(rec.subject_force_prepositions)
+    perfect = set(rec.perfect_auxiliaries)
     forces = {m.tok_start for m in analysis.forces_between(start, end)}
     for i in range(start, end):
         word = doc[i].lower_
@@ -388,6 +406,8 @@ def subject_end(analysis: Analysis, finding: Finding, start: int, how: str = Int
             return i  # "… has been achieved", "… has not yet been achieved"
         if word in stops and following in followers:
             return i
+        if i > start and word in rec.list_joins and following in perfect:
+            return i  # "about A and have made two recommendations": a new clause
         if i > start and word in final_verbs and (not following or following in (
                 status_words | _PUNCTUATION)):
             return i  # "… about vetting remains.", "… about custody stays open"
