@@ -174,7 +174,34 @@ def list_frame(analysis: Analysis, intro_index: int, bullets: int = 0
     if frame is not None and frame[:2] == (FindingKind.CAUSE_OF_CONCERN, None) and (
             _current_move_before(analysis, intro_index)):
         return FindingKind.CAUSE_OF_CONCERN, Status.OPEN, Source.REASON
+    if frame is not None and frame[1] is None:
+        status = _counted_set_status(analysis, intro_index, frame[0], bullets)
+        return frame if status is None else (frame[0], status, frame[2])
     return frame
+
+
+def _counted_set_status(analysis: Analysis, intro_index: int, kind: str, bullets: int
+                        ) -> str | None:
+    """"Inspectors raised two causes of concern about …" then, later, "The causes of
+    concern relate to:" and two bullets: an uncounted set introduced by "the" is the set
+    counted before, as many as the bullets, and stands where that sentence says."""
+    intro = analysis.sentences[intro_index]
+    own = [f for f in findings_in(analysis, intro) if f.kind == kind and f.plural]
+    articles = set(analysis.rules.counts.determiners)
+    if not own or bullets < 2 or count_before(analysis, own[-1]) is not None or not set(
+            lower_words(analysis.doc, intro.tok_start, own[-1].start)) <= articles:
+        return None
+    for sentence in reversed(analysis.sentences[:intro_index]):
+        counted = [f for f in findings_in(analysis, sentence) if f.kind == kind and f.plural
+                   and count_before(analysis, f) is not None]
+        if counted:
+            finding = counted[-1]
+            if count_before(analysis, finding) != bullets:
+                return None
+            status = item_status(analysis, finding, finding.end)
+            if status is not None:  # "the two causes carry nine recommendations": say on
+                return status
+    return None
 
 
 def _current_move_before(analysis: Analysis, index: int) -> bool:
