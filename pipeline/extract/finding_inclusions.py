@@ -14,10 +14,17 @@ from __future__ import annotations
 from pipeline.codes import Status
 from pipeline.extract.clauses import clause_end, clause_start, phrase_length_at
 from pipeline.extract.context import Analysis, Sentence
+from pipeline.extract.counts import number_at
 from pipeline.extract.finding_mentions import finding_force, findings_in, is_hypothetical
 from pipeline.extract.items import Item, Source, count_before
 from pipeline.extract.status import cached_words, status_in
-from pipeline.extract.subjects import clean_subject, span_text, split_listed, split_on_leads
+from pipeline.extract.subjects import (
+    clean_subject,
+    long_enough,
+    span_text,
+    split_listed,
+    split_on_leads,
+)
 
 _KIND_WINDOW = 2  # the counted set is named in this sentence or the two before
 
@@ -107,3 +114,33 @@ def inclusion_items(analysis: Analysis, sentence: Sentence) -> list[Item]:
 def _hypothetical(analysis: Analysis, sentence: Sentence, item: Item) -> bool:
     findings = [f for f in findings_in(analysis, sentence) if f.start < item.token]
     return bool(findings) and is_hypothetical(analysis, findings[-1])
+
+
+def bracketed_members(analysis: Analysis, sentence: Sentence) -> list[Item]:
+    """"Of the four causes of concern, one (crime recording) was closed; three remain
+    open": a part of a counted set with its members in brackets after the count, and the
+    status the clause after the brackets gives them."""
+    words = cached_words(analysis)
+    doc = analysis.doc
+    pointers = set(analysis.rules.recommendations.bracket_pointers)
+    out: list[Item] = []
+    for k in range(sentence.tok_start + 1, sentence.tok_end - 1):
+        if words[k] != "(" or number_at(analysis, k - 1) is None or (
+                words[k + 1] in pointers or number_at(analysis, k + 1) is not None):
+            continue
+        close = clause_end(doc, sentence.tok_end, k + 1, {")"})
+        kind = _kind(analysis, sentence, k)
+        force_id = finding_force(analysis, sentence, k)
+        if close >= sentence.tok_end or kind is None or force_id is None:
+            continue
+        status = status_in(analysis, close + 1, clause_end(doc, sentence.tok_end, close + 1,
+                                                           {";", ":", ","}))
+        subject = clean_subject(analysis, span_text(analysis, k + 1, close))
+        parts = split_listed(analysis, subject, tuple(
+            analysis.rules.recommendations.clause_subject_openers)) if subject else []
+        out.extend(Item(kind, force_id, p, status, sentence.start, sentence.end, k + 1,
+                        source=Source.REFERENCE, sentence_index=sentence.index,
+                        group=f"bracket-{sentence.index}-{k}")
+                   for p in (clean_subject(analysis, q) for q in parts) if p and long_enough(
+                       analysis, p) and any(c.isalpha() for c in p))
+    return [i for i in out if not _hypothetical(analysis, sentence, i)]
