@@ -66,6 +66,9 @@ RESOLVE_CASES = [
     ("ago", "two weeks ago", (date(2024, 5, 1), "month")),
     ("relative", "yesterday", (date(2024, 6, 11), "day")),
     ("relative", "last month", (date(2024, 5, 1), "month")),
+    # What is decided "this week" is announced now: the publication date.
+    ("relative", "this week", (date(2024, 6, 12), "day")),
+    ("relative", "last week", (date(2024, 6, 1), "month")),
     ("relative", "earlier this year", (date(2024, 1, 1), "year")),
     ("month_of_relative_year", "March this year", (date(2024, 3, 1), "month")),
     ("month_of_relative_year", "in December of last year", (date(2023, 12, 1), "month")),

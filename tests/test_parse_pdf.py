@@ -45,6 +45,19 @@ def test_a_sentence_over_a_page_break_and_running_heads():
     ]
 
 
+def test_a_marking_on_a_one_page_letter_and_a_hyphen_before_a_capital():
+    body = build_pdf([[["OFFICIAL - SENSITIVE"],
+                       ["The force now offers its non-", "English speaking callers an",
+                        "interpreter."],
+                       ["Official figures follow."]]])
+    doc = parse_pdf(body, url=URL, title_hint="Revisit letter")
+    assert doc.text.split("\n") == [
+        "Revisit letter",
+        "The force now offers its non-English speaking callers an interpreter.",
+        "Official figures follow.",
+    ]
+
+
 @pytest.mark.parametrize(
     ("paragraphs", "created", "hint", "expected"),
     [

@@ -34,6 +34,8 @@ def _now(force: str, phase: str) -> set[tuple]:
 
 
 ENTRIES = [
+    ("The inspectorate imposed special measures on Cambridgeshire Constabulary last week.",
+     {("cambridgeshire-constabulary", "engage", "2024-11-01", "month")}),
     ("The police watchdog has placed Bedfordshire Police in special measures.",
      _now("bedfordshire-police", "engage")),
     ("Derbyshire Constabulary has been put under enhanced monitoring by the inspectorate.",
@@ -72,6 +74,15 @@ EXITS = [
      "phase.", _now("dyfed-powys-police", "scan")),
     ("The oversight group agreed that Surrey Police should now leave enhanced monitoring.",
      _now("surrey-police", "scan")),
+    # "lifted", "no longer requires", "is now out of".
+    ("The inspectorate lifted special measures at Bedfordshire Police on Monday.",
+     {("bedfordshire-police", "scan", "2024-11-11", "day")}),
+    ("HMICFRS has lifted the Engage status from Lancashire Constabulary.",
+     _now("lancashire-constabulary", "scan")),
+    ("The watchdog said Dorset Police no longer needs enhanced monitoring.",
+     _now("dorset-police", "scan")),
+    ("Gloucestershire Constabulary is now officially out of the Engage process.",
+     _now("gloucestershire-constabulary", "scan")),
     # A date in a fronted clause about an earlier event is that event's.
     ("Following a meeting of the oversight group on 5 November, HM Chief Inspector has "
      "decided that Sussex Police should return to routine monitoring.",
@@ -197,6 +208,8 @@ NOT_MOVES = [
     # A stay until a date to come, or a move in the present after "until", has not ended.
     "Staffordshire Police will remain in Engage until at least March 2026.",
     "The board will meet monthly until Kent Police leaves special measures.",
+    "Is Kent Police out of special measures yet? Not quite, the panel heard.",
+    "Kent Police was never out of special measures in that time.",
     # A since-clause far from the phase names another state's start.
     "Kent Police was in special measures then, and officers have worked much harder since "
     "2022.",

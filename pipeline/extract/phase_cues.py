@@ -265,6 +265,8 @@ def _cue_before(analysis: Analysis, view: View, term: PhaseTerm, v: Vocabulary) 
         return _governing_verb(analysis, view, term, i - 1, Toward.OUT, v)
     if first in v.exits:
         return Move(_toward(term, False), i)
+    if first in v.ph.no_longer_verbs and i - 1 >= limit and _is_no_longer(analysis, i - 1, v):
+        return Move(Direction.EXIT, i) if term.phase == Phase.ENGAGE else None
     if first in v.enters:
         return Move(_toward(term, True), i)
     return None
@@ -317,9 +319,16 @@ def _governing_verb(analysis: Analysis, view: View, term: PhaseTerm, i: int, pre
 def _headline_exit(analysis: Analysis, view: View, term: PhaseTerm, i: int, prep: Toward
                    ) -> Move | None:
     """"Kent Police out of special measures after two years": a headline with no verb, the
-    force right before the preposition, reports the move out."""
-    if prep != Toward.OUT or i == 0 or i - 1 not in _force_tokens(analysis) or (
-            not analysis.is_heading(view.sentence)):
+    force right before the preposition, reports the move out; so does "Kent Police is now
+    out of special measures" anywhere."""
+    if prep != Toward.OUT or i == 0:
+        return None
+    j = i - 1
+    copulas = set(analysis.rules.phases.out_copulas)
+    while j > view.sentence.tok_start and analysis.doc[j].lower_ in copulas:
+        j -= 1
+    if j not in _force_tokens(analysis) or (j == i - 1 and not analysis.is_heading(
+            view.sentence)):
         return None
     return Move(_toward(term, False), i)
 

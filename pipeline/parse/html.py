@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+from dataclasses import dataclass, field
 from datetime import date
 
 from bs4 import BeautifulSoup, NavigableString, Tag
@@ -11,7 +12,7 @@ from bs4 import BeautifulSoup, NavigableString, Tag
 from pipeline.models import Document
 from pipeline.parse.dates import parse_published
 from pipeline.parse.errors import ParseError
-from pipeline.parse.layout import join_paragraphs, normalise_list_item, with_title
+from pipeline.parse.layout import join_cells, join_paragraphs, normalise_list_item, with_title
 from pipeline.parse.page_dates import page_text_date
 
 _DROP_TAGS = (
@@ -25,8 +26,23 @@ _CHROME = re.compile(
 )
 _BLOCKS = (
     "p", "div", "section", "article", "main", "h1", "h2", "h3", "h4", "h5", "h6",
-    "li", "blockquote", "pre", "tr", "dd", "dt", "table", "ul", "ol",
+    "li", "blockquote", "pre", "tr", "dd", "dt", "ul", "ol", "caption",
 )  # fmt: skip
+# Markers the walk writes into the text and the lines are built from: the start of a list
+# item, the start of a table cell, and a block break inside a cell (kept to tell a cell
+# from a page laid out in a table).
+_LIST_ITEM = "\u0000LI "
+_CELL = "\u0001"
+_SOFT_BREAK = "\u0002"
+_HEADING = "\u0003"
+# A cell holding a heading, or more blocks than this (paragraphs, list items), is a column
+# of a page laid out with a table, not a cell of data: its blocks stay lines of their own.
+LAYOUT_CELL_BLOCKS = 3
+_HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
+_LAYOUT_ROLES = ("presentation", "none")
+# A cell spanning columns is followed by empty ones to keep the next cells under their
+# headings; a span wider than any real table is taken as this.
+MAX_COLSPAN = 50
 _DATE_META = (
     ("property", "article:published_time"),
     ("property", "og:published_time"),
@@ -166,41 +182,99 @@ def _strip_chrome(root: Tag) -> None:
         tag.decompose()
 
 
+@dataclass
+class _Walk:
+    """Where the walk is: inside how many table cells, and inside which kinds of table."""
+
+    cells: int = 0
+    tables: list[bool] = field(default_factory=list)  # True: a data table, not a layout one
+
+    def break_mark(self) -> str:
+        # Inside a cell a block only softens to a space: the row stays on one line.
+        return _SOFT_BREAK if self.cells else "\n"
+
+
+def _colspan(tag: Tag) -> int:
+    value = str(tag.get("colspan") or "1").strip()
+    return min(int(value), MAX_COLSPAN) if value.isdigit() and int(value) > 0 else 1
+
+
+def _open(node: Tag, walk: _Walk) -> tuple[str, str, str]:
+    """What a tag writes where it opens and where it closes, and what it changes."""
+    if node.name == "table":
+        walk.tables.append(str(node.get("role") or "").lower() not in _LAYOUT_ROLES)
+        return walk.break_mark(), walk.break_mark(), "table"
+    if node.name in ("td", "th") and not walk.cells and walk.tables and walk.tables[-1]:
+        walk.cells += 1
+        return _CELL, _CELL * (_colspan(node) - 1), "cell"
+    if node.name in _BLOCKS or node.name in ("td", "th"):
+        mark = walk.break_mark()
+        if node.name == "li":
+            return mark + _LIST_ITEM, mark, ""
+        return (mark + _HEADING if walk.cells and node.name in _HEADINGS else mark), mark, ""
+    return "", "", ""
+
+
 def _text_parts(root: Tag) -> list[str]:
     """The root's strings in document order, a line break around every block and for <br>,
-    and a marker at the start of each list item: one walk with an explicit stack, so nesting
-    depth costs neither recursion nor repeated searches of the tree."""
+    a marker at the start of each list item, and one before each cell of a data table:
+    one walk with an explicit stack, so nesting depth costs neither recursion nor repeated
+    searches of the tree."""
     wanted = root.interesting_string_types or Tag.MAIN_CONTENT_STRING_TYPES
     parts: list[str] = []
-    closing: list[str] = [""]
+    walk = _Walk()
+    closing: list[tuple[str, str]] = [("", "")]
     stack = [iter(root.contents)]
     while stack:
         node = next(stack[-1], None)
         if node is None:
             stack.pop()
-            parts.append(closing.pop())
+            text, change = closing.pop()
+            parts.append(text)
+            if change == "cell":
+                walk.cells -= 1
+            elif change == "table":
+                walk.tables.pop()
         elif isinstance(node, Tag):
             if node.name == "br":
-                parts.append("\n")
+                parts.append(walk.break_mark())
                 continue
-            block = node.name in _BLOCKS
-            if block:
-                parts.append("\n\u0000LI " if node.name == "li" else "\n")
-            closing.append("\n" if block else "")
+            opening, close, change = _open(node, walk)
+            parts.append(opening)
+            closing.append((close, change))
             stack.append(iter(node.contents))
         elif isinstance(node, NavigableString) and (
                 type(node) is wanted if isinstance(wanted, type) else type(node) in wanted):
-            parts.append(str(node))
+            # Line breaks in the source of a data table are only layout of the markup.
+            in_table = walk.tables and walk.tables[-1]
+            parts.append(str(node).replace("\n", " ") if in_table else str(node))
     return parts
+
+
+def _text_line(raw: str) -> str:
+    line = raw.replace(_LIST_ITEM, "- ", 1).replace(_LIST_ITEM, "")
+    return normalise_list_item(" ".join(line.split()))
+
+
+def _row_lines(raw: str) -> list[str]:
+    """A table row as one line of cells; a row whose cells hold whole passages (a page
+    laid out with a table) as the lines of those passages."""
+    lead, *cells = raw.split(_CELL)
+    pieces = [[p for p in cell.split(_SOFT_BREAK) if p.strip()] for cell in cells]
+    if _HEADING in raw or any(len(found) > LAYOUT_CELL_BLOCKS for found in pieces):
+        lines = raw.replace(_HEADING, "").replace(_CELL, _SOFT_BREAK).split(_SOFT_BREAK)
+        return [_text_line(line) for line in lines]
+    texts = [" ".join(" ".join(found).replace(_LIST_ITEM, "").split()) for found in pieces]
+    if lead.strip():
+        texts.insert(0, " ".join(lead.split()))
+    return [join_cells(texts)] if any(texts) else []
 
 
 def _body_text(root: Tag) -> str:
     lines = []
     for raw in "".join(_text_parts(root)).split("\n"):
-        line = raw.replace("\u0000LI ", "- ", 1).replace("\u0000LI ", "")
-        line = normalise_list_item(" ".join(line.split()))
-        if line and line != "-":
-            lines.append(line)
+        found = _row_lines(raw) if _CELL in raw else [_text_line(raw.replace(_SOFT_BREAK, " "))]
+        lines.extend(line for line in found if line and line != "-")
     return join_paragraphs(lines)
 
 

@@ -1,7 +1,9 @@
 """Normalise body text so that sentence and paragraph boundaries are reliable.
 
 The stored text is what evidence offsets point into, so it is built once here and never
-rewritten downstream: one paragraph per line, list items as "- item" lines.
+rewritten downstream: one paragraph per line, list items as "- item" lines, and the rows
+of a table as one line each, their cells joined by CELL_SEPARATOR (the extractor's
+`table_cell_separator` in rules/recommendations.yaml is found inside it).
 """
 
 from __future__ import annotations
@@ -12,6 +14,15 @@ _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200b\u202f\u205f\u3000]+")
 # Bullets as pages and word processors write them; a lone lower-case "o" is the second-level
 # bullet of documents converted from Word.
 _LIST_MARKER = re.compile(r"^(?:[-*•·▪◦–]|o(?=\s)|\d{1,2}[.)])\s+")
+CELL_SEPARATOR = " | "
+# An empty cell is written as a dash, not as nothing: the extractor counts a row's cells
+# by their words, so a row with an empty third cell would otherwise move its fourth cell
+# under the third heading.
+EMPTY_CELL = "–"
+# A word broken across a line end: a letter or digit, then a hyphen ending the line.
+_BROKEN_WORD = re.compile(r"\w-$")
+_SOFT_HYPHEN = "\u00ad"
+_ENDS_SENTENCE = re.compile(r"[.!?][\"\u201d\u2019)]*$")
 
 
 def clean_line(line: str) -> str:
@@ -28,6 +39,76 @@ def normalise_list_item(line: str) -> str:
     if match:
         return "- " + line[match.end() :].strip()
     return line
+
+
+def join_cells(cells: list[str]) -> str:
+    """One table row as one line, every column kept in its place."""
+    return CELL_SEPARATOR.join(clean_line(cell) or EMPTY_CELL for cell in cells)
+
+
+def _tab_cells(raw: str) -> tuple[list[str], bool] | None:
+    """A line's tab-separated cells and whether it is surely a row; None for no row.
+
+    Indentation is no cell. One tab in a line that ends a sentence may be a stray one in
+    prose, and the tab after a bullet ("o<tab>call handling", "1.<tab>Vetting") may start a
+    list item: such a line is a row only among surer rows.
+    """
+    text = raw.strip()
+    if "\t" not in text:
+        return None
+    cells = [cell.strip() for cell in text.split("\t")]
+    marker = _LIST_MARKER.match(text)
+    bullet = bool(marker) and "\t" not in text[marker.end():]
+    return cells, not bullet and (len(cells) > 2 or not _ENDS_SENTENCE.search(text))
+
+
+def table_rows(lines: list[str]) -> list[list[str] | None]:
+    """For each line of text copied from a browser, its cells if it is a table row.
+
+    Browsers copy a table row as its cells with a tab between each (an empty cell leaves
+    two tabs side by side), so a line with a tab between words is a row, and so is every
+    line of a run of tabbed lines with one sure row among them.
+    """
+    found = [_tab_cells(line) for line in lines]
+    out: list[list[str] | None] = [None] * len(lines)
+    start = 0
+    while start < len(found):
+        end = start
+        while end < len(found) and found[end] is not None:
+            end += 1
+        run = found[start:end]
+        if any(sure for _, sure in run):
+            out[start:end] = [cells for cells, _ in run]
+        start = end + 1
+    return out
+
+
+def breaks_word(line: str) -> bool:
+    """Whether the line ends inside a word: a hyphen straight after it, or a soft hyphen."""
+    return line.endswith(_SOFT_HYPHEN) or bool(_BROKEN_WORD.search(line))
+
+
+def mend_line_break(left: str, right: str) -> str:
+    """Join two lines of one paragraph, mending a word hyphenated across the break.
+
+    Whether "long-" + "term" was "long-term" or "monitor-" + "ing" was "monitoring" needs a
+    dictionary; in running prose, typesetters' breaks inside a word far outnumber compounds
+    that happen to fall at a line end, so a lower-case letter, a hyphen ending the line and
+    a lower-case letter starting the next are joined without the hyphen ("long-term" comes
+    out "longterm", the rarer loss). Before a capital or a digit ("mid-" + "2023", "non-" +
+    "English") the hyphen belongs to the word and is kept; either way no space is added.
+    """
+    if not left:
+        return right
+    if not right:
+        return left
+    if left.endswith(_SOFT_HYPHEN):
+        return left[:-1] + right
+    if breaks_word(left) and right[0].isalnum():
+        if left[-2].islower() and right[0].islower():
+            return left[:-1] + right
+        return left + right
+    return f"{left} {right}"
 
 
 def with_title(title: str, body: str) -> str:

@@ -29,7 +29,14 @@ from pdfminer.utils import decode_text
 from pipeline.models import Document
 from pipeline.parse.dates import date_line
 from pipeline.parse.errors import ParseError
-from pipeline.parse.layout import clean_line, join_paragraphs, normalise_list_item, with_title
+from pipeline.parse.furniture import is_marking
+from pipeline.parse.layout import (
+    clean_line,
+    join_paragraphs,
+    mend_line_break,
+    normalise_list_item,
+    with_title,
+)
 
 # A line shorter than this share of its box's width ends a paragraph (wrapped lines run to
 # the margin; the last line of a paragraph stops short).
@@ -55,17 +62,6 @@ def is_pdf(body: bytes, content_type: str = "") -> bool:
     return b"%PDF-" in body[:PDF_HEADER_WINDOW] or "/pdf" in content_type.lower()
 
 
-def _join(left: str, right: str) -> str:
-    """Join two lines of one paragraph, mending a word hyphenated across the break."""
-    if not left:
-        return right
-    if left.endswith("\u00ad"):
-        return left[:-1] + right
-    if left.endswith("-") and len(left) > 1 and left[-2].isalpha() and right[:1].islower():
-        return left[:-1] + right
-    return f"{left} {right}"
-
-
 def _box_paragraphs(box: LTTextBox) -> list[str]:
     paragraphs: list[str] = []
     current = ""
@@ -78,7 +74,7 @@ def _box_paragraphs(box: LTTextBox) -> list[str]:
         if current and _BULLET.match(text):
             paragraphs.append(current)
             current = ""
-        current = _join(current, text)
+        current = mend_line_break(current, text)
         if line.width < SHORT_LINE_RATIO * box.width and not text.endswith(("-", "\u00ad")):
             paragraphs.append(current)
             current = ""
@@ -116,12 +112,13 @@ def _paragraphs(pages: list[list[str]]) -> list[str]:
     heads = _running_heads(pages)
     out: list[str] = []
     for number, paragraphs in enumerate(pages):
-        kept = [p for p in paragraphs if p not in heads and not _PAGE_NUMBER.match(p)]
+        kept = [p for p in paragraphs
+                if p not in heads and not _PAGE_NUMBER.match(p) and not is_marking(p)]
         for index, text in enumerate(kept):
             # A sentence that runs over a page break continues in lower case.
             continues = number > 0 and index == 0 and bool(out) and out[-1][-1:] not in _TERMINAL
             if continues and text[:1].islower():
-                out[-1] = _join(out[-1], text)
+                out[-1] = mend_line_break(out[-1], text)
             else:
                 out.append(normalise_list_item(text))
     return out

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, field
 from datetime import date, datetime
 
 import yaml
@@ -11,7 +12,16 @@ from pipeline.limits import MAX_FRONT_MATTER_BYTES
 from pipeline.models import Document
 from pipeline.parse.dates import parse_published
 from pipeline.parse.errors import ParseError
-from pipeline.parse.layout import join_paragraphs, normalise_list_item, with_title
+from pipeline.parse.furniture import furniture
+from pipeline.parse.layout import (
+    breaks_word,
+    join_cells,
+    join_paragraphs,
+    mend_line_break,
+    normalise_list_item,
+    table_rows,
+    with_title,
+)
 
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?)\r?\n---[ \t]*(?:\r?\n|\Z)", re.DOTALL)
 # Link text holds no bracket and the target at most one level of parentheses, so that a
@@ -83,10 +93,10 @@ def _continues(previous: str, line: str, wrapped: bool) -> bool:
 
     Pages copied as text put every block element on a line of its own, with or without
     blank lines between them; only a line that goes on mid-sentence (no closing mark before
-    it, a lower-case word to start it), a block wrapped to a margin, or the cells of one
-    table row are joined.
+    it, a lower-case word to start it, or a word hyphenated across the break), a block
+    wrapped to a margin, or the cells of one table row are joined.
     """
-    if wrapped:
+    if wrapped or (breaks_word(previous) and line[:1].isalnum()):
         return True
     if _CLOSES_LINE.search(previous):
         return False
@@ -97,33 +107,87 @@ def _is_fragment(line: str) -> bool:
     return len(line.split()) <= FRAGMENT_WORDS and not _CLOSES_LINE.search(line)
 
 
-def _paragraphs(body: str) -> list[str]:
-    """One paragraph per line of the text, joining lines back only where they were wrapped."""
-    lines = [_clean_markdown(line) for line in body.replace("\r\n", "\n").split("\n")]
-    blocks: list[list[str]] = [[]]
-    for line in lines:
-        if line:
-            blocks[-1].append(line)
-        elif blocks[-1]:
-            blocks.append([])
+@dataclass
+class _Block:
+    """Lines between blank lines; a table row is a block of its own."""
+
+    lines: list[str] = field(default_factory=list)
+    row: bool = False
+    after_page_break: bool = False  # page furniture came between it and the block before
+
+
+def _blocks(body: str) -> list[_Block]:
+    raw = body.replace("\r\n", "\n").split("\n")
+    stripped = [line.strip() for line in raw]
+    dropped = furniture(stripped)
+    cells = table_rows(raw)
+    blocks: list[_Block] = [_Block()]
+    page_break = False
+    for line, is_furniture, row in zip(raw, dropped, cells, strict=True):
+        if is_furniture:
+            page_break = True
+        ends_block = is_furniture or not line.strip() or row is not None
+        if ends_block and blocks[-1].lines:
+            blocks.append(_Block())
+        if row is not None:
+            blocks[-1] = _Block([join_cells([_clean_markdown(c) for c in row])], row=True,
+                                after_page_break=page_break)
+            blocks.append(_Block())
+        elif line.strip() and not is_furniture:
+            if not blocks[-1].lines:
+                blocks[-1].after_page_break = page_break
+            blocks[-1].lines.append(_clean_markdown(line))
+        else:
+            continue
+        page_break = False
+    return [block for block in blocks if block.lines]
+
+
+def _block_paragraphs(block: list[str]) -> list[str]:
+    wrapped = _is_wrapped(block)
     paragraphs: list[str] = []
-    for block in blocks:
-        wrapped = _is_wrapped(block)
-        current: str | None = None
-        previous = ""
-        for line in block:
-            item = normalise_list_item(line)
-            joins = current is not None and not item.startswith("- ") and _continues(
-                previous, line, wrapped)
-            previous = line
-            if joins:
-                current = f"{current} {line}"
-                continue
-            if current is not None:
-                paragraphs.append(current)
-            current = item
+    current: str | None = None
+    previous = ""
+    for line in block:
+        item = normalise_list_item(line)
+        joins = current is not None and not item.startswith("- ") and _continues(
+            previous, line, wrapped)
+        previous = line
+        if joins:
+            current = mend_line_break(current, line)
+            continue
         if current is not None:
             paragraphs.append(current)
+        current = item
+    if current is not None:
+        paragraphs.append(current)
+    return paragraphs
+
+
+def _runs_over(before: str, after: str) -> bool:
+    """Whether a paragraph cut by a page break goes on in the first one after it: no
+    sentence ended, and the text after starts in lower case, finishes a hyphenated word,
+    or follows a line long enough to be prose rather than a heading."""
+    if _CLOSES_LINE.search(before) or after.startswith("- "):
+        return False
+    if after[:1].islower() or (breaks_word(before) and after[:1].isalnum()):
+        return True
+    return len(before) >= WRAPPED_MIN_WIDTH and after[:1].isalnum()
+
+
+def _paragraphs(body: str) -> list[str]:
+    """One paragraph per line of the text, joining lines back only where they were wrapped
+    or cut by page furniture; each table row is a line of its own."""
+    paragraphs: list[str] = []
+    last_is_row = True
+    for block in _blocks(body):
+        found = block.lines if block.row else _block_paragraphs(block.lines)
+        if (block.after_page_break and not block.row and not last_is_row and paragraphs
+                and _runs_over(paragraphs[-1], found[0])):
+            paragraphs[-1] = mend_line_break(paragraphs[-1], found[0])
+            found = found[1:]
+        paragraphs.extend(found)
+        last_is_row = block.row if found else last_is_row
     return paragraphs
 
 

@@ -35,6 +35,8 @@ class PhasesRules:
     ended_after: Phrases
     ended_stops: Phrases
     no_longer: Phrases
+    no_longer_verbs: Phrases
+    out_copulas: Phrases
     verb_search_stops: Phrases
     verb_search_skips: Phrases
     elliptical_joiners: Phrases
