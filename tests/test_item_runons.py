@@ -157,7 +157,28 @@ RESTATED_SETS = [
          ("gwent-police", COC, None, "the vetting of its officers")),
 ]
 
-BATTERY = RESTATED_SETS + RUN_ONS + LAST_CLAUSE + BRACKETS + GROUPS + FORCE_BETWEEN
+# Tables whose header names no kind: a "Summary" column in a table the header or the
+# sentence before says is of recommendations.
+TABLES = [
+    case("Progress at Bedfordshire Police is set out below.\nRec | Summary | Lead | Status\n"
+         "R1 | Review every open stalking case | ACC Crime | Complete\n"
+         "R2 | Train call handlers in risk assessment | Head of Contact | In progress",
+         ("bedfordshire-police", REC, CLOSED, "Review every open stalking case"),
+         ("bedfordshire-police", REC, OPEN, "Train call handlers in risk assessment")),
+    case("The following table shows progress on the recommendations made to Kent Police.\n"
+         "No. | Description | Progress\n1 | Audit the use of strip search | Not yet started\n"
+         "2 | Publish vetting outcomes every quarter | Achieved",
+         ("kent-police", REC, OPEN, "Audit the use of strip search"),
+         ("kent-police", REC, CLOSED, "Publish vetting outcomes every quarter")),
+    # A table of grades is not a table of findings.
+    case("Kent Police was graded in five areas.\nArea | Summary | Grade\nInvestigations | "
+         "Victims wait too long for updates | Adequate\nCall handling | Calls are answered "
+         "quickly | Good"),
+    # A heading in capitals names no subject.
+    case("KENT POLICE RECOMMENDATIONS: ANNUAL REVIEW\nKent Police has met most of them."),
+]
+
+BATTERY = TABLES + RESTATED_SETS + RUN_ONS + LAST_CLAUSE + BRACKETS + GROUPS + FORCE_BETWEEN
 
 
 @pytest.mark.parametrize("text,expected", BATTERY)

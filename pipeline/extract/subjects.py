@@ -96,6 +96,8 @@ def clean_subject(analysis: Analysis, text: str) -> str | None:
                 text = text[: -len(tail)].rstrip()
                 changed = True
     text = text.strip().strip(_QUOTES).strip()
+    if len(text.split()) > 1 and text.isupper():
+        return None  # "RECOMMENDATIONS: QUARTERLY UPDATE": a heading's words in capitals
     return text or None
 
 

@@ -132,6 +132,9 @@ class RecommendationsRules:
     list_separators: Regexes
     antecedent_trailers: Regexes
     table_cell_separator: str
+    table_subject_headers: Phrases
+    table_kind_abbreviations: Mapping[str, tuple[str, ...]]
+    table_pointers: Phrases
     table_status_headers: Phrases
     table_pending_words: Phrases
     inclusion_leads: Phrases
