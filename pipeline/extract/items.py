@@ -35,9 +35,11 @@ from pipeline.extract.subjects import (
     clean_subject,
     issue_predicate_end,
     long_enough,
+    only_references,
     members,
     names_only_a_force,
     opens_with_a_force,
+    plural_predicate_subjects,
     predicate_subject,
     relative_subject,
     span_text,
@@ -343,6 +345,8 @@ def finding_subjects(analysis: Analysis, finding: Finding) -> tuple[list[str], i
     if stated:
         return stated, finding.end, Intro.STATED
     span = subject_span(analysis, finding, leads)
+    if span is None and finding.plural:
+        return plural_predicate_subjects(analysis, finding), finding.end, Intro.NONE
     if span is None:
         subject = relative_subject(analysis, finding) or apposition(
             analysis, finding) or predicate_subject(analysis, finding)
@@ -369,7 +373,8 @@ def _span_subjects(analysis: Analysis, finding: Finding, start: int, end: int, h
     quantifier = raw.lower().strip(" .,") in rec.antecedent_quantifiers
     if subject is None and finding.plural and quantifier:
         return _antecedents(analysis, finding), end, how
-    if subject is None or how == Intro.PAREN and not long_enough(analysis, subject):
+    if subject is None or how == Intro.PAREN and (not long_enough(analysis, subject) or (
+            only_references(subject))):
         return [], end, how  # "causes of concern (HTML)": a link, not a subject
     if not finding.plural:
         return [subject], end, how

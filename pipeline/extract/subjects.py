@@ -101,6 +101,14 @@ def clean_subject(analysis: Analysis, text: str) -> str | None:
     return text or None
 
 
+def only_references(subject: str) -> bool:
+    """"(R3 and R7)", "(2.1, 2.4)": reference numbers name which findings, not what they
+    are about."""
+    words = re.findall(r"\w+", subject)
+    coded = [w for w in words if any(c.isdigit() for c in w)]
+    return bool(coded) and len(coded) >= len(words) - len(coded)
+
+
 def long_enough(analysis: Analysis, subject: str | None) -> bool:
     """Cut-off fragments ("ca", "ide") at the end of an excerpt are not subjects."""
     minimum = analysis.rules.recommendations.min_subject_words
@@ -516,6 +524,45 @@ def predicate_subject(analysis: Analysis, finding: Finding) -> str | None:
         return None  # "was about to be reviewed"
     end = clause_end(doc, sentence.tok_end, k + size, set(_TRAILING_PUNCTUATION))
     return clean_subject(analysis, span_text(analysis, k + size, end)) if end > k + size else None
+
+
+def plural_predicate_subjects(analysis: Analysis, finding: Finding) -> list[str]:
+    """"The two recommendations that are partly met concern A and B": after a counted set
+    and the relative clause that qualifies it, a verb saying what its members are about;
+    the members are as many as the count."""
+    doc = analysis.doc
+    rec = analysis.rules.recommendations
+    sentence = finding.sentence
+    count = _counted(analysis, finding)
+    if count is None or count < 2:
+        return []
+    status = {w for p in (*rec.closed_words, *rec.open_words) for w in p.split()}
+    allowed = status | set(rec.status_aux) | set(rec.status_negations) | set(
+        rec.relative_pronouns) | set(rec.partial_words) | set(rec.perfect_auxiliaries) | {
+        w for q in rec.antecedent_quantifiers for w in q.split()} | {","}
+    k = finding.end
+    while k < sentence.tok_end and k - finding.end < _PREDICATE_WORDS:
+        size = _lead_length(lower_words(doc, k, min(k + LEAD_IN_WORDS, sentence.tok_end)),
+                            list(rec.plural_predicate_leads))
+        if size is not None and k > finding.end:
+            end = clause_end(doc, sentence.tok_end, k + size, {";", ":"})
+            text = clean_subject(analysis, span_text(analysis, k + size, end))
+            parts = split_subjects(analysis, text, count, tuple(
+                rec.clause_subject_openers)) if text else []
+            kept = [p for p in (clean_subject(analysis, q) for q in parts) if p]
+            return kept if len(kept) == count else []
+        if doc[k].lower_ not in allowed:
+            return []
+        k += 1
+    return []
+
+
+def _counted(analysis: Analysis, finding: Finding) -> int | None:
+    k = finding.start - 1
+    skip = set(analysis.rules.counts.determiners) | set(analysis.rules.counts.modifiers)
+    while k > finding.sentence.tok_start and analysis.doc[k].lower_ in skip:
+        k -= 1
+    return number_at(analysis, k) if finding.plural and k >= finding.sentence.tok_start else None
 
 
 def names_only_a_force(analysis: Analysis, start: int, end: int) -> bool:

@@ -141,6 +141,7 @@ class RecommendationsRules:
     inclusion_pronouns: Phrases
     negative_quantifiers: Phrases
     predicate_subject_leads: Phrases
+    plural_predicate_leads: Phrases
     predicate_not_starts: Phrases
     ordinal_issue_verbs: Phrases
     request_verbs: Phrases
