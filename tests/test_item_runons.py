@@ -166,11 +166,31 @@ MORE = [
     case("The inspectorate gave Essex Police two causes of concern this week, including one "
          "on how it handles 999 calls.",
          ("essex-police", COC, OPEN, "how it handles 999 calls")),
+    # A report that contains a finding issues it; a status said after it wins.
+    case("Published today, the report on Lancashire Constabulary contains one cause of "
+         "concern, about how it supervises investigations, with three recommendations.",
+         ("lancashire-constabulary", COC, OPEN, "how it supervises investigations")),
+    case("The 2021 report on Kent Police contained a cause of concern about its vetting of "
+         "new recruits, which has since been closed.",
+         ("kent-police", COC, CLOSED, "its vetting of new recruits")),
+    # "including" after a clause that names no set of findings lists no members.
+    case("Kent Police was given a cause of concern about its vetting this week. The "
+         "commissioner oversees the force's work, including the delivery of its "
+         "improvement plan.",
+         ("kent-police", COC, OPEN, "its vetting")),
     # Reference numbers in brackets name which, not what.
     case("Two recommendations (R3 and R7) remain open at Kent Police."),
     # A fire service's findings are not items.
     case("North Yorkshire Fire and Rescue Service's last cause of concern, on protection "
          "activity, was signed off in January."),
+    # "Its" after a fire service's name is the service's.
+    case("Cleveland Police has two open causes of concern. Cleveland Fire Brigade was "
+         "inspected at the same time. Its last cause of concern, on protection work, was "
+         "signed off in May."),
+    case("Durham and Darlington Fire and Rescue Service was inspected in May. Durham "
+         "Constabulary was inspected in June. Its last cause of concern, on the vetting of "
+         "new officers, was signed off in July.",
+         ("durham-constabulary", COC, CLOSED, "the vetting of new officers")),
     case("Gwent Police still has three open recommendations:\n1) the review of its custody "
          "records;\n2) the recording of hate crime; or 3) the audit of its firearms "
          "licensing.",

@@ -91,9 +91,10 @@ def inclusion_items(analysis: Analysis, sentence: Sentence) -> list[Item]:
         kind = _kind(analysis, sentence, k)
         force_id = finding_force(analysis, sentence, start)
         subject = clean_subject(analysis, span_text(analysis, start, end))
-        if kind is None or force_id is None or subject is None:
-            continue
         opening = clause_start(analysis.doc, sentence.tok_start, k - 1, {";", ":"})
+        if kind is None or force_id is None or subject is None or not _names_a_set(
+                analysis, sentence, opening, k):
+            continue
         status = status_in(analysis, end, clause_end(analysis.doc, sentence.tok_end, end + 1,
                                                      {";", ":"}), context_start=opening)
         # "four have been signed off, including one on A": the set's own status
@@ -109,6 +110,18 @@ def inclusion_items(analysis: Analysis, sentence: Sentence) -> list[Item]:
                         group=f"inclusion-{sentence.index}-{k}")
                    for p in (clean_subject(analysis, q) for q in parts) if p)
     return [i for i in out if not _hypothetical(analysis, sentence, i)]
+
+
+def _names_a_set(analysis: Analysis, sentence: Sentence, opening: int, k: int) -> bool:
+    """"…, including for the delivery of any plan" after a sentence about findings names
+    no set: the clause before the inclusion must name a finding, count one ("the other
+    two") or stand for the rest ("The rest, among them …")."""
+    if any(f.start < k for f in findings_in(analysis, sentence)):
+        return True
+    words = cached_words(analysis)
+    counts = analysis.rules.counts
+    rest = set(counts.remaining_words) | set(analysis.rules.recommendations.inclusion_sets)
+    return any(words[j] in rest or number_at(analysis, j) is not None for j in range(opening, k))
 
 
 def _hypothetical(analysis: Analysis, sentence: Sentence, item: Item) -> bool:

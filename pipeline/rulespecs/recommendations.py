@@ -138,6 +138,7 @@ class RecommendationsRules:
     table_status_headers: Phrases
     table_pending_words: Phrases
     inclusion_leads: Phrases
+    inclusion_sets: Phrases
     inclusion_pronouns: Phrases
     negative_quantifiers: Phrases
     predicate_subject_leads: Phrases
