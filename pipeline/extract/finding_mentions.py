@@ -115,7 +115,8 @@ def _named_before(analysis: Analysis, sentence: Sentence) -> str | None:
         if mention.tok_start >= sentence.tok_start:
             continue
         if mention.kind == MentionKind.FIRE and sentence.index - analysis.token_sentence[
-                mention.tok_start] <= _FIRE_REACH and not seen_police:
+                mention.tok_start] <= _FIRE_REACH and not seen_police and not (
+                    _calls_it_the_force(analysis, sentence)):
             return None  # "North Yorkshire Fire and Rescue Service … Its last cause of concern"
         if mention.kind == MentionKind.FIRE or k in compared:
             continue
@@ -123,6 +124,14 @@ def _named_before(analysis: Analysis, sentence: Sentence) -> str | None:
         if mention.kind == MentionKind.OFFICE or analysis.usable(mention):
             return mention.force_id
     return None
+
+
+def _calls_it_the_force(analysis: Analysis, sentence: Sentence) -> bool:
+    """Whether the sentence names a police force by a phrase for one ("the force", "the
+    constabulary"): after a fire service's name, that phrase is still the police force."""
+    words = lower_words(analysis.doc, sentence.tok_start, sentence.tok_end)
+    return has_phrase(words, [a for a in analysis.rules.words.force_anaphors
+                              if len(a.split()) > 1])
 
 
 def _compared(analysis: Analysis) -> set[int]:
