@@ -12,6 +12,8 @@
 
 from __future__ import annotations
 
+import re
+
 import numpy
 from spacy.attrs import ORTH
 
@@ -44,6 +46,7 @@ from pipeline.extract.subjects import (
 OPENING_WORDS = 3
 
 _FINAL_MARKS = ".!?"
+_CLAUSE_BREAKS = frozenset(";,")
 _CONNECTIVE_REACH = 8  # "following a series of inspections that raised concerns about …"
 
 
@@ -171,7 +174,34 @@ def list_frame(analysis: Analysis, intro_index: int, bullets: int = 0
     if frame is not None and frame[:2] == (FindingKind.CAUSE_OF_CONCERN, None) and (
             _current_move_before(analysis, intro_index)):
         return FindingKind.CAUSE_OF_CONCERN, Status.OPEN, Source.REASON
+    if frame is not None and frame[1] is None:
+        status = _counted_set_status(analysis, intro_index, frame[0], bullets)
+        return frame if status is None else (frame[0], status, frame[2])
     return frame
+
+
+def _counted_set_status(analysis: Analysis, intro_index: int, kind: str, bullets: int
+                        ) -> str | None:
+    """"Inspectors raised two causes of concern about …" then, later, "The causes of
+    concern relate to:" and two bullets: an uncounted set introduced by "the" is the set
+    counted before, as many as the bullets, and stands where that sentence says."""
+    intro = analysis.sentences[intro_index]
+    own = [f for f in findings_in(analysis, intro) if f.kind == kind and f.plural]
+    articles = set(analysis.rules.counts.determiners)
+    if not own or bullets < 2 or count_before(analysis, own[-1]) is not None or not set(
+            lower_words(analysis.doc, intro.tok_start, own[-1].start)) <= articles:
+        return None
+    for sentence in reversed(analysis.sentences[:intro_index]):
+        counted = [f for f in findings_in(analysis, sentence) if f.kind == kind and f.plural
+                   and count_before(analysis, f) is not None]
+        if counted:
+            finding = counted[-1]
+            if count_before(analysis, finding) != bullets:
+                return None
+            status = item_status(analysis, finding, finding.end)
+            if status is not None:  # "the two causes carry nine recommendations": say on
+                return status
+    return None
 
 
 def _current_move_before(analysis: Analysis, index: int) -> bool:
@@ -217,12 +247,24 @@ def _list_frame(analysis: Analysis, intro_index: int, bullets: int = 0
     if findings:
         finding = findings[-1]
         kind = FindingKind.RECOMMENDATION if _recommends(analysis, words) else finding.kind
-        return kind, item_status(analysis, finding, finding.end), Source.LIST
+        status = _last_clause_status(analysis, intro, finding.end) or item_status(
+            analysis, finding, finding.end)
+        return kind, status, Source.LIST
     if _refers_back(analysis, intro):
         return _referred_frame(analysis, intro, words)
     if _recommends(analysis, words) and _finding_before(analysis, intro_index):
         return FindingKind.RECOMMENDATION, None, Source.LIST
     return None
+
+
+def _last_clause_status(analysis: Analysis, intro: Sentence, after: int) -> str | None:
+    """"Of the four causes of concern, one was closed; three remain open:": the list is the
+    set the clause before the colon names, with that clause's status."""
+    words = cached_words(analysis)
+    breaks = [k for k in range(after, intro.tok_end) if words[k] in _CLAUSE_BREAKS]
+    if not breaks or not intro.text.rstrip().endswith(":"):
+        return None
+    return status_in(analysis, breaks[-1] + 1, intro.tok_end)
 
 
 def _refers_back(analysis: Analysis, sentence: Sentence) -> bool:
@@ -285,11 +327,92 @@ def listed_bullets(analysis: Analysis) -> set[int]:
     return {b.index for _, _, bullets, _ in _framed_runs(analysis) for b in bullets}
 
 
+def _line_pieces(analysis: Analysis, bullet: Sentence) -> list[Sentence]:
+    """A list item with no full stop runs on into the next one ("ii) the backlog; and"
+    then "iii) the training.", on one line or two): where the next marker in order
+    follows a mark that lets an item go on, a new item starts."""
+    cuts = _next_markers(analysis, bullet)
+    if not cuts:
+        return [bullet]
+    pieces = []
+    for at, to in zip([0] + cuts, cuts + [len(bullet.text)], strict=True):
+        text = _without_continuation(analysis, bullet.text[at:to])
+        start = bullet.start + at
+        tokens = [k for k in range(bullet.tok_start, bullet.tok_end)
+                  if start <= analysis.doc[k].idx < start + len(text)]
+        if not tokens:
+            return [bullet]
+        found = _markers(analysis).match(text)
+        pieces.append(Sentence(bullet.index, start, start + len(text), tokens[0],
+                               tokens[-1] + 1, bullet.paragraph, text,
+                               found.end() if found else 0))
+    return pieces
+
+
+def _without_continuation(analysis: Analysis, text: str) -> str:
+    """An item's words without the "; and" that let the next one follow."""
+    ends = analysis.rules.recommendations.unmarked_item_continuations
+    text = text.rstrip()
+    while True:
+        end = next((e for e in ends if text.endswith(e) and (
+            not e.isalpha() or text[: -len(e)].endswith(" "))), None)
+        if end is None:
+            return text
+        text = text[: -len(end)].rstrip()
+
+
+def _next_markers(analysis: Analysis, bullet: Sentence) -> list[int]:
+    """Where each later marker in order ("iii)" after "ii)") opens, after a line break or
+    a continuation ("; and iv) …")."""
+    own = _ordinal(bullet.text[: bullet.marker])
+    if own is None:
+        return []
+    ends = tuple(analysis.rules.recommendations.unmarked_item_continuations)
+    cuts: list[int] = []
+    for found in _markers(analysis).finditer(bullet.text, bullet.marker):
+        at = found.start()
+        before = bullet.text[:at].rstrip()
+        place = _ordinal(found.group())
+        if at == 0 or not bullet.text[at - 1].isspace() or place is None:
+            continue
+        if place == (own[0], own[1] + 1) and ("\n" in bullet.text[len(before):at] or (
+                before.endswith(ends))):
+            cuts.append(at)
+            own = place
+    return cuts
+
+
+_ROMAN = {"i": 1, "v": 5, "x": 10}
+_NUMBER, _NUMERAL, _LETTER = range(3)  # kinds of numbering
+
+
+def _ordinal(marker: str) -> tuple[int, int] | None:
+    """A numbering marker's kind and place: "iv)" is the fourth roman, "(b)" the second
+    letter, "3." the third number; bullets and dashes have no place."""
+    core = marker.strip().strip("().").lower()
+    if core.isdigit():
+        return _NUMBER, int(core)
+    if core and set(core) <= set(_ROMAN) and (len(core) > 1 or core == "i"):
+        values = [_ROMAN[c] for c in core]
+        return _NUMERAL, sum(-v if k + 1 < len(values) and v < values[k + 1] else v
+                            for k, v in enumerate(values))
+    if len(core) == 1 and core.isalpha():
+        return _LETTER, ord(core) - ord("a") + 1
+    return None
+
+
+def _markers(analysis: Analysis) -> re.Pattern:
+    if _markers not in analysis.cache:
+        analysis.cache[_markers] = re.compile("|".join(
+            f"(?:{m})" for m in analysis.rules.recommendations.list_markers))
+    return analysis.cache[_markers]
+
+
 def list_items(analysis: Analysis) -> list[Item]:
     out: list[Item] = []
     for run, intro_index, bullets, frame in _framed_runs(analysis):
         intro = analysis.sentences[intro_index]
-        for bullet in bullets:
+        for bullet in (p for b in bullets for p in _line_pieces(analysis, b)):
             kind, subject, status = _bullet_reading(analysis, bullet, frame)
             force_id = finding_force(analysis, bullet, bullet.tok_start) or finding_force(
                 analysis, intro, intro.tok_end)

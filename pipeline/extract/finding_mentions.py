@@ -83,6 +83,9 @@ def is_hypothetical(analysis: Analysis, finding: Finding) -> bool:
         before, rec.hypothetical_before)
 
 
+_FIRE_REACH = 3  # sentences after a fire service's name that may still be about it
+
+
 def finding_force(analysis: Analysis, sentence: Sentence, token: int) -> str | None:
     """The force a finding belongs to: the one named in its sentence nearest before the
     finding (else the first after it), else the force last named before the sentence, as
@@ -106,15 +109,29 @@ def _named_before(analysis: Analysis, sentence: Sentence) -> str | None:
     comparison covers every force of its list: after "joins Cleveland, Greater Manchester
     and the Metropolitan Police in Engage", a finding is the story force's, not the Met's."""
     compared = _compared(analysis)
+    seen_police = False
     for k in range(len(analysis.forces) - 1, -1, -1):
         mention = analysis.forces[k]
         if mention.tok_start >= sentence.tok_start:
             continue
+        if mention.kind == MentionKind.FIRE and sentence.index - analysis.token_sentence[
+                mention.tok_start] <= _FIRE_REACH and not seen_police and not (
+                    _calls_it_the_force(analysis, sentence)):
+            return None  # "North Yorkshire Fire and Rescue Service … Its last cause of concern"
         if mention.kind == MentionKind.FIRE or k in compared:
             continue
+        seen_police = True
         if mention.kind == MentionKind.OFFICE or analysis.usable(mention):
             return mention.force_id
     return None
+
+
+def _calls_it_the_force(analysis: Analysis, sentence: Sentence) -> bool:
+    """Whether the sentence names a police force by a phrase for one ("the force", "the
+    constabulary"): after a fire service's name, that phrase is still the police force."""
+    words = lower_words(analysis.doc, sentence.tok_start, sentence.tok_end)
+    return has_phrase(words, [a for a in analysis.rules.words.force_anaphors
+                              if len(a.split()) > 1])
 
 
 def _compared(analysis: Analysis) -> set[int]:

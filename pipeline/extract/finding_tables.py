@@ -16,12 +16,13 @@ from pipeline.codes import Alignment, Status
 from pipeline.extract.clauses import has_phrase, lower_words
 from pipeline.extract.context import Analysis
 from pipeline.extract.counts import number_at
-from pipeline.extract.finding_mentions import Matcher, finding_force
+from pipeline.extract.finding_mentions import Matcher, finding_force, findings_in
 from pipeline.extract.items import Item, Source
 from pipeline.extract.status import status_in
 from pipeline.extract.subjects import clean_subject
 
 _MIN_ROWS = 2  # a header and at least one row
+_INTRO_WINDOW = 3  # sentences before a table that may say what it lists
 
 
 @dataclass(frozen=True)
@@ -110,11 +111,36 @@ def _cell_status(analysis: Analysis, cell: Cell) -> str | None:
 
 
 def _subject_column(analysis: Analysis, table: list[Row]) -> tuple[int, str] | None:
-    """The first kind column whose cells are words, not counts."""
+    """The first kind column whose cells are words, not counts; failing that, a column
+    headed "Summary" (or "Description", …) in a table of a kind its header abbreviates
+    ("Rec") or the sentence before it names ("The table below sets out the
+    recommendations")."""
     for column, kind in _kind_column(analysis, table[0]):
         cells = [r.cells[column] for r in table[1:] if column < len(r.cells)]
         if cells and not all(_is_count(analysis, c) for c in cells):
             return column, kind
+    rec = analysis.rules.recommendations
+    header = [lower_words(analysis.doc, c.tok_start, c.tok_end) for c in table[0].cells]
+    column = next((k for k, words in enumerate(header)
+                   if has_phrase(words, rec.table_subject_headers)), None)
+    if column is None:
+        return None
+    kind = next((kind for kind, short in rec.table_kind_abbreviations.items()
+                 for words in header if " ".join(words) in short), None)
+    return (column, kind or _kind_introduced(analysis, table[0])) if (
+        kind or _kind_introduced(analysis, table[0])) else None
+
+
+def _kind_introduced(analysis: Analysis, header: Row) -> str | None:
+    """The kind of finding a sentence just before the table names with a word pointing at
+    it ("The table below sets out the recommendations linked to it.")."""
+    rec = analysis.rules.recommendations
+    index = analysis.sentence_of(header.cells[0].tok_start).index
+    for sentence in reversed(analysis.sentences[max(index - _INTRO_WINDOW, 0) : index]):
+        words = lower_words(analysis.doc, sentence.tok_start, sentence.tok_end)
+        found = findings_in(analysis, sentence)
+        if found and has_phrase(words, rec.table_pointers):
+            return found[-1].kind
     return None
 
 

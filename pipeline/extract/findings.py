@@ -15,7 +15,7 @@ from pipeline.extract.clauses import has_phrase, lower_words
 from pipeline.extract.context import Analysis, Sentence
 from pipeline.extract.counts import Tally, document_tallies
 from pipeline.extract.evidence import span_event
-from pipeline.extract.finding_inclusions import inclusion_items
+from pipeline.extract.finding_inclusions import bracketed_members, inclusion_items
 from pipeline.extract.finding_lists import (
     engage_nearby,
     engage_sentences,
@@ -101,6 +101,7 @@ def document_items(analysis: Analysis) -> list[Item]:
             items.extend(pronoun_items(analysis, sentence))
             items.extend(pronoun_mentions(analysis, sentence))
             items.extend(inclusion_items(analysis, sentence))
+            items.extend(bracketed_members(analysis, sentence))
             if sentence.index not in named:
                 items.extend(echo_items(analysis, sentence))
         if sentence.index in engage:

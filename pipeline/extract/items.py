@@ -37,7 +37,9 @@ from pipeline.extract.subjects import (
     long_enough,
     members,
     names_only_a_force,
+    only_references,
     opens_with_a_force,
+    plural_predicate_subjects,
     predicate_subject,
     relative_subject,
     span_text,
@@ -248,6 +250,10 @@ def copular_items(analysis: Analysis, finding: Finding, force_id: str) -> list[I
         return []
     status = Status.CLOSED if has_phrase(negated, rec.copular_closed) else (
         None if in_background(analysis, sentence) else Status.OPEN)
+    later, by_verb = status_read(analysis, finding.end, sentence.tok_end,
+                                 context_start=finding.end)
+    if by_verb:  # "Both were named as causes of concern in 2022 and both have been closed."
+        status = later
     referred = pronoun_count(analysis, begin, copula)
     if referred is not None:  # "Both were identified as causes of concern."
         named = antecedent_subjects(analysis, sentence, referred)
@@ -339,6 +345,8 @@ def finding_subjects(analysis: Analysis, finding: Finding) -> tuple[list[str], i
     if stated:
         return stated, finding.end, Intro.STATED
     span = subject_span(analysis, finding, leads)
+    if span is None and finding.plural:
+        return plural_predicate_subjects(analysis, finding), finding.end, Intro.NONE
     if span is None:
         subject = relative_subject(analysis, finding) or apposition(
             analysis, finding) or predicate_subject(analysis, finding)
@@ -365,7 +373,8 @@ def _span_subjects(analysis: Analysis, finding: Finding, start: int, end: int, h
     quantifier = raw.lower().strip(" .,") in rec.antecedent_quantifiers
     if subject is None and finding.plural and quantifier:
         return _antecedents(analysis, finding), end, how
-    if subject is None or how == Intro.PAREN and not long_enough(analysis, subject):
+    if subject is None or how == Intro.PAREN and (not long_enough(analysis, subject) or (
+            only_references(subject))):
         return [], end, how  # "causes of concern (HTML)": a link, not a subject
     if not finding.plural:
         return [subject], end, how

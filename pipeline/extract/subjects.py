@@ -14,6 +14,7 @@ from enum import StrEnum, auto
 
 from pipeline.extract.clauses import clause_end, lower_words, token_lowers
 from pipeline.extract.context import Analysis
+from pipeline.extract.counts import number_at
 from pipeline.extract.finding_mentions import Finding, aside_end, findings_in
 
 # Words after a finding read for who raised it ("we raised in 2023") and for its lead-in.
@@ -95,7 +96,17 @@ def clean_subject(analysis: Analysis, text: str) -> str | None:
                 text = text[: -len(tail)].rstrip()
                 changed = True
     text = text.strip().strip(_QUOTES).strip()
+    if len(text.split()) > 1 and text.isupper():
+        return None  # "RECOMMENDATIONS: QUARTERLY UPDATE": a heading's words in capitals
     return text or None
+
+
+def only_references(subject: str) -> bool:
+    """"(R3 and R7)", "(2.1, 2.4)": reference numbers name which findings, not what they
+    are about."""
+    words = re.findall(r"\w+", subject)
+    coded = [w for w in words if any(c.isdigit() for c in w)]
+    return bool(coded) and len(coded) >= len(words) - len(coded)
 
 
 def long_enough(analysis: Analysis, subject: str | None) -> bool:
@@ -193,6 +204,23 @@ def _skip_joiners(analysis: Analysis, finding: Finding) -> int:
                 k + 1].lower_ in joiners and k + 2 in skip:
             k += 2
         k = issue_predicate_end(analysis, k, end) or k
+        k = _after_force_anaphor(analysis, k, end, joiners)
+    return k
+
+
+def _after_force_anaphor(analysis: Analysis, k: int, end: int, joiners: set[str]) -> int:
+    """"raised a cause of concern with the constabulary about …": the force, named by a
+    phrase that stands for it, is who was told, not what the finding is about."""
+    doc = analysis.doc
+    leads = set(analysis.rules.recommendations.subject_leads)
+    if k >= end or doc[k].lower_ not in joiners or doc[k].lower_ in leads:
+        return k  # "on the force's response to calls" is what it is about
+    for anaphor in analysis.rules.words.force_anaphors:
+        parts = anaphor.split()
+        after = k + 1 + len(parts)
+        if len(parts) > 1 and lower_words(doc, k + 1, min(after, end)) == parts and not (
+                after < end and doc[after].lower_ in analysis.rules.counts.possessives):
+            return after
     return k
 
 
@@ -299,7 +327,10 @@ def subject_start(analysis: Analysis, finding: Finding, leads: list[str]
     if colon is not None:
         return colon, Intro.PREDICATE
     if words[offset : offset + 1] == ["("] and not offset:
-        return k + 1, Intro.PAREN
+        # "(see page 4)", "(paragraph 3.2)", "(25%)": a pointer or a figure names nothing
+        pointer = words[1:2] and (words[1] in analysis.rules.recommendations.bracket_pointers
+                                  or number_at(analysis, k + 1) is not None)
+        return None if pointer else (k + 1, Intro.PAREN)
     if not offset and aside_end(analysis, k, end) is not None:
         size = _lead_length(words[1:], leads)  # "– on A, and on B –"
         return None if size is None else (k + 1 + size, Intro.DASH)
@@ -371,6 +402,7 @@ def subject_end(analysis: Analysis, finding: Finding, start: int, how: str = Int
     if how in (Intro.COLON, Intro.PREDICATE):
         after_comma -= set(rec.list_joins)  # "…: call handling, and the management of …"
     force_preps = set(rec.subject_force_prepositions)
+    perfect = set(rec.perfect_auxiliaries)
     forces = {m.tok_start for m in analysis.forces_between(start, end)}
     lowers = token_lowers(doc)
     for i in range(start, end):
@@ -385,6 +417,8 @@ def subject_end(analysis: Analysis, finding: Finding, start: int, how: str = Int
             return i  # "… has been achieved", "… has not yet been achieved"
         if word in stops and following in followers:
             return i
+        if i > start and word in rec.list_joins and following in perfect:
+            return i  # "about A and have made two recommendations": a new clause
         if i > start and word in final_verbs and (not following or following in (
                 status_words | _PUNCTUATION)):
             return i  # "… about vetting remains.", "… about custody stays open"
@@ -491,6 +525,45 @@ def predicate_subject(analysis: Analysis, finding: Finding) -> str | None:
         return None  # "was about to be reviewed"
     end = clause_end(doc, sentence.tok_end, k + size, set(_TRAILING_PUNCTUATION))
     return clean_subject(analysis, span_text(analysis, k + size, end)) if end > k + size else None
+
+
+def plural_predicate_subjects(analysis: Analysis, finding: Finding) -> list[str]:
+    """"The two recommendations that are partly met concern A and B": after a counted set
+    and the relative clause that qualifies it, a verb saying what its members are about;
+    the members are as many as the count."""
+    doc = analysis.doc
+    rec = analysis.rules.recommendations
+    sentence = finding.sentence
+    count = _counted(analysis, finding)
+    if count is None or count < 2:
+        return []
+    status = {w for p in (*rec.closed_words, *rec.open_words) for w in p.split()}
+    allowed = status | set(rec.status_aux) | set(rec.status_negations) | set(
+        rec.relative_pronouns) | set(rec.partial_words) | set(rec.perfect_auxiliaries) | {
+        w for q in rec.antecedent_quantifiers for w in q.split()} | {","}
+    k = finding.end
+    while k < sentence.tok_end and k - finding.end < _PREDICATE_WORDS:
+        size = _lead_length(lower_words(doc, k, min(k + LEAD_IN_WORDS, sentence.tok_end)),
+                            list(rec.plural_predicate_leads))
+        if size is not None and k > finding.end:
+            end = clause_end(doc, sentence.tok_end, k + size, {";", ":"})
+            text = clean_subject(analysis, span_text(analysis, k + size, end))
+            parts = split_subjects(analysis, text, count, tuple(
+                rec.clause_subject_openers)) if text else []
+            kept = [p for p in (clean_subject(analysis, q) for q in parts) if p]
+            return kept if len(kept) == count else []
+        if doc[k].lower_ not in allowed:
+            return []
+        k += 1
+    return []
+
+
+def _counted(analysis: Analysis, finding: Finding) -> int | None:
+    k = finding.start - 1
+    skip = set(analysis.rules.counts.determiners) | set(analysis.rules.counts.modifiers)
+    while k > finding.sentence.tok_start and analysis.doc[k].lower_ in skip:
+        k -= 1
+    return number_at(analysis, k) if finding.plural and k >= finding.sentence.tok_start else None
 
 
 def names_only_a_force(analysis: Analysis, start: int, end: int) -> bool:

@@ -56,6 +56,7 @@ class RecommendationsRules:
     relative_raisers: Phrases
     clause_subject_openers: Phrases
     subject_stops_after_comma: Phrases
+    bracket_pointers: Phrases
     subject_stops: Phrases
     subject_hedges: Phrases
     not_subjects: Phrases
@@ -131,12 +132,17 @@ class RecommendationsRules:
     list_separators: Regexes
     antecedent_trailers: Regexes
     table_cell_separator: str
+    table_subject_headers: Phrases
+    table_kind_abbreviations: Mapping[str, tuple[str, ...]]
+    table_pointers: Phrases
     table_status_headers: Phrases
     table_pending_words: Phrases
     inclusion_leads: Phrases
+    inclusion_sets: Phrases
     inclusion_pronouns: Phrases
     negative_quantifiers: Phrases
     predicate_subject_leads: Phrases
+    plural_predicate_leads: Phrases
     predicate_not_starts: Phrases
     ordinal_issue_verbs: Phrases
     request_verbs: Phrases
