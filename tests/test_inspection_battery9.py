@@ -34,7 +34,8 @@ PRESENCE = [
      {month("surrey-police", "2024-02")}),
     ("Inspectors were with Lancashire Constabulary for two weeks in November 2023.",
      {month("lancashire-constabulary", "2023-11")}),
-    ("We were on site at Cheshire Constabulary in the week beginning 6 May 2024.",
+    ("The inspection team were on site at Cheshire Constabulary in the week beginning 6 May "
+     "2024.",
      {month("cheshire-constabulary", "2024-05")}),
     ("Gwent Police has a new plan. HMICFRS inspectors were at the force in March 2024 and "
      "saw it working.", {month("gwent-police", "2024-03")}),
@@ -91,6 +92,10 @@ NEAR_MISSES = [
     ("Kent Police is praised. Officers were in the force for twenty years before 2020.",
      set()),
     ("Inspectors were in no doubt that Kent Police had improved in 2023.", set()),
+    ("We were at Kent Police headquarters for the launch of the scheme in May 2024.", set()),
+    ("Our officers were with Essex Police in March 2024 for a joint operation.", set()),
+    ("They were in the force for a week in April 2024, the federation said of the "
+     "reviewers.", set()),
     ("Kent Police returned in May 2024 to the Scan phase.", set()),
     ("Essex Police has a new chief. The chief constable returned in March 2024 after "
      "sick leave.", set()),
@@ -112,9 +117,7 @@ NEAR_MISSES = [
 ALL = GERUNDS + PRESENCE + RETURNS + LISTS + WITH_DATES + PROGRAMME
 
 # Cases the rules do not handle yet, by their text's start.
-KNOWN_GAPS: dict[str, str] = {
-    "In October 2022 we raised a cause of con": "a programme's report takes another clause's date",
-}
+KNOWN_GAPS: dict[str, str] = {}
 
 
 def _cases(cases: list[tuple[str, set]]) -> list:

@@ -149,13 +149,16 @@ def _returns(analysis: Analysis, sentence: Sentence) -> list[tuple[int, int]]:
     for m in analysis.forces_between(sentence.tok_start, sentence.tok_end):
         if _inspectors_before(analysis, sentence, m.tok_start):
             out += _phrases_before(analysis, sentence, m.tok_start, spec.visit_phrases + (
-                spec.presence_phrases) + (
                 spec.return_phrases if m.kind == MentionKind.STRONG else ()))
     for at in _counted_groups(analysis, sentence, sentence.tok_start):
         if _inspectors_before(analysis, sentence, at):
             out += _phrases_before(analysis, sentence, at, spec.visit_phrases)
-    for at in _anaphor_starts(analysis, sentence):
-        if _inspectors_before(analysis, sentence, at):
+    # Being at a force says less than visiting it: only the inspectors by name are there
+    # to inspect ("we were at Kent Police for the launch" may be anyone's "we").
+    present = [m.tok_start for m in analysis.forces_between(
+        sentence.tok_start, sentence.tok_end)] + _anaphor_starts(analysis, sentence)
+    for at in present:
+        if _inspectors_before(analysis, sentence, at, spec.presence_subjects):
             out += _phrases_before(analysis, sentence, at, spec.presence_phrases)
     return out + _bare_returns(analysis, sentence)
 
@@ -200,13 +203,14 @@ def _bare_returns(analysis: Analysis, sentence: Sentence) -> list[tuple[int, int
     return out
 
 
-def _inspectors_before(analysis: Analysis, sentence: Sentence, at: int) -> bool:
+def _inspectors_before(analysis: Analysis, sentence: Sentence, at: int,
+                       subjects: tuple[str, ...] | None = None) -> bool:
     """Whether the clause before a token names the inspectors ("the chief constable
     returned to Kent Police" is no revisit)."""
     clause = clause_start(analysis.doc, sentence.tok_start, at,
                           set(analysis.rules.words.clause_breaks))
     return bool(set(lower_words(analysis.doc, clause, at)) & set(
-        analysis.rules.inspections.return_subjects))
+        analysis.rules.inspections.return_subjects if subjects is None else subjects))
 
 
 def _phrases_before(analysis: Analysis, sentence: Sentence, at: int, phrases: tuple
@@ -469,7 +473,7 @@ def _dates(analysis: Analysis, scope: Scope, trigger: tuple[int, int], report: b
             ok = retry is not None and not _across_sequence(analysis, retry, trigger)
             mention = retry if ok and not any(retry is m for m, _ in found) else None
             if mention is None:
-                return found
+                return found or _programme_only(analysis, scope, trigger)
         if mention is not None and _dateline(analysis, mention) and not found:
             # "LONDON, 3 April 2024 – we inspected Kent Police in January": the story's date
             # stands in only when the inspection has no other.
@@ -493,9 +497,8 @@ def _dates(analysis: Analysis, scope: Scope, trigger: tuple[int, int], report: b
         return found
     words = lower_words(analysis.doc, trigger[0], trigger[1])
     heading = analysis.is_heading(scope.sentence)
-    if scope.programme and not heading and not set(words) & set(spec.needs_own_date):
-        # "In our PEEL 2021/22 inspection we found": a date phrase that names no date.
-        return [(None, Source.PROGRAMME)]
+    if programme := _programme_only(analysis, scope, trigger):
+        return programme
     # A heading naming a report ("PEEL 2021/22: An inspection of Kent Police") is not
     # dated by the page: the programme span it carries is no date of its own.
     if scope.programme or not analysis.reference[0] or set(words) & set(spec.needs_own_date):
@@ -504,6 +507,18 @@ def _dates(analysis: Analysis, scope: Scope, trigger: tuple[int, int], report: b
     # give (a revisit letter linked from a news story is not dated by the story).
     heading = heading and not analysis.in_link_list(scope.sentence)
     return [(None, Source.PAGE)] if heading else []
+
+
+def _programme_only(analysis: Analysis, scope: Scope, trigger: tuple[int, int]
+                    ) -> list[tuple[DateMention | None, Source]]:
+    """A trigger whose only date phrase is a programme span ("In our PEEL 2021/22
+    inspection we found", "a concern raised in 2021, ahead of our PEEL 2021/22 report"),
+    outside a heading: its date is unknown."""
+    words = lower_words(analysis.doc, trigger[0], trigger[1])
+    if not scope.programme or analysis.is_heading(scope.sentence) or set(words) & set(
+            analysis.rules.inspections.needs_own_date):
+        return []
+    return [(None, Source.PROGRAMME)]
 
 
 def _span_end(analysis: Analysis, scope: Scope, mention: DateMention) -> DateMention:

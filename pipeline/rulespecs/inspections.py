@@ -59,3 +59,4 @@ class InspectionsRules:
     return_purposes: Phrases
     return_onwards: Phrases
     list_colons: Phrases
+    presence_subjects: Phrases
