@@ -109,6 +109,10 @@ NEAR_MISSES = [
      "start in March.", set()),
     ("The Home Office has commissioned an inspection of Dorset Police, expected to start in "
      "October.", set()),
+    # A date after the page's is a plan's or a deadline's (published 12 June 2024).
+    ("Kent Police said it would respond to the inspection by 30 June 2024.", set()),
+    ("Essex Police expects its inspection in September 2024, the chief constable said.",
+     set()),
     ("The panel received an inspection update on Kent Police on 3 May 2024.", set()),
     ("The quarterly inspection update for Suffolk Constabulary was presented in May 2024.",
      set()),

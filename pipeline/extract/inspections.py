@@ -14,6 +14,7 @@ import re
 from bisect import bisect_left
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
+from datetime import date
 from enum import StrEnum, auto
 
 from pipeline.codes import Precision
@@ -750,11 +751,26 @@ def _trigger_events(analysis: Analysis, clause: TriggerClause, forces: list[str]
             (None, None) if source == Source.PROGRAMME else analysis.reference)
         years = _programme_years(analysis, scope, start) if (
             source == Source.PROGRAMME) else None
+        if _after_page(analysis, value):
+            continue  # "it would respond to the inspection by 30 June", on 12 June
         out += [Mention(sentence_event(
             analysis, scope.sentence, INSPECTION.name, force_id, event_date=value,
             date_precision=precision if value else None), kind, source,
             label=_is_label(mention, start), years=years) for force_id in mention_forces]
     return out
+
+
+def _after_page(analysis: Analysis, value: date | None) -> bool:
+    """Whether a date comes after the page's own, at the page date's precision: no
+    inspection that has happened takes it."""
+    today, precision = analysis.reference
+    if value is None or not today:
+        return False
+    if precision == Precision.DAY:
+        return value > today
+    if precision == Precision.MONTH:
+        return (value.year, value.month) > (today.year, today.month)
+    return value.year > today.year
 
 
 def _programme_years(analysis: Analysis, scope: Scope, start: int) -> tuple[int, int] | None:
