@@ -3,12 +3,21 @@ and the shorthands the inspection test files write their expected rows with."""
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 from pipeline.extract import extract_events
 from pipeline.models import Document
 
 PUBLISHED = date(2024, 6, 12)
+# The page date of a case that names later years: no inspection takes a date after its page's.
+LATER = date(2026, 7, 1)
+LATER_YEAR = re.compile(r"\b20(2[5-9]|3\d)\b")
+
+
+def published_for(text: str) -> date:
+    """The page date a case is published on: PUBLISHED, or LATER for a later year's case."""
+    return LATER if LATER_YEAR.search(text) else PUBLISHED
 
 
 def inspections_in(text: str, published: date | None = PUBLISHED) -> set[tuple]:

@@ -14,6 +14,7 @@ import re
 from bisect import bisect_left
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
+from datetime import date
 from enum import StrEnum, auto
 
 from pipeline.codes import Precision
@@ -41,6 +42,8 @@ PART_REACH = 4  # words from a trigger to what it is part of ("for the next PEEL
 YEAR_DIGITS = 4  # a programme span's first year is written in full ("2021/22")
 GROUP_GAP = 1  # words between a number and the forces it counts ("eight police forces")
 MAX_DATES = 2  # a trigger's date phrase, and its report's date after an edition's year
+YEAR_WRITTEN = re.compile(r"\d{4}")  # a year in full, as a date phrase may write it
+RETURN_REACH = 4  # words after a bare return (and its date) read for what it was for
 
 
 class MatcherName(StrEnum):
@@ -151,16 +154,64 @@ def _returns(analysis: Analysis, sentence: Sentence) -> list[tuple[int, int]]:
     for at in _counted_groups(analysis, sentence, sentence.tok_start):
         if _inspectors_before(analysis, sentence, at):
             out += _phrases_before(analysis, sentence, at, spec.visit_phrases)
+    # Being at a force says less than visiting it: only the inspectors by name are there
+    # to inspect ("we were at Kent Police for the launch" may be anyone's "we").
+    present = [m.tok_start for m in analysis.forces_between(
+        sentence.tok_start, sentence.tok_end)] + _anaphor_starts(analysis, sentence)
+    for at in present:
+        if _inspectors_before(analysis, sentence, at, spec.presence_subjects):
+            out += _phrases_before(analysis, sentence, at, spec.presence_phrases)
+    return out + _bare_returns(analysis, sentence)
+
+
+def _anaphor_starts(analysis: Analysis, sentence: Sentence) -> list[int]:
+    """Where "the force" or "the constabulary" starts in a sentence: what the inspectors'
+    presence may name ("inspectors were in the force between 2 and 13 October")."""
+    anaphors = [p.split() for p in analysis.rules.forces.strict_anaphors]
+    out = []
+    for at in analysis.positions_in({words[-1] for words in anaphors}, sentence):
+        for words in anaphors:
+            start = at + 1 - len(words)
+            if start >= sentence.tok_start and lower_words(analysis.doc, start, at + 1) == words:
+                out.append(start)
     return out
 
 
-def _inspectors_before(analysis: Analysis, sentence: Sentence, at: int) -> bool:
+def _bare_returns(analysis: Analysis, sentence: Sentence) -> list[tuple[int, int]]:
+    """The inspectors coming back with no object, told by when or what for ("inspectors
+    from HMICFRS returned in June to check progress", "the team came back on 8 May to
+    see"): a revisit of the force the sentence refers to; coming back to a phase ("we
+    returned in May to the Scan phase") is not."""
+    spec = analysis.rules.inspections
+    doc = analysis.doc
+    out = []
+    for verb in spec.return_verbs:
+        size = len(verb.split())
+        for at in analysis.positions_in({verb.split()[-1]}, sentence):
+            start, end = at + 1 - size, at + 1
+            if start < sentence.tok_start or " ".join(lower_words(doc, start, end)) != verb:
+                continue
+            if not _inspectors_before(analysis, sentence, start):
+                continue
+            dated = [d for d in analysis.date_phrases_between(end, sentence.tok_end)
+                     if d.tok_start <= end + 1]
+            past = dated[0].tok_end if dated else end
+            after = lower_words(doc, past, min(past + RETURN_REACH, sentence.tok_end))
+            purpose = any(" ".join(after).startswith(p) for p in spec.return_purposes)
+            onward = bool(after) and after[0] in spec.return_onwards
+            if purpose or (dated and not onward):
+                out.append((start, end))
+    return out
+
+
+def _inspectors_before(analysis: Analysis, sentence: Sentence, at: int,
+                       subjects: tuple[str, ...] | None = None) -> bool:
     """Whether the clause before a token names the inspectors ("the chief constable
     returned to Kent Police" is no revisit)."""
     clause = clause_start(analysis.doc, sentence.tok_start, at,
                           set(analysis.rules.words.clause_breaks))
     return bool(set(lower_words(analysis.doc, clause, at)) & set(
-        analysis.rules.inspections.return_subjects))
+        analysis.rules.inspections.return_subjects if subjects is None else subjects))
 
 
 def _phrases_before(analysis: Analysis, sentence: Sentence, at: int, phrases: tuple
@@ -237,10 +288,16 @@ def _planned(analysis: Analysis, sentence: Sentence, end: int, breaks: set[str])
     words = _undated_words(analysis, end, after_end)
     stops = [k for k, w in enumerate(words) if w in spec.predicate_stops]
     today = analysis.reference[0]
-    if today and any(d.value and d.value < today for d in analysis.date_phrases_between(
-            end, after_end)):
+    if today and any(d.value and d.value < today and _written_year(analysis, d)
+                     for d in analysis.date_phrases_between(end, after_end)):
         return False  # "An inspection in March 2024 is expected to be published in July"
     return has_phrase(words[:stops[0]] if stops else words, spec.future_predicates)
+
+
+def _written_year(analysis: Analysis, mention: DateMention) -> bool:
+    """Whether a date phrase writes its year: a bare month ("expected to begin in April")
+    takes a year by guessing, which cannot say the inspection has happened."""
+    return YEAR_WRITTEN.search(analysis.text[mention.start:mention.end]) is not None
 
 
 def _undated_words(analysis: Analysis, start: int, end: int) -> list[str]:
@@ -318,7 +375,7 @@ def _named(analysis: Analysis, scope: Scope, start: int, end: int) -> list[str]:
     joins = set(analysis.rules.inspections.list_joins) | determiners
     # A visit's object needs no preposition: "inspectors who examined the Cheshire force".
     visit = " ".join(lower_words(analysis.doc, start, end)) in (
-        analysis.rules.inspections.visit_phrases)
+        analysis.rules.inspections.visit_phrases + analysis.rules.inspections.presence_phrases)
     at = None  # where the listed places end ("the inspection of Kent, Essex and Suffolk")
     for m in analysis.forces_between(end, scope.sentence.tok_end):
         between = lower_words(analysis.doc, end if at is None else at, m.tok_start)
@@ -417,7 +474,7 @@ def _dates(analysis: Analysis, scope: Scope, trigger: tuple[int, int], report: b
             ok = retry is not None and not _across_sequence(analysis, retry, trigger)
             mention = retry if ok and not any(retry is m for m, _ in found) else None
             if mention is None:
-                return found
+                return found or _programme_only(analysis, scope, trigger)
         if mention is not None and _dateline(analysis, mention) and not found:
             # "LONDON, 3 April 2024 – we inspected Kent Police in January": the story's date
             # stands in only when the inspection has no other.
@@ -441,9 +498,8 @@ def _dates(analysis: Analysis, scope: Scope, trigger: tuple[int, int], report: b
         return found
     words = lower_words(analysis.doc, trigger[0], trigger[1])
     heading = analysis.is_heading(scope.sentence)
-    if scope.programme and not heading and not set(words) & set(spec.needs_own_date):
-        # "In our PEEL 2021/22 inspection we found": a date phrase that names no date.
-        return [(None, Source.PROGRAMME)]
+    if programme := _programme_only(analysis, scope, trigger):
+        return programme
     # A heading naming a report ("PEEL 2021/22: An inspection of Kent Police") is not
     # dated by the page: the programme span it carries is no date of its own.
     if scope.programme or not analysis.reference[0] or set(words) & set(spec.needs_own_date):
@@ -452,6 +508,18 @@ def _dates(analysis: Analysis, scope: Scope, trigger: tuple[int, int], report: b
     # give (a revisit letter linked from a news story is not dated by the story).
     heading = heading and not analysis.in_link_list(scope.sentence)
     return [(None, Source.PAGE)] if heading else []
+
+
+def _programme_only(analysis: Analysis, scope: Scope, trigger: tuple[int, int]
+                    ) -> list[tuple[DateMention | None, Source]]:
+    """A trigger whose only date phrase is a programme span ("In our PEEL 2021/22
+    inspection we found", "a concern raised in 2021, ahead of our PEEL 2021/22 report"),
+    outside a heading: its date is unknown."""
+    words = lower_words(analysis.doc, trigger[0], trigger[1])
+    if not scope.programme or analysis.is_heading(scope.sentence) or set(words) & set(
+            analysis.rules.inspections.needs_own_date):
+        return []
+    return [(None, Source.PROGRAMME)]
 
 
 def _span_end(analysis: Analysis, scope: Scope, mention: DateMention) -> DateMention:
@@ -588,7 +656,7 @@ def _forces(analysis: Analysis, clause: TriggerClause) -> list[str]:
     spec = analysis.rules.inspections
     trigger = lower_words(analysis.doc, clause.start, clause.end)
     named = _named(analysis, clause.scope, clause.start, clause.end) or _group_listed(
-        analysis, clause)
+        analysis, clause) or _bullet_listed(analysis, clause)
     clause.named = bool(named)
     bare_report = trigger[0] in spec.report_words and not _on_the_force(analysis, clause.end)
     clause.excluded = not named and (clause.scope.fire or bare_report
@@ -622,6 +690,26 @@ def _group_listed(analysis: Analysis, clause: TriggerClause) -> list[str]:
             break
         out.append(m.force_id)
         at = m.tok_end
+    return list(dict.fromkeys(out))
+
+
+def _bullet_listed(analysis: Analysis, clause: TriggerClause) -> list[str]:
+    """The forces listed one to a bullet right after an inspection of a group of forces
+    whose sentence ends in a colon ("We visited six forces between March and May 2024:"
+    then "* Cumbria Constabulary" lines): each item names one force and nothing else."""
+    spec = analysis.rules.inspections
+    sentence = clause.scope.sentence
+    groups = [at for at in analysis.positions_in(spec.group_nouns, sentence)
+              if at >= clause.end]
+    if not groups or not sentence.text.rstrip().endswith(tuple(spec.list_colons)):
+        return []
+    out: list[str] = []
+    for item in analysis.sentences[sentence.index + 1:]:
+        mentions = [m for m in analysis.forces_between(item.tok_start, item.tok_end)
+                    if analysis.usable(m, item)]
+        if item.marker <= 0 or len({m.force_id for m in mentions}) != 1:
+            break
+        out.append(mentions[0].force_id)
     return list(dict.fromkeys(out))
 
 
@@ -663,11 +751,26 @@ def _trigger_events(analysis: Analysis, clause: TriggerClause, forces: list[str]
             (None, None) if source == Source.PROGRAMME else analysis.reference)
         years = _programme_years(analysis, scope, start) if (
             source == Source.PROGRAMME) else None
+        if _after_page(analysis, value):
+            continue  # "it would respond to the inspection by 30 June", on 12 June
         out += [Mention(sentence_event(
             analysis, scope.sentence, INSPECTION.name, force_id, event_date=value,
             date_precision=precision if value else None), kind, source,
             label=_is_label(mention, start), years=years) for force_id in mention_forces]
     return out
+
+
+def _after_page(analysis: Analysis, value: date | None) -> bool:
+    """Whether a date comes after the page's own, at the page date's precision: no
+    inspection that has happened takes it."""
+    today, precision = analysis.reference
+    if value is None or not today:
+        return False
+    if precision == Precision.DAY:
+        return value > today
+    if precision == Precision.MONTH:
+        return (value.year, value.month) > (today.year, today.month)
+    return value.year > today.year
 
 
 def _programme_years(analysis: Analysis, scope: Scope, start: int) -> tuple[int, int] | None:

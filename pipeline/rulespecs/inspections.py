@@ -54,3 +54,9 @@ class InspectionsRules:
     group_nouns: Phrases
     list_cues: Phrases
     list_cue_reach: int
+    presence_phrases: Phrases
+    return_verbs: Phrases
+    return_purposes: Phrases
+    return_onwards: Phrases
+    list_colons: Phrases
+    presence_subjects: Phrases
