@@ -9,16 +9,9 @@ Published 3 October 2024.
 
 from __future__ import annotations
 
-from datetime import date
-
 import pytest
 
-from pipeline.extract import extract_events
-from pipeline.models import Document
-
-PUBLISHED = date(2024, 10, 3)
-COC, REC = "cause_of_concern", "recommendation"
-
+from tests.tally_probe import COC, REC, battery_params, tallies
 
 CASES = [
     # Totals issued, raised, made, given, identified: active and passive, words and digits.
@@ -462,14 +455,6 @@ CASES = [
 ]
 
 
-def _tallies(text: str) -> set[tuple]:
-    events = extract_events(Document(url="battery", title="", text=text,
-                                     published_date=PUBLISHED))
-    return {(e.force_id, e.subject_kind, e.count_total, e.count_closed, e.count_open)
-            for e in events if e.event_type == "recommendation"
-            and (e.count_total, e.count_closed, e.count_open) != (None, None, None)}
-
-
 # Known gaps: the start of a case's text, and why it fails.
 GAPS = {
     "Unlike Kent Police": "a force after 'unlike' is compared, so its count goes to the other",
@@ -481,15 +466,6 @@ GAPS = {
 }
 
 
-def _params() -> list:
-    out = []
-    for text, expected in CASES:
-        reason = next((r for start, r in GAPS.items() if text.startswith(start)), None)
-        marks = [pytest.mark.xfail(strict=True, reason=reason)] if reason else []
-        out.append(pytest.param(text, expected, marks=marks, id=text[:50]))
-    return out
-
-
-@pytest.mark.parametrize("text,expected", _params())
+@pytest.mark.parametrize("text,expected", battery_params(CASES, GAPS))
 def test_tally_battery(text, expected):
-    assert _tallies(text) == expected
+    assert tallies(text) == expected

@@ -11,15 +11,10 @@ Published 3 October 2024.
 
 from __future__ import annotations
 
-from datetime import date
-
 import pytest
 
-from pipeline.extract import extract_events
-from pipeline.models import Document
+from tests.tally_probe import COC, REC, battery_params, tallies
 
-PUBLISHED = date(2024, 10, 3)
-COC, REC = "cause_of_concern", "recommendation"
 ENGAGE_LIST = ("The forces now in Engage are Kent Police, Essex Police and Surrey Police.\n\n")
 
 CASES = [
@@ -148,14 +143,6 @@ CASES = [
 ]
 
 
-def _tallies(text: str) -> set[tuple]:
-    events = extract_events(Document(url="battery", title="", text=text,
-                                     published_date=PUBLISHED))
-    return {(e.force_id, e.subject_kind, e.count_total, e.count_closed, e.count_open)
-            for e in events if e.event_type == "recommendation"
-            and (e.count_total, e.count_closed, e.count_open) != (None, None, None)}
-
-
 # Known gaps: the start of a case's text, and why it fails.
 GAPS: dict[str, str] = {
     "Kent Police was one of six forces visited": "the only force a text names owns a bare "
@@ -163,15 +150,6 @@ GAPS: dict[str, str] = {
 }
 
 
-def _params() -> list:
-    out = []
-    for text, expected in CASES:
-        reason = next((r for start, r in GAPS.items() if text.startswith(start)), None)
-        marks = [pytest.mark.xfail(strict=True, reason=reason)] if reason else []
-        out.append(pytest.param(text, expected, marks=marks, id=text[:50]))
-    return out
-
-
-@pytest.mark.parametrize("text,expected", _params())
+@pytest.mark.parametrize("text,expected", battery_params(CASES, GAPS))
 def test_tally_battery_sets(text, expected):
-    assert _tallies(text) == expected
+    assert tallies(text) == expected
