@@ -62,7 +62,14 @@ def _row(analysis: Analysis, start: int, line: str) -> Row | None:
 
 
 def tables(analysis: Analysis) -> list[list[Row]]:
-    """Runs of consecutive lines with cells: each run is one table, its header first."""
+    """Runs of consecutive lines with cells: each run is one table, its header first. Read
+    once per document: items, their kinds and phase changes all read the same tables."""
+    if tables not in analysis.cache:
+        analysis.cache[tables] = _read_tables(analysis)
+    return analysis.cache[tables]
+
+
+def _read_tables(analysis: Analysis) -> list[list[Row]]:
     out: list[list[Row]] = []
     current: list[Row] = []
     offset = 0

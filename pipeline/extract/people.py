@@ -31,6 +31,8 @@ _DESCRIBED_WORDS = 6
 # An attendance label takes at most this many words before its colon ("Also in
 # attendance:"), and a person it lists at least this many ("J Stokes").
 _LABEL_WORDS = 3
+# The longest force name before a leader's possessive ("Avon and Somerset Constabulary's").
+_OWNER_REACH = 6
 _MIN_LISTED_WORDS = 2
 
 __all__ = ["People", "Person", "PersonMention", "find_people"]
@@ -173,7 +175,7 @@ def _possessed_leaders(analysis: Analysis, people: People) -> None:
         if i < 2 or i + 2 >= len(doc) or i in covered or doc[i - 1].text not in _POSSESSIVE or (
                 doc[i + 1].text != ","):
             continue
-        owner = next((m for m in analysis.forces_between(max(i - 6, 0), i - 1)
+        owner = next((m for m in analysis.forces_between(max(i - _OWNER_REACH, 0), i - 1)
                       if m.tok_end == i - 1 and analysis.usable(m)), None)
         force_id = owner.force_id if owner else (
             analysis.force_before(i - 2) if doc[i - 2].lower_ in words.possessors else None)
