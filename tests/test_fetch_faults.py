@@ -270,6 +270,15 @@ def test_robots_crawl_delay_is_honoured(server):
     assert article.at - feed.at >= 0.29
 
 
+def test_per_host_delay_runs_from_the_end_of_a_slow_request(server):
+    # A reply slower than the delay: starts alone would let the next request in at once.
+    server.add(HOST, "/slow/", Reply(ARTICLE, delay=0.3))
+    server.add(HOST, "/next/", Reply(ARTICLE + b"2"))
+    run([serve_feed(server, "/slow/", "/next/")], per_host_delay=0.2)
+    slow, after = server.seen(path="/slow/")[0], server.seen(path="/next/")[0]
+    assert after.at - slow.at >= 0.3 + 0.2
+
+
 def test_per_host_delay_spaces_requests(server):
     for n in range(4):
         server.add(HOST, f"/p{n}/", Reply(ARTICLE + str(n).encode()))

@@ -1,4 +1,9 @@
-"""Per-host politeness: a minimum gap between request starts and a cap on requests in flight.
+"""Per-host politeness: a minimum gap between requests and a cap on requests in flight.
+
+The gap runs from a request's start and again from its end, whichever is later. Counting
+from the end is what the host sees: a request that waited for a new connection still
+arrives a full delay after the one before it finished, so a Crawl-delay holds on the
+server's clock and not only on ours.
 
 Waiting happens in coroutines, not threads, so twenty hosts each waiting out their delay
 cost nothing and the run takes about as long as the busiest host needs.
@@ -71,4 +76,6 @@ class _Slot:
             raise
 
     async def __aexit__(self, *exc_info: object) -> None:
-        self._state.slots.release()
+        state = self._state
+        state.next_start = max(state.next_start, time.monotonic() + state.delay)
+        state.slots.release()
