@@ -81,8 +81,19 @@ def _titled_people(analysis: Analysis, people: People, forces: set[int],
             continue
         person = register(people, name, found.role, found.force_id, found.org,
                           analysis.doc[found.name_start].idx, found.title)
+        _office_over_honorific(analysis, person, found.role, found.title)
         people.mention(person, analysis.doc, found.tok_start, found.tok_end)
     return references
+
+
+def _office_over_honorific(analysis: Analysis, person: Person, role: str,
+                           title: str | None) -> None:
+    """"Cllr Colin Hay (Chair)": the office after the name is one "the Chair" later refers
+    to, as the honorific before it is one "the councillor" refers to."""
+    honorifics = lexicon(analysis.rules).honorifics
+    if role == RoleCode.OTHER == person.role and title and title not in honorifics and (
+            person.title in honorifics) and title not in person.offices:
+        person.offices = (*person.offices, title)
 
 
 def _named_again(analysis: Analysis, found) -> bool:

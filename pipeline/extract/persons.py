@@ -37,6 +37,9 @@ class Person:
     org: str | None
     first_char: int
     title: str | None = None  # the title the text gave, lower-case ("chief superintendent")
+    # Offices of role `other` given besides the title: "Cllr Colin Hay (Chair)" is also "the
+    # Chair".
+    offices: tuple[str, ...] = ()
 
     @property
     def surname(self) -> str:

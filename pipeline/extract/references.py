@@ -14,8 +14,12 @@ from spacy.tokens import Span
 from pipeline.extract.context import Analysis
 from pipeline.extract.lexicon import WordList, lexicon, words_in
 from pipeline.extract.persons import People, Person, RoleCode
+from pipeline.extract.titles import title_role
 
 _POSSESSIVE = frozenset({"'s", "’s"})
+# A story's lead may give a speaker's title and name them a few sentences on ("Sussex
+# Police's chief constable has insisted … ¶ … ¶ Jo Shiner told reporters"): this many.
+_NAMED_WITHIN_SENTENCES = 4
 
 
 def _fits(analysis: Analysis, person: Person, roles: tuple[str, ...], title: str | None
@@ -29,8 +33,8 @@ def _fits(analysis: Analysis, person: Person, roles: tuple[str, ...], title: str
     if RoleCode.POLICE_RANK in roles and person.role == RoleCode.OTHER and (
             person.title or "") in words.police_ranks:
         return True
-    return bool(title and person.role == RoleCode.OTHER and person.title
-                and person.title.endswith(title))
+    return bool(title and person.role == RoleCode.OTHER and any(
+        held.endswith(title) for held in (person.title or "", *person.offices) if held))
 
 
 def _modifiers(analysis: Analysis, words: str | None) -> frozenset[str]:
@@ -79,7 +83,8 @@ def resolve_references(analysis: Analysis, people: People,
         roles, text = _title_roles(analysis, title)
         said = doc[start : title.end].text
         person = _latest(analysis, people, doc[start].idx, roles, text, said) or _only_later(
-            analysis, people, doc[start].idx, roles, text)
+            analysis, people, doc[start].idx, roles, text) or _named_next(analysis, people,
+                                                                          title)
         if person is not None:
             people.mention(person, doc, start, title.end, reference=True)
 
@@ -154,3 +159,32 @@ def _full_name_before_introduction(people: People, doc, person: Person, i: int) 
     if [t.text for t in doc[i - len(words) + 1 : i + 1]] != words:
         return
     people.mention(person, doc, i - len(words) + 1, i + 1)
+
+
+def _named_next(analysis: Analysis, people: People, title: Span) -> Person | None:
+    """"The county's chief constable has told a meeting … ¶ Kate Meynell told residents": a
+    title said to speak with no name, then a sentence soon after opening with a bare name
+    that speaks, before anyone else is named: reporters name the lead's subject so. The
+    name takes the title's role."""
+    doc = analysis.doc
+    words = lexicon(analysis.rules)
+    sentence = analysis.sentence_of(title.start)
+    if not any(t.lower_ in words.speech_verbs for t in doc[title.end : sentence.tok_end]):
+        return None
+    end_char = doc[title.end - 1].idx
+    mention = next((m for m in people.mentions if m.start > end_char), None)
+    if mention is None or mention.tok_end >= len(doc) or (
+            doc[mention.tok_end].lower_ not in words.speech_verbs):
+        return None
+    opened = analysis.sentence_of(mention.tok_start)
+    person = mention.person
+    if opened.tok_start != mention.tok_start or not (
+            0 < opened.index - sentence.index <= _NAMED_WITHIN_SENTENCES) or (
+            person.role != RoleCode.OTHER or person.title or person.org):
+        return None
+    role, force_id, org = title_role(analysis, title)
+    if role == RoleCode.OTHER:
+        return None
+    person.role, person.force_id, person.org = role, force_id, org
+    person.title = title.text.lower()
+    return person

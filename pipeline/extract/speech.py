@@ -246,9 +246,24 @@ def _inverts(voices: Voices, verb: int) -> bool:
 def speaker_of(voices: Voices, verb: int, floor: int, ceiling: int) -> Person | None:
     found = subject_before(voices, verb, floor) or subject_after(voices, verb, ceiling)
     if found is None and _coordinated(voices, verb, floor):
-        # "Jane Doe welcomed the decision but said …": the subject of the first verb.
-        return _sentence_subject(voices, voices.analysis.sentence_of(verb), verb)
+        # "Jane Doe welcomed the decision but said …": the subject of the first verb, which
+        # may be a pronoun ("She opened the meeting and told the panel that …").
+        sentence = voices.analysis.sentence_of(verb)
+        return _sentence_subject(voices, sentence, verb) or _opening_pronoun(
+            voices, sentence, verb)
     return found
+
+
+def _opening_pronoun(voices: Voices, sentence, before: int) -> Person | None:
+    """The person a pronoun opening an unquoted sentence stands for."""
+    doc = voices.analysis.doc
+    first = sentence.tok_start
+    while first < before and doc[first].lower_ in voices.words.subject_openers:
+        first += 1
+    if first >= before or voices.quoted(sentence.start) or (
+            doc[first].lower_ not in voices.words.pronouns):
+        return None
+    return _pronoun_person(voices, first)
 
 
 def _coordinated(voices: Voices, verb: int, floor: int) -> bool:

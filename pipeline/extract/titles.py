@@ -400,4 +400,6 @@ def reference_start(analysis: Analysis, title: Span) -> int | None:
     if doc[i].lower_ not in words.determiners and i > 0 and (
             doc[i - 1].lower_ in words.determiners):
         i -= 1
-    return i if doc[i].lower_ in words.determiners else None
+    owned = any(m.tok_start == i and m.tok_end < title.start and doc[m.tok_end].lower_ in
+                _POSSESSIVE for m in analysis.forces)  # "Kent Police's chief constable"
+    return i if owned or doc[i].lower_ in words.determiners else None
