@@ -95,6 +95,7 @@ class Mention:
     source: Source
     label: bool = False  # dated by an edition label ("Crime Data Integrity inspection 2018")
     years: tuple[int, int] | None = None  # a programme span's first and last year
+    back: bool = False  # "this inspection": points back at one told already
 
 
 def _has_match(analysis: Analysis, sentence: Sentence) -> bool:
@@ -742,6 +743,7 @@ def _trigger_events(analysis: Analysis, clause: TriggerClause, forces: list[str]
     scope, start, end = clause.scope, clause.start, clause.end
     written = " ".join(lower_words(analysis.doc, start, end)).replace(" - ", "-")
     kind = Kind.REVISIT if written.startswith(spec.revisit_prefixes) else Kind.INSPECTION
+    back = start > 0 and analysis.doc[start - 1].lower_ in spec.back_references
     out = []
     for mention, source in _dates(analysis, scope, (start, end), clause.report):
         mention_forces = forces if clause.named else [
@@ -756,7 +758,8 @@ def _trigger_events(analysis: Analysis, clause: TriggerClause, forces: list[str]
         out += [Mention(sentence_event(
             analysis, scope.sentence, INSPECTION.name, force_id, event_date=value,
             date_precision=precision if value else None), kind, source,
-            label=_is_label(mention, start), years=years) for force_id in mention_forces]
+            label=_is_label(mention, start), years=years, back=back)
+            for force_id in mention_forces]
     return out
 
 
@@ -852,6 +855,8 @@ def _merge(found: list[Mention]) -> list[Event]:
     date of the same force and kind in that year or the year before; the same date from two
     sentences is one event.
     """
+    told = {m.event.force_id for m in found if not m.back}
+    found = [m for m in found if not (m.back and m.event.force_id in told)]
     own = {(m.event.force_id, m.kind) for m in found if m.source == Source.OWN and not m.label}
     dated: dict[tuple, set[int]] = {}
     for m in found:

@@ -32,6 +32,7 @@ class InspectionsRules:
     dateline_lead: int
     publication_window: int
     story_subjects: Phrases
+    back_references: Phrases
     force_preps: Phrases
     place_determiners: Phrases
     sequence_words: Phrases
