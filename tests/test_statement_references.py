@@ -73,3 +73,13 @@ def test_a_person_reminded_is_spoken_to_not_speaking():
     found = statements_in('The panel met on Monday. The chair reminded Tim Smith that "the '
                           'panel expects a written answer to this by March".')
     assert "Tim Smith" not in found
+
+
+def test_a_title_word_for_word_is_the_one_introduced_so_not_another_officer_named_since():
+    text = ("Minutes of the panel\n\nIn attendance: Chief Constable Tim Forber, Chief Fire "
+            "Officer Jon Dyson\n\n57. The Chief Constable told the panel that the force had "
+            "left Engage.\n\n58. The Chief Fire Officer reported that the service had two "
+            "causes of concern.")
+    found = statements_in(text)
+    assert set(found) == {"Tim Forber", "Jon Dyson"}
+    assert found["Jon Dyson"].evidence.startswith("58. The Chief Fire Officer")

@@ -82,11 +82,25 @@ def resolve_references(analysis: Analysis, people: People,
     for start, title in references:
         roles, text = _title_roles(analysis, title)
         said = doc[start : title.end].text
-        person = _latest(analysis, people, doc[start].idx, roles, text, said) or _only_later(
+        person = _latest_titled(people, doc[start].idx, title.text.lower()) or _latest(
+            analysis, people, doc[start].idx, roles, text, said) or _only_later(
             analysis, people, doc[start].idx, roles, text) or _named_next(analysis, people,
                                                                           title)
         if person is not None:
             people.mention(person, doc, start, title.end, reference=True)
+
+
+def _latest_titled(people: People, char: int, title: str) -> Person | None:
+    """The person last mentioned before `char` whose own title is this one, word for word:
+    "the Chief Fire Officer" is the one introduced so, not the chief constable named since,
+    though both are officers."""
+    found = None
+    for mention in people.mentions:
+        if mention.start >= char:
+            break
+        if mention.person.title == title or title in mention.person.offices:
+            found = mention.person
+    return found
 
 
 def _only_later(analysis: Analysis, people: People, char: int, roles: tuple[str, ...],
