@@ -82,4 +82,5 @@ def test_a_title_word_for_word_is_the_one_introduced_so_not_another_officer_name
             "causes of concern.")
     found = statements_in(text)
     assert set(found) == {"Tim Forber", "Jon Dyson"}
-    assert found["Jon Dyson"].evidence.startswith("58. The Chief Fire Officer")
+    assert found["Jon Dyson"].evidence.endswith("The Chief Fire Officer reported that the "
+                                                "service had two causes of concern.")
