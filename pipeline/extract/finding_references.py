@@ -17,7 +17,7 @@ from pipeline.extract.counts import Tally, number_at
 from pipeline.extract.finding_antecedents import pronoun_count
 from pipeline.extract.finding_mentions import Finding, finding_force, findings_in
 from pipeline.extract.finding_remainders import finding_counts, left_open
-from pipeline.extract.items import Item, Source, in_background
+from pipeline.extract.items import Item, Source, finding_subjects, in_background
 from pipeline.extract.status import cached_words, status_in
 from pipeline.extract.subjects import (
     clean_subject,
@@ -119,6 +119,9 @@ def _ordinal_at(analysis: Analysis, sentence: Sentence, tokens: list[tuple[int, 
     span = subject_span(analysis, reference, rec.item_back_reference_leads + _gapped_leads(
         analysis, sentence, start))
     force_id = finding_force(analysis, sentence, start)
+    if span is None and force_id is not None:
+        phrase = " ".join(words[position : position + size])
+        return _placed_item(analysis, sentence, counted[-1], phrase, (start, end), force_id)
     if span is None or force_id is None or analysis.doc[span[0]].lower_ in (
             rec.status_aux):  # "the second to be examined": no subject
         return []
@@ -142,6 +145,29 @@ def _ordinal_at(analysis: Analysis, sentence: Sentence, tokens: list[tuple[int, 
                  source=Source.REFERENCE, sentence_index=sentence.index,
                  refers_to=counted[-1].sentence.index)
             for p in (clean_subject(analysis, q) for q in parts) if p]
+
+
+def _placed_item(analysis: Analysis, sentence: Sentence, listed: Finding, phrase: str,
+                 span: tuple[int, int], force_id: str) -> list[Item]:
+    """"The first has now been closed": the member of the set listed before in that place,
+    with the status the clause gives it (none given, no item: it only points)."""
+    rec = analysis.rules.recommendations
+    places = list(rec.ordinal_places)
+    place = places.index(phrase) if phrase in places else (
+        -1 if phrase in rec.ordinal_last else None)
+    if place is None or not listed.plural or listed.sentence is sentence:
+        return []
+    subjects = finding_subjects(analysis, listed)[0]
+    if len(subjects) < 2 or place >= len(subjects):
+        return []
+    start, end = span
+    clause = clause_end(analysis.doc, sentence.tok_end, end, {";", ":", ","})
+    status = status_in(analysis, end, clause, context_start=start)
+    if status is None:
+        return []
+    return [Item(listed.kind, force_id, subjects[place], status, sentence.start, sentence.end,
+                 start, source=Source.REFERENCE, sentence_index=sentence.index,
+                 refers_to=listed.sentence.index)]
 
 
 def _gapped_leads(analysis: Analysis, sentence: Sentence, start: int) -> tuple[str, ...]:

@@ -301,10 +301,17 @@ def _after_verb(analysis: Analysis, text: str) -> str:
 
 
 def _split_uncounted(analysis: Analysis, text: str) -> list[str]:
-    for separator in analysis.rules.recommendations.uncounted_separators:
+    rec = analysis.rules.recommendations
+    for separator in rec.uncounted_separators:
         parts = [p for p in text.split(separator) if p.strip()]
         if len(parts) > 1:
             return parts
+    openers = "|".join(map(re.escape, rec.uncounted_pair_openers))
+    for pair in rec.pair_separators:
+        parts = [p for p in re.split(rf"{pair}(?=(?:{openers})\s)", text, flags=re.IGNORECASE)
+                 if p.strip()]
+        if len(parts) > 1:
+            return parts  # "its call handling and its crime recording"
     return [text]
 
 
@@ -501,6 +508,12 @@ def _negated_quantity(analysis: Analysis, finding: Finding) -> bool:
     return has_phrase(words, analysis.rules.recommendations.negative_quantifiers)
 
 
+def _denied(analysis: Analysis, finding: Finding) -> bool:
+    before = lower_words(analysis.doc, max(finding.sentence.tok_start, finding.start - 1),
+                         finding.start)
+    return bool(set(before) & set(analysis.rules.recommendations.denying_quantifiers))
+
+
 def _finding_status(analysis: Analysis, finding: Finding, outer: Finding | None,
                     after: int) -> str | None:
     if outer is not None and embedded(analysis, outer.end, finding):
@@ -522,6 +535,8 @@ def sentence_items(analysis: Analysis, sentence: Sentence, reason: bool) -> list
             out.extend(copular)
             continue
         subjects, after, how = finding_subjects(analysis, finding)
+        if subjects and _denied(analysis, finding):
+            continue  # "did not raise any cause of concern about custody"
         status = _finding_status(analysis, finding, findings[index - 1] if index else None,
                                  after)
         if status == Status.CLOSED and _negated_quantity(analysis, finding):

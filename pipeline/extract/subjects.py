@@ -185,10 +185,10 @@ def _skip_joiners(analysis: Analysis, finding: Finding) -> int:
     end = sentence.tok_end
     skip = {i for d in analysis.dates_between(sentence.tok_start, end)
             for i in range(d.tok_start, d.tok_end)}
-    skip |= {i for m in analysis.forces_between(sentence.tok_start, end)
-             for i in range(m.tok_start, m.tok_end)}
+    mentions = analysis.forces_between(sentence.tok_start, end)
+    skip |= {i for m in mentions for i in range(m.tok_start, m.tok_end)}
     rec = analysis.rules.recommendations
-    joiners = set(rec.subject_joiners)
+    joiners = set(rec.subject_joiners) - _owned_subjects(analysis, mentions, end)
     participles = set(rec.subject_stops)
     k = finding.end
     if k < end and doc[k].like_num:
@@ -206,6 +206,17 @@ def _skip_joiners(analysis: Analysis, finding: Finding) -> int:
         k = issue_predicate_end(analysis, k, end) or k
         k = _after_force_anaphor(analysis, k, end, joiners)
     return k
+
+
+def _owned_subjects(analysis: Analysis, mentions: list, end: int) -> set[str]:
+    """"the recommendation on Kent Police's vetting backlog": a lead-in before a force that
+    owns what follows introduces the subject, force and all (it joins no recipient)."""
+    doc = analysis.doc
+    possessives = set(analysis.rules.counts.possessives)
+    leads = set(analysis.rules.recommendations.subject_leads)
+    return {doc[m.tok_start - 1].lower_ for m in mentions
+            if m.tok_start > 0 and m.tok_end < end and doc[m.tok_end].lower_ in possessives
+            and doc[m.tok_start - 1].lower_ in leads}
 
 
 def _after_force_anaphor(analysis: Analysis, k: int, end: int, joiners: set[str]) -> int:

@@ -141,6 +141,10 @@ class RecommendationsRules:
     inclusion_sets: Phrases
     inclusion_pronouns: Phrases
     negative_quantifiers: Phrases
+    denying_quantifiers: Phrases
+    ordinal_places: Phrases
+    ordinal_last: Phrases
+    uncounted_pair_openers: Phrases
     predicate_subject_leads: Phrases
     plural_predicate_leads: Phrases
     predicate_not_starts: Phrases
