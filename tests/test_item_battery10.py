@@ -369,11 +369,8 @@ CASES = (PROSE + LISTS + TABLES + STATUS_WORDS + LATER_STATUS + RESTATED + ENGAG
 GAPS: dict[str, str] = {
     "Inspectors found a cause of concern in the wa": "'in the way' does not open a subject",
     "A cause of concern about the safeguarding of ": "passive 'was issued to' gives no status",
-    "Progress against the causes of concern at Suf": "a status after a colon in a list line",
-    "Where the two causes of concern for Humbersid": "a status after a dash in a list line",
     "Inspectors revisited Lincolnshire Police in J": "'the one on X' list lines keep their status",
     "Dorset Police's recommendations stand as foll": "'not yet assessed' read as open",
-    "Cumbria Constabulary: progress on the cause": "a table headed 'Area' under a cause of concern",
     "Inspectors judged the recommen":
         "'judged ... to have been met' gives no status",
     "Inspectors said there had been some progress ": "'some progress on' gives no status",

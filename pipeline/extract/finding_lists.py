@@ -31,7 +31,7 @@ from pipeline.extract.finding_mentions import (
 )
 from pipeline.extract.force_scope import forces_of
 from pipeline.extract.items import Item, Source, count_before, finding_subjects, item_status
-from pipeline.extract.status import cached_words, status_in
+from pipeline.extract.status import cached_words, status_in, status_read
 from pipeline.extract.subjects import (
     clean_subject,
     long_enough,
@@ -436,9 +436,33 @@ def _bullet_reading(analysis: Analysis, bullet: Sentence, frame: tuple[str, str 
         if len(subjects) == 1:
             return own.kind, subjects[0], item_status(analysis, own, after) or status
     text = bullet.body
+    trailing = _trailing_status(analysis, bullet)
+    if trailing is not None:
+        text, status = trailing
     subject = statement_subject(analysis, text) if kind == FindingKind.CAUSE_OF_CONCERN else (
         clean_subject(analysis, text))
     return kind, subject, status
+
+
+def _trailing_status(analysis: Analysis, bullet: Sentence) -> tuple[str, str] | None:
+    """"- Emergency call handling: closed": the words before the separator name the
+    finding, the few after it say where it stands."""
+    doc = analysis.doc
+    rec = analysis.rules.recommendations
+    first = body_token(analysis, bullet)
+    end = bullet.tok_end
+    while end > first and doc[end - 1].is_punct and doc[end - 1].text not in (
+            rec.bullet_status_separators):
+        end -= 1  # the full stop or semicolon that ends the item
+    separators = [k for k in range(first + 1, end) if doc[k].text in rec.bullet_status_separators
+                  and (doc[k].text == ":" or doc[k - 1].whitespace_)]
+    if not separators or not 0 < end - separators[-1] - 1 <= rec.bullet_status_words:
+        return None
+    k = separators[-1]
+    status, _ = status_read(analysis, k + 1, end, context_start=k + 1)
+    if status is None:
+        return None
+    return analysis.text[doc[first].idx : doc[k].idx].strip(), status
 
 
 def _bullet_finding(analysis: Analysis, bullet: Sentence) -> Finding | None:

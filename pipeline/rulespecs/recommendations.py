@@ -142,6 +142,8 @@ class RecommendationsRules:
     inclusion_pronouns: Phrases
     negative_quantifiers: Phrases
     denying_quantifiers: Phrases
+    bullet_status_separators: Phrases
+    bullet_status_words: int
     ordinal_places: Phrases
     ordinal_last: Phrases
     uncounted_pair_openers: Phrases
