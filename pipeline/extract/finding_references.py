@@ -32,6 +32,7 @@ _REMAINDER_WORDS = 3
 # "It is about how …": the shortest next sentence that can name a finding's subject.
 _NEXT_SENTENCE_WORDS = 4
 
+_REPORT_WORDS = 8  # "At the revisit in August, inspectors found": a frame before a pronoun's clause
 _KIND_WINDOW = 3  # sentences back in which a back-reference finds what it refers to
 _REMAINDER_REACH = 4  # "but monitoring remains on …": the status word right after "but"
 _PRONOUN_WORDS = 2  # "All three have now been closed": a pronoun and its number
@@ -398,7 +399,7 @@ def pronoun_mentions(analysis: Analysis, sentence: Sentence) -> list[Item]:
         return []
     previous = findings_in(analysis, analysis.sentences[sentence.index - 1])
     doc = analysis.doc
-    start = sentence.tok_start
+    start = _after_report(analysis, sentence)
     size = next((n for n in (_PRONOUN_WORDS, 1) if start + n <= sentence.tok_end
                  and pronoun_count(analysis, start, start + n) is not None), None)
     if not previous or size is None:
@@ -422,6 +423,22 @@ def pronoun_mentions(analysis: Analysis, sentence: Sentence) -> list[Item]:
     return [Item(previous[-1].kind, force_id, None, status, sentence.start, sentence.end,
                  start, plural=several, every=several, source=Source.SENTENCE,
                  sentence_index=sentence.index)]
+
+
+def _after_report(analysis: Analysis, sentence: Sentence) -> int:
+    """Where a pronoun may open what the sentence says: its start, or after a short frame
+    that reports it ("Inspectors found it had been achieved", "A year on, it is still
+    open", "The force says that it has been closed")."""
+    words = cached_words(analysis)
+    rec = analysis.rules.recommendations
+    reporting = set(analysis.rules.words.speech_verbs) | set(rec.status_findings)
+    limit = min(sentence.tok_end - 1, sentence.tok_start + _REPORT_WORDS)
+    for k in range(sentence.tok_start, limit):
+        if words[k] == "," or words[k] in reporting:
+            k += 2 if words[k + 1] in rec.complementisers else 1
+            if k < sentence.tok_end and pronoun_count(analysis, k, k + 1) is not None:
+                return k
+    return sentence.tok_start
 
 
 def echo_items(analysis: Analysis, sentence: Sentence) -> list[Item]:

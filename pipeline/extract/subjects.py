@@ -415,11 +415,12 @@ def subject_end(analysis: Analysis, finding: Finding, start: int, how: str = Int
     force_preps = set(rec.subject_force_prepositions)
     perfect = set(rec.perfect_auxiliaries)
     forces = {m.tok_start for m in analysis.forces_between(start, end)}
+    early = _trailing_stops(analysis, start, end, aux)
     lowers = token_lowers(doc)
     for i in range(start, end):
         word = lowers[i]
         following = lowers[i + 1] if i + 1 < end else ""
-        if word in force_preps and i + 1 in forces and i > start:
+        if word in force_preps and i + 1 in forces and i > start or i in early:
             return i  # "on custody at Gwent Police": the force is not the subject
         ahead = lowers[i + 1 : min(i + _STATUS_AHEAD, end)]
         said = f" {' '.join(ahead)} "  # "… was signed off": a status of several words too
@@ -437,6 +438,27 @@ def subject_end(analysis: Analysis, finding: Finding, start: int, how: str = Int
                 listed and following in rec.list_joins)):  # "…: A, and how it … when …"
             return i
     return end
+
+
+def _trailing_stops(analysis: Analysis, start: int, end: int, aux: set[str]) -> set[int]:
+    """Tokens after a subject's first where it stops: a date after its preposition ("… to
+    stalking in 2023"), an issuing passive ("… was made to the force"), a closing participle
+    at the end ("had its cause of concern about crime recording closed last month")."""
+    rec = analysis.rules.recommendations
+    lowers = token_lowers(analysis.doc)
+    dated = {d.tok_start for d in analysis.dates_between(start, end)}
+    followers = set(rec.subject_stop_followers)
+    stops = set(rec.subject_stops)
+    participles = set(rec.subject_final_participles)
+    out = set()
+    for i in range(start + 1, end):
+        word = lowers[i]
+        following = lowers[i + 1] if i + 1 < end else ""
+        if word in followers and (i in dated or i + 1 in dated) or (
+                word in aux and following in stops) or word in participles and (
+                not following or following in followers | _PUNCTUATION or i + 1 in dated):
+            out.add(i)
+    return out
 
 
 def _relative_ahead(analysis: Analysis, comma: int, end: int) -> bool:

@@ -142,6 +142,7 @@ class RecommendationsRules:
     inclusion_pronouns: Phrases
     negative_quantifiers: Phrases
     denying_quantifiers: Phrases
+    subject_final_participles: Phrases
     bullet_status_separators: Phrases
     bullet_status_words: int
     ordinal_places: Phrases
