@@ -17,7 +17,7 @@ from pipeline.extract.counts import Tally, number_at
 from pipeline.extract.finding_antecedents import pronoun_count
 from pipeline.extract.finding_mentions import Finding, finding_force, findings_in
 from pipeline.extract.finding_remainders import finding_counts, left_open
-from pipeline.extract.items import Item, Source, finding_subjects, in_background
+from pipeline.extract.items import Item, Source, in_background
 from pipeline.extract.status import cached_words, status_in
 from pipeline.extract.subjects import (
     clean_subject,
@@ -122,7 +122,11 @@ def _ordinal_at(analysis: Analysis, sentence: Sentence, tokens: list[tuple[int, 
     force_id = finding_force(analysis, sentence, start)
     if span is None and force_id is not None:
         phrase = " ".join(words[position : position + size])
-        return _placed_item(analysis, sentence, counted[-1], phrase, (start, end), force_id)
+        many = number_at(analysis, end) if end < sentence.tok_end else None
+        if many is not None:
+            end += 1  # "The first two have now been closed"
+        return _placed_item(analysis, sentence, counted[-1], (phrase, many or 1),
+                            (start, end), force_id)
     if span is None or force_id is None or analysis.doc[span[0]].lower_ in (
             rec.status_aux):  # "the second to be examined": no subject
         return []
@@ -148,27 +152,26 @@ def _ordinal_at(analysis: Analysis, sentence: Sentence, tokens: list[tuple[int, 
             for p in (clean_subject(analysis, q) for q in parts) if p]
 
 
-def _placed_item(analysis: Analysis, sentence: Sentence, listed: Finding, phrase: str,
-                 span: tuple[int, int], force_id: str) -> list[Item]:
-    """"The first has now been closed": the member of the set listed before in that place,
-    with the status the clause gives it (none given, no item: it only points)."""
+def _placed_item(analysis: Analysis, sentence: Sentence, listed: Finding,
+                 place: tuple[str, int], span: tuple[int, int], force_id: str) -> list[Item]:
+    """"The first has now been closed", "the first two have been closed": a subjectless
+    mention of the members of the set listed before in that place, with the status the
+    clause gives them (none given, no item: it only points). findings.py names them."""
     rec = analysis.rules.recommendations
+    phrase, many = place
     places = list(rec.ordinal_places)
-    place = places.index(phrase) if phrase in places else (
-        -1 if phrase in rec.ordinal_last else None)
-    if place is None or not listed.plural or listed.sentence is sentence:
-        return []
-    subjects = finding_subjects(analysis, listed)[0]
-    if len(subjects) < 2 or place >= len(subjects):
+    first = places.index(phrase) if phrase in places else (
+        -many if phrase in rec.ordinal_last else None)
+    if first is None:
         return []
     start, end = span
     clause = clause_end(analysis.doc, sentence.tok_end, end, {";", ":", ","})
     status = status_in(analysis, end, clause, context_start=start)
     if status is None:
         return []
-    return [Item(listed.kind, force_id, subjects[place], status, sentence.start, sentence.end,
-                 start, source=Source.REFERENCE, sentence_index=sentence.index,
-                 refers_to=listed.sentence.index)]
+    return [Item(listed.kind, force_id, None, status, sentence.start, sentence.end, start,
+                 source=Source.REFERENCE, sentence_index=sentence.index,
+                 refers_to=listed.sentence.index, place=(first, many))]
 
 
 def _gapped_leads(analysis: Analysis, sentence: Sentence, start: int) -> tuple[str, ...]:

@@ -9,6 +9,8 @@ Which words mean what is data in rules/recommendations.yaml and rules/counts.yam
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from pipeline.codes import FindingKind, Status
 from pipeline.events.registry import RECOMMENDATION
 from pipeline.extract.clauses import has_phrase, lower_words
@@ -111,12 +113,37 @@ def document_items(analysis: Analysis) -> list[Item]:
     items.extend(list_items(analysis))
     items.extend(heading_items(analysis))
     items.extend(reason_reference_items(analysis))
+    items = _placed(analysis, items)
     for item in items:
         subject_from_next_sentence(analysis, item)
     items.extend(_recommendation_references(analysis, items))
     rows = table_sentences(analysis)  # a table's lines are read as rows, not as prose
     items = [i for i in items if i.sentence_index not in rows] + table_items(analysis)
     return _with_echoes(analysis, _without_inferred(_without_headline_wording(analysis, items)))
+
+
+def _placed(analysis: Analysis, items: list[Item]) -> list[Item]:
+    """"… about A, B and C. The first two have now been closed.": a mention by place names
+    the members of the set of that force and kind listed last before it, in their order."""
+    window = analysis.rules.recommendations.reason_window
+    out = []
+    for item in items:
+        if item.place is None:
+            out.append(item)
+            continue
+        sets: dict[str, list[Item]] = {}
+        for other in sorted(items, key=lambda i: i.token):
+            if other.subject and other.place is None and (other.kind, other.force_id) == (
+                    item.kind, item.force_id) and 0 < item.sentence_index - (
+                    other.sentence_index) <= window:
+                sets.setdefault(other.group or str(other.sentence_index), []).append(other)
+        listed = [members for members in sets.values() if len(members) > 1]
+        first, many = item.place
+        if not listed or not -len(listed[-1]) <= first <= len(listed[-1]) - many:
+            continue
+        chosen = listed[-1][first : (first + many) or None]
+        out.extend(replace(item, subject=member.subject, place=None) for member in chosen)
+    return out
 
 
 def _without_headline_wording(analysis: Analysis, items: list[Item]) -> list[Item]:

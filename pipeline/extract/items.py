@@ -102,6 +102,9 @@ class Item:
     # "The concern about vetting has since been discharged": a finding restated by "concern"
     # alone, kept only when it restates one the document names.
     echo: bool = False
+    # "The first two have been closed": the place (first, how many; a negative first counts
+    # from the end) among the set of findings last listed, named once the items are known.
+    place: tuple[int, int] | None = None
 
 
 def in_background(analysis: Analysis, sentence: Sentence) -> bool:
