@@ -628,7 +628,8 @@ def _reason_finding_start(analysis: Analysis, sentence: Sentence) -> int | None:
 
 def reason_concern_items(analysis: Analysis, sentence: Sentence) -> list[Item]:
     """"… was placed in special measures over concerns about how it answers 999 calls": a
-    concern named as the reason for a move into Engage (undated by a recap: no status)."""
+    concern named as the reason for a move into Engage: open unless the text says otherwise,
+    even when the move is recounted (findings.py: unless some are counted closed)."""
     rec = analysis.rules.recommendations
     if not enters_engage(analysis, sentence):
         return []
@@ -644,11 +645,11 @@ def reason_concern_items(analysis: Analysis, sentence: Sentence) -> list[Item]:
     recap = dated_before(analysis, sentence, rec.background_days)
     if recap and inferred:
         return []  # what a report found years ago names no finding that stands now
-    status = None if recap else Status.OPEN
     parts = split_listed(analysis, subject, tuple(rec.clause_subject_openers))
-    return [Item(FindingKind.CAUSE_OF_CONCERN, force_id, p, status, sentence.start,
+    return [Item(FindingKind.CAUSE_OF_CONCERN, force_id, p, Status.OPEN, sentence.start,
                  sentence.end, token, source=Source.REASON, sentence_index=sentence.index,
-                 group=f"reason-{sentence.index}", inferred=inferred) for p in parts]
+                 group=f"reason-{sentence.index}", inferred=inferred, recounted=recap)
+            for p in parts]
 
 
 def _moved_force(analysis: Analysis, sentence: Sentence, token: int) -> str | None:

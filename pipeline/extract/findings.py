@@ -212,6 +212,16 @@ def _status_from_parts(analysis: Analysis, items: list[Item], tallies: list[Tall
             item.status = Status.OPEN
 
 
+def _recounted_reasons(items: list[Item], tallies: list[Tally]) -> None:
+    """"Kent Police was placed in Engage in 2021 over concerns about A and B. Of the four
+    causes of concern, three have now been closed.": the reasons of a recounted move stay
+    open unless the document counts some of the force's closed, and then which is unknown."""
+    closed = {(t.force_id, t.kind) for t in tallies if t.closed}
+    for item in items:
+        if item.recounted and (item.force_id, item.kind) in closed:
+            item.status = None
+
+
 # A finding as the document states it once its wordings are reconciled: a tally, or one
 # item with every wording of it. It is the skeleton's clause.
 Stated = Tally | Group
@@ -245,6 +255,7 @@ def _stated_findings(analysis: Analysis) -> list[Stated]:
     items.extend(i for t in tallies for i in remainder_items(analysis, t))
     reason_tallies, reason_items = _reason_counts(analysis)
     tallies, items = tallies + reason_tallies, items + reason_items
+    _recounted_reasons(items, tallies)
     tallies, groups = reconcile(analysis, tallies, items)
     return [*tallies, *sorted(groups, key=lambda g: g.first.token)]
 

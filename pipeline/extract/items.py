@@ -105,6 +105,7 @@ class Item:
     # "The first two have been closed": the place (first, how many; a negative first counts
     # from the end) among the set of findings last listed, named once the items are known.
     place: tuple[int, int] | None = None
+    recounted: bool = False  # a reason given for a move the text recounts from long ago
 
 
 def in_background(analysis: Analysis, sentence: Sentence) -> bool:
