@@ -58,6 +58,22 @@ def enters_engage(analysis: Analysis, sentence: Sentence) -> bool:
     return not has_phrase(words, analysis.rules.recommendations.exit_cues)
 
 
+def left_engage(analysis: Analysis) -> set[str]:
+    """The forces the document says have left Engage ("has been taken out of special
+    measures"), found once per document."""
+    cached = analysis.cache.get(left_engage)
+    if cached is None:
+        cached = set()
+        for index in sorted(engage_sentences(analysis)):
+            sentence = analysis.sentences[index]
+            if enters_engage(analysis, sentence):
+                continue
+            named = forces_of(analysis, sentence, sentence.tok_start, sentence.tok_end)
+            cached |= set(named) or {finding_force(analysis, sentence, sentence.tok_start)}
+        analysis.cache[left_engage] = cached
+    return cached
+
+
 def engage_sentences(analysis: Analysis) -> set[int]:
     """The sentences that name Engage, found once per document."""
     doc = analysis.doc
@@ -629,7 +645,8 @@ def _reason_finding_start(analysis: Analysis, sentence: Sentence) -> int | None:
 def reason_concern_items(analysis: Analysis, sentence: Sentence) -> list[Item]:
     """"… was placed in special measures over concerns about how it answers 999 calls": a
     concern named as the reason for a move into Engage: open unless the text says otherwise,
-    even when the move is recounted (findings.py: unless some are counted closed)."""
+    even when the move is recounted (findings.py: unless the force has left Engage since or
+    some are counted closed)."""
     rec = analysis.rules.recommendations
     if not enters_engage(analysis, sentence):
         return []

@@ -22,6 +22,7 @@ from pipeline.extract.finding_lists import (
     engage_nearby,
     engage_sentences,
     heading_items,
+    left_engage,
     list_items,
     listed_bullets,
     reason_concern_items,
@@ -212,13 +213,15 @@ def _status_from_parts(analysis: Analysis, items: list[Item], tallies: list[Tall
             item.status = Status.OPEN
 
 
-def _recounted_reasons(items: list[Item], tallies: list[Tally]) -> None:
+def _recounted_reasons(analysis: Analysis, items: list[Item], tallies: list[Tally]) -> None:
     """"Kent Police was placed in Engage in 2021 over concerns about A and B. Of the four
     causes of concern, three have now been closed.": the reasons of a recounted move stay
-    open unless the document counts some of the force's closed, and then which is unknown."""
+    open unless the document counts some of the force's closed or says it has left Engage
+    (a force may leave with one open): then where each stands is unknown."""
     closed = {(t.force_id, t.kind) for t in tallies if t.closed}
+    left = left_engage(analysis)
     for item in items:
-        if item.recounted and (item.force_id, item.kind) in closed:
+        if item.recounted and ((item.force_id, item.kind) in closed or item.force_id in left):
             item.status = None
 
 
@@ -255,7 +258,7 @@ def _stated_findings(analysis: Analysis) -> list[Stated]:
     items.extend(i for t in tallies for i in remainder_items(analysis, t))
     reason_tallies, reason_items = _reason_counts(analysis)
     tallies, items = tallies + reason_tallies, items + reason_items
-    _recounted_reasons(items, tallies)
+    _recounted_reasons(analysis, items, tallies)
     tallies, groups = reconcile(analysis, tallies, items)
     return [*tallies, *sorted(groups, key=lambda g: g.first.token)]
 
