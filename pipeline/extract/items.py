@@ -29,7 +29,7 @@ from pipeline.extract.finding_mentions import (
     is_hypothetical,
 )
 from pipeline.extract.finding_remainders import left_open
-from pipeline.extract.status import status_in, status_read
+from pipeline.extract.status import closing_ahead, status_in, status_read
 from pipeline.extract.subjects import (
     Intro,
     clean_subject,
@@ -154,7 +154,8 @@ def item_status(analysis: Analysis, finding: Finding, after_start: int) -> str |
         governing = governing or Status.OPEN  # "made four recommendations": newly made
     return governing or modifier or after or status_in(
         analysis, after_start, min(end, after_start + _ISSUED_REACH), **options) or status_in(
-        analysis, start, finding.start, **options)
+        analysis, start, finding.start, **options) or (
+        Status.OPEN if closing_ahead(analysis, after_start, end, start) else None)
 
 
 def _partly(analysis: Analysis, start: int, end: int) -> bool:

@@ -42,6 +42,7 @@ class RecommendationsRules:
     status_decisions: Phrases
     status_findings: Phrases
     status_realised_modals: Phrases
+    status_realised_infinitives: Phrases
     status_clause_blockers: Phrases
     blocker_reach: int
     partial_words: Phrases
