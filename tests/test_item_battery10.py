@@ -336,6 +336,65 @@ OTHER_FORCES = [
       ("south-yorkshire-police", COC, OPEN, "missing children")]),
 ]
 
+# Second phrasings, and near misses, of the forms above.
+MORE = [
+    ("Inspectors closed the recommendation about Essex Police's custody checks.",
+     [("essex-police", REC, CLOSED, "custody checks")]),
+    ("Inspectors found no cause of concern about Surrey Police's custody suites.", []),
+    ("HMICFRS has closed the causes of concern about how Avon and Somerset Constabulary "
+     "answers calls and how it records crime.",
+     [("avon-and-somerset-constabulary", COC, CLOSED, "answers calls"),
+      ("avon-and-somerset-constabulary", COC, CLOSED, "how it records crime")]),
+    ("Causes of concern about how Kent Police investigates crime and supports victims remain.",
+     [("kent-police", COC, OPEN, "investigates crime and supports victims")]),
+    ("Kent Police was given causes of concern about its vetting and its custody suites. The "
+     "latter has been discharged.",
+     [("kent-police", COC, OPEN, "its vetting"),
+      ("kent-police", COC, CLOSED, "its custody suites")]),
+    ("Inspectors raised three causes of concern about Essex Police. They related to how it "
+     "answers calls, the accuracy of its crime recording and the supervision of its "
+     "investigations. The first two have now been closed.",
+     [("essex-police", COC, CLOSED, "how it answers calls"),
+      ("essex-police", COC, CLOSED, "accuracy of its crime recording"),
+      ("essex-police", COC, OPEN, "supervision of its investigations")]),
+    ("Where Norfolk Constabulary's recommendations stand:\n"
+     "- Vetting backlog – signed off\n"
+     "- Custody staffing – in progress",
+     [("norfolk-constabulary", REC, CLOSED, "vetting backlog"),
+      ("norfolk-constabulary", REC, OPEN, "custody staffing")]),
+    ("HMICFRS made two recommendations to Norfolk Constabulary:\n"
+     "- Call handling: answer 999 calls faster\n"
+     "- Custody: review the checks on detainees",
+     [("norfolk-constabulary", REC, OPEN, "call handling: answer 999 calls faster"),
+      ("norfolk-constabulary", REC, OPEN, "custody: review the checks on detainees")]),
+    ("A cause of concern about custody was raised with Dorset Police in 2023. It has since "
+     "been closed.",
+     [("dorset-police", COC, CLOSED, "custody")]),
+    ("HMICFRS has raised a cause of concern about Dorset Police's custody suites. The force "
+     "says it has already begun to act on it.",
+     [("dorset-police", COC, OPEN, "custody suites")]),
+    ("Wiltshire Police entered Engage in 2022 over concerns about its call handling.",
+     [("wiltshire-police", COC, OPEN, "its call handling")]),
+    ("Wiltshire Police has left Engage. The force entered Engage in 2022 over concerns about "
+     "its call handling.",
+     [("wiltshire-police", COC, NONE, "its call handling")]),
+    ("Durham Constabulary hopes the recommendation on vetting will be signed off in the new "
+     "year.",
+     [("durham-constabulary", REC, OPEN, "vetting")]),
+    ("Essex Police has made good progress against the cause of concern about its control "
+     "room.",
+     [("essex-police", COC, OPEN, "its control room")]),
+    ("The commissioner welcomed the closure of the cause of concern about vetting at Kent "
+     "Police.",
+     [("kent-police", COC, CLOSED, "vetting")]),
+    ("Kent Police has submitted the recommendation on vetting for closure.",
+     [("kent-police", REC, NONE, "vetting")]),
+    ("Inspectors found the recommendation on vetting at Kent Police to have been achieved.",
+     [("kent-police", REC, CLOSED, "vetting")]),
+    ("Kent Police expects the recommendation on vetting to have been met by March.",
+     [("kent-police", REC, OPEN, "vetting")]),
+]
+
 NOTHING = [
     "Inspectors identified an area for improvement in how Dorset Police records stop and "
     "search.",
@@ -366,7 +425,7 @@ NOTHING = [
 ]
 
 CASES = (PROSE + LISTS + TABLES + STATUS_WORDS + LATER_STATUS + RESTATED + ENGAGE_REASONS
-         + PEEL_AND_COC + SPEECH + MULTI + OTHER_FORCES + [(t, []) for t in NOTHING])
+         + PEEL_AND_COC + SPEECH + MULTI + OTHER_FORCES + MORE + [(t, []) for t in NOTHING])
 
 GAPS: dict[str, str] = {
     "Inspectors revisited Lincolnshire Police in J": "'the one on X' list lines keep their status",
