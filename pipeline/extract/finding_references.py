@@ -85,7 +85,8 @@ def _clause_starts(analysis: Analysis, tokens: list[tuple[int, str]]) -> list[in
     back-reference may follow a comma ("Of the two causes of concern, one, on A, …") or a
     bare "and" ("The first is about A and the second …")."""
     rec = analysis.rules.recommendations
-    joiners = set(rec.clause_joiners) | set(rec.ordinal_issue_verbs)  # "… and raises a second"
+    joiners = set(rec.clause_joiners) | set(rec.ordinal_issue_verbs) | set(
+        rec.replacement_joiners)  # "… and raises a second", "… by a new one on …"
     words = [w for _, w in tokens]
     starts = [0]
     for p, word in enumerate(words[:-1]):

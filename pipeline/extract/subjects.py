@@ -443,20 +443,25 @@ def subject_end(analysis: Analysis, finding: Finding, start: int, how: str = Int
 def _trailing_stops(analysis: Analysis, start: int, end: int, aux: set[str]) -> set[int]:
     """Tokens after a subject's first where it stops: a date after its preposition ("… to
     stalking in 2023"), an issuing passive ("… was made to the force"), a closing participle
-    at the end ("had its cause of concern about crime recording closed last month")."""
+    at the end ("had its cause of concern about crime recording closed last month"), a
+    closing verb joined by "and" ("… about A and replaced it with …")."""
     rec = analysis.rules.recommendations
     lowers = token_lowers(analysis.doc)
     dated = {d.tok_start for d in analysis.dates_between(start, end)}
     followers = set(rec.subject_stop_followers)
     stops = set(rec.subject_stops)
-    participles = set(rec.subject_final_participles)
+    participles = [p.split() for p in rec.subject_final_participles]
+    joins, closing = set(rec.list_joins), set(rec.closed_words)  # "… and replaced it with …"
     out = set()
     for i in range(start + 1, end):
         word = lowers[i]
         following = lowers[i + 1] if i + 1 < end else ""
-        if word in followers and (i in dated or i + 1 in dated) or (
-                word in aux and following in stops) or word in participles and (
-                not following or following in followers | _PUNCTUATION or i + 1 in dated):
+        size = next((len(p) for p in participles if lowers[i : i + len(p)] == p), 0)
+        after = lowers[i + size] if size and i + size < end else ""
+        if word in joins and following in closing or word in followers and (
+                i in dated or i + 1 in dated) or (
+                word in aux and following in stops) or size and (
+                not after or after in followers | _PUNCTUATION or i + size in dated):
             out.add(i)
     return out
 

@@ -147,6 +147,7 @@ class RecommendationsRules:
     bullet_status_separators: Phrases
     bullet_status_words: int
     ordinal_places: Phrases
+    replacement_joiners: Phrases
     ordinal_last: Phrases
     uncounted_pair_openers: Phrases
     predicate_subject_leads: Phrases
