@@ -458,6 +458,64 @@ STATUS_MORE = [
     ("Kent Police said it would work to address any cause of concern the inspectorate raised.", []),
 ]
 
+# Letters, trackers and minutes: counted sets named member by member, places in a set.
+PAPERS = [
+    ("Dear Chief Constable,\n\nI am writing to tell you that I have decided to close the cause of "
+     "concern relating to Staffordshire Police's response to incidents.",
+     [("staffordshire-police", COC, CLOSED, "response to incidents")]),
+    ("Cause of concern 1: Staffordshire Police does not answer calls quickly enough.\nStatus: "
+     "closed",
+     [("staffordshire-police", COC, CLOSED, "does not answer calls quickly enough")]),
+    ("Members were advised that two of Derbyshire Constabulary's recommendations had been "
+     "discharged, namely those on vetting and on training.",
+     [("derbyshire-constabulary", REC, CLOSED, "vetting"),
+      ("derbyshire-constabulary", REC, CLOSED, "training")]),
+    ("Gwent Police has now had all three causes of concern removed, covering call handling, crime "
+     "recording and the management of offenders.",
+     [("gwent-police", COC, CLOSED, "call handling"),
+      ("gwent-police", COC, CLOSED, "crime recording"),
+      ("gwent-police", COC, CLOSED, "management of offenders")]),
+    ("The Chief Constable reported that the area for improvement on stop and search at Kent "
+     "Police had been closed.", []),
+    ("Inspectors lifted a cause of concern over Essex Police's 999 response times.",
+     [("essex-police", COC, CLOSED, "999 response times")]),
+    ("Recommendation: by 31 March, Cheshire Constabulary should make sure that all call handlers "
+     "are trained to assess risk. This recommendation has been discharged.",
+     [("cheshire-constabulary", REC, CLOSED, "all call handlers are trained to assess risk")]),
+    ("Sussex Police welcomed the decision. Its cause of concern on vetting, raised in 2022, has "
+     "been closed.",
+     [("sussex-police", COC, CLOSED, "vetting")]),
+    ("HMICFRS has raised a cause of concern about Thames Valley Police. It said the force was not "
+     "doing enough to protect vulnerable people.",
+     [("thames-valley-police", COC, OPEN, "not doing enough to protect vulnerable people")]),
+    ("The two recommendations still open at Bedfordshire Police are about custody and vetting.",
+     [("bedfordshire-police", REC, OPEN, "custody"),
+      ("bedfordshire-police", REC, OPEN, "vetting")]),
+    ("Of the causes of concern given to Dyfed-Powys Police, the one about its control room has "
+     "been closed and the one about missing children remains open.",
+     [("dyfed-powys-police", COC, CLOSED, "control room"),
+      ("dyfed-powys-police", COC, OPEN, "missing children")]),
+    ("Nottinghamshire Police: cause of concern on call handling closed\n\nInspectors have closed "
+     "the cause of concern on call handling at Nottinghamshire Police.",
+     [("nottinghamshire-police", COC, CLOSED, "call handling")]),
+    ("Inspectors said Leicestershire Police's progress on the cause of concern about its "
+     "investigations had been too slow.",
+     [("leicestershire-police", COC, OPEN, "investigations")]),
+    ("Kent Police's cause of concern about vetting: closed in May 2024.",
+     [("kent-police", COC, CLOSED, "vetting")]),
+    ("The inspectorate is expected to decide next month whether to raise a cause of concern "
+     "about Essex Police's custody suites.", []),
+    ("A cause of concern about call handling at Surrey Police was among the reasons it was placed "
+     "in Engage.",
+     [("surrey-police", COC, OPEN, "call handling")]),
+    ("Humberside Police, which has no open causes of concern, was praised for its work on "
+     "vetting.", []),
+    ("Inspectors signed off two of Lancashire Constabulary's recommendations, on custody and on "
+     "vetting.",
+     [("lancashire-constabulary", REC, CLOSED, "custody"),
+      ("lancashire-constabulary", REC, CLOSED, "vetting")]),
+]
+
 NOTHING = [
     "Inspectors identified an area for improvement in how Dorset Police records stop and "
     "search.",
@@ -488,10 +546,17 @@ NOTHING = [
 ]
 
 CASES = (PROSE + LISTS + TABLES + STATUS_WORDS + LATER_STATUS + RESTATED + ENGAGE_REASONS
-         + PEEL_AND_COC + SPEECH + MULTI + OTHER_FORCES + MORE + STATUS_MORE
+         + PEEL_AND_COC + SPEECH + MULTI + OTHER_FORCES + MORE + STATUS_MORE + PAPERS
          + [(t, []) for t in NOTHING])
 
 GAPS: dict[str, str] = {
+    "Cause of concern 1: Staffordshire": "a 'Status:' line under a heading is not read",
+    "Gwent Police has now had all three": "members after 'removed, covering' are not read",
+    "HMICFRS has raised a cause of concern about Thames":
+        "'It said the force was …' names no subject",
+    "Inspectors said Leicestershire Police's progress": "a subject runs on to 'had been too slow'",
+    "A cause of concern about call handling at Surrey":
+        "'among the reasons it was placed in Engage' gives no status",
     "The recommendation, which asked": "a relative clause stating what is asked names no subject",
     "Inspectors revisited Lincolnshire Police in J": "'the one on X' list lines keep their status",
     "Dorset Police's recommendations stand as foll": "'not yet assessed' read as open",

@@ -103,6 +103,9 @@ def _ordinal_at(analysis: Analysis, sentence: Sentence, tokens: list[tuple[int, 
     position = phrase_length_at(words, 0, rec.item_back_reference_openers)
     size = phrase_length_at(words, position, rec.item_back_references)
     count = None
+    if size and " ".join(words[position : position + size]) in rec.led_back_references and (
+            not phrase_length_at(words, position + size, rec.subject_leads)):
+        size = 0  # "the one about A" names; "the one behind schedule …" counts what is left
     if not size:
         size, count = _remainder(analysis, tokens, words, position)
     if not size:

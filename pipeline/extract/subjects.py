@@ -578,7 +578,10 @@ def plural_predicate_subjects(analysis: Analysis, finding: Finding) -> list[str]
     status = {w for p in (*rec.closed_words, *rec.open_words) for w in p.split()}
     allowed = status | set(rec.status_aux) | set(rec.status_negations) | set(
         rec.relative_pronouns) | set(rec.partial_words) | set(rec.perfect_auxiliaries) | {
-        w for q in rec.antecedent_quantifiers for w in q.split()} | {","}
+        w for q in rec.antecedent_quantifiers for w in q.split()} | {","} | set(
+        rec.subject_force_prepositions)
+    forces = {i for m in analysis.forces_between(finding.end, sentence.tok_end)
+              for i in range(m.tok_start, m.tok_end)}  # "… still open at Kent Police are …"
     k = finding.end
     while k < sentence.tok_end and k - finding.end < _PREDICATE_WORDS:
         size = _lead_length(lower_words(doc, k, min(k + LEAD_IN_WORDS, sentence.tok_end)),
@@ -590,7 +593,7 @@ def plural_predicate_subjects(analysis: Analysis, finding: Finding) -> list[str]
                 rec.clause_subject_openers)) if text else []
             kept = [p for p in (clean_subject(analysis, q) for q in parts) if p]
             return kept if len(kept) == count else []
-        if doc[k].lower_ not in allowed:
+        if doc[k].lower_ not in allowed and k not in forces:
             return []
         k += 1
     return []

@@ -148,6 +148,7 @@ class RecommendationsRules:
     bullet_status_words: int
     ordinal_places: Phrases
     replacement_joiners: Phrases
+    led_back_references: Phrases
     ordinal_last: Phrases
     uncounted_pair_openers: Phrases
     predicate_subject_leads: Phrases
