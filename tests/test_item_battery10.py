@@ -460,6 +460,11 @@ STATUS_MORE = [
 
 # Letters, trackers and minutes: counted sets named member by member, places in a set.
 PAPERS = [
+    ("Recommendation 2: Kent Police should review its vetting backlog.\nProgress: in progress",
+     [("kent-police", REC, OPEN, "review its vetting backlog")]),
+    ("Recommendation 2: Kent Police should review its vetting backlog.\nStatus update: the "
+     "force has hired more staff.",
+     [("kent-police", REC, NONE, "review its vetting backlog")]),
     ("Dear Chief Constable,\n\nI am writing to tell you that I have decided to close the cause of "
      "concern relating to Staffordshire Police's response to incidents.",
      [("staffordshire-police", COC, CLOSED, "response to incidents")]),
@@ -550,7 +555,6 @@ CASES = (PROSE + LISTS + TABLES + STATUS_WORDS + LATER_STATUS + RESTATED + ENGAG
          + [(t, []) for t in NOTHING])
 
 GAPS: dict[str, str] = {
-    "Cause of concern 1: Staffordshire": "a 'Status:' line under a heading is not read",
     "Gwent Police has now had all three": "members after 'removed, covering' are not read",
     "HMICFRS has raised a cause of concern about Thames":
         "'It said the force was …' names no subject",

@@ -45,6 +45,7 @@ from pipeline.extract.finding_tables import table_items, table_sentences
 from pipeline.extract.items import Item, Source, sentence_items
 from pipeline.extract.reconcile import Group, reconcile, same_finding
 from pipeline.extract.skeleton import Dated, Steps, as_found, never, run
+from pipeline.extract.status import status_in
 from pipeline.models import Event
 
 # Wordings that name a finding only in passing: another wording names it better.
@@ -115,6 +116,7 @@ def document_items(analysis: Analysis) -> list[Item]:
     items.extend(heading_items(analysis))
     items.extend(reason_reference_items(analysis))
     items = _placed(analysis, items)
+    _status_lines(analysis, items)
     for item in items:
         subject_from_next_sentence(analysis, item)
     items.extend(_recommendation_references(analysis, items))
@@ -145,6 +147,23 @@ def _placed(analysis: Analysis, items: list[Item]) -> list[Item]:
         chosen = listed[-1][first : (first + many) or None]
         out.extend(replace(item, subject=member.subject, place=None) for member in chosen)
     return out
+
+
+def _status_lines(analysis: Analysis, items: list[Item]) -> None:
+    """"Cause of concern 1: the force does not answer calls quickly enough." then a line
+    "Status: closed": a tracker gives each finding's status on the line after it."""
+    headers = analysis.rules.recommendations.table_status_headers
+    for item in items:
+        index = item.sentence_index + 1
+        if item.status or not item.subject or index >= len(analysis.sentences):
+            continue
+        line = analysis.sentences[index]
+        words = lower_words(analysis.doc, line.tok_start, line.tok_end)
+        size = next((len(h.split()) for h in headers if words[: len(h.split())] == h.split()
+                     and words[len(h.split()) : len(h.split()) + 1] == [":"]), None)
+        if size is not None:
+            item.status = status_in(analysis, line.tok_start + size + 1, line.tok_end,
+                                    context_start=line.tok_start + size + 1)
 
 
 def _without_headline_wording(analysis: Analysis, items: list[Item]) -> list[Item]:
