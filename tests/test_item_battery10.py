@@ -521,6 +521,31 @@ PAPERS = [
       ("lancashire-constabulary", REC, CLOSED, "vetting")]),
 ]
 
+# Lists whose lines say where each finding stands.
+LIST_STATUS = [
+    ("Inspectors reviewed Cleveland Police's causes of concern:\n1. Call handling (closed)\n2. "
+     "Crime recording (still open)",
+     [("cleveland-police", COC, CLOSED, "call handling"),
+      ("cleveland-police", COC, OPEN, "crime recording")]),
+    ("Kent Police's causes of concern:\n• The cause of concern about call handling has been "
+     "closed.\n• The cause of concern about vetting remains open.",
+     [("kent-police", COC, CLOSED, "call handling"), ("kent-police", COC, OPEN, "vetting")]),
+    ("Greater Manchester Police was told in 2023 that its handling of domestic abuse was a cause "
+     "of concern. That concern has now been addressed.",
+     [("greater-manchester-police", COC, CLOSED, "handling of domestic abuse")]),
+    ("The recommendations made to Essex Police were:\n- review its vetting backlog (achieved)\n- "
+     "train its call handlers (partly achieved)",
+     [("essex-police", REC, CLOSED, "review its vetting backlog"),
+      ("essex-police", REC, OPEN, "train its call handlers")]),
+    ("HMICFRS has closed one of Lincolnshire Police's causes of concern, on call handling. The "
+     "other, on investigations, remains open.",
+     [("lincolnshire-police", COC, CLOSED, "call handling"),
+      ("lincolnshire-police", COC, OPEN, "investigations")]),
+    ("South Wales Police: cause of concern about custody remains\n\nInspectors say South Wales "
+     "Police has more to do before the cause of concern about its custody suites can be closed.",
+     [("south-wales-police", COC, OPEN, "custody suites")]),
+]
+
 NOTHING = [
     "Inspectors identified an area for improvement in how Dorset Police records stop and "
     "search.",
@@ -551,10 +576,11 @@ NOTHING = [
 ]
 
 CASES = (PROSE + LISTS + TABLES + STATUS_WORDS + LATER_STATUS + RESTATED + ENGAGE_REASONS
-         + PEEL_AND_COC + SPEECH + MULTI + OTHER_FORCES + MORE + STATUS_MORE + PAPERS
+         + PEEL_AND_COC + SPEECH + MULTI + OTHER_FORCES + MORE + STATUS_MORE + PAPERS + LIST_STATUS
          + [(t, []) for t in NOTHING])
 
 GAPS: dict[str, str] = {
+    "Greater Manchester Police was told in 2023": "'That concern' after a copular item",
     "Gwent Police has now had all three": "members after 'removed, covering' are not read",
     "HMICFRS has raised a cause of concern about Thames":
         "'It said the force was …' names no subject",

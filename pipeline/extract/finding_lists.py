@@ -432,7 +432,8 @@ def list_items(analysis: Analysis) -> list[Item]:
             kind, subject, status = _bullet_reading(analysis, bullet, frame)
             force_id = finding_force(analysis, bullet, bullet.tok_start) or finding_force(
                 analysis, intro, intro.tok_end)
-            if force_id is None or not long_enough(analysis, subject):
+            named = _bullet_finding(analysis, bullet) is not None  # "- The cause of … on X"
+            if force_id is None or not (subject and named or long_enough(analysis, subject)):
                 continue
             out.append(Item(kind, force_id, subject, status, bullet.start, bullet.end,
                             bullet.tok_start, False, False, frame[2], bullet.index,
@@ -461,17 +462,21 @@ def _bullet_reading(analysis: Analysis, bullet: Sentence, frame: tuple[str, str 
 
 
 def _trailing_status(analysis: Analysis, bullet: Sentence) -> tuple[str, str] | None:
-    """"- Emergency call handling: closed": the words before the separator name the
-    finding, the few after it say where it stands."""
+    """"- Emergency call handling: closed", "1. Call handling (closed)": the words before
+    the separator or the brackets name the finding, the few after it say where it stands."""
     doc = analysis.doc
     rec = analysis.rules.recommendations
     first = body_token(analysis, bullet)
     end = bullet.tok_end
-    while end > first and doc[end - 1].is_punct and doc[end - 1].text not in (
-            rec.bullet_status_separators):
+    bracketed = False
+    while end > first and (doc[end - 1].is_punct or doc[end - 1].is_space) and doc[
+            end - 1].text not in rec.bullet_status_separators:
         end -= 1  # the full stop or semicolon that ends the item
+        bracketed = bracketed or doc[end].text == ")"
     separators = [k for k in range(first + 1, end) if doc[k].text in rec.bullet_status_separators
                   and (doc[k].text == ":" or doc[k - 1].whitespace_)]
+    if bracketed:  # "1. Call handling (closed)"
+        separators = [k for k in range(first + 1, end) if doc[k].text == "("]
     if not separators or not 0 < end - separators[-1] - 1 <= rec.bullet_status_words:
         return None
     k = separators[-1]
