@@ -523,6 +523,9 @@ PAPERS = [
 
 # Lists whose lines say where each finding stands.
 LIST_STATUS = [
+    ("Kent Police has been given a cause of concern about vetting. The concern is shared by "
+     "the commissioner.",
+     [("kent-police", COC, OPEN, "vetting")]),
     ("Inspectors reviewed Cleveland Police's causes of concern:\n1. Call handling (closed)\n2. "
      "Crime recording (still open)",
      [("cleveland-police", COC, CLOSED, "call handling"),
@@ -580,7 +583,6 @@ CASES = (PROSE + LISTS + TABLES + STATUS_WORDS + LATER_STATUS + RESTATED + ENGAG
          + [(t, []) for t in NOTHING])
 
 GAPS: dict[str, str] = {
-    "Greater Manchester Police was told in 2023": "'That concern' after a copular item",
     "Gwent Police has now had all three": "members after 'removed, covering' are not read",
     "HMICFRS has raised a cause of concern about Thames":
         "'It said the force was …' names no subject",
