@@ -523,6 +523,11 @@ PAPERS = [
 
 # Lists whose lines say where each finding stands.
 LIST_STATUS = [
+    ("HMICFRS raised a cause of concern about Dorset Police's custody suites on Thursday.",
+     [("dorset-police", COC, OPEN, "custody suites")]),
+    ("Kent Police was given a cause of concern about vetting this week. That concern has now "
+     "been addressed.",
+     [("kent-police", COC, CLOSED, "vetting")]),
     ("Kent Police has been given a cause of concern about vetting. The concern is shared by "
      "the commissioner.",
      [("kent-police", COC, OPEN, "vetting")]),

@@ -444,10 +444,13 @@ def _trailing_stops(analysis: Analysis, start: int, end: int, aux: set[str]) -> 
     """Tokens after a subject's first where it stops: a date after its preposition ("… to
     stalking in 2023"), an issuing passive ("… was made to the force"), a closing participle
     at the end ("had its cause of concern about crime recording closed last month"), a
-    closing verb joined by "and" ("… about A and replaced it with …")."""
+    closing verb joined by "and" ("… about A and replaced it with …"), a time adverb ("…
+    about vetting this week")."""
     rec = analysis.rules.recommendations
     lowers = token_lowers(analysis.doc)
-    dated = {d.tok_start for d in analysis.dates_between(start, end)}
+    dates = analysis.dates_between(start, end)
+    dated = {d.tok_start for d in dates}
+    adverbial = {d.tok_start for d in dates if d.label in rec.subject_stop_date_labels}
     followers = set(rec.subject_stop_followers)
     stops = set(rec.subject_stops)
     participles = [p.split() for p in rec.subject_final_participles]
@@ -458,7 +461,7 @@ def _trailing_stops(analysis: Analysis, start: int, end: int, aux: set[str]) -> 
         following = lowers[i + 1] if i + 1 < end else ""
         size = next((len(p) for p in participles if lowers[i : i + len(p)] == p), 0)
         after = lowers[i + size] if size and i + size < end else ""
-        if word in joins and following in closing or word in followers and (
+        if i in adverbial or word in joins and following in closing or word in followers and (
                 i in dated or i + 1 in dated) or (
                 word in aux and following in stops) or size and (
                 not after or after in followers | _PUNCTUATION or i + size in dated):

@@ -144,6 +144,7 @@ class RecommendationsRules:
     negative_quantifiers: Phrases
     denying_quantifiers: Phrases
     subject_final_participles: Phrases
+    subject_stop_date_labels: Phrases
     bullet_status_separators: Phrases
     bullet_status_words: int
     ordinal_places: Phrases
