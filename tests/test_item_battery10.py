@@ -598,7 +598,7 @@ GAPS: dict[str, str] = {
     "Inspectors revisited Lincolnshire Police in J": "'the one on X' list lines keep their status",
     "Dorset Police's recommendations stand as foll": "'not yet assessed' read as open",
     "The recommendation about Hertfordshire Consta": "'not yet been assessed' read as open",
-    "HMICFRS raised a cause of conc":
+    "HMICFRS raised a cause of concern about Lanca":
         "a restatement by 'the cause of concern on' is a second row",
     "Bosses at Thames Valley Police":
         "a subject named before the item by 'about it'",
