@@ -225,7 +225,6 @@ SUBJECTS = [
 ]
 
 GAPS = {
-    "The one on missing": "'the one on X' as a back-reference",
     "which concern how Dyfed-Powys": "subjects in an aside after the finding",
 }
 

@@ -17,20 +17,14 @@ import pytest
 
 from tests.test_item_battery import CLOSED, COC, OPEN, REC, _gap, _unmatched, case
 
-_RECAP = ("a move recounted from years before keeps its reasons without status, as the "
-          "corpus gold records them; GUIDELINES.md reads them as open unless the text says "
-          "otherwise")
-
 RECOUNTED = [
     case("Cambridgeshire Constabulary was moved into Engage in 2021 after inspectors raised "
          "concerns about its crime recording and its handling of 999 calls.",
          ("cambridgeshire-constabulary", COC, OPEN, "its crime recording"),
-         ("cambridgeshire-constabulary", COC, OPEN, "its handling of 999 calls"),
-         marks=[_gap(_RECAP)]),
+         ("cambridgeshire-constabulary", COC, OPEN, "its handling of 999 calls")),
     case("In March 2022 Gwent Police was placed in special measures because of concerns over "
          "how it supervises investigations.",
-         ("gwent-police", COC, OPEN, "how it supervises investigations"),
-         marks=[_gap(_RECAP)]),
+         ("gwent-police", COC, OPEN, "how it supervises investigations")),
     case("Back in 2020, Cleveland Police entered Engage amid concerns about the way it "
          "protects vulnerable people. Those concerns have since been addressed.",
          ("cleveland-police", COC, CLOSED, "the way it protects vulnerable people"),

@@ -24,12 +24,11 @@ def pronoun_count(analysis: Analysis, start: int, end: int) -> int | None:
     "They" 0 (any number); None when the words are no such pronoun."""
     rec = analysis.rules.recommendations
     words = lower_words(analysis.doc, start, end)
-    if not words or " ".join(words) not in rec.antecedent_pronouns and not (
-            len(words) == 2 and words[0] in rec.antecedent_pronouns and number_at(
-                analysis, end - 1) is not None):
+    if not words:
         return None
-    if len(words) == 2:
-        return number_at(analysis, end - 1)
+    if " ".join(words) not in rec.antecedent_pronouns:
+        counted = len(words) == 2 and words[0] in rec.antecedent_pronouns
+        return number_at(analysis, end - 1) if counted else None  # "These three"
     if words[0] in rec.antecedent_pairs:
         return 2
     return 1 if words[0] in rec.antecedent_singulars else 0

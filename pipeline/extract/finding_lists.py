@@ -31,7 +31,7 @@ from pipeline.extract.finding_mentions import (
 )
 from pipeline.extract.force_scope import forces_of
 from pipeline.extract.items import Item, Source, count_before, finding_subjects, item_status
-from pipeline.extract.status import cached_words, status_in
+from pipeline.extract.status import cached_words, status_in, status_read
 from pipeline.extract.subjects import (
     clean_subject,
     long_enough,
@@ -56,6 +56,22 @@ def enters_engage(analysis: Analysis, sentence: Sentence) -> bool:
         return False
     words = lower_words(analysis.doc, sentence.tok_start, sentence.tok_end)
     return not has_phrase(words, analysis.rules.recommendations.exit_cues)
+
+
+def left_engage(analysis: Analysis) -> set[str]:
+    """The forces the document says have left Engage ("has been taken out of special
+    measures"), found once per document."""
+    cached = analysis.cache.get(left_engage)
+    if cached is None:
+        cached = set()
+        for index in sorted(engage_sentences(analysis)):
+            sentence = analysis.sentences[index]
+            if enters_engage(analysis, sentence):
+                continue
+            named = forces_of(analysis, sentence, sentence.tok_start, sentence.tok_end)
+            cached |= set(named) or {finding_force(analysis, sentence, sentence.tok_start)}
+        analysis.cache[left_engage] = cached
+    return cached
 
 
 def engage_sentences(analysis: Analysis) -> set[int]:
@@ -416,7 +432,8 @@ def list_items(analysis: Analysis) -> list[Item]:
             kind, subject, status = _bullet_reading(analysis, bullet, frame)
             force_id = finding_force(analysis, bullet, bullet.tok_start) or finding_force(
                 analysis, intro, intro.tok_end)
-            if force_id is None or not long_enough(analysis, subject):
+            named = _bullet_finding(analysis, bullet) is not None  # "- The cause of … on X"
+            if force_id is None or not (subject and named or long_enough(analysis, subject)):
                 continue
             out.append(Item(kind, force_id, subject, status, bullet.start, bullet.end,
                             bullet.tok_start, False, False, frame[2], bullet.index,
@@ -436,9 +453,37 @@ def _bullet_reading(analysis: Analysis, bullet: Sentence, frame: tuple[str, str 
         if len(subjects) == 1:
             return own.kind, subjects[0], item_status(analysis, own, after) or status
     text = bullet.body
+    trailing = _trailing_status(analysis, bullet)
+    if trailing is not None:
+        text, status = trailing
     subject = statement_subject(analysis, text) if kind == FindingKind.CAUSE_OF_CONCERN else (
         clean_subject(analysis, text))
     return kind, subject, status
+
+
+def _trailing_status(analysis: Analysis, bullet: Sentence) -> tuple[str, str] | None:
+    """"- Emergency call handling: closed", "1. Call handling (closed)": the words before
+    the separator or the brackets name the finding, the few after it say where it stands."""
+    doc = analysis.doc
+    rec = analysis.rules.recommendations
+    first = body_token(analysis, bullet)
+    end = bullet.tok_end
+    bracketed = False
+    while end > first and (doc[end - 1].is_punct or doc[end - 1].is_space) and doc[
+            end - 1].text not in rec.bullet_status_separators:
+        end -= 1  # the full stop or semicolon that ends the item
+        bracketed = bracketed or doc[end].text == ")"
+    separators = [k for k in range(first + 1, end) if doc[k].text in rec.bullet_status_separators
+                  and (doc[k].text == ":" or doc[k - 1].whitespace_)]
+    if bracketed:  # "1. Call handling (closed)"
+        separators = [k for k in range(first + 1, end) if doc[k].text == "("]
+    if not separators or not 0 < end - separators[-1] - 1 <= rec.bullet_status_words:
+        return None
+    k = separators[-1]
+    status, _ = status_read(analysis, k + 1, end, context_start=k + 1)
+    if status is None:
+        return None
+    return analysis.text[doc[first].idx : doc[k].idx].strip(), status
 
 
 def _bullet_finding(analysis: Analysis, bullet: Sentence) -> Finding | None:
@@ -604,7 +649,9 @@ def _reason_finding_start(analysis: Analysis, sentence: Sentence) -> int | None:
 
 def reason_concern_items(analysis: Analysis, sentence: Sentence) -> list[Item]:
     """"… was placed in special measures over concerns about how it answers 999 calls": a
-    concern named as the reason for a move into Engage (undated by a recap: no status)."""
+    concern named as the reason for a move into Engage: open unless the text says otherwise,
+    even when the move is recounted (findings.py: unless the force has left Engage since or
+    some are counted closed)."""
     rec = analysis.rules.recommendations
     if not enters_engage(analysis, sentence):
         return []
@@ -620,11 +667,11 @@ def reason_concern_items(analysis: Analysis, sentence: Sentence) -> list[Item]:
     recap = dated_before(analysis, sentence, rec.background_days)
     if recap and inferred:
         return []  # what a report found years ago names no finding that stands now
-    status = None if recap else Status.OPEN
     parts = split_listed(analysis, subject, tuple(rec.clause_subject_openers))
-    return [Item(FindingKind.CAUSE_OF_CONCERN, force_id, p, status, sentence.start,
+    return [Item(FindingKind.CAUSE_OF_CONCERN, force_id, p, Status.OPEN, sentence.start,
                  sentence.end, token, source=Source.REASON, sentence_index=sentence.index,
-                 group=f"reason-{sentence.index}", inferred=inferred) for p in parts]
+                 group=f"reason-{sentence.index}", inferred=inferred, recounted=recap)
+            for p in parts]
 
 
 def _moved_force(analysis: Analysis, sentence: Sentence, token: int) -> str | None:

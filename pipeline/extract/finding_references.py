@@ -32,6 +32,7 @@ _REMAINDER_WORDS = 3
 # "It is about how …": the shortest next sentence that can name a finding's subject.
 _NEXT_SENTENCE_WORDS = 4
 
+_REPORT_WORDS = 8  # "At the revisit in August, inspectors found": a frame before a pronoun's clause
 _KIND_WINDOW = 3  # sentences back in which a back-reference finds what it refers to
 _REMAINDER_REACH = 4  # "but monitoring remains on …": the status word right after "but"
 _PRONOUN_WORDS = 2  # "All three have now been closed": a pronoun and its number
@@ -84,7 +85,8 @@ def _clause_starts(analysis: Analysis, tokens: list[tuple[int, str]]) -> list[in
     back-reference may follow a comma ("Of the two causes of concern, one, on A, …") or a
     bare "and" ("The first is about A and the second …")."""
     rec = analysis.rules.recommendations
-    joiners = set(rec.clause_joiners) | set(rec.ordinal_issue_verbs)  # "… and raises a second"
+    joiners = set(rec.clause_joiners) | set(rec.ordinal_issue_verbs) | set(
+        rec.replacement_joiners)  # "… and raises a second", "… by a new one on …"
     words = [w for _, w in tokens]
     starts = [0]
     for p, word in enumerate(words[:-1]):
@@ -101,6 +103,9 @@ def _ordinal_at(analysis: Analysis, sentence: Sentence, tokens: list[tuple[int, 
     position = phrase_length_at(words, 0, rec.item_back_reference_openers)
     size = phrase_length_at(words, position, rec.item_back_references)
     count = None
+    if size and " ".join(words[position : position + size]) in rec.led_back_references and (
+            not phrase_length_at(words, position + size, rec.subject_leads)):
+        size = 0  # "the one about A" names; "the one behind schedule …" counts what is left
     if not size:
         size, count = _remainder(analysis, tokens, words, position)
     if not size:
@@ -119,6 +124,13 @@ def _ordinal_at(analysis: Analysis, sentence: Sentence, tokens: list[tuple[int, 
     span = subject_span(analysis, reference, rec.item_back_reference_leads + _gapped_leads(
         analysis, sentence, start))
     force_id = finding_force(analysis, sentence, start)
+    if span is None and force_id is not None:
+        phrase = " ".join(words[position : position + size])
+        many = number_at(analysis, end) if end < sentence.tok_end else None
+        if many is not None:
+            end += 1  # "The first two have now been closed"
+        return _placed_item(analysis, sentence, counted[-1], (phrase, many or 1),
+                            (start, end), force_id)
     if span is None or force_id is None or analysis.doc[span[0]].lower_ in (
             rec.status_aux):  # "the second to be examined": no subject
         return []
@@ -142,6 +154,28 @@ def _ordinal_at(analysis: Analysis, sentence: Sentence, tokens: list[tuple[int, 
                  source=Source.REFERENCE, sentence_index=sentence.index,
                  refers_to=counted[-1].sentence.index)
             for p in (clean_subject(analysis, q) for q in parts) if p]
+
+
+def _placed_item(analysis: Analysis, sentence: Sentence, listed: Finding,
+                 place: tuple[str, int], span: tuple[int, int], force_id: str) -> list[Item]:
+    """"The first has now been closed", "the first two have been closed": a subjectless
+    mention of the members of the set listed before in that place, with the status the
+    clause gives them (none given, no item: it only points). findings.py names them."""
+    rec = analysis.rules.recommendations
+    phrase, many = place
+    places = list(rec.ordinal_places)
+    first = places.index(phrase) if phrase in places else (
+        -many if phrase in rec.ordinal_last else None)
+    if first is None:
+        return []
+    start, end = span
+    clause = clause_end(analysis.doc, sentence.tok_end, end, {";", ":", ","})
+    status = status_in(analysis, end, clause, context_start=start)
+    if status is None:
+        return []
+    return [Item(listed.kind, force_id, None, status, sentence.start, sentence.end, start,
+                 source=Source.REFERENCE, sentence_index=sentence.index,
+                 refers_to=listed.sentence.index, place=(first, many))]
 
 
 def _gapped_leads(analysis: Analysis, sentence: Sentence, start: int) -> tuple[str, ...]:
@@ -372,7 +406,7 @@ def pronoun_mentions(analysis: Analysis, sentence: Sentence) -> list[Item]:
         return []
     previous = findings_in(analysis, analysis.sentences[sentence.index - 1])
     doc = analysis.doc
-    start = sentence.tok_start
+    start = _after_report(analysis, sentence)
     size = next((n for n in (_PRONOUN_WORDS, 1) if start + n <= sentence.tok_end
                  and pronoun_count(analysis, start, start + n) is not None), None)
     if not previous or size is None:
@@ -396,6 +430,22 @@ def pronoun_mentions(analysis: Analysis, sentence: Sentence) -> list[Item]:
     return [Item(previous[-1].kind, force_id, None, status, sentence.start, sentence.end,
                  start, plural=several, every=several, source=Source.SENTENCE,
                  sentence_index=sentence.index)]
+
+
+def _after_report(analysis: Analysis, sentence: Sentence) -> int:
+    """Where a pronoun may open what the sentence says: its start, or after a short frame
+    that reports it ("Inspectors found it had been achieved", "A year on, it is still
+    open", "The force says that it has been closed")."""
+    words = cached_words(analysis)
+    rec = analysis.rules.recommendations
+    reporting = set(analysis.rules.words.speech_verbs) | set(rec.status_findings)
+    limit = min(sentence.tok_end - 1, sentence.tok_start + _REPORT_WORDS)
+    for k in range(sentence.tok_start, limit):
+        if words[k] == "," or words[k] in reporting:
+            k += 2 if words[k + 1] in rec.complementisers else 1
+            if k < sentence.tok_end and pronoun_count(analysis, k, k + 1) is not None:
+                return k
+    return sentence.tok_start
 
 
 def echo_items(analysis: Analysis, sentence: Sentence) -> list[Item]:

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from pipeline.codes import Alignment, Status
 from pipeline.extract.clauses import has_phrase, lower_words
-from pipeline.extract.context import Analysis
+from pipeline.extract.context import Analysis, Sentence
 from pipeline.extract.counts import number_at
 from pipeline.extract.finding_mentions import Matcher, finding_force, findings_in
 from pipeline.extract.items import Item, Source
@@ -130,8 +130,8 @@ def _subject_column(analysis: Analysis, table: list[Row]) -> tuple[int, str] | N
     header = [lower_words(analysis.doc, c.tok_start, c.tok_end) for c in table[0].cells]
     column = next((k for k, words in enumerate(header)
                    if has_phrase(words, rec.table_subject_headers)), None)
-    if column is None:
-        return None
+    if column is None or has_phrase(header[column], rec.lighter_findings):
+        return None  # "Area for improvement | Status" tracks no finding
     kind = next((kind for kind, short in rec.table_kind_abbreviations.items()
                  for words in header if " ".join(words) in short), None)
     return (column, kind or _kind_introduced(analysis, table[0])) if (
@@ -146,9 +146,17 @@ def _kind_introduced(analysis: Analysis, header: Row) -> str | None:
     for sentence in reversed(analysis.sentences[max(index - _INTRO_WINDOW, 0) : index]):
         words = lower_words(analysis.doc, sentence.tok_start, sentence.tok_end)
         found = findings_in(analysis, sentence)
-        if found and has_phrase(words, rec.table_pointers):
+        caption = sentence.index == index - 1 and _captions(analysis, sentence, header)
+        if found and (caption or has_phrase(words, rec.table_pointers)):
             return found[-1].kind
     return None
+
+
+def _captions(analysis: Analysis, sentence: Sentence, header: Row) -> bool:
+    """"Cumbria Constabulary: progress on the cause of concern" on the line right above a
+    table is its caption: a line of its own, no full stop (a sentence ends in one)."""
+    text = analysis.text[sentence.start : header.start]
+    return "\n" in text and not sentence.text.rstrip().endswith(".")
 
 
 def table_items(analysis: Analysis) -> list[Item]:

@@ -9,6 +9,8 @@ Which words mean what is data in rules/recommendations.yaml and rules/counts.yam
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from pipeline.codes import FindingKind, Status
 from pipeline.events.registry import RECOMMENDATION
 from pipeline.extract.clauses import has_phrase, lower_words
@@ -20,6 +22,7 @@ from pipeline.extract.finding_lists import (
     engage_nearby,
     engage_sentences,
     heading_items,
+    left_engage,
     list_items,
     listed_bullets,
     reason_concern_items,
@@ -42,6 +45,7 @@ from pipeline.extract.finding_tables import table_items, table_sentences
 from pipeline.extract.items import Item, Source, sentence_items
 from pipeline.extract.reconcile import Group, reconcile, same_finding
 from pipeline.extract.skeleton import Dated, Steps, as_found, never, run
+from pipeline.extract.status import status_in
 from pipeline.models import Event
 
 # Wordings that name a finding only in passing: another wording names it better.
@@ -111,12 +115,55 @@ def document_items(analysis: Analysis) -> list[Item]:
     items.extend(list_items(analysis))
     items.extend(heading_items(analysis))
     items.extend(reason_reference_items(analysis))
+    items = _placed(analysis, items)
+    _status_lines(analysis, items)
     for item in items:
         subject_from_next_sentence(analysis, item)
     items.extend(_recommendation_references(analysis, items))
     rows = table_sentences(analysis)  # a table's lines are read as rows, not as prose
     items = [i for i in items if i.sentence_index not in rows] + table_items(analysis)
     return _with_echoes(analysis, _without_inferred(_without_headline_wording(analysis, items)))
+
+
+def _placed(analysis: Analysis, items: list[Item]) -> list[Item]:
+    """"… about A, B and C. The first two have now been closed.": a mention by place names
+    the members of the set of that force and kind listed last before it, in their order."""
+    window = analysis.rules.recommendations.reason_window
+    out = []
+    for item in items:
+        if item.place is None:
+            out.append(item)
+            continue
+        sets: dict[str, list[Item]] = {}
+        for other in sorted(items, key=lambda i: i.token):
+            if other.subject and other.place is None and (other.kind, other.force_id) == (
+                    item.kind, item.force_id) and 0 < item.sentence_index - (
+                    other.sentence_index) <= window:
+                sets.setdefault(other.group or str(other.sentence_index), []).append(other)
+        listed = [members for members in sets.values() if len(members) > 1]
+        first, many = item.place
+        if not listed or not -len(listed[-1]) <= first <= len(listed[-1]) - many:
+            continue
+        chosen = listed[-1][first : (first + many) or None]
+        out.extend(replace(item, subject=member.subject, place=None) for member in chosen)
+    return out
+
+
+def _status_lines(analysis: Analysis, items: list[Item]) -> None:
+    """"Cause of concern 1: the force does not answer calls quickly enough." then a line
+    "Status: closed": a tracker gives each finding's status on the line after it."""
+    headers = analysis.rules.recommendations.table_status_headers
+    for item in items:
+        index = item.sentence_index + 1
+        if item.status or not item.subject or index >= len(analysis.sentences):
+            continue
+        line = analysis.sentences[index]
+        words = lower_words(analysis.doc, line.tok_start, line.tok_end)
+        size = next((len(h.split()) for h in headers if words[: len(h.split())] == h.split()
+                     and words[len(h.split()) : len(h.split()) + 1] == [":"]), None)
+        if size is not None:
+            item.status = status_in(analysis, line.tok_start + size + 1, line.tok_end,
+                                    context_start=line.tok_start + size + 1)
 
 
 def _without_headline_wording(analysis: Analysis, items: list[Item]) -> list[Item]:
@@ -185,6 +232,18 @@ def _status_from_parts(analysis: Analysis, items: list[Item], tallies: list[Tall
             item.status = Status.OPEN
 
 
+def _recounted_reasons(analysis: Analysis, items: list[Item], tallies: list[Tally]) -> None:
+    """"Kent Police was placed in Engage in 2021 over concerns about A and B. Of the four
+    causes of concern, three have now been closed.": the reasons of a recounted move stay
+    open unless the document counts some of the force's closed or says it has left Engage
+    (a force may leave with one open): then where each stands is unknown."""
+    closed = {(t.force_id, t.kind) for t in tallies if t.closed}
+    left = left_engage(analysis)
+    for item in items:
+        if item.recounted and ((item.force_id, item.kind) in closed or item.force_id in left):
+            item.status = None
+
+
 # A finding as the document states it once its wordings are reconciled: a tally, or one
 # item with every wording of it. It is the skeleton's clause.
 Stated = Tally | Group
@@ -218,6 +277,7 @@ def _stated_findings(analysis: Analysis) -> list[Stated]:
     items.extend(i for t in tallies for i in remainder_items(analysis, t))
     reason_tallies, reason_items = _reason_counts(analysis)
     tallies, items = tallies + reason_tallies, items + reason_items
+    _recounted_reasons(analysis, items, tallies)
     tallies, groups = reconcile(analysis, tallies, items)
     return [*tallies, *sorted(groups, key=lambda g: g.first.token)]
 

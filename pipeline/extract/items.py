@@ -29,7 +29,7 @@ from pipeline.extract.finding_mentions import (
     is_hypothetical,
 )
 from pipeline.extract.finding_remainders import left_open
-from pipeline.extract.status import status_in, status_read
+from pipeline.extract.status import closing_ahead, status_in, status_read
 from pipeline.extract.subjects import (
     Intro,
     clean_subject,
@@ -102,6 +102,10 @@ class Item:
     # "The concern about vetting has since been discharged": a finding restated by "concern"
     # alone, kept only when it restates one the document names.
     echo: bool = False
+    # "The first two have been closed": the place (first, how many; a negative first counts
+    # from the end) among the set of findings last listed, named once the items are known.
+    place: tuple[int, int] | None = None
+    recounted: bool = False  # a reason given for a move the text recounts from long ago
 
 
 def in_background(analysis: Analysis, sentence: Sentence) -> bool:
@@ -150,7 +154,8 @@ def item_status(analysis: Analysis, finding: Finding, after_start: int) -> str |
         governing = governing or Status.OPEN  # "made four recommendations": newly made
     return governing or modifier or after or status_in(
         analysis, after_start, min(end, after_start + _ISSUED_REACH), **options) or status_in(
-        analysis, start, finding.start, **options)
+        analysis, start, finding.start, **options) or (
+        Status.OPEN if closing_ahead(analysis, after_start, end, start) else None)
 
 
 def _partly(analysis: Analysis, start: int, end: int) -> bool:
@@ -301,10 +306,17 @@ def _after_verb(analysis: Analysis, text: str) -> str:
 
 
 def _split_uncounted(analysis: Analysis, text: str) -> list[str]:
-    for separator in analysis.rules.recommendations.uncounted_separators:
+    rec = analysis.rules.recommendations
+    for separator in rec.uncounted_separators:
         parts = [p for p in text.split(separator) if p.strip()]
         if len(parts) > 1:
             return parts
+    openers = "|".join(map(re.escape, rec.uncounted_pair_openers))
+    for pair in rec.pair_separators:
+        parts = [p for p in re.split(rf"{pair}(?=(?:{openers})\s)", text, flags=re.IGNORECASE)
+                 if p.strip()]
+        if len(parts) > 1:
+            return parts  # "its call handling and its crime recording"
     return [text]
 
 
@@ -501,6 +513,12 @@ def _negated_quantity(analysis: Analysis, finding: Finding) -> bool:
     return has_phrase(words, analysis.rules.recommendations.negative_quantifiers)
 
 
+def _denied(analysis: Analysis, finding: Finding) -> bool:
+    before = lower_words(analysis.doc, max(finding.sentence.tok_start, finding.start - 1),
+                         finding.start)
+    return bool(set(before) & set(analysis.rules.recommendations.denying_quantifiers))
+
+
 def _finding_status(analysis: Analysis, finding: Finding, outer: Finding | None,
                     after: int) -> str | None:
     if outer is not None and embedded(analysis, outer.end, finding):
@@ -522,6 +540,8 @@ def sentence_items(analysis: Analysis, sentence: Sentence, reason: bool) -> list
             out.extend(copular)
             continue
         subjects, after, how = finding_subjects(analysis, finding)
+        if subjects and _denied(analysis, finding):
+            continue  # "did not raise any cause of concern about custody"
         status = _finding_status(analysis, finding, findings[index - 1] if index else None,
                                  after)
         if status == Status.CLOSED and _negated_quantity(analysis, finding):

@@ -123,6 +123,8 @@ def _irrealis(analysis: Analysis, words_of: StatusWords, token: int, context_sta
               near: list[str]) -> bool:
     """"can be closed", "to close", "before they are closed": closing that has not happened
     ("has decided to close", "has been able to close" report that it has)."""
+    if _reported_infinitive(analysis, words_of, token, near):
+        return False  # "judged the recommendation to have been met"
     suffix = analysis.rules.recommendations.announcing_suffix
     announced = (cached_words(analysis)[token] or "").endswith(suffix)  # "I will be closing …"
     found = None
@@ -138,6 +140,17 @@ def _irrealis(analysis: Analysis, words_of: StatusWords, token: int, context_sta
     clause = [w for _, w in _positions(analysis, max(context_start, token - words_of.reach),
                                        token)]
     return bool(words_of.clause_blockers & set(clause))
+
+
+def _reported_infinitive(analysis: Analysis, words_of: StatusWords, token: int,
+                         near: list[str]) -> bool:
+    rec = analysis.rules.recommendations
+    said = " ".join(near)
+    if not any(said.endswith(p) for p in rec.status_realised_infinitives):
+        return False
+    sentence = analysis.sentences[analysis.token_sentence[token]]
+    return bool(words_of.findings & {w for _, w in _positions(analysis, sentence.tok_start,
+                                                               token)})
 
 
 def _reported_finding(analysis: Analysis, words_of: StatusWords, token: int) -> bool:
@@ -179,3 +192,18 @@ def status_read(analysis: Analysis, start: int, end: int, *, context_start: int 
         if p > 0 and words[p - 1] in words_of.aux:
             return status, True
     return (read[0][1], False) if read else (None, False)
+
+
+def closing_ahead(analysis: Analysis, start: int, end: int, context_start: int) -> bool:
+    """Whether tokens [start, end) speak of closing a finding only as still to come ("is
+    expected to be closed next year", "before it can be discharged"): it is open now."""
+    words_of = status_words(analysis)
+    positions = _positions(analysis, start, end)
+    words = [w for _, w in positions]
+    for p, status in _matches(words, words_of, tally=True, background=False):
+        token = positions[p][0]
+        near = [w for _, w in _positions(analysis, max(context_start, token - _NEAR), token)]
+        if status == Status.CLOSED and not (words_of.negations | words_of.partial) & set(
+                near) and _irrealis(analysis, words_of, token, context_start, near):
+            return True
+    return False

@@ -185,10 +185,10 @@ def _skip_joiners(analysis: Analysis, finding: Finding) -> int:
     end = sentence.tok_end
     skip = {i for d in analysis.dates_between(sentence.tok_start, end)
             for i in range(d.tok_start, d.tok_end)}
-    skip |= {i for m in analysis.forces_between(sentence.tok_start, end)
-             for i in range(m.tok_start, m.tok_end)}
+    mentions = analysis.forces_between(sentence.tok_start, end)
+    skip |= {i for m in mentions for i in range(m.tok_start, m.tok_end)}
     rec = analysis.rules.recommendations
-    joiners = set(rec.subject_joiners)
+    joiners = set(rec.subject_joiners) - _owned_subjects(analysis, mentions, end)
     participles = set(rec.subject_stops)
     k = finding.end
     if k < end and doc[k].like_num:
@@ -206,6 +206,17 @@ def _skip_joiners(analysis: Analysis, finding: Finding) -> int:
         k = issue_predicate_end(analysis, k, end) or k
         k = _after_force_anaphor(analysis, k, end, joiners)
     return k
+
+
+def _owned_subjects(analysis: Analysis, mentions: list, end: int) -> set[str]:
+    """"the recommendation on Kent Police's vetting backlog": a lead-in before a force that
+    owns what follows introduces the subject, force and all (it joins no recipient)."""
+    doc = analysis.doc
+    possessives = set(analysis.rules.counts.possessives)
+    leads = set(analysis.rules.recommendations.subject_leads)
+    return {doc[m.tok_start - 1].lower_ for m in mentions
+            if m.tok_start > 0 and m.tok_end < end and doc[m.tok_end].lower_ in possessives
+            and doc[m.tok_start - 1].lower_ in leads}
 
 
 def _after_force_anaphor(analysis: Analysis, k: int, end: int, joiners: set[str]) -> int:
@@ -404,11 +415,12 @@ def subject_end(analysis: Analysis, finding: Finding, start: int, how: str = Int
     force_preps = set(rec.subject_force_prepositions)
     perfect = set(rec.perfect_auxiliaries)
     forces = {m.tok_start for m in analysis.forces_between(start, end)}
+    early = _trailing_stops(analysis, start, end, aux)
     lowers = token_lowers(doc)
     for i in range(start, end):
         word = lowers[i]
         following = lowers[i + 1] if i + 1 < end else ""
-        if word in force_preps and i + 1 in forces and i > start:
+        if word in force_preps and i + 1 in forces and i > start or i in early:
             return i  # "on custody at Gwent Police": the force is not the subject
         ahead = lowers[i + 1 : min(i + _STATUS_AHEAD, end)]
         said = f" {' '.join(ahead)} "  # "… was signed off": a status of several words too
@@ -426,6 +438,35 @@ def subject_end(analysis: Analysis, finding: Finding, start: int, how: str = Int
                 listed and following in rec.list_joins)):  # "…: A, and how it … when …"
             return i
     return end
+
+
+def _trailing_stops(analysis: Analysis, start: int, end: int, aux: set[str]) -> set[int]:
+    """Tokens after a subject's first where it stops: a date after its preposition ("… to
+    stalking in 2023"), an issuing passive ("… was made to the force"), a closing participle
+    at the end ("had its cause of concern about crime recording closed last month"), a
+    closing verb joined by "and" ("… about A and replaced it with …"), a time adverb ("…
+    about vetting this week")."""
+    rec = analysis.rules.recommendations
+    lowers = token_lowers(analysis.doc)
+    dates = analysis.dates_between(start, end)
+    dated = {d.tok_start for d in dates}
+    adverbial = {d.tok_start for d in dates if d.label in rec.subject_stop_date_labels}
+    followers = set(rec.subject_stop_followers)
+    stops = set(rec.subject_stops)
+    participles = [p.split() for p in rec.subject_final_participles]
+    joins, closing = set(rec.list_joins), set(rec.closed_words)  # "… and replaced it with …"
+    out = set()
+    for i in range(start + 1, end):
+        word = lowers[i]
+        following = lowers[i + 1] if i + 1 < end else ""
+        size = next((len(p) for p in participles if lowers[i : i + len(p)] == p), 0)
+        after = lowers[i + size] if size and i + size < end else ""
+        if i in adverbial or word in joins and following in closing or word in followers and (
+                i in dated or i + 1 in dated) or (
+                word in aux and following in stops) or size and (
+                not after or after in followers | _PUNCTUATION or i + size in dated):
+            out.add(i)
+    return out
 
 
 def _relative_ahead(analysis: Analysis, comma: int, end: int) -> bool:
@@ -540,7 +581,10 @@ def plural_predicate_subjects(analysis: Analysis, finding: Finding) -> list[str]
     status = {w for p in (*rec.closed_words, *rec.open_words) for w in p.split()}
     allowed = status | set(rec.status_aux) | set(rec.status_negations) | set(
         rec.relative_pronouns) | set(rec.partial_words) | set(rec.perfect_auxiliaries) | {
-        w for q in rec.antecedent_quantifiers for w in q.split()} | {","}
+        w for q in rec.antecedent_quantifiers for w in q.split()} | {","} | set(
+        rec.subject_force_prepositions)
+    forces = {i for m in analysis.forces_between(finding.end, sentence.tok_end)
+              for i in range(m.tok_start, m.tok_end)}  # "… still open at Kent Police are …"
     k = finding.end
     while k < sentence.tok_end and k - finding.end < _PREDICATE_WORDS:
         size = _lead_length(lower_words(doc, k, min(k + LEAD_IN_WORDS, sentence.tok_end)),
@@ -552,7 +596,7 @@ def plural_predicate_subjects(analysis: Analysis, finding: Finding) -> list[str]
                 rec.clause_subject_openers)) if text else []
             kept = [p for p in (clean_subject(analysis, q) for q in parts) if p]
             return kept if len(kept) == count else []
-        if doc[k].lower_ not in allowed:
+        if doc[k].lower_ not in allowed and k not in forces:
             return []
         k += 1
     return []

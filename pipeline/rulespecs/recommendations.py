@@ -42,6 +42,7 @@ class RecommendationsRules:
     status_decisions: Phrases
     status_findings: Phrases
     status_realised_modals: Phrases
+    status_realised_infinitives: Phrases
     status_clause_blockers: Phrases
     blocker_reach: int
     partial_words: Phrases
@@ -141,6 +142,16 @@ class RecommendationsRules:
     inclusion_sets: Phrases
     inclusion_pronouns: Phrases
     negative_quantifiers: Phrases
+    denying_quantifiers: Phrases
+    subject_final_participles: Phrases
+    subject_stop_date_labels: Phrases
+    bullet_status_separators: Phrases
+    bullet_status_words: int
+    ordinal_places: Phrases
+    replacement_joiners: Phrases
+    led_back_references: Phrases
+    ordinal_last: Phrases
+    uncounted_pair_openers: Phrases
     predicate_subject_leads: Phrases
     plural_predicate_leads: Phrases
     predicate_not_starts: Phrases
