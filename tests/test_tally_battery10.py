@@ -1,0 +1,304 @@
+"""A battery of tally phrasings in our own words, written before reading the count rules:
+counts issued, raised, made, given, set out and identified; "N of M" and "N out of M";
+"of the N ..., M had been ..." with several statuses in one sentence; relative clauses over
+a count; "the remaining N"; totals told in one sentence and closures in a later one;
+counts in headlines, standfirsts, captions, tables and bulleted lists; "all N", "none of",
+"both", "neither", "all but one", "a further two", "two new"; counts that belong to
+another force or to the whole country; counts of other things (areas for improvement,
+actions, grades, promising practice) beside the findings; and progress updates.
+
+A row is (force, kind, total, closed, open); a text that states no count of a force's
+recommendations or causes of concern expects the empty set. Published 3 October 2024.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.tally_probe import COC, REC, battery_params, tallies
+
+VERBS = [
+    ("HMICFRS has issued Nottinghamshire Police with three causes of concern.",
+     {("nottinghamshire-police", COC, 3, None, None)}),
+    ("The inspectorate raised four causes of concern about Wiltshire Police in its latest "
+     "report.", {("wiltshire-police", COC, 4, None, None)}),
+    ("We have made 13 recommendations to the Metropolitan Police Service.",
+     {("metropolitan-police-service", REC, 13, None, None)}),
+    ("Cumbria Constabulary was given two causes of concern after the 2023 inspection.",
+     {("cumbria-constabulary", COC, 2, None, None)}),
+    ("The letter sets out five recommendations for Humberside Police.",
+     {("humberside-police", REC, 5, None, None)}),
+    ("Inspectors identified one cause of concern at Surrey Police, about the vetting of "
+     "new recruits.", {("surrey-police", COC, 1, None, None)}),
+    ("Eleven recommendations were made to Norfolk Constabulary in the report published "
+     "today.", {("norfolk-constabulary", REC, 11, None, None)}),
+    ("After the revisit, inspectors raised two new causes of concern with Gwent Police.",
+     {("gwent-police", COC, 2, None, None)}),
+    ("HMICFRS found three causes of concern and made 12 recommendations to Kent Police.",
+     {("kent-police", COC, 3, None, None), ("kent-police", REC, 12, None, None)}),
+    ("North Wales Police has received nine recommendations from the inspectorate.",
+     {("north-wales-police", REC, 9, None, None)}),
+]
+
+N_OF_M = [
+    ("Cleveland Police has now closed eight of its 11 recommendations.",
+     {("cleveland-police", REC, 11, 8, 3)}),
+    ("Inspectors said three out of five causes of concern at Essex Police had been "
+     "discharged.", {("essex-police", COC, 5, 3, 2)}),
+    ("Of the 14 recommendations made to Dorset Police, 10 have been implemented.",
+     {("dorset-police", REC, 14, 10, 4)}),
+    ("Only one of the three causes of concern at Merseyside Police remains open.",
+     {("merseyside-police", COC, 3, 2, 1)}),
+    ("Only two of Northumbria Police's 10 recommendations are still outstanding.",
+     {("northumbria-police", REC, 10, 8, 2)}),
+    ("The Met has cleared four of its five causes of concern, the inspectorate said.",
+     {("metropolitan-police-service", COC, 5, 4, 1)}),
+    ("Derbyshire Constabulary has met 21 of the 27 recommendations, HMICFRS confirmed on "
+     "Tuesday.", {("derbyshire-constabulary", REC, 27, 21, 6)}),
+    ("Hertfordshire Constabulary has closed one of its two causes of concern.",
+     {("hertfordshire-constabulary", COC, 2, 1, 1)}),
+]
+
+SEVERAL_STATUSES = [
+    ("Of the nine recommendations given to Sussex Police, five had been achieved, two were "
+     "partially achieved and two were not achieved.",
+     {("sussex-police", REC, 9, 5, 4)}),
+    ("Essex Police received 12 recommendations in 2023. Seven of the 12 have been signed "
+     "off, four are partly met and one is still open.",
+     {("essex-police", REC, 12, 7, 5)}),
+    ("Lincolnshire Police: four recommendations have been closed and two remain open.",
+     {("lincolnshire-police", REC, 6, 4, 2)}),
+    ("Inspectors were satisfied that four of Staffordshire Police's recommendations had been "
+     "achieved; three were partly achieved and remain open.",
+     {("staffordshire-police", REC, 7, 4, 3)}),
+    ("Two causes of concern at Cambridgeshire Constabulary were closed in 2023; the third "
+     "remains open.", {("cambridgeshire-constabulary", COC, 3, 2, 1)}),
+]
+
+RELATIVE = [
+    ("Inspectors looked again at Warwickshire Police's five recommendations, three of which "
+     "have now been met.", {("warwickshire-police", REC, 5, 3, 2)}),
+    ("HMICFRS issued Bedfordshire Police with eight recommendations, all of which are now "
+     "complete.", {("bedfordshire-police", REC, 8, 8, 0)}),
+    ("South Yorkshire Police was given seven recommendations, none of which has yet been "
+     "fully implemented.", {("south-yorkshire-police", REC, 7, 0, 7)}),
+    ("Leicestershire Police has eight recommendations, of which five have been discharged.",
+     {("leicestershire-police", REC, 8, 5, 3)}),
+    ("Thames Valley Police, which was given four causes of concern in 2022, has since "
+     "closed three.", {("thames-valley-police", COC, 4, 3, 1)}),
+    ("West Yorkshire Police was given eleven recommendations (eight closed, three open).",
+     {("west-yorkshire-police", REC, 11, 8, 3)}),
+    ("Durham Constabulary has three causes of concern - two now closed, one still open.",
+     {("durham-constabulary", COC, 3, 2, 1)}),
+]
+
+REMAINING = [
+    ("Sussex Police must still address the remaining two causes of concern.",
+     {("sussex-police", COC, None, None, 2)}),
+    ("Three causes of concern remain open at Northamptonshire Police.",
+     {("northamptonshire-police", COC, None, None, 3)}),
+    ("The inspectorate said the remaining four recommendations at Avon and Somerset "
+     "Constabulary were still being worked on.",
+     {("avon-and-somerset-constabulary", REC, None, None, 4)}),
+    ("Two causes of concern at Gloucestershire Constabulary have now been closed.",
+     {("gloucestershire-constabulary", COC, None, 2, None)}),
+    ("Lancashire Constabulary still has one open cause of concern.",
+     {("lancashire-constabulary", COC, None, None, 1)}),
+]
+
+LATER_SENTENCE = [
+    ("In 2023 HMICFRS gave Kent Police nine recommendations. Inspectors have now signed off "
+     "six of them.", {("kent-police", REC, 9, 6, 3)}),
+    ("Devon and Cornwall Police was placed in Engage with three causes of concern. Since "
+     "then, the force has closed one.", {("devon-and-cornwall-police", COC, 3, 1, 2)}),
+    ("HMICFRS raised two causes of concern with Derbyshire Constabulary in 2022, on crime "
+     "recording and on child protection. The cause of concern on crime recording was closed "
+     "in May.", {("derbyshire-constabulary", COC, 2, 1, 1)}),
+    ("Leicestershire Police had closed six of its 12 recommendations by the spring. A "
+     "further two have now been signed off.", {("leicestershire-police", REC, 12, 8, 4)}),
+    ("Durham Constabulary welcomed the letter. The force has now closed two of its three "
+     "causes of concern.", {("durham-constabulary", COC, 3, 2, 1)}),
+    ("Cheshire Constabulary was given two causes of concern last year. Both have now been "
+     "discharged, HMICFRS said.", {("cheshire-constabulary", COC, 2, 2, 0)}),
+]
+
+LAYOUT = [
+    ("Cleveland Police clears eight of 11 recommendations\n"
+     "The force has made progress, inspectors say.",
+     {("cleveland-police", REC, 11, 8, 3)}),
+    ("Staffs Police clears both causes of concern\n"
+     "Inspectors returned to Staffordshire Police in August.",
+     {("staffordshire-police", COC, 2, 2, 0)}),
+    ("Watchdog praises Gwent Police progress\n"
+     "All seven recommendations now implemented, says HMICFRS\n"
+     "Gwent Police has been told it has done what was asked of it.",
+     {("gwent-police", REC, 7, 7, 0)}),
+    ("Northumbria Police has welcomed the report.\n"
+     "Photo: Northumbria Police headquarters. The force has completed nine of its 11 "
+     "recommendations.", {("northumbria-police", REC, 11, 9, 2)}),
+    ("HMICFRS findings for Essex Police\n"
+     "Finding | Number | Closed | Open\n"
+     "Causes of concern | 3 | 2 | 1\n"
+     "Recommendations | 12 | 9 | 3",
+     {("essex-police", COC, 3, 2, 1), ("essex-police", REC, 12, 9, 3)}),
+    ("Progress against the inspectorate's findings for Suffolk Constabulary:\n"
+     "- causes of concern: 2 (both closed)\n"
+     "- recommendations: 9, of which 7 are complete",
+     {("suffolk-constabulary", COC, 2, 2, 0), ("suffolk-constabulary", REC, 9, 7, 2)}),
+    ("Humberside Police update\nRecommendations closed: 8 of 11",
+     {("humberside-police", REC, 11, 8, 3)}),
+    ("Force | Causes of concern | Closed\n"
+     "Kent Police | 3 | 3\n"
+     "Surrey Police | 2 | 0",
+     {("kent-police", COC, 3, 3, 0), ("surrey-police", COC, 2, 0, 2)}),
+]
+
+QUANTIFIERS = [
+    ("All four recommendations made to Dyfed-Powys Police have been implemented.",
+     {("dyfed-powys-police", REC, 4, 4, 0)}),
+    ("None of the three causes of concern at Greater Manchester Police has yet been closed.",
+     {("greater-manchester-police", COC, 3, 0, 3)}),
+    ("Both causes of concern raised with Wiltshire Police have now been discharged.",
+     {("wiltshire-police", COC, 2, 2, 0)}),
+    ("All but one of the nine recommendations made to Lincolnshire Police have been "
+     "implemented.", {("lincolnshire-police", REC, 9, 8, 1)}),
+    ("Neither of Bedfordshire Police's two causes of concern has been closed.",
+     {("bedfordshire-police", COC, 2, 0, 2)}),
+    ("Kent Police has implemented all six of the recommendations HMICFRS made.",
+     {("kent-police", REC, 6, 6, 0)}),
+]
+
+VOICES = [
+    ("\"We have closed nine of the 10 recommendations,\" said the Chief Constable of Norfolk "
+     "Constabulary, Paul Sanford.", {("norfolk-constabulary", REC, 10, 9, 1)}),
+    ("Cumbria Constabulary's chief constable told the panel that the force had discharged "
+     "five of its six recommendations.", {("cumbria-constabulary", REC, 6, 5, 1)}),
+    ("Minutes: Surrey Police and Crime Panel, 3 September 2024\n"
+     "The Chief Constable of Surrey Police reported that 21 of the 27 HMICFRS "
+     "recommendations had been discharged.", {("surrey-police", REC, 27, 21, 6)}),
+    ("Dear Chief Constable,\nI am writing about the cause of concern we raised in March 2023 "
+     "about how Lancashire Constabulary responds to the public. The cause of concern carried "
+     "four recommendations. I am satisfied that three have been implemented.",
+     {("lancashire-constabulary", REC, 4, 3, 1)}),
+    ("The commissioner said she was pleased that Durham Constabulary had addressed all six "
+     "recommendations.", {("durham-constabulary", REC, 6, 6, 0)}),
+    ("Members noted that of the 15 HMICFRS recommendations for West Mercia Police, 11 were "
+     "complete and four in progress.", {("west-mercia-police", REC, 15, 11, 4)}),
+]
+
+OTHER_OWNERS = [
+    ("Unlike Kent Police, which closed all three of its causes of concern last year, Essex "
+     "Police still has two open.",
+     {("kent-police", COC, 3, 3, 0), ("essex-police", COC, None, None, 2)}),
+    ("Like Gwent Police, which closed both of its causes of concern last year, Cleveland "
+     "Police has now closed three of its four.",
+     {("gwent-police", COC, 2, 2, 0), ("cleveland-police", COC, 4, 3, 1)}),
+    ("North Wales Police has no causes of concern. Dyfed-Powys Police still has four of its "
+     "nine recommendations open.", {("dyfed-powys-police", REC, 9, 5, 4)}),
+    ("Nationally, 120 recommendations were made; Lincolnshire Police received eight of them.",
+     {("lincolnshire-police", REC, 8, None, None)}),
+    ("Forces across England and Wales have closed 40 of the 62 causes of concern raised "
+     "since 2019.", set()),
+    ("There are now 35 open causes of concern nationally, down from 52 a year ago.", set()),
+]
+
+OTHER_THINGS = [
+    ("The report on Sussex Police sets out 14 areas for improvement and two causes of "
+     "concern.", {("sussex-police", COC, 2, None, None)}),
+    ("Kent Police's improvement plan has 48 actions, 30 of them complete.", set()),
+    ("Inspectors found three examples of promising practice at Surrey Police.", set()),
+    ("Merseyside Police was graded good in three areas and adequate in five.", set()),
+    ("Nine of the 14 areas for improvement at Cheshire Constabulary have been addressed.",
+     set()),
+    ("Its 2023 PEEL report made six recommendations to Dorset Police; separately, the cause "
+     "of concern issued in May carries three recommendations, two of which are closed.",
+     {("dorset-police", REC, 6, None, None), ("dorset-police", REC, 3, 2, 1)}),
+    ("Kent Police was given nine recommendations, three of which relate to vetting.",
+     {("kent-police", REC, 9, None, None)}),
+]
+
+NEAR_MISSES = [
+    ("Devon and Somerset Fire and Rescue Service has closed two of its three causes of "
+     "concern.", set()),
+    ("HMICS made nine recommendations to Police Scotland.", set()),
+    ("HMICFRS did not issue any new causes of concern to Norfolk Constabulary.", set()),
+    ("If more than two causes of concern remain open in March, Essex Police may be moved "
+     "into Engage.", set()),
+    ("Kent Police is one of four forces in Engage.", set()),
+    ("Three of the five forces inspected were graded inadequate for investigations.", set()),
+    ("Staffordshire Police answered 82 of 100 emergency calls within ten seconds.", set()),
+    ("The report makes 11 recommendations to chief constables nationally.", set()),
+    ("The force could face further recommendations when inspectors return next year, "
+     "Cleveland Police said.", set()),
+]
+
+WORDINGS = [
+    ("HMICFRS identified two causes for concern at Cleveland Police.",
+     {("cleveland-police", COC, 2, None, None)}),
+    ("Inspectors raised five 'causes of concern' about Kent Police.",
+     {("kent-police", COC, 5, None, None)}),
+    ("Hampshire and Isle of Wight Constabulary must now tackle its two outstanding causes of "
+     "concern.", {("hampshire-and-isle-of-wight-constabulary", COC, None, None, 2)}),
+    ("The inspectorate has closed the cause of concern at Avon and Somerset Constabulary and "
+     "three of its four recommendations.",
+     {("avon-and-somerset-constabulary", REC, 4, 3, 1)}),
+    ("At Warwickshire Police nine recommendations are now closed, leaving three.",
+     {("warwickshire-police", REC, 12, 9, 3)}),
+    ("Three recommendations made to Merseyside Police are yet to be met.",
+     {("merseyside-police", REC, None, None, 3)}),
+    ("A total of 17 recommendations were made to Gloucestershire Constabulary.",
+     {("gloucestershire-constabulary", REC, 17, None, None)}),
+    ("Greater Manchester Police received 13 recommendations, all now closed.",
+     {("greater-manchester-police", REC, 13, 13, 0)}),
+    ("Northamptonshire Police was set 10 recommendations by the inspectorate.",
+     {("northamptonshire-police", REC, 10, None, None)}),
+    ("Inspectors have signed off five of West Midlands Police's recommendations, with two "
+     "still to do.", {("west-midlands-police", REC, 7, 5, 2)}),
+    ("Seven of the eight recommendations made to Suffolk Constabulary have been fully "
+     "implemented, with the last partly implemented.",
+     {("suffolk-constabulary", REC, 8, 7, 1)}),
+    ("Of its four causes of concern, Essex Police has now had three lifted.",
+     {("essex-police", COC, 4, 3, 1)}),
+    ("Progress has been made on all seven recommendations given to Durham Constabulary.",
+     {("durham-constabulary", REC, 7, None, None)}),
+    ("West Midlands Police: 3 of 5 recommendations closed",
+     {("west-midlands-police", REC, 5, 3, 2)}),
+    ("Twenty-one recommendations were made to the Metropolitan Police Service in 2022.",
+     {("metropolitan-police-service", REC, 21, None, None)}),
+    ("HMICFRS issued three causes of concern in 2023. Gwent Police has since addressed two "
+     "of them.", {("gwent-police", COC, 3, 2, 1)}),
+    ("Lincolnshire Police's 2022 PEEL inspection led to six recommendations.",
+     {("lincolnshire-police", REC, 6, None, None)}),
+    ("Two recommendations remain for South Wales Police: one on custody and one on "
+     "vetting.", {("south-wales-police", REC, None, None, 2)}),
+]
+
+CASES = (VERBS + N_OF_M + SEVERAL_STATUSES + RELATIVE + REMAINING + LATER_SENTENCE + LAYOUT
+         + QUANTIFIERS + VOICES + OTHER_OWNERS + OTHER_THINGS + NEAR_MISSES
+         + WORDINGS)
+
+GAPS: dict[str, str] = {
+    "Two causes of concern at Cambridgeshire": "\"the third\" does not give the total",
+    "Thames Valley Police, which was given": "a relative clause's total is read as closed",
+    "Lancashire Constabulary still has one open": "\"one open cause of concern\" not read",
+    "Leicestershire Police had closed six": "\"a further two\" not added to the closed",
+    "Cleveland Police clears eight": "\"clears\" is not a closing verb",
+    "Staffs Police clears both": "\"clears\" is not a closing verb",
+    "HMICFRS findings for Essex Police": "a table of counts is not read",
+    "Humberside Police update": "a label \"closed: N of M\" is not read",
+    "Force | Causes of concern | Closed": "a table of counts is not read",
+    "Unlike Kent Police, which closed": "a relative clause's force owns its count",
+    "Like Gwent Police, which closed": "a relative clause's force owns its count",
+    "Nationally, 120 recommendations": "\"eight of them\" after a national count",
+    "Its 2023 PEEL report made six": "two sets of one kind in one sentence",
+    "The inspectorate has closed the cause of concern at Avon": "closed by a verb before",
+    "At Warwickshire Police nine": "\"leaving three\" is not read as open",
+    "Greater Manchester Police received 13": "\"all now closed\" after the total",
+    "Of its four causes of concern, Essex": "\"had three lifted\" is not read",
+    "HMICFRS issued three causes of concern in 2023. Gwent": "the force named after the total",
+}
+
+
+@pytest.mark.parametrize(("text", "expected"), battery_params(CASES, GAPS))
+def test_tally_battery10(text: str, expected: set) -> None:
+    assert tallies(text) == expected
