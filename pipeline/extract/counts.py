@@ -43,6 +43,7 @@ from pipeline.extract.tally_owners import (
     named_as_example,
     owned,
     part_of_set,
+    relative_owner,
     said_of_the_country,
 )
 from pipeline.rulespecs.counts import CountsRules
@@ -77,6 +78,8 @@ class Count:
     any_of: int | None = None  # "has not addressed any of the four": the token of "any"
     partial: bool = False  # "two are judged partly achieved": neither closed nor said open
     owner: str | None = None  # "… nine to Essex Police": the force a part was given to
+    aside_end: int | None = None  # "Kent Police, which closed all three …, Essex …": the
+    # token that ends the relative clause the count stands in
     is_total: bool = False  # "of the four causes of concern"
     every: bool = False  # "all four", "both"
     remaining: bool = False  # "the remaining two"
@@ -415,6 +418,8 @@ def read_count(window: _Window, token: int) -> Count | None:
     else:
         return None
     _read_left(window, count)
+    if (said_of := relative_owner(window.analysis, window.start, token, window.end)):
+        count.owner, count.aside_end = said_of
     return count
 
 
@@ -427,7 +432,7 @@ def _predicate(window: _Window, count: Count) -> list[tuple[int, int]]:
     subjects = set(rules.clause_subjects)
     conjunctions = set(rules.clause_conjunctions)
     start = k = count.end
-    limit = min(k + rules.predicate_reach, window.end)
+    limit = min(k + rules.predicate_reach, count.aside_end or window.end)
     segments: list[tuple[int, int]] = []
     while k < limit:
         aside = aside_end(window.analysis, k, window.end)

@@ -22,6 +22,7 @@ class CountsRules:
     part_of: Phrases
     back_reference_nouns: Phrases
     relatives: Phrases
+    owner_relatives: Phrases
     every_relatives: Phrases
     except_words: Phrases
     hedges_after: Phrases
