@@ -384,6 +384,19 @@ def _counts_other_noun(window: _Window, token: int) -> bool:
     return word.isalpha() and word not in window.analysis.rules.counts.elliptic_followers
 
 
+def _status_follows(window: _Window, token: int) -> bool:
+    """A status word right after a count with no noun is its verb: "had three lifted";
+    not an adjective before the finding ("the three overdue recommendations"), nor one
+    after a definite count that picks out some of a set ("the one behind schedule")."""
+    words = status_words(window.analysis)
+    size = next((len(parts) for parts in (*words.closed, *words.open)
+                 if tuple(window.word(token + k) for k in range(len(parts))) == parts
+                 and " ".join(parts) not in words.item_only), 0)
+    definite = set(window.analysis.rules.counts.definite_determiners)
+    return bool(size) and window.finding_at(token + size) is None and (
+        window.word(token - 2) not in definite)
+
+
 def read_count(window: _Window, token: int) -> Count | None:
     """The count a number starts, or None when it counts something else ("15 minutes")."""
     value = window.count_value(token)
@@ -413,6 +426,7 @@ def read_count(window: _Window, token: int) -> Count | None:
     elif (count.whole is not None and not _counts_other_noun(window, j)
           or count.relative or count.back_reference
           or j >= window.end or window.word(j) in set(rules.elliptic_followers)
+          or _status_follows(window, j)  # "has now had three lifted"
           or _to_force(window.analysis, j) is not None):  # "… and nine to Essex Police"
         count.end = j  # "three of the five", "five of which", "… and two remain open"
     else:
@@ -646,7 +660,7 @@ def sentence_counts(analysis: Analysis, sentence: Sentence, findings: list[Findi
              for i in range(d.tok_start, d.tok_end)}
     live = [f for f in findings if not is_hypothetical(analysis, f)]
     counts: list[Count] = _labelled_counts(analysis, sentence, live, dates)
-    labelled = {c.token for c in counts}
+    labelled = {c.token for c in counts} | {c.whole_token for c in counts if c.whole_token}
     start = sentence.tok_start
     while start < sentence.tok_end:
         end = clause_end(analysis.doc, sentence.tok_end, start, {";"})
@@ -728,8 +742,8 @@ def _labelled_counts(analysis: Analysis, sentence: Sentence, findings: list[Find
         label_end, k = read
         status = status_in(analysis, finding.end, label_end, tally=True) or status_in(
             analysis, max(finding.start - 1, sentence.tok_start), finding.start, tally=True)
-        count = Count(value=number_at(analysis, k) or 0, token=k, end=k + 1, kind=finding.kind,
-                      finding=finding, status=status, is_total=status is None)
+        count = _labelled(analysis, sentence, k, kind=finding.kind, finding=finding,
+                          status=status, is_total=status is None)
         out.append(count)
         out.extend(_continued_labels(analysis, sentence, count, dates))
     if not out:
@@ -753,11 +767,30 @@ def _label_value(analysis: Analysis, sentence: Sentence, k: int, dates: set[int]
     value = label_end + 1 if colon is not None else label_end
     if value >= sentence.tok_end or value in dates or number_at(analysis, value) is None:
         return None
-    after = words[value + 1] if value + 1 < sentence.tok_end else None
+    last = _label_whole(analysis, sentence, value) or value
+    after = words[last + 1] if last + 1 < sentence.tok_end else None
     if after is not None and (after.isalpha() or after not in rules.label_separators
                               and after not in (".", ";")):
         return None
     return label_end, value
+
+
+def _label_whole(analysis: Analysis, sentence: Sentence, value: int) -> int | None:
+    """"Recommendations closed: 8 of 11": the token of the whole after a label's number."""
+    words = cached_words(analysis)
+    k = value + 1
+    if k + 1 < sentence.tok_end and words[k] in analysis.rules.counts.part_of and (
+            number_at(analysis, k + 1)) is not None:
+        return k + 1
+    return None
+
+
+def _labelled(analysis: Analysis, sentence: Sentence, value: int, **fields) -> Count:
+    """The count a label's number gives, with the whole it is a part of, if any."""
+    whole = _label_whole(analysis, sentence, value)
+    return Count(value=number_at(analysis, value) or 0, token=value,
+                 end=(whole or value) + 1, whole=number_at(analysis, whole) if whole else None,
+                 whole_token=whole, **fields)
 
 
 def _continued_labels(analysis: Analysis, sentence: Sentence, count: Count, dates: set[int]
@@ -773,9 +806,8 @@ def _continued_labels(analysis: Analysis, sentence: Sentence, count: Count, date
         if read is None or status is None:
             break
         value = read[1]
-        out.append(Count(value=number_at(analysis, value) or 0, token=value, end=value + 1,
-                         kind=count.kind, status=status))
-        k = value + 1
+        out.append(_labelled(analysis, sentence, value, kind=count.kind, status=status))
+        k = out[-1].end
     return out
 
 
@@ -791,8 +823,7 @@ def _status_row(analysis: Analysis, sentence: Sentence, dates: set[int]) -> list
     status = read and status_in(analysis, k, read[0], tally=True)
     if read is None or status is None:
         return []
-    return [Count(value=number_at(analysis, read[1]) or 0, token=read[1], end=read[1] + 1,
-                  status=status)]
+    return [_labelled(analysis, sentence, read[1], status=status)]
 
 
 def _named_in_predicate(analysis: Analysis, count: Count, findings: list[Finding]
