@@ -78,6 +78,7 @@ class Count:
     any_of: int | None = None  # "has not addressed any of the four": the token of "any"
     partial: bool = False  # "two are judged partly achieved": neither closed nor said open
     owner: str | None = None  # "… nine to Essex Police": the force a part was given to
+    said_to: int = 0  # the token after ", all of which" / ", both now": read, not a count
     aside_end: int | None = None  # "Kent Police, which closed all three …, Essex …": the
     # token that ends the relative clause the count stands in
     is_total: bool = False  # "of the four causes of concern"
@@ -112,6 +113,7 @@ class Tally:
     series: bool = False  # counts one by one ("The first … The second …"), added up later
     partial: bool = False  # some are partly met: open is what is not closed
     single: bool = False  # a total of one named finding ("identified one cause of concern")
+    additive: bool = False  # counts only "a further two": added to the set counted before
 
     @property
     def bare(self) -> bool:
@@ -336,8 +338,8 @@ def _read_left(window: _Window, count: Count) -> None:
         count.every = True
     if phrase_ends_at(words, position, rules.counts.except_words):
         count.exception, count.every = True, False
-    if left and left[-1] in rules.counts.remaining_words:
-        count.remaining = True
+    if left and left[-1] in rules.counts.remaining_words + rules.counts.leaving_words:
+        count.remaining = True  # "the remaining two", "… closed, leaving three"
     if phrase_ends_at(words, position, rules.counts.additive_before):
         count.additive = True
 
@@ -631,6 +633,7 @@ def _read_far_relative(window: _Window, count: Count) -> None:
                                      context_start=window.start, tally=True)
             count.every = count.status is not None
             count.reach = max(count.reach, end)
+            count.said_to = k + 1 + size
             return
 
 
@@ -681,7 +684,7 @@ def sentence_counts(analysis: Analysis, sentence: Sentence, findings: list[Findi
                 read_status(window, count)  # an embedded count takes no verb of its own
             if not (count.single and count.status is not None):  # "one … remains open":
                 counts.append(count)                                # an item, no tally
-            token = max(count.end, (count.whole_token or token) + 1, token + 1)
+            token = max(count.end, (count.whole_token or token) + 1, token + 1, count.said_to)
         start = end + 1
     counts.sort(key=lambda c: c.token)
     _assign_kinds(analysis, counts, live)
@@ -884,6 +887,9 @@ def _add(tally: Tally, count: Count) -> None:
         if count.any_of is not None and count.status == Status.OPEN:
             tally.closed = 0  # "has not yet addressed any of the four"
         return
+    if count.status is None and count.additive:
+        tally.total = (tally.total or 0) + count.value  # "… and a further four in 2023"
+        return
     if count.status is None:
         if count.finding is not None and not (count.remaining or count.back_reference
                                               or count.additive or count.ordinal) and (
@@ -1036,7 +1042,7 @@ def _earlier_set(analysis: Analysis, pending: list[Tally], sentence: Sentence, w
 
 
 def _sentence_tallies(analysis: Analysis, sentence: Sentence, counts: list[Count],
-                      pending: list[Tally]) -> list[Tally]:
+                      pending: list[Tally], done: list[Tally]) -> list[Tally]:
     window = analysis.rules.counts.back_reference_window
     groups: dict[str, list[Count]] = {}
     context: dict[str, Tally] = {}
@@ -1054,7 +1060,8 @@ def _sentence_tallies(analysis: Analysis, sentence: Sentence, counts: list[Count
             elif count.ordinal and kind is not None:
                 continue  # "the first recommendation" of no set counted before: no row
             elif kind is None:
-                kind = last_kind or _named_before(analysis, sentence, count)
+                kind = last_kind or _named_before(analysis, sentence, count) or (
+                    _added_to(done, sentence, window, count))
                 if kind is None:
                     continue
         last_kind = kind
@@ -1072,6 +1079,7 @@ def _sentence_tallies(analysis: Analysis, sentence: Sentence, counts: list[Count
             tally.context, tally.base = earlier.sentence, earlier
         tally.reach = max(c.reach for c in members)
         tally.single = all(c.single for c in members)
+        tally.additive = all(c.additive for c in members)
         tally.series = all(c.ordinal for c in members)
         if tally.force_id is None or not tally.has_counts:
             continue
@@ -1098,8 +1106,8 @@ def document_tallies(analysis: Analysis) -> list[Tally]:
         counts = sentence_counts(analysis, sentence, findings)
         if not counts:
             continue
-        for tally in _sentence_tallies(analysis, sentence, counts, pending):
-            if _extend_series(tally):
+        for tally in _sentence_tallies(analysis, sentence, counts, pending, out):
+            if _extend_series(tally) or _extend_additive(tally, out, window):
                 continue
             out.append(tally)
             if tally.bare or tally.series:
@@ -1110,6 +1118,38 @@ def document_tallies(analysis: Analysis) -> list[Tally]:
     return [t for t in out if t.coherent and not named_as_example(analysis, t) and not (
         said_of_the_country(analysis, t)) and (
         not t.bare or owned(analysis, t) and not part_of_set(t, out))]
+
+
+def _added_to(done: list[Tally], sentence: Sentence, window: int, count: Count) -> str | None:
+    """What "a further two" with no noun counts: the set the sentences just before counted
+    ("… had closed six of its 12 recommendations. A further two have now been signed off")."""
+    if not count.additive:
+        return None
+    recent = [t for t in done if 0 < sentence.index - t.sentence.index <= window]
+    return recent[-1].kind if recent else None
+
+
+def _extend_additive(tally: Tally, done: list[Tally], window: int) -> bool:
+    """"A further two have now been signed off", "It was given a further four": a tally of
+    additive counts only adds them to the same force's set counted just before."""
+    if not tally.additive:
+        return False
+    base = next((t for t in reversed(done) if (t.kind, t.force_id) == (tally.kind, (
+        tally.force_id)) and 0 < tally.sentence.index - t.sentence.index <= window), None)
+    if base is None:
+        return False
+    if tally.bare and base.bare:
+        base.total = (base.total or 0) + (tally.total or 0)
+    elif tally.closed is not None and tally.open is None:
+        base.closed = (base.closed or 0) + tally.closed
+        base.open = base.total - base.closed if base.total is not None else base.open
+    elif tally.open is not None and tally.closed is None:
+        base.open = (base.open or 0) + tally.open
+        base.closed = base.total - base.open if base.total is not None else base.closed
+    else:
+        return False
+    base.end = tally.end
+    return True
 
 
 def _series_base(pending: list[Tally], sentence: Sentence, window: int, kind: str | None
