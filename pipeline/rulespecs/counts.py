@@ -70,3 +70,4 @@ class CountsRules:
     aspirations: Phrases
     aspiration_breaks: Phrases
     naming_words: Phrases
+    table_total_headers: Phrases
