@@ -41,6 +41,7 @@ from pipeline.extract.finding_mentions import (
 from pipeline.extract.status import cached_words, status_in, status_words
 from pipeline.extract.tally_owners import (
     named_as_example,
+    national_recipient,
     owned,
     part_of_set,
     relative_owner,
@@ -60,6 +61,7 @@ _DUAL = 2  # the set "neither" and "both" speak of
 _PARTIAL_REACH = 2  # "partly implemented one": a partial word this close before governs
 _LABEL_OF = 3  # "page 2 of 4": the label three words before the whole
 _COMPOUNDS = 2  # hyphenated modifiers read over between a count and its finding
+_OBJECT_SUBJECT = 3  # words of a finding's subject before "and" a count sharing its verb
 
 
 @dataclass
@@ -536,6 +538,35 @@ def _status_before(window: _Window, count: Count) -> str | None:
                      context_start=window.start, tally=True)
 
 
+def _coordinated_status(window: _Window, count: Count) -> str | None:
+    """"has closed the cause of concern at Avon and Somerset Constabulary and three of its
+    four recommendations": a count joined by "and" to a finding that a status verb governs
+    shares the verb."""
+    rules = window.analysis.rules.counts
+    k = count.token - 1
+    if window.word(k) not in set(rules.clause_conjunctions):
+        return None
+    named = {t for m in window.analysis.forces_between(window.start, k)
+             for t in range(m.tok_start, m.tok_end)}
+    joins = set(rules.determiners) | set(rules.modifiers) | set(rules.object_prepositions)
+    floor = max(window.start, k - rules.predicate_reach)
+    verbs = _last_status_words(window.analysis)
+    seen, loose = False, 0
+    k -= 1
+    while k >= floor and window.word(k) not in verbs:
+        if window.finding_at(k) is None and k not in named and window.word(k) not in joins:
+            loose += 1  # "the cause of concern on vetting and …": its subject's words
+            if seen or loose > _OBJECT_SUBJECT or not window.word(k).isalpha():
+                return None
+        seen = seen or window.finding_at(k) is not None
+        k -= 1
+    if not seen or k < floor or window.word(k) not in verbs or (
+            window.word(k + 1) not in set(rules.determiners)):
+        return None  # not "has two open causes of concern and three recommendations"
+    return status_in(window.analysis, max(k - 1, window.start), k + 1,
+                     context_start=window.start, tally=True)
+
+
 def _last_status_words(analysis: Analysis) -> set[str]:
     rec = analysis.rules.recommendations
     return {p.split()[-1] for p in rec.closed_words + rec.open_words}
@@ -548,7 +579,7 @@ def read_status(window: _Window, count: Count) -> None:
         count.status = status_in(analysis, max(window.start, count.any_of - reach),
                                  count.any_of, context_start=window.start, tally=True)
         return
-    count.status = _status_before(window, count)
+    count.status = _status_before(window, count) or _coordinated_status(window, count)
     count.governed = count.status is not None
     segments = _predicate(window, count)
     count.reach = segments[-1][1]
@@ -980,10 +1011,15 @@ def _own_date(analysis: Analysis, tally: Tally) -> DateMention | None:
 
 
 def _recent(pending: list[Tally], sentence: Sentence, window: int, kind: str | None,
-            force_id: str | None) -> Tally | None:
+            force_id: str | None, *, unowned: bool = False) -> Tally | None:
+    """The latest set counted within the window; a set no force was named for ("HMICFRS
+    issued three causes of concern in 2023.") only for a count that refers back to it
+    ("Gwent Police has since addressed two of them")."""
     for tally in reversed(pending):
         if sentence.index - tally.sentence.index > window:
             break
+        if tally.force_id is None and not unowned:
+            continue
         if (kind is None or tally.kind == kind) and (
                 force_id is None or tally.force_id == force_id):
             return tally
@@ -1032,7 +1068,8 @@ def _earlier_set(analysis: Analysis, pending: list[Tally], sentence: Sentence, w
     """The set counted before that a count with no set of its own belongs to. "The third
     cause of concern" names its set's kind, so it may come paragraphs after the count."""
     if not count.ordinal:
-        return _recent(pending, sentence, window, count.kind, None)
+        return _recent(pending, sentence, window, count.kind, None,
+                       unowned=count.back_reference)
     near = _series_base(pending, sentence, window, count.kind)
     if near is not None or count.kind is None:
         return near
@@ -1057,7 +1094,8 @@ def _sentence_tallies(analysis: Analysis, sentence: Sentence, counts: list[Count
             if earlier is not None:
                 kind = earlier.kind
                 context.setdefault(kind, earlier)
-            elif count.ordinal and kind is not None:
+            elif count.ordinal and kind is not None and not _next_of(
+                    analysis, count, groups.get(kind, [])):
                 continue  # "the first recommendation" of no set counted before: no row
             elif kind is None:
                 kind = last_kind or _named_before(analysis, sentence, count) or (
@@ -1074,14 +1112,15 @@ def _sentence_tallies(analysis: Analysis, sentence: Sentence, counts: list[Count
         earlier = context.get(kind) or (
             _recent(pending, sentence, window, kind, force_id) if tally.total is None else None)
         if earlier is not None and tally.total is None and tally.has_counts:
-            tally.total, tally.force_id, tally.start = earlier.total, earlier.force_id, (
-                earlier.start)
+            tally.total, tally.force_id, tally.start = earlier.total, (
+                earlier.force_id or tally.force_id), earlier.start
             tally.context, tally.base = earlier.sentence, earlier
         tally.reach = max(c.reach for c in members)
         tally.single = all(c.single for c in members)
         tally.additive = all(c.additive for c in members)
         tally.series = all(c.ordinal for c in members)
-        if tally.force_id is None or not tally.has_counts:
+        if not tally.has_counts or tally.force_id is None and not _may_be_owned(
+                analysis, tally):
             continue
         if not tally.series:  # a series is completed when it has been added up
             tally.complete()
@@ -1107,6 +1146,9 @@ def document_tallies(analysis: Analysis) -> list[Tally]:
         if not counts:
             continue
         for tally in _sentence_tallies(analysis, sentence, counts, pending, out):
+            if tally.force_id is None:
+                pending.append(tally)  # a set whose force a later sentence may name
+                continue
             if _extend_series(tally) or _extend_additive(tally, out, window):
                 continue
             out.append(tally)
@@ -1118,6 +1160,24 @@ def document_tallies(analysis: Analysis) -> list[Tally]:
     return [t for t in out if t.coherent and not named_as_example(analysis, t) and not (
         said_of_the_country(analysis, t)) and (
         not t.bare or owned(analysis, t) and not part_of_set(t, out))]
+
+
+def _next_of(analysis: Analysis, count: Count, before: list[Count]) -> bool:
+    """"Two causes of concern … were closed in 2023; the third remains open": an ordinal
+    right after the counts of its own sentence, with a status each, is the one after them."""
+    counted = [c for c in before if not c.ordinal]
+    return bool(counted) and count.status is not None and all(
+        c.status is not None for c in counted) and sum(c.value for c in counted) + 1 == (
+        _ordinal_position(analysis, count))
+
+
+def _may_be_owned(analysis: Analysis, tally: Tally) -> bool:
+    """A total no force was named for may be one a later sentence gives a force ("HMICFRS
+    issued three causes of concern in 2023. Gwent Police has since addressed two of
+    them"); not one said of the whole country or given to national bodies."""
+    sentence = tally.sentence
+    return tally.bare and not said_of_the_country(analysis, tally) and not (
+        national_recipient(analysis, sentence.tok_start, sentence.tok_end))
 
 
 def _added_to(done: list[Tally], sentence: Sentence, window: int, count: Count) -> str | None:
@@ -1158,7 +1218,7 @@ def _series_base(pending: list[Tally], sentence: Sentence, window: int, kind: st
     latest sentence counted ("it had three causes of concern, with 14 recommendations
     between them. The first, on call handling, …"); "the third cause of concern" is one of
     the set of its own kind."""
-    pending = [t for t in pending if kind is None or t.kind == kind]
+    pending = [t for t in pending if (kind is None or t.kind == kind) and t.force_id]
     if not pending or sentence.index - pending[-1].sentence.index > window:
         return None
     latest = [t for t in pending if t.sentence is pending[-1].sentence]

@@ -38,6 +38,7 @@ class CountsRules:
     clause_subjects: Phrases
     predicate_reach: int
     status_before_reach: int
+    object_prepositions: Phrases
     status_before_skip: Phrases
     back_reference_window: int
     issued_before_date: Phrases
