@@ -346,11 +346,92 @@ MECHANISMS = [
      "further two of its own.", {("kent-police", REC, 10, 4, 6)}),
 ]
 
+FURTHER_FORMS = [
+    ("Of the five causes of concern identified in 2022, HMICFRS has now closed four at "
+     "Cleveland Police.", {("cleveland-police", COC, 5, 4, 1)}),
+    ("Inspectors have now closed four of the five causes of concern that led to Gwent "
+     "Police being placed in Engage.", {("gwent-police", COC, 5, 4, 1)}),
+    ("Suffolk Constabulary has discharged 11 recommendations, with only one remaining.",
+     {("suffolk-constabulary", REC, 12, 11, 1)}),
+    ("Only one of Essex Police's recommendations now remains open out of the original 14.",
+     {("essex-police", REC, 14, 13, 1)}),
+    ("Eight recommendations made to Surrey Police have been completed and signed off, while "
+     "the remaining four are being progressed.", {("surrey-police", REC, 12, 8, 4)}),
+    ("Progress update for Lincolnshire Police: 6/8 recommendations complete",
+     {("lincolnshire-police", REC, 8, 6, 2)}),
+    ("Kent Police had 16 recommendations in total; 12 have been implemented in full.",
+     {("kent-police", REC, 16, 12, 4)}),
+    ("The inspectorate's 2023 report on Norfolk Constabulary contained 23 recommendations. "
+     "To date, 19 have been discharged.", {("norfolk-constabulary", REC, 23, 19, 4)}),
+    ("The constabulary has achieved 15 out of its 17 recommendations, Durham Constabulary "
+     "said.", {("durham-constabulary", REC, 17, 15, 2)}),
+    ("With two of its three causes of concern now closed, Sussex Police is close to leaving "
+     "Engage.", {("sussex-police", COC, 3, 2, 1)}),
+    ("HMICFRS has now signed off five of the six recommendations it made to Wiltshire Police "
+     "in 2022.", {("wiltshire-police", REC, 6, 5, 1)}),
+    ("Humberside Police welcomed the letter. In it, the inspectorate said 10 of the 13 "
+     "recommendations had been met.", {("humberside-police", REC, 13, 10, 3)}),
+    ("Recommendations for Cheshire Constabulary: 12 made, 9 closed, 3 open",
+     {("cheshire-constabulary", REC, 12, 9, 3)}),
+    ("Summary for Kent Police:\n- 3 causes of concern (1 closed)\n"
+     "- 11 recommendations (8 closed)",
+     {("kent-police", COC, 3, 1, 2), ("kent-police", REC, 11, 8, 3)}),
+    ("The chief constable said Derbyshire Constabulary had 'closed off' nine of its ten "
+     "recommendations.", {("derbyshire-constabulary", REC, 10, 9, 1)}),
+    ("Two of the five causes of concern at Cleveland Police remain open.",
+     {("cleveland-police", COC, 5, 3, 2)}),
+    ("HMICFRS considers seven of the 10 recommendations made to Dorset Police to be fully "
+     "implemented.", {("dorset-police", REC, 10, 7, 3)}),
+    ("Of the 14 recommendations made to Avon and Somerset Constabulary, inspectors closed "
+     "eight in June and a further three in December.",
+     {("avon-and-somerset-constabulary", REC, 14, 11, 3)}),
+    ("Bedfordshire Police has addressed nine recommendations. Three are still being worked "
+     "on.", {("bedfordshire-police", REC, 12, 9, 3)}),
+    ("Northumbria Police must now act on the 12 recommendations in the report.",
+     {("northumbria-police", REC, 12, None, None)}),
+    ("The five recommendations that sit under Gwent Police's cause of concern have all been "
+     "completed.", {("gwent-police", REC, 5, 5, 0)}),
+    ("Each of the four recommendations made to Cumbria Constabulary has been met.",
+     {("cumbria-constabulary", REC, 4, 4, 0)}),
+    ("Every one of the 11 recommendations given to Staffordshire Police has been "
+     "implemented.", {("staffordshire-police", REC, 11, 11, 0)}),
+    ("Seven recommendations at Warwickshire Police have been met, with four left to "
+     "complete.", {("warwickshire-police", REC, 11, 7, 4)}),
+    ("Lancashire Constabulary was issued with an accelerated cause of concern and four "
+     "recommendations.", {("lancashire-constabulary", REC, 4, None, None)}),
+    ("Nine of the ten recommendations made to Thames Valley Police are now 'complete'.",
+     {("thames-valley-police", REC, 10, 9, 1)}),
+]
+
+FURTHER_MISSES = [
+    ("Four forces have closed all of their causes of concern this year.", set()),
+    ("Kent Police has been in Engage for 18 months.", set()),
+    ("HMICFRS will revisit Essex Police in six months to check the recommendations.", set()),
+    ("Surrey Police has 28 days to respond to the recommendations.", set()),
+    ("Recommendation 4 for Dorset Police has been closed.", set()),
+    ("Three officers at Gwent Police were dismissed after the cause of concern was raised.",
+     set()),
+    ("In 2019 HMICFRS made 42 recommendations to forces nationally about fraud.", set()),
+    ("HMICS said Police Scotland had completed 8 of 10 recommendations.", set()),
+    ("Kent Fire and Rescue Service has met all six recommendations.", set()),
+    ("Recommendations 4 and 5 for Dorset Police have been closed.", set()),
+    ("Kent Police has addressed nine recommendations. Essex Police still has three open.",
+     {("kent-police", REC, None, 9, None), ("essex-police", REC, None, None, 3)}),
+    ("Kent Police has met six recommendations. Three officers are still being trained.",
+     {("kent-police", REC, None, 6, None)}),
+]
+
 CASES = (VERBS + N_OF_M + SEVERAL_STATUSES + RELATIVE + REMAINING + LATER_SENTENCE + LAYOUT
          + QUANTIFIERS + VOICES + OTHER_OWNERS + OTHER_THINGS + NEAR_MISSES
-         + WORDINGS + MECHANISMS)
+         + WORDINGS + MECHANISMS + FURTHER_FORMS + FURTHER_MISSES)
 
 GAPS: dict[str, str] = {
+    "Only one of Essex Police's recommendations": "a whole after the count (\"out of the "
+                                                  "original 14\") is not read",
+    "HMICFRS considers seven of the 10": "\"considers … to be implemented\" reads as "
+                                         "irrealis",
+    "The five recommendations that sit under": "the verb after another finding in a "
+                                               "relative clause is not the count's",
     "Lancashire Constabulary still has one open": "\"one open cause of concern\" not read",
     "Nationally, 120 recommendations": "\"eight of them\" after a national count",
     "Its 2023 PEEL report made six": "two sets of one kind in one sentence",

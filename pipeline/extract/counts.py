@@ -388,6 +388,17 @@ def _counts_other_noun(window: _Window, token: int) -> bool:
     return word.isalpha() and word not in window.analysis.rules.counts.elliptic_followers
 
 
+def _numbers_finding(window: _Window, token: int) -> bool:
+    """"Recommendation 4 has been closed", "Recommendations 4 and 5": a number after a
+    finding's name (over the numbers and joiners of a list of them) labels it."""
+    joiners = set(window.analysis.rules.counts.span_joiners) | {","}
+    k = token - 1
+    while k > window.start and (window.word(k) in joiners and window.word(k - 1).isdigit()
+                                or window.word(k).isdigit()):
+        k -= 1
+    return window.finding_at(k) is not None
+
+
 def _status_follows(window: _Window, token: int) -> bool:
     """A status word right after a count with no noun is its verb: "had three lifted";
     not an adjective before the finding ("the three overdue recommendations"), nor one
@@ -404,7 +415,8 @@ def _status_follows(window: _Window, token: int) -> bool:
 def read_count(window: _Window, token: int) -> Count | None:
     """The count a number starts, or None when it counts something else ("15 minutes")."""
     value = window.count_value(token)
-    if value is None or _hedged(window, token) or _after_hyphen(window, token):
+    if value is None or _hedged(window, token) or _after_hyphen(window, token) or (
+            _numbers_finding(window, token)):
         return None
     rules = window.analysis.rules.counts
     value, after = _compound(window, token, value)
@@ -436,6 +448,8 @@ def read_count(window: _Window, token: int) -> Count | None:
     else:
         return None
     _read_left(window, count)
+    if count.every and count.whole is not None:
+        count.value = count.whole  # "every one of the 11 recommendations"
     if (said_of := relative_owner(window.analysis, window.start, token, window.end)):
         count.owner, count.aside_end = said_of
     return count
@@ -902,8 +916,8 @@ def _inherit_status(analysis: Analysis, counts: list[Count]) -> None:
             continue
         joined = count.token > 0 and doc[count.token - 1].lower_ in set(
             analysis.rules.counts.status_joiners)
-        if count.every or (joined and previous.governed):
-            count.status = previous.status
+        if count.every or (joined or count.additive) and previous.governed:
+            count.status = previous.status  # "closed eight in June and a further three …"
 
 
 def _add(tally: Tally, count: Count) -> None:
@@ -1182,23 +1196,41 @@ def _may_be_owned(analysis: Analysis, tally: Tally) -> bool:
 
 def _added_to(done: list[Tally], sentence: Sentence, window: int, count: Count) -> str | None:
     """What "a further two" with no noun counts: the set the sentences just before counted
-    ("… had closed six of its 12 recommendations. A further two have now been signed off")."""
-    if not count.additive:
-        return None
+    ("… had closed six of its 12 recommendations. A further two have now been signed off");
+    and what a bare count with a status counts after a set with no total ("… has addressed
+    nine recommendations. Three are still being worked on")."""
     recent = [t for t in done if 0 < sentence.index - t.sentence.index <= window]
-    return recent[-1].kind if recent else None
+    if not recent:
+        return None
+    last = recent[-1]
+    if count.additive or count.status is not None and count.whole is None and (
+            last.total is None):
+        return last.kind
+    return None
+
+
+def _complements(tally: Tally, base: Tally) -> bool:
+    """"has addressed nine recommendations. Three are still being worked on": the open
+    count after a closed one (or the reverse), neither with a total, make one set."""
+    return tally.total is None and base.total is None and (
+        (tally.closed is None) != (tally.open is None)) and (
+        (base.closed is None) != (base.open is None)) and (tally.closed is None) != (
+        base.closed is None)
 
 
 def _extend_additive(tally: Tally, done: list[Tally], window: int) -> bool:
     """"A further two have now been signed off", "It was given a further four": a tally of
-    additive counts only adds them to the same force's set counted just before."""
-    if not tally.additive:
-        return False
+    additive counts only adds them to the same force's set counted just before; so does
+    the other status's count of a set with no total (see _complements)."""
     base = next((t for t in reversed(done) if (t.kind, t.force_id) == (tally.kind, (
         tally.force_id)) and 0 < tally.sentence.index - t.sentence.index <= window), None)
-    if base is None:
+    if base is None or not tally.additive and not _complements(tally, base):
         return False
-    if tally.bare and base.bare:
+    if not tally.additive:
+        base.closed = tally.closed if base.closed is None else base.closed
+        base.open = tally.open if base.open is None else base.open
+        base.complete()
+    elif tally.bare and base.bare:
         base.total = (base.total or 0) + (tally.total or 0)
     elif tally.closed is not None and tally.open is None:
         base.closed = (base.closed or 0) + tally.closed
