@@ -137,8 +137,9 @@ class Tally:
         """Fill the third count from the other two: "three of the five … closed" → 2 open.
         With some partly met, open is every one not closed ("eight discharged, two partly
         achieved and one outstanding": 3 open)."""
-        if self.partial and self.total is not None and self.closed is not None:
-            self.open = None
+        if self.total is not None and self.closed is not None and (
+                self.partial or self.open is not None and self.closed + self.open != self.total):
+            self.open = None  # some partly met, or a status not read ("2 have not started")
         if self.total is not None and self.closed is not None and self.open is None:
             self.open = self.total - self.closed
         elif self.total is not None and self.open is not None and self.closed is None:
@@ -327,9 +328,9 @@ def _read_left(window: _Window, count: Count) -> None:
     left = words[max(position - LEFT_WORDS, 0) : position]
     determiners = set(rules.counts.determiners)
     whole = set(rules.counts.whole_prepositions)
-    if left[-1:] and left[-1] in whole or (
-            len(left) >= 2 and left[-2] in whole and left[-1] in determiners):
-        count.is_total = True
+    if count.whole is None and (left[-1:] and left[-1] in whole or (
+            len(left) >= 2 and left[-2] in whole and left[-1] in determiners)):
+        count.is_total = True  # not "the closure of 6 of the 9": a part of its own whole
         before = position - (1 if left[-1] in whole else 2) - 1
         if before >= 0 and words[before] in rules.counts.any_words:
             count.any_of = window.start + before  # "not … any of the four"
@@ -546,6 +547,9 @@ def _status_before(window: _Window, count: Count) -> str | None:
     floor = max(window.start, count.token - rules.status_before_reach)
     while k >= floor and window.word(k) in skip:
         k -= 1
+    if k > floor and window.word(k) in rules.whole_prepositions and (
+            window.word(k - 1) in rules.closing_nouns):
+        return Status.CLOSED  # "notes the closure of 6 of the 9 recommendations"
     if k < floor or window.word(k) not in _last_status_words(window.analysis):
         return None  # "four closed and two …", "… closed: three were …" govern nothing
     return status_in(window.analysis, max(k - 1, window.start), k + 1,

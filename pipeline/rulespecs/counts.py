@@ -39,6 +39,7 @@ class CountsRules:
     predicate_reach: int
     status_before_reach: int
     object_prepositions: Phrases
+    closing_nouns: Phrases
     status_before_skip: Phrases
     back_reference_window: int
     issued_before_date: Phrases
