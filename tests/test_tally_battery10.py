@@ -485,10 +485,44 @@ LETTERS_AND_PAPERS = [
      {("sussex-police", REC, 5, 5, 0)}),
 ]
 
+INSPECTORATE_VOICE = [
+    ("In 2023 we had identified four causes of concern at Derbyshire Constabulary. Having "
+     "revisited, we are satisfied that three have been addressed.",
+     {("derbyshire-constabulary", COC, 4, 3, 1)}),
+    ("In this inspection of North Yorkshire Police we have identified 2 causes of concern "
+     "and 10 areas for improvement.", {("north-yorkshire-police", COC, 2, None, None)}),
+    ("Northamptonshire Police has addressed the majority of the recommendations.", set()),
+    ("We made ten recommendations to Leicestershire Police in 2022. We have now closed five "
+     "of these recommendations.", {("leicestershire-police", REC, 10, 5, 5)}),
+    ("HMICFRS has made twenty-three recommendations to the Metropolitan Police Service.",
+     {("metropolitan-police-service", REC, 23, None, None)}),
+    ("The cause of concern at Gwent Police has five accompanying recommendations, of which "
+     "four have been met.", {("gwent-police", REC, 5, 4, 1)}),
+    ("HMICFRS was satisfied with progress on 14 of 16 recommendations made to Cheshire "
+     "Constabulary, which have been closed.", {("cheshire-constabulary", REC, 16, 14, 2)}),
+    ("We replaced the cause of concern at Kent Police with two areas for improvement.",
+     set()),
+    ("Inspectors told South Wales Police that eight of its nine recommendations had been "
+     "achieved and that the ninth was partly achieved.",
+     {("south-wales-police", REC, 9, 8, 1)}),
+    ("The accelerated cause of concern at Surrey Police came with three recommendations, all "
+     "of which the force has since implemented.", {("surrey-police", REC, 3, 3, 0)}),
+    ("Essex Police responded to each of the five recommendations within the deadline.",
+     {("essex-police", REC, 5, None, None)}),
+    ("Of the recommendations made to Humberside Police, six have been completed.",
+     {("humberside-police", REC, None, 6, None)}),
+    ("Dorset Police said it had now completed 14 recommendations and had 3 still to "
+     "finish.", {("dorset-police", REC, 17, 14, 3)}),
+    ("West Midlands Police has five outstanding recommendations from its 2022 PEEL "
+     "inspection.", {("west-midlands-police", REC, None, None, 5)}),
+    ("Staffordshire Police has had both its causes of concern lifted.",
+     {("staffordshire-police", COC, 2, 2, 0)}),
+]
+
 CASES = (VERBS + N_OF_M + SEVERAL_STATUSES + RELATIVE + REMAINING + LATER_SENTENCE + LAYOUT
          + QUANTIFIERS + VOICES + OTHER_OWNERS + OTHER_THINGS + NEAR_MISSES
          + WORDINGS + MECHANISMS + FURTHER_FORMS + FURTHER_MISSES
-         + LETTERS_AND_PAPERS)
+         + LETTERS_AND_PAPERS + INSPECTORATE_VOICE)
 
 GAPS: dict[str, str] = {
     "Only one of Essex Police's recommendations": "a whole after the count (\"out of the "

@@ -428,8 +428,9 @@ def read_count(window: _Window, token: int) -> Count | None:
     if _implied_whole(window, token) and count.whole is None and not count.relative:
         count.whole, count.implied = _DUAL, True  # "neither cause of concern": none of two
     if window.finding_at(j) is None:
-        skipped = _skip_compounds(window, window.skip(j, set(rules.modifiers) | {
-            ",", "'", "’"}))
+        every = set(rules.determiners) if window.word(token) in rules.every_counts else set()
+        skipped = _skip_compounds(window, window.skip(j, set(rules.modifiers) | every | {
+            ",", "'", "’"}))  # "both its causes of concern"
         j = skipped if window.finding_at(skipped) is not None else j  # "… three, partly …"
     finding = window.finding_at(j)
     if finding is not None and _heading(window, token, finding.end):
