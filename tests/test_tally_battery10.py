@@ -519,10 +519,36 @@ INSPECTORATE_VOICE = [
      {("staffordshire-police", COC, 2, 2, 0)}),
 ]
 
+PRECISION = [
+    ("Of the 43 forces, 12 have open causes of concern.", set()),
+    ("Kent Police is one of seven forces that had a cause of concern about vetting.", set()),
+    ("Recommendation 3 of 5 for Dorset Police: the force should review its vetting "
+     "decisions.", set()),
+    ("Kent Police closed three causes of concern in 2022 and two in 2023.",
+     {("kent-police", COC, None, 5, None)}),
+    ("Greater Manchester Police's 2020 report contained 12 recommendations; its 2022 report "
+     "contained nine.", {("greater-manchester-police", REC, 12, None, None),
+                         ("greater-manchester-police", REC, 9, None, None)}),
+    ("Kent Police has completed four of the recommendations in the national vetting report, "
+     "which made 43 recommendations to all forces.", {("kent-police", REC, None, 4, None)}),
+    ("The report on Norfolk Constabulary lists 2 causes of concern (CoC) and 8 "
+     "recommendations.", {("norfolk-constabulary", COC, 2, None, None),
+                          ("norfolk-constabulary", REC, 8, None, None)}),
+    ("Durham Constabulary\nAreas for improvement: 12\nCauses of concern: 2",
+     {("durham-constabulary", COC, 2, None, None)}),
+    ("Durham Constabulary has 9 recommendations (3 closed).",
+     {("durham-constabulary", REC, 9, 3, 6)}),
+    ("Kent Police has closed 3 out of 3 causes of concern.", {("kent-police", COC, 3, 3, 0)}),
+    ("Essex Police now has no open causes of concern, having closed all four.",
+     {("essex-police", COC, 4, 4, 0)}),
+    ("All four of Surrey Police's causes of concern are now closed.",
+     {("surrey-police", COC, 4, 4, 0)}),
+]
+
 CASES = (VERBS + N_OF_M + SEVERAL_STATUSES + RELATIVE + REMAINING + LATER_SENTENCE + LAYOUT
          + QUANTIFIERS + VOICES + OTHER_OWNERS + OTHER_THINGS + NEAR_MISSES
          + WORDINGS + MECHANISMS + FURTHER_FORMS + FURTHER_MISSES
-         + LETTERS_AND_PAPERS + INSPECTORATE_VOICE)
+         + LETTERS_AND_PAPERS + INSPECTORATE_VOICE + PRECISION)
 
 GAPS: dict[str, str] = {
     "Only one of Essex Police's recommendations": "a whole after the count (\"out of the "
@@ -536,6 +562,8 @@ GAPS: dict[str, str] = {
     "HMICFRS raised three causes of concern with Kent Police:": "list items named by "
                                                                 "subject alone are not items",
     "Sussex Police was given five recommendations. It has": "\"them all\" with no number",
+    "Greater Manchester Police's 2020 report": "a bare count with no noun after a "
+                                               "semicolon is not read",
     "Lancashire Constabulary still has one open": "\"one open cause of concern\" not read",
     "Nationally, 120 recommendations": "\"eight of them\" after a national count",
     "Its 2023 PEEL report made six": "two sets of one kind in one sentence",

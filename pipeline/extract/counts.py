@@ -392,7 +392,8 @@ def _counts_other_noun(window: _Window, token: int) -> bool:
 def _numbers_finding(window: _Window, token: int) -> bool:
     """"Recommendation 4 has been closed", "Recommendations 4 and 5": a number after a
     finding's name (over the numbers and joiners of a list of them) labels it."""
-    joiners = set(window.analysis.rules.counts.span_joiners) | {","}
+    rules = window.analysis.rules.counts
+    joiners = set(rules.span_joiners) | set(rules.part_of) | {","}  # "Recommendation 3 of 5"
     k = token - 1
     while k > window.start and (window.word(k) in joiners and window.word(k - 1).isdigit()
                                 or window.word(k).isdigit()):
@@ -706,6 +707,15 @@ def _definite_set(window: _Window, count: Count, segments: list[tuple[int, int]]
             set(said) & set(rules.relatives + rules.relative_markers)))  # "… all of them"
 
 
+def _to_the_nation(analysis: Analysis, count: Count) -> bool:
+    """"… the national vetting report, which made 43 recommendations to all forces": a set
+    given to national bodies or to every force is no one force's part."""
+    if count.finding is None:
+        return False
+    end = min(count.end + analysis.rules.counts.recipient_reach, len(analysis.doc))
+    return national_recipient(analysis, count.end, end)
+
+
 def sentence_counts(analysis: Analysis, sentence: Sentence, findings: list[Finding]
                     ) -> list[Count]:
     """Every count in a sentence, clause by clause (a semicolon starts a new one)."""
@@ -726,7 +736,8 @@ def sentence_counts(analysis: Analysis, sentence: Sentence, findings: list[Findi
                 token += 1
                 continue
             count = read_count(window, token)
-            if count is None or (count.finding is not None and count.finding not in live):
+            if count is None or (count.finding is not None and count.finding not in live) or (
+                    _to_the_nation(analysis, count)):
                 token += 1
                 continue
             if not (counts and counts[-1].token >= start and counts[-1].finding is not None

@@ -65,6 +65,7 @@ class CountsRules:
     example_reach: int
     recipient_prepositions: Phrases
     recipient_quantifiers: Phrases
+    recipient_reach: int
     recipient_verbs: Phrases
     national_recipients: Phrases
     national_scopes: Phrases
