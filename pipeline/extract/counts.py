@@ -1085,12 +1085,27 @@ def _by_force(analysis: Analysis, sentence: Sentence, groups: dict[str, list[Cou
             named = current and own != force_id and (count.owner is not None or any(
                 m.force_id == own for m in analysis.forces_between(current[-1].token,
                                                                    count.token)))
-            if named:
+            if named or current and _another_set(analysis, current, count):
                 out.append((kind, force_id, current))
                 force_id, current = own, []
             current.append(count)
         out.append((kind, force_id, current))
     return out
+
+
+def _fresh_total(count: Count) -> bool:
+    return count.finding is not None and count.status is None and count.whole is None and not (
+        count.relative or count.back_reference or count.remaining or count.additive
+        or count.ordinal or count.is_total)
+
+
+def _another_set(analysis: Analysis, current: list[Count], count: Count) -> bool:
+    """"Its PEEL report made six recommendations; separately, the cause of concern carries
+    three recommendations, two of which are closed": a second total of one kind, in a clause
+    of its own after a semicolon, starts another set."""
+    if not _fresh_total(count) or not any(_fresh_total(c) or c.is_total for c in current):
+        return False
+    return any(t.text == ";" for t in analysis.doc[current[-1].token : count.token])
 
 
 def _earlier_set(analysis: Analysis, pending: list[Tally], sentence: Sentence, window: int,
