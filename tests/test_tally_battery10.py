@@ -552,10 +552,46 @@ PRECISION = [
      "been closed.", {("kent-police", REC, 8, 5, 3)}),
 ]
 
+NEWSROOM = [
+    ("The watchdog found Kent Police had made sufficient progress on three of its five "
+     "recommendations.", {("kent-police", REC, 5, None, None)}),
+    ("Two of the three causes of concern that put Essex Police into special measures have "
+     "been lifted.", {("essex-police", COC, 3, 2, 1)}),
+    ("It means just one of Surrey Police's original four causes of concern remains.",
+     {("surrey-police", COC, 4, 3, 1)}),
+    ("Inspectors signed off a further cause of concern at Gwent Police.", set()),
+    ("Five recommendations at Norfolk Constabulary remain outstanding, down from 11 in "
+     "January.", {("norfolk-constabulary", REC, None, None, 5)}),
+    ("Lancashire Constabulary has implemented 18 of the 20 recommendations made by the "
+     "inspectorate since 2019, the commissioner said.",
+     {("lancashire-constabulary", REC, 20, 18, 2)}),
+    ("Derbyshire Constabulary was told to act on four causes of concern.",
+     {("derbyshire-constabulary", COC, 4, None, None)}),
+    ("Kent Police update.\nProgress against the 14 recommendations: 10 complete, 4 in "
+     "progress.", {("kent-police", REC, 14, 10, 4)}),
+    ("Of its 11 recommendations, Cumbria Constabulary has completed nine and partly "
+     "completed two.", {("cumbria-constabulary", REC, 11, 9, 2)}),
+    ("HMICFRS said Essex Police had closed 'all but one' of its nine recommendations.",
+     {("essex-police", REC, 9, 8, 1)}),
+    ("The inspectorate has lifted two of Gloucestershire Constabulary's three causes of "
+     "concern.", {("gloucestershire-constabulary", COC, 3, 2, 1)}),
+    ("West Midlands Police has now had four of its recommendations closed, the inspectorate "
+     "confirmed.", {("west-midlands-police", REC, None, 4, None)}),
+    ("Humberside Police: since the revisit\n- two recommendations have been closed\n"
+     "- three remain open", {("humberside-police", REC, 5, 2, 3)}),
+    ("Cleveland Police has closed eight of its 11 recommendations, up from five last year.",
+     {("cleveland-police", REC, 11, 8, 3)}),
+    ("Inspectors have now discharged all but two of Kent Police's 12 recommendations.",
+     {("kent-police", REC, 12, 10, 2)}),
+    ("Dorset Police has 'completed' six of its seven recommendations.",
+     {("dorset-police", REC, 7, 6, 1)}),
+]
+
 CASES = (VERBS + N_OF_M + SEVERAL_STATUSES + RELATIVE + REMAINING + LATER_SENTENCE + LAYOUT
          + QUANTIFIERS + VOICES + OTHER_OWNERS + OTHER_THINGS + NEAR_MISSES
          + WORDINGS + MECHANISMS + FURTHER_FORMS + FURTHER_MISSES
-         + LETTERS_AND_PAPERS + INSPECTORATE_VOICE + PRECISION)
+         + LETTERS_AND_PAPERS + INSPECTORATE_VOICE + PRECISION
+         + NEWSROOM)
 
 GAPS: dict[str, str] = {
     "Only one of Essex Police's recommendations": "a whole after the count (\"out of the "

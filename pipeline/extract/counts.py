@@ -423,6 +423,9 @@ def read_count(window: _Window, token: int) -> Count | None:
     rules = window.analysis.rules.counts
     value, after = _compound(window, token, value)
     count = Count(value, token, after, ordinal=_ordinal(window.analysis, token))
+    quoted = window.skip(after, set(window.analysis.rules.words.quote_marks))
+    if quoted > after and phrase_length_at(window.words(), quoted - window.start, rules.part_of):
+        after = quoted  # "closed 'all but one' of its nine"
     j = _read_part_of(window, count, after)
     if (parts := fraction(window.analysis, token)) is not None:
         count.whole = parts[1]
@@ -543,7 +546,8 @@ def _status_before(window: _Window, count: Count) -> str | None:
     achieved 11": a status verb right before the count (over auxiliaries) governs it."""
     rules = window.analysis.rules.counts
     skip = set(rules.status_before_skip) | set(rules.remaining_words) | {  # "the remaining"
-        w for phrase in rules.additive_before for w in phrase.split()} | set(  # "a further two"
+        w for phrase in rules.additive_before + rules.except_words  # "a further two",
+        for w in phrase.split()} | set(  # "has closed all but one"
         window.analysis.rules.words.quote_marks)  # "has 'discharged' five of its six"
     k = count.token - 1
     floor = max(window.start, count.token - rules.status_before_reach)
