@@ -587,11 +587,45 @@ NEWSROOM = [
      {("dorset-police", REC, 7, 6, 1)}),
 ]
 
+DOCUMENTS = [
+    ("Letter to the Chief Constable of Northumbria Police\n"
+     "In our 2022 inspection we identified four causes of concern and made 12 "
+     "recommendations. Since then, the force has worked hard. We have now closed two of the "
+     "causes of concern. Eight of the recommendations have been completed.",
+     {("northumbria-police", COC, 4, 2, 2), ("northumbria-police", REC, 12, 8, 4)}),
+    ("Kent Police leaves special measures\n"
+     "Kent Police has been returned to routine monitoring. The force was placed in Engage in "
+     "2022 with three causes of concern. All three have now been closed, the inspectorate "
+     "said. Essex Police remains in Engage with two causes of concern still open.",
+     {("kent-police", COC, 3, 3, 0), ("essex-police", COC, None, None, 2)}),
+    ("Panel papers: HMICFRS update\n"
+     "1. Cleveland Police received 11 recommendations after its 2023 inspection.\n"
+     "2. Of these, seven have been signed off by HMICFRS.\n"
+     "3. The remaining four are on track to be completed by March.",
+     {("cleveland-police", REC, 11, 7, 4)}),
+    ("Sussex Police was placed into Engage in May. Inspectors raised two causes of concern, "
+     "on investigations and on vetting, and made nine recommendations. The chief constable "
+     "said the force would tackle every one of them.",
+     {("sussex-police", COC, 2, None, None), ("sussex-police", REC, 9, None, None)}),
+    ("Gwent Police has closed both of its causes of concern. In the same week, inspectors "
+     "raised three causes of concern with Dyfed-Powys Police.",
+     {("gwent-police", COC, 2, 2, 0), ("dyfed-powys-police", COC, 3, None, None)}),
+    ("Essex Police made changes.\n1. The force was given 6 recommendations.\n"
+     "2. It has completed 4 of them.", {("essex-police", REC, 6, 4, 2)}),
+    ("Kent Police was given 12 recommendations in 2021. The force then changed its chief "
+     "constable. A new plan followed. Its 2023 report made five recommendations. Three of the "
+     "recommendations have been met.",
+     {("kent-police", REC, 12, None, None), ("kent-police", REC, 5, 3, 2)}),
+    ("Wiltshire Police was given eight recommendations. Five have now been met. The other "
+     "three are expected to be met by the summer, Wiltshire Police said.",
+     {("wiltshire-police", REC, 8, 5, 3)}),
+]
+
 CASES = (VERBS + N_OF_M + SEVERAL_STATUSES + RELATIVE + REMAINING + LATER_SENTENCE + LAYOUT
          + QUANTIFIERS + VOICES + OTHER_OWNERS + OTHER_THINGS + NEAR_MISSES
          + WORDINGS + MECHANISMS + FURTHER_FORMS + FURTHER_MISSES
          + LETTERS_AND_PAPERS + INSPECTORATE_VOICE + PRECISION
-         + NEWSROOM)
+         + NEWSROOM + DOCUMENTS)
 
 GAPS: dict[str, str] = {
     "Only one of Essex Police's recommendations": "a whole after the count (\"out of the "

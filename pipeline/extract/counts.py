@@ -389,6 +389,18 @@ def _counts_other_noun(window: _Window, token: int) -> bool:
     return word.isalpha() and word not in window.analysis.rules.counts.elliptic_followers
 
 
+def _list_marker(window: _Window, token: int) -> bool:
+    """"2. Of these, seven …", "3) The remaining four …": a number that starts its line
+    and is closed by a full stop or a bracket numbers a list item."""
+    doc = window.analysis.doc
+    text = window.analysis.text
+    k = doc[token].idx
+    while k > 0 and text[k - 1] in " \t":
+        k -= 1
+    return (k == 0 or text[k - 1] == "\n") and token + 1 < len(doc) and doc[token + 1].text in (
+        window.analysis.rules.counts.list_marks)
+
+
 def _numbers_finding(window: _Window, token: int) -> bool:
     """"Recommendation 4 has been closed", "Recommendations 4 and 5": a number after a
     finding's name (over the numbers and joiners of a list of them) labels it."""
@@ -418,7 +430,7 @@ def read_count(window: _Window, token: int) -> Count | None:
     """The count a number starts, or None when it counts something else ("15 minutes")."""
     value = window.count_value(token)
     if value is None or _hedged(window, token) or _after_hyphen(window, token) or (
-            _numbers_finding(window, token)):
+            _numbers_finding(window, token)) or _list_marker(window, token):
         return None
     rules = window.analysis.rules.counts
     value, after = _compound(window, token, value)
@@ -1112,13 +1124,25 @@ def _another_set(analysis: Analysis, current: list[Count], count: Count) -> bool
     return any(t.text == ";" for t in analysis.doc[current[-1].token : count.token])
 
 
-def _earlier_set(analysis: Analysis, pending: list[Tally], sentence: Sentence, window: int,
-                 count: Count) -> Tally | None:
+def _named_set(pending: list[Tally], done: list[Tally], sentence: Sentence, count: Count
+               ) -> Tally | None:
+    """"Eight of the recommendations have been completed": a part of a set its words name
+    refers back past the window to the last set of that kind counted, if that was a total."""
+    if not count.back_reference or count.kind is None:
+        return None
+    last = next((t for t in reversed(done) if t.kind == count.kind), None)
+    base = _recent(pending, sentence, sentence.index, count.kind, None)
+    return base if base is not None and (last is None or last is base) else None
+
+
+def _earlier_set(analysis: Analysis, pending: list[Tally], done: list[Tally],
+                 sentence: Sentence, window: int, count: Count) -> Tally | None:
     """The set counted before that a count with no set of its own belongs to. "The third
     cause of concern" names its set's kind, so it may come paragraphs after the count."""
     if not count.ordinal:
-        return _recent(pending, sentence, window, count.kind, None,
+        near = _recent(pending, sentence, window, count.kind, None,
                        unowned=count.back_reference)
+        return near or _named_set(pending, done, sentence, count)
     near = _series_base(pending, sentence, window, count.kind)
     if near is not None or count.kind is None:
         return near
@@ -1139,7 +1163,7 @@ def _sentence_tallies(analysis: Analysis, sentence: Sentence, counts: list[Count
         counted_here = kind is not None and any(
             not c.back_reference for c in groups.get(kind, []))
         if kind is None or count.ordinal or count.back_reference and not counted_here:
-            earlier = _earlier_set(analysis, pending, sentence, window, count)
+            earlier = _earlier_set(analysis, pending, done, sentence, window, count)
             if earlier is not None:
                 kind = earlier.kind
                 context.setdefault(kind, earlier)

@@ -60,6 +60,7 @@ class CountsRules:
     label_reach: int
     label_separators: Phrases
     label_marks: Phrases
+    list_marks: Phrases
     example_markers: Phrases
     set_nouns: Phrases
     example_reach: int
