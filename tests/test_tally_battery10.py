@@ -621,11 +621,36 @@ DOCUMENTS = [
      {("wiltshire-police", REC, 8, 5, 3)}),
 ]
 
+SHORT_FORMS = [
+    ("HMICFRS gave Surrey Police a dozen recommendations.",
+     {("surrey-police", REC, 12, None, None)}),
+    ("Kent Police received a total of 3 CoCs.", {("kent-police", COC, 3, None, None)}),
+    ("Cheshire Constabulary has met four out of the five recommendations.",
+     {("cheshire-constabulary", REC, 5, 4, 1)}),
+    ("The inspectorate said Kent has closed three causes of concern.",
+     {("kent-police", COC, None, 3, None)}),
+    ("Northamptonshire Police was criticised. The constabulary's two outstanding causes of "
+     "concern relate to investigations.",
+     {("northamptonshire-police", COC, None, None, 2)}),
+    ("The two causes of concern identified at Leicestershire Police remain in place.",
+     {("leicestershire-police", COC, 2, 0, 2)}),
+    ("Inspectors raised two causes of concern at Merseyside Police, neither of which has "
+     "been closed.", {("merseyside-police", COC, 2, 0, 2)}),
+    ("Of 10 recommendations made to Durham Constabulary, 10 are complete.",
+     {("durham-constabulary", REC, 10, 10, 0)}),
+    ("Kent Police - causes of concern: 3 (2 closed, 1 open)",
+     {("kent-police", COC, 3, 2, 1)}),
+    ("Lincolnshire Police was inspected in 2023. By September 2024, nine of the 11 "
+     "recommendations had been closed.", {("lincolnshire-police", REC, 11, 9, 2)}),
+    ("The inspectorate closed two causes of concern at Kent Police and one at Essex "
+     "Police.", {("kent-police", COC, None, 2, None), ("essex-police", COC, None, 1, None)}),
+]
+
 CASES = (VERBS + N_OF_M + SEVERAL_STATUSES + RELATIVE + REMAINING + LATER_SENTENCE + LAYOUT
          + QUANTIFIERS + VOICES + OTHER_OWNERS + OTHER_THINGS + NEAR_MISSES
          + WORDINGS + MECHANISMS + FURTHER_FORMS + FURTHER_MISSES
          + LETTERS_AND_PAPERS + INSPECTORATE_VOICE + PRECISION
-         + NEWSROOM + DOCUMENTS)
+         + NEWSROOM + DOCUMENTS + SHORT_FORMS)
 
 GAPS: dict[str, str] = {
     "Only one of Essex Police's recommendations": "a whole after the count (\"out of the "
@@ -641,6 +666,9 @@ GAPS: dict[str, str] = {
     "Sussex Police was given five recommendations. It has": "\"them all\" with no number",
     "Greater Manchester Police's 2020 report": "a bare count with no noun after a "
                                                "semicolon is not read",
+    "HMICFRS gave Surrey Police a dozen": "\"a dozen\" is not a number word",
+    "Kent Police received a total of 3 CoCs": "\"CoCs\" is not a finding's name",
+    "The inspectorate said Kent has closed": "a bare place name alone does not own a count",
     "Lancashire Constabulary still has one open": "\"one open cause of concern\" not read",
     "Nationally, 120 recommendations": "\"eight of them\" after a national count",
 }

@@ -463,6 +463,7 @@ def read_count(window: _Window, token: int) -> Count | None:
           or _status_follows(window, j)  # "has now had three lifted"
           or _to_force(window.analysis, j) is not None):  # "… and nine to Essex Police"
         count.end = j  # "three of the five", "five of which", "… and two remain open"
+        count.owner = _to_force(window.analysis, j)  # "… and one at Essex Police"
     else:
         return None
     _read_left(window, count)
@@ -713,7 +714,8 @@ def _definite_set(window: _Window, count: Count, segments: list[tuple[int, int]]
             count.remaining or count.ordinal):  # "the third cause of concern" is one of them
         return False
     k = count.token - 1
-    while k >= window.start and window.word(k) in set(rules.modifiers):
+    verbs = _last_status_words(window.analysis)  # not "The inspectorate closed two …"
+    while k >= window.start and window.word(k) in set(rules.modifiers) - verbs:
         k -= 1
     between = {window.word(t) for t in range(count.token + 1, count.finding.start)}
     said = [window.word(t) for start, end in segments for t in range(start, end)]
