@@ -646,11 +646,53 @@ SHORT_FORMS = [
      "Police.", {("kent-police", COC, None, 2, None), ("essex-police", COC, None, 1, None)}),
 ]
 
+MIXED_STATUSES = [
+    ("Cumbria Constabulary makes progress\nTwo causes of concern closed; 11 of 14 "
+     "recommendations met", {("cumbria-constabulary", COC, None, 2, None),
+                             ("cumbria-constabulary", REC, 14, 11, 3)}),
+    ("HMICFRS has recognised the progress made by Kent Police by closing three of its "
+     "recommendations.", {("kent-police", REC, None, 3, None)}),
+    ("Four of Essex Police's recommendations were judged to have been achieved.",
+     {("essex-police", REC, None, 4, None)}),
+    ("Two recommendations made to Essex Police were assessed as partially achieved.", set()),
+    ("The Met has cleared three of the four accelerated causes of concern.",
+     {("metropolitan-police-service", COC, 4, 3, 1)}),
+    ("All 13 recommendations made to Gwent Police have now been implemented.",
+     {("gwent-police", REC, 13, 13, 0)}),
+    ("Kent Police was inspected in 2022. In total, 24 recommendations were made, of which "
+     "20 are now closed.", {("kent-police", REC, 24, 20, 4)}),
+    ("At Surrey Police, the number of recommendations still open stands at four.",
+     {("surrey-police", REC, None, None, 4)}),
+    ("Three recommendations at Dorset Police - on custody, on vetting and on training - "
+     "have been closed.", {("dorset-police", REC, None, 3, None)}),
+    ("Members were informed that 5 of the 7 recommendations made to Suffolk Constabulary "
+     "were now complete and the remaining 2 were on target.",
+     {("suffolk-constabulary", REC, 7, 5, 2)}),
+    ("The force, which was rated inadequate in 2022, has closed three of its four causes of "
+     "concern, Cleveland Police said.", {("cleveland-police", COC, 4, 3, 1)}),
+    ("After closing four recommendations this year, Norfolk Constabulary has two left.",
+     {("norfolk-constabulary", REC, 6, 4, 2)}),
+    ("Inspectors found that Avon and Somerset Constabulary had fully implemented five "
+     "recommendations and partly implemented three.",
+     {("avon-and-somerset-constabulary", REC, 8, 5, 3)}),
+    ("Bedfordshire Police's three causes of concern, two of them now closed, all relate to "
+     "investigations.", {("bedfordshire-police", COC, 3, 2, 1)}),
+    ("Just two of the 15 recommendations made to Sussex Police in 2021 remain open.",
+     {("sussex-police", REC, 15, 13, 2)}),
+    ("Wiltshire Police: 9 recommendations met, 2 outstanding",
+     {("wiltshire-police", REC, 11, 9, 2)}),
+    ("HMICFRS says West Yorkshire Police has now addressed eight of the nine "
+     "recommendations made in its 2023 report.", {("west-yorkshire-police", REC, 9, 8, 1)}),
+    ("The inspectorate's letter confirms that Staffordshire Police has closed its final two "
+     "causes of concern.", {("staffordshire-police", COC, None, 2, None)}),
+]
+
 CASES = (VERBS + N_OF_M + SEVERAL_STATUSES + RELATIVE + REMAINING + LATER_SENTENCE + LAYOUT
          + QUANTIFIERS + VOICES + OTHER_OWNERS + OTHER_THINGS + NEAR_MISSES
          + WORDINGS + MECHANISMS + FURTHER_FORMS + FURTHER_MISSES
          + LETTERS_AND_PAPERS + INSPECTORATE_VOICE + PRECISION
-         + NEWSROOM + DOCUMENTS + SHORT_FORMS)
+         + NEWSROOM + DOCUMENTS + SHORT_FORMS
+         + MIXED_STATUSES)
 
 GAPS: dict[str, str] = {
     "Only one of Essex Police's recommendations": "a whole after the count (\"out of the "
@@ -669,6 +711,13 @@ GAPS: dict[str, str] = {
     "HMICFRS gave Surrey Police a dozen": "\"a dozen\" is not a number word",
     "Kent Police received a total of 3 CoCs": "\"CoCs\" is not a finding's name",
     "The inspectorate said Kent has closed": "a bare place name alone does not own a count",
+    "Four of Essex Police's recommendations were judged": "\"to have been achieved\" "
+                                                          "reads as irrealis",
+    "At Surrey Police, the number of": "\"the number … stands at four\" is not read",
+    "Three recommendations at Dorset Police - on": "an aside between hyphens hides the verb",
+    "After closing four recommendations this year": "\"two left\" after the count",
+    "Inspectors found that Avon and Somerset": "partly implemented counts are not added to "
+                                               "the total",
     "Lancashire Constabulary still has one open": "\"one open cause of concern\" not read",
     "Nationally, 120 recommendations": "\"eight of them\" after a national count",
 }

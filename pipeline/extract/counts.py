@@ -971,7 +971,8 @@ def _add(tally: Tally, count: Count) -> None:
         return
     if count.status is None:
         if count.finding is not None and not (count.remaining or count.back_reference
-                                              or count.additive or count.ordinal) and (
+                                              or count.additive or count.ordinal
+                                              or count.partial) and (  # "two … partly met"
                 tally.total is None):
             tally.total = count.value  # a bare total: "we issued two causes of concern"
         return
