@@ -461,6 +461,7 @@ def read_count(window: _Window, token: int) -> Count | None:
           or count.relative or count.back_reference
           or j >= window.end or window.word(j) in set(rules.elliptic_followers)
           or _status_follows(window, j)  # "has now had three lifted"
+          or window.word(j) in rules.leaving_words  # "has two left"
           or _to_force(window.analysis, j) is not None):  # "… and nine to Essex Police"
         count.end = j  # "three of the five", "five of which", "… and two remain open"
         count.owner = _to_force(window.analysis, j)  # "… and one at Essex Police"
@@ -638,6 +639,8 @@ def read_status(window: _Window, count: Count) -> None:
     if count.status is None and head > count.token + 1 and count.value:  # not "none of the
         # outstanding recommendations related to …"
         count.status = status_in(analysis, count.token + 1, head, tally=True)
+    if count.finding is None and window.word(count.end) in analysis.rules.counts.leaving_words:
+        count.remaining = True  # "… has two left", "with four left to complete"
     if count.status is None and count.remaining:
         count.status = Status.OPEN
     if count.status is None and count.value == 0 and _closing_said(window, segments):
