@@ -41,8 +41,10 @@ from pipeline.extract.finding_mentions import (
 from pipeline.extract.status import cached_words, status_in, status_words
 from pipeline.extract.tally_owners import (
     named_as_example,
+    national_recipient,
     owned,
     part_of_set,
+    relative_owner,
     said_of_the_country,
 )
 from pipeline.rulespecs.counts import CountsRules
@@ -59,6 +61,7 @@ _DUAL = 2  # the set "neither" and "both" speak of
 _PARTIAL_REACH = 2  # "partly implemented one": a partial word this close before governs
 _LABEL_OF = 3  # "page 2 of 4": the label three words before the whole
 _COMPOUNDS = 2  # hyphenated modifiers read over between a count and its finding
+_OBJECT_SUBJECT = 3  # words of a finding's subject before "and" a count sharing its verb
 
 
 @dataclass
@@ -77,6 +80,9 @@ class Count:
     any_of: int | None = None  # "has not addressed any of the four": the token of "any"
     partial: bool = False  # "two are judged partly achieved": neither closed nor said open
     owner: str | None = None  # "… nine to Essex Police": the force a part was given to
+    said_to: int = 0  # the token after ", all of which" / ", both now": read, not a count
+    aside_end: int | None = None  # "Kent Police, which closed all three …, Essex …": the
+    # token that ends the relative clause the count stands in
     is_total: bool = False  # "of the four causes of concern"
     every: bool = False  # "all four", "both"
     remaining: bool = False  # "the remaining two"
@@ -109,6 +115,7 @@ class Tally:
     series: bool = False  # counts one by one ("The first … The second …"), added up later
     partial: bool = False  # some are partly met: open is what is not closed
     single: bool = False  # a total of one named finding ("identified one cause of concern")
+    additive: bool = False  # counts only "a further two": added to the set counted before
 
     @property
     def bare(self) -> bool:
@@ -130,8 +137,9 @@ class Tally:
         """Fill the third count from the other two: "three of the five … closed" → 2 open.
         With some partly met, open is every one not closed ("eight discharged, two partly
         achieved and one outstanding": 3 open)."""
-        if self.partial and self.total is not None and self.closed is not None:
-            self.open = None
+        if self.total is not None and self.closed is not None and (
+                self.partial or self.open is not None and self.closed + self.open != self.total):
+            self.open = None  # some partly met, or a status not read ("2 have not started")
         if self.total is not None and self.closed is not None and self.open is None:
             self.open = self.total - self.closed
         elif self.total is not None and self.open is not None and self.closed is None:
@@ -320,9 +328,9 @@ def _read_left(window: _Window, count: Count) -> None:
     left = words[max(position - LEFT_WORDS, 0) : position]
     determiners = set(rules.counts.determiners)
     whole = set(rules.counts.whole_prepositions)
-    if left[-1:] and left[-1] in whole or (
-            len(left) >= 2 and left[-2] in whole and left[-1] in determiners):
-        count.is_total = True
+    if count.whole is None and (left[-1:] and left[-1] in whole or (
+            len(left) >= 2 and left[-2] in whole and left[-1] in determiners)):
+        count.is_total = True  # not "the closure of 6 of the 9": a part of its own whole
         before = position - (1 if left[-1] in whole else 2) - 1
         if before >= 0 and words[before] in rules.counts.any_words:
             count.any_of = window.start + before  # "not … any of the four"
@@ -333,8 +341,8 @@ def _read_left(window: _Window, count: Count) -> None:
         count.every = True
     if phrase_ends_at(words, position, rules.counts.except_words):
         count.exception, count.every = True, False
-    if left and left[-1] in rules.counts.remaining_words:
-        count.remaining = True
+    if left and left[-1] in rules.counts.remaining_words + rules.counts.leaving_words:
+        count.remaining = True  # "the remaining two", "… closed, leaving three"
     if phrase_ends_at(words, position, rules.counts.additive_before):
         count.additive = True
 
@@ -381,22 +389,64 @@ def _counts_other_noun(window: _Window, token: int) -> bool:
     return word.isalpha() and word not in window.analysis.rules.counts.elliptic_followers
 
 
+def _list_marker(window: _Window, token: int) -> bool:
+    """"2. Of these, seven …", "3) The remaining four …": a number that starts its line
+    and is closed by a full stop or a bracket numbers a list item."""
+    doc = window.analysis.doc
+    text = window.analysis.text
+    k = doc[token].idx
+    while k > 0 and text[k - 1] in " \t":
+        k -= 1
+    return (k == 0 or text[k - 1] == "\n") and token + 1 < len(doc) and doc[token + 1].text in (
+        window.analysis.rules.counts.list_marks)
+
+
+def _numbers_finding(window: _Window, token: int) -> bool:
+    """"Recommendation 4 has been closed", "Recommendations 4 and 5": a number after a
+    finding's name (over the numbers and joiners of a list of them) labels it."""
+    rules = window.analysis.rules.counts
+    joiners = set(rules.span_joiners) | set(rules.part_of) | {","}  # "Recommendation 3 of 5"
+    k = token - 1
+    while k > window.start and (window.word(k) in joiners and window.word(k - 1).isdigit()
+                                or window.word(k).isdigit()):
+        k -= 1
+    return window.finding_at(k) is not None
+
+
+def _status_follows(window: _Window, token: int) -> bool:
+    """A status word right after a count with no noun is its verb: "had three lifted";
+    not an adjective before the finding ("the three overdue recommendations"), nor one
+    after a definite count that picks out some of a set ("the one behind schedule")."""
+    words = status_words(window.analysis)
+    size = next((len(parts) for parts in (*words.closed, *words.open)
+                 if tuple(window.word(token + k) for k in range(len(parts))) == parts
+                 and " ".join(parts) not in words.item_only), 0)
+    definite = set(window.analysis.rules.counts.definite_determiners)
+    return bool(size) and window.finding_at(token + size) is None and (
+        window.word(token - 2) not in definite)
+
+
 def read_count(window: _Window, token: int) -> Count | None:
     """The count a number starts, or None when it counts something else ("15 minutes")."""
     value = window.count_value(token)
-    if value is None or _hedged(window, token) or _after_hyphen(window, token):
+    if value is None or _hedged(window, token) or _after_hyphen(window, token) or (
+            _numbers_finding(window, token)) or _list_marker(window, token):
         return None
     rules = window.analysis.rules.counts
     value, after = _compound(window, token, value)
     count = Count(value, token, after, ordinal=_ordinal(window.analysis, token))
+    quoted = window.skip(after, set(window.analysis.rules.words.quote_marks))
+    if quoted > after and phrase_length_at(window.words(), quoted - window.start, rules.part_of):
+        after = quoted  # "closed 'all but one' of its nine"
     j = _read_part_of(window, count, after)
     if (parts := fraction(window.analysis, token)) is not None:
         count.whole = parts[1]
     if _implied_whole(window, token) and count.whole is None and not count.relative:
         count.whole, count.implied = _DUAL, True  # "neither cause of concern": none of two
     if window.finding_at(j) is None:
-        skipped = _skip_compounds(window, window.skip(j, set(rules.modifiers) | {
-            ",", "'", "’"}))
+        every = set(rules.determiners) if window.word(token) in rules.every_counts else set()
+        skipped = _skip_compounds(window, window.skip(j, set(rules.modifiers) | every | {
+            ",", "'", "’"}))  # "both its causes of concern"
         j = skipped if window.finding_at(skipped) is not None else j  # "… three, partly …"
     finding = window.finding_at(j)
     if finding is not None and _heading(window, token, finding.end):
@@ -410,11 +460,18 @@ def read_count(window: _Window, token: int) -> Count | None:
     elif (count.whole is not None and not _counts_other_noun(window, j)
           or count.relative or count.back_reference
           or j >= window.end or window.word(j) in set(rules.elliptic_followers)
+          or _status_follows(window, j)  # "has now had three lifted"
+          or window.word(j) in rules.leaving_words  # "has two left"
           or _to_force(window.analysis, j) is not None):  # "… and nine to Essex Police"
         count.end = j  # "three of the five", "five of which", "… and two remain open"
+        count.owner = _to_force(window.analysis, j)  # "… and one at Essex Police"
     else:
         return None
     _read_left(window, count)
+    if count.every and count.whole is not None:
+        count.value = count.whole  # "every one of the 11 recommendations"
+    if (said_of := relative_owner(window.analysis, window.start, token, window.end)):
+        count.owner, count.aside_end = said_of
     return count
 
 
@@ -427,7 +484,7 @@ def _predicate(window: _Window, count: Count) -> list[tuple[int, int]]:
     subjects = set(rules.clause_subjects)
     conjunctions = set(rules.clause_conjunctions)
     start = k = count.end
-    limit = min(k + rules.predicate_reach, window.end)
+    limit = min(k + rules.predicate_reach, count.aside_end or window.end)
     segments: list[tuple[int, int]] = []
     while k < limit:
         aside = aside_end(window.analysis, k, window.end)
@@ -503,14 +560,47 @@ def _status_before(window: _Window, count: Count) -> str | None:
     achieved 11": a status verb right before the count (over auxiliaries) governs it."""
     rules = window.analysis.rules.counts
     skip = set(rules.status_before_skip) | set(rules.remaining_words) | {  # "the remaining"
-        w for phrase in rules.additive_before for w in phrase.split()} | set(  # "a further two"
+        w for phrase in rules.additive_before + rules.except_words  # "a further two",
+        for w in phrase.split()} | set(  # "has closed all but one"
         window.analysis.rules.words.quote_marks)  # "has 'discharged' five of its six"
     k = count.token - 1
     floor = max(window.start, count.token - rules.status_before_reach)
     while k >= floor and window.word(k) in skip:
         k -= 1
+    if k > floor and window.word(k) in rules.whole_prepositions and (
+            window.word(k - 1) in rules.closing_nouns):
+        return Status.CLOSED  # "notes the closure of 6 of the 9 recommendations"
     if k < floor or window.word(k) not in _last_status_words(window.analysis):
         return None  # "four closed and two …", "… closed: three were …" govern nothing
+    return status_in(window.analysis, max(k - 1, window.start), k + 1,
+                     context_start=window.start, tally=True)
+
+
+def _coordinated_status(window: _Window, count: Count) -> str | None:
+    """"has closed the cause of concern at Avon and Somerset Constabulary and three of its
+    four recommendations": a count joined by "and" to a finding that a status verb governs
+    shares the verb."""
+    rules = window.analysis.rules.counts
+    k = count.token - 1
+    if window.word(k) not in set(rules.clause_conjunctions):
+        return None
+    named = {t for m in window.analysis.forces_between(window.start, k)
+             for t in range(m.tok_start, m.tok_end)}
+    joins = set(rules.determiners) | set(rules.modifiers) | set(rules.object_prepositions)
+    floor = max(window.start, k - rules.predicate_reach)
+    verbs = _last_status_words(window.analysis)
+    seen, loose = False, 0
+    k -= 1
+    while k >= floor and window.word(k) not in verbs:
+        if window.finding_at(k) is None and k not in named and window.word(k) not in joins:
+            loose += 1  # "the cause of concern on vetting and …": its subject's words
+            if seen or loose > _OBJECT_SUBJECT or not window.word(k).isalpha():
+                return None
+        seen = seen or window.finding_at(k) is not None
+        k -= 1
+    if not seen or k < floor or window.word(k) not in verbs or (
+            window.word(k + 1) not in set(rules.determiners)):
+        return None  # not "has two open causes of concern and three recommendations"
     return status_in(window.analysis, max(k - 1, window.start), k + 1,
                      context_start=window.start, tally=True)
 
@@ -527,7 +617,7 @@ def read_status(window: _Window, count: Count) -> None:
         count.status = status_in(analysis, max(window.start, count.any_of - reach),
                                  count.any_of, context_start=window.start, tally=True)
         return
-    count.status = _status_before(window, count)
+    count.status = _status_before(window, count) or _coordinated_status(window, count)
     count.governed = count.status is not None
     segments = _predicate(window, count)
     count.reach = segments[-1][1]
@@ -549,6 +639,8 @@ def read_status(window: _Window, count: Count) -> None:
     if count.status is None and head > count.token + 1 and count.value:  # not "none of the
         # outstanding recommendations related to …"
         count.status = status_in(analysis, count.token + 1, head, tally=True)
+    if count.finding is None and window.word(count.end) in analysis.rules.counts.leaving_words:
+        count.remaining = True  # "… has two left", "with four left to complete"
     if count.status is None and count.remaining:
         count.status = Status.OPEN
     if count.status is None and count.value == 0 and _closing_said(window, segments):
@@ -612,6 +704,7 @@ def _read_far_relative(window: _Window, count: Count) -> None:
                                      context_start=window.start, tally=True)
             count.every = count.status is not None
             count.reach = max(count.reach, end)
+            count.said_to = k + 1 + size
             return
 
 
@@ -624,7 +717,8 @@ def _definite_set(window: _Window, count: Count, segments: list[tuple[int, int]]
             count.remaining or count.ordinal):  # "the third cause of concern" is one of them
         return False
     k = count.token - 1
-    while k >= window.start and window.word(k) in set(rules.modifiers):
+    verbs = _last_status_words(window.analysis)  # not "The inspectorate closed two …"
+    while k >= window.start and window.word(k) in set(rules.modifiers) - verbs:
         k -= 1
     between = {window.word(t) for t in range(count.token + 1, count.finding.start)}
     said = [window.word(t) for start, end in segments for t in range(start, end)]
@@ -634,6 +728,15 @@ def _definite_set(window: _Window, count: Count, segments: list[tuple[int, int]]
             set(said) & set(rules.relatives + rules.relative_markers)))  # "… all of them"
 
 
+def _to_the_nation(analysis: Analysis, count: Count) -> bool:
+    """"… the national vetting report, which made 43 recommendations to all forces": a set
+    given to national bodies or to every force is no one force's part."""
+    if count.finding is None:
+        return False
+    end = min(count.end + analysis.rules.counts.recipient_reach, len(analysis.doc))
+    return national_recipient(analysis, count.end, end)
+
+
 def sentence_counts(analysis: Analysis, sentence: Sentence, findings: list[Finding]
                     ) -> list[Count]:
     """Every count in a sentence, clause by clause (a semicolon starts a new one)."""
@@ -641,7 +744,7 @@ def sentence_counts(analysis: Analysis, sentence: Sentence, findings: list[Findi
              for i in range(d.tok_start, d.tok_end)}
     live = [f for f in findings if not is_hypothetical(analysis, f)]
     counts: list[Count] = _labelled_counts(analysis, sentence, live, dates)
-    labelled = {c.token for c in counts}
+    labelled = {c.token for c in counts} | {c.whole_token for c in counts if c.whole_token}
     start = sentence.tok_start
     while start < sentence.tok_end:
         end = clause_end(analysis.doc, sentence.tok_end, start, {";"})
@@ -654,7 +757,8 @@ def sentence_counts(analysis: Analysis, sentence: Sentence, findings: list[Findi
                 token += 1
                 continue
             count = read_count(window, token)
-            if count is None or (count.finding is not None and count.finding not in live):
+            if count is None or (count.finding is not None and count.finding not in live) or (
+                    _to_the_nation(analysis, count)):
                 token += 1
                 continue
             if not (counts and counts[-1].token >= start and counts[-1].finding is not None
@@ -662,7 +766,7 @@ def sentence_counts(analysis: Analysis, sentence: Sentence, findings: list[Findi
                 read_status(window, count)  # an embedded count takes no verb of its own
             if not (count.single and count.status is not None):  # "one … remains open":
                 counts.append(count)                                # an item, no tally
-            token = max(count.end, (count.whole_token or token) + 1, token + 1)
+            token = max(count.end, (count.whole_token or token) + 1, token + 1, count.said_to)
         start = end + 1
     counts.sort(key=lambda c: c.token)
     _assign_kinds(analysis, counts, live)
@@ -723,8 +827,8 @@ def _labelled_counts(analysis: Analysis, sentence: Sentence, findings: list[Find
         label_end, k = read
         status = status_in(analysis, finding.end, label_end, tally=True) or status_in(
             analysis, max(finding.start - 1, sentence.tok_start), finding.start, tally=True)
-        count = Count(value=number_at(analysis, k) or 0, token=k, end=k + 1, kind=finding.kind,
-                      finding=finding, status=status, is_total=status is None)
+        count = _labelled(analysis, sentence, k, kind=finding.kind, finding=finding,
+                          status=status, is_total=status is None)
         out.append(count)
         out.extend(_continued_labels(analysis, sentence, count, dates))
     if not out:
@@ -748,11 +852,30 @@ def _label_value(analysis: Analysis, sentence: Sentence, k: int, dates: set[int]
     value = label_end + 1 if colon is not None else label_end
     if value >= sentence.tok_end or value in dates or number_at(analysis, value) is None:
         return None
-    after = words[value + 1] if value + 1 < sentence.tok_end else None
+    last = _label_whole(analysis, sentence, value) or value
+    after = words[last + 1] if last + 1 < sentence.tok_end else None
     if after is not None and (after.isalpha() or after not in rules.label_separators
                               and after not in (".", ";")):
         return None
     return label_end, value
+
+
+def _label_whole(analysis: Analysis, sentence: Sentence, value: int) -> int | None:
+    """"Recommendations closed: 8 of 11": the token of the whole after a label's number."""
+    words = cached_words(analysis)
+    k = value + 1
+    if k + 1 < sentence.tok_end and words[k] in analysis.rules.counts.part_of and (
+            number_at(analysis, k + 1)) is not None:
+        return k + 1
+    return None
+
+
+def _labelled(analysis: Analysis, sentence: Sentence, value: int, **fields) -> Count:
+    """The count a label's number gives, with the whole it is a part of, if any."""
+    whole = _label_whole(analysis, sentence, value)
+    return Count(value=number_at(analysis, value) or 0, token=value,
+                 end=(whole or value) + 1, whole=number_at(analysis, whole) if whole else None,
+                 whole_token=whole, **fields)
 
 
 def _continued_labels(analysis: Analysis, sentence: Sentence, count: Count, dates: set[int]
@@ -768,9 +891,8 @@ def _continued_labels(analysis: Analysis, sentence: Sentence, count: Count, date
         if read is None or status is None:
             break
         value = read[1]
-        out.append(Count(value=number_at(analysis, value) or 0, token=value, end=value + 1,
-                         kind=count.kind, status=status))
-        k = value + 1
+        out.append(_labelled(analysis, sentence, value, kind=count.kind, status=status))
+        k = out[-1].end
     return out
 
 
@@ -786,8 +908,7 @@ def _status_row(analysis: Analysis, sentence: Sentence, dates: set[int]) -> list
     status = read and status_in(analysis, k, read[0], tally=True)
     if read is None or status is None:
         return []
-    return [Count(value=number_at(analysis, read[1]) or 0, token=read[1], end=read[1] + 1,
-                  status=status)]
+    return [_labelled(analysis, sentence, read[1], status=status)]
 
 
 def _named_in_predicate(analysis: Analysis, count: Count, findings: list[Finding]
@@ -832,8 +953,8 @@ def _inherit_status(analysis: Analysis, counts: list[Count]) -> None:
             continue
         joined = count.token > 0 and doc[count.token - 1].lower_ in set(
             analysis.rules.counts.status_joiners)
-        if count.every or (joined and previous.governed):
-            count.status = previous.status
+        if count.every or (joined or count.additive) and previous.governed:
+            count.status = previous.status  # "closed eight in June and a further three …"
 
 
 def _add(tally: Tally, count: Count) -> None:
@@ -848,9 +969,13 @@ def _add(tally: Tally, count: Count) -> None:
         if count.any_of is not None and count.status == Status.OPEN:
             tally.closed = 0  # "has not yet addressed any of the four"
         return
+    if count.status is None and count.additive:
+        tally.total = (tally.total or 0) + count.value  # "… and a further four in 2023"
+        return
     if count.status is None:
         if count.finding is not None and not (count.remaining or count.back_reference
-                                              or count.additive or count.ordinal) and (
+                                              or count.additive or count.ordinal
+                                              or count.partial) and (  # "two … partly met"
                 tally.total is None):
             tally.total = count.value  # a bare total: "we issued two causes of concern"
         return
@@ -938,10 +1063,15 @@ def _own_date(analysis: Analysis, tally: Tally) -> DateMention | None:
 
 
 def _recent(pending: list[Tally], sentence: Sentence, window: int, kind: str | None,
-            force_id: str | None) -> Tally | None:
+            force_id: str | None, *, unowned: bool = False) -> Tally | None:
+    """The latest set counted within the window; a set no force was named for ("HMICFRS
+    issued three causes of concern in 2023.") only for a count that refers back to it
+    ("Gwent Police has since addressed two of them")."""
     for tally in reversed(pending):
         if sentence.index - tally.sentence.index > window:
             break
+        if tally.force_id is None and not unowned:
+            continue
         if (kind is None or tally.kind == kind) and (
                 force_id is None or tally.force_id == force_id):
             return tally
@@ -977,7 +1107,7 @@ def _by_force(analysis: Analysis, sentence: Sentence, groups: dict[str, list[Cou
             named = current and own != force_id and (count.owner is not None or any(
                 m.force_id == own for m in analysis.forces_between(current[-1].token,
                                                                    count.token)))
-            if named:
+            if named or current and _another_set(analysis, current, count):
                 out.append((kind, force_id, current))
                 force_id, current = own, []
             current.append(count)
@@ -985,12 +1115,40 @@ def _by_force(analysis: Analysis, sentence: Sentence, groups: dict[str, list[Cou
     return out
 
 
-def _earlier_set(analysis: Analysis, pending: list[Tally], sentence: Sentence, window: int,
-                 count: Count) -> Tally | None:
+def _fresh_total(count: Count) -> bool:
+    return count.finding is not None and count.status is None and count.whole is None and not (
+        count.relative or count.back_reference or count.remaining or count.additive
+        or count.ordinal or count.is_total)
+
+
+def _another_set(analysis: Analysis, current: list[Count], count: Count) -> bool:
+    """"Its PEEL report made six recommendations; separately, the cause of concern carries
+    three recommendations, two of which are closed": a second total of one kind, in a clause
+    of its own after a semicolon, starts another set."""
+    if not _fresh_total(count) or not any(_fresh_total(c) or c.is_total for c in current):
+        return False
+    return any(t.text == ";" for t in analysis.doc[current[-1].token : count.token])
+
+
+def _named_set(pending: list[Tally], done: list[Tally], sentence: Sentence, count: Count
+               ) -> Tally | None:
+    """"Eight of the recommendations have been completed": a part of a set its words name
+    refers back past the window to the last set of that kind counted, if that was a total."""
+    if not count.back_reference or count.kind is None:
+        return None
+    last = next((t for t in reversed(done) if t.kind == count.kind), None)
+    base = _recent(pending, sentence, sentence.index, count.kind, None)
+    return base if base is not None and (last is None or last is base) else None
+
+
+def _earlier_set(analysis: Analysis, pending: list[Tally], done: list[Tally],
+                 sentence: Sentence, window: int, count: Count) -> Tally | None:
     """The set counted before that a count with no set of its own belongs to. "The third
     cause of concern" names its set's kind, so it may come paragraphs after the count."""
     if not count.ordinal:
-        return _recent(pending, sentence, window, count.kind, None)
+        near = _recent(pending, sentence, window, count.kind, None,
+                       unowned=count.back_reference)
+        return near or _named_set(pending, done, sentence, count)
     near = _series_base(pending, sentence, window, count.kind)
     if near is not None or count.kind is None:
         return near
@@ -1000,7 +1158,7 @@ def _earlier_set(analysis: Analysis, pending: list[Tally], sentence: Sentence, w
 
 
 def _sentence_tallies(analysis: Analysis, sentence: Sentence, counts: list[Count],
-                      pending: list[Tally]) -> list[Tally]:
+                      pending: list[Tally], done: list[Tally]) -> list[Tally]:
     window = analysis.rules.counts.back_reference_window
     groups: dict[str, list[Count]] = {}
     context: dict[str, Tally] = {}
@@ -1011,14 +1169,16 @@ def _sentence_tallies(analysis: Analysis, sentence: Sentence, counts: list[Count
         counted_here = kind is not None and any(
             not c.back_reference for c in groups.get(kind, []))
         if kind is None or count.ordinal or count.back_reference and not counted_here:
-            earlier = _earlier_set(analysis, pending, sentence, window, count)
+            earlier = _earlier_set(analysis, pending, done, sentence, window, count)
             if earlier is not None:
                 kind = earlier.kind
                 context.setdefault(kind, earlier)
-            elif count.ordinal and kind is not None:
+            elif count.ordinal and kind is not None and not _next_of(
+                    analysis, count, groups.get(kind, [])):
                 continue  # "the first recommendation" of no set counted before: no row
             elif kind is None:
-                kind = last_kind or _named_before(analysis, sentence, count)
+                kind = last_kind or _named_before(analysis, sentence, count) or (
+                    _added_to(done, sentence, window, count))
                 if kind is None:
                     continue
         last_kind = kind
@@ -1031,13 +1191,15 @@ def _sentence_tallies(analysis: Analysis, sentence: Sentence, counts: list[Count
         earlier = context.get(kind) or (
             _recent(pending, sentence, window, kind, force_id) if tally.total is None else None)
         if earlier is not None and tally.total is None and tally.has_counts:
-            tally.total, tally.force_id, tally.start = earlier.total, earlier.force_id, (
-                earlier.start)
+            tally.total, tally.force_id, tally.start = earlier.total, (
+                earlier.force_id or tally.force_id), earlier.start
             tally.context, tally.base = earlier.sentence, earlier
         tally.reach = max(c.reach for c in members)
         tally.single = all(c.single for c in members)
+        tally.additive = all(c.additive for c in members)
         tally.series = all(c.ordinal for c in members)
-        if tally.force_id is None or not tally.has_counts:
+        if not tally.has_counts or tally.force_id is None and not _may_be_owned(
+                analysis, tally):
             continue
         if not tally.series:  # a series is completed when it has been added up
             tally.complete()
@@ -1062,8 +1224,11 @@ def document_tallies(analysis: Analysis) -> list[Tally]:
         counts = sentence_counts(analysis, sentence, findings)
         if not counts:
             continue
-        for tally in _sentence_tallies(analysis, sentence, counts, pending):
-            if _extend_series(tally):
+        for tally in _sentence_tallies(analysis, sentence, counts, pending, out):
+            if tally.force_id is None:
+                pending.append(tally)  # a set whose force a later sentence may name
+                continue
+            if _extend_series(tally) or _extend_additive(tally, out, window):
                 continue
             out.append(tally)
             if tally.bare or tally.series:
@@ -1076,13 +1241,81 @@ def document_tallies(analysis: Analysis) -> list[Tally]:
         not t.bare or owned(analysis, t) and not part_of_set(t, out))]
 
 
+def _next_of(analysis: Analysis, count: Count, before: list[Count]) -> bool:
+    """"Two causes of concern … were closed in 2023; the third remains open": an ordinal
+    right after the counts of its own sentence, with a status each, is the one after them."""
+    counted = [c for c in before if not c.ordinal]
+    return bool(counted) and count.status is not None and all(
+        c.status is not None for c in counted) and sum(c.value for c in counted) + 1 == (
+        _ordinal_position(analysis, count))
+
+
+def _may_be_owned(analysis: Analysis, tally: Tally) -> bool:
+    """A total no force was named for may be one a later sentence gives a force ("HMICFRS
+    issued three causes of concern in 2023. Gwent Police has since addressed two of
+    them"); not one said of the whole country or given to national bodies."""
+    sentence = tally.sentence
+    return tally.bare and not said_of_the_country(analysis, tally) and not (
+        national_recipient(analysis, sentence.tok_start, sentence.tok_end))
+
+
+def _added_to(done: list[Tally], sentence: Sentence, window: int, count: Count) -> str | None:
+    """What "a further two" with no noun counts: the set the sentences just before counted
+    ("… had closed six of its 12 recommendations. A further two have now been signed off");
+    and what a bare count with a status counts after a set with no total ("… has addressed
+    nine recommendations. Three are still being worked on")."""
+    recent = [t for t in done if 0 < sentence.index - t.sentence.index <= window]
+    if not recent:
+        return None
+    last = recent[-1]
+    if count.additive or count.status is not None and count.whole is None and (
+            last.total is None):
+        return last.kind
+    return None
+
+
+def _complements(tally: Tally, base: Tally) -> bool:
+    """"has addressed nine recommendations. Three are still being worked on": the open
+    count after a closed one (or the reverse), neither with a total, make one set."""
+    return tally.total is None and base.total is None and (
+        (tally.closed is None) != (tally.open is None)) and (
+        (base.closed is None) != (base.open is None)) and (tally.closed is None) != (
+        base.closed is None)
+
+
+def _extend_additive(tally: Tally, done: list[Tally], window: int) -> bool:
+    """"A further two have now been signed off", "It was given a further four": a tally of
+    additive counts only adds them to the same force's set counted just before; so does
+    the other status's count of a set with no total (see _complements)."""
+    base = next((t for t in reversed(done) if (t.kind, t.force_id) == (tally.kind, (
+        tally.force_id)) and 0 < tally.sentence.index - t.sentence.index <= window), None)
+    if base is None or not tally.additive and not _complements(tally, base):
+        return False
+    if not tally.additive:
+        base.closed = tally.closed if base.closed is None else base.closed
+        base.open = tally.open if base.open is None else base.open
+        base.complete()
+    elif tally.bare and base.bare:
+        base.total = (base.total or 0) + (tally.total or 0)
+    elif tally.closed is not None and tally.open is None:
+        base.closed = (base.closed or 0) + tally.closed
+        base.open = base.total - base.closed if base.total is not None else base.open
+    elif tally.open is not None and tally.closed is None:
+        base.open = (base.open or 0) + tally.open
+        base.closed = base.total - base.open if base.total is not None else base.closed
+    else:
+        return False
+    base.end = tally.end
+    return True
+
+
 def _series_base(pending: list[Tally], sentence: Sentence, window: int, kind: str | None
                  ) -> Tally | None:
     """What "the first" of a series counts: a series already begun, else the first set the
     latest sentence counted ("it had three causes of concern, with 14 recommendations
     between them. The first, on call handling, …"); "the third cause of concern" is one of
     the set of its own kind."""
-    pending = [t for t in pending if kind is None or t.kind == kind]
+    pending = [t for t in pending if (kind is None or t.kind == kind) and t.force_id]
     if not pending or sentence.index - pending[-1].sentence.index > window:
         return None
     latest = [t for t in pending if t.sentence is pending[-1].sentence]

@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 
 from pipeline.codes import FindingKind, Status
 from pipeline.extract.context import Analysis
+from pipeline.extract.count_tables import table_tallies
 from pipeline.extract.counts import Tally, looked_forward, tally_date
 from pipeline.extract.items import Item, Source
 
@@ -304,8 +305,17 @@ def _without_summaries(groups: list[Group]) -> list[Group]:
             or key(g) not in named]
 
 
+def with_table_tallies(analysis: Analysis, tallies: list[Tally]) -> list[Tally]:
+    """A table whose header says what its columns count gives a tally a row; the prose
+    reading of those rows gives none of its own."""
+    rows = table_tallies(analysis)
+    taken = {t.sentence.index for t in rows}
+    return [t for t in tallies if t.sentence.index not in taken] + rows
+
+
 def reconcile(analysis: Analysis, tallies: list[Tally], items: list[Item]
               ) -> tuple[list[Tally], list[Group]]:
+    tallies = with_table_tallies(analysis, tallies)
     groups = _without_summaries(group_items(analysis, items))
     apply_mentions(items, groups)
     tallies = tallies + _set_closed_tallies(analysis, tallies, items)

@@ -107,6 +107,28 @@ def _referred_just_before(analysis: Analysis, tally: Tally) -> bool:
         analysis, before.tok_start) == tally.force_id
 
 
+def relative_owner(analysis: Analysis, start: int, token: int, end: int
+                   ) -> tuple[str, int] | None:
+    """"Unlike Kent Police, which closed all three of its causes of concern last year, Essex
+    Police still has two open": a count inside a relative clause said of a force is that
+    force's, and its clause ends at the comma that closes the aside (or at `end`). Returns
+    the force and the token where the clause ends."""
+    words = [t.lower_ for t in analysis.doc[start:end]]
+    pronouns = set(analysis.rules.counts.owner_relatives)
+    for k in range(token - 1 - start, 1, -1):
+        if words[k] == ",":
+            return None  # the count is not in the clause the pronoun opens
+        if words[k] in pronouns and words[k - 1] == ",":
+            owner = next((m.force_id for m in analysis.forces_between(start, start + k - 1)
+                          if m.tok_end == start + k - 1), None)
+            if owner is None:
+                return None
+            close = next((i for i in range(token - start, len(words)) if words[i] == ","),
+                         len(words))
+            return owner, start + close
+    return None
+
+
 def _says_the_force(analysis: Analysis, sentence: Sentence) -> bool:
     words = lower_words(analysis.doc, sentence.tok_start, sentence.tok_end)
     anaphors = analysis.rules.forces.strict_anaphors

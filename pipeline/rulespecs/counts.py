@@ -22,6 +22,7 @@ class CountsRules:
     part_of: Phrases
     back_reference_nouns: Phrases
     relatives: Phrases
+    owner_relatives: Phrases
     every_relatives: Phrases
     except_words: Phrases
     hedges_after: Phrases
@@ -30,12 +31,15 @@ class CountsRules:
     elliptic_followers: Phrases
     additive_before: Phrases
     remaining_words: Phrases
+    leaving_words: Phrases
     predicate_breaks: Phrases
     clause_conjunctions: Phrases
     status_joiners: Phrases
     clause_subjects: Phrases
     predicate_reach: int
     status_before_reach: int
+    object_prepositions: Phrases
+    closing_nouns: Phrases
     status_before_skip: Phrases
     back_reference_window: int
     issued_before_date: Phrases
@@ -56,11 +60,13 @@ class CountsRules:
     label_reach: int
     label_separators: Phrases
     label_marks: Phrases
+    list_marks: Phrases
     example_markers: Phrases
     set_nouns: Phrases
     example_reach: int
     recipient_prepositions: Phrases
     recipient_quantifiers: Phrases
+    recipient_reach: int
     recipient_verbs: Phrases
     national_recipients: Phrases
     national_scopes: Phrases
@@ -68,3 +74,4 @@ class CountsRules:
     aspirations: Phrases
     aspiration_breaks: Phrases
     naming_words: Phrases
+    table_total_headers: Phrases
