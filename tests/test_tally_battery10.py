@@ -714,8 +714,6 @@ GAPS: dict[str, str] = {
     "HMICFRS gave Surrey Police a dozen": "\"a dozen\" is not a number word",
     "Kent Police received a total of 3 CoCs": "\"CoCs\" is not a finding's name",
     "The inspectorate said Kent has closed": "a bare place name alone does not own a count",
-    "Four of Essex Police's recommendations were judged": "\"to have been achieved\" "
-                                                          "reads as irrealis",
     "At Surrey Police, the number of": "\"the number … stands at four\" is not read",
     "Three recommendations at Dorset Police - on": "an aside between hyphens hides the verb",
     "Inspectors found that Avon and Somerset": "partly implemented counts are not added to "

@@ -606,8 +606,12 @@ def _coordinated_status(window: _Window, count: Count) -> str | None:
 
 
 def _last_status_words(analysis: Analysis) -> set[str]:
+    """The words a status phrase ends in, where it meets its object ("signed off the …");
+    a phrase ending in a preposition ("closure of") is a noun's, with no object to meet."""
     rec = analysis.rules.recommendations
-    return {p.split()[-1] for p in rec.closed_words + rec.open_words}
+    prepositions = set(analysis.rules.counts.object_prepositions)
+    return {p.split()[-1] for p in rec.closed_words + rec.open_words
+            if p.split()[-1] not in prepositions}
 
 
 def read_status(window: _Window, count: Count) -> None:
