@@ -196,11 +196,26 @@ def _ended_after(analysis: Analysis, view: View, term: PhaseTerm, v: Vocabulary)
     if term.phase != Phase.ENGAGE:
         return None
     after = lower_words(analysis.doc, term.end, min(term.end + HEAD_WORDS, view.sentence.tok_end))
+    if _closed(analysis, view, term, after, v):
+        return Move(Direction.EXIT, term.end)
     if not after or not has_phrase(after, v.ph.ended_after):
         return None
     stop = next((i for i, w in enumerate(after) if w in v.ph.ended_stops), len(after))
     return Move(Direction.EXIT, term.end) if has_phrase(after[:stop] or after[:1],
                                                 v.ph.ended_after) else None
+
+
+def _closed(analysis: Analysis, view: View, term: PhaseTerm, after: list[str], v: Vocabulary
+            ) -> bool:
+    """"HMICFRS has brought its enhanced oversight of Norfolk Constabulary to a close": a
+    closing verb right before the term (past fillers) and the closing words after it."""
+    i = term.start - 1
+    while i > view.sentence.tok_start and _skippable(analysis, i, v):
+        i -= 1
+    if i < view.sentence.tok_start or analysis.doc[i].lower_ not in v.ph.closing_verbs:
+        return False
+    stop = next((k for k, w in enumerate(after) if w in v.ph.ended_stops), len(after))
+    return has_phrase(after[:stop], v.ph.closing_words)
 
 
 def _since_entry(analysis: Analysis, view: View, term: PhaseTerm) -> Move | None:
@@ -266,7 +281,8 @@ def _cue_before(analysis: Analysis, view: View, term: PhaseTerm, v: Vocabulary) 
         return _governing_verb(analysis, view, term, i, Toward.OUT, v)
     if i - 1 >= limit and " ".join(lower_words(doc, i - 1, i + 1)) in v.ph.out_of_phrases:
         return _governing_verb(analysis, view, term, i - 1, Toward.OUT, v)
-    if first in v.exits:
+    if first in v.exits or (i - 1 >= limit and " ".join(lower_words(doc, i - 1, i + 1))
+                            in v.ph.exit_phrases):
         return Move(_toward(term, False), i)
     if first in v.ph.no_longer_verbs and i - 1 >= limit and _is_no_longer(analysis, i - 1, v):
         return Move(Direction.EXIT, i) if term.phase == Phase.ENGAGE else None
@@ -347,10 +363,12 @@ def _listing(analysis: Analysis, j: int, force_tokens: set[int]) -> bool:
 
 
 def _becoming(analysis: Analysis, j: int, v: Vocabulary) -> bool:
-    """"will now be subject to enhanced monitoring", "was made subject to special measures":
-    a state that begins, unlike "is subject to"."""
+    """"will now be subject to enhanced monitoring", "was made subject to special measures",
+    "will now monitor the force under Engage": a state that begins, unlike "is subject to"
+    or "will continue to monitor"."""
     before = lower_words(analysis.doc, max(j - BECOMING_WINDOW, 0), j)
-    return any(w in v.ph.becoming_words for w in before)
+    return any(w in v.ph.becoming_words for w in before) and not any(
+        w in v.states for w in before)
 
 
 def _force_tokens(analysis: Analysis) -> set[int]:

@@ -75,9 +75,12 @@ def _blocked(analysis: Analysis, sentence: Sentence, start: int, end: int) -> bo
     # "no longer" is an exit cue, not a negation.
     words = [x for k, x in enumerate(words)
              if " ".join(words[k:k + 2]) not in no_longer]
+    ph = analysis.rules.phases
     return any(x in negations for x in words) or has_phrase(
-        _reported_future(analysis, words), w.modality) or (
-        has_phrase(words, analysis.rules.phases.wishes)) or _condition(analysis, words)
+        _reported_future(analysis, words), w.modality) or any(
+        has_phrase(words, phrases) for phrases in (ph.wishes, ph.denials, ph.requests,
+                                                  ph.other_regimes)) or _condition(
+        analysis, words)
 
 
 def _condition(analysis: Analysis, words: list[str]) -> bool:

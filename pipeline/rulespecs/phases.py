@@ -32,6 +32,9 @@ class PhasesRules:
     out_of_phrases: Phrases
     exit_words: Phrases
     enter_words: Phrases
+    exit_phrases: Phrases
+    closing_verbs: Phrases
+    closing_words: Phrases
     ended_after: Phrases
     ended_stops: Phrases
     no_longer: Phrases
@@ -57,6 +60,9 @@ class PhasesRules:
     becoming_words: Phrases
     fronted_clauses: Phrases
     wishes: Phrases
+    denials: Phrases
+    requests: Phrases
+    other_regimes: Phrases
     stay_phrases: Phrases
     past_stay_words: Phrases
     standalone_moves: Mapping[str, str]
