@@ -23,6 +23,7 @@ HEAD_WORDS = 8  # tokens read after a phase term for "… have been lifted"
 SINCE_REACH = 4  # tokens after a phase term where "since <date>" may start
 BECOMING_WINDOW = 3  # tokens before "subject" read for "will be", "was made", "became"
 PRONOUN_VERB_REACH = 3  # tokens before "in them" where its movement verb may stand
+RELATIVE_REACH = 4  # tokens after "where" where its movement verb or "since" may stand
 PHASE_MATCHER = "phase_terms"  # the Matchers field whose labels are Phase codes
 
 
@@ -42,17 +43,18 @@ class Toward(StrEnum):
 
 
 @dataclass
-class PhaseTerm:
-    phase: Phase
-    start: int  # token offsets
-    end: int
-
-
-@dataclass
 class Move:
     direction: Direction
     cue: int  # token index of the cue
     since_date: bool = False
+
+
+@dataclass
+class PhaseTerm:
+    phase: Phase
+    start: int  # token offsets
+    end: int
+    move: Move | None = None  # a pro-form's move, read where it was found ("placed there")
 
 
 @dataclass(frozen=True)
@@ -140,13 +142,88 @@ def _pronoun_terms(analysis: Analysis, sentence: Sentence, terms: list[PhaseTerm
     ph = analysis.rules.phases
     moving = set(ph.move_verbs)
     preps = set(ph.into_preps) | set(ph.out_of_preps)
+    turning = set(ph.exit_words) | set(ph.enter_words)
     out = []
     for i in analysis.positions_in(list(ph.phase_pronouns), sentence):
         before = [t for t in terms if t.end <= i]
-        if before and doc[i - 1].lower_ in preps and moving & set(
-                lower_words(doc, i - 1 - PRONOUN_VERB_REACH, i - 1)):
+        if before and (doc[i - 1].lower_ in turning or doc[i - 1].lower_ in preps and moving
+                       & set(lower_words(doc, i - 1 - PRONOUN_VERB_REACH, i - 1))):
             out.append(PhaseTerm(before[-1].phase, i, i + 1))
     return out
+
+
+def _into(phase: Phase) -> Direction:
+    return Direction.ENTER if phase == Phase.ENGAGE else Direction.EXIT
+
+
+def _named_terms(analysis: Analysis, sentence: Sentence) -> list[PhaseTerm]:
+    terms = [PhaseTerm(Phase(label), s, e)
+             for label, s, e in analysis.matches_in(PHASE_MATCHER, sentence)]
+    covered = {i for t in terms for i in range(t.start, t.end)}
+    return terms + _bare_terms(analysis, sentence, covered)
+
+
+def _locative_terms(analysis: Analysis, sentence: Sentence, terms: list[PhaseTerm]
+                    ) -> list[PhaseTerm]:
+    """"Greater Manchester Police, which was placed there in 2020, …": "there" right after a
+    movement verb is the phase named before it in the sentence, or in the sentence before."""
+    ph = analysis.rules.phases
+    found = analysis.positions_in(list(ph.phase_locatives), sentence)
+    if not found:
+        return []
+    doc = analysis.doc
+    v = vocabulary(analysis)
+    earlier = _named_terms(analysis, analysis.sentences[sentence.index - 1]) if (
+        sentence.index) else []
+    out = []
+    for i in found:
+        before = [t for t in terms if t.end <= i] or earlier
+        verb = doc[i - 1].lower_ if i > sentence.tok_start else ""
+        if before and verb in v.move_verbs and verb not in v.exits and not _prep_after(
+                analysis, i, v):
+            phase = before[-1].phase
+            out.append(PhaseTerm(phase, i, i + 1, Move(_into(phase), i - 1)))
+    return out
+
+
+def _relative_terms(analysis: Analysis, sentence: Sentence, terms: list[PhaseTerm]
+                    ) -> list[PhaseTerm]:
+    """"Sussex Police remains in Engage, where it was placed in 2022": "where" after the term
+    opens a clause whose movement verb (or "since <date>") tells the move into it."""
+    doc = analysis.doc
+    v = vocabulary(analysis)
+    out = []
+    for term in terms:
+        j = term.end + (term.end < sentence.tok_end and doc[term.end].text == ",")
+        if j >= sentence.tok_end or doc[j].lower_ not in v.ph.phase_relatives:
+            continue
+        end = min(sentence.tok_end, j + 1 + RELATIVE_REACH)
+        since = [d for d in analysis.dates_between(j + 1, end) if d.since]
+        if since and term.phase == Phase.ENGAGE:
+            move = Move(Direction.ENTER, since[0].tok_start, since_date=True)
+            out.append(PhaseTerm(term.phase, j, j + 1, move))
+            continue
+        for k in range(j + 1, end):
+            word = doc[k].lower_
+            if word in v.stops:
+                break
+            if word in v.move_verbs and word not in v.exits and not _prep_after(analysis, k, v):
+                out.append(PhaseTerm(term.phase, j, j + 1, Move(_into(term.phase), k)))
+                break
+    return out
+
+
+def _prep_after(analysis: Analysis, k: int, v: Vocabulary) -> bool:
+    """Whether a preposition that is not a date's ("in 2022") follows the verb, past
+    fillers: then the verb has its own place ("moved there from Essex")."""
+    doc = analysis.doc
+    k += 1
+    while k < len(doc) and doc[k].lower_ in v.fillers:
+        k += 1
+    if k >= len(doc) or not (doc[k].lower_ in v.into or doc[k].lower_ in v.out_of):
+        return False
+    dated = analysis.date_phrases_between(k, min(k + 2, len(doc)))
+    return not (dated and dated[0].tok_start <= k + 1)
 
 
 def phase_terms(analysis: Analysis, sentence: Sentence) -> list[PhaseTerm]:
@@ -158,11 +235,10 @@ def phase_terms(analysis: Analysis, sentence: Sentence) -> list[PhaseTerm]:
 
 
 def _phase_terms(analysis: Analysis, sentence: Sentence) -> list[PhaseTerm]:
-    terms = [PhaseTerm(Phase(label), s, e)
-             for label, s, e in analysis.matches_in(PHASE_MATCHER, sentence)]
-    covered = {i for t in terms for i in range(t.start, t.end)}
-    terms += _bare_terms(analysis, sentence, covered)
+    terms = _named_terms(analysis, sentence)
     terms += _pronoun_terms(analysis, sentence, terms)
+    terms += _locative_terms(analysis, sentence, terms) + _relative_terms(analysis, sentence,
+                                                                          terms)
     # Longest term wins when two overlap ("enhanced monitoring" inside "enhanced monitoring
     # process").
     terms.sort(key=lambda t: (t.start, -(t.end - t.start)))
@@ -399,6 +475,8 @@ def standalone_moves(analysis: Analysis, view: View, moves: list[Move]
 
 def classify(analysis: Analysis, view: View, term: PhaseTerm) -> Move | None:
     """Which way the force moved, read from the words around the phase term."""
+    if term.move is not None:
+        return term.move
     v = vocabulary(analysis)
     return (_ended_after(analysis, view, term, v) or _cue_before(analysis, view, term, v)
             or _since_entry(analysis, view, term) or _until_exit(analysis, view, term, v))

@@ -78,6 +78,8 @@ class PhasesRules:
     comparison_auxiliaries: Phrases
     coordinators: Phrases
     phase_pronouns: Phrases
+    phase_locatives: Phrases
+    phase_relatives: Phrases
     state_words: Phrases
     elided_moves: Mapping[str, str]
     elided_followers: Phrases
