@@ -10,6 +10,7 @@ are looked up once, so a sentence costs time in proportion to its length.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import date
 from enum import StrEnum, auto
 
 from pipeline.codes import Phase
@@ -47,6 +48,7 @@ class Move:
     direction: Direction
     cue: int  # token index of the cue
     since_date: bool = False
+    dated: tuple[date, str] | None = None  # the date read with the cue (a stay's end)
 
 
 @dataclass

@@ -41,6 +41,7 @@ from pipeline.extract.phase_cues import (
 )
 from pipeline.extract.phase_durations import date_by_durations
 from pipeline.extract.phase_ellipsis import elided_moves
+from pipeline.extract.phase_stays import stay_moves
 from pipeline.extract.phase_tables import move_tables
 from pipeline.extract.skeleton import Dated, Steps, run
 from pipeline.models import Event
@@ -103,6 +104,19 @@ def _reported_future(analysis: Analysis, words: list[str]) -> list[str]:
         decided = decided or word in ph.decision_verbs
         if not (reported and word in ph.reported_future or decided
                 and word in ph.decided_modals):
+            out.append(word)
+    return out
+
+
+def _backshifted(analysis: Analysis, words: list[str]) -> list[str]:
+    """"HMICFRS said it had decided to remove the force from Engage": after a reporting
+    verb, the past perfect reports today's news, so its auxiliary is no sign of a recap."""
+    ph = analysis.rules.phases
+    reported = False
+    out = []
+    for word in words:
+        reported = reported or word in ph.reporting_verbs
+        if not (reported and word in ph.reported_past):
             out.append(word)
     return out
 
@@ -285,6 +299,8 @@ def _move_date(analysis: Analysis, view: View, term: PhaseTerm, move: Move, star
     """
     own = (min(move.cue, term.start), max(move.cue + 1, term.end))
     prior = False
+    if move.dated is not None:
+        return move.dated, False
     if move.since_date:  # "in special measures since June 2022": entered then
         mention = next(d for d in analysis.dates if d.tok_start == move.cue)
     else:
@@ -298,7 +314,8 @@ def _move_date(analysis: Analysis, view: View, term: PhaseTerm, move: Move, star
     words = lower_words(analysis.doc, start, term.end)
     after = lower_words(analysis.doc, term.end, min(term.end + PERIOD_REACH,
                                                     view.sentence.tok_end))
-    background = has_phrase(words, analysis.rules.words.background) or has_phrase(
+    background = has_phrase(_backshifted(analysis, words), analysis.rules.words.background
+                            ) or has_phrase(
         words, analysis.rules.phases.cause_phrases) or has_phrase(
         after, analysis.rules.phases.period_bounds) or _in_past_clause(analysis, view, move)
     current = _is_current(analysis, words) or view.sentence.index < LEAD_SENTENCES or (
@@ -368,6 +385,7 @@ def _clauses(analysis: Analysis) -> Iterator[MoveClause]:
         view = View(sentence, terms)
         moves = [(t, classify(analysis, view, t)) for t in terms]
         moves += standalone_moves(analysis, view, [m for _, m in moves if m])
+        moves += stay_moves(analysis, view, [t for t, m in moves if m is None])
         spans = [(min(m.cue, t.start), max(m.cue + 1, t.end)) for t, m in moves if m]
         spans += [(s, e) for _, s, e in analysis.matches_in(INSPECTION_MATCHER, sentence)]
         anchors = Anchors(spans)

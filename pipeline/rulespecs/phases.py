@@ -69,6 +69,7 @@ class PhasesRules:
     standalone_determiners: Phrases
     reporting_verbs: Phrases
     reported_future: Phrases
+    reported_past: Phrases
     decision_verbs: Phrases
     decided_modals: Phrases
     prior_event_openers: Phrases
@@ -80,6 +81,10 @@ class PhasesRules:
     phase_pronouns: Phrases
     phase_locatives: Phrases
     phase_relatives: Phrases
+    stay_openers: Phrases
+    stay_single_openers: Phrases
+    stay_joiners: Phrases
+    stay_future: Phrases
     state_words: Phrases
     elided_moves: Mapping[str, str]
     elided_followers: Phrases
