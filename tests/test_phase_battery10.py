@@ -309,15 +309,6 @@ TIMELINES_TABLES_LISTS = {
     "table-phase-and-date": (
         "Force | Phase | Date of move\nSurrey Police | Engage | 14 February 2024",
         {enter("surrey-police", "2024-02-14")}),
-    "list-after-colon-dated": (
-        "In March 2024 HMICFRS placed three forces in special measures:\n- Dorset Police\n"
-        "- Gwent Police\n- Suffolk Constabulary",
-        {enter("dorset-police", "2024-03"), enter("gwent-police", "2024-03"),
-         enter("suffolk-constabulary", "2024-03")}),
-    "list-taken-out-year": (
-        "These forces were taken out of Engage in 2023:\n* Avon and Somerset Constabulary\n"
-        "* Cleveland Police",
-        {leave("avon-and-somerset-constabulary", 2023), leave("cleveland-police", 2023)}),
 }
 
 SEVERAL_AND_BACKGROUND = {
@@ -450,6 +441,15 @@ MORE = {
     "stay-from-only": (
         "Surrey Police has been in special measures from March 2023.",
         {enter("surrey-police", "2023-03")}),
+    "list-items-own-dates": (
+        "The following forces left Engage:\n- Kent Police, March 2023\n- Essex Police, June "
+        "2023", {leave("kent-police", "2023-03"), leave("essex-police", "2023-06")}),
+    "list-undated-colon": (
+        "Two forces have been moved into special measures:\n- Norfolk Constabulary\n- Suffolk "
+        "Constabulary", {enter("norfolk-constabulary", None), enter("suffolk-constabulary", None)}),
+    "list-status-colon": (
+        "Three forces are in special measures:\n- Kent Police\n- Essex Police\n- Gwent "
+        "Police", set()),
 }
 
 # Cases the extractor does not yet read, each with why.
@@ -461,8 +461,6 @@ GAPS: dict[str, str] = {
     "timeline-months": "a timeline of 'date: move' lines under a heading naming the force",
     "timeline-bullets-years": "a bulleted timeline of 'year: move' lines",
     "table-phase-and-date": "a table of force, phase and date of move",
-    "list-after-colon-dated": "a dated move verb joined to a bulleted list of forces",
-    "list-taken-out-year": "a move verb before a colon and a starred list of forces",
     "removed-and-placed": "the second force's move takes the first force's",
 }
 

@@ -58,6 +58,7 @@ PERIOD_REACH = 3  # tokens after a term read for "… in the past two years" (a 
 LEAD_SENTENCES = 3  # the headline and the first sentences: an undated move there is news
 PAST_CLAUSE_REACH = 8  # tokens before a cue read for the opener of a clause it is told in
 LIST_INTRO_WORDS = 4  # words at a sentence's start read for "The forces are …"
+COLON = ":"  # a move sentence ending in it is followed by the list of forces moved
 # Date precisions from coarsest to finest: a coarser date of a move joins a finer one.
 PRECISION_ORDER = {precision: k for k, precision in enumerate(
     (Precision.YEAR, Precision.MONTH, Precision.DAY))}
@@ -437,7 +438,7 @@ def _move_events(analysis: Analysis, clause: MoveClause, forces: list[str], date
     """The move's events; with no force named, the forces a later sentence lists."""
     view, term, move = clause.view, clause.term, clause.move
     if not clause.named:
-        return _listed_later(analysis, view.sentence, clause.span[0], term, move)
+        return _listed_later(analysis, view.sentence, clause.span[0], term, move, dated)
     found = _elliptical_exit(analysis, view, term, forces) if (
         move.direction == Direction.ENTER) else []
     return found + _events(analysis, view.sentence, forces, move, dated, clause.inferred)
@@ -476,14 +477,20 @@ def _events(analysis: Analysis, sentence: Sentence, forces: list[str], move: Mov
 
 
 def _listed_later(analysis: Analysis, sentence: Sentence, start: int, term: PhaseTerm,
-                  move: Move) -> list[tuple[Event, bool]]:
+                  move: Move, dated: Dated) -> list[tuple[Event, bool]]:
     """"Six forces placed in special measures … The forces are A, B and C": a move of
     plural forces, listed in a following sentence (or list items) that introduces them.
-    Each force listed moved, at a time the text does not give."""
+    Each force listed moved, at a time the text does not give. A move sentence that ends in
+    a colon ("In March 2024 HMICFRS placed three forces in special measures:") is followed
+    by its list: each item's force moved then (or at the date the item gives)."""
     ph = analysis.rules.phases
     if not has_phrase(lower_words(analysis.doc, start, term.start), ph.plural_subjects):
         return []
     sentences = analysis.sentences
+    if sentence.text.rstrip().endswith(COLON):
+        items = list(itertools.takewhile(lambda s: s.is_list_item,
+                                         sentences[sentence.index + 1:]))
+        return [e for s in items for e in _item_events(analysis, s, move, dated)]
     for later in sentences[sentence.index + 1:sentence.index + 1 + LIST_REACH]:
         lead = lower_words(analysis.doc, later.tok_start, later.tok_start + LIST_INTRO_WORDS)
         if not has_phrase(lead, ph.list_intros):
@@ -494,6 +501,15 @@ def _listed_later(analysis: Analysis, sentence: Sentence, start: int, term: Phas
             analysis, s, forces_of(analysis, s, s.tok_start, s.tok_end, places=True), move,
             (None, None), True)]
     return []
+
+
+def _item_events(analysis: Analysis, item: Sentence, move: Move, dated: Dated
+                 ) -> list[tuple[Event, bool]]:
+    """One list item's moves: its own date ("- Kent Police, March 2023"), else the list's."""
+    own = analysis.dates_between(item.tok_start, item.tok_end)
+    when = (own[0].value, own[0].precision) if own else dated
+    forces = forces_of(analysis, item, item.tok_start, item.tok_end, places=True)
+    return _events(analysis, item, forces, move, when, when[0] is None)
 
 
 def extract_phase_changes(analysis: Analysis) -> list[Event]:
