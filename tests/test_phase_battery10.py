@@ -103,6 +103,9 @@ ENTRY_VERBS = {
     "short-form": (
         "GMP was placed in special measures in December 2020.",
         {enter("greater-manchester-police", "2020-12")}),
+    "will-now-monitor-under": (
+        "HMICFRS will now monitor Devon and Cornwall Police under its enhanced Engage "
+        "process, the inspectorate said today.", {enter("devon-and-cornwall-police", TODAY)}),
     "escalated-from-to": (
         "Kent Police has been escalated from Scan to Engage.", {enter("kent-police", TODAY)}),
     "minutes-record": (
@@ -146,6 +149,9 @@ EXIT_VERBS = {
     "moved-back-to-scan": (
         "North Wales Police was moved back to Scan in January.",
         {leave("north-wales-police", "2024-01")}),
+    "oversight-to-a-close": (
+        "HMICFRS has brought its enhanced oversight of Norfolk Constabulary to a close.",
+        {leave("norfolk-constabulary", TODAY)}),
     "welsh-name": (
         "Heddlu Gwent was removed from Engage in 2023.", {leave("gwent-police", 2023)}),
     "fronted-day-out-of-phase": (
@@ -162,9 +168,15 @@ EXIT_VERBS = {
     "confirmed-return-friday": (
         "HMICFRS confirmed Kent Police's return to Scan on Friday.",
         {leave("kent-police", "2024-06-07")}),
+    "stood-down": (
+        "Inspectors have stood down enhanced monitoring of Surrey Police.",
+        {leave("surrey-police", TODAY)}),
     "time-in-engage-ended": (
         "Norfolk Constabulary's time in Engage ended in March.",
         {leave("norfolk-constabulary", "2024-03")}),
+    "said-had-decided-to-remove": (
+        "HMICFRS said it had decided to remove Derbyshire Constabulary from Engage.",
+        {leave("derbyshire-constabulary", TODAY)}),
     "de-escalation-noun": (
         "The de-escalation of Gwent Police to Scan was confirmed on 14 May 2024.",
         {leave("gwent-police", "2024-05-14")}),
@@ -174,6 +186,9 @@ SINCE_AND_REMAINS = {
     "has-been-in-since": (
         "Essex Police has been in special measures since September 2022.",
         {enter("essex-police", "2022-09")}),
+    "remains-where-placed": (
+        "Sussex Police remains in Engage, where it was placed in 2022.",
+        {enter("sussex-police", 2022)}),
     "under-since-last-month": (
         "Avon and Somerset Constabulary, which has been under enhanced monitoring since last "
         "July, published its improvement plan.",
@@ -186,6 +201,9 @@ SINCE_AND_REMAINS = {
     "caption-which-was": (
         "Pictured: the headquarters of Essex Police, which was moved into Engage in 2022.",
         {enter("essex-police", 2022)}),
+    "in-from-to": (
+        "Durham Constabulary was in special measures from 2019 to 2021.",
+        {enter("durham-constabulary", 2019), leave("durham-constabulary", 2021)}),
     "placed-then-returned": (
         "Suffolk Constabulary, placed in Engage in 2021, has now been returned to Scan.",
         {enter("suffolk-constabulary", 2021), leave("suffolk-constabulary", TODAY)}),
@@ -278,6 +296,11 @@ QUOTES_AND_SPEECH = {
         "Chief Constable Mark Hollis said: \"Today the inspectorate has confirmed that "
         "Derbyshire Constabulary is coming out of Engage, and I am proud of our officers.\"",
         {leave("derbyshire-constabulary", TODAY)}),
+    "quote-two-moves": (
+        "The commissioner said: \"The Met was moved into enhanced monitoring in June 2022 "
+        "and has now left it.\"",
+        {enter("metropolitan-police-service", "2022-06"),
+         leave("metropolitan-police-service", TODAY)}),
     "reported-had-been-moved-out": (
         "The chief constable told the police and crime panel that Northumbria Police had been "
         "moved out of Engage in April.", {leave("northumbria-police", "2024-04")}),
@@ -309,6 +332,15 @@ TIMELINES_TABLES_LISTS = {
     "table-phase-and-date": (
         "Force | Phase | Date of move\nSurrey Police | Engage | 14 February 2024",
         {enter("surrey-police", "2024-02-14")}),
+    "list-after-colon-dated": (
+        "In March 2024 HMICFRS placed three forces in special measures:\n- Dorset Police\n"
+        "- Gwent Police\n- Suffolk Constabulary",
+        {enter("dorset-police", "2024-03"), enter("gwent-police", "2024-03"),
+         enter("suffolk-constabulary", "2024-03")}),
+    "list-taken-out-year": (
+        "These forces were taken out of Engage in 2023:\n* Avon and Somerset Constabulary\n"
+        "* Cleveland Police",
+        {leave("avon-and-somerset-constabulary", 2023), leave("cleveland-police", 2023)}),
 }
 
 SEVERAL_AND_BACKGROUND = {
@@ -328,6 +360,11 @@ SEVERAL_AND_BACKGROUND = {
         "Staffordshire Police has been removed from Engage. Neighbouring West Midlands Police "
         "was moved into special measures in November 2023.",
         {leave("staffordshire-police", TODAY), enter("west-midlands-police", "2023-11")}),
+    "latest-force-and-recap": (
+        "Lincolnshire Police today became the latest force to enter Engage. Greater "
+        "Manchester Police, which was placed there in 2020, left in 2022.",
+        {enter("lincolnshire-police", TODAY), enter("greater-manchester-police", 2020),
+         leave("greater-manchester-police", 2022)}),
     "comparison-other-force": (
         "Lancashire Constabulary left Engage in March 2024, more quickly than Cleveland "
         "Police did.", {leave("lancashire-constabulary", "2024-03")}),
@@ -340,6 +377,8 @@ NEAR_MISSES = {
     "calls-for": (
         "Campaigners have called for Cheshire Constabulary to be placed in special measures.",
         set()),
+    "denied": (
+        "Kent Police denied reports that it had been placed in special measures.", set()),
     "process-explainer": (
         "Under the monitoring process, a force is moved into Engage when it is not "
         "responding to a cause of concern, and returns to Scan once it has.", set()),
@@ -353,11 +392,16 @@ NEAR_MISSES = {
     "avoided": (
         "Hertfordshire Constabulary avoided special measures despite two causes of concern.",
         set()),
+    "school-ofsted": (
+        "The Durham school was placed in special measures by Ofsted last year.", set()),
     "graded-not-moved": (
         "Sussex Police was graded inadequate for investigating crime, but it has not been "
         "moved into Engage.", set()),
     "stays-in": (
         "Two causes of concern have been closed, but Gwent Police stays in Engage.", set()),
+    "would-ask": (
+        "The commissioner said she would ask HMICFRS to take Cleveland Police out of special "
+        "measures at the next review.", set()),
     "moved-into-headquarters": (
         "Humberside Police moved into its new headquarters in 2023.", set()),
     "ordinary-engage-scan": (
@@ -450,6 +494,13 @@ MORE = {
     "list-status-colon": (
         "Three forces are in special measures:\n- Kent Police\n- Essex Police\n- Gwent "
         "Police", set()),
+    "timeline-day-lines": (
+        "Gwent Police: key dates\n- 14 June 2022: escalated to Engage\n- 9 May 2024: moved "
+        "back to Scan",
+        {enter("gwent-police", "2022-06-14"), leave("gwent-police", "2024-05-09")}),
+    "timeline-line-with-subject": (
+        "Essex Police: key dates\n- 2019: Kent Police moved into Engage",
+        {enter("kent-police", 2019)}),
 }
 
 # Cases the extractor does not yet read, each with why.
@@ -458,8 +509,6 @@ GAPS: dict[str, str] = {
     "headline-letter-date": "the letter date in the next sentence does not date the "
                             "headline's move",
     "quote-being-placed": "a gerund move with a relative date inside a quote is not read",
-    "timeline-months": "a timeline of 'date: move' lines under a heading naming the force",
-    "timeline-bullets-years": "a bulleted timeline of 'year: move' lines",
     "table-phase-and-date": "a table of force, phase and date of move",
     "removed-and-placed": "the second force's move takes the first force's",
 }

@@ -22,6 +22,7 @@ from pipeline.events.registry import PHASE_CHANGE
 from pipeline.extract.anchoring import Anchors, closest_date
 from pipeline.extract.clauses import clause_end, clause_start, has_phrase, lower_words
 from pipeline.extract.context import Analysis, DateMention, Sentence
+from pipeline.extract.dates import bare_year
 from pipeline.extract.evidence import sentence_event
 from pipeline.extract.force_scope import Refer, forces_of, out_of_scope
 from pipeline.extract.inspections import INSPECTION_MATCHER
@@ -409,6 +410,31 @@ def _subordinate_subject(analysis: Analysis, sentence: Sentence, start: int, mov
     return []
 
 
+def _timeline_date(analysis: Analysis, sentence: Sentence, move: Move) -> Dated | None:
+    """"March 2021: moved into Engage", "- 2019: Kent Police was placed in special
+    measures": the date that opens a timeline line, before a colon and the move; None for
+    any other line."""
+    doc = analysis.doc
+    lead = sentence.tok_start
+    while lead < move.cue and doc[lead].idx < sentence.start + sentence.marker:
+        lead += 1  # past the list marker
+    dates = analysis.dates_between(lead, move.cue)
+    if dates and dates[0].tok_start == lead and doc[dates[0].tok_end].text == COLON:
+        return dates[0].value, dates[0].precision
+    year = bare_year(doc[lead].text, analysis.rules)
+    return (year, Precision.YEAR) if year and lead + 1 < move.cue and (
+        doc[lead + 1].text == COLON) else None
+
+
+def _timeline_subject(analysis: Analysis, clause: MoveClause) -> list[str]:
+    """A timeline line that names no force is about the force last named before it
+    ("Timeline: Lancashire Constabulary …")."""
+    sentence = clause.view.sentence
+    dated = _timeline_date(analysis, sentence, clause.move)
+    force = analysis.force_before(sentence.tok_start) if dated else None
+    return [force] if force else []
+
+
 def _blocked_move(analysis: Analysis, clause: MoveClause) -> bool:
     return clause.span is None
 
@@ -419,7 +445,8 @@ def _forces(analysis: Analysis, clause: MoveClause) -> list[str]:
     sentence, term, (start, end) = clause.view.sentence, clause.term, clause.span
     forces = _subordinate_subject(analysis, sentence, start, clause.move) or participants(
         analysis, sentence, start, end) or _fronted_subject(
-        analysis, sentence, term) or _object_after(analysis, sentence, term, clause.move)
+        analysis, sentence, term) or _object_after(analysis, sentence, term, clause.move) or (
+        _timeline_subject(analysis, clause))
     clause.listed = not forces
     if clause.listed:
         forces = _listed_after(analysis, sentence, start, term)
@@ -428,6 +455,9 @@ def _forces(analysis: Analysis, clause: MoveClause) -> list[str]:
 
 
 def _date(analysis: Analysis, clause: MoveClause) -> Dated:
+    timeline = _timeline_date(analysis, clause.view.sentence, clause.move)
+    if timeline is not None:
+        return timeline
     dated, clause.inferred = _move_date(analysis, clause.view, clause.term, clause.move,
                                         clause.span[0], clause.anchors, clause.listed)
     return dated
