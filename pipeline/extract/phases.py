@@ -314,6 +314,9 @@ def _move_date(analysis: Analysis, view: View, term: PhaseTerm, move: Move, star
                                                           anchors, resolved=False):
         return (None, None), True  # "that year" with no year before it, a programme span
     words = lower_words(analysis.doc, start, term.end)
+    opening = None if _is_current(analysis, words) else _opening_date(analysis, view, own[0])
+    if opening is not None:
+        return (opening.value, opening.precision), False
     after = lower_words(analysis.doc, term.end, min(term.end + PERIOD_REACH,
                                                     view.sentence.tok_end))
     background = has_phrase(_backshifted(analysis, words), analysis.rules.words.background
@@ -326,6 +329,23 @@ def _move_date(analysis: Analysis, view: View, term: PhaseTerm, move: Move, star
         return (None, None), True
     reference, precision = analysis.reference
     return (reference, precision if reference else None), True
+
+
+def _opening_date(analysis: Analysis, view: View, first: int) -> DateMention | None:
+    """"On 5 March 2024 HMICFRS removed Dorset Police from Engage and placed Wiltshire
+    Police into it": the date that opens the sentence dates a later move of it that has no
+    date of its own, unless another date or a relative clause (", which …") comes between."""
+    sentence = view.sentence
+    phrases = analysis.date_phrases_between(sentence.tok_start, first)
+    if len(phrases) != 1 or phrases[0].tok_start != sentence.tok_start or (
+            phrases[0].value is None):
+        return None
+    doc = analysis.doc
+    relatives = set(analysis.rules.forces.relative_pronouns)
+    if any(doc[i].lower_ in relatives and doc[i - 1].text == ","
+           for i in range(phrases[0].tok_end + 1, first)):
+        return None
+    return phrases[0]
 
 
 def _prior_event(analysis: Analysis, view: View, mention: DateMention, first: int) -> bool:
@@ -410,6 +430,18 @@ def _subordinate_subject(analysis: Analysis, sentence: Sentence, start: int, mov
     return []
 
 
+def _objects(analysis: Analysis, sentence: Sentence, term: PhaseTerm, move: Move
+             ) -> list[str]:
+    """"HMICFRS removed Dorset Police from Engage and placed Wiltshire Police into it": the
+    forces named between a movement verb and its phase are the ones it moved, whatever the
+    clause names before the verb."""
+    if not move.cue < term.start or analysis.doc[move.cue].lower_ not in (
+            vocabulary(analysis).move_verbs):
+        return []
+    return [m.force_id for m in analysis.forces_between(move.cue + 1, term.start)
+            if analysis.usable(m, sentence)]
+
+
 def _timeline_date(analysis: Analysis, sentence: Sentence, move: Move) -> Dated | None:
     """"March 2021: moved into Engage", "- 2019: Kent Police was placed in special
     measures": the date that opens a timeline line, before a colon and the move; None for
@@ -443,7 +475,8 @@ def _forces(analysis: Analysis, clause: MoveClause) -> list[str]:
     """The forces moved: named in the clause, the subject after a fronted clause, the object
     after the term, or listed right after the move."""
     sentence, term, (start, end) = clause.view.sentence, clause.term, clause.span
-    forces = _subordinate_subject(analysis, sentence, start, clause.move) or participants(
+    forces = _objects(analysis, sentence, term, clause.move) or _subordinate_subject(
+        analysis, sentence, start, clause.move) or participants(
         analysis, sentence, start, end) or _fronted_subject(
         analysis, sentence, term) or _object_after(analysis, sentence, term, clause.move) or (
         _timeline_subject(analysis, clause))
