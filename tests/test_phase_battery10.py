@@ -512,8 +512,167 @@ MORE = {
         {enter("kent-police", 2019), leave("essex-police", TODAY)}),
 }
 
+# A second round of phrasings, written after the first was read.
+WAVE2 = {
+    "exited-the-process": (
+        "Kent Police has exited the Engage process.", {leave("kent-police", TODAY)}),
+    "status-was-lifted": (
+        "Essex Police's special measures status was lifted in May.",
+        {leave("essex-police", "2024-05")}),
+    "monitoring-of-ended": (
+        "Enhanced monitoring of Surrey Police ended in March.",
+        {leave("surrey-police", "2024-03")}),
+    "is-out-of": (
+        "Sussex Police is out of special measures.", {leave("sussex-police", TODAY)}),
+    "lifted-out-of": (
+        "HMICFRS has lifted Gwent Police out of special measures.",
+        {leave("gwent-police", TODAY)}),
+    "dash-relative-has-now-left": (
+        "Dorset Police \u2013 which entered Engage in 2021 \u2013 has now left.",
+        {enter("dorset-police", 2021), leave("dorset-police", TODAY)}),
+    "decision-taken-on": (
+        "The decision to place Cumbria Constabulary into Engage was taken on 12 March.",
+        {enter("cumbria-constabulary", "2024-03-12")}),
+    "will-be-removed-announced": (
+        "Durham Constabulary will be removed from special measures, HMICFRS announced.",
+        {leave("durham-constabulary", TODAY)}),
+    "second-time": (
+        "Lancashire Constabulary entered special measures for the second time in March.",
+        {enter("lancashire-constabulary", "2024-03")}),
+    "the-move-to-take": (
+        "The move to take Norfolk Constabulary out of special measures was confirmed on "
+        "Friday.", {leave("norfolk-constabulary", "2024-06-07")}),
+    "after-months-in": (
+        "After 14 months in special measures, Suffolk Constabulary has been returned to "
+        "routine monitoring.",
+        {enter("suffolk-constabulary", 2023), leave("suffolk-constabulary", TODAY)}),
+    "welsh-south-wales": (
+        "Heddlu De Cymru was moved into Engage in 2022.", {enter("south-wales-police", 2022)}),
+    "bare-place-by-inspectorate": (
+        "Kent was put into special measures by the inspectorate in 2022.",
+        {enter("kent-police", 2022)}),
+    "the-met": (
+        "The Met was placed into Engage in June 2022.",
+        {enter("metropolitan-police-service", "2022-06")}),
+    "quote-no-longer": (
+        "\"We are no longer in special measures,\" said the chief constable of Wiltshire "
+        "Police.", {leave("wiltshire-police", TODAY)}),
+    "letter-pleased-to-confirm": (
+        "I am pleased to confirm that Cheshire Constabulary has been moved from the Engage "
+        "phase to the Scan phase.", {leave("cheshire-constabulary", TODAY)}),
+    "minutes-reported-had-exited": (
+        "The Chief Constable reported that Cleveland Police had exited Engage on 3 April "
+        "2024.", {leave("cleveland-police", "2024-04-03")}),
+    "one-of-four-placed": (
+        "Merseyside Police was one of four forces placed into Engage in 2022.",
+        {enter("merseyside-police", 2022)}),
+    "among-forces-to-have-left": (
+        "Kent Police, Essex Police and Surrey Police are among the forces to have left "
+        "special measures this year.",
+        {leave("kent-police", 2024), leave("essex-police", 2024), leave("surrey-police", 2024)}),
+    "one-of-five-in": (
+        "Northumbria Police is one of five forces in special measures.", set()),
+    "if-placed": (
+        "If Humberside Police is placed in special measures, it will be the third force this "
+        "year.", set()),
+    "led-out-of": (
+        "The new chief constable led Cleveland Police out of special measures in 2023.",
+        {leave("cleveland-police", 2023)}),
+    "will-exit-confirmed": (
+        "Devon and Cornwall Police will exit Engage, the inspectorate has confirmed.",
+        {leave("devon-and-cornwall-police", TODAY)}),
+    "confirmed-on-monday-would-exit": (
+        "HMICFRS confirmed on Monday that Avon and Somerset Constabulary would exit enhanced "
+        "monitoring.", {leave("avon-and-somerset-constabulary", "2024-06-10")}),
+    "would-have-been": (
+        "Staffordshire Police would have been placed in Engage had it not improved.", set()),
+    "considered-placing": (
+        "Ministers considered placing Leicestershire Police in special measures.", set()),
+    "exit-announced-on": (
+        "Derbyshire Constabulary's exit from special measures was announced on 2 May.",
+        {leave("derbyshire-constabulary", "2024-05-02")}),
+    "discharged-known-as": (
+        "Bedfordshire Police has been discharged from the enhanced level of monitoring, known "
+        "as Engage.", {leave("bedfordshire-police", TODAY)}),
+    "table-bare-place": (
+        "Force | Entered Engage | Left Engage\nKent | 2019 | 2021\nEssex Police | March 2020 "
+        "| \u2013", {enter("kent-police", 2019), leave("kent-police", 2021),
+                    enter("essex-police", "2020-03")}),
+    "table-fire-service": (
+        "Service | Entered Engage | Left Engage\nDorset and Wiltshire Fire and Rescue Service | "
+        "2019 | 2021", set()),
+    "headline-lifted-for": (
+        "Special measures lifted for Lincolnshire Police\nThe inspectorate praised the force.",
+        {leave("lincolnshire-police", TODAY)}),
+    "went-back-into": (
+        "Hertfordshire Constabulary went back into special measures in 2023.",
+        {enter("hertfordshire-constabulary", 2023)}),
+    "slipped-back-into": (
+        "Warwickshire Police slipped back into Engage in 2023.",
+        {enter("warwickshire-police", 2023)}),
+    "all-clear-to-leave": (
+        "West Mercia Police has been given the all-clear to leave special measures.",
+        {leave("west-mercia-police", TODAY)}),
+    "months-after-placed-there": (
+        "North Yorkshire Police has been released from the Engage phase, 18 months after it "
+        "was placed there.",
+        {leave("north-yorkshire-police", TODAY), enter("north-yorkshire-police", 2022)}),
+    "autumn-of-year": (
+        "Thames Valley Police moved out of Engage in the autumn of 2023.",
+        {leave("thames-valley-police", 2023)}),
+    "said-in-letter-dated": (
+        "HMICFRS said in a letter dated 3 April 2024 that Greater Manchester Police would "
+        "return to Scan.", {leave("greater-manchester-police", "2024-04-03")}),
+    "is-moving": (
+        "The inspectorate is moving West Yorkshire Police into Engage.",
+        {enter("west-yorkshire-police", TODAY)}),
+    "second-stage-known-as": (
+        "Avon and Somerset Constabulary has been escalated to the second stage of the "
+        "monitoring process, known as Engage.",
+        {enter("avon-and-somerset-constabulary", TODAY)}),
+    "move-out-came": (
+        "Gloucestershire Constabulary's move out of Engage came in September 2023.",
+        {leave("gloucestershire-constabulary", "2023-09")}),
+    "first-force-to-leave": (
+        "Northamptonshire Police became the first force to leave special measures in 2023.",
+        {leave("northamptonshire-police", 2023)}),
+    "in-for-two-years": (
+        "Cambridgeshire Constabulary has been in Engage for two years.",
+        {enter("cambridgeshire-constabulary", 2022)}),
+    "joins-in": (
+        "Essex Police joins Kent Police in special measures.", {enter("essex-police", TODAY)}),
+    "officers-told-on-tuesday": (
+        "Officers at Kent Police were told on Tuesday that the force had been placed in "
+        "special measures.", {enter("kent-police", "2024-06-11")}),
+    "pleased-was-out": (
+        "The Home Secretary said she was pleased that Kent Police was out of special "
+        "measures.", {leave("kent-police", TODAY)}),
+    "a-year-on-from-entering": (
+        "A year on from entering special measures, Kent Police has made progress.",
+        {enter("kent-police", 2023)}),
+    "having-entered-it": (
+        "Kent Police was taken out of Engage on 1 July 2023, having entered it in March 2022.",
+        {leave("kent-police", "2023-07-01"), enter("kent-police", "2022-03")}),
+    "stood-down-from": (
+        "Kent Police has now been formally stood down from enhanced monitoring.",
+        {leave("kent-police", TODAY)}),
+    "latest-to-be-placed": (
+        "Kent Police is the latest force to be placed under enhanced monitoring.",
+        {enter("kent-police", TODAY)}),
+    "later-left-undated": (
+        "Kent Police was moved into Engage in 2021 and later left.",
+        {enter("kent-police", 2021), leave("kent-police", None)}),
+    "left-with-an-object": (
+        "Kent Police was moved into Engage in 2021 and left the meeting with a plan.",
+        {enter("kent-police", 2021)}),
+}
+
 # Cases the extractor does not yet read, each with why.
 GAPS: dict[str, str] = {
+    "second-stage-known-as": "a phase named only by an apposition after a description "
+                             "('the second stage of …, known as Engage')",
+    "a-year-on-from-entering": "a stay measured 'a year on from' its entry to the page's "
+                               "date",
     "went-left-returned": "the third verb of a run of moves sharing one subject is lost",
     "headline-letter-date": "the letter date in the next sentence does not date the "
                             "headline's move",
@@ -523,7 +682,7 @@ GAPS: dict[str, str] = {
 
 GROUPS = (ENTRY_VERBS, EXIT_VERBS, SINCE_AND_REMAINS, NOUN_FORMS, HEADLINES,
           DECISIONS_LETTERS_MEETINGS, QUOTES_AND_SPEECH, TIMELINES_TABLES_LISTS,
-          SEVERAL_AND_BACKGROUND, NEAR_MISSES, MORE)
+          SEVERAL_AND_BACKGROUND, NEAR_MISSES, MORE, WAVE2)
 
 
 def _params() -> list:

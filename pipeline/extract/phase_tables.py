@@ -20,7 +20,7 @@ from pipeline.extract.context import Analysis
 from pipeline.extract.dates import bare_year
 from pipeline.extract.evidence import span_event
 from pipeline.extract.finding_tables import Cell, Row, tables
-from pipeline.extract.force_scope import out_of_scope
+from pipeline.extract.force_scope import forces_of, out_of_scope
 from pipeline.models import Event
 
 
@@ -61,10 +61,11 @@ def _move_columns(analysis: Analysis, header: Row) -> dict[int, Phase]:
 
 
 def _row_force(analysis: Analysis, row: Row, columns: dict[int, Phase]) -> str | None:
-    """The one force the row's other cells name."""
-    named = {m.force_id for c, cell in enumerate(row.cells) if c not in columns
-             for m in analysis.forces_between(cell.tok_start, cell.tok_end)
-             if analysis.usable(m)}
+    """The one force the row's other cells name; a bare place ("Kent") names it too, as no
+    region or council moves between monitoring phases."""
+    named = {force_id for c, cell in enumerate(row.cells) if c not in columns
+             for force_id in forces_of(analysis, analysis.sentence_of(cell.tok_start),
+                                       cell.tok_start, cell.tok_end, places=True)}
     return named.pop() if len(named) == 1 else None
 
 

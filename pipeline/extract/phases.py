@@ -155,12 +155,29 @@ def _elliptical_exit(analysis: Analysis, view: View, term: PhaseTerm, forces: li
             continue
         if view.terms[-1].start > i:
             return []  # the exit names its own phase; classify() reads it
+        dated = [(force_id, (mention.value, mention.precision), False)
+                 for force_id, mention in _exit_dates(analysis, view.sentence, i, forces)]
         return [(sentence_event(
-            analysis, view.sentence, PHASE_CHANGE.name, force_id, event_date=mention.value,
-            date_precision=mention.precision, phase_from=Phase.ENGAGE, phase_to=Phase.SCAN),
-            False)
-            for force_id, mention in _exit_dates(analysis, view.sentence, i, forces)]
+            analysis, view.sentence, PHASE_CHANGE.name, force_id, event_date=when[0],
+            date_precision=when[1], phase_from=Phase.ENGAGE, phase_to=Phase.SCAN), inferred)
+            for force_id, when, inferred in dated or _last_exit(analysis, view, i, forces)]
     return []
+
+
+def _last_exit(analysis: Analysis, view: View, exit_word: int, forces: list[str]
+               ) -> list[tuple[str, Dated, bool]]:
+    """"Dorset Police – which entered Engage in 2021 – has now left.": an exit word that
+    ends the sentence, with no date, is today's news when told in the present perfect."""
+    doc = analysis.doc
+    rest = [t for t in doc[exit_word + 1:view.sentence.tok_end] if not t.is_space]
+    if rest and not all(t.is_punct for t in rest):
+        return []
+    words = lower_words(doc, max(view.sentence.tok_start, exit_word - JOIN_REACH), exit_word)
+    if not _is_current(analysis, words):
+        return [(force_id, (None, None), True) for force_id in forces]
+    reference, precision = analysis.reference
+    return [(force_id, (reference, precision if reference else None), True)
+            for force_id in forces]
 
 
 def _exit_dates(analysis: Analysis, sentence: Sentence, exit_word: int, forces: list[str]
@@ -442,6 +459,19 @@ def _objects(analysis: Analysis, sentence: Sentence, term: PhaseTerm, move: Move
             if analysis.usable(m, sentence)]
 
 
+def _dash_relative(analysis: Analysis, sentence: Sentence, start: int) -> list[str]:
+    """"Dorset Police – which entered Engage in 2021 – …": a relative clause after a dash
+    is about the force named right before the dash."""
+    doc = analysis.doc
+    if start - 1 <= sentence.tok_start or doc[start - 1].text not in (
+            analysis.rules.phases.aside_dashes) or doc[start].lower_ not in (
+            analysis.rules.forces.relative_pronouns):
+        return []
+    before = [m for m in analysis.forces_between(sentence.tok_start, start - 1)
+              if m.tok_end == start - 1 and analysis.usable(m, sentence)]
+    return [before[-1].force_id] if before else []
+
+
 def _timeline_date(analysis: Analysis, sentence: Sentence, move: Move) -> Dated | None:
     """"March 2021: moved into Engage", "- 2019: Kent Police was placed in special
     measures": the date that opens a timeline line, before a colon and the move; None for
@@ -475,7 +505,8 @@ def _forces(analysis: Analysis, clause: MoveClause) -> list[str]:
     """The forces moved: named in the clause, the subject after a fronted clause, the object
     after the term, or listed right after the move."""
     sentence, term, (start, end) = clause.view.sentence, clause.term, clause.span
-    forces = _objects(analysis, sentence, term, clause.move) or _subordinate_subject(
+    forces = _objects(analysis, sentence, term, clause.move) or _dash_relative(
+        analysis, sentence, start) or _subordinate_subject(
         analysis, sentence, start, clause.move) or participants(
         analysis, sentence, start, end) or _fronted_subject(
         analysis, sentence, term) or _object_after(analysis, sentence, term, clause.move) or (

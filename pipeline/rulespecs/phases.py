@@ -44,6 +44,7 @@ class PhasesRules:
     verb_search_skips: Phrases
     elliptical_joiners: Phrases
     elliptical_subjects: Phrases
+    aside_dashes: Phrases
     object_preps: Phrases
     plural_subjects: Phrases
     list_markers: Phrases
