@@ -665,6 +665,13 @@ WAVE2 = {
     "left-with-an-object": (
         "Kent Police was moved into Engage in 2021 and left the meeting with a plan.",
         {enter("kent-police", 2021)}),
+    "not-until-past": (
+        "Kent Police did not leave special measures until March 2024.",
+        {leave("kent-police", "2024-03")}),
+    "not-until-future": (
+        "Kent Police will not leave special measures until 2026.", set()),
+    "not-until-event": (
+        "Kent Police was not placed in Engage until it failed a second inspection.", set()),
 }
 
 # Cases the extractor does not yet read, each with why.

@@ -58,6 +58,7 @@ SUBORDINATE_REACH = 5  # tokens before a cue where a subordinator opening its cl
 PERIOD_REACH = 3  # tokens after a term read for "… in the past two years" (a recap)
 LEAD_SENTENCES = 3  # the headline and the first sentences: an undated move there is news
 PAST_CLAUSE_REACH = 8  # tokens before a cue read for the opener of a clause it is told in
+UNTIL_REACH = 3  # tokens after a negated move where "until <date>" may start
 LIST_INTRO_WORDS = 4  # words at a sentence's start read for "The forces are …"
 COLON = ":"  # a move sentence ending in it is followed by the list of forces moved
 # Date precisions from coarsest to finest: a coarser date of a move joins a finer one.
@@ -74,6 +75,8 @@ def _blocked(analysis: Analysis, sentence: Sentence, start: int, end: int) -> bo
              if i not in dated]
     w = analysis.rules.words
     negations = set(w.negations)
+    if _not_until(analysis, sentence, end):
+        negations -= set(analysis.rules.phases.not_until_negations)
     no_longer = analysis.rules.phases.no_longer
     # "no longer" is an exit cue, not a negation.
     words = [x for k, x in enumerate(words)
@@ -84,6 +87,20 @@ def _blocked(analysis: Analysis, sentence: Sentence, start: int, end: int) -> bo
         has_phrase(words, phrases) for phrases in (ph.wishes, ph.denials, ph.requests,
                                                   ph.other_regimes)) or _condition(
         analysis, words)
+
+
+def _not_until(analysis: Analysis, sentence: Sentence, end: int) -> bool:
+    """"… did not come off it until October 2023": "until" and a date already past, right
+    after the move, make its negation say when it happened."""
+    doc = analysis.doc
+    ph = analysis.rules.phases
+    for j in range(end, min(end + UNTIL_REACH, sentence.tok_end)):
+        if doc[j].lower_ in ph.not_until_words:
+            dates = analysis.dates_between(j, sentence.tok_end)
+            reference = analysis.reference[0]
+            return bool(dates) and dates[0].tok_start <= j + 1 and reference is not None and (
+                dates[0].value <= reference)
+    return False
 
 
 def _condition(analysis: Analysis, words: list[str]) -> bool:

@@ -75,6 +75,8 @@ class PhasesRules:
     decided_modals: Phrases
     prior_event_openers: Phrases
     until_words: Phrases
+    not_until_negations: Phrases
+    not_until_words: Phrases
     present_cues: Phrases
     comparison_openers: Phrases
     comparison_auxiliaries: Phrases
