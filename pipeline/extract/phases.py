@@ -177,7 +177,30 @@ def _elliptical_exit(analysis: Analysis, view: View, term: PhaseTerm, forces: li
         return [(sentence_event(
             analysis, view.sentence, PHASE_CHANGE.name, force_id, event_date=when[0],
             date_precision=when[1], phase_from=Phase.ENGAGE, phase_to=Phase.SCAN), inferred)
-            for force_id, when, inferred in dated or _last_exit(analysis, view, i, forces)]
+            for force_id, when, inferred in dated or _last_exit(analysis, view, i, forces)
+        ] + _elliptical_return(analysis, view, i, end, forces)
+    return []
+
+
+def _elliptical_return(analysis: Analysis, view: View, exit_word: int, end: int,
+                       forces: list[str]) -> list[tuple[Event, bool]]:
+    """"… went into Engage in 2019, left in 2021 and returned in 2023": a move back in after
+    an elliptical exit, dated by the date right after it."""
+    doc = analysis.doc
+    ph = analysis.rules.phases
+    joiners = set(ph.elliptical_joiners)
+    v = vocabulary(analysis)
+    for i in range(exit_word + 1, end):
+        if doc[i].lower_ not in ph.elliptical_returns or not _joined(analysis, i, joiners, v):
+            continue
+        dates = analysis.dates_between(i + 1, min(i + ELLIPTICAL_DATE_REACH,
+                                                  view.sentence.tok_end))
+        if not dates or dates[0].tok_start != i + 1:
+            return []
+        return [(sentence_event(
+            analysis, view.sentence, PHASE_CHANGE.name, force_id, event_date=dates[0].value,
+            date_precision=dates[0].precision, phase_from=Phase.SCAN, phase_to=Phase.ENGAGE),
+            False) for force_id in forces]
     return []
 
 

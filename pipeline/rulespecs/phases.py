@@ -43,6 +43,7 @@ class PhasesRules:
     verb_search_stops: Phrases
     verb_search_skips: Phrases
     elliptical_joiners: Phrases
+    elliptical_returns: Phrases
     elliptical_subjects: Phrases
     aside_dashes: Phrases
     object_preps: Phrases
