@@ -89,6 +89,9 @@ class PhasesRules:
     stay_single_openers: Phrases
     stay_joiners: Phrases
     stay_future: Phrases
+    table_phase_headers: Phrases
+    table_move_headers: Phrases
+    table_entry_headers: Phrases
     state_words: Phrases
     elided_moves: Mapping[str, str]
     elided_followers: Phrases
