@@ -685,20 +685,139 @@ WAVE2 = {
         "Force | Status | Last inspected\nKent Police | Engage | March 2022", set()),
 }
 
+# A third round: letters, minutes, headlines with "to", possessors, quotes in the first person,
+# courts' "special measures" for witnesses.
+WAVE3 = {
+    "announced-it-is-placing": (
+        "HMICFRS has today announced that it is placing Kent Police in Engage.",
+        {enter("kent-police", TODAY)}),
+    "which-escalated-last-september": (
+        "Kent Police, which was escalated to Engage last September, has a new chief "
+        "constable.", {enter("kent-police", "2023-09")}),
+    "dash-aside-since": (
+        "Kent Police \u2013 in special measures since 2021 \u2013 has a new chief constable.",
+        {enter("kent-police", 2021)}),
+    "since-being-escalated": (
+        "Kent Police has been in Engage since being escalated in March 2022.",
+        {enter("kent-police", "2022-03")}),
+    "removed-in-letter-dated": (
+        "Kent Police has a new plan. The inspectorate removed the force from Engage in a "
+        "letter to the chief constable dated 20 May 2024.", {leave("kent-police", "2024-05-20")}),
+    "letter-with-immediate-effect": (
+        "Kent Police has a new plan. In his letter, Mr Cooke said the force would move out of "
+        "Engage with immediate effect.", {leave("kent-police", TODAY)}),
+    "headline-moves-out": (
+        "Kent Police moves out of special measures", {leave("kent-police", TODAY)}),
+    "headline-to-exit": (
+        "Kent Police to exit special measures", {leave("kent-police", TODAY)}),
+    "headline-set-to-leave": (
+        "Kent Police set to leave special measures", set()),
+    "expected-to-be-placed": (
+        "Kent Police is expected to be placed into special measures.", set()),
+    "headline-second-time": (
+        "Kent Police placed into special measures for a second time",
+        {enter("kent-police", TODAY)}),
+    "headline-colon-lifted": (
+        "Kent Police: special measures lifted", {leave("kent-police", TODAY)}),
+    "escalated-its-monitoring": (
+        "The watchdog escalated its monitoring of Kent Police to the Engage phase in 2022.",
+        {enter("kent-police", 2022)}),
+    "stepped-up-moving-it": (
+        "The watchdog stepped up its monitoring of Kent Police in 2022, moving it to Engage.",
+        {enter("kent-police", 2022)}),
+    "has-had-lifted": (
+        "Kent Police has had special measures lifted.", {leave("kent-police", TODAY)}),
+    "had-imposed": (
+        "Kent Police had special measures imposed in 2021.", {enter("kent-police", 2021)}),
+    "were-imposed-on": (
+        "Special measures were imposed on Kent Police in 2021.", {enter("kent-police", 2021)}),
+    "one-of-the-forces-taken-out": (
+        "Kent Police, one of the forces taken out of Engage in 2023, has a new chief "
+        "constable.", {leave("kent-police", 2023)}),
+    "members-noted": (
+        "Members noted that Kent Police had moved into the Engage phase in September.",
+        {enter("kent-police", "2023-09")}),
+    "according-to": (
+        "According to the chief constable, Kent Police came out of Engage last month.",
+        {leave("kent-police", "2024-05")}),
+    "never-been-in": (
+        "Kent Police has never been in special measures.", set()),
+    "is-not-in-the-force-said": (
+        "Kent Police is not in special measures, the force said.", set()),
+    "warned-it-faces": (
+        "Kent Police was warned it faces special measures.", set()),
+    "said-had-avoided": (
+        "The chief constable said Kent Police had avoided Engage.", set()),
+    "hopes-to-exit": (
+        "Kent Police hopes to exit Engage by the end of the year.", set()),
+    "possessor-neighbour": (
+        "Kent Police's neighbour, Essex Police, has left special measures.",
+        {leave("essex-police", TODAY)}),
+    "quote-first-person-decision": (
+        "\"The decision to take us out of special measures is a testament to our officers,\" "
+        "said the Chief Constable of Kent Police.", {leave("kent-police", TODAY)}),
+    "quote-of-another-force": (
+        "\"Kent Police was placed in special measures in 2022,\" said the chief constable of "
+        "Essex Police.", {enter("kent-police", 2022)}),
+    "wrote-to-say-being-moved": (
+        "HM Inspector of Constabulary Roy Wilsher wrote to Kent Police on 3 April to say it "
+        "was being moved into Engage.", {enter("kent-police", "2024-04-03")}),
+    "stint-ended": (
+        "Kent Police's stint in special measures ended in May 2024.",
+        {leave("kent-police", "2024-05")}),
+    "spent-before-leaving": (
+        "Kent Police spent 18 months in Engage before leaving in March 2024.",
+        {enter("kent-police", 2022), leave("kent-police", "2024-03")}),
+    "phase-for-ended": (
+        "The Engage phase for Kent Police ended on 3 May 2024.",
+        {leave("kent-police", "2024-05-03")}),
+    "all-placed-and-one-left": (
+        "Kent Police, Essex Police and Surrey Police were all placed in Engage in 2022, and "
+        "Surrey left in 2023.",
+        {enter("kent-police", 2022), enter("essex-police", 2022), enter("surrey-police", 2022),
+         leave("surrey-police", 2023)}),
+    "witness-special-measures": (
+        "Kent Police put special measures in place for vulnerable witnesses.", set()),
+    "witnesses-given-special-measures": (
+        "Witnesses in the Kent Police case were given special measures, such as screens.",
+        set()),
+    "granted-special-measures-trial": (
+        "Kent Police has been granted special measures for the trial.", set()),
+    "time-under-came-to-an-end": (
+        "Kent Police's time under enhanced monitoring came to an end in April.",
+        {leave("kent-police", "2024-04")}),
+    "one-of-the-forces-moved-this-year": (
+        "Kent Police is one of the forces the inspectorate has moved into Engage this year.",
+        {enter("kent-police", 2024)}),
+    "left-then-had-been-placed-there": (
+        "Kent Police left Engage last year. It had been placed there in 2021.",
+        {leave("kent-police", 2023), enter("kent-police", 2021)}),
+    "placed-then-it-removed": (
+        "The inspectorate placed Kent Police in Engage in March 2022. It removed the force "
+        "from Engage in May 2024.", {enter("kent-police", "2022-03"),
+                                     leave("kent-police", "2024-05")}),
+    "two-forces-apposition": (
+        "Two forces, Kent Police and Essex Police, were placed into special measures in 2022.",
+        {enter("kent-police", 2022), enter("essex-police", 2022)}),
+}
+
 # Cases the extractor does not yet read, each with why.
 GAPS: dict[str, str] = {
+    "since-being-escalated": "a 'since being escalated in <date>' clause after the term "
+                             "names no phase of its own",
+    "spent-before-leaving": "a stay 'spent … in Engage before leaving in <date>' gives "
+                            "neither end",
     "second-stage-known-as": "a phase named only by an apposition after a description "
                              "('the second stage of …, known as Engage')",
     "a-year-on-from-entering": "a stay measured 'a year on from' its entry to the page's "
                                "date",
     "headline-letter-date": "the letter date in the next sentence does not date the "
                             "headline's move",
-    "quote-being-placed": "a gerund move with a relative date inside a quote is not read",
 }
 
 GROUPS = (ENTRY_VERBS, EXIT_VERBS, SINCE_AND_REMAINS, NOUN_FORMS, HEADLINES,
           DECISIONS_LETTERS_MEETINGS, QUOTES_AND_SPEECH, TIMELINES_TABLES_LISTS,
-          SEVERAL_AND_BACKGROUND, NEAR_MISSES, MORE, WAVE2)
+          SEVERAL_AND_BACKGROUND, NEAR_MISSES, MORE, WAVE2, WAVE3)
 
 
 def _params() -> list:

@@ -125,7 +125,7 @@ def _bare_terms(analysis: Analysis, sentence: Sentence, covered: set[int]) -> li
             continue
         nxt = doc[i + 1].lower_ if i + 1 < len(doc) else ""
         prev = doc[i - 1].lower_ if i > sentence.tok_start else ""
-        if nxt in never:
+        if nxt in never and prev not in ph.bare_phase_noun_preceders:
             continue
         named = token.text[0].isupper() and prev not in not_after and not token.is_sent_start
         if prev in preceders or (named and nxt not in not_followed):
@@ -281,6 +281,19 @@ def _ended_after(analysis: Analysis, view: View, term: PhaseTerm, v: Vocabulary)
     stop = next((i for i, w in enumerate(after) if w in v.ph.ended_stops), len(after))
     return Move(Direction.EXIT, term.end) if has_phrase(after[:stop] or after[:1],
                                                 v.ph.ended_after) else None
+
+
+def _begun_after(analysis: Analysis, view: View, term: PhaseTerm, v: Vocabulary
+                 ) -> Move | None:
+    """"Special measures were imposed on Kent Police in 2021": the words right after the
+    term start it."""
+    if term.phase != Phase.ENGAGE:
+        return None
+    after = lower_words(analysis.doc, term.end, min(term.end + HEAD_WORDS, view.sentence.tok_end))
+    stop = next((i for i, w in enumerate(after) if w in v.ph.ended_stops), len(after))
+    words = after[:stop]
+    found = any(" ".join(words[:n]) in v.ph.begun_after for n in range(1, len(words) + 1))
+    return Move(Direction.ENTER, term.end) if found else None
 
 
 def _closed(analysis: Analysis, view: View, term: PhaseTerm, after: list[str], v: Vocabulary
@@ -480,5 +493,6 @@ def classify(analysis: Analysis, view: View, term: PhaseTerm) -> Move | None:
     if term.move is not None:
         return term.move
     v = vocabulary(analysis)
-    return (_ended_after(analysis, view, term, v) or _cue_before(analysis, view, term, v)
+    return (_ended_after(analysis, view, term, v) or _begun_after(analysis, view, term, v)
+            or _cue_before(analysis, view, term, v)
             or _since_entry(analysis, view, term) or _until_exit(analysis, view, term, v))

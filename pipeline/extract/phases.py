@@ -13,6 +13,7 @@ however many phase words it holds.
 from __future__ import annotations
 
 import itertools
+from bisect import bisect_left
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
@@ -58,6 +59,7 @@ SUBORDINATE_REACH = 5  # tokens before a cue where a subordinator opening its cl
 PERIOD_REACH = 3  # tokens after a term read for "… in the past two years" (a recap)
 LEAD_SENTENCES = 3  # the headline and the first sentences: an undated move there is news
 PAST_CLAUSE_REACH = 8  # tokens before a cue read for the opener of a clause it is told in
+SPEAKER_REACH = 3  # tokens after a closing quote where its speech verb may stand
 UNTIL_REACH = 3  # tokens after a negated move where "until <date>" may start
 LIST_INTRO_WORDS = 4  # words at a sentence's start read for "The forces are …"
 COLON = ":"  # a move sentence ending in it is followed by the list of forces moved
@@ -129,13 +131,15 @@ def _reported_future(analysis: Analysis, words: list[str]) -> list[str]:
 
 def _backshifted(analysis: Analysis, words: list[str]) -> list[str]:
     """"HMICFRS said it had decided to remove the force from Engage": after a reporting
-    verb, the past perfect reports today's news, so its auxiliary is no sign of a recap."""
+    verb, the past perfect reports today's news, so its auxiliary is no sign of a recap; nor
+    is "had" after "has" ("Kent Police has had special measures lifted")."""
     ph = analysis.rules.phases
     reported = False
     out = []
-    for word in words:
+    for k, word in enumerate(words):
         reported = reported or word in ph.reporting_verbs
-        if not (reported and word in ph.reported_past):
+        perfect = k > 0 and words[k - 1] in ph.perfect_auxiliaries  # "has had … lifted"
+        if not ((reported or perfect) and word in ph.reported_past):
             out.append(word)
     return out
 
@@ -172,6 +176,7 @@ def _elliptical_exit(analysis: Analysis, view: View, term: PhaseTerm, forces: li
             continue
         if view.terms[-1].start > i:
             return []  # the exit names its own phase; classify() reads it
+        forces = _own_subject(analysis, view.sentence, i, forces, v)
         dated = [(force_id, (mention.value, mention.precision), False)
                  for force_id, mention in _exit_dates(analysis, view.sentence, i, forces)]
         return [(sentence_event(
@@ -276,16 +281,39 @@ def _object_after(analysis: Analysis, sentence: Sentence, term: PhaseTerm, move:
 
 def _joined(analysis: Analysis, i: int, joiners: set[str], v: Vocabulary) -> bool:
     """Whether an exit word follows a joiner, past auxiliaries and movement verbs ("and
-    left", "and came out", "and was removed")."""
+    left", "and came out", "and was removed"), and past a force named as its own subject
+    ("…, and Surrey left in 2023")."""
+    return _joiner(analysis, i, joiners, v) is not None
+
+
+def _joiner(analysis: Analysis, i: int, joiners: set[str], v: Vocabulary) -> int | None:
     doc = analysis.doc
-    for j in range(i - 1, max(i - JOIN_REACH, 0) - 1, -1):
+    named = {k for m in analysis.forces_between(max(i - JOIN_REACH - NAME_REACH, 0), i)
+             for k in range(m.tok_start, m.tok_end)}
+    j, steps = i - 1, 0
+    while j >= 0 and steps < JOIN_REACH:
         word = doc[j].lower_
+        if j in named:
+            j -= 1
+            continue
         if word in joiners:
-            return True
+            return j
         if (word not in v.fillers and word not in v.move_verbs
                 and word not in v.ph.elliptical_subjects):
-            return False
-    return False
+            return None
+        j, steps = j - 1, steps + 1
+    return None
+
+
+def _own_subject(analysis: Analysis, sentence: Sentence, i: int, forces: list[str],
+                 v: Vocabulary) -> list[str]:
+    """The forces an elliptical move names between its joiner and its verb ("…, and Surrey
+    left in 2023"), else the forces of the move it shares the term with."""
+    joiner = _joiner(analysis, i, set(analysis.rules.phases.elliptical_joiners), v)
+    if joiner is None or joiner + 1 >= i:
+        return forces
+    named = forces_of(analysis, sentence, joiner + 1, i, places=True)
+    return named or forces
 
 
 def _listed_after(analysis: Analysis, sentence: Sentence, start: int, term: PhaseTerm
@@ -371,7 +399,8 @@ def _move_date(analysis: Analysis, view: View, term: PhaseTerm, move: Move, star
                                                           anchors, resolved=False):
         return (None, None), True  # "that year" with no year before it, a programme span
     words = lower_words(analysis.doc, start, term.end)
-    opening = None if _is_current(analysis, words) else _opening_date(analysis, view, own[0])
+    present = _is_current(analysis, words)
+    opening = None if present else _opening_date(analysis, view, own[0])
     if opening is not None:
         return (opening.value, opening.precision), False
     after = lower_words(analysis.doc, term.end, min(term.end + PERIOD_REACH,
@@ -380,7 +409,7 @@ def _move_date(analysis: Analysis, view: View, term: PhaseTerm, move: Move, star
                             ) or has_phrase(
         words, analysis.rules.phases.cause_phrases) or has_phrase(
         after, analysis.rules.phases.period_bounds) or _in_past_clause(analysis, view, move)
-    current = _is_current(analysis, words) or view.sentence.index < LEAD_SENTENCES or (
+    current = present or view.sentence.index < LEAD_SENTENCES or (
         analysis.is_heading(view.sentence))
     if listed or background or not current:
         return (None, None), True
@@ -499,15 +528,65 @@ def _objects(analysis: Analysis, sentence: Sentence, term: PhaseTerm, move: Move
             if analysis.usable(m, sentence)]
 
 
+def _without_possessors(analysis: Analysis, start: int, end: int, forces: list[str]
+                        ) -> list[str]:
+    """"Kent Police's neighbour, Essex Police, has left special measures": beside another
+    force, a force named only as a possessor ("Kent Police's …") is not the one moved."""
+    if len(forces) < 2:
+        return forces
+    doc = analysis.doc
+    possessives = set(analysis.rules.phases.possessives)
+    owners = {m.force_id for m in analysis.forces_between(start, end)
+              if m.tok_end < len(doc) and doc[m.tok_end].lower_ in possessives}
+    others = {m.force_id for m in analysis.forces_between(start, end)
+              if not (m.tok_end < len(doc) and doc[m.tok_end].lower_ in possessives)}
+    kept = [f for f in forces if f not in owners or f in others]
+    return kept or forces
+
+
+def _speaker_force(analysis: Analysis, sentence: Sentence, move: Move) -> list[str]:
+    """"'Being placed in special measures last year was a wake-up call,' said Chief
+    Constable Anna Prentice of Wiltshire Police": a move told inside a quote with no force
+    of its own is about the force of its speaker, named after the quote's speech verb."""
+    doc = analysis.doc
+    words = analysis.rules.words
+    marks = _quote_marks(analysis, sentence)
+    k = bisect_left(marks, move.cue)
+    if k == 0 or k == len(marks) or move.cue - marks[k - 1] > MAX_CLAUSE or (
+            marks[k] - move.cue > MAX_CLAUSE):
+        return []
+    closing = marks[k]
+    verbs = set(words.speech_verbs)
+    verb = next((i for i in range(closing + 1, min(closing + SPEAKER_REACH,
+                                                   sentence.tok_end))
+                 if doc[i].lower_ in verbs), None)
+    if verb is None:
+        return []
+    after = [m for m in analysis.forces_between(verb + 1, sentence.tok_end)
+             if analysis.usable(m, sentence)]
+    return [after[0].force_id] if after else []
+
+
+def _quote_marks(analysis: Analysis, sentence: Sentence) -> list[int]:
+    """The sentence's quote marks, in order (read once per sentence)."""
+    key = (_quote_marks, sentence.index)
+    if key not in analysis.cache:
+        quotes = set(analysis.rules.words.quote_marks)
+        analysis.cache[key] = [i for i in range(sentence.tok_start, sentence.tok_end)
+                               if analysis.doc[i].text in quotes]
+    return analysis.cache[key]
+
+
 def _dash_relative(analysis: Analysis, sentence: Sentence, start: int) -> list[str]:
-    """"Dorset Police – which entered Engage in 2021 – …": a relative clause after a dash
-    is about the force named right before the dash."""
+    """"Dorset Police – which entered Engage in 2021 – …", "Kent Police – in special
+    measures since 2021 – …": an aside after a dash that names no force is about the force
+    named right before the dash."""
     doc = analysis.doc
     if start - 1 <= sentence.tok_start or doc[start - 1].text not in (
-            analysis.rules.phases.aside_dashes) or doc[start].lower_ not in (
-            analysis.rules.forces.relative_pronouns):
+            analysis.rules.phases.aside_dashes):
         return []
-    before = [m for m in analysis.forces_between(sentence.tok_start, start - 1)
+    before = [m for m in analysis.forces_between(max(sentence.tok_start,
+                                                     start - 1 - NAME_REACH), start - 1)
               if m.tok_end == start - 1 and analysis.usable(m, sentence)]
     return [before[-1].force_id] if before else []
 
@@ -545,12 +624,12 @@ def _forces(analysis: Analysis, clause: MoveClause) -> list[str]:
     """The forces moved: named in the clause, the subject after a fronted clause, the object
     after the term, or listed right after the move."""
     sentence, term, (start, end) = clause.view.sentence, clause.term, clause.span
-    forces = _objects(analysis, sentence, term, clause.move) or _dash_relative(
-        analysis, sentence, start) or _subordinate_subject(
-        analysis, sentence, start, clause.move) or participants(
-        analysis, sentence, start, end) or _fronted_subject(
+    forces = _objects(analysis, sentence, term, clause.move) or _subordinate_subject(
+        analysis, sentence, start, clause.move) or _without_possessors(
+        analysis, start, end, participants(analysis, sentence, start, end)) or _dash_relative(
+        analysis, sentence, start) or _fronted_subject(
         analysis, sentence, term) or _object_after(analysis, sentence, term, clause.move) or (
-        _timeline_subject(analysis, clause))
+        _timeline_subject(analysis, clause)) or _speaker_force(analysis, sentence, clause.move)
     clause.listed = not forces
     if clause.listed:
         forces = _listed_after(analysis, sentence, start, term)

@@ -24,6 +24,7 @@ class PhasesRules:
     bare_phase_not_followed_by: Phrases
     capitalised_phase_not_after: Phrases
     bare_phase_never_followed_by: Phrases
+    bare_phase_noun_preceders: Phrases
     fillers: Phrases
     possessives: Phrases
     move_verbs: Phrases
@@ -36,6 +37,7 @@ class PhasesRules:
     closing_verbs: Phrases
     closing_words: Phrases
     ended_after: Phrases
+    begun_after: Phrases
     ended_stops: Phrases
     no_longer: Phrases
     no_longer_verbs: Phrases
@@ -72,6 +74,7 @@ class PhasesRules:
     reporting_verbs: Phrases
     reported_future: Phrases
     reported_past: Phrases
+    perfect_auxiliaries: Phrases
     decision_verbs: Phrases
     decided_modals: Phrases
     prior_event_openers: Phrases
