@@ -76,6 +76,7 @@ class Vocabulary:
     stops: frozenset
     current: frozenset
     negations: frozenset
+    becoming: frozenset  # states that begin, before an Engage term
 
 
 _VOCABULARIES: dict[str, Vocabulary] = {}
@@ -92,7 +93,8 @@ def vocabulary(analysis: Analysis) -> Vocabulary:
             states=frozenset(ph.state_words), possessives=frozenset(ph.possessives),
             skips=frozenset(ph.verb_search_skips) | frozenset(ph.into_preps)
             | frozenset(ph.out_of_preps), stops=frozenset(ph.verb_search_stops),
-            current=frozenset(ph.current_words), negations=frozenset(rules.words.negations))
+            current=frozenset(ph.current_words), negations=frozenset(rules.words.negations),
+            becoming=frozenset(ph.becoming_states) | frozenset(ph.becoming_engage_states))
     return _VOCABULARIES[rules.version]
 
 
@@ -412,7 +414,8 @@ def _governing_verb(analysis: Analysis, view: View, term: PhaseTerm, i: int, pre
             return None
         if word in v.enters and prep == Toward.IN and not crossed:
             return Move(_toward(term, True), j)
-        if word in v.move_verbs or (word in v.ph.becoming_states and prep == Toward.IN
+        states = v.ph.becoming_states if term.phase == Phase.SCAN else v.becoming
+        if word in v.move_verbs or (word in states and prep == Toward.IN
                                     and _becoming(analysis, j, v)):
             return Move(_toward(term, prep == Toward.IN), j)
         if word in v.stops and j not in view.term_tokens:

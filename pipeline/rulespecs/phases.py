@@ -61,6 +61,7 @@ class PhasesRules:
     subordinators: Phrases
     past_clause_openers: Phrases
     becoming_states: Phrases
+    becoming_engage_states: Phrases
     becoming_words: Phrases
     fronted_clauses: Phrases
     wishes: Phrases
