@@ -801,6 +801,57 @@ WAVE3 = {
         {enter("kent-police", 2022), enter("essex-police", 2022)}),
 }
 
+# A fourth round: panel and commissioner copy, and another force's move in a subordinate
+# clause of a sentence about the phases.
+WAVE4 = {
+    "informed-on-that-had-been-moved": (
+        "Kent Police has a new plan. HMICFRS informed the force on 12 May that it had been "
+        "moved to the Engage phase.", {enter("kent-police", "2024-05-12")}),
+    "welcomed-the-news-had-been": (
+        "Kent Police has a new plan. The PCC welcomed the news that the force had been "
+        "released from Engage.", {leave("kent-police", TODAY)}),
+    "quoted-phase-names": (
+        "HMICFRS moved Kent Police from 'Engage' to 'Scan' on 2 May.",
+        {leave("kent-police", "2024-05-02")}),
+    "taken-off-the-watchlist": (
+        "Kent Police was taken off the watchlist in March.", {leave("kent-police", "2024-03")}),
+    "closed-and-returned-it": (
+        "The inspectorate has closed all of Kent Police's causes of concern and returned it "
+        "to routine monitoring.", {leave("kent-police", TODAY)}),
+    "after-another-force-left": (
+        "Kent Police remains the only force in Engage after Essex Police left in May.",
+        {leave("essex-police", "2024-05")}),
+    "after-the-inspectors-left": (
+        "Kent Police remains in Engage after the inspectors left in May.", set()),
+    "and-another-force-left": (
+        "Kent Police entered Engage in 2021 and Essex Police left in 2022.",
+        {enter("kent-police", 2021), leave("essex-police", 2022)}),
+    "having-been-removed-on": (
+        "Kent Police is no longer in the Engage phase of monitoring, having been removed on 1 "
+        "May.", {leave("kent-police", "2024-05-01")}),
+    "said-on-thursday-being-taken-out": (
+        "The inspectorate said on Thursday that Kent Police was being taken out of Engage.",
+        {leave("kent-police", "2024-06-06")}),
+    "delighted-had-left": (
+        "Kent Police's chief constable, Jane Smith, said she was delighted the force had left "
+        "special measures.", {leave("kent-police", TODAY)}),
+    "went-from-to": (
+        "Kent Police went from Scan to Engage in October 2023.",
+        {enter("kent-police", "2023-10")}),
+    "statement-said-had-been-placed": (
+        "In a statement, Kent Police said it had been placed in Engage on 3 June.",
+        {enter("kent-police", "2024-06-03")}),
+    "downgraded-to-routine": (
+        "The inspectorate downgraded Kent Police to routine monitoring in May.",
+        {leave("kent-police", "2024-05")}),
+    "upgraded-to-enhanced": (
+        "Kent Police was upgraded to enhanced monitoring in May.",
+        {enter("kent-police", "2024-05")}),
+    "noted-had-been-removed": (
+        "Kent Police has a new plan. It was noted that the force had been removed from "
+        "Engage.", {leave("kent-police", None)}),
+}
+
 # Cases the extractor does not yet read, each with why.
 GAPS: dict[str, str] = {
     "since-being-escalated": "a 'since being escalated in <date>' clause after the term "
@@ -817,7 +868,7 @@ GAPS: dict[str, str] = {
 
 GROUPS = (ENTRY_VERBS, EXIT_VERBS, SINCE_AND_REMAINS, NOUN_FORMS, HEADLINES,
           DECISIONS_LETTERS_MEETINGS, QUOTES_AND_SPEECH, TIMELINES_TABLES_LISTS,
-          SEVERAL_AND_BACKGROUND, NEAR_MISSES, MORE, WAVE2, WAVE3)
+          SEVERAL_AND_BACKGROUND, NEAR_MISSES, MORE, WAVE2, WAVE3, WAVE4)
 
 
 def _params() -> list:

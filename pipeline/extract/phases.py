@@ -42,7 +42,7 @@ from pipeline.extract.phase_cues import (
     vocabulary,
 )
 from pipeline.extract.phase_durations import date_by_durations
-from pipeline.extract.phase_ellipsis import elided_moves
+from pipeline.extract.phase_ellipsis import clause_moves, elided_moves
 from pipeline.extract.phase_stays import stay_moves
 from pipeline.extract.phase_tables import move_tables
 from pipeline.extract.skeleton import Dated, Steps, run
@@ -662,7 +662,8 @@ def _merge_moves(analysis: Analysis, found: list[tuple[Event, bool]]) -> list[Ev
     Within a table of moves only the table's reading of its rows counts."""
     rows, spans = move_tables(analysis)
     found = [f for f in found if not any(s <= f[0].char_start < e for s, e in spans)]
-    found = found + elided_moves(analysis, found, _blocked) + compared_moves(analysis)
+    found = found + elided_moves(analysis, found, _blocked) + clause_moves(
+        analysis, _blocked) + compared_moves(analysis)
     return _merge(date_by_durations(analysis, found) + [(event, False) for event in rows])
 
 

@@ -99,5 +99,6 @@ class PhasesRules:
     state_words: Phrases
     elided_moves: Mapping[str, str]
     elided_followers: Phrases
+    elided_clause_openers: Phrases
     follow_verbs: Phrases
     follow_courses: Phrases
