@@ -10,6 +10,7 @@ are looked up once, so a sentence costs time in proportion to its length.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import date
 from enum import StrEnum, auto
 
 from pipeline.codes import Phase
@@ -23,6 +24,7 @@ HEAD_WORDS = 8  # tokens read after a phase term for "… have been lifted"
 SINCE_REACH = 4  # tokens after a phase term where "since <date>" may start
 BECOMING_WINDOW = 3  # tokens before "subject" read for "will be", "was made", "became"
 PRONOUN_VERB_REACH = 3  # tokens before "in them" where its movement verb may stand
+RELATIVE_REACH = 4  # tokens after "where" where its movement verb or "since" may stand
 PHASE_MATCHER = "phase_terms"  # the Matchers field whose labels are Phase codes
 
 
@@ -42,17 +44,19 @@ class Toward(StrEnum):
 
 
 @dataclass
-class PhaseTerm:
-    phase: Phase
-    start: int  # token offsets
-    end: int
-
-
-@dataclass
 class Move:
     direction: Direction
     cue: int  # token index of the cue
     since_date: bool = False
+    dated: tuple[date, str] | None = None  # the date read with the cue (a stay's end)
+
+
+@dataclass
+class PhaseTerm:
+    phase: Phase
+    start: int  # token offsets
+    end: int
+    move: Move | None = None  # a pro-form's move, read where it was found ("placed there")
 
 
 @dataclass(frozen=True)
@@ -72,6 +76,7 @@ class Vocabulary:
     stops: frozenset
     current: frozenset
     negations: frozenset
+    becoming: frozenset  # states that begin, before an Engage term
 
 
 _VOCABULARIES: dict[str, Vocabulary] = {}
@@ -88,7 +93,8 @@ def vocabulary(analysis: Analysis) -> Vocabulary:
             states=frozenset(ph.state_words), possessives=frozenset(ph.possessives),
             skips=frozenset(ph.verb_search_skips) | frozenset(ph.into_preps)
             | frozenset(ph.out_of_preps), stops=frozenset(ph.verb_search_stops),
-            current=frozenset(ph.current_words), negations=frozenset(rules.words.negations))
+            current=frozenset(ph.current_words), negations=frozenset(rules.words.negations),
+            becoming=frozenset(ph.becoming_states) | frozenset(ph.becoming_engage_states))
     return _VOCABULARIES[rules.version]
 
 
@@ -121,7 +127,7 @@ def _bare_terms(analysis: Analysis, sentence: Sentence, covered: set[int]) -> li
             continue
         nxt = doc[i + 1].lower_ if i + 1 < len(doc) else ""
         prev = doc[i - 1].lower_ if i > sentence.tok_start else ""
-        if nxt in never:
+        if nxt in never and prev not in ph.bare_phase_noun_preceders:
             continue
         named = token.text[0].isupper() and prev not in not_after and not token.is_sent_start
         if prev in preceders or (named and nxt not in not_followed):
@@ -140,13 +146,88 @@ def _pronoun_terms(analysis: Analysis, sentence: Sentence, terms: list[PhaseTerm
     ph = analysis.rules.phases
     moving = set(ph.move_verbs)
     preps = set(ph.into_preps) | set(ph.out_of_preps)
+    turning = set(ph.exit_words) | set(ph.enter_words)
     out = []
     for i in analysis.positions_in(list(ph.phase_pronouns), sentence):
         before = [t for t in terms if t.end <= i]
-        if before and doc[i - 1].lower_ in preps and moving & set(
-                lower_words(doc, i - 1 - PRONOUN_VERB_REACH, i - 1)):
+        if before and (doc[i - 1].lower_ in turning or doc[i - 1].lower_ in preps and moving
+                       & set(lower_words(doc, i - 1 - PRONOUN_VERB_REACH, i - 1))):
             out.append(PhaseTerm(before[-1].phase, i, i + 1))
     return out
+
+
+def _into(phase: Phase) -> Direction:
+    return Direction.ENTER if phase == Phase.ENGAGE else Direction.EXIT
+
+
+def _named_terms(analysis: Analysis, sentence: Sentence) -> list[PhaseTerm]:
+    terms = [PhaseTerm(Phase(label), s, e)
+             for label, s, e in analysis.matches_in(PHASE_MATCHER, sentence)]
+    covered = {i for t in terms for i in range(t.start, t.end)}
+    return terms + _bare_terms(analysis, sentence, covered)
+
+
+def _locative_terms(analysis: Analysis, sentence: Sentence, terms: list[PhaseTerm]
+                    ) -> list[PhaseTerm]:
+    """"Greater Manchester Police, which was placed there in 2020, …": "there" right after a
+    movement verb is the phase named before it in the sentence, or in the sentence before."""
+    ph = analysis.rules.phases
+    found = analysis.positions_in(list(ph.phase_locatives), sentence)
+    if not found:
+        return []
+    doc = analysis.doc
+    v = vocabulary(analysis)
+    earlier = _named_terms(analysis, analysis.sentences[sentence.index - 1]) if (
+        sentence.index) else []
+    out = []
+    for i in found:
+        before = [t for t in terms if t.end <= i] or earlier
+        verb = doc[i - 1].lower_ if i > sentence.tok_start else ""
+        if before and verb in v.move_verbs and verb not in v.exits and not _prep_after(
+                analysis, i, v):
+            phase = before[-1].phase
+            out.append(PhaseTerm(phase, i, i + 1, Move(_into(phase), i - 1)))
+    return out
+
+
+def _relative_terms(analysis: Analysis, sentence: Sentence, terms: list[PhaseTerm]
+                    ) -> list[PhaseTerm]:
+    """"Sussex Police remains in Engage, where it was placed in 2022": "where" after the term
+    opens a clause whose movement verb (or "since <date>") tells the move into it."""
+    doc = analysis.doc
+    v = vocabulary(analysis)
+    out = []
+    for term in terms:
+        j = term.end + (term.end < sentence.tok_end and doc[term.end].text == ",")
+        if j >= sentence.tok_end or doc[j].lower_ not in v.ph.phase_relatives:
+            continue
+        end = min(sentence.tok_end, j + 1 + RELATIVE_REACH)
+        since = [d for d in analysis.dates_between(j + 1, end) if d.since]
+        if since and term.phase == Phase.ENGAGE:
+            move = Move(Direction.ENTER, since[0].tok_start, since_date=True)
+            out.append(PhaseTerm(term.phase, j, j + 1, move))
+            continue
+        for k in range(j + 1, end):
+            word = doc[k].lower_
+            if word in v.stops:
+                break
+            if word in v.move_verbs and word not in v.exits and not _prep_after(analysis, k, v):
+                out.append(PhaseTerm(term.phase, j, j + 1, Move(_into(term.phase), k)))
+                break
+    return out
+
+
+def _prep_after(analysis: Analysis, k: int, v: Vocabulary) -> bool:
+    """Whether a preposition that is not a date's ("in 2022") follows the verb, past
+    fillers: then the verb has its own place ("moved there from Essex")."""
+    doc = analysis.doc
+    k += 1
+    while k < len(doc) and doc[k].lower_ in v.fillers:
+        k += 1
+    if k >= len(doc) or not (doc[k].lower_ in v.into or doc[k].lower_ in v.out_of):
+        return False
+    dated = analysis.date_phrases_between(k, min(k + 2, len(doc)))
+    return not (dated and dated[0].tok_start <= k + 1)
 
 
 def phase_terms(analysis: Analysis, sentence: Sentence) -> list[PhaseTerm]:
@@ -158,11 +239,10 @@ def phase_terms(analysis: Analysis, sentence: Sentence) -> list[PhaseTerm]:
 
 
 def _phase_terms(analysis: Analysis, sentence: Sentence) -> list[PhaseTerm]:
-    terms = [PhaseTerm(Phase(label), s, e)
-             for label, s, e in analysis.matches_in(PHASE_MATCHER, sentence)]
-    covered = {i for t in terms for i in range(t.start, t.end)}
-    terms += _bare_terms(analysis, sentence, covered)
+    terms = _named_terms(analysis, sentence)
     terms += _pronoun_terms(analysis, sentence, terms)
+    terms += _locative_terms(analysis, sentence, terms) + _relative_terms(analysis, sentence,
+                                                                          terms)
     # Longest term wins when two overlap ("enhanced monitoring" inside "enhanced monitoring
     # process").
     terms.sort(key=lambda t: (t.start, -(t.end - t.start)))
@@ -196,11 +276,39 @@ def _ended_after(analysis: Analysis, view: View, term: PhaseTerm, v: Vocabulary)
     if term.phase != Phase.ENGAGE:
         return None
     after = lower_words(analysis.doc, term.end, min(term.end + HEAD_WORDS, view.sentence.tok_end))
+    if _closed(analysis, view, term, after, v):
+        return Move(Direction.EXIT, term.end)
     if not after or not has_phrase(after, v.ph.ended_after):
         return None
     stop = next((i for i, w in enumerate(after) if w in v.ph.ended_stops), len(after))
     return Move(Direction.EXIT, term.end) if has_phrase(after[:stop] or after[:1],
                                                 v.ph.ended_after) else None
+
+
+def _begun_after(analysis: Analysis, view: View, term: PhaseTerm, v: Vocabulary
+                 ) -> Move | None:
+    """"Special measures were imposed on Kent Police in 2021": the words right after the
+    term start it."""
+    if term.phase != Phase.ENGAGE:
+        return None
+    after = lower_words(analysis.doc, term.end, min(term.end + HEAD_WORDS, view.sentence.tok_end))
+    stop = next((i for i, w in enumerate(after) if w in v.ph.ended_stops), len(after))
+    words = after[:stop]
+    found = any(" ".join(words[:n]) in v.ph.begun_after for n in range(1, len(words) + 1))
+    return Move(Direction.ENTER, term.end) if found else None
+
+
+def _closed(analysis: Analysis, view: View, term: PhaseTerm, after: list[str], v: Vocabulary
+            ) -> bool:
+    """"HMICFRS has brought its enhanced oversight of Norfolk Constabulary to a close": a
+    closing verb right before the term (past fillers) and the closing words after it."""
+    i = term.start - 1
+    while i > view.sentence.tok_start and _skippable(analysis, i, v):
+        i -= 1
+    if i < view.sentence.tok_start or analysis.doc[i].lower_ not in v.ph.closing_verbs:
+        return False
+    stop = next((k for k, w in enumerate(after) if w in v.ph.ended_stops), len(after))
+    return has_phrase(after[:stop], v.ph.closing_words)
 
 
 def _since_entry(analysis: Analysis, view: View, term: PhaseTerm) -> Move | None:
@@ -266,7 +374,8 @@ def _cue_before(analysis: Analysis, view: View, term: PhaseTerm, v: Vocabulary) 
         return _governing_verb(analysis, view, term, i, Toward.OUT, v)
     if i - 1 >= limit and " ".join(lower_words(doc, i - 1, i + 1)) in v.ph.out_of_phrases:
         return _governing_verb(analysis, view, term, i - 1, Toward.OUT, v)
-    if first in v.exits:
+    if first in v.exits or (i - 1 >= limit and " ".join(lower_words(doc, i - 1, i + 1))
+                            in v.ph.exit_phrases):
         return Move(_toward(term, False), i)
     if first in v.ph.no_longer_verbs and i - 1 >= limit and _is_no_longer(analysis, i - 1, v):
         return Move(Direction.EXIT, i) if term.phase == Phase.ENGAGE else None
@@ -305,7 +414,8 @@ def _governing_verb(analysis: Analysis, view: View, term: PhaseTerm, i: int, pre
             return None
         if word in v.enters and prep == Toward.IN and not crossed:
             return Move(_toward(term, True), j)
-        if word in v.move_verbs or (word in v.ph.becoming_states and prep == Toward.IN
+        states = v.ph.becoming_states if term.phase == Phase.SCAN else v.becoming
+        if word in v.move_verbs or (word in states and prep == Toward.IN
                                     and _becoming(analysis, j, v)):
             return Move(_toward(term, prep == Toward.IN), j)
         if word in v.stops and j not in view.term_tokens:
@@ -347,10 +457,12 @@ def _listing(analysis: Analysis, j: int, force_tokens: set[int]) -> bool:
 
 
 def _becoming(analysis: Analysis, j: int, v: Vocabulary) -> bool:
-    """"will now be subject to enhanced monitoring", "was made subject to special measures":
-    a state that begins, unlike "is subject to"."""
+    """"will now be subject to enhanced monitoring", "was made subject to special measures",
+    "will now monitor the force under Engage": a state that begins, unlike "is subject to"
+    or "will continue to monitor"."""
     before = lower_words(analysis.doc, max(j - BECOMING_WINDOW, 0), j)
-    return any(w in v.ph.becoming_words for w in before)
+    return any(w in v.ph.becoming_words for w in before) and not any(
+        w in v.states for w in before)
 
 
 def _force_tokens(analysis: Analysis) -> set[int]:
@@ -381,6 +493,9 @@ def standalone_moves(analysis: Analysis, view: View, moves: list[Move]
 
 def classify(analysis: Analysis, view: View, term: PhaseTerm) -> Move | None:
     """Which way the force moved, read from the words around the phase term."""
+    if term.move is not None:
+        return term.move
     v = vocabulary(analysis)
-    return (_ended_after(analysis, view, term, v) or _cue_before(analysis, view, term, v)
+    return (_ended_after(analysis, view, term, v) or _begun_after(analysis, view, term, v)
+            or _cue_before(analysis, view, term, v)
             or _since_entry(analysis, view, term) or _until_exit(analysis, view, term, v))

@@ -123,7 +123,7 @@ def date_by_durations(analysis: Analysis, found: list[tuple[Event, bool]]
     if not analysis.positions(list(analysis.rules.dates.duration_units)):
         return found
     out = [_dated(analysis, found, event, inferred) for event, inferred in found]
-    return out + _stays(analysis, out)
+    return out + _stays(analysis, out) + _stays_before_exits(analysis, out)
 
 
 def _opposite_date(found: list[tuple[Event, bool]], event: Event) -> date | None:
@@ -167,6 +167,29 @@ def _stays(analysis: Analysis, found: list[tuple[Event, bool]]) -> list[tuple[Ev
                                                                        term.start):
                 continue
             out += _stay_entries(analysis, found, sentence, term.start, stay)
+    return out
+
+
+def _stays_before_exits(analysis: Analysis, found: list[tuple[Event, bool]]
+                        ) -> list[tuple[Event, bool]]:
+    """"After 14 months in special measures, Suffolk Constabulary has been returned to
+    routine monitoring": a stay told as the time before an exit in its sentence is an entry
+    that long before the exit."""
+    out = []
+    into = set(analysis.rules.phases.into_preps)
+    for event, _ in found:
+        if event.phase_to != Phase.SCAN or event.event_date is None:
+            continue
+        sentence = _sentence_at(analysis, event.char_start)
+        terms = {t.start for t in phase_terms(analysis, sentence) if t.phase == Phase.ENGAGE}
+        for stay in durations_in(analysis, sentence):
+            before = stay.tok_end
+            if stay.relation == Relation.AFTER and before + 1 in terms and (
+                    analysis.doc[before].lower_ in into):
+                out.append((replace(event, event_date=_shift(event.event_date, -stay.months),
+                                    date_precision=Precision.YEAR, phase_from=Phase.SCAN,
+                                    phase_to=Phase.ENGAGE), False))
+                break
     return out
 
 

@@ -30,6 +30,7 @@ from pipeline.models import Event
 CONTEXT_REACH = 3  # sentences before an elided move where the phase must be named
 DATE_REACH = 4  # tokens after an elided verb where its date may start
 MAX_PHRASE = 3  # words in the longest elided phrase ("followed a similar")
+SUBJECT_REACH = 6  # tokens after a clause opener where its force subject may end
 
 Blocked = Callable[[Analysis, Sentence, int, int], bool]
 FOUND = tuple[Event, bool]
@@ -67,6 +68,46 @@ def elided_moves(analysis: Analysis, found: list[FOUND], blocked: Blocked) -> li
             moved[sentence.index] = {_direction(e) for e, _ in events}
             out += events
     return out
+
+
+def clause_moves(analysis: Analysis, blocked: Blocked) -> list[FOUND]:
+    """"Kent Police remains the only force in Engage after Essex Police left in May": in a
+    sentence that names a phase, a clause opened by "after", "since", "when" … whose
+    subject is a force and whose verb is an elided move standing alone."""
+    openers = list(analysis.rules.phases.elided_clause_openers)
+    if not analysis.positions(openers):
+        return []
+    out: list[FOUND] = []
+    for sentence in analysis.sentences:
+        terms = phase_terms(analysis, sentence)
+        if not terms:
+            continue
+        for k in analysis.positions_in(openers, sentence):
+            if k > terms[0].start:
+                out += _opened_clause(analysis, sentence, k, blocked)
+    return out
+
+
+def _opened_clause(analysis: Analysis, sentence: Sentence, k: int, blocked: Blocked
+                   ) -> list[FOUND]:
+    named = [m for m in analysis.forces_between(k + 1, min(k + 1 + SUBJECT_REACH,
+                                                           sentence.tok_end))
+             if m.tok_start <= k + 2]
+    if not named:
+        return []
+    verb = named[0].tok_end
+    phrase, directions = _phrase_at(analysis, sentence, verb, set())
+    end = verb + len(phrase)
+    if not directions or not _stands_alone(analysis, sentence, end) or blocked(
+            analysis, sentence, k, end):
+        return []
+    forces = _subject(analysis, sentence, k + 1, verb)
+    dates = [d for d in analysis.dates_between(end, sentence.tok_end)
+             if d.tok_start < end + DATE_REACH]
+    value, precision = (dates[0].value, dates[0].precision) if dates else (None, None)
+    return [(_event(analysis, sentence, force_id, direction, value, precision), value is None)
+            for direction in sorted(directions) for force_id in forces
+            if not out_of_scope(analysis, PHASE_CHANGE.name, force_id)]
 
 
 def _named_directions(analysis: Analysis, sentence: Sentence) -> set[Direction]:

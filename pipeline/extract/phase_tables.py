@@ -20,7 +20,7 @@ from pipeline.extract.context import Analysis
 from pipeline.extract.dates import bare_year
 from pipeline.extract.evidence import span_event
 from pipeline.extract.finding_tables import Cell, Row, tables
-from pipeline.extract.force_scope import out_of_scope
+from pipeline.extract.force_scope import forces_of, out_of_scope
 from pipeline.models import Event
 
 
@@ -60,16 +60,18 @@ def _move_columns(analysis: Analysis, header: Row) -> dict[int, Phase]:
     return {c: phase for c, phase in found.items() if phase is not None}
 
 
-def _row_force(analysis: Analysis, row: Row, columns: dict[int, Phase]) -> str | None:
-    """The one force the row's other cells name."""
-    named = {m.force_id for c, cell in enumerate(row.cells) if c not in columns
-             for m in analysis.forces_between(cell.tok_start, cell.tok_end)
-             if analysis.usable(m)}
+def _row_force(analysis: Analysis, row: Row, skipped: set[int]) -> str | None:
+    """The one force the row's other cells name; a bare place ("Kent") names it too, as no
+    region or council moves between monitoring phases."""
+    named = {force_id for c, cell in enumerate(row.cells) if c not in skipped
+             for force_id in forces_of(analysis, analysis.sentence_of(cell.tok_start),
+                                       cell.tok_start, cell.tok_end, places=True)}
     return named.pop() if len(named) == 1 else None
 
 
-def _row_moves(analysis: Analysis, row: Row, columns: dict[int, Phase]) -> list[Event]:
-    force_id = _row_force(analysis, row, columns)
+def _row_moves(analysis: Analysis, row: Row, columns: dict[int, Phase],
+               also_skip: frozenset[int] | set[int] = frozenset()) -> list[Event]:
+    force_id = _row_force(analysis, row, set(columns) | set(also_skip))
     if force_id is None or out_of_scope(analysis, PHASE_CHANGE.name, force_id):
         return []
     out = []
@@ -97,15 +99,48 @@ def _cell_date(analysis: Analysis, cell: Cell) -> tuple[date, str] | None:
     return (year, Precision.YEAR) if year else None
 
 
+def _phase_column(analysis: Analysis, header: Row) -> tuple[int, int, bool] | None:
+    """"Force | Phase | Date of move": the column holding each row's phase, the column
+    holding the date it moved into it, and whether only entries count ("Since"), when the
+    header names no phase itself."""
+    ph = analysis.rules.phases
+    words = [lower_words(analysis.doc, c.tok_start, c.tok_end) for c in header.cells]
+    if any(_phase_named(analysis, w) for w in words):
+        return None
+    phase = next((c for c, w in enumerate(words) if any(x in ph.table_phase_headers
+                                                        for x in w)), None)
+    headers = (*ph.table_move_headers, *ph.table_entry_headers)
+    moved = next((c for c, w in enumerate(words) if c != phase and any(
+        x in headers for x in w)), None)
+    if phase is None or moved is None:
+        return None
+    entries = not any(x in ph.table_move_headers for x in words[moved])
+    return phase, moved, entries
+
+
+def _row_phase_moves(analysis: Analysis, row: Row, phase_column: int, moved: int,
+                     entries: bool) -> list[Event]:
+    """A row's move into the phase its phase cell names, dated by its move cell."""
+    if max(phase_column, moved) >= len(row.cells):
+        return []
+    cell = row.cells[phase_column]
+    phase = _phase_named(analysis, lower_words(analysis.doc, cell.tok_start, cell.tok_end))
+    if phase is None or (entries and phase != Phase.ENGAGE):
+        return []
+    return _row_moves(analysis, row, {moved: phase}, also_skip={phase_column})
+
+
 def move_tables(analysis: Analysis) -> tuple[list[Event], list[tuple[int, int]]]:
     """The moves every table of moves gives, and the character spans of those tables."""
     events: list[Event] = []
     spans: list[tuple[int, int]] = []
     for table in tables(analysis):
         columns = _move_columns(analysis, table[0])
-        if not columns:
+        by_phase = None if columns else _phase_column(analysis, table[0])
+        if not columns and by_phase is None:
             continue
         spans.append((table[0].start, table[-1].end))
         for row in table[1:]:
-            events += _row_moves(analysis, row, columns)
+            events += _row_moves(analysis, row, columns) if columns else _row_phase_moves(
+                analysis, row, *by_phase)
     return events, spans

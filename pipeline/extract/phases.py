@@ -13,6 +13,7 @@ however many phase words it holds.
 from __future__ import annotations
 
 import itertools
+from bisect import bisect_left
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
@@ -22,6 +23,7 @@ from pipeline.events.registry import PHASE_CHANGE
 from pipeline.extract.anchoring import Anchors, closest_date
 from pipeline.extract.clauses import clause_end, clause_start, has_phrase, lower_words
 from pipeline.extract.context import Analysis, DateMention, Sentence
+from pipeline.extract.dates import bare_year
 from pipeline.extract.evidence import sentence_event
 from pipeline.extract.force_scope import Refer, forces_of, out_of_scope
 from pipeline.extract.inspections import INSPECTION_MATCHER
@@ -40,7 +42,8 @@ from pipeline.extract.phase_cues import (
     vocabulary,
 )
 from pipeline.extract.phase_durations import date_by_durations
-from pipeline.extract.phase_ellipsis import elided_moves
+from pipeline.extract.phase_ellipsis import clause_moves, elided_moves
+from pipeline.extract.phase_stays import stay_moves
 from pipeline.extract.phase_tables import move_tables
 from pipeline.extract.skeleton import Dated, Steps, run
 from pipeline.models import Event
@@ -56,7 +59,10 @@ SUBORDINATE_REACH = 5  # tokens before a cue where a subordinator opening its cl
 PERIOD_REACH = 3  # tokens after a term read for "… in the past two years" (a recap)
 LEAD_SENTENCES = 3  # the headline and the first sentences: an undated move there is news
 PAST_CLAUSE_REACH = 8  # tokens before a cue read for the opener of a clause it is told in
+SPEAKER_REACH = 3  # tokens after a closing quote where its speech verb may stand
+UNTIL_REACH = 3  # tokens after a negated move where "until <date>" may start
 LIST_INTRO_WORDS = 4  # words at a sentence's start read for "The forces are …"
+COLON = ":"  # a move sentence ending in it is followed by the list of forces moved
 # Date precisions from coarsest to finest: a coarser date of a move joins a finer one.
 PRECISION_ORDER = {precision: k for k, precision in enumerate(
     (Precision.YEAR, Precision.MONTH, Precision.DAY))}
@@ -71,13 +77,32 @@ def _blocked(analysis: Analysis, sentence: Sentence, start: int, end: int) -> bo
              if i not in dated]
     w = analysis.rules.words
     negations = set(w.negations)
+    if _not_until(analysis, sentence, end):
+        negations -= set(analysis.rules.phases.not_until_negations)
     no_longer = analysis.rules.phases.no_longer
     # "no longer" is an exit cue, not a negation.
     words = [x for k, x in enumerate(words)
              if " ".join(words[k:k + 2]) not in no_longer]
+    ph = analysis.rules.phases
     return any(x in negations for x in words) or has_phrase(
-        _reported_future(analysis, words), w.modality) or (
-        has_phrase(words, analysis.rules.phases.wishes)) or _condition(analysis, words)
+        _reported_future(analysis, words), w.modality) or any(
+        has_phrase(words, phrases) for phrases in (ph.wishes, ph.denials, ph.requests,
+                                                  ph.other_regimes)) or _condition(
+        analysis, words)
+
+
+def _not_until(analysis: Analysis, sentence: Sentence, end: int) -> bool:
+    """"… did not come off it until October 2023": "until" and a date already past, right
+    after the move, make its negation say when it happened."""
+    doc = analysis.doc
+    ph = analysis.rules.phases
+    for j in range(end, min(end + UNTIL_REACH, sentence.tok_end)):
+        if doc[j].lower_ in ph.not_until_words:
+            dates = analysis.dates_between(j, sentence.tok_end)
+            reference = analysis.reference[0]
+            return bool(dates) and dates[0].tok_start <= j + 1 and reference is not None and (
+                dates[0].value <= reference)
+    return False
 
 
 def _condition(analysis: Analysis, words: list[str]) -> bool:
@@ -100,6 +125,21 @@ def _reported_future(analysis: Analysis, words: list[str]) -> list[str]:
         decided = decided or word in ph.decision_verbs
         if not (reported and word in ph.reported_future or decided
                 and word in ph.decided_modals):
+            out.append(word)
+    return out
+
+
+def _backshifted(analysis: Analysis, words: list[str]) -> list[str]:
+    """"HMICFRS said it had decided to remove the force from Engage": after a reporting
+    verb, the past perfect reports today's news, so its auxiliary is no sign of a recap; nor
+    is "had" after "has" ("Kent Police has had special measures lifted")."""
+    ph = analysis.rules.phases
+    reported = False
+    out = []
+    for k, word in enumerate(words):
+        reported = reported or word in ph.reporting_verbs
+        perfect = k > 0 and words[k - 1] in ph.perfect_auxiliaries  # "has had … lifted"
+        if not ((reported or perfect) and word in ph.reported_past):
             out.append(word)
     return out
 
@@ -136,12 +176,53 @@ def _elliptical_exit(analysis: Analysis, view: View, term: PhaseTerm, forces: li
             continue
         if view.terms[-1].start > i:
             return []  # the exit names its own phase; classify() reads it
+        forces = _own_subject(analysis, view.sentence, i, forces, v)
+        dated = [(force_id, (mention.value, mention.precision), False)
+                 for force_id, mention in _exit_dates(analysis, view.sentence, i, forces)]
         return [(sentence_event(
-            analysis, view.sentence, PHASE_CHANGE.name, force_id, event_date=mention.value,
-            date_precision=mention.precision, phase_from=Phase.ENGAGE, phase_to=Phase.SCAN),
-            False)
-            for force_id, mention in _exit_dates(analysis, view.sentence, i, forces)]
+            analysis, view.sentence, PHASE_CHANGE.name, force_id, event_date=when[0],
+            date_precision=when[1], phase_from=Phase.ENGAGE, phase_to=Phase.SCAN), inferred)
+            for force_id, when, inferred in dated or _last_exit(analysis, view, i, forces)
+        ] + _elliptical_return(analysis, view, i, end, forces)
     return []
+
+
+def _elliptical_return(analysis: Analysis, view: View, exit_word: int, end: int,
+                       forces: list[str]) -> list[tuple[Event, bool]]:
+    """"… went into Engage in 2019, left in 2021 and returned in 2023": a move back in after
+    an elliptical exit, dated by the date right after it."""
+    doc = analysis.doc
+    ph = analysis.rules.phases
+    joiners = set(ph.elliptical_joiners)
+    v = vocabulary(analysis)
+    for i in range(exit_word + 1, end):
+        if doc[i].lower_ not in ph.elliptical_returns or not _joined(analysis, i, joiners, v):
+            continue
+        dates = analysis.dates_between(i + 1, min(i + ELLIPTICAL_DATE_REACH,
+                                                  view.sentence.tok_end))
+        if not dates or dates[0].tok_start != i + 1:
+            return []
+        return [(sentence_event(
+            analysis, view.sentence, PHASE_CHANGE.name, force_id, event_date=dates[0].value,
+            date_precision=dates[0].precision, phase_from=Phase.SCAN, phase_to=Phase.ENGAGE),
+            False) for force_id in forces]
+    return []
+
+
+def _last_exit(analysis: Analysis, view: View, exit_word: int, forces: list[str]
+               ) -> list[tuple[str, Dated, bool]]:
+    """"Dorset Police – which entered Engage in 2021 – has now left.": an exit word that
+    ends the sentence, with no date, is today's news when told in the present perfect."""
+    doc = analysis.doc
+    rest = [t for t in doc[exit_word + 1:view.sentence.tok_end] if not t.is_space]
+    if rest and not all(t.is_punct for t in rest):
+        return []
+    words = lower_words(doc, max(view.sentence.tok_start, exit_word - JOIN_REACH), exit_word)
+    if not _is_current(analysis, words):
+        return [(force_id, (None, None), True) for force_id in forces]
+    reference, precision = analysis.reference
+    return [(force_id, (reference, precision if reference else None), True)
+            for force_id in forces]
 
 
 def _exit_dates(analysis: Analysis, sentence: Sentence, exit_word: int, forces: list[str]
@@ -200,16 +281,39 @@ def _object_after(analysis: Analysis, sentence: Sentence, term: PhaseTerm, move:
 
 def _joined(analysis: Analysis, i: int, joiners: set[str], v: Vocabulary) -> bool:
     """Whether an exit word follows a joiner, past auxiliaries and movement verbs ("and
-    left", "and came out", "and was removed")."""
+    left", "and came out", "and was removed"), and past a force named as its own subject
+    ("…, and Surrey left in 2023")."""
+    return _joiner(analysis, i, joiners, v) is not None
+
+
+def _joiner(analysis: Analysis, i: int, joiners: set[str], v: Vocabulary) -> int | None:
     doc = analysis.doc
-    for j in range(i - 1, max(i - JOIN_REACH, 0) - 1, -1):
+    named = {k for m in analysis.forces_between(max(i - JOIN_REACH - NAME_REACH, 0), i)
+             for k in range(m.tok_start, m.tok_end)}
+    j, steps = i - 1, 0
+    while j >= 0 and steps < JOIN_REACH:
         word = doc[j].lower_
+        if j in named:
+            j -= 1
+            continue
         if word in joiners:
-            return True
+            return j
         if (word not in v.fillers and word not in v.move_verbs
                 and word not in v.ph.elliptical_subjects):
-            return False
-    return False
+            return None
+        j, steps = j - 1, steps + 1
+    return None
+
+
+def _own_subject(analysis: Analysis, sentence: Sentence, i: int, forces: list[str],
+                 v: Vocabulary) -> list[str]:
+    """The forces an elliptical move names between its joiner and its verb ("…, and Surrey
+    left in 2023"), else the forces of the move it shares the term with."""
+    joiner = _joiner(analysis, i, set(analysis.rules.phases.elliptical_joiners), v)
+    if joiner is None or joiner + 1 >= i:
+        return forces
+    named = forces_of(analysis, sentence, joiner + 1, i, places=True)
+    return named or forces
 
 
 def _listed_after(analysis: Analysis, sentence: Sentence, start: int, term: PhaseTerm
@@ -282,6 +386,8 @@ def _move_date(analysis: Analysis, view: View, term: PhaseTerm, move: Move, star
     """
     own = (min(move.cue, term.start), max(move.cue + 1, term.end))
     prior = False
+    if move.dated is not None:
+        return move.dated, False
     if move.since_date:  # "in special measures since June 2022": entered then
         mention = next(d for d in analysis.dates if d.tok_start == move.cue)
     else:
@@ -293,17 +399,39 @@ def _move_date(analysis: Analysis, view: View, term: PhaseTerm, move: Move, star
                                                           anchors, resolved=False):
         return (None, None), True  # "that year" with no year before it, a programme span
     words = lower_words(analysis.doc, start, term.end)
+    present = _is_current(analysis, words)
+    opening = None if present else _opening_date(analysis, view, own[0])
+    if opening is not None:
+        return (opening.value, opening.precision), False
     after = lower_words(analysis.doc, term.end, min(term.end + PERIOD_REACH,
                                                     view.sentence.tok_end))
-    background = has_phrase(words, analysis.rules.words.background) or has_phrase(
+    background = has_phrase(_backshifted(analysis, words), analysis.rules.words.background
+                            ) or has_phrase(
         words, analysis.rules.phases.cause_phrases) or has_phrase(
         after, analysis.rules.phases.period_bounds) or _in_past_clause(analysis, view, move)
-    current = _is_current(analysis, words) or view.sentence.index < LEAD_SENTENCES or (
+    current = present or view.sentence.index < LEAD_SENTENCES or (
         analysis.is_heading(view.sentence))
     if listed or background or not current:
         return (None, None), True
     reference, precision = analysis.reference
     return (reference, precision if reference else None), True
+
+
+def _opening_date(analysis: Analysis, view: View, first: int) -> DateMention | None:
+    """"On 5 March 2024 HMICFRS removed Dorset Police from Engage and placed Wiltshire
+    Police into it": the date that opens the sentence dates a later move of it that has no
+    date of its own, unless another date or a relative clause (", which …") comes between."""
+    sentence = view.sentence
+    phrases = analysis.date_phrases_between(sentence.tok_start, first)
+    if len(phrases) != 1 or phrases[0].tok_start != sentence.tok_start or (
+            phrases[0].value is None):
+        return None
+    doc = analysis.doc
+    relatives = set(analysis.rules.forces.relative_pronouns)
+    if any(doc[i].lower_ in relatives and doc[i - 1].text == ","
+           for i in range(phrases[0].tok_end + 1, first)):
+        return None
+    return phrases[0]
 
 
 def _prior_event(analysis: Analysis, view: View, mention: DateMention, first: int) -> bool:
@@ -365,6 +493,7 @@ def _clauses(analysis: Analysis) -> Iterator[MoveClause]:
         view = View(sentence, terms)
         moves = [(t, classify(analysis, view, t)) for t in terms]
         moves += standalone_moves(analysis, view, [m for _, m in moves if m])
+        moves += stay_moves(analysis, view, [t for t, m in moves if m is None])
         spans = [(min(m.cue, t.start), max(m.cue + 1, t.end)) for t, m in moves if m]
         spans += [(s, e) for _, s, e in analysis.matches_in(INSPECTION_MATCHER, sentence)]
         anchors = Anchors(spans)
@@ -387,6 +516,106 @@ def _subordinate_subject(analysis: Analysis, sentence: Sentence, start: int, mov
     return []
 
 
+def _objects(analysis: Analysis, sentence: Sentence, term: PhaseTerm, move: Move
+             ) -> list[str]:
+    """"HMICFRS removed Dorset Police from Engage and placed Wiltshire Police into it": the
+    forces named between a movement verb and its phase are the ones it moved, whatever the
+    clause names before the verb."""
+    if not move.cue < term.start or analysis.doc[move.cue].lower_ not in (
+            vocabulary(analysis).move_verbs):
+        return []
+    return [m.force_id for m in analysis.forces_between(move.cue + 1, term.start)
+            if analysis.usable(m, sentence)]
+
+
+def _without_possessors(analysis: Analysis, start: int, end: int, forces: list[str]
+                        ) -> list[str]:
+    """"Kent Police's neighbour, Essex Police, has left special measures": beside another
+    force, a force named only as a possessor ("Kent Police's …") is not the one moved."""
+    if len(forces) < 2:
+        return forces
+    doc = analysis.doc
+    possessives = set(analysis.rules.phases.possessives)
+    owners = {m.force_id for m in analysis.forces_between(start, end)
+              if m.tok_end < len(doc) and doc[m.tok_end].lower_ in possessives}
+    others = {m.force_id for m in analysis.forces_between(start, end)
+              if not (m.tok_end < len(doc) and doc[m.tok_end].lower_ in possessives)}
+    kept = [f for f in forces if f not in owners or f in others]
+    return kept or forces
+
+
+def _speaker_force(analysis: Analysis, sentence: Sentence, move: Move) -> list[str]:
+    """"'Being placed in special measures last year was a wake-up call,' said Chief
+    Constable Anna Prentice of Wiltshire Police": a move told inside a quote with no force
+    of its own is about the force of its speaker, named after the quote's speech verb."""
+    doc = analysis.doc
+    words = analysis.rules.words
+    marks = _quote_marks(analysis, sentence)
+    k = bisect_left(marks, move.cue)
+    if k == 0 or k == len(marks) or move.cue - marks[k - 1] > MAX_CLAUSE or (
+            marks[k] - move.cue > MAX_CLAUSE):
+        return []
+    closing = marks[k]
+    verbs = set(words.speech_verbs)
+    verb = next((i for i in range(closing + 1, min(closing + SPEAKER_REACH,
+                                                   sentence.tok_end))
+                 if doc[i].lower_ in verbs), None)
+    if verb is None:
+        return []
+    after = [m for m in analysis.forces_between(verb + 1, sentence.tok_end)
+             if analysis.usable(m, sentence)]
+    return [after[0].force_id] if after else []
+
+
+def _quote_marks(analysis: Analysis, sentence: Sentence) -> list[int]:
+    """The sentence's quote marks, in order (read once per sentence)."""
+    key = (_quote_marks, sentence.index)
+    if key not in analysis.cache:
+        quotes = set(analysis.rules.words.quote_marks)
+        analysis.cache[key] = [i for i in range(sentence.tok_start, sentence.tok_end)
+                               if analysis.doc[i].text in quotes]
+    return analysis.cache[key]
+
+
+def _dash_relative(analysis: Analysis, sentence: Sentence, start: int) -> list[str]:
+    """"Dorset Police – which entered Engage in 2021 – …", "Kent Police – in special
+    measures since 2021 – …": an aside after a dash that names no force is about the force
+    named right before the dash."""
+    doc = analysis.doc
+    if start - 1 <= sentence.tok_start or doc[start - 1].text not in (
+            analysis.rules.phases.aside_dashes):
+        return []
+    before = [m for m in analysis.forces_between(max(sentence.tok_start,
+                                                     start - 1 - NAME_REACH), start - 1)
+              if m.tok_end == start - 1 and analysis.usable(m, sentence)]
+    return [before[-1].force_id] if before else []
+
+
+def _timeline_date(analysis: Analysis, sentence: Sentence, move: Move) -> Dated | None:
+    """"March 2021: moved into Engage", "- 2019: Kent Police was placed in special
+    measures": the date that opens a timeline line, before a colon and the move; None for
+    any other line."""
+    doc = analysis.doc
+    lead = sentence.tok_start
+    while lead < move.cue and doc[lead].idx < sentence.start + sentence.marker:
+        lead += 1  # past the list marker
+    dates = analysis.dates_between(lead, move.cue)
+    if dates and dates[0].tok_start == lead and doc[dates[0].tok_end].text == COLON:
+        return dates[0].value, dates[0].precision
+    year = bare_year(doc[lead].text, analysis.rules)
+    return (year, Precision.YEAR) if year and lead + 1 < move.cue and (
+        doc[lead + 1].text == COLON) else None
+
+
+def _timeline_subject(analysis: Analysis, clause: MoveClause) -> list[str]:
+    """A timeline line that names no force is about the force last named before it
+    ("Timeline: Lancashire Constabulary …")."""
+    sentence = clause.view.sentence
+    dated = _timeline_date(analysis, sentence, clause.move)
+    force = analysis.force_before(sentence.tok_start) if dated else None
+    return [force] if force else []
+
+
 def _blocked_move(analysis: Analysis, clause: MoveClause) -> bool:
     return clause.span is None
 
@@ -395,9 +624,12 @@ def _forces(analysis: Analysis, clause: MoveClause) -> list[str]:
     """The forces moved: named in the clause, the subject after a fronted clause, the object
     after the term, or listed right after the move."""
     sentence, term, (start, end) = clause.view.sentence, clause.term, clause.span
-    forces = _subordinate_subject(analysis, sentence, start, clause.move) or participants(
-        analysis, sentence, start, end) or _fronted_subject(
-        analysis, sentence, term) or _object_after(analysis, sentence, term, clause.move)
+    forces = _objects(analysis, sentence, term, clause.move) or _subordinate_subject(
+        analysis, sentence, start, clause.move) or _without_possessors(
+        analysis, start, end, participants(analysis, sentence, start, end)) or _dash_relative(
+        analysis, sentence, start) or _fronted_subject(
+        analysis, sentence, term) or _object_after(analysis, sentence, term, clause.move) or (
+        _timeline_subject(analysis, clause)) or _speaker_force(analysis, sentence, clause.move)
     clause.listed = not forces
     if clause.listed:
         forces = _listed_after(analysis, sentence, start, term)
@@ -406,6 +638,9 @@ def _forces(analysis: Analysis, clause: MoveClause) -> list[str]:
 
 
 def _date(analysis: Analysis, clause: MoveClause) -> Dated:
+    timeline = _timeline_date(analysis, clause.view.sentence, clause.move)
+    if timeline is not None:
+        return timeline
     dated, clause.inferred = _move_date(analysis, clause.view, clause.term, clause.move,
                                         clause.span[0], clause.anchors, clause.listed)
     return dated
@@ -416,7 +651,7 @@ def _move_events(analysis: Analysis, clause: MoveClause, forces: list[str], date
     """The move's events; with no force named, the forces a later sentence lists."""
     view, term, move = clause.view, clause.term, clause.move
     if not clause.named:
-        return _listed_later(analysis, view.sentence, clause.span[0], term, move)
+        return _listed_later(analysis, view.sentence, clause.span[0], term, move, dated)
     found = _elliptical_exit(analysis, view, term, forces) if (
         move.direction == Direction.ENTER) else []
     return found + _events(analysis, view.sentence, forces, move, dated, clause.inferred)
@@ -427,7 +662,8 @@ def _merge_moves(analysis: Analysis, found: list[tuple[Event, bool]]) -> list[Ev
     Within a table of moves only the table's reading of its rows counts."""
     rows, spans = move_tables(analysis)
     found = [f for f in found if not any(s <= f[0].char_start < e for s, e in spans)]
-    found = found + elided_moves(analysis, found, _blocked) + compared_moves(analysis)
+    found = found + elided_moves(analysis, found, _blocked) + clause_moves(
+        analysis, _blocked) + compared_moves(analysis)
     return _merge(date_by_durations(analysis, found) + [(event, False) for event in rows])
 
 
@@ -455,14 +691,20 @@ def _events(analysis: Analysis, sentence: Sentence, forces: list[str], move: Mov
 
 
 def _listed_later(analysis: Analysis, sentence: Sentence, start: int, term: PhaseTerm,
-                  move: Move) -> list[tuple[Event, bool]]:
+                  move: Move, dated: Dated) -> list[tuple[Event, bool]]:
     """"Six forces placed in special measures … The forces are A, B and C": a move of
     plural forces, listed in a following sentence (or list items) that introduces them.
-    Each force listed moved, at a time the text does not give."""
+    Each force listed moved, at a time the text does not give. A move sentence that ends in
+    a colon ("In March 2024 HMICFRS placed three forces in special measures:") is followed
+    by its list: each item's force moved then (or at the date the item gives)."""
     ph = analysis.rules.phases
     if not has_phrase(lower_words(analysis.doc, start, term.start), ph.plural_subjects):
         return []
     sentences = analysis.sentences
+    if sentence.text.rstrip().endswith(COLON):
+        items = list(itertools.takewhile(lambda s: s.is_list_item,
+                                         sentences[sentence.index + 1:]))
+        return [e for s in items for e in _item_events(analysis, s, move, dated)]
     for later in sentences[sentence.index + 1:sentence.index + 1 + LIST_REACH]:
         lead = lower_words(analysis.doc, later.tok_start, later.tok_start + LIST_INTRO_WORDS)
         if not has_phrase(lead, ph.list_intros):
@@ -473,6 +715,15 @@ def _listed_later(analysis: Analysis, sentence: Sentence, start: int, term: Phas
             analysis, s, forces_of(analysis, s, s.tok_start, s.tok_end, places=True), move,
             (None, None), True)]
     return []
+
+
+def _item_events(analysis: Analysis, item: Sentence, move: Move, dated: Dated
+                 ) -> list[tuple[Event, bool]]:
+    """One list item's moves: its own date ("- Kent Police, March 2023"), else the list's."""
+    own = analysis.dates_between(item.tok_start, item.tok_end)
+    when = (own[0].value, own[0].precision) if own else dated
+    forces = forces_of(analysis, item, item.tok_start, item.tok_end, places=True)
+    return _events(analysis, item, forces, move, when, when[0] is None)
 
 
 def extract_phase_changes(analysis: Analysis) -> list[Event]:

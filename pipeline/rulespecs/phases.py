@@ -24,6 +24,7 @@ class PhasesRules:
     bare_phase_not_followed_by: Phrases
     capitalised_phase_not_after: Phrases
     bare_phase_never_followed_by: Phrases
+    bare_phase_noun_preceders: Phrases
     fillers: Phrases
     possessives: Phrases
     move_verbs: Phrases
@@ -32,7 +33,11 @@ class PhasesRules:
     out_of_phrases: Phrases
     exit_words: Phrases
     enter_words: Phrases
+    exit_phrases: Phrases
+    closing_verbs: Phrases
+    closing_words: Phrases
     ended_after: Phrases
+    begun_after: Phrases
     ended_stops: Phrases
     no_longer: Phrases
     no_longer_verbs: Phrases
@@ -40,7 +45,9 @@ class PhasesRules:
     verb_search_stops: Phrases
     verb_search_skips: Phrases
     elliptical_joiners: Phrases
+    elliptical_returns: Phrases
     elliptical_subjects: Phrases
+    aside_dashes: Phrases
     object_preps: Phrases
     plural_subjects: Phrases
     list_markers: Phrases
@@ -54,26 +61,44 @@ class PhasesRules:
     subordinators: Phrases
     past_clause_openers: Phrases
     becoming_states: Phrases
+    becoming_engage_states: Phrases
     becoming_words: Phrases
     fronted_clauses: Phrases
     wishes: Phrases
+    denials: Phrases
+    requests: Phrases
+    other_regimes: Phrases
     stay_phrases: Phrases
     past_stay_words: Phrases
     standalone_moves: Mapping[str, str]
     standalone_determiners: Phrases
     reporting_verbs: Phrases
     reported_future: Phrases
+    reported_past: Phrases
+    perfect_auxiliaries: Phrases
     decision_verbs: Phrases
     decided_modals: Phrases
     prior_event_openers: Phrases
     until_words: Phrases
+    not_until_negations: Phrases
+    not_until_words: Phrases
     present_cues: Phrases
     comparison_openers: Phrases
     comparison_auxiliaries: Phrases
     coordinators: Phrases
     phase_pronouns: Phrases
+    phase_locatives: Phrases
+    phase_relatives: Phrases
+    stay_openers: Phrases
+    stay_single_openers: Phrases
+    stay_joiners: Phrases
+    stay_future: Phrases
+    table_phase_headers: Phrases
+    table_move_headers: Phrases
+    table_entry_headers: Phrases
     state_words: Phrases
     elided_moves: Mapping[str, str]
     elided_followers: Phrases
+    elided_clause_openers: Phrases
     follow_verbs: Phrases
     follow_courses: Phrases
