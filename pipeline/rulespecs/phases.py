@@ -76,6 +76,8 @@ class PhasesRules:
     prior_event_openers: Phrases
     until_words: Phrases
     present_cues: Phrases
+    future_conditions: Phrases
+    gapped_date_preps: Phrases
     comparison_openers: Phrases
     comparison_auxiliaries: Phrases
     coordinators: Phrases
