@@ -41,8 +41,8 @@ from pipeline.extract.phase_cues import (
     vocabulary,
 )
 from pipeline.extract.phase_durations import date_by_durations
-from pipeline.extract.phase_gapping import gapped_moves
 from pipeline.extract.phase_ellipsis import elided_moves
+from pipeline.extract.phase_gapping import gapped_moves
 from pipeline.extract.phase_stays import stay_moves
 from pipeline.extract.phase_tables import move_tables
 from pipeline.extract.skeleton import Dated, Steps, run
