@@ -43,6 +43,7 @@ from pipeline.extract.phase_cues import (
 )
 from pipeline.extract.phase_durations import date_by_durations
 from pipeline.extract.phase_ellipsis import clause_moves, elided_moves
+from pipeline.extract.phase_gapping import gapped_moves
 from pipeline.extract.phase_stays import stay_moves
 from pipeline.extract.phase_tables import move_tables
 from pipeline.extract.skeleton import Dated, Steps, run
@@ -110,6 +111,18 @@ def _condition(analysis: Analysis, words: list[str]) -> bool:
     ph = analysis.rules.phases
     opened = next((k for k, x in enumerate(words) if x in ph.until_words), None)
     return opened is not None and any(x in ph.present_cues for x in words[opened + 1:])
+
+
+def _waits_on_condition(analysis: Analysis, words: list[str]) -> bool:
+    """"the force will be returned to Scan once inspectors are satisfied": a move told in
+    the future whose condition follows it, in the present tense."""
+    ph = analysis.rules.phases
+    future = next((k for k, x in enumerate(words) if x in ph.stay_future), None)
+    if future is None:
+        return False
+    condition = next((k for k in range(future + 1, len(words)) if any(
+        words[k:k + len(c.split())] == c.split() for c in ph.future_conditions)), None)
+    return condition is not None and any(x in ph.present_cues for x in words[condition + 1:])
 
 
 def _reported_future(analysis: Analysis, words: list[str]) -> list[str]:
@@ -370,6 +383,8 @@ def _clause(analysis: Analysis, view: View, term: PhaseTerm, move: Move
     if decided == start and has_phrase(lower_words(doc, term.end, rest_end),
                                        analysis.rules.words.hypothetical_after):
         return None  # after "the decision to …" the words that follow are the main clause's
+    if _waits_on_condition(analysis, lower_words(doc, decided, rest_end)):
+        return None
     end = max(term.start, move.cue)
     if move.cue >= term.end:  # "special measures have been lifted for Cleveland Police"
         end = min(clause_end(doc, sentence.tok_end, term.end, breaks), term.end + MAX_CLAUSE)
@@ -591,6 +606,35 @@ def _dash_relative(analysis: Analysis, sentence: Sentence, start: int) -> list[s
     return [before[-1].force_id] if before else []
 
 
+def _dash_listed(analysis: Analysis, sentence: Sentence, start: int) -> list[str]:
+    """"In March, three forces – Kent Police, Essex Police and Surrey Police – were
+    returned to routine monitoring": a clause right after a closing dash has for subject
+    the forces the dashes set off, when nothing but forces and their joins stands between,
+    or, when they set off no force, the force right before them."""
+    doc = analysis.doc
+    dashes = set(analysis.rules.phases.aside_dashes)
+    if start - 1 <= sentence.tok_start or doc[start - 1].text not in dashes:
+        return []
+    opening = next((j for j in range(start - 2, sentence.tok_start - 1, -1)
+                    if doc[j].text in dashes), None)
+    if opening is None:
+        return []
+    inside = [m for m in analysis.forces_between(opening + 1, start - 1)
+              if analysis.usable(m, sentence)]
+    if not analysis.forces_between(opening + 1, start - 1):
+        # "Kent Police – the largest force in the region – was placed …": an aside about
+        # the force named right before it.
+        before = [m for m in analysis.forces_between(sentence.tok_start, opening)
+                  if m.tok_end == opening and analysis.usable(m, sentence)]
+        return [before[-1].force_id] if before else []
+    covered = {i for m in inside for i in range(m.tok_start, m.tok_end)}
+    joins = set(analysis.rules.phases.elliptical_joiners)
+    if not inside or any(i not in covered and doc[i].lower_ not in joins
+                         for i in range(opening + 1, start - 1)):
+        return []
+    return [m.force_id for m in inside]
+
+
 def _timeline_date(analysis: Analysis, sentence: Sentence, move: Move) -> Dated | None:
     """"March 2021: moved into Engage", "- 2019: Kent Police was placed in special
     measures": the date that opens a timeline line, before a colon and the move; None for
@@ -624,7 +668,8 @@ def _forces(analysis: Analysis, clause: MoveClause) -> list[str]:
     """The forces moved: named in the clause, the subject after a fronted clause, the object
     after the term, or listed right after the move."""
     sentence, term, (start, end) = clause.view.sentence, clause.term, clause.span
-    forces = _objects(analysis, sentence, term, clause.move) or _subordinate_subject(
+    forces = _objects(analysis, sentence, term, clause.move) or _dash_listed(
+        analysis, sentence, start) or _subordinate_subject(
         analysis, sentence, start, clause.move) or _without_possessors(
         analysis, start, end, participants(analysis, sentence, start, end)) or _dash_relative(
         analysis, sentence, start) or _fronted_subject(
@@ -664,6 +709,7 @@ def _merge_moves(analysis: Analysis, found: list[tuple[Event, bool]]) -> list[Ev
     found = [f for f in found if not any(s <= f[0].char_start < e for s, e in spans)]
     found = found + elided_moves(analysis, found, _blocked) + clause_moves(
         analysis, _blocked) + compared_moves(analysis)
+    found = found + gapped_moves(analysis, found)
     return _merge(date_by_durations(analysis, found) + [(event, False) for event in rows])
 
 

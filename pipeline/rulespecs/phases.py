@@ -83,6 +83,8 @@ class PhasesRules:
     not_until_negations: Phrases
     not_until_words: Phrases
     present_cues: Phrases
+    future_conditions: Phrases
+    gapped_date_preps: Phrases
     comparison_openers: Phrases
     comparison_auxiliaries: Phrases
     coordinators: Phrases
