@@ -932,11 +932,15 @@ def _assign_kinds(analysis: Analysis, counts: list[Count], findings: list[Findin
     """Counts with no noun of their own count what the count before them counted, or what
     the sentence's only kind of finding names ("… recommendations: three closed, two open")."""
     kinds = {f.kind for f in findings}
+    fronted = _fronted_whole(analysis, counts)
     for index, count in enumerate(counts):
         if count.kind is not None:
             continue
         previous = counts[index - 1] if index else None
-        if count.relative and previous is not None:
+        if fronted is not None and count.token > fronted[1]:
+            count.kind = fronted[0].kind  # "Of the five recommendations made under its two
+            # causes of concern, three have been closed": the parts are the fronted whole's
+        elif count.relative and previous is not None:
             count.kind, count.whole = previous.kind, previous.value
         elif previous is not None and previous.kind is not None:
             count.kind = previous.kind
@@ -945,6 +949,22 @@ def _assign_kinds(analysis: Analysis, counts: list[Count], findings: list[Findin
             count.kind = next(iter(kinds))  # not "Both have closed some of their causes …"
         elif (named := _named_in_predicate(analysis, count, findings)) is not None:
             count.kind, count.finding = named.kind, named
+
+
+def _fronted_whole(analysis: Analysis, counts: list[Count]) -> tuple[Count, int] | None:
+    """The whole a sentence opens with ("Of the five recommendations …,") and the comma that
+    closes its phrase: the bare counts after it are its parts."""
+    doc = analysis.doc
+    whole = next((c for c in counts if c.is_total), None)
+    if whole is None or whole.token < 2 or doc[whole.token - 2].lower_ not in set(
+            analysis.rules.counts.whole_prepositions):
+        return None
+    opener = whole.token - 2
+    if opener != analysis.sentence_of(opener).tok_start:
+        return None
+    sentence_end = analysis.sentence_of(opener).tok_end
+    comma = next((k for k in range(whole.end, sentence_end) if doc[k].text == ","), None)
+    return (whole, comma) if comma is not None else None
 
 
 def _inherit_status(analysis: Analysis, counts: list[Count]) -> None:

@@ -1,0 +1,30 @@
+""""Of the N <findings> …, M have been closed": the bare counts after a fronted whole are its
+parts, even when the whole's phrase names another kind of finding inside it."""
+
+from __future__ import annotations
+
+import pytest
+from tally_probe import COC, REC, tallies
+
+HEAD = "Kent Police news\n\n"
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Kent Police has made progress. Of the five recommendations made under its two causes "
+     "of concern, three have been closed; the other two remain under review.",
+     {("kent-police", COC, 2, None, None), ("kent-police", REC, 5, 3, 2)}),
+    ("Of the ten recommendations linked to the three causes of concern at Kent Police, eight "
+     "had been discharged.",
+     {("kent-police", COC, 3, None, None), ("kent-police", REC, 10, 8, 2)}),
+    ("Of the six recommendations made to Kent Police in its two causes of concern, four are "
+     "closed, one is partly achieved and one has not been assessed.",
+     {("kent-police", COC, 2, None, None), ("kent-police", REC, 6, 4, 2)}),
+])
+def test_parts_after_a_fronted_whole_count_its_kind(text, expected):
+    assert tallies(HEAD + text) == expected
+
+
+def test_a_count_with_its_own_noun_after_a_fronted_whole_keeps_its_kind():
+    assert tallies(HEAD + "Of the five recommendations made to Kent Police, three have been "
+                   "closed and two new causes of concern were raised.") == {
+        ("kent-police", COC, 2, None, None), ("kent-police", REC, 5, 3, 2)}
