@@ -28,3 +28,14 @@ def test_a_count_with_its_own_noun_after_a_fronted_whole_keeps_its_kind():
     assert tallies(HEAD + "Of the five recommendations made to Kent Police, three have been "
                    "closed and two new causes of concern were raised.") == {
         ("kent-police", COC, 2, None, None), ("kent-police", REC, 5, 3, 2)}
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Both causes of concern at Kent Police have now been discharged, along with all but one "
+     "of the eleven recommendations attached to them.",
+     {("kent-police", COC, 2, 2, 0), ("kent-police", REC, 11, 10, 1)}),
+    ("The inspectorate closed both causes of concern at Kent Police and all but two of its "
+     "nine recommendations.", {("kent-police", COC, 2, 2, 0), ("kent-police", REC, 9, 7, 2)}),
+])
+def test_an_exception_joined_to_a_closed_set_shares_its_status(text, expected):
+    assert tallies(HEAD + text) == expected

@@ -967,6 +967,10 @@ def _fronted_whole(analysis: Analysis, counts: list[Count]) -> tuple[Count, int]
     return (whole, comma) if comma is not None else None
 
 
+# The words of an exception before its count: "all but" one.
+EXCEPTION_LEAD = 2
+
+
 def _inherit_status(analysis: Analysis, counts: list[Count]) -> None:
     """"both causes of concern had been discharged, along with all seven of the associated
     recommendations": a count with no status of its own joined to one governed by a verb."""
@@ -975,10 +979,12 @@ def _inherit_status(analysis: Analysis, counts: list[Count]) -> None:
         previous = counts[index - 1]
         if count.status is not None or previous.status is None:
             continue
-        joined = count.token > 0 and doc[count.token - 1].lower_ in set(
-            analysis.rules.counts.status_joiners)
-        if count.every or (joined or count.additive) and previous.governed:
-            count.status = previous.status  # "closed eight in June and a further three …"
+        lead = count.token - (EXCEPTION_LEAD if count.exception else 0)  # "with all but one"
+        joined = lead > 0 and doc[lead - 1].lower_ in set(analysis.rules.counts.status_joiners)
+        if count.every or count.exception and joined or (
+                joined or count.additive) and previous.governed:
+            count.status = previous.status  # "closed eight in June and a further three …",
+            # "… discharged, along with all but one of the eleven recommendations"
 
 
 def _add(tally: Tally, count: Count) -> None:
