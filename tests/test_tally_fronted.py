@@ -1,5 +1,6 @@
 """"Of the N <findings> …, M have been closed": the bare counts after a fronted whole are its
-parts, even when the whole's phrase names another kind of finding inside it."""
+parts, even when the whole's phrase names another kind of finding inside it; an exception
+joined to a closed set shares its status; a line naming only a force heads the counts below."""
 
 from __future__ import annotations
 
@@ -39,3 +40,19 @@ def test_a_count_with_its_own_noun_after_a_fronted_whole_keeps_its_kind():
 ])
 def test_an_exception_joined_to_a_closed_set_shares_its_status(text, expected):
     assert tallies(HEAD + text) == expected
+
+
+def test_a_line_naming_only_a_force_heads_the_counts_below_it():
+    text = ("Forces moved\n\nKent Police and Essex Police were moved into Engage.\n\n"
+            "Kent Police\n\nInspectors found two causes of concern during a PEEL inspection. "
+            "The inspectorate has made nine recommendations to the force.\n\nEssex Police\n\n"
+            "Inspectors found three causes of concern.")
+    assert tallies(text) == {("kent-police", COC, 2, None, None),
+                             ("kent-police", REC, 9, None, None),
+                             ("essex-police", COC, 3, None, None)}
+
+
+def test_a_heading_line_of_another_kind_owns_nothing():
+    text = ("Forces moved\n\nKent Police and Essex Police were moved into Engage.\n\n"
+            "Notes\n\nInspectors found two causes of concern across the forces visited.")
+    assert tallies(text) == set()

@@ -57,7 +57,22 @@ def owned(analysis: Analysis, tally: Tally) -> bool:
     if national_recipient(analysis, sentence.tok_start, sentence.tok_end):
         return False  # "makes 11 recommendations to the Home Office and chief constables"
     return tally.force_id in (analysis.single_force, analysis.dominant_force) or (
-        _referred_just_before(analysis, tally))
+        _referred_just_before(analysis, tally)) or _under_heading(analysis, tally)
+
+
+def _under_heading(analysis: Analysis, tally: Tally) -> bool:
+    """"Bedfordshire Police ¶ Inspectors found two causes of concern …": in a text about
+    several forces, a line that is only a force's name heads the section below it, up to
+    the next force named."""
+    sentence = tally.sentence
+    before = [m for m in analysis.forces if m.tok_start < sentence.tok_start]
+    if not before:
+        return False
+    heading = before[-1]
+    line = analysis.sentence_of(heading.tok_start)
+    words = [t for t in analysis.doc[line.tok_start:line.tok_end] if not t.is_space]
+    return heading.force_id == tally.force_id and len(words) == heading.tok_end - (
+        heading.tok_start) and words[0].i == heading.tok_start
 
 
 def said_of_the_country(analysis: Analysis, tally: Tally) -> bool:
