@@ -11,6 +11,7 @@ from bisect import bisect_left, bisect_right
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
+from functools import lru_cache
 
 import numpy
 from spacy.attrs import IDX, LENGTH, SENT_START
@@ -28,6 +29,8 @@ from pipeline.extract.nlp import Toolkit
 FOLLOWER_WORDS = 4
 
 MAX_HEADING_WORDS = 20  # a line without a full stop and at most this long is a heading
+
+RULE_PATTERNS = 64  # distinct pattern lists of rules/ kept compiled as one search
 
 
 @dataclass
@@ -218,9 +221,8 @@ class Analysis:
             text = self.text
             for name in spec.inspectorate_names:
                 text = re.sub(name, " ", text, flags=re.IGNORECASE)
-            self.cache[key] = any(
-                re.search(p, text, re.IGNORECASE) for p in spec.fire_service_patterns
-            ) or any(m.kind == MentionKind.FIRE for m in self.forces)
+            self.cache[key] = any(m.kind == MentionKind.FIRE for m in self.forces) or any(
+                p.search(text) for p in _either(spec.fire_service_patterns))
         return self.cache[key]
 
     @property
@@ -245,6 +247,18 @@ class Analysis:
     def single_force(self) -> str | None:
         """The force, when the document names exactly one."""
         return self.primary_force if len(self.strong_counts) == 1 else None
+
+
+@lru_cache(maxsize=RULE_PATTERNS)
+def _either(patterns: tuple[str, ...]) -> tuple[re.Pattern, ...]:
+    """The patterns as one alternation, found where any of them is, in one scan of the text
+    rather than one per pattern; each on its own when one has groups of its own (whose
+    numbers the alternation would shift) or flags of its own (which it cannot hold)."""
+    single = tuple(re.compile(p, re.IGNORECASE) for p in patterns)
+    if len(single) < 2 or any(p.groups or p.pattern.startswith("(?") and not
+                              p.pattern.startswith("(?:") for p in single):
+        return single
+    return (re.compile("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE),)
 
 
 def _sentences(doc: Doc, text: str) -> tuple[list[Sentence], list[int]]:
