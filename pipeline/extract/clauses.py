@@ -39,6 +39,19 @@ def _dense(words: list[str | None]) -> tuple[list[str], list[int]]:
     return [w for w in words if w is not None], [0, *counted]
 
 
+def token_column(doc: Doc, attr: int) -> numpy.ndarray:
+    """One attribute of every token (LOWER, IS_SPACE, IDX, ORTH: what tokenising fixed), read
+    from the token arrays once per document for every reader of it: each read is a pass
+    over all the tokens. Shared, so not to be written to."""
+    key = ("token_column", attr)
+    column = doc.user_data.get(key)
+    if column is None:
+        column = doc.user_data[key] = (doc.to_array(attr) if len(doc)
+                                       else numpy.zeros(0, dtype=numpy.uint64))
+        column.flags.writeable = False
+    return column
+
+
 def token_lowers(doc: Doc) -> list[str]:
     """Every token's `lower_`, whitespace tokens too, read from the token arrays once per
     document (each distinct word looked up once): a loop that indexes this makes no Token
@@ -47,7 +60,7 @@ def token_lowers(doc: Doc) -> list[str]:
     if lowers is None:
         lowers = doc.user_data["token_lowers"] = []
         if len(doc):
-            distinct, index = numpy.unique(doc.to_array(LOWER), return_inverse=True)
+            distinct, index = numpy.unique(token_column(doc, LOWER), return_inverse=True)
             strings = doc.vocab.strings
             names = [strings[int(h)] for h in distinct.tolist()]
             lowers += [names[k] for k in index.tolist()]
@@ -58,7 +71,7 @@ def _all_lower_words(doc: Doc) -> list[str | None]:
     """Every token's lower-case form (None for whitespace)."""
     if len(doc) == 0:
         return []
-    space = doc.to_array(IS_SPACE).tolist()
+    space = token_column(doc, IS_SPACE).tolist()
     return [None if blank else word
             for word, blank in zip(token_lowers(doc), space, strict=True)]
 
@@ -134,7 +147,7 @@ def _sorted_forms(doc: Doc) -> tuple[numpy.ndarray, numpy.ndarray, list[int], li
     starts in that order and how long it is. Once per document."""
     cached = doc.user_data.get("sorted_forms")
     if cached is None:
-        lower = doc.to_array(LOWER) if len(doc) else numpy.zeros(0, dtype=numpy.uint64)
+        lower = token_column(doc, LOWER)
         order = numpy.argsort(lower)
         forms, firsts, counts = numpy.unique(lower[order], return_index=True,
                                              return_counts=True)

@@ -32,6 +32,7 @@ from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
 from pipeline.codes import Phase
+from pipeline.extract.clauses import token_column
 from pipeline.extract.dates import Label, Token, unread_codes
 from pipeline.extract.gazetteer import Gazetteer, MentionKind, build_gazetteer
 from pipeline.rules import Rules, RulesError, load_rules
@@ -159,11 +160,13 @@ class AnchoredMatcher:
 
     def _reaches(self, doc: Doc) -> list[tuple[int, int, int]]:
         """(token, tokens before, tokens after) for every anchor token of the Doc."""
-        flags, lower, shape = doc.to_array([self.anchor, LOWER, SHAPE]).T.tolist()
+        flags, shape = doc.to_array([self.anchor, SHAPE]).T
+        at = numpy.flatnonzero(flags)
         none = (0, 0)
         out = []
-        for i in numpy.flatnonzero(flags).tolist():
-            by_word, by_shape = self.reach.get(lower[i], none), self.reach.get(shape[i], none)
+        for i, word, form in zip(at.tolist(), token_column(doc, LOWER)[at].tolist(),
+                                 shape[at].tolist(), strict=True):
+            by_word, by_shape = self.reach.get(word, none), self.reach.get(form, none)
             out.append((i, max(by_word[0], by_shape[0]), max(by_word[1], by_shape[1])))
         return out
 
