@@ -29,7 +29,7 @@ from spacy.language import Language
 from spacy.matcher import Matcher, PhraseMatcher
 from spacy.pipeline import Sentencizer
 from spacy.schemas import validate_token_pattern
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 from spacy.vocab import Vocab
 
 from pipeline.codes import Phase
@@ -170,7 +170,7 @@ class AnchoredMatcher:
         found: dict[tuple[int, int, int], None] = {}  # a Matcher gives each match once
         for group in self.groups:
             for start, end in _windows(_reaches(anchors, group.reach), len(doc)):
-                for match_id, s, e in group.matcher(doc[start:end]):
+                for match_id, s, e in group.matcher(Span(doc, start, end)):
                     found.setdefault((match_id, s + start, e + start), None)
         return self._ordered(doc, windows, sorted(found, key=lambda m: (m[1], m[2])))
 
@@ -191,7 +191,7 @@ class AnchoredMatcher:
             if len(same) > 1:
                 w_start, w_end = windows[bisect_right([w[0] for w in windows], start) - 1]
                 order = [(m, s + w_start, e + w_start)
-                         for m, s, e in self.matcher(doc[w_start:w_end])]
+                         for m, s, e in self.matcher(Span(doc, w_start, w_end))]
                 same.sort(key=order.index)
             out += same
         return out
