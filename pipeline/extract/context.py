@@ -349,9 +349,9 @@ def _kind_from_following(doc: Doc, span: Span, strength: MentionKind, toolkit: T
     """
     following = " ".join(token_lowers(doc)[span.end : span.end + FOLLOWER_WORDS])
     spec = toolkit.rules.forces
-    if any(following.startswith(w) for w in spec.office_followers):
+    if following.startswith(spec.office_followers):
         return MentionKind.OFFICE
-    if any(following.startswith(w) for w in spec.fire_followers):
+    if following.startswith(spec.fire_followers):
         return MentionKind.FIRE
     return strength
 
