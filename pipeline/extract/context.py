@@ -11,6 +11,7 @@ from bisect import bisect_left, bisect_right
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
+from enum import StrEnum, auto
 from functools import lru_cache
 
 import numpy
@@ -31,6 +32,13 @@ FOLLOWER_WORDS = 4
 MAX_HEADING_WORDS = 20  # a line without a full stop and at most this long is a heading
 
 RULE_PATTERNS = 64  # distinct pattern lists of rules/ kept compiled as one search
+
+
+class MatcherName(StrEnum):
+    """The Matchers field (pipeline/extract/nlp.py) of role titles, which force mentions
+    read as the analysis is made, and people's titles after it."""
+
+    ROLES = auto()
 
 
 @dataclass
@@ -104,9 +112,7 @@ class Analysis:
         """(label, start, end) token matches of one matcher over the whole document, once."""
         if matcher_name not in self._matches:
             matcher = getattr(self.toolkit.matchers, matcher_name)
-            strings = self.doc.vocab.strings
-            self._matches[matcher_name] = sorted(
-                (strings[m], s, e) for m, s, e in matcher(self.doc))
+            self._matches[matcher_name] = _labelled(self.doc, matcher(self.doc))
         return self._matches[matcher_name]
 
     def matches_in(self, matcher_name: str, sentence: Sentence) -> list[tuple[str, int, int]]:
@@ -356,9 +362,16 @@ def _kind_from_following(doc: Doc, span: Span, strength: MentionKind, toolkit: T
     return strength
 
 
-def _force_mentions(doc: Doc, toolkit: Toolkit) -> list[ForceMention]:
+def _labelled(doc: Doc, matches: list[tuple[int, int, int]]) -> list[tuple[str, int, int]]:
+    """A matcher's (label, start, end) matches, in order."""
+    strings = doc.vocab.strings
+    return sorted((strings[m], s, e) for m, s, e in matches)
+
+
+def _force_mentions(doc: Doc, toolkit: Toolkit, titles: list[tuple[str, int, int]]
+                    ) -> list[ForceMention]:
     vocab = doc.vocab
-    title_starts = {s for _, s, _ in toolkit.matchers.roles(doc)}
+    title_starts = {s for _, s, _ in titles}
     spans: list[Span] = []
     for matcher in (toolkit.matchers.forces_lower, toolkit.matchers.forces_exact):
         for match_id, start, end in matcher(doc):
@@ -422,7 +435,8 @@ def analyse(text: str, published: date | None, toolkit: Toolkit, doc: Doc | None
     doc = doc if doc is not None else toolkit.nlp(text)
     sentences, token_sentence = _sentences(doc, text)
     sentences, token_sentence = _list_items(sentences, token_sentence, text, toolkit)
-    forces = _force_mentions(doc, toolkit)
+    titles = _labelled(doc, getattr(toolkit.matchers, MatcherName.ROLES)(doc))
+    forces = _force_mentions(doc, toolkit, titles)
     reference = ((published, Precision.DAY) if published
                  else date_resolver.url_date(url, toolkit.rules))
     analysis = Analysis(
@@ -434,4 +448,5 @@ def analyse(text: str, published: date | None, toolkit: Toolkit, doc: Doc | None
                                      if m.kind == MentionKind.STRONG and not m.compared)
     analysis._force_starts = [m.tok_start for m in forces]
     analysis._date_starts = [d.tok_start for d in analysis.dates]
+    analysis._matches[MatcherName.ROLES] = titles
     return analysis
