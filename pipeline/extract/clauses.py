@@ -6,6 +6,7 @@ import re
 from bisect import bisect_left
 from collections.abc import Iterable
 from functools import lru_cache
+from itertools import chain
 
 import numpy
 from spacy.attrs import IS_SPACE, LOWER
@@ -125,35 +126,26 @@ def phrase_ends_at(words: list[str], position: int, phrases: Iterable[str]) -> b
 
 def word_positions(doc: Doc, words: frozenset[str]) -> list[int]:
     """The tokens whose lower-case form is one of the words, in order: found once per
-    document and word set, by a binary search of the document's distinct forms rather than
+    document and word set, by a lookup of each word among the document's forms rather than
     a walk over its tokens."""
     key = ("word_positions", words)
     found = doc.user_data.get(key)
     if found is None:
-        order, forms, distinct, firsts, counts = _sorted_forms(doc)
-        strings = doc.vocab.strings
-        hashes = [strings.add(w) for w in words]
-        at = numpy.searchsorted(forms, numpy.array(hashes, dtype=numpy.uint64)).tolist()
-        runs = [order[firsts[k]:firsts[k] + counts[k]]
-                for h, k in zip(hashes, at, strict=True) if k < len(distinct) and distinct[k] == h]
-        found = doc.user_data[key] = sorted(numpy.concatenate(runs).tolist()) if runs else []
+        by_form = _form_positions(doc)
+        runs = [by_form[w] for w in words if w in by_form]
+        found = doc.user_data[key] = sorted(chain.from_iterable(runs)) if len(runs) > 1 else (
+            list(runs[0]) if runs else [])
     return found
 
 
-def _sorted_forms(doc: Doc) -> tuple[numpy.ndarray, numpy.ndarray, list[int], list[int],
-                                     list[int]]:
-    """The tokens ordered by their lower-case form's hash; the distinct hashes in order (an
-    array to search, and Python ints to compare exactly); where each one's run of tokens
-    starts in that order and how long it is. Once per document."""
-    cached = doc.user_data.get("sorted_forms")
-    if cached is None:
-        lower = token_column(doc, LOWER)
-        order = numpy.argsort(lower)
-        forms, firsts, counts = numpy.unique(lower[order], return_index=True,
-                                             return_counts=True)
-        cached = doc.user_data["sorted_forms"] = (order, forms, forms.tolist(),
-                                                  firsts.tolist(), counts.tolist())
-    return cached
+def _form_positions(doc: Doc) -> dict[str, list[int]]:
+    """Each lower-case form's tokens, in order. Once per document."""
+    by_form = doc.user_data.get("form_positions")
+    if by_form is None:
+        by_form = doc.user_data["form_positions"] = {}
+        for i, form in enumerate(token_lowers(doc)):
+            by_form.setdefault(form, []).append(i)
+    return by_form
 
 
 def _break_positions(doc: Doc, breaks: set[str]) -> list[int]:
