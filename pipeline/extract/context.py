@@ -15,13 +15,13 @@ from enum import StrEnum, auto
 from functools import lru_cache
 
 import numpy
-from spacy.attrs import IDX, LENGTH, SENT_START
+from spacy.attrs import IDX, SENT_START
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from pipeline.codes import Precision
 from pipeline.extract import dates as date_resolver
-from pipeline.extract.clauses import lower_words, token_lowers, word_positions
+from pipeline.extract.clauses import lower_words, token_column, token_lowers, word_positions
 from pipeline.extract.gazetteer import MentionKind
 from pipeline.extract.nlp import Toolkit
 
@@ -334,11 +334,10 @@ def _sentence_bounds(doc: Doc) -> list[tuple[int, int, int, int]]:
     from the token arrays rather than made into Spans."""
     if len(doc) == 0:
         return []
-    columns = doc.to_array([SENT_START, IDX, LENGTH])
-    starts = [0, *(numpy.flatnonzero(columns[1:, 0] == 1) + 1).tolist()]
+    starts = [0, *(numpy.flatnonzero(doc.to_array(SENT_START)[1:] == 1) + 1).tolist()]
     ends = [*starts[1:], len(doc)]
-    idx, length = columns[:, 1].tolist(), columns[:, 2].tolist()
-    return [(first, last, idx[first], idx[last - 1] + length[last - 1])
+    idx = token_column(doc, IDX).tolist()  # a sentence's last token's length is read alone
+    return [(first, last, idx[first], idx[last - 1] + len(doc[last - 1]))
             for first, last in zip(starts, ends, strict=True)]
 
 
