@@ -176,10 +176,9 @@ class AnchoredMatcher:
 
     def _anchors(self, doc: Doc) -> list[tuple[int, int, int]]:
         """(token, LOWER hash, SHAPE hash) of every anchor token of the Doc."""
-        flags, shape = doc.to_array([self.anchor, SHAPE]).T
-        at = numpy.flatnonzero(flags)
-        return list(zip(at.tolist(), token_column(doc, LOWER)[at].tolist(),
-                        shape[at].tolist(), strict=True))
+        at = numpy.flatnonzero(doc.to_array(self.anchor))  # few: their shapes are read alone
+        return [(i, word, doc[i].shape) for i, word in zip(
+            at.tolist(), token_column(doc, LOWER)[at].tolist(), strict=True)]
 
     def _ordered(self, doc: Doc, windows: list[tuple[int, int]],
                  matches: list[tuple[int, int, int]]) -> list[tuple[int, int, int]]:
