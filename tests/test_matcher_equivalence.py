@@ -60,3 +60,27 @@ def test_anchored_date_matcher_equals_a_plain_matcher(texts):
         assert sorted(toolkit.matchers.dates(doc)) == sorted(plain(doc)), text[:80]
         compared += len(plain(doc))
     assert compared > 100  # the corpus is full of dates: the comparison is not vacuous
+
+
+def _by_span(matches: list[tuple[int, int, int]]) -> dict[tuple[int, int], list[int]]:
+    spans: dict[tuple[int, int], list[int]] = {}
+    for match_id, start, end in matches:
+        spans.setdefault((start, end), []).append(match_id)
+    return spans
+
+
+def test_a_span_two_date_patterns_match_keeps_the_plain_matchers_label_order(texts):
+    """A longest-span filter keeps the first of two matches of one span ("2019 Kent" as a
+    year and a year label), so the anchor groups must not reorder them."""
+    toolkit = default_toolkit()
+    plain = Matcher(toolkit.nlp.vocab)
+    for label, pattern in _date_patterns(toolkit.rules):
+        plain.add(label, [pattern])
+    shared = 0
+    for text in texts:
+        doc = toolkit.nlp(text)
+        expected = {span: ids for span, ids in _by_span(plain(doc)).items() if len(ids) > 1}
+        found = _by_span(toolkit.matchers.dates(doc))
+        assert {span: found[span] for span in expected} == expected, text[:80]
+        shared += len(expected)
+    assert shared > 0  # some span is matched twice: the order is tested

@@ -13,7 +13,7 @@ from datetime import date
 import numpy
 from spacy.attrs import IS_SPACE, LOWER
 
-from pipeline.extract.clauses import lower_words
+from pipeline.extract.clauses import lower_words, token_column
 from pipeline.extract.context import Analysis, DateMention, Sentence
 
 # Date phrases are looked for this many times the distance limit around a cue: one further
@@ -50,7 +50,7 @@ def _counted(analysis: Analysis) -> list[int]:
         words = analysis.rules.words
         opening, closing = words.asides
         strings = doc.vocab.strings
-        lower, space = doc.to_array([LOWER, IS_SPACE]).T if len(doc) else ([], [])
+        lower, space = token_column(doc, LOWER), token_column(doc, IS_SPACE)
         opens = numpy.asarray(lower) == strings.add(opening)
         closes = numpy.asarray(lower) == strings.add(closing)
         quotes = numpy.isin(lower, numpy.array([strings.add(q) for q in words.quote_marks],

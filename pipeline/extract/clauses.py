@@ -6,6 +6,7 @@ import re
 from bisect import bisect_left
 from collections.abc import Iterable
 from functools import lru_cache
+from itertools import chain
 
 import numpy
 from spacy.attrs import IS_SPACE, LOWER
@@ -39,6 +40,19 @@ def _dense(words: list[str | None]) -> tuple[list[str], list[int]]:
     return [w for w in words if w is not None], [0, *counted]
 
 
+def token_column(doc: Doc, attr: int) -> numpy.ndarray:
+    """One attribute of every token (LOWER, IS_SPACE, IDX, ORTH: what tokenising fixed), read
+    from the token arrays once per document for every reader of it: each read is a pass
+    over all the tokens. Shared, so not to be written to."""
+    key = ("token_column", attr)
+    column = doc.user_data.get(key)
+    if column is None:
+        column = doc.user_data[key] = (doc.to_array(attr) if len(doc)
+                                       else numpy.zeros(0, dtype=numpy.uint64))
+        column.flags.writeable = False
+    return column
+
+
 def token_lowers(doc: Doc) -> list[str]:
     """Every token's `lower_`, whitespace tokens too, read from the token arrays once per
     document (each distinct word looked up once): a loop that indexes this makes no Token
@@ -47,7 +61,7 @@ def token_lowers(doc: Doc) -> list[str]:
     if lowers is None:
         lowers = doc.user_data["token_lowers"] = []
         if len(doc):
-            distinct, index = numpy.unique(doc.to_array(LOWER), return_inverse=True)
+            distinct, index = numpy.unique(token_column(doc, LOWER), return_inverse=True)
             strings = doc.vocab.strings
             names = [strings[int(h)] for h in distinct.tolist()]
             lowers += [names[k] for k in index.tolist()]
@@ -58,7 +72,7 @@ def _all_lower_words(doc: Doc) -> list[str | None]:
     """Every token's lower-case form (None for whitespace)."""
     if len(doc) == 0:
         return []
-    space = doc.to_array(IS_SPACE).tolist()
+    space = token_column(doc, IS_SPACE).tolist()
     return [None if blank else word
             for word, blank in zip(token_lowers(doc), space, strict=True)]
 
@@ -112,35 +126,26 @@ def phrase_ends_at(words: list[str], position: int, phrases: Iterable[str]) -> b
 
 def word_positions(doc: Doc, words: frozenset[str]) -> list[int]:
     """The tokens whose lower-case form is one of the words, in order: found once per
-    document and word set, by a binary search of the document's distinct forms rather than
+    document and word set, by a lookup of each word among the document's forms rather than
     a walk over its tokens."""
     key = ("word_positions", words)
     found = doc.user_data.get(key)
     if found is None:
-        order, forms, distinct, firsts, counts = _sorted_forms(doc)
-        strings = doc.vocab.strings
-        hashes = [strings.add(w) for w in words]
-        at = numpy.searchsorted(forms, numpy.array(hashes, dtype=numpy.uint64)).tolist()
-        runs = [order[firsts[k]:firsts[k] + counts[k]]
-                for h, k in zip(hashes, at, strict=True) if k < len(distinct) and distinct[k] == h]
-        found = doc.user_data[key] = sorted(numpy.concatenate(runs).tolist()) if runs else []
+        by_form = _form_positions(doc)
+        runs = [by_form[w] for w in words if w in by_form]
+        found = doc.user_data[key] = sorted(chain.from_iterable(runs)) if len(runs) > 1 else (
+            list(runs[0]) if runs else [])
     return found
 
 
-def _sorted_forms(doc: Doc) -> tuple[numpy.ndarray, numpy.ndarray, list[int], list[int],
-                                     list[int]]:
-    """The tokens ordered by their lower-case form's hash; the distinct hashes in order (an
-    array to search, and Python ints to compare exactly); where each one's run of tokens
-    starts in that order and how long it is. Once per document."""
-    cached = doc.user_data.get("sorted_forms")
-    if cached is None:
-        lower = doc.to_array(LOWER) if len(doc) else numpy.zeros(0, dtype=numpy.uint64)
-        order = numpy.argsort(lower)
-        forms, firsts, counts = numpy.unique(lower[order], return_index=True,
-                                             return_counts=True)
-        cached = doc.user_data["sorted_forms"] = (order, forms, forms.tolist(),
-                                                  firsts.tolist(), counts.tolist())
-    return cached
+def _form_positions(doc: Doc) -> dict[str, list[int]]:
+    """Each lower-case form's tokens, in order. Once per document."""
+    by_form = doc.user_data.get("form_positions")
+    if by_form is None:
+        by_form = doc.user_data["form_positions"] = {}
+        for i, form in enumerate(token_lowers(doc)):
+            by_form.setdefault(form, []).append(i)
+    return by_form
 
 
 def _break_positions(doc: Doc, breaks: set[str]) -> list[int]:

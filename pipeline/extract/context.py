@@ -11,15 +11,17 @@ from bisect import bisect_left, bisect_right
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
+from enum import StrEnum, auto
+from functools import lru_cache
 
 import numpy
-from spacy.attrs import IDX, LENGTH, SENT_START
+from spacy.attrs import IDX, SENT_START
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from pipeline.codes import Precision
 from pipeline.extract import dates as date_resolver
-from pipeline.extract.clauses import lower_words, token_lowers, word_positions
+from pipeline.extract.clauses import lower_words, token_column, token_lowers, word_positions
 from pipeline.extract.gazetteer import MentionKind
 from pipeline.extract.nlp import Toolkit
 
@@ -28,6 +30,15 @@ from pipeline.extract.nlp import Toolkit
 FOLLOWER_WORDS = 4
 
 MAX_HEADING_WORDS = 20  # a line without a full stop and at most this long is a heading
+
+RULE_PATTERNS = 64  # distinct pattern lists of rules/ kept compiled as one search
+
+
+class MatcherName(StrEnum):
+    """The Matchers field (pipeline/extract/nlp.py) of role titles, which force mentions
+    read as the analysis is made, and people's titles after it."""
+
+    ROLES = auto()
 
 
 @dataclass
@@ -101,9 +112,7 @@ class Analysis:
         """(label, start, end) token matches of one matcher over the whole document, once."""
         if matcher_name not in self._matches:
             matcher = getattr(self.toolkit.matchers, matcher_name)
-            strings = self.doc.vocab.strings
-            self._matches[matcher_name] = sorted(
-                (strings[m], s, e) for m, s, e in matcher(self.doc))
+            self._matches[matcher_name] = _labelled(self.doc, matcher(self.doc))
         return self._matches[matcher_name]
 
     def matches_in(self, matcher_name: str, sentence: Sentence) -> list[tuple[str, int, int]]:
@@ -218,9 +227,8 @@ class Analysis:
             text = self.text
             for name in spec.inspectorate_names:
                 text = re.sub(name, " ", text, flags=re.IGNORECASE)
-            self.cache[key] = any(
-                re.search(p, text, re.IGNORECASE) for p in spec.fire_service_patterns
-            ) or any(m.kind == MentionKind.FIRE for m in self.forces)
+            self.cache[key] = any(m.kind == MentionKind.FIRE for m in self.forces) or any(
+                p.search(text) for p in _either(spec.fire_service_patterns))
         return self.cache[key]
 
     @property
@@ -245,6 +253,18 @@ class Analysis:
     def single_force(self) -> str | None:
         """The force, when the document names exactly one."""
         return self.primary_force if len(self.strong_counts) == 1 else None
+
+
+@lru_cache(maxsize=RULE_PATTERNS)
+def _either(patterns: tuple[str, ...]) -> tuple[re.Pattern, ...]:
+    """The patterns as one alternation, found where any of them is, in one scan of the text
+    rather than one per pattern; each on its own when one has groups of its own (whose
+    numbers the alternation would shift) or flags of its own (which it cannot hold)."""
+    single = tuple(re.compile(p, re.IGNORECASE) for p in patterns)
+    if len(single) < 2 or any(p.groups or p.pattern.startswith("(?") and not
+                              p.pattern.startswith("(?:") for p in single):
+        return single
+    return (re.compile("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE),)
 
 
 def _sentences(doc: Doc, text: str) -> tuple[list[Sentence], list[int]]:
@@ -314,11 +334,10 @@ def _sentence_bounds(doc: Doc) -> list[tuple[int, int, int, int]]:
     from the token arrays rather than made into Spans."""
     if len(doc) == 0:
         return []
-    columns = doc.to_array([SENT_START, IDX, LENGTH])
-    starts = [0, *(numpy.flatnonzero(columns[1:, 0] == 1) + 1).tolist()]
+    starts = [0, *(numpy.flatnonzero(doc.to_array(SENT_START)[1:] == 1) + 1).tolist()]
     ends = [*starts[1:], len(doc)]
-    idx, length = columns[:, 1].tolist(), columns[:, 2].tolist()
-    return [(first, last, idx[first], idx[last - 1] + length[last - 1])
+    idx = token_column(doc, IDX).tolist()  # a sentence's last token's length is read alone
+    return [(first, last, idx[first], idx[last - 1] + len(doc[last - 1]))
             for first, last in zip(starts, ends, strict=True)]
 
 
@@ -335,16 +354,23 @@ def _kind_from_following(doc: Doc, span: Span, strength: MentionKind, toolkit: T
     """
     following = " ".join(token_lowers(doc)[span.end : span.end + FOLLOWER_WORDS])
     spec = toolkit.rules.forces
-    if any(following.startswith(w) for w in spec.office_followers):
+    if following.startswith(spec.office_followers):
         return MentionKind.OFFICE
-    if any(following.startswith(w) for w in spec.fire_followers):
+    if following.startswith(spec.fire_followers):
         return MentionKind.FIRE
     return strength
 
 
-def _force_mentions(doc: Doc, toolkit: Toolkit) -> list[ForceMention]:
+def _labelled(doc: Doc, matches: list[tuple[int, int, int]]) -> list[tuple[str, int, int]]:
+    """A matcher's (label, start, end) matches, in order."""
+    strings = doc.vocab.strings
+    return sorted((strings[m], s, e) for m, s, e in matches)
+
+
+def _force_mentions(doc: Doc, toolkit: Toolkit, titles: list[tuple[str, int, int]]
+                    ) -> list[ForceMention]:
     vocab = doc.vocab
-    title_starts = {s for _, s, _ in toolkit.matchers.roles(doc)}
+    title_starts = {s for _, s, _ in titles}
     spans: list[Span] = []
     for matcher in (toolkit.matchers.forces_lower, toolkit.matchers.forces_exact):
         for match_id, start, end in matcher(doc):
@@ -408,7 +434,8 @@ def analyse(text: str, published: date | None, toolkit: Toolkit, doc: Doc | None
     doc = doc if doc is not None else toolkit.nlp(text)
     sentences, token_sentence = _sentences(doc, text)
     sentences, token_sentence = _list_items(sentences, token_sentence, text, toolkit)
-    forces = _force_mentions(doc, toolkit)
+    titles = _labelled(doc, getattr(toolkit.matchers, MatcherName.ROLES)(doc))
+    forces = _force_mentions(doc, toolkit, titles)
     reference = ((published, Precision.DAY) if published
                  else date_resolver.url_date(url, toolkit.rules))
     analysis = Analysis(
@@ -420,4 +447,5 @@ def analyse(text: str, published: date | None, toolkit: Toolkit, doc: Doc | None
                                      if m.kind == MentionKind.STRONG and not m.compared)
     analysis._force_starts = [m.tok_start for m in forces]
     analysis._date_starts = [d.tok_start for d in analysis.dates]
+    analysis._matches[MatcherName.ROLES] = titles
     return analysis

@@ -18,7 +18,7 @@ import numpy
 from spacy.attrs import ORTH
 
 from pipeline.codes import FindingKind, Phase, Status
-from pipeline.extract.clauses import has_phrase, lower_words
+from pipeline.extract.clauses import has_phrase, lower_words, token_column
 from pipeline.extract.context import Analysis, Sentence
 from pipeline.extract.counts import Tally, number_at
 from pipeline.extract.finding_antecedents import found_object_start
@@ -82,7 +82,7 @@ def engage_sentences(analysis: Analysis) -> set[int]:
         names = [doc.vocab.strings.add(n) for n in analysis.rules.recommendations.engage_names]
         tokens = [s for label, s, _ in analysis.matches("phase_terms") if label == Phase.ENGAGE]
         if any(n in analysis.text for n in analysis.rules.recommendations.engage_names):
-            tokens += numpy.flatnonzero(numpy.isin(doc.to_array(ORTH), names)).tolist()
+            tokens += numpy.flatnonzero(numpy.isin(token_column(doc, ORTH), names)).tolist()
         cached = analysis.cache[engage_sentences] = {analysis.token_sentence[i] for i in tokens}
     return cached
 

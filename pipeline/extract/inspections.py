@@ -147,6 +147,8 @@ def _returns(analysis: Analysis, sentence: Sentence) -> list[tuple[int, int]]:
     number of forces ("we visited eight forces"): an inspection, where a place's name alone
     may stand for its force."""
     spec = analysis.rules.inspections
+    if not analysis.positions_in(spec.return_subjects + spec.presence_subjects, sentence):
+        return []  # each form needs the inspectors named before it, in the sentence
     out = []
     for m in analysis.forces_between(sentence.tok_start, sentence.tok_end):
         if _inspectors_before(analysis, sentence, m.tok_start):

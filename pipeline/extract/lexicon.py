@@ -10,11 +10,9 @@ import re
 from dataclasses import dataclass, field
 from enum import StrEnum, auto
 
-import numpy
-from spacy.attrs import LOWER
-from spacy.strings import StringStore
 from spacy.tokens import Doc
 
+from pipeline.extract.clauses import word_positions
 from pipeline.rules import Rules
 
 
@@ -81,8 +79,8 @@ class Lexicon:
     police_words: re.Pattern
     caption_markers: re.Pattern
     related_markers: re.Pattern
-    # Lower-case word hashes of every word list looked up token by token, with their lists.
-    word_kinds: dict[int, frozenset[str]] = field(default_factory=dict)
+    # Every word list looked up token by token, by its name (see `_lists`).
+    word_lists: dict[str, frozenset[str]] = field(default_factory=dict)
 
     def post_nominal(self, token) -> bool:
         """"QPM", "OBE": letters after a name, from the rules list or short and all capitals."""
@@ -125,35 +123,13 @@ def _lists(built: Lexicon, rules: Rules) -> dict[str, frozenset[str]]:
     }
 
 
-def _index_words(built: Lexicon, rules: Rules) -> None:
-    strings = StringStore()
-    kinds: dict[int, set[str]] = {}
-    for kind, words in _lists(built, rules).items():
-        for word in words:
-            kinds.setdefault(strings.add(word), set()).add(kind)
-    built.word_kinds.update({h: frozenset(k) for h, k in kinds.items()})
-
-
-_LAST: list = [None, None, None]  # the document indexed last, its rules version, its index
-
-
 def words_in(rules: Rules, doc: Doc) -> dict[str, list[int]]:
-    """The tokens of a document found in each word list (see `_lists`), in order.
-
-    One lookup of all the lists at once; extraction reads one document at a time, so the
-    index of the last document is kept for the several readers of the same document.
-    """
-    if _LAST[0] is doc and _LAST[1] == rules.version:
-        return _LAST[2]
-    kinds = lexicon(rules).word_kinds
-    found: dict[str, list[int]] = {}
-    lower = doc.to_array(LOWER) if len(doc) else numpy.zeros(0, dtype=numpy.uint64)
-    listed = numpy.isin(lower, numpy.fromiter(kinds, dtype=numpy.uint64, count=len(kinds)))
-    for i in numpy.flatnonzero(listed).tolist():  # only the tokens some list holds
-        for kind in kinds[int(lower[i])]:
-            found.setdefault(kind, []).append(i)
-    _LAST[:] = [doc, rules.version, found]
-    return found
+    """The tokens of a document found in each word list (see `_lists`), in order; a list
+    with none is left out. Each list is a sorted lookup, made once per document (see
+    clauses.word_positions) for the several readers of the same document."""
+    lists = lexicon(rules).word_lists
+    return {kind: found for kind, words in lists.items()
+            if (found := word_positions(doc, words))}
 
 
 def lexicon(rules: Rules) -> Lexicon:
@@ -212,6 +188,6 @@ def lexicon(rules: Rules) -> Lexicon:
         caption_markers=_markers(speech.caption_markers, extra_word=True),
         related_markers=_markers(speech.related_markers),
     )
-    _index_words(built, rules)
+    built.word_lists.update(_lists(built, rules))
     _CACHE[rules.version] = built
     return built

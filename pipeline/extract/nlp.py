@@ -18,6 +18,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum, auto
 from functools import lru_cache
+from itertools import groupby
 
 import numpy
 import spacy
@@ -28,10 +29,11 @@ from spacy.language import Language
 from spacy.matcher import Matcher, PhraseMatcher
 from spacy.pipeline import Sentencizer
 from spacy.schemas import validate_token_pattern
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 from spacy.vocab import Vocab
 
 from pipeline.codes import Phase
+from pipeline.extract.clauses import token_column
 from pipeline.extract.dates import Label, Token, unread_codes
 from pipeline.extract.gazetteer import Gazetteer, MentionKind, build_gazetteer
 from pipeline.rules import Rules, RulesError, load_rules
@@ -130,42 +132,80 @@ def _token_by_token(sentencizer: Sentencizer) -> Callable[[Doc], Doc]:
 
 
 @dataclass
+class AnchorGroup:
+    """The patterns anchored on the same words or shapes, and how far each one reaches."""
+
+    matcher: Matcher
+    reach: dict[int, tuple[int, int]]
+
+
+@dataclass
 class AnchoredMatcher:
     """A token Matcher that only looks near tokens every one of its patterns requires.
 
-    Called like a Matcher on a Doc, with the same matches in the same order. A date needs a
-    month, a weekday, a four-digit year or another rare word; most sentences have none, so
-    running the Matcher only on short windows around those tokens skips most of its work.
-    `anchor` is a lexeme flag set on those tokens; when some pattern has no such token it is
-    None and the whole Doc is matched. `reach` holds, for each anchor's LOWER or SHAPE hash,
-    the most tokens a match anchored on it can have before and after it: "last year" reaches
-    one token back, "5 March 2024" further, so each window is only as wide as its anchor needs.
+    Called like a Matcher on a Doc, with the same matches. A date needs a month, a weekday,
+    a four-digit year or another rare word; most sentences have none, so running the Matcher
+    only on short windows around those tokens skips most of its work. `anchor` is a lexeme
+    flag set on those tokens; when some pattern has no such token it is None and the whole
+    Doc is matched. `reach` holds, for each anchor's LOWER or SHAPE hash, the most tokens a
+    match anchored on it can have before and after it: "last year" reaches one token back,
+    "5 March 2024" further, so each window is only as wide as its anchor needs. Each of the
+    `groups` matches only the patterns anchored on its own words or shapes, near those: a
+    window around a year is not read for the patterns of "yesterday". Matches come by start
+    and end; two of one span in the order the Matcher gives them over the window holding it.
     """
 
     matcher: Matcher
     anchor: int | None
     reach: dict[int, tuple[int, int]] = field(default_factory=dict)
+    groups: list[AnchorGroup] = field(default_factory=list)
 
     def __call__(self, doc: Doc) -> list[tuple[int, int, int]]:
         if self.anchor is None or len(doc) == 0:
             return self.matcher(doc)
-        matches: list[tuple[int, int, int]] = []
-        for start, end in _windows(self._reaches(doc), len(doc)):
-            if start == 0 and end == len(doc):
-                return self.matcher(doc)
-            for match_id, s, e in self.matcher(doc[start:end]):
-                matches.append((match_id, s + start, e + start))
-        return matches
+        anchors = self._anchors(doc)
+        windows = _windows(_reaches(anchors, self.reach), len(doc))
+        if windows and windows[0] == (0, len(doc)):
+            return self.matcher(doc)
+        found: dict[tuple[int, int, int], None] = {}  # a Matcher gives each match once
+        for group in self.groups:
+            for start, end in _windows(_reaches(anchors, group.reach), len(doc)):
+                for match_id, s, e in group.matcher(Span(doc, start, end)):
+                    found.setdefault((match_id, s + start, e + start), None)
+        return self._ordered(doc, windows, sorted(found, key=lambda m: (m[1], m[2])))
 
-    def _reaches(self, doc: Doc) -> list[tuple[int, int, int]]:
-        """(token, tokens before, tokens after) for every anchor token of the Doc."""
-        flags, lower, shape = doc.to_array([self.anchor, LOWER, SHAPE]).T.tolist()
-        none = (0, 0)
-        out = []
-        for i in numpy.flatnonzero(flags).tolist():
-            by_word, by_shape = self.reach.get(lower[i], none), self.reach.get(shape[i], none)
-            out.append((i, max(by_word[0], by_shape[0]), max(by_word[1], by_shape[1])))
+    def _anchors(self, doc: Doc) -> list[tuple[int, int, int]]:
+        """(token, LOWER hash, SHAPE hash) of every anchor token of the Doc."""
+        at = numpy.flatnonzero(doc.to_array(self.anchor))  # few: their shapes are read alone
+        return [(i, word, doc[i].shape) for i, word in zip(
+            at.tolist(), token_column(doc, LOWER)[at].tolist(), strict=True)]
+
+    def _ordered(self, doc: Doc, windows: list[tuple[int, int]],
+                 matches: list[tuple[int, int, int]]) -> list[tuple[int, int, int]]:
+        """Matches of one span (under two labels) in the order the Matcher gives them over
+        the window holding them: a longest-span filter keeps the first of them."""
+        out: list[tuple[int, int, int]] = []
+        for (start, _), same in groupby(matches, key=lambda m: (m[1], m[2])):
+            same = list(same)
+            if len(same) > 1:
+                w_start, w_end = windows[bisect_right([w[0] for w in windows], start) - 1]
+                order = [(m, s + w_start, e + w_start)
+                         for m, s, e in self.matcher(Span(doc, w_start, w_end))]
+                same.sort(key=order.index)
+            out += same
         return out
+
+
+def _reaches(anchors: list[tuple[int, int, int]], reach: dict[int, tuple[int, int]]
+             ) -> list[tuple[int, int, int]]:
+    """(token, tokens before, tokens after) for every anchor token with a value in `reach`."""
+    none = (0, 0)
+    out = []
+    for i, word, form in anchors:
+        if word in reach or form in reach:
+            by_word, by_shape = reach.get(word, none), reach.get(form, none)
+            out.append((i, max(by_word[0], by_shape[0]), max(by_word[1], by_shape[1])))
+    return out
 
 
 def _windows(reaches: list[tuple[int, int, int]], length: int) -> list[tuple[int, int]]:
@@ -416,11 +456,13 @@ def _anchored_matcher(nlp: Language, patterns: list[tuple[str, list[dict]]],
     candidates: list[list[tuple[int, list[str]]]] = []
     bounded = True
     flags: dict[str, int] = {}
+    flagged: list[tuple[str, list[dict]]] = []
     for label, pattern in patterns:
         errors = validate_token_pattern(pattern)
         if errors:
             raise MatchPatternError(label, {0: errors})
-        matcher.add(str(label), [_with_flags(nlp, pattern, flags)])  # spaCy takes exact str
+        flagged.append((str(label), _with_flags(nlp, pattern, flags)))  # spaCy takes exact str
+        matcher.add(flagged[-1][0], [flagged[-1][1]])
         if any(spec.get("OP", "1") not in ("1", "?", "!") for spec in pattern) or (
                 pattern[-1].get("OP") == "?"):
             bounded = False
@@ -439,7 +481,26 @@ def _anchored_matcher(nlp: Language, patterns: list[tuple[str, list[dict]]],
     flag = _add_flag(nlp.vocab,
                      lambda text: lower(text) in anchor_words or shape(text) in anchor_shapes)
     # With no flag left (None), the whole Doc is matched.
-    return AnchoredMatcher(matcher, flag, _reach(nlp.vocab, chosen, lengths))
+    return AnchoredMatcher(matcher, flag, _reach(nlp.vocab, chosen, lengths),
+                           _anchor_groups(nlp, flagged, chosen, lengths))
+
+
+def _anchor_groups(nlp: Language, flagged: list[tuple[str, list[dict]]],
+                   chosen: list[tuple[int, list[tuple[AnchorKind, str]]]], lengths: list[int]
+                   ) -> list[AnchorGroup]:
+    """One group for each set of anchor values that some patterns share, with those
+    patterns (in their order) and their reach."""
+    members: dict[frozenset, list[int]] = {}
+    for k, (_, values) in enumerate(chosen):
+        members.setdefault(frozenset(values), []).append(k)
+    groups = []
+    for ks in members.values():
+        matcher = Matcher(nlp.vocab, validate=False)
+        for k in ks:
+            matcher.add(flagged[k][0], [flagged[k][1]])
+        groups.append(AnchorGroup(matcher, _reach(nlp.vocab, [chosen[k] for k in ks],
+                                                  [lengths[k] for k in ks])))
+    return groups
 
 
 def _phase_phrases(rules: Rules, key: str) -> list[str]:

@@ -232,10 +232,22 @@ def _prep_after(analysis: Analysis, k: int, v: Vocabulary) -> bool:
 
 def phase_terms(analysis: Analysis, sentence: Sentence) -> list[PhaseTerm]:
     """The sentence's phase terms, longest first where two overlap (read once per sentence)."""
+    if sentence.index not in _term_sentences(analysis):
+        return []
     key = (phase_terms, sentence.index)
     if key not in analysis.cache:
         analysis.cache[key] = _phase_terms(analysis, sentence)
     return analysis.cache[key]
+
+
+def _term_sentences(analysis: Analysis) -> set[int]:
+    """The sentences a phase term or a bare phase word starts in, found once per document:
+    no other sentence has a term (a pronoun stands for a phase only after one)."""
+    if _term_sentences not in analysis.cache:
+        starts = [s for _, s, _ in analysis.matches(PHASE_MATCHER)]
+        starts += analysis.positions(analysis.rules.phases.bare_phase_words)
+        analysis.cache[_term_sentences] = {analysis.token_sentence[i] for i in starts}
+    return analysis.cache[_term_sentences]
 
 
 def _phase_terms(analysis: Analysis, sentence: Sentence) -> list[PhaseTerm]:

@@ -157,7 +157,9 @@ def _stays(analysis: Analysis, found: list[tuple[Event, bool]]) -> list[tuple[Ev
     the force's exit ("had been") or before today ("has been"); undated when that is not
     known."""
     out = []
-    for sentence in analysis.sentences:
+    units = analysis.positions(list(analysis.rules.dates.duration_units))
+    for index in dict.fromkeys(analysis.token_sentence[i] for i in units):  # those with one
+        sentence = analysis.sentences[index]
         stays = [d for d in durations_in(analysis, sentence) if d.relation == Relation.FOR]
         if not stays:
             continue

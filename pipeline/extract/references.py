@@ -11,6 +11,7 @@ import numpy
 from spacy.attrs import ORTH
 from spacy.tokens import Span
 
+from pipeline.extract.clauses import token_column
 from pipeline.extract.context import Analysis
 from pipeline.extract.lexicon import WordList, lexicon, words_in
 from pipeline.extract.persons import People, Person, RoleCode
@@ -147,7 +148,7 @@ def surname_mentions(analysis: Analysis, people: People) -> None:
     covered = {i for m in people.mentions for i in range(m.tok_start, m.tok_end)}
     strings = doc.vocab.strings
     wanted = [strings.add(w) for p in people.persons for w in (p.surname, p.name.split()[0])]
-    for i in numpy.flatnonzero(numpy.isin(doc.to_array(ORTH), wanted)).tolist():
+    for i in numpy.flatnonzero(numpy.isin(token_column(doc, ORTH), wanted)).tolist():
         token = doc[i]
         if i in covered or not token.is_title:
             continue

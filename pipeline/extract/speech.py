@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 
 from spacy.attrs import IDX
 
+from pipeline.extract.clauses import token_column
 from pipeline.extract.context import Analysis
 from pipeline.extract.lexicon import Lexicon, WordList, lexicon, words_in
 from pipeline.extract.persons import People, Person, PersonMention
@@ -58,7 +59,7 @@ class Voices:
         for force in analysis.forces:
             for i in range(force.tok_start, force.tok_end):
                 voices.forces[i] = force.tok_start
-        voices.starts = analysis.doc.to_array(IDX).tolist() if len(analysis.doc) else []
+        voices.starts = token_column(analysis.doc, IDX).tolist()
         return voices
 
     def token_at(self, char: int) -> int:
