@@ -850,12 +850,15 @@ WAVE4 = {
     "noted-had-been-removed": (
         "Kent Police has a new plan. It was noted that the force had been removed from "
         "Engage.", {leave("kent-police", None)}),
+    "since-it-was-placed-there": (
+        "Kent Police has been in special measures since it was placed there in 2021.",
+        {enter("kent-police", 2021)}),
+    "since-being-told": (
+        "Kent Police has been in Engage since being told in May 2022 to improve.", set()),
 }
 
 # Cases the extractor does not yet read, each with why.
 GAPS: dict[str, str] = {
-    "since-being-escalated": "a 'since being escalated in <date>' clause after the term "
-                             "names no phase of its own",
     "spent-before-leaving": "a stay 'spent … in Engage before leaving in <date>' gives "
                             "neither end",
     "second-stage-known-as": "a phase named only by an apposition after a description "

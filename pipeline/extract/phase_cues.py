@@ -241,12 +241,14 @@ def phase_terms(analysis: Analysis, sentence: Sentence) -> list[PhaseTerm]:
 
 
 def _term_sentences(analysis: Analysis) -> set[int]:
-    """The sentences a phase term or a bare phase word starts in, found once per document:
-    no other sentence has a term (a pronoun stands for a phase only after one)."""
+    """The sentences a phase term or a bare phase word starts in, and the sentence after
+    each, found once per document: no other sentence has a term (a pronoun or "there"
+    stands for a phase only in the sentence that names it or the one after)."""
     if _term_sentences not in analysis.cache:
         starts = [s for _, s, _ in analysis.matches(PHASE_MATCHER)]
         starts += analysis.positions(analysis.rules.phases.bare_phase_words)
-        analysis.cache[_term_sentences] = {analysis.token_sentence[i] for i in starts}
+        named = {analysis.token_sentence[i] for i in starts}
+        analysis.cache[_term_sentences] = named | {i + 1 for i in named}
     return analysis.cache[_term_sentences]
 
 

@@ -21,6 +21,7 @@ from pipeline.extract.dates import Label, bare_year, resolve
 from pipeline.extract.phase_cues import Direction, Move, PhaseTerm, View, vocabulary
 
 STAY_REACH = 3  # tokens after the term where the opener ("from", "between") may stand
+SINCE_CLAUSE_WORDS = 3  # words of the longest "since …" clause opener ("since it was")
 FUTURE_REACH = 6  # tokens before the term read for "will be in special measures from …"
 SPAN_LABELS = (Label.MONTH_SPAN, Label.RELATIVE_MONTH_SPAN, Label.BARE_MONTH_SPAN)
 Dated = tuple[date, str]
@@ -37,6 +38,10 @@ def stay_moves(analysis: Analysis, view: View, terms: list[PhaseTerm]
                 analysis.doc, max(view.sentence.tok_start, term.start - FUTURE_REACH),
                 term.start)):
             continue
+        since = _since_clause(analysis, view.sentence, term)
+        if since is not None:
+            out.append((term, since))
+            continue
         opener = _opener(analysis, view.sentence, term)
         ends = _ends(analysis, view.sentence, opener) if opener is not None else None
         if ends is None:
@@ -48,6 +53,27 @@ def stay_moves(analysis: Analysis, view: View, terms: list[PhaseTerm]
         if second is not None and reference is not None and second[0] <= reference:
             out.append((term, Move(Direction.EXIT, joiner, dated=second)))
     return out
+
+
+def _since_clause(analysis: Analysis, sentence: Sentence, term: PhaseTerm) -> Move | None:
+    """"… in Engage since being escalated in March 2022": the entry, on the clause's date."""
+    doc = analysis.doc
+    v = vocabulary(analysis)
+    end = min(sentence.tok_end, term.end + STAY_REACH + SINCE_CLAUSE_WORDS)
+    words = lower_words(doc, term.end, end)
+    for n in range(1, STAY_REACH + 1):
+        opened = next((p for p in analysis.rules.phases.stay_since_clauses
+                       if " ".join(words[n - 1:n - 1 + len(p.split())]) == p), None)
+        if opened is None:
+            continue
+        verb = term.end + n - 1 + len(opened.split())
+        if verb >= sentence.tok_end or not (doc[verb].lower_ in v.move_verbs
+                                            or doc[verb].lower_ in v.enters):
+            return None
+        dated = _date_at(analysis, sentence, verb + 1)
+        return Move(Direction.ENTER, verb, dated=(dated.value, dated.precision)) if (
+            dated is not None) else None
+    return None
 
 
 def _opener(analysis: Analysis, sentence: Sentence, term: PhaseTerm) -> int | None:

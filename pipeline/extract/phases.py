@@ -13,7 +13,6 @@ however many phase words it holds.
 from __future__ import annotations
 
 import itertools
-from bisect import bisect_left
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
@@ -23,7 +22,6 @@ from pipeline.events.registry import PHASE_CHANGE
 from pipeline.extract.anchoring import Anchors, closest_date
 from pipeline.extract.clauses import clause_end, clause_start, has_phrase, lower_words
 from pipeline.extract.context import Analysis, DateMention, Sentence
-from pipeline.extract.dates import bare_year
 from pipeline.extract.evidence import sentence_event
 from pipeline.extract.force_scope import Refer, forces_of, out_of_scope
 from pipeline.extract.inspections import INSPECTION_MATCHER
@@ -45,6 +43,16 @@ from pipeline.extract.phase_durations import date_by_durations
 from pipeline.extract.phase_ellipsis import clause_moves, elided_moves
 from pipeline.extract.phase_gapping import gapped_moves
 from pipeline.extract.phase_stays import stay_moves
+from pipeline.extract.phase_subjects import (
+    COLON,
+    dash_listed,
+    dash_relative,
+    objects,
+    speaker_force,
+    timeline_date,
+    timeline_subject,
+    without_possessors,
+)
 from pipeline.extract.phase_tables import move_tables
 from pipeline.extract.skeleton import Dated, Steps, run
 from pipeline.models import Event
@@ -60,10 +68,8 @@ SUBORDINATE_REACH = 5  # tokens before a cue where a subordinator opening its cl
 PERIOD_REACH = 3  # tokens after a term read for "… in the past two years" (a recap)
 LEAD_SENTENCES = 3  # the headline and the first sentences: an undated move there is news
 PAST_CLAUSE_REACH = 8  # tokens before a cue read for the opener of a clause it is told in
-SPEAKER_REACH = 3  # tokens after a closing quote where its speech verb may stand
 UNTIL_REACH = 3  # tokens after a negated move where "until <date>" may start
 LIST_INTRO_WORDS = 4  # words at a sentence's start read for "The forces are …"
-COLON = ":"  # a move sentence ending in it is followed by the list of forces moved
 # Date precisions from coarsest to finest: a coarser date of a move joins a finer one.
 PRECISION_ORDER = {precision: k for k, precision in enumerate(
     (Precision.YEAR, Precision.MONTH, Precision.DAY))}
@@ -437,6 +443,8 @@ def _opening_date(analysis: Analysis, view: View, first: int) -> DateMention | N
     Police into it": the date that opens the sentence dates a later move of it that has no
     date of its own, unless another date or a relative clause (", which …") comes between."""
     sentence = view.sentence
+    if first - sentence.tok_start > MAX_CLAUSE:
+        return None
     phrases = analysis.date_phrases_between(sentence.tok_start, first)
     if len(phrases) != 1 or phrases[0].tok_start != sentence.tok_start or (
             phrases[0].value is None):
@@ -531,135 +539,6 @@ def _subordinate_subject(analysis: Analysis, sentence: Sentence, start: int, mov
     return []
 
 
-def _objects(analysis: Analysis, sentence: Sentence, term: PhaseTerm, move: Move
-             ) -> list[str]:
-    """"HMICFRS removed Dorset Police from Engage and placed Wiltshire Police into it": the
-    forces named between a movement verb and its phase are the ones it moved, whatever the
-    clause names before the verb."""
-    if not move.cue < term.start or analysis.doc[move.cue].lower_ not in (
-            vocabulary(analysis).move_verbs):
-        return []
-    return [m.force_id for m in analysis.forces_between(move.cue + 1, term.start)
-            if analysis.usable(m, sentence)]
-
-
-def _without_possessors(analysis: Analysis, start: int, end: int, forces: list[str]
-                        ) -> list[str]:
-    """"Kent Police's neighbour, Essex Police, has left special measures": beside another
-    force, a force named only as a possessor ("Kent Police's …") is not the one moved."""
-    if len(forces) < 2:
-        return forces
-    doc = analysis.doc
-    possessives = set(analysis.rules.phases.possessives)
-    owners = {m.force_id for m in analysis.forces_between(start, end)
-              if m.tok_end < len(doc) and doc[m.tok_end].lower_ in possessives}
-    others = {m.force_id for m in analysis.forces_between(start, end)
-              if not (m.tok_end < len(doc) and doc[m.tok_end].lower_ in possessives)}
-    kept = [f for f in forces if f not in owners or f in others]
-    return kept or forces
-
-
-def _speaker_force(analysis: Analysis, sentence: Sentence, move: Move) -> list[str]:
-    """"'Being placed in special measures last year was a wake-up call,' said Chief
-    Constable Anna Prentice of Wiltshire Police": a move told inside a quote with no force
-    of its own is about the force of its speaker, named after the quote's speech verb."""
-    doc = analysis.doc
-    words = analysis.rules.words
-    marks = _quote_marks(analysis, sentence)
-    k = bisect_left(marks, move.cue)
-    if k == 0 or k == len(marks) or move.cue - marks[k - 1] > MAX_CLAUSE or (
-            marks[k] - move.cue > MAX_CLAUSE):
-        return []
-    closing = marks[k]
-    verbs = set(words.speech_verbs)
-    verb = next((i for i in range(closing + 1, min(closing + SPEAKER_REACH,
-                                                   sentence.tok_end))
-                 if doc[i].lower_ in verbs), None)
-    if verb is None:
-        return []
-    after = [m for m in analysis.forces_between(verb + 1, sentence.tok_end)
-             if analysis.usable(m, sentence)]
-    return [after[0].force_id] if after else []
-
-
-def _quote_marks(analysis: Analysis, sentence: Sentence) -> list[int]:
-    """The sentence's quote marks, in order (read once per sentence)."""
-    key = (_quote_marks, sentence.index)
-    if key not in analysis.cache:
-        quotes = set(analysis.rules.words.quote_marks)
-        analysis.cache[key] = [i for i in range(sentence.tok_start, sentence.tok_end)
-                               if analysis.doc[i].text in quotes]
-    return analysis.cache[key]
-
-
-def _dash_relative(analysis: Analysis, sentence: Sentence, start: int) -> list[str]:
-    """"Dorset Police – which entered Engage in 2021 – …", "Kent Police – in special
-    measures since 2021 – …": an aside after a dash that names no force is about the force
-    named right before the dash."""
-    doc = analysis.doc
-    if start - 1 <= sentence.tok_start or doc[start - 1].text not in (
-            analysis.rules.phases.aside_dashes):
-        return []
-    before = [m for m in analysis.forces_between(max(sentence.tok_start,
-                                                     start - 1 - NAME_REACH), start - 1)
-              if m.tok_end == start - 1 and analysis.usable(m, sentence)]
-    return [before[-1].force_id] if before else []
-
-
-def _dash_listed(analysis: Analysis, sentence: Sentence, start: int) -> list[str]:
-    """"In March, three forces – Kent Police, Essex Police and Surrey Police – were
-    returned to routine monitoring": a clause right after a closing dash has for subject
-    the forces the dashes set off, when nothing but forces and their joins stands between,
-    or, when they set off no force, the force right before them."""
-    doc = analysis.doc
-    dashes = set(analysis.rules.phases.aside_dashes)
-    if start - 1 <= sentence.tok_start or doc[start - 1].text not in dashes:
-        return []
-    opening = next((j for j in range(start - 2, sentence.tok_start - 1, -1)
-                    if doc[j].text in dashes), None)
-    if opening is None:
-        return []
-    inside = [m for m in analysis.forces_between(opening + 1, start - 1)
-              if analysis.usable(m, sentence)]
-    if not analysis.forces_between(opening + 1, start - 1):
-        # "Kent Police – the largest force in the region – was placed …": an aside about
-        # the force named right before it.
-        before = [m for m in analysis.forces_between(sentence.tok_start, opening)
-                  if m.tok_end == opening and analysis.usable(m, sentence)]
-        return [before[-1].force_id] if before else []
-    covered = {i for m in inside for i in range(m.tok_start, m.tok_end)}
-    joins = set(analysis.rules.phases.elliptical_joiners)
-    if not inside or any(i not in covered and doc[i].lower_ not in joins
-                         for i in range(opening + 1, start - 1)):
-        return []
-    return [m.force_id for m in inside]
-
-
-def _timeline_date(analysis: Analysis, sentence: Sentence, move: Move) -> Dated | None:
-    """"March 2021: moved into Engage", "- 2019: Kent Police was placed in special
-    measures": the date that opens a timeline line, before a colon and the move; None for
-    any other line."""
-    doc = analysis.doc
-    lead = sentence.tok_start
-    while lead < move.cue and doc[lead].idx < sentence.start + sentence.marker:
-        lead += 1  # past the list marker
-    dates = analysis.dates_between(lead, move.cue)
-    if dates and dates[0].tok_start == lead and doc[dates[0].tok_end].text == COLON:
-        return dates[0].value, dates[0].precision
-    year = bare_year(doc[lead].text, analysis.rules)
-    return (year, Precision.YEAR) if year and lead + 1 < move.cue and (
-        doc[lead + 1].text == COLON) else None
-
-
-def _timeline_subject(analysis: Analysis, clause: MoveClause) -> list[str]:
-    """A timeline line that names no force is about the force last named before it
-    ("Timeline: Lancashire Constabulary …")."""
-    sentence = clause.view.sentence
-    dated = _timeline_date(analysis, sentence, clause.move)
-    force = analysis.force_before(sentence.tok_start) if dated else None
-    return [force] if force else []
-
-
 def _blocked_move(analysis: Analysis, clause: MoveClause) -> bool:
     return clause.span is None
 
@@ -668,13 +547,14 @@ def _forces(analysis: Analysis, clause: MoveClause) -> list[str]:
     """The forces moved: named in the clause, the subject after a fronted clause, the object
     after the term, or listed right after the move."""
     sentence, term, (start, end) = clause.view.sentence, clause.term, clause.span
-    forces = _objects(analysis, sentence, term, clause.move) or _dash_listed(
+    move = clause.move
+    forces = objects(analysis, sentence, term, move) or dash_listed(
         analysis, sentence, start) or _subordinate_subject(
-        analysis, sentence, start, clause.move) or _without_possessors(
-        analysis, start, end, participants(analysis, sentence, start, end)) or _dash_relative(
+        analysis, sentence, start, move) or without_possessors(
+        analysis, start, end, participants(analysis, sentence, start, end)) or dash_relative(
         analysis, sentence, start) or _fronted_subject(
-        analysis, sentence, term) or _object_after(analysis, sentence, term, clause.move) or (
-        _timeline_subject(analysis, clause)) or _speaker_force(analysis, sentence, clause.move)
+        analysis, sentence, term) or _object_after(analysis, sentence, term, move) or (
+        timeline_subject(analysis, sentence, move)) or speaker_force(analysis, sentence, move)
     clause.listed = not forces
     if clause.listed:
         forces = _listed_after(analysis, sentence, start, term)
@@ -683,7 +563,7 @@ def _forces(analysis: Analysis, clause: MoveClause) -> list[str]:
 
 
 def _date(analysis: Analysis, clause: MoveClause) -> Dated:
-    timeline = _timeline_date(analysis, clause.view.sentence, clause.move)
+    timeline = timeline_date(analysis, clause.view.sentence, clause.move)
     if timeline is not None:
         return timeline
     dated, clause.inferred = _move_date(analysis, clause.view, clause.term, clause.move,

@@ -95,6 +95,7 @@ class PhasesRules:
     stay_single_openers: Phrases
     stay_joiners: Phrases
     stay_future: Phrases
+    stay_since_clauses: Phrases
     table_phase_headers: Phrases
     table_move_headers: Phrases
     table_entry_headers: Phrases
