@@ -49,11 +49,17 @@ def test_sentence_boundaries_equal_the_sentencizer_with_a_break_after_newlines(t
         assert fast == _plain_sentence_starts(plain, text), text[:80]
 
 
-def test_anchored_date_matcher_equals_a_plain_matcher(texts):
-    toolkit = default_toolkit()
+def _plain_date_matcher(toolkit) -> Matcher:
+    """Every date pattern in one spaCy Matcher, matched over the whole document."""
     plain = Matcher(toolkit.nlp.vocab)
     for label, pattern in _date_patterns(toolkit.rules):
         plain.add(label, [pattern])
+    return plain
+
+
+def test_anchored_date_matcher_equals_a_plain_matcher(texts):
+    toolkit = default_toolkit()
+    plain = _plain_date_matcher(toolkit)
     compared = 0
     for text in texts:
         doc = toolkit.nlp(text)
@@ -73,9 +79,7 @@ def test_a_span_two_date_patterns_match_keeps_the_plain_matchers_label_order(tex
     """A longest-span filter keeps the first of two matches of one span ("2019 Kent" as a
     year and a year label), so the anchor groups must not reorder them."""
     toolkit = default_toolkit()
-    plain = Matcher(toolkit.nlp.vocab)
-    for label, pattern in _date_patterns(toolkit.rules):
-        plain.add(label, [pattern])
+    plain = _plain_date_matcher(toolkit)
     shared = 0
     for text in texts:
         doc = toolkit.nlp(text)
