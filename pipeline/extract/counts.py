@@ -960,10 +960,10 @@ def _fronted_whole(analysis: Analysis, counts: list[Count]) -> tuple[Count, int]
             analysis.rules.counts.whole_prepositions):
         return None
     opener = whole.token - 2
-    if opener != analysis.sentence_of(opener).tok_start:
+    sentence = analysis.sentence_of(opener)
+    if opener != sentence.tok_start:
         return None
-    sentence_end = analysis.sentence_of(opener).tok_end
-    comma = next((k for k in range(whole.end, sentence_end) if doc[k].text == ","), None)
+    comma = next((k for k in range(whole.end, sentence.tok_end) if doc[k].text == ","), None)
     return (whole, comma) if comma is not None else None
 
 
