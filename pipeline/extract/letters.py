@@ -193,17 +193,19 @@ def _signatures(analysis: Analysis, people: People, title_at: dict[int, Span]) -
     sentences = analysis.sentences
     longest = words.signature_max_words + _SIGNATURE_EXTRA_TOKENS
     for k, sentence in enumerate(sentences):
-        if k == 0 or sentence.tok_end - sentence.tok_start > longest or sentences[
+        lead = _sign_off_end(analysis, sentence)
+        start = sentence.tok_start if lead is None else lead
+        if k == 0 or sentence.tok_end - start > longest or sentences[
                 k - 1].paragraph == sentence.paragraph or (
                 k + 1 < len(sentences) and sentences[k + 1].paragraph == sentence.paragraph):
             continue  # a signature is a paragraph of its own
-        party = _party_at(analysis, sentence.tok_start, title_at)
+        party = _party_at(analysis, start, title_at)
         if party is None or not _only_party(analysis, party, sentence.tok_end):
             continue
         if party.name_end - party.name_start > words.signature_max_words:
             continue
         before = sentences[k - 1].text
-        signed_off = before.lower().rstrip(",. ") in words.sign_offs
+        signed_off = lead is not None or before.lower().rstrip(",. ") in words.sign_offs
         tail = sentences[k + 1] if k + 1 < len(sentences) else None
         closing = tail is None or len(tail.text.split()) <= _SIGNATURE_TAIL_WORDS or (
             tail.tok_start in title_at)
@@ -213,6 +215,20 @@ def _signatures(analysis: Analysis, people: People, title_at: dict[int, Span]) -
                 and not _party_line(analysis, sentences[k - 1], title_at)):
             person = _register_party(analysis, people, party)
             people.authors.append(Authorship(person, sentence.start, sentence.end))
+
+
+def _sign_off_end(analysis: Analysis, sentence) -> int | None:
+    """The token after a sign-off that opens a paragraph and goes on to a name ("Yours
+    sincerely, Jane Doe"): a copy that keeps no line break between them, or a page that
+    sets them in blocks of one row."""
+    doc = analysis.doc
+    for phrase in lexicon(analysis.rules).sign_offs:
+        size = len(phrase.split())
+        end = sentence.tok_start + size
+        if end < sentence.tok_end and " ".join(
+                t.lower_ for t in doc[sentence.tok_start:end]) == phrase:
+            return _skip_space(doc, end, sentence.tok_end)
+    return None
 
 
 def _party_line(analysis: Analysis, sentence, title_at: dict[int, Span]) -> bool:

@@ -12,7 +12,13 @@ from bs4 import BeautifulSoup, NavigableString, Tag
 from pipeline.models import Document
 from pipeline.parse.dates import parse_published
 from pipeline.parse.errors import ParseError
-from pipeline.parse.layout import join_cells, join_paragraphs, normalise_list_item, with_title
+from pipeline.parse.layout import (
+    join_cells,
+    join_fragments,
+    join_paragraphs,
+    normalise_list_item,
+    with_title,
+)
 from pipeline.parse.page_dates import page_text_date
 
 _DROP_TAGS = (
@@ -275,7 +281,7 @@ def _body_text(root: Tag) -> str:
     for raw in "".join(_text_parts(root)).split("\n"):
         found = _row_lines(raw) if _CELL in raw else [_text_line(raw.replace(_SOFT_BREAK, " "))]
         lines.extend(line for line in found if line and line != "-")
-    return join_paragraphs(lines)
+    return join_paragraphs(join_fragments(lines))
 
 
 def _refuse_redirect_stub(soup: BeautifulSoup, text: str) -> None:

@@ -23,6 +23,11 @@ EMPTY_CELL = "–"
 _BROKEN_WORD = re.compile(r"\w-$")
 _SOFT_HYPHEN = "\u00ad"
 _ENDS_SENTENCE = re.compile(r"[.!?][\"\u201d\u2019)]*$")
+# Lines of at most this many words with no closing mark are cells of a table or a list of
+# labels and values ("Cleveland Police" / "Entered Engage" / "2019"): they are read together,
+# as the row they are, whether the page came as text or as markup.
+FRAGMENT_WORDS = 4
+_CLOSES_LINE = re.compile(r"[.!?:;\"\u201d\u2019)]$")
 
 
 def clean_line(line: str) -> str:
@@ -39,6 +44,31 @@ def normalise_list_item(line: str) -> str:
     if match:
         return "- " + line[match.end() :].strip()
     return line
+
+
+def closes_line(line: str) -> bool:
+    return bool(_CLOSES_LINE.search(line))
+
+
+def is_fragment(line: str) -> bool:
+    return len(line.split()) <= FRAGMENT_WORDS and not closes_line(line)
+
+
+def join_fragments(lines: list[str]) -> list[str]:
+    """Runs of fragment lines as one line each: a page that sets a label and its value in
+    blocks of their own ("Cleveland Police" / "Entered Engage" / "2019") says one thing, and
+    a text copy of it reads the same. List items and table rows stay lines of their own."""
+    out: list[str] = []
+    follows = False  # whether the line before was a fragment that a fragment may join
+    for line in lines:
+        fragment = not line.startswith("- ") and CELL_SEPARATOR not in line and is_fragment(
+            line)
+        if follows and fragment:
+            out[-1] = f"{out[-1]} {line}"
+        else:
+            out.append(line)
+        follows = fragment
+    return out
 
 
 def join_cells(cells: list[str]) -> str:

@@ -15,6 +15,8 @@ from pipeline.parse.errors import ParseError
 from pipeline.parse.furniture import furniture
 from pipeline.parse.layout import (
     breaks_word,
+    closes_line,
+    is_fragment,
     join_cells,
     join_paragraphs,
     mend_line_break,
@@ -67,11 +69,6 @@ def _front_matter(raw: str) -> tuple[dict, str]:
 WRAPPED_MIN_LINES = 3
 WRAPPED_MIN_WIDTH = 50
 WRAPPED_FILL = 0.75
-# Lines of at most this many words with no closing mark are cells of a table or a list of
-# labels and values ("Cleveland Police" / "Entered Engage" / "2019"): they are read together,
-# as the row they are.
-FRAGMENT_WORDS = 4
-_CLOSES_LINE = re.compile(r"[.!?:;\"\u201d\u2019)]$")
 
 
 def _clean_markdown(line: str) -> str:
@@ -98,13 +95,9 @@ def _continues(previous: str, line: str, wrapped: bool) -> bool:
     """
     if wrapped or (breaks_word(previous) and line[:1].isalnum()):
         return True
-    if _CLOSES_LINE.search(previous):
+    if closes_line(previous):
         return False
-    return line[:1].islower() or (_is_fragment(previous) and _is_fragment(line))
-
-
-def _is_fragment(line: str) -> bool:
-    return len(line.split()) <= FRAGMENT_WORDS and not _CLOSES_LINE.search(line)
+    return line[:1].islower() or (is_fragment(previous) and is_fragment(line))
 
 
 @dataclass
@@ -168,7 +161,7 @@ def _runs_over(before: str, after: str) -> bool:
     """Whether a paragraph cut by a page break goes on in the first one after it: no
     sentence ended, and the text after starts in lower case, finishes a hyphenated word,
     or follows a line long enough to be prose rather than a heading."""
-    if _CLOSES_LINE.search(before) or after.startswith("- "):
+    if closes_line(before) or after.startswith("- "):
         return False
     if after[:1].islower() or (breaks_word(before) and after[:1].isalnum()):
         return True
