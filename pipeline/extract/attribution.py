@@ -77,7 +77,8 @@ def _quote_end(block: QuoteBlock) -> int:
 
 
 def _dash_speaker(voices: Voices, close: int, ceiling: int) -> Person | None:
-    """“…” – Jane Doe, Chief Constable: a dash and a name sign the quote."""
+    """“…” – Jane Doe, Chief Constable: a dash and a name sign the quote. The name may
+    open the next sentence, as the sentence ends at a dash after a closing mark."""
     doc = voices.analysis.doc
     if close + 1 < ceiling and doc[close].text in ("–", "—", "-") and close + 1 in (
             voices.by_token) and voices.by_token[close + 1].tok_start == close + 1:
@@ -102,10 +103,15 @@ def _trailing(voices: Voices, block: QuoteBlock, speech: _Speech, limit: int
         pointed = _pointed_back(voices, sentence, speech)
         if pointed is not None:
             return _trailing_attribution(voices, block, sentence, pointed)
+        credited = _credit_line(voices, sentence, limit)
+        if credited is not None:
+            return _trailing_attribution(voices, block, sentence, credited)
         if sentence.tok_end - sentence.tok_start > _SHORT_ATTRIBUTION:
             return None
         close, ceiling = sentence.tok_start, min(sentence.tok_end, limit)
-    person = _dash_speaker(voices, close, ceiling)
+    person = _dash_speaker(voices, close, limit)
+    if person is not None and close + 1 >= sentence.tok_end:
+        sentence = analysis.sentence_of(close + 1)  # the name opens the next sentence
     hits = speech.between(close, min(close + _TRAIL_REACH, ceiling), nouns=False)
     breaks = voices.words.clause_breaks
     if hits and any(t.lower_ in breaks for t in analysis.doc[close : hits[0][0]]):
@@ -117,6 +123,26 @@ def _trailing(voices: Voices, block: QuoteBlock, speech: _Speech, limit: int
     if person is None and next_sentence:
         return None  # a sentence of its own names a speaker or is no attribution ("Notes to …")
     return _trailing_attribution(voices, block, sentence, person)
+
+
+def _credit_line(voices: Voices, sentence, limit: int) -> Person | None:
+    """“…” ¶ Jane Doe, Chief Constable of Kent Police: a paragraph after the quote that is
+    only a name and its title, with no full stop, credits the quote as a caption would."""
+    analysis = voices.analysis
+    doc = analysis.doc
+    mention = voices.by_token.get(sentence.tok_start)
+    sentences = analysis.sentences
+    alone = all(not 0 <= k < len(sentences) or sentences[k].paragraph != sentence.paragraph
+                for k in (sentence.index - 1, sentence.index + 1))
+    if mention is None or mention.tok_start != sentence.tok_start or not alone or (
+            sentence.tok_end > limit) or sentence.tok_end - sentence.tok_start > _TRAIL_REACH or (
+            doc[sentence.tok_end - 1].text in (".", "!", "?")):
+        return None
+    links = voices.words.title_links
+    if all(t.is_space or t.is_punct or t.is_title or t.lower_ in links or t.i in voices.forces
+           for t in doc[mention.tok_end : sentence.tok_end]):
+        return mention.person
+    return None
 
 
 def _trailing_attribution(voices: Voices, block: QuoteBlock, sentence, person: Person | None

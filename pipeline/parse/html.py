@@ -163,7 +163,9 @@ def _body_root(soup: BeautifulSoup) -> Tag | None:
 
 def _is_chrome(tag: Tag) -> bool:
     if tag.name in _DROP_TAGS:
-        return True
+        # A quotation's own footer credits its speaker ("— Jane Doe, Chief Constable").
+        return not (tag.name == "footer" and tag.parent is not None
+                    and tag.parent.name == "blockquote")
     marker = " ".join([*tag.get("class", []), tag.get("id") or "", tag.get("role") or ""])
     keep = tag.name in ("article", "main", "body")
     return bool(marker.strip() and _CHROME.search(marker) and not keep)
@@ -276,12 +278,12 @@ def _row_lines(raw: str) -> list[str]:
     return [join_cells(texts)] if any(texts) else []
 
 
-def _body_text(root: Tag) -> str:
+def _body_text(root: Tag, title: str) -> str:
     lines = []
     for raw in "".join(_text_parts(root)).split("\n"):
         found = _row_lines(raw) if _CELL in raw else [_text_line(raw.replace(_SOFT_BREAK, " "))]
         lines.extend(line for line in found if line and line != "-")
-    return join_paragraphs(join_fragments(lines))
+    return join_paragraphs(join_fragments(lines, title))
 
 
 def _refuse_redirect_stub(soup: BeautifulSoup, text: str) -> None:
@@ -330,7 +332,7 @@ def parse_html(
     if root is None:
         raise ParseError("no body text")
     _strip_chrome(root)
-    text = _body_text(root)
+    text = _body_text(root, title)
     if not text:
         raise ParseError("no body text")
     _refuse_redirect_stub(soup, text)

@@ -54,15 +54,17 @@ def is_fragment(line: str) -> bool:
     return len(line.split()) <= FRAGMENT_WORDS and not closes_line(line)
 
 
-def join_fragments(lines: list[str]) -> list[str]:
+def join_fragments(lines: list[str], title: str = "") -> list[str]:
     """Runs of fragment lines as one line each: a page that sets a label and its value in
     blocks of their own ("Cleveland Police" / "Entered Engage" / "2019") says one thing, and
-    a text copy of it reads the same. List items and table rows stay lines of their own."""
+    a text copy of it reads the same. List items, table rows and the page's headline stay
+    lines of their own."""
+    headline = clean_line(title).lower()
     out: list[str] = []
     follows = False  # whether the line before was a fragment that a fragment may join
     for line in lines:
         fragment = not line.startswith("- ") and CELL_SEPARATOR not in line and is_fragment(
-            line)
+            line) and clean_line(line).lower() != headline
         if follows and fragment:
             out[-1] = f"{out[-1]} {line}"
         else:
