@@ -103,3 +103,24 @@ def test_a_relative_clause_moves_only_the_list_before_it():
 @pytest.mark.parametrize("text,expected", PERIOD_BOUNDS, ids=[c[0][:40] for c in PERIOD_BOUNDS])
 def test_a_move_bounded_by_a_period_is_undated(text, expected):
     assert _moves(text) == expected
+
+
+# A second clause with a force of its own as subject: the verb before the first phase term
+# is not the second term's.
+OWN_CLAUSES = [
+    ("Lincolnshire Police was escalated into Engage in March and Dorset Police has been in "
+     "Scan throughout.", {("lincolnshire-police", "engage", "2024-03-01", "month")}),
+    ("Cumbria Constabulary was moved into enhanced monitoring in April, while Durham "
+     "Constabulary has stayed under routine monitoring.",
+     {("cumbria-constabulary", "engage", "2024-04-01", "month")}),
+]
+
+
+@pytest.mark.parametrize("text,expected", OWN_CLAUSES, ids=[c[0][:40] for c in OWN_CLAUSES])
+def test_a_clause_with_its_own_subject_borrows_no_verb(text, expected):
+    assert _moves(text) == expected
+
+
+def test_one_verb_still_governs_two_phases_of_one_force():
+    assert _moves("Dorset Police was moved out of Engage and back into Scan in April.") == {
+        ("dorset-police", "scan", "2024-04-01", "month")}

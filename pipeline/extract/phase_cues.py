@@ -409,10 +409,16 @@ def _governing_verb(analysis: Analysis, view: View, term: PhaseTerm, i: int, pre
     force_tokens = _force_tokens(analysis)
     limit = max(view.sentence.tok_start, i - MAX_CLAUSE)
     j, steps, crossed = i - 1, 0, False
+    past_term = subject = False
     while j >= limit and steps < MAX_VERB_STEPS:
         token = doc[j]
         word = token.lower_
         crossed = crossed or j in view.term_tokens
+        past_term = past_term or j in view.term_tokens
+        # A force between the term and another phase term before it is the subject of a
+        # clause of its own ("moved into Engage in May and Essex Police has been in Scan"):
+        # the verb before the other term is not this term's.
+        subject = subject or (j in force_tokens and not past_term)
         if j - 1 >= view.sentence.tok_start and _is_no_longer(analysis, j, v):
             return Move(_toward(term, False), j) if prep == Toward.IN else None
         if word in v.states:
@@ -429,6 +435,8 @@ def _governing_verb(analysis: Analysis, view: View, term: PhaseTerm, i: int, pre
         if word in v.enters and prep == Toward.IN and not crossed:
             return Move(_toward(term, True), j)
         states = v.ph.becoming_states if term.phase == Phase.SCAN else v.becoming
+        if word in v.move_verbs and past_term and subject:
+            return None
         if word in v.move_verbs or (word in states and prep == Toward.IN
                                     and _becoming(analysis, j, v)):
             return Move(_toward(term, prep == Toward.IN), j)
