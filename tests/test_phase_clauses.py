@@ -124,3 +124,31 @@ def test_a_clause_with_its_own_subject_borrows_no_verb(text, expected):
 def test_one_verb_still_governs_two_phases_of_one_force():
     assert _moves("Dorset Police was moved out of Engage and back into Scan in April.") == {
         ("dorset-police", "scan", "2024-04-01", "month")}
+
+
+# A relative clause on the force holds the movement verb and its date; the main clause
+# names the phase the force is still in.
+FRONTED_RELATIVES = [
+    ("Gwent Police, which was escalated in October last year, remains under enhanced "
+     "monitoring.", {("gwent-police", "engage", "2023-10-01", "month")}),
+    ("Cumbria Constabulary, which was returned in 2023, is still in routine monitoring.",
+     {("cumbria-constabulary", "scan", "2023-01-01", "year")}),
+    ("Kent Police remains in Engage. Essex Police, which was placed there in April last "
+     "year, has improved since.", {("essex-police", "engage", "2023-04-01", "month")}),
+]
+FRONTED_NEAR_MISSES = [
+    "Gwent Police, which was inspected in May, remains in Engage.",
+    "Gwent Police, which moved to new headquarters in 2021, remains in Engage.",
+    "Gwent Police, whose chief constable was appointed in 2021, remains in Engage.",
+]
+
+
+@pytest.mark.parametrize("text,expected", FRONTED_RELATIVES,
+                         ids=[c[0][:40] for c in FRONTED_RELATIVES])
+def test_a_relative_clause_tells_the_move_into_the_phase_the_force_is_in(text, expected):
+    assert _moves(text) == expected
+
+
+@pytest.mark.parametrize("text", FRONTED_NEAR_MISSES, ids=[c[:40] for c in FRONTED_NEAR_MISSES])
+def test_a_relative_clause_with_no_movement_into_a_phase_is_no_move(text):
+    assert _moves(text) == set()

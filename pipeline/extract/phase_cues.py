@@ -25,6 +25,8 @@ SINCE_REACH = 4  # tokens after a phase term where "since <date>" may start
 BECOMING_WINDOW = 3  # tokens before "subject" read for "will be", "was made", "became"
 PRONOUN_VERB_REACH = 3  # tokens before "in them" where its movement verb may stand
 RELATIVE_REACH = 4  # tokens after "where" where its movement verb or "since" may stand
+FRONTED_REACH = 12  # tokens from "which" to the comma that closes its clause
+STATE_REACH = 4  # tokens from that comma's state word to the phase term ("remains under")
 PHASE_MATCHER = "phase_terms"  # the Matchers field whose labels are Phase codes
 
 
@@ -217,6 +219,46 @@ def _relative_terms(analysis: Analysis, sentence: Sentence, terms: list[PhaseTer
     return out
 
 
+def _fronted_relative_terms(analysis: Analysis, sentence: Sentence, terms: list[PhaseTerm]
+                            ) -> list[PhaseTerm]:
+    """"South Wales Police, which was escalated in April last year, remains under enhanced
+    monitoring": a relative clause on the force holds a movement verb and its date but no
+    phase, and the main clause says the force is still in one, so the verb moved it there.
+    Read only in that shape: a force, a comma and a relative pronoun (`fronted_relatives`),
+    a movement verb with no place of its own, a comma, a state word and the phase term."""
+    doc = analysis.doc
+    v = vocabulary(analysis)
+    openers = set(v.ph.fronted_relatives)
+    out = []
+    for term in terms:
+        comma = _state_comma(analysis, sentence, term, v)
+        floor = max(sentence.tok_start + 1, comma - FRONTED_REACH) if comma else 0
+        opener = next((k for k in range(comma - 1, floor - 1, -1)
+                       if doc[k].lower_ in openers), None) if comma else None
+        if opener is None or doc[opener - 1].text != "," or any(
+                opener < t.start < comma for t in terms):
+            continue  # no relative clause, or one that names a phase of its own
+        turning = v.move_verbs - v.exits if term.phase == Phase.ENGAGE else v.move_verbs
+        verb = next((k for k in range(opener + 1, comma) if doc[k].lower_ in turning), None)
+        if verb is not None and not _prep_after(analysis, verb, v):
+            out.append(PhaseTerm(term.phase, verb, verb + 1, Move(_into(term.phase), verb)))
+    return out
+
+
+def _state_comma(analysis: Analysis, sentence: Sentence, term: PhaseTerm, v: Vocabulary
+                 ) -> int | None:
+    """The comma before "remains under <term>": a state word, a preposition and fillers
+    before the term, and a comma right before the state word."""
+    doc = analysis.doc
+    i, stated = term.start - 1, False
+    floor = max(sentence.tok_start + 1, term.start - STATE_REACH)
+    while i >= floor and doc[i].text != "," and (
+            doc[i].lower_ in v.fillers or doc[i].lower_ in v.into or doc[i].lower_ in v.states):
+        stated = stated or doc[i].lower_ in v.states
+        i -= 1  # "remains under", "is still in"
+    return i if stated and i >= floor and doc[i].text == "," else None
+
+
 def _prep_after(analysis: Analysis, k: int, v: Vocabulary) -> bool:
     """Whether a preposition that is not a date's ("in 2022") follows the verb, past
     fillers: then the verb has its own place ("moved there from Essex")."""
@@ -226,7 +268,8 @@ def _prep_after(analysis: Analysis, k: int, v: Vocabulary) -> bool:
         k += 1
     if k >= len(doc) or not (doc[k].lower_ in v.into or doc[k].lower_ in v.out_of):
         return False
-    dated = analysis.date_phrases_between(k, min(k + 2, len(doc)))
+    # The date phrase may run on past the preposition's next word ("in April last year").
+    dated = analysis.date_phrases_between(k, len(doc))
     return not (dated and dated[0].tok_start <= k + 1)
 
 
@@ -257,6 +300,7 @@ def _phase_terms(analysis: Analysis, sentence: Sentence) -> list[PhaseTerm]:
     terms += _pronoun_terms(analysis, sentence, terms)
     terms += _locative_terms(analysis, sentence, terms) + _relative_terms(analysis, sentence,
                                                                           terms)
+    terms += _fronted_relative_terms(analysis, sentence, terms)
     # Longest term wins when two overlap ("enhanced monitoring" inside "enhanced monitoring
     # process").
     terms.sort(key=lambda t: (t.start, -(t.end - t.start)))

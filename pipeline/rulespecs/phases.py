@@ -91,6 +91,7 @@ class PhasesRules:
     phase_pronouns: Phrases
     phase_locatives: Phrases
     phase_relatives: Phrases
+    fronted_relatives: Phrases
     stay_openers: Phrases
     stay_single_openers: Phrases
     stay_joiners: Phrases
