@@ -152,3 +152,27 @@ def test_a_relative_clause_tells_the_move_into_the_phase_the_force_is_in(text, e
 @pytest.mark.parametrize("text", FRONTED_NEAR_MISSES, ids=[c[:40] for c in FRONTED_NEAR_MISSES])
 def test_a_relative_clause_with_no_movement_into_a_phase_is_no_move(text):
     assert _moves(text) == set()
+
+
+# "<duration> later": the move comes that long after the date the text names before it.
+LATER = [
+    ("Durham Constabulary entered Engage in 2020 and left it three years later.",
+     {("durham-constabulary", "engage", "2020-01-01", "year"),
+      ("durham-constabulary", "scan", "2023-01-01", "year")}),
+    ("Durham Constabulary was put into special measures in May 2020. It came out two years "
+     "later.", {("durham-constabulary", "engage", "2020-05-01", "month"),
+                ("durham-constabulary", "scan", "2022-01-01", "year")}),
+    ("Durham Constabulary was inspected in 2019 and was moved into Engage two years later.",
+     {("durham-constabulary", "engage", "2021-01-01", "year")}),
+]
+
+
+@pytest.mark.parametrize("text,expected", LATER, ids=[c[0][:40] for c in LATER])
+def test_a_move_some_years_later_is_dated_from_the_date_before(text, expected):
+    assert _moves(text) == expected
+
+
+def test_later_than_planned_is_no_length_of_time():
+    moves = _moves("Durham Constabulary was put into special measures in May 2020. It came "
+                   "out two years later than planned.")
+    assert ("durham-constabulary", "scan", "2022-01-01", "year") not in moves

@@ -101,6 +101,8 @@ def _relation(analysis: Analysis, sentence: Sentence, number: int, unit: int
     if j >= sentence.tok_start and doc[j].lower_ in relations:
         return Relation(relations[doc[j].lower_]), j, unit + 1
     if unit + 1 < sentence.tok_end and doc[unit + 1].lower_ in spec.postposed_relations:
+        if unit + 2 < sentence.tok_end and doc[unit + 2].lower_ in spec.duration_not_before:
+            return None  # "two years later than planned"
         return Relation.AFTER, number, unit + 2
     return None
 
@@ -143,11 +145,18 @@ def _dated(analysis: Analysis, found: list[tuple[Event, bool]], event: Event,
     if event.event_date is not None and not inferred:
         return event, inferred
     other = _opposite_date(found, event)
-    durations = [d for d in durations_in(analysis, _sentence_at(analysis, event.char_start))
-                 if d.relation == Relation.AFTER]
-    if other is None or not durations:
+    sentence = _sentence_at(analysis, event.char_start)
+    durations = [d for d in durations_in(analysis, sentence) if d.relation == Relation.AFTER]
+    if not durations:
         return event, inferred
     sign = 1 if event.phase_to == Phase.SCAN else -1
+    if other is None:
+        # "inspected in 2019 and placed in Engage two years later": the date named before
+        # the duration in its sentence is where it runs from.
+        before = analysis.dates_between(sentence.tok_start, durations[0].tok_start)
+        if not before:
+            return event, inferred
+        other, sign = before[-1].value, 1
     return replace(event, event_date=_shift(other, sign * durations[0].months),
                    date_precision=Precision.YEAR), False
 

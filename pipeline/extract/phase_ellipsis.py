@@ -25,6 +25,7 @@ from pipeline.extract.context import Analysis, Sentence
 from pipeline.extract.evidence import sentence_event
 from pipeline.extract.force_scope import Refer, forces_of, out_of_scope
 from pipeline.extract.phase_cues import Direction, View, classify, phase_terms
+from pipeline.extract.phase_durations import durations_in
 from pipeline.models import Event
 
 CONTEXT_REACH = 3  # sentences before an elided move where the phase must be named
@@ -196,6 +197,8 @@ def _stands_alone(analysis: Analysis, sentence: Sentence, after: int) -> bool:
     dates = analysis.date_phrases_between(after, after + DATE_REACH)
     if dates and dates[0].tok_start == after:
         return True
+    if any(d.tok_start == after for d in durations_in(analysis, sentence)):
+        return True  # "came out two years later"
     return analysis.doc[after].lower_ in analysis.rules.phases.elided_followers
 
 
