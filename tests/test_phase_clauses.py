@@ -176,3 +176,37 @@ def test_later_than_planned_is_no_length_of_time():
     moves = _moves("Durham Constabulary was put into special measures in May 2020. It came "
                    "out two years later than planned.")
     assert ("durham-constabulary", "scan", "2022-01-01", "year") not in moves
+
+
+# Time spent in Engage, and over: the end the text leaves undated is that long from the
+# other.
+SPENT = [
+    ("Durham Constabulary, which spent three years in Engage after being placed there in "
+     "2019, is now held up as an example.",
+     {("durham-constabulary", "engage", "2019-01-01", "year"),
+      ("durham-constabulary", "scan", "2022-01-01", "year")}),
+    ("Durham Constabulary left special measures in 2023. The force spent two years in "
+     "enhanced monitoring.", {("durham-constabulary", "scan", "2023-01-01", "year"),
+                     ("durham-constabulary", "engage", "2021-01-01", "year")}),
+    ("Durham Constabulary left special measures in 2023, having spent two years in enhanced "
+     "monitoring.", {("durham-constabulary", "scan", "2023-01-01", "year"),
+                     ("durham-constabulary", "engage", "2021-01-01", "year")}),
+]
+SPENT_NEAR_MISSES = [
+    # Still there: no end to date.
+    ("Durham Constabulary has spent two years in Engage since it was placed there in 2022.",
+     {("durham-constabulary", "engage", "2022-01-01", "year")}),
+    # Money spent is no stay.
+    ("Durham Constabulary spent £4m on call handling after entering Engage in 2022.",
+     {("durham-constabulary", "engage", "2022-01-01", "year")}),
+    # Both ends already told.
+    ("Durham Constabulary entered Engage in 2019 and left in 2023, having spent four years "
+     "in Engage.", {("durham-constabulary", "engage", "2019-01-01", "year"),
+                    ("durham-constabulary", "scan", "2023-01-01", "year")}),
+]
+
+
+@pytest.mark.parametrize("text,expected", SPENT + SPENT_NEAR_MISSES,
+                         ids=[c[0][:40] for c in SPENT + SPENT_NEAR_MISSES])
+def test_time_spent_in_engage_dates_the_other_end(text, expected):
+    assert _moves(text) == expected

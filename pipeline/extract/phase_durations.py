@@ -38,6 +38,7 @@ class Relation(StrEnum):
 
     AFTER = auto()  # one move came that long after the other
     FOR = auto()  # how long a stay lasted
+    SPENT = auto()  # a stay told as time spent in the phase ("spent four years in Engage")
 
 
 @dataclass(frozen=True)
@@ -125,7 +126,8 @@ def date_by_durations(analysis: Analysis, found: list[tuple[Event, bool]]
     if not analysis.positions(list(analysis.rules.dates.duration_units)):
         return found
     out = [_dated(analysis, found, event, inferred) for event, inferred in found]
-    return out + _stays(analysis, out) + _stays_before_exits(analysis, out)
+    return out + _stays(analysis, out) + _stays_before_exits(analysis, out) + _spent(
+        analysis, out)
 
 
 def _opposite_date(found: list[tuple[Event, bool]], event: Event) -> date | None:
@@ -231,3 +233,56 @@ def _stay_entries(analysis: Analysis, found: list[tuple[Event, bool]], sentence:
                                    date_precision=Precision.YEAR if value else None,
                                    phase_from=Phase.SCAN, phase_to=Phase.ENGAGE), value is None))
     return out
+
+
+def _spent(analysis: Analysis, found: list[tuple[Event, bool]]) -> list[tuple[Event, bool]]:
+    """"Cleveland Police, which spent four years in Engage after being placed there in
+    2019": a stay told as time spent, and over ("spent", not "has spent"), has both ends; the
+    end the text does not date is that long from the one it does."""
+    out = []
+    units = analysis.positions(list(analysis.rules.dates.duration_units))
+    for index in dict.fromkeys(analysis.token_sentence[i] for i in units):
+        sentence = analysis.sentences[index]
+        for stay in durations_in(analysis, sentence):
+            if stay.relation != Relation.SPENT or _ongoing(analysis, stay):
+                continue
+            if _term_after(analysis, sentence, stay) is None:
+                continue
+            for force_id in forces_of(analysis, sentence, sentence.tok_start, stay.tok_start,
+                                      places=True, refer=Refer.LOOSE):
+                out += _other_end(analysis, found, sentence, force_id, stay)
+    return out
+
+
+def _term_after(analysis: Analysis, sentence: Sentence, stay: Duration) -> int | None:
+    """The Engage term the time was spent in, right after the duration and its preposition."""
+    doc = analysis.doc
+    if stay.tok_end >= sentence.tok_end or doc[stay.tok_end].lower_ not in (
+            analysis.rules.phases.into_preps):
+        return None
+    return next((t.start for t in phase_terms(analysis, sentence) if t.phase == Phase.ENGAGE
+                 and 0 < t.start - stay.tok_end <= STATE_REACH), None)
+
+
+def _ongoing(analysis: Analysis, stay: Duration) -> bool:
+    """"has spent", "had spent": a stay still going on, or told from its end (read as stays)."""
+    verb = stay.tok_start
+    return verb > 0 and analysis.doc[verb - 1].lower_ in analysis.rules.phases.spent_auxiliaries
+
+
+def _other_end(analysis: Analysis, found: list[tuple[Event, bool]], sentence: Sentence,
+               force_id: str, stay: Duration) -> list[tuple[Event, bool]]:
+    told = {e.phase_to for e, _ in found if e.force_id == force_id}
+    ends = {e.phase_to: e.event_date for e, inferred in found
+            if e.force_id == force_id and e.event_date is not None and not inferred}
+    if out_of_scope(analysis, PHASE_CHANGE.name, force_id) or len(ends) != 1 or len(told) != 1:
+        return []  # both ends told (one of them perhaps today), or neither
+    (phase, known), = ends.items()
+    sign, phase_from = (1, Phase.ENGAGE) if phase == Phase.ENGAGE else (-1, Phase.SCAN)
+    value = _shift(known, sign * stay.months)
+    if value > (analysis.reference[0] or value):
+        return []
+    return [(sentence_event(analysis, sentence, PHASE_CHANGE.name, force_id, event_date=value,
+                            date_precision=Precision.YEAR, phase_from=phase_from,
+                            phase_to=Phase.SCAN if phase == Phase.ENGAGE else Phase.ENGAGE),
+             False)]

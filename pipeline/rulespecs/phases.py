@@ -70,6 +70,7 @@ class PhasesRules:
     other_regimes: Phrases
     stay_phrases: Phrases
     past_stay_words: Phrases
+    spent_auxiliaries: Phrases
     standalone_moves: Mapping[str, str]
     standalone_determiners: Phrases
     reporting_verbs: Phrases
