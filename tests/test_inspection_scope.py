@@ -26,6 +26,9 @@ WEEKS = [
      {month("surrey-police", "2024-04")}),
     ("The week beginning 10 June 2024 saw inspectors return to Norfolk Constabulary.",
      {month("norfolk-constabulary", "2024-06")}),
+    # The abbreviations of minutes and schedules: "w/c" (week commencing), "w/b".
+    ("Inspectors revisited Kent Police w/c 3 February 2025.", {month("kent-police", "2025-02")}),
+    ("Fieldwork at Dorset Police: w/b 13 May 2024.", {month("dorset-police", "2024-05")}),
     # Near miss: a single day stays a day.
     ("Inspectors revisited Kent Police on 3 February 2025.", {day("kent-police", "2025-02-03")}),
 ]
