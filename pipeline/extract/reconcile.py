@@ -18,6 +18,7 @@ import re
 from dataclasses import dataclass, field
 
 from pipeline.codes import FindingKind, Status
+from pipeline.extract.clauses import has_phrase, lower_words
 from pipeline.extract.context import Analysis
 from pipeline.extract.count_tables import table_tallies
 from pipeline.extract.counts import Tally, looked_forward, tally_date
@@ -129,24 +130,41 @@ def inherit_open(analysis: Analysis, groups: list[Group]) -> None:
 def _set_closed_tallies(analysis: Analysis, tallies: list[Tally], items: list[Item]
                         ) -> list[Tally]:
     """"we have closed the force's remaining causes of concern" with "we identified two
-    causes of concern" elsewhere: 2 of 2 closed."""
+    causes of concern" elsewhere: 2 of 2 closed. So for the one finding of a set of one said
+    to be still open ("raised one cause of concern" … "the cause of concern remains open"):
+    1, none closed. "The cause of concern has been closed" is not read so: a document that
+    counts one finding may close another it recounts (the one that led into Engage)."""
     out = []
     for mention in items:
         sentence = analysis.sentences[mention.sentence_index]
-        if mention.subject or not (mention.plural and mention.every) or (
-                mention.status != Status.CLOSED) or looked_forward(
-                    analysis, sentence.tok_start, mention.token):
+        whole = mention.plural and mention.every and mention.status == Status.CLOSED
+        sole = not mention.plural and mention.status == Status.OPEN and _still_open(
+            analysis, sentence)
+        if mention.subject or not (whole or sole) or looked_forward(
+                analysis, sentence.tok_start, mention.token):
             continue  # not "hopes to have all nine recommendations signed off"
         totals = [t for t in tallies if t.bare and (t.force_id, t.kind) == (
             mention.force_id, mention.kind)]
-        if len({t.total for t in totals}) != 1:
-            continue
+        if len({t.total for t in totals}) != 1 or (sole and (totals[0].total != 1 or any(
+                t.sentence.index == mention.sentence_index for t in totals))):
+            continue  # a sole finding's status is told after the sentence that counts it
         base = totals[0]
+        closed = base.total if mention.status == Status.CLOSED else 0
         tally = Tally(base.kind, base.force_id, sentence, min(base.start, sentence.start),
-                      max(base.end, sentence.end), mention.token, base.total, base.total, 0)
+                      max(base.end, sentence.end), mention.token, base.total, closed,
+                      base.total - closed)
         tally.date = tally_date(analysis, tally)
-        out.append(tally)
+        out = [t for t in out if not (sole and t.total == 1 and (t.force_id, t.kind) == (
+            tally.force_id, tally.kind))] + [tally]  # the last word on a sole finding
     return out
+
+
+def _still_open(analysis: Analysis, sentence) -> bool:
+    """Whether the sentence says a finding is still open ("remains", "outstanding"), not only
+    that it was raised (open_item_words make an item open, never a tally)."""
+    rec = analysis.rules.recommendations
+    still = [w for w in rec.open_words if w not in set(rec.open_item_words)]
+    return has_phrase(lower_words(analysis.doc, sentence.tok_start, sentence.tok_end), still)
 
 
 def _enumerated(groups: list[Group], tallies: list[Tally]) -> None:
