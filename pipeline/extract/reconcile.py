@@ -22,6 +22,7 @@ from pipeline.extract.clauses import has_phrase, lower_words
 from pipeline.extract.context import Analysis
 from pipeline.extract.count_tables import table_tallies
 from pipeline.extract.counts import Tally, looked_forward, tally_date
+from pipeline.extract.finding_mentions import findings_in
 from pipeline.extract.items import Item, Source
 
 _RANK = {Status.CLOSED: 2, Status.OPEN: 1, None: 0}
@@ -137,7 +138,12 @@ def _set_closed_tallies(analysis: Analysis, tallies: list[Tally], items: list[It
     out = []
     for mention in items:
         sentence = analysis.sentences[mention.sentence_index]
-        whole = mention.plural and mention.every and mention.status == Status.CLOSED
+        # "the remaining causes of concern" are every one left, not the whole: only a
+        # definite plural says the whole set is still open.
+        definite = mention.plural and _definite(analysis, mention)
+        whole = mention.plural and mention.status == Status.CLOSED and (
+            mention.every or definite) or definite and mention.status == Status.OPEN and (
+                _still_open(analysis, sentence))
         sole = not mention.plural and mention.status == Status.OPEN and _still_open(
             analysis, sentence)
         if mention.subject or not (whole or sole) or looked_forward(
@@ -157,6 +163,22 @@ def _set_closed_tallies(analysis: Analysis, tallies: list[Tally], items: list[It
         out = [t for t in out if not (sole and t.total == 1 and (t.force_id, t.kind) == (
             tally.force_id, tally.kind))] + [tally]  # the last word on a sole finding
     return out
+
+
+def _definite(analysis: Analysis, mention: Item) -> bool:
+    """"the recommendations have all been closed", "its causes of concern remain open": a
+    definite plural right before its verb is the whole set. Not "the three outstanding
+    recommendations" (a count) nor "the recommendations that have been achieved" (a
+    restrictive clause picks some out)."""
+    doc = analysis.doc
+    sentence = analysis.sentences[mention.sentence_index]
+    finding = next((f for f in findings_in(analysis, sentence) if f.start == mention.token),
+                   None)
+    if finding is None or mention.token == 0 or finding.end >= sentence.tok_end:
+        return False
+    rules = analysis.rules
+    return doc[mention.token - 1].lower_ in rules.counts.definite_determiners and (
+        doc[finding.end].lower_ in rules.recommendations.whole_verbs)
 
 
 def _still_open(analysis: Analysis, sentence) -> bool:

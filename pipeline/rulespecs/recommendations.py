@@ -37,6 +37,7 @@ class RecommendationsRules:
     open_item_words: Phrases
     background_open_words: Phrases
     status_aux: Phrases
+    whole_verbs: Phrases
     status_negations: Phrases
     status_near_blockers: Phrases
     status_decisions: Phrases
