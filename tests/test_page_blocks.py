@@ -115,3 +115,83 @@ def test_a_long_line_opening_with_a_sign_off_is_no_signature():
            "carried out the revisit.")
     doc = parse_text(raw, url="https://example.org/letter")
     assert _signatories(doc) == []
+
+
+# Pages built the way many council, commissioner and inspectorate sites build them.
+
+def test_a_page_wrapped_in_a_form_keeps_its_story():
+    page = ("<html><head><title>Panel news</title></head><body><form method='post' "
+            "action='./news.aspx'><input type='hidden' name='__VIEWSTATE' value='x'>"
+            "<div id='header'><ul><li><a href='/'>Home</a></li></ul></div>"
+            "<div class='col-main'><h1>Gwent Police leaves Engage</h1><p>Gwent Police has "
+            "been returned to routine monitoring, the commissioner said.</p></div>"
+            "<div class='search'><input type='text'><input type='submit' value='Go'></div>"
+            "</form></body></html>")
+    doc = parse_html(page, url="https://example.org/news.aspx")
+    assert "returned to routine monitoring" in doc.text
+    assert _moves(doc)[0][:2] == ("gwent-police", "scan")
+
+
+def test_a_skip_link_marks_where_the_story_starts():
+    page = ("<html><head><title>News</title></head><body><a href='#main-story'>Skip to "
+            "content</a><div class='topbar'><p>Sign up to our newsletter for updates.</p>"
+            "</div><div id='main-story'><h1>Gwent Police leaves Engage</h1><p>The force has "
+            "left enhanced monitoring.</p></div></body></html>")
+    doc = parse_html(page, url="https://example.org/n")
+    assert "newsletter" not in doc.text and "left enhanced monitoring" in doc.text
+
+
+def test_an_accordion_heading_keeps_its_button_text():
+    page = _page(INTRO + "<div class='accordion'><h2><button type='button' aria-expanded="
+                 "'false'>Gwent Police</button></h2><div hidden><dl><dt>Date entered</dt>"
+                 "<dd>March 2022</dd></dl>" + REASON
+                 + "</div></div><p><button>Show all</button></p>")
+    doc = parse_html(page, url="https://example.org/engage")
+    assert "Gwent Police" in doc.text and "Show all" not in doc.text
+    assert ("gwent-police", "engage", date(2022, 3, 1)) in _moves(doc)
+
+
+def test_a_date_in_a_list_or_definition_does_not_date_the_page():
+    page = _page("<h1>Forces in Engage</h1><dl><dt>Date entered</dt><dd><time datetime="
+                 "'2022-06-27'>27 June 2022</time></dd></dl><p>Posted <time "
+                 "datetime='2024-11-14'>14 November 2024</time></p>")
+    assert parse_html(page, url="https://example.org/e").published_date == date(2024, 11, 14)
+
+
+def test_a_last_updated_date_is_not_the_publication_date():
+    page = _page("<h1>Forces in Engage</h1><p>These forces are in Engage.</p><p>Page last "
+                 "updated: <time datetime='2024-11-14'>14 November 2024</time></p>")
+    assert parse_html(page, url="https://example.org/e").published_date is None
+
+
+def test_a_time_marked_as_the_publication_wins():
+    page = _page("<h1>Gwent Police leaves Engage</h1><p>It entered Engage on <time "
+                 "datetime='2022-03-04'>4 March 2022</time>.</p><span class='posted-on'><time "
+                 "class='entry-date published' datetime='2024-05-01'>1 May 2024</time></span>")
+    assert parse_html(page, url="https://example.org/g").published_date == date(2024, 5, 1)
+
+
+def test_entries_far_from_the_intro_still_read_the_headline_phase():
+    reasons = "".join(f"<li>Reason number {n} about the way the force works.</li>"
+                      for n in range(1, 6))
+    page = _page("<h1>Forces in Engage</h1><p>These forces are in Engage.</p>"
+                 f"<h3>Gwent Police</h3><dl><dt>Date entered</dt><dd>4 March 2022</dd></dl>"
+                 f"<ul>{reasons}</ul><h3>Dyfed-Powys Police</h3><dl><dt>Date entered</dt>"
+                 f"<dd>9 May 2023</dd></dl><ul>{reasons}</ul>")
+    doc = parse_html(page, url="https://example.org/engage")
+    assert ("dyfed-powys-police", "engage", date(2023, 5, 9)) in _moves(doc)
+
+
+def test_a_date_entered_column_beside_a_return_to_scan_column_is_the_entry():
+    doc = Document(url="https://example.org/t", title="Engage tracker", text=(
+        "Engage tracker\nForce | Date entered | Returned to Scan\n"
+        "Gwent Police | 8 September 2022 | 20 March 2024"), published_date=date(2024, 6, 1))
+    assert sorted(_moves(doc)) == [("gwent-police", "engage", date(2022, 9, 8)),
+                                   ("gwent-police", "scan", date(2024, 3, 20))]
+
+
+def test_a_table_that_names_no_phase_tracks_no_move():
+    doc = Document(url="https://example.org/t", title="Collaboration members", text=(
+        "Collaboration members\nForce | Joined | Left\nGwent Police | 2019 | 2023"),
+        published_date=date(2024, 6, 1))
+    assert _moves(doc) == []

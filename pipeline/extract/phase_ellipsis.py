@@ -60,6 +60,8 @@ def elided_moves(analysis: Analysis, found: list[FOUND], blocked: Blocked) -> li
             continue
         context = [k for k in range(sentence.index - CONTEXT_REACH, sentence.index)
                    if k in moved or (k >= 0 and phase_terms(analysis, analysis.sentences[k]))]
+        if not context and _headline_phase(analysis):
+            context = [0]  # a page headed "Forces in Engage" is about the phase throughout
         if not context or not analysis.positions_in(heads, sentence):
             continue
         before = moved.get(context[-1]) or _named_directions(
@@ -69,6 +71,13 @@ def elided_moves(analysis: Analysis, found: list[FOUND], blocked: Blocked) -> li
             moved[sentence.index] = {_direction(e) for e, _ in events}
             out += events
     return out
+
+
+def _headline_phase(analysis: Analysis) -> bool:
+    """Whether the page's headline names a phase."""
+    first = analysis.sentences[0] if analysis.sentences else None
+    return first is not None and analysis.is_heading(first) and bool(
+        phase_terms(analysis, first))
 
 
 def clause_moves(analysis: Analysis, blocked: Blocked) -> list[FOUND]:

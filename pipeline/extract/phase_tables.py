@@ -36,17 +36,21 @@ def _phase_named(analysis: Analysis, words: list[str]) -> Phase | None:
 
 def _column_move(analysis: Analysis, cell: Cell, named: Phase | None) -> Phase | None:
     """The phase a header cell's moves go to, or None when the header names no move. A cell
-    that names no phase ("Date left") means the one the header names elsewhere."""
+    that names no phase, in a header that names one elsewhere, means Engage when it enters
+    ("Date entered": forces enter only Engage) and Scan when it leaves ("Date left"); a bare
+    "Moved" means the phase the header names."""
     ph = analysis.rules.phases
     words = lower_words(analysis.doc, cell.tok_start, cell.tok_end)
-    phase = _phase_named(analysis, words) or named
-    if phase is None:
-        return None
+    own = _phase_named(analysis, words)
     leaving = any(w in ph.exit_words or w in ph.out_of_preps for w in words) or has_phrase(
         words, ph.out_of_phrases)
-    moving = leaving or any(w in ph.enter_words or w in ph.move_verbs or w in ph.into_preps
-                            for w in words)
-    if not moving:
+    entering = any(w in ph.enter_words for w in words)
+    moving = leaving or entering or any(w in ph.move_verbs or w in ph.into_preps
+                                        for w in words)
+    if own is None and named is None:
+        return None  # a table that names no phase tracks something else ("Joined | Left")
+    phase = own or (Phase.SCAN if leaving else Phase.ENGAGE if entering else named)
+    if phase is None or not moving:
         return None  # "In Engage?": a state, not a move
     if phase == Phase.ENGAGE and leaving:
         return Phase.SCAN

@@ -67,6 +67,11 @@ _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([\w.:-]+)""", re.I
 # than this many words is a redirect stub ("Redirecting…"), not a document. Pages that only
 # reload themselves every few minutes carry their whole text and are kept.
 REDIRECT_STUB_MAX_WORDS = 40
+SKIP_LINKS = 5  # in-page links read at the top of a page for its skip link
+DATE_LINE_WORDS = 8  # the most words of a block that is a date line ("Published on 3 May 2024")
+_PUBLISHED_MARK = re.compile(r"publish|posted|entry-date|datePublished|post-date", re.IGNORECASE)
+_VALUE_CELLS = ("li", "dd", "dt", "td", "th", "table")
+_UPDATED = re.compile(r"\bupdated\b|\bmodified\b", re.IGNORECASE)
 _REFRESH = re.compile(r"^\s*refresh\s*$", re.IGNORECASE)
 _REFRESH_URL = re.compile(r"url\s*=\s*['\"]?([^'\"\s]+)", re.IGNORECASE)
 
@@ -99,11 +104,28 @@ def _json_ld_dates(soup: BeautifulSoup) -> list[str]:
     return found
 
 
+def _page_times(soup: BeautifulSoup) -> list[str]:
+    """The <time> elements that date the page: those marked as its publication (`pubdate`,
+    a class or itemprop naming it), then a date line of its own ("Posted 3 May 2024"). A
+    <time> in a list, table or definition (a force's "Date entered") or in a sentence dates
+    something the page reports, not the page."""
+    marked, lines = [], []
+    for tag in soup.find_all("time"):
+        value = str(tag.get("datetime") or tag.get_text(" ", strip=True))
+        marks = " ".join([*tag.get("class", []), str(tag.get("itemprop") or "")])
+        line = (tag.parent or tag).get_text(" ", strip=True)
+        if tag.has_attr("pubdate") or _PUBLISHED_MARK.search(marks):
+            marked.append(value)
+        elif tag.find_parent(_VALUE_CELLS) is None and len(line.split()) <= DATE_LINE_WORDS and (
+                not _UPDATED.search(line)):
+            lines.append(value)  # not "Last updated": it moves on with every edit
+    return marked + lines
+
+
 def _published(soup: BeautifulSoup) -> date | None:
     candidates = [_meta(soup, attr, value) for attr, value in _DATE_META]
     candidates += _json_ld_dates(soup)
-    for time_tag in soup.find_all("time"):
-        candidates.append(time_tag.get("datetime") or time_tag.get_text(" ", strip=True))
+    candidates += _page_times(soup)
     for candidate in candidates:
         if candidate:
             parsed = parse_published(str(candidate))
@@ -158,14 +180,32 @@ def _body_root(soup: BeautifulSoup) -> Tag | None:
         found = soup.select_one(selector)
         if found is not None:
             return found
-    return soup.body
+    return _skip_target(soup) or soup.body
+
+
+def _skip_target(soup: BeautifulSoup) -> Tag | None:
+    """The element a page's skip link jumps to ("Skip to main content" → #maincontent), when
+    it holds the headline: the page's own mark for where its content starts."""
+    links = soup.select("a[href^='#']", limit=SKIP_LINKS)
+    for link in links:
+        target = str(link.get("href"))[1:]
+        found = soup.find(id=target) if target else None
+        if isinstance(found, Tag) and found.find("h1") is not None:
+            return found
+    return None
 
 
 def _is_chrome(tag: Tag) -> bool:
     if tag.name in _DROP_TAGS:
-        # A quotation's own footer credits its speaker ("— Jane Doe, Chief Constable").
-        return not (tag.name == "footer" and tag.parent is not None
-                    and tag.parent.name == "blockquote")
+        # A quotation's own footer credits its speaker ("— Jane Doe, Chief Constable"), and
+        # a form that holds headings or paragraphs is a page wrapped in one (ASP.NET sites
+        # put the whole page in a <form>); its fields are dropped on their own.
+        quote_footer = tag.name == "footer" and tag.parent is not None and (
+            tag.parent.name == "blockquote")
+        page_form = tag.name == "form" and tag.find(("h1", "h2", "p")) is not None
+        # An accordion's heading is a button inside the heading: its text is the heading.
+        heading_button = tag.name == "button" and tag.find_parent(_HEADINGS) is not None
+        return not (quote_footer or page_form or heading_button)
     marker = " ".join([*tag.get("class", []), tag.get("id") or "", tag.get("role") or ""])
     keep = tag.name in ("article", "main", "body")
     return bool(marker.strip() and _CHROME.search(marker) and not keep)

@@ -23,6 +23,11 @@ _LABEL_START = re.compile(
     r"^\s*(?:" + "|".join(re.escape(label) for label in PUBLISHED_LABELS) + r")\b",
     re.IGNORECASE,
 )
+# The elements that make a line of the page: a date's own <time> or <span> is not a line
+# ("Page last updated: <time>…</time>" is a line that says more than a date).
+_LINE_BLOCKS = tuple(b for b in _LABEL_BLOCKS if b not in ("span", "small", "time"))
+# Cells of lists, tables and definitions: an unlabelled date in one is a field's value.
+_VALUE_CELLS = ("li", "dd", "td", "table")
 # How much text after a label is read for its date ("Date of publication" | next cell).
 LABEL_LOOKAHEAD_CHARS = 80
 # How much text before and after the <h1> is searched for an unlabelled date.
@@ -75,7 +80,9 @@ def _short_lines(strings, limit: int) -> list[str]:
         size += len(text)
         if size > limit:
             break
-        block = string.find_parent(_LABEL_BLOCKS) or string.parent
+        if string.find_parent(_VALUE_CELLS) is not None:
+            continue  # a field's value ("Date entered" | "27 June 2022") is not the page's date
+        block = string.find_parent(_LINE_BLOCKS) or string.parent
         lines.append(" ".join(block.get_text(" ").split()) if block is not None else text)
     return lines
 
