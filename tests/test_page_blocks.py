@@ -195,3 +195,30 @@ def test_a_table_that_names_no_phase_tracks_no_move():
         "Collaboration members\nForce | Joined | Left\nGwent Police | 2019 | 2023"),
         published_date=date(2024, 6, 1))
     assert _moves(doc) == []
+
+
+def _items(doc: Document) -> set[tuple[str, str, str | None]]:
+    return {(e.force_id, e.subject, e.status) for e in extract_events(doc)
+            if e.event_type == "recommendation" and e.count_total is None}
+
+
+def test_a_listing_pages_reasons_are_open_causes_of_concern_with_their_badges():
+    page = _page("<h1>Forces in Engage</h1><p>These forces are in Engage at present, with "
+                 "the causes of concern that led to it.</p><h3>Gwent Police</h3><dl><dt>Date "
+                 "entered</dt><dd>March 2022</dd><dt>Responsible HMI</dt><dd>Jo Bloggs</dd>"
+                 "</dl><p><b>Causes of concern</b></p><p>4</p><p><b>Reasons</b></p><ul>"
+                 "<li>Answering emergency calls quickly <span class='badge'>Closed</span></li>"
+                 "<li>Supervising investigations properly <span class='badge'>Open</span></li>"
+                 "<li>Recording crime accurately</li></ul>")
+    items = _items(parse_html(page, url="https://example.org/engage"))
+    assert items == {("gwent-police", "Answering emergency calls quickly", "closed"),
+                     ("gwent-police", "Supervising investigations properly", "open"),
+                     ("gwent-police", "Recording crime accurately", "open")}
+
+
+def test_a_capitalised_word_that_is_no_status_stays_in_the_subject():
+    page = _page("<h1>Forces in Engage</h1><p>These forces are in Engage at present.</p>"
+                 "<h3>Gwent Police</h3><p><b>Reasons</b></p><ul><li>Protecting people who "
+                 "call 101 from Newport</li><li>Managing registered sex offenders</li></ul>")
+    items = _items(parse_html(page, url="https://example.org/engage"))
+    assert ("gwent-police", "Protecting people who call 101 from Newport", "open") in items

@@ -48,6 +48,7 @@ OPENING_WORDS = 3
 _FINAL_MARKS = ".!?"
 _CLAUSE_BREAKS = frozenset(";,")
 _CONNECTIVE_REACH = 8  # "following a series of inspections that raised concerns about …"
+BADGE_WORDS = 2  # words of a status label set after a list item ("In progress")
 
 
 def enters_engage(analysis: Analysis, sentence: Sentence) -> bool:
@@ -92,14 +93,17 @@ def _names_engage(analysis: Analysis, sentence: Sentence) -> bool:
 
 
 def engage_nearby(analysis: Analysis, index: int) -> bool:
-    """A move into Engage in the sentence, or (when it names none) in those just before."""
+    """A move into Engage in the sentence, or (when it names none) in those just before, or
+    in the headline of a page about Engage ("Forces in Engage" over each force's reasons)."""
     sentence = analysis.sentences[index]
     if _names_engage(analysis, sentence):
         return enters_engage(analysis, sentence)
     window = analysis.rules.recommendations.reason_window
     named = engage_sentences(analysis)
+    headline = analysis.sentences[0]
     return any(i in named and enters_engage(analysis, analysis.sentences[i])
-               for i in range(max(index - window, 0), index))
+               for i in range(max(index - window, 0), index)) or (
+        analysis.is_heading(headline) and enters_engage(analysis, headline))
 
 
 def is_heading(analysis: Analysis, sentence: Sentence) -> bool:
@@ -477,13 +481,29 @@ def _trailing_status(analysis: Analysis, bullet: Sentence) -> tuple[str, str] | 
                   and (doc[k].text == ":" or doc[k - 1].whitespace_)]
     if bracketed:  # "1. Call handling (closed)"
         separators = [k for k in range(first + 1, end) if doc[k].text == "("]
-    if not separators or not 0 < end - separators[-1] - 1 <= rec.bullet_status_words:
+    if not separators and not bracketed:
+        return _status_badge(analysis, first, end)
+    if not 0 < end - separators[-1] - 1 <= rec.bullet_status_words:
         return None
     k = separators[-1]
     status, _ = status_read(analysis, k + 1, end, context_start=k + 1)
     if status is None:
         return None
     return analysis.text[doc[first].idx : doc[k].idx].strip(), status
+
+
+def _status_badge(analysis: Analysis, first: int, end: int) -> tuple[str, str] | None:
+    """"- Recording crime accurately Closed": a page's status label set after the item,
+    capitalised after a lower-case word, with no separator the copy kept."""
+    doc = analysis.doc
+    for size in range(1, BADGE_WORDS + 1):
+        start = end - size
+        if start - 1 <= first or not doc[start].is_title or not doc[start - 1].is_lower:
+            continue
+        status, _ = status_read(analysis, start, end, context_start=start)
+        if status is not None:
+            return analysis.text[doc[first].idx : doc[start].idx].strip(), status
+    return None
 
 
 def _bullet_finding(analysis: Analysis, bullet: Sentence) -> Finding | None:
