@@ -210,3 +210,25 @@ SPENT_NEAR_MISSES = [
                          ids=[c[0][:40] for c in SPENT + SPENT_NEAR_MISSES])
 def test_time_spent_in_engage_dates_the_other_end(text, expected):
     assert _moves(text) == expected
+
+
+# Two forces' moves in one sentence, or entries run together on one line: each move is its
+# own force's.
+RUN_TOGETHER = [
+    ("Gwent Police entered Engage in October 2022 and Dorset Police entered Engage in "
+     "November 2022.", {("gwent-police", "engage", "2022-10-01", "month"),
+                        ("dorset-police", "engage", "2022-11-01", "month")}),
+    ("Forces in Engage\nThese forces are in Engage.\nGwent Police Entered Engage October 2022 "
+     "Dorset Police Entered Engage November 2022",
+     {("gwent-police", "engage", "2022-10-01", "month"),
+      ("dorset-police", "engage", "2022-11-01", "month")}),
+    # Near miss: two subjects of one move keep it.
+    ("Gwent Police in October 2022 and Dorset Police were both moved into Engage.",
+     {("gwent-police", "engage", "2022-10-01", "month"),
+      ("dorset-police", "engage", "2022-10-01", "month")}),
+]
+
+
+@pytest.mark.parametrize("text,expected", RUN_TOGETHER, ids=[c[0][:40] for c in RUN_TOGETHER])
+def test_each_force_keeps_its_own_move(text, expected):
+    assert _moves(text) == expected

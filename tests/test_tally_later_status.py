@@ -62,3 +62,11 @@ def test_a_definite_plural_before_its_verb_is_the_whole_set(text, expected):
 ])
 def test_some_of_the_set_is_not_the_whole(text, expected):
     assert tallies(HEAD + text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "HMICFRS made two recommendations to Surrey Police. The first concerns the force.",
+    "HMICFRS made two recommendations to Surrey Police. The second relates to them.",
+])
+def test_an_ordinal_that_names_nothing_is_read_without_failing(text):
+    assert tallies(HEAD + text) == {("surrey-police", REC, 2, None, None)}

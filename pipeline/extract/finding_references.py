@@ -147,8 +147,10 @@ def _ordinal_at(analysis: Analysis, sentence: Sentence, tokens: list[tuple[int, 
     if status is None and left_open(analysis, sentence, " ".join(
             words[position : position + size])):
         status = Status.OPEN
-    parts = split_subjects(analysis, subject, count) if subject and count else [subject]
-    if subject and len(parts) == 1:
+    if subject is None:
+        return []  # "The first concerns the force": it points, and names nothing
+    parts = split_subjects(analysis, subject, count) if count else [subject]
+    if len(parts) == 1:
         parts = split_on_leads(subject, rec.subject_leads)
     return [Item(reference.kind, force_id, p, status, sentence.start, sentence.end, start,
                  source=Source.REFERENCE, sentence_index=sentence.index,

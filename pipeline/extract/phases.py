@@ -356,7 +356,7 @@ def _is_current(analysis: Analysis, words: list[str]) -> bool:
         words, ph.current_phrases)
 
 
-def _coordinated_subject(analysis: Analysis, start: int, first: int) -> int:
+def _coordinated_subject(analysis: Analysis, start: int, first: int, terms: set[int]) -> int:
     """"Kent Police has been removed from Engage, and Essex Police has been moved into it":
     a clause joined by a comma and a conjunction that opens with a force has that force as
     its subject, so the clause the second move is read in starts after the conjunction."""
@@ -364,10 +364,17 @@ def _coordinated_subject(analysis: Analysis, start: int, first: int) -> int:
     joiners = set(analysis.rules.phases.coordinators)
     forces = {m.tok_start for m in analysis.forces_between(start, first)}
     determiners = set(analysis.rules.speech.reference_determiners)
+    dated_ends = {d.tok_end for d in analysis.dates_between(start, first)}
     for i in range(first - 1, start, -1):
-        if doc[i].lower_ in joiners and doc[i - 1].text == "," and (
+        # Without the comma, a move and its date just before the conjunction end the clause
+        # before it: "Kent Police entered Engage in May 2022 and Essex Police entered it in
+        # June" (not "Kent Police in May and Essex Police were both moved").
+        closed = i in dated_ends and any(start <= t < i for t in terms)
+        if doc[i].lower_ in joiners and (doc[i - 1].text == "," or closed) and (
                 i + 1 in forces or (i + 2 in forces and doc[i + 1].lower_ in determiners)):
             return i + 1
+        if closed and i in forces:
+            return i  # entries run together on one line: "… October 2022 Wiltshire Police …"
     return start
 
 
@@ -380,7 +387,7 @@ def _clause(analysis: Analysis, view: View, term: PhaseTerm, move: Move
     breaks = set(analysis.rules.words.clause_breaks)
     first = min(move.cue, term.start)
     start = max(clause_start(doc, sentence.tok_start, first, breaks), first - MAX_CLAUSE)
-    start = _coordinated_subject(analysis, start, first)
+    start = _coordinated_subject(analysis, start, first, view.term_tokens)
     decided = _after_decision(analysis, start, move.cue)
     if _blocked(analysis, sentence, decided, max(move.cue, term.end)):
         return None
