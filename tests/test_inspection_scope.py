@@ -191,3 +191,9 @@ def test_inspection_in_fresh_copy(text: str, expected: set) -> None:
 def test_a_programme_span_bounds_the_inspections_it_stands_for(text: str, expected: set
                                                                 ) -> None:
     assert inspections_in(text, LATER) == expected
+
+
+def test_the_year_of_a_statute_dates_no_inspection():
+    found = inspections_in("Response under section 55 of the Police Act 1996\nHMICFRS "
+                           "inspected Lincolnshire Police in March 2024.")
+    assert found == {month("lincolnshire-police", "2024-03")}

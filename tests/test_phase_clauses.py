@@ -232,3 +232,19 @@ RUN_TOGETHER = [
 @pytest.mark.parametrize("text,expected", RUN_TOGETHER, ids=[c[0][:40] for c in RUN_TOGETHER])
 def test_each_force_keeps_its_own_move(text, expected):
     assert _moves(text) == expected
+
+
+# A proper name is one word between a move and its date, however long it is written.
+def test_a_long_name_between_the_move_and_its_date_counts_as_one_word():
+    assert _moves("Lincolnshire Police has been returned to routine monitoring by His "
+                  "Majesty's Inspectorate of Constabulary and Fire & Rescue Services "
+                  "(HMICFRS), following a decision by His Majesty's Chief Inspector of "
+                  "Constabulary on 7 May.") == {
+        ("lincolnshire-police", "scan", "2024-05-07", "day")}
+
+
+def test_many_ordinary_words_still_part_a_date_from_the_move():
+    moves = _moves("Lincolnshire Police has been returned to routine monitoring, and a long "
+                   "list of the things the force and its partners will go on working on "
+                   "together was agreed by the panel on 7 May.")
+    assert ("lincolnshire-police", "scan", "2024-05-07", "day") not in moves

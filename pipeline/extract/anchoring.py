@@ -57,8 +57,22 @@ def _counted(analysis: Analysis) -> list[int]:
                                                dtype=numpy.uint64))
         depth = numpy.cumsum(opens.astype(numpy.int64) - closes.astype(numpy.int64))
         counted = ~opens & ~closes & ~quotes & (numpy.asarray(space) == 0) & (depth <= 0)
+        counted &= ~_name_continues(analysis)
         analysis.cache[_counted] = [0] + numpy.cumsum(counted).tolist()
     return analysis.cache[_counted]
+
+
+def _name_continues(analysis: Analysis) -> numpy.ndarray:
+    """The tokens of a proper name after its first ("His Majesty's Inspectorate of
+    Constabulary and Fire & Rescue Services"): a name is one word away, however long."""
+    doc = analysis.doc
+    title = numpy.array([t.is_title or (t.is_upper and t.is_alpha) for t in doc], dtype=bool)
+    links = set(analysis.rules.roles.title_links) | set(analysis.rules.words.name_links)
+    link = numpy.array([t.lower_ in links for t in doc], dtype=bool)
+    before = numpy.concatenate(([False], title[:-1]))
+    after = numpy.concatenate((title[1:], [False]))
+    name = title | (link & before & after)
+    return name & numpy.concatenate(([False], name[:-1]))
 
 
 def _barriers(analysis: Analysis) -> list[int]:

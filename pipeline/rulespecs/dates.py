@@ -46,6 +46,7 @@ class DatesRules:
     months: Phrases
     month_abbreviations: WordsTo
     weekdays: Phrases
+    statute_words: Phrases
     seasons: Phrases
     season_starts: WordsTo
     year_preps: Phrases

@@ -25,6 +25,7 @@ class WordsRules:
     generic_subjects: Phrases
     hypothetical_after: Phrases
     asides: Phrases
+    name_links: Phrases
     quote_marks: Phrases
     sentence_end_marks: Phrases
     force_name_swaps: Mapping[str, str]
