@@ -248,3 +248,23 @@ def test_many_ordinary_words_still_part_a_date_from_the_move():
                    "list of the things the force and its partners will go on working on "
                    "together was agreed by the panel on 7 May.")
     assert ("lincolnshire-police", "scan", "2024-05-07", "day") not in moves
+
+
+# A sentence that points back at the decision dates the undated move before it.
+DECISIONS = [
+    ("The commissioner has welcomed the decision to place Lincolnshire Police into the "
+     "Engage phase. The decision was taken on 12 March and set out in a letter.",
+     {("lincolnshire-police", "engage", "2024-03-12", "day")}),
+    ("HMICFRS has moved Lincolnshire Police out of Engage. The move was confirmed on 3 May.",
+     {("lincolnshire-police", "scan", "2024-05-03", "day")}),
+    # Near misses: a decision still to come, and a move that has a date of its own.
+    ("The commissioner has welcomed the decision to place Lincolnshire Police into Engage. "
+     "The decision will be reviewed in June.", {("lincolnshire-police", "engage", TODAY, "day")}),
+    ("Lincolnshire Police was placed into Engage on 3 March. The decision was announced on "
+     "12 March.", {("lincolnshire-police", "engage", "2024-03-03", "day")}),
+]
+
+
+@pytest.mark.parametrize("text,expected", DECISIONS, ids=[c[0][:40] for c in DECISIONS])
+def test_the_decision_named_next_dates_the_move(text, expected):
+    assert _moves(text) == expected

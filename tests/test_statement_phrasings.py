@@ -194,3 +194,14 @@ _SINGLE = ("Kent Police leaves special measures\n"
 ])
 def test_the_force_a_statement_is_filed_under(text, person, force):
     assert statements_in(text)[person].force_id == force
+
+
+@pytest.mark.parametrize("sentence", [
+    "Deputy Mayor for Policing, Crime, Criminal Justice and Fire Kate Green said the force "
+    "had turned a corner.",
+    "Kate Green, the Deputy Mayor for Police, Crime, Criminal Justice and Fire, said the force "
+    "had turned a corner.",
+])
+def test_a_deputy_mayors_full_portfolio_is_a_commissioners_role(sentence):
+    found = statements_in("Greater Manchester Police leaves Engage\n" + sentence)
+    assert found["Kate Green"].person_role == "police_and_crime_commissioner"

@@ -39,6 +39,7 @@ from pipeline.extract.phase_cues import (
     standalone_moves,
     vocabulary,
 )
+from pipeline.extract.phase_decisions import dated_by_decision
 from pipeline.extract.phase_durations import date_by_durations
 from pipeline.extract.phase_ellipsis import clause_moves, elided_moves
 from pipeline.extract.phase_gapping import gapped_moves
@@ -597,7 +598,8 @@ def _merge_moves(analysis: Analysis, found: list[tuple[Event, bool]]) -> list[Ev
     found = found + elided_moves(analysis, found, _blocked) + clause_moves(
         analysis, _blocked) + compared_moves(analysis)
     found = found + gapped_moves(analysis, found)
-    return _merge(date_by_durations(analysis, found) + [(event, False) for event in rows])
+    found = dated_by_decision(analysis, date_by_durations(analysis, found))
+    return _merge(found + [(event, False) for event in rows])
 
 
 STEPS = Steps(

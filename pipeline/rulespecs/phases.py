@@ -78,6 +78,7 @@ class PhasesRules:
     reported_past: Phrases
     perfect_auxiliaries: Phrases
     decision_verbs: Phrases
+    decision_references: Phrases
     decided_modals: Phrases
     prior_event_openers: Phrases
     until_words: Phrases
