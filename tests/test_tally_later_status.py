@@ -59,6 +59,8 @@ def test_a_definite_plural_before_its_verb_is_the_whole_set(text, expected):
      "outstanding recommendations.", {("surrey-police", REC, 5, 2, 3)}),
     ("HMICFRS raised two causes of concern at Surrey Police. The force's remaining causes of "
      "concern will be reviewed in May.", {("surrey-police", COC, 2, None, None)}),
+    ("HMICFRS made six recommendations to Surrey Police. Two of the recommendations have "
+     "since been closed.", {("surrey-police", REC, 6, 2, 4)}),
 ])
 def test_some_of_the_set_is_not_the_whole(text, expected):
     assert tallies(HEAD + text) == expected

@@ -177,8 +177,11 @@ def _definite(analysis: Analysis, mention: Item) -> bool:
     if finding is None or mention.token == 0 or finding.end >= sentence.tok_end:
         return False
     rules = analysis.rules
-    return doc[mention.token - 1].lower_ in rules.counts.definite_determiners and (
-        doc[finding.end].lower_ in rules.recommendations.whole_verbs)
+    partitive = mention.token > 1 and doc[mention.token - 2].lower_ in (
+        rules.counts.whole_prepositions)  # "two of the recommendations"
+    return not partitive and doc[mention.token - 1].lower_ in (
+        rules.counts.definite_determiners) and doc[finding.end].lower_ in (
+        rules.recommendations.whole_verbs)
 
 
 def _still_open(analysis: Analysis, sentence) -> bool:
