@@ -3,8 +3,9 @@ Northamptonshire Police into Engage. The decision was taken on 12 March."
 
 A move told with no date of its own (or only the publication day's) is dated by the next
 sentence when that sentence opens by pointing back at the decision (`decision_references`)
-and gives a date that has come, in a sentence that does not look ahead ("will be reviewed
-in June"). The date is the decision's, which is the move's.
+and gives the decision its date right after the verb ("was taken on 12 March"; not "will be
+reviewed in June", nor "follows a re-inspection in 2023"), a date that has come. The date is
+the decision's, which is the move's.
 """
 
 from __future__ import annotations
@@ -35,13 +36,24 @@ def dated_by_decision(analysis: Analysis, found: list[FOUND]) -> list[FOUND]:
         after = analysis.sentences[index + 1]
         opening = lower_words(analysis.doc, after.tok_start, after.tok_start + max(map(
             len, references)))
-        dates = [d for d in analysis.dates_between(after.tok_start, after.tok_end)
-                 if d.value is not None and (today is None or d.value <= today)]
-        future = set(lower_words(analysis.doc, after.tok_start, after.tok_end)) & set(
-            analysis.rules.phases.stay_future)
-        if not dates or future or not any(opening[: len(r)] == r for r in references):
+        size = next((len(r) for r in references if opening[: len(r)] == r), 0)
+        date_found = _decision_date(analysis, after.tok_start + size, after.tok_end)
+        if not size or date_found is None or (today is not None and date_found.value > today):
             out.append((event, inferred))
             continue
+        dates = [date_found]
         out.append((replace(event, event_date=dates[0].value,
                             date_precision=dates[0].precision), False))
     return out
+
+
+def _decision_date(analysis: Analysis, start: int, end: int):
+    """The date the decision itself is given: right after its verb ("was taken on 12
+    March", "was confirmed in May"), past nothing but the words of `decision_date_words`;
+    not a date of something else the sentence names ("follows a re-inspection in 2023")."""
+    words = set(analysis.rules.phases.decision_date_words)
+    dates = analysis.dates_between(start, end)
+    if not dates:
+        return None
+    between = lower_words(analysis.doc, start, dates[0].tok_start)
+    return dates[0] if between and all(w in words for w in between) else None

@@ -79,6 +79,7 @@ class PhasesRules:
     perfect_auxiliaries: Phrases
     decision_verbs: Phrases
     decision_references: Phrases
+    decision_date_words: Phrases
     decided_modals: Phrases
     prior_event_openers: Phrases
     until_words: Phrases
