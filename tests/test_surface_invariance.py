@@ -20,8 +20,7 @@ from pipeline.parse import parse_file
 
 CORPUS = Path(__file__).resolve().parent.parent / "corpus"
 SAMPLE_STEP = 3  # every third corpus document keeps the test to a few seconds
-MONTHS = ("January February March April May June July August September October November "
-          "December").split()
+MONTHS = [date(2000, m, 1).strftime("%B") for m in range(1, 13)]
 MONTH = "|".join(MONTHS)
 QUOTATION = re.compile(r"“[^”]*”|\"[^\"\n]*\"")
 FULL_DATE = re.compile(rf"\b(\d{{1,2}})(?: ({MONTH}))?(?:(\s*(?:and|to|-|–)\s*)(\d{{1,2}}))? "
