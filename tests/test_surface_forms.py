@@ -95,3 +95,27 @@ def test_a_dozen_counts_twelve(text, expected):
 def test_a_single_recommendation_is_no_count():
     # near-miss: the article alone before the noun counts nothing
     assert tallies("Kent Police has closed a recommendation on custody.") == set()
+
+
+CHIEF_SPEAKS = ("Sussex Police's chief constable has insisted the force is sound.\n"
+                f"Jo Shiner told reporters: {QUOTE}")
+
+
+@pytest.mark.parametrize("headline", [
+    "Sussex Police chief rejects claims of trouble\nSussex Police Chief Rejects Claims Of "
+    "Trouble",
+    "Police Chief Dismisses Claims Force Faces Special Measures",
+    "Chief constable disputes claims over Engage\nChief Constable Disputes Claims Over "
+    "Engage",
+])
+def test_a_verb_after_a_title_in_a_title_case_headline_is_no_name(headline):
+    found = statements_in(f"{headline}\n{CHIEF_SPEAKS}")
+    assert set(found) == {"Jo Shiner"}
+    assert found["Jo Shiner"].person_role == "chief_constable"
+
+
+def test_a_full_name_in_a_title_case_headline_that_speaks_is_kept():
+    # near-miss: two name words and a said-verb after them are a person
+    found = statements_in(f"PCC Jane Doe Responds To Report\nThe report came out today.\n"
+                          f"She said: {QUOTE}")
+    assert found["Jane Doe"].person_role == "police_and_crime_commissioner"
