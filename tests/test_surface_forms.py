@@ -119,3 +119,18 @@ def test_a_full_name_in_a_title_case_headline_that_speaks_is_kept():
     found = statements_in(f"PCC Jane Doe Responds To Report\nThe report came out today.\n"
                           f"She said: {QUOTE}")
     assert found["Jane Doe"].person_role == "police_and_crime_commissioner"
+
+
+@pytest.mark.parametrize("body", [
+    "Of the 18 open HMIC recommendations reported in March, ten had since been closed.",
+    "Of the 18 open HMICRFS recommendations reported in March, ten had since been closed.",
+    "Of its 18 HMICFRS recommendations, ten had since been closed.",
+])
+def test_the_inspectorate_named_any_way_between_a_count_and_its_noun(body):
+    assert ("warwickshire-police", REC, 18, 10, 8) in tallies(f"Warwickshire Police\n{body}")
+
+
+def test_a_count_of_inspectors_is_no_tally():
+    # near-miss: the inspectorate's name before another noun counts no recommendations
+    assert tallies("Warwickshire Police\nEighteen HMIC inspectors visited the force in May."
+                   ) == set()
