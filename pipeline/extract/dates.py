@@ -112,7 +112,7 @@ def _shift_months(day: date, months: int) -> date:
 
 
 def _month_number(word: str, rules: Rules) -> int | None:
-    word = word.lower().rstrip(".")
+    word = word.lower().removesuffix(rules.dates.abbreviation_stop)
     months = rules.dates.months
     if word in months:
         return months.index(word) + 1
