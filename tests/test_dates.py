@@ -35,6 +35,7 @@ RESOLVE_CASES = [
     ("month_span", "from November 2023 to January 2024", (date(2024, 1, 1), "month")),
     ("month_span", "between 6 and 17 March 2023", (date(2023, 3, 1), "month")),
     ("month_span", "between 27 January and 7 February 2025", (date(2025, 2, 1), "month")),
+    ("numeric_span", "from 27/01/2025 to 07/02/2025", (date(2025, 2, 1), "month")),
     ("relative_month_span", "from June to August last year", (date(2023, 8, 1), "month")),
     ("relative_month_span", "between January and March this year", (date(2024, 3, 1), "month")),
     ("bare_month_span", "between April and May", (date(2024, 5, 1), "month")),

@@ -9,7 +9,8 @@ import yaml
 from pipeline.rules import RULE_FILES, RULES_DIR, load_rules
 
 # engage_applies, and the boolean token attributes of spaCy patterns (rules/dates.yaml).
-ALLOWED_BOOLEANS = {"engage_applies", "oversight_applies", "IS_TITLE", "IS_SENT_START", "LIKE_NUM"}
+ALLOWED_BOOLEANS = {"engage_applies", "oversight_applies", "IS_TITLE", "IS_SENT_START", "LIKE_NUM",
+                    "IS_UPPER", "IS_ALPHA"}
 
 
 def _booleans(node, path=""):

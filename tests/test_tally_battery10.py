@@ -711,7 +711,6 @@ GAPS: dict[str, str] = {
     "Sussex Police was given five recommendations. It has": "\"them all\" with no number",
     "Greater Manchester Police's 2020 report": "a bare count with no noun after a "
                                                "semicolon is not read",
-    "HMICFRS gave Surrey Police a dozen": "\"a dozen\" is not a number word",
     "Kent Police received a total of 3 CoCs": "\"CoCs\" is not a finding's name",
     "The inspectorate said Kent has closed": "a bare place name alone does not own a count",
     "At Surrey Police, the number of": "\"the number … stands at four\" is not read",

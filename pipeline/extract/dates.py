@@ -37,6 +37,7 @@ class Label(StrEnum):
     MONTH_YEAR = auto()
     PART_MONTH_YEAR = auto()
     MONTH_SPAN = auto()
+    NUMERIC_SPAN = auto()
     RELATIVE_MONTH_SPAN = auto()
     BARE_MONTH_SPAN = auto()
     YEAR = auto()
@@ -111,7 +112,7 @@ def _shift_months(day: date, months: int) -> date:
 
 
 def _month_number(word: str, rules: Rules) -> int | None:
-    word = word.lower().rstrip(".")
+    word = word.lower().removesuffix(rules.dates.abbreviation_stop)
     months = rules.dates.months
     if word in months:
         return months.index(word) + 1
@@ -172,6 +173,18 @@ def _numeric(p: Phrase) -> Resolved:
     day, month, year = (int(found.group(part)) for part in
                         (Group.DAY, Group.MONTH, Group.YEAR))
     return _day_or_none(year, month, day)
+
+
+def _numeric_span_end(p: Phrase) -> Resolved:
+    """"between 10/06/2024 and 12/06/2024": a span, dated by its end month."""
+    numeric = _regex(p.rules, Token.NUMERIC_DATE)
+    found = [m for w in p.words if (m := numeric.match(w))]
+    if not found:
+        return _NONE
+    end = found[-1]
+    value, _ = _day_or_none(int(end.group(Group.YEAR)), int(end.group(Group.MONTH)),
+                            int(end.group(Group.DAY)))
+    return (value.replace(day=1), Precision.MONTH) if value else _NONE
 
 
 def _iso(p: Phrase) -> Resolved:
@@ -336,6 +349,7 @@ RESOLVERS: dict[Label, Callable[[Phrase], Resolved]] = {
     Label.MONTH_YEAR: _month_year,
     Label.PART_MONTH_YEAR: _month_year,
     Label.MONTH_SPAN: _span_end,
+    Label.NUMERIC_SPAN: _numeric_span_end,
     Label.RELATIVE_MONTH_SPAN: _span_end,
     Label.BARE_MONTH_SPAN: _span_end,
     Label.YEAR: _year,

@@ -31,6 +31,7 @@ from pipeline.extract.finding_mentions import (
 )
 from pipeline.extract.force_scope import forces_of
 from pipeline.extract.items import Item, Source, count_before, finding_subjects, item_status
+from pipeline.extract.phase_cues import bare_engage_tokens
 from pipeline.extract.status import cached_words, status_in, status_read
 from pipeline.extract.subjects import (
     clean_subject,
@@ -82,6 +83,7 @@ def engage_sentences(analysis: Analysis) -> set[int]:
     if cached is None:
         names = [doc.vocab.strings.add(n) for n in analysis.rules.recommendations.engage_names]
         tokens = [s for label, s, _ in analysis.matches("phase_terms") if label == Phase.ENGAGE]
+        tokens += bare_engage_tokens(analysis)
         if any(n in analysis.text for n in analysis.rules.recommendations.engage_names):
             tokens += numpy.flatnonzero(numpy.isin(token_column(doc, ORTH), names)).tolist()
         cached = analysis.cache[engage_sentences] = {analysis.token_sentence[i] for i in tokens}

@@ -124,10 +124,21 @@ def clean_name(analysis: Analysis, start: int, end: int) -> str:
 
 
 def title_case_headline(analysis: Analysis, sentence) -> bool:
-    """"Chief Constable Welcomes Decision": capitals mark a headline, not names."""
-    if sentence.index > 0:
+    """"Chief Constable Welcomes Decision": capitals mark a headline, not names. The page
+    may repeat its headline lower down in another case (a title in Title Case above a
+    heading in sentence case): that line is a headline too."""
+    if sentence.index > 0 and not _repeated_headline(analysis, sentence):
         return False
     words = [t for t in analysis.doc[sentence.tok_start : sentence.tok_end] if t.is_alpha]
     if len(words) < _HEADLINE_MIN_WORDS:
         return False
     return sum(1 for t in words if t.text[0].isupper()) >= _HEADLINE_CAPITALS * len(words)
+
+
+def _repeated_headline(analysis: Analysis, sentence) -> bool:
+    """A heading line whose words, in any case, are those of another line of the text."""
+    if not analysis.is_heading(sentence):
+        return False
+    words = sentence.text.lower().split()
+    return any(other.index != sentence.index and other.text.lower().split() == words
+               for other in analysis.sentences)

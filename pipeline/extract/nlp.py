@@ -246,6 +246,12 @@ def _phrases(nlp: Language, phrases: list[str]) -> list[Doc]:
     return [nlp.make_doc(p) for p in phrases]
 
 
+def _abbreviations(rules: Rules) -> list[str]:
+    """The month abbreviations as tokens: "sept", and "sept." (the tokenizer keeps the stop)."""
+    spec = rules.dates
+    return [form for a in spec.month_abbreviations for form in (a, a + spec.abbreviation_stop)]
+
+
 def _date_words(rules: Rules) -> dict[str, list[str]]:
     """The word lists a date pattern can name as {IN: $name}."""
     spec = rules.dates
@@ -253,7 +259,7 @@ def _date_words(rules: Rules) -> dict[str, list[str]]:
     words = {key: list(value) for key, value in entries(spec).items()
              if isinstance(value, (tuple, Mapping))
              and not any(value is part for part in grammar)}
-    words[WordList.MONTH_WORDS] = [*spec.months, *spec.month_abbreviations]
+    words[WordList.MONTH_WORDS] = [*spec.months, *_abbreviations(rules)]
     words[WordList.NUMBER_WORDS] = list(rules.numbers.numbers)
     return words
 
@@ -317,7 +323,7 @@ def _date_anchor_words(rules: Rules) -> set[str]:
     """Rare words a date pattern can hinge on: months, weekdays, seasons, the rare words, and
     the last word of each relative phrase ("last year", "yesterday")."""
     spec = rules.dates
-    words = set(spec.months) | set(spec.month_abbreviations) | set(spec.rare_words)
+    words = set(spec.months) | set(_abbreviations(rules)) | set(spec.rare_words)
     words |= set(spec.weekdays) | set(spec.seasons)
     words |= {phrase.split()[-1] for phrase in spec.relative}
     return words

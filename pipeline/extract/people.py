@@ -109,8 +109,11 @@ def _named_again(analysis: Analysis, found) -> bool:
     first = found.tok_start
     authored = first >= 2 and doc[first - 1].lower_ in words.noun_links and (
         doc[first - 2].lower_ in words.speech_nouns)  # "Statement From Jane Doe, PCC"
+    # A lone capitalised word is a name only if the text uses it again: after a title, a
+    # headline's verb reads as one ("Police Chief Rejects Claims …").
+    whole = found.name_end - found.name_start > 1
     return found.name_end - found.name_start <= _HEADLINE_NAME_WORDS and (
-        said or authored or surname in analysis.text[later:])
+        whole and (said or authored) or surname in analysis.text[later:])
 
 
 def _speaking_people(analysis: Analysis, people: People) -> None:

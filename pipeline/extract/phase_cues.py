@@ -137,6 +137,19 @@ def _bare_terms(analysis: Analysis, sentence: Sentence, covered: set[int]) -> li
     return out
 
 
+def bare_engage_tokens(analysis: Analysis) -> list[int]:
+    """The tokens where a bare "Engage" names the phase in any casing ("moved into engage",
+    "left ENGAGE"), read as the phase reader reads them, found once per document."""
+    if bare_engage_tokens not in analysis.cache:
+        words = analysis.rules.phases.bare_phase_words
+        found = sorted({analysis.token_sentence[i] for i in analysis.positions(words)})
+        analysis.cache[bare_engage_tokens] = [
+            t.start for index in found
+            for t in _bare_terms(analysis, analysis.sentences[index], set())
+            if t.phase == Phase.ENGAGE]
+    return analysis.cache[bare_engage_tokens]
+
+
 def _pronoun_terms(analysis: Analysis, sentence: Sentence, terms: list[PhaseTerm]
                    ) -> list[PhaseTerm]:
     """"… out of special measures, fourteen months after the force was placed in them": a

@@ -45,6 +45,7 @@ class DatesRules:
 
     months: Phrases
     month_abbreviations: WordsTo
+    abbreviation_stop: str  # the full stop an abbreviated month may keep ("Sept.")
     weekdays: Phrases
     statute_words: Phrases
     seasons: Phrases
