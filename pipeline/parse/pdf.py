@@ -17,10 +17,11 @@ from __future__ import annotations
 import io
 import logging
 import re
+from dataclasses import dataclass, replace
 from datetime import date
 
 from pdfminer.high_level import extract_pages
-from pdfminer.layout import LAParams, LTPage, LTTextBox, LTTextLine
+from pdfminer.layout import LAParams, LTAnno, LTChar, LTPage, LTTextBox, LTTextLine
 from pdfminer.pdfdocument import PDFDocument
 from pdfminer.pdfparser import PDFParser
 from pdfminer.pdftypes import resolve1
@@ -31,16 +32,38 @@ from pipeline.parse.dates import date_line
 from pipeline.parse.errors import ParseError
 from pipeline.parse.furniture import is_marking
 from pipeline.parse.layout import (
+    breaks_word,
     clean_line,
+    join_cells,
     join_paragraphs,
     mend_line_break,
     normalise_list_item,
     with_title,
 )
 
-# A line shorter than this share of its box's width ends a paragraph (wrapped lines run to
-# the margin; the last line of a paragraph stops short).
-SHORT_LINE_RATIO = 0.6
+# Geometry, in points or in shares of the type size. Lines of one paragraph are set closer
+# than this share of their size apart (a paragraph gap is wider); x positions within this
+# many points are one indent; sizes within this many points are one type.
+LINE_GAP = 0.6
+ALIGN_TOLERANCE = 2.0
+SIZE_TOLERANCE = 0.5
+# A space is about this share of the type size wide (Helvetica 0.278, Times 0.25, Arial 0.278).
+SPACE_WIDTH = 0.25
+# A first line may be indented by up to this many points more than the lines after it.
+FIRST_LINE_INDENT = 40
+# Running heads and footers are looked for among this many rows at each end of a page.
+EDGE_ROWS = 2
+# Rows of several cells, at least this many in a run, are a table (one such row alone is
+# a date set beside an address, say: its cells are paragraphs of their own).
+MIN_TABLE_ROWS = 2
+MIN_LONE_ROW_CELLS = 3
+# A gap between two characters of a line wider than this share of the type size parts two
+# cells (a table cell's padding is about a type size; justified prose stays well below).
+CELL_GAP = 1.0
+_BOLD_FONT = re.compile(r"bold|black|heavy|semibold|demi", re.IGNORECASE)
+# A list marker set apart from its text: a bullet, a paragraph number, a letter.
+_MARKER = re.compile(r"^(?:[-*•·▪◦–o]|\d{1,2}(?:\.\d{1,2})*\.?|\(?[a-z]{1,3}\)|[a-z]\.)$")
+_DIGITS = re.compile(r"\d+")
 # The letter's date line is looked for among this many first paragraphs.
 DATE_LINE_PARAGRAPHS = 15
 # A paragraph longer than this is body text, not a title.
@@ -62,66 +85,263 @@ def is_pdf(body: bytes, content_type: str = "") -> bool:
     return b"%PDF-" in body[:PDF_HEADER_WINDOW] or "/pdf" in content_type.lower()
 
 
-def _box_paragraphs(box: LTTextBox) -> list[str]:
-    paragraphs: list[str] = []
-    current = ""
-    for line in box:
-        if not isinstance(line, LTTextLine):
-            continue
-        text = clean_line(line.get_text())
-        if not text:
-            continue
-        if current and _BULLET.match(text):
-            paragraphs.append(current)
-            current = ""
-        current = mend_line_break(current, text)
-        if line.width < SHORT_LINE_RATIO * box.width and not text.endswith(("-", "\u00ad")):
-            paragraphs.append(current)
-            current = ""
-    if current:
-        paragraphs.append(current)
-    return paragraphs
+@dataclass(frozen=True)
+class _Segment:
+    """One line of text as pdfminer found it, with the geometry that decides its joins."""
+
+    text: str
+    x0: float
+    x1: float
+    top: float
+    bottom: float
+    size: float
+    bold: bool
+    first_word: float  # width of its first word: would it have fitted on the line above?
+    hang: float  # where its text starts after a list marker ("•", "2.1"); x0 without one
 
 
-def _pages(body: bytes) -> list[list[str]]:
-    """Paragraphs per page, in the reading order pdfminer's layout analysis gives."""
-    pages: list[list[str]] = []
+@dataclass
+class _Paragraph:
+    text: str
+    first: _Segment
+    last: _Segment
+    row: bool = False  # a table row: never joined to what follows
+    room: float = 0.0  # between its last line's end and the margin: a page break may cut it
+
+
+def _cells(line: LTTextLine) -> list[list[LTChar | LTAnno]]:
+    """A line cut where a gap wider than a cell's padding opens between two characters:
+    pdfminer reads neighbouring table cells as one line when they sit close."""
+    parts: list[list[LTChar | LTAnno]] = [[]]
+    last: LTChar | None = None
+    for item in line:
+        if isinstance(item, LTChar) and not item.get_text().isspace():
+            if last is not None and item.x0 - last.x1 > CELL_GAP * item.size:
+                parts.append([])
+            last = item
+        parts[-1].append(item)
+    return parts
+
+
+def _segment(items: list[LTChar | LTAnno]) -> _Segment | None:
+    text = clean_line("".join(item.get_text() for item in items))
+    chars = [c for c in items if isinstance(c, LTChar) and not c.get_text().isspace()]
+    if not text or not chars:
+        return None
+    words = _words(items)
+    first = words[0]
+    hang = words[1][0].x0 if len(words) > 1 and _MARKER.match(
+        "".join(c.get_text() for c in first)) else None
+    bold = sum(bool(_BOLD_FONT.search(c.fontname)) for c in chars) * 2 > len(chars)
+    return _Segment(text, chars[0].x0, chars[-1].x1, max(c.y1 for c in chars),
+                    min(c.y0 for c in chars), chars[len(chars) // 2].size, bold,
+                    first[-1].x1 - first[0].x0, chars[0].x0 if hang is None else hang)
+
+
+def _words(line: list[LTChar | LTAnno]) -> list[list[LTChar]]:
+    """The line's characters word by word (a space, or a gap pdfminer marks, ends a word)."""
+    words: list[list[LTChar]] = [[]]
+    for item in line:
+        if isinstance(item, LTChar) and not item.get_text().isspace():
+            words[-1].append(item)
+        elif words[-1]:
+            words.append([])
+    return [word for word in words if word]
+
+
+def _rows(segments: list[_Segment]) -> list[list[_Segment]]:
+    """Segments sharing a baseline, top to bottom and left to right; a list marker set apart
+    from its text by a hanging indent ("•", "2.1") is put back in front of it."""
+    rows: list[list[_Segment]] = []
+    for seg in sorted(segments, key=lambda s: (-s.top, s.x0)):
+        middle = (seg.top + seg.bottom) / 2
+        if rows and rows[-1][0].bottom <= middle <= rows[-1][0].top:
+            rows[-1].append(seg)
+        else:
+            rows.append([seg])
+    rows = [sorted(row, key=lambda s: s.x0) for row in rows]
+    for index, row in enumerate(rows):
+        if len(row) == 2 and _MARKER.match(row[0].text):
+            mark, text = row
+            rows[index] = [replace(text, text=f"{mark.text} {text.text}", x0=mark.x0)]
+    return rows
+
+
+def _row_key(row: list[_Segment]) -> str:
+    """A row as it comes back page after page: "Page 2 of 3" and "Page 3 of 3" alike."""
+    return _DIGITS.sub("#", " ".join(s.text for s in row)).lower()
+
+
+def _furniture(pages: list[list[list[_Segment]]]) -> list[set[int]]:
+    """Per page, the rows that are running heads, footers, page numbers or markings: the
+    same rows at the top or bottom of more than half the pages, a page number there, or a
+    marking on a row of its own anywhere. A heading that repeats the footer's title inside
+    the page stays, and so does a year alone on a line (a table cell wrapped, say)."""
+    def edges(rows: list[list[_Segment]]) -> list[int]:
+        return sorted(set(range(min(EDGE_ROWS, len(rows))))
+                      | set(range(max(0, len(rows) - EDGE_ROWS), len(rows))))
+
+    counts: dict[str, int] = {}
+    for rows in pages:
+        for key in {_row_key(rows[i]) for i in edges(rows)}:
+            counts[key] = counts.get(key, 0) + 1
+    repeated = {k for k, n in counts.items() if len(pages) > 1 and n > len(pages) / 2}
+    dropped: list[set[int]] = []
+    for rows in pages:
+        found = {i for i in edges(rows) if _row_key(rows[i]) in repeated or all(
+            _PAGE_NUMBER.match(s.text) for s in rows[i])}
+        found |= {i for i, row in enumerate(rows) if all(is_marking(s.text) for s in row)}
+        dropped.append(found)
+    return dropped
+
+
+def _continues(para: _Paragraph, seg: _Segment, right: float) -> bool:
+    """Whether `seg` is the next line of the paragraph: set close below it, at its indent,
+    in its type, and the line before it broke only because this line's first word would
+    not have fitted (a line cut short on purpose, as in an address, ends its paragraph)."""
+    prev = para.last
+    if para.row or _BULLET.match(seg.text) or prev.bold != seg.bold:
+        return False
+    if abs(prev.size - seg.size) > SIZE_TOLERANCE or prev.bottom - seg.top > LINE_GAP * seg.size:
+        return False
+    indented = prev is para.first and seg.x0 < prev.x0 <= seg.x0 + FIRST_LINE_INDENT
+    if abs(seg.x0 - prev.hang) > ALIGN_TOLERANCE and not indented:
+        return False
+    if breaks_word(para.text):
+        return True
+    return prev.x1 + SPACE_WIDTH * seg.size + seg.first_word > right - ALIGN_TOLERANCE
+
+
+def _column(seg: _Segment, columns: list[float]) -> int:
+    return max([i for i, x in enumerate(columns) if x <= seg.x0 + ALIGN_TOLERANCE] or [0])
+
+
+def _table(rows: list[list[_Segment]]) -> list[_Paragraph]:
+    """Rows of cells set at x positions as one line each; a cell wrapped over several lines
+    is read whole. Rows are told apart by the padding between them, else by a first cell."""
+    columns = [s.x0 for s in max(rows, key=len)]
+    gaps = [a[0].bottom - b[0].top for a, b in zip(rows, rows[1:], strict=False)]
+    padded = bool(gaps) and max(gaps) - min(gaps) > ALIGN_TOLERANCE
+    logical: list[list[list[_Segment]]] = []
+    for index, row in enumerate(rows):
+        new = index == 0 or (gaps[index - 1] > min(gaps) + ALIGN_TOLERANCE if padded
+                             else _column(row[0], columns) == 0)
+        if new:
+            logical.append([[] for _ in columns])
+        for seg in row:
+            logical[-1][_column(seg, columns)].append(seg)
+    out = []
+    for cells in logical:
+        texts = []
+        for cell in cells:
+            text = ""
+            for seg in cell:
+                text = mend_line_break(text, seg.text)
+            texts.append(text)
+        segs = [s for cell in cells for s in cell]
+        out.append(_Paragraph(join_cells(texts), segs[0], segs[-1], row=True))
+    return out
+
+
+def _table_end(rows: list[list[_Segment]], start: int) -> int:
+    """Where a run of rows of several cells ends; a line set close below under a column
+    other than the first is the rest of a wrapped cell."""
+    columns = [s.x0 for s in rows[start]]
+    end = start + 1
+    while end < len(rows):
+        row, above = rows[end], rows[end - 1]
+        close = min(s.bottom for s in above) - row[0].top <= LINE_GAP * row[0].size
+        under = any(abs(row[0].x0 - x) <= ALIGN_TOLERANCE for x in columns[1:])
+        if len(row) == 1 and not (close and under):
+            break
+        if len(row) > len(columns):
+            columns = [s.x0 for s in row]
+        end += 1
+    return end
+
+
+def _margin(pages: list[list[list[_Segment]]]) -> float:
+    """Where the body type's lines end, over the whole file (a heading in larger type may
+    run past it; a page holding only a few short lines says nothing about it)."""
+    segments = [s for rows in pages for row in rows for s in row]
+    if not segments:
+        return 0.0
+    sizes = [round(s.size) for s in segments]
+    body = max(set(sizes), key=sizes.count)
+    return max([row[0].x1 for rows in pages for row in rows
+                if len(row) == 1 and round(row[0].size) == body] or [s.x1 for s in segments])
+
+
+def _page_paragraphs(rows: list[list[_Segment]], right: float) -> list[_Paragraph]:
+    out: list[_Paragraph] = []
+    index = 0
+    while index < len(rows):
+        row = rows[index]
+        if len(row) > 1:
+            end = _table_end(rows, index)
+            run = rows[index:end]
+            if sum(len(r) > 1 for r in run) >= MIN_TABLE_ROWS or len(row) >= MIN_LONE_ROW_CELLS:
+                out.extend(_table(rows[index:end]))
+                index = end
+                continue
+            out.extend(_Paragraph(s.text, s, s, row=True) for s in row)
+        elif out and _continues(out[-1], row[0], right):
+            out[-1].text = mend_line_break(out[-1].text, row[0].text)
+            out[-1].last = row[0]
+        else:
+            out.append(_Paragraph(row[0].text, row[0], row[0]))
+        index += 1
+    for para in out:
+        para.room = right - para.last.x1
+    return out
+
+
+def _pages(body: bytes) -> list[list[_Paragraph]]:
+    """Paragraphs per page, read line by line from pdfminer's layout, furniture dropped."""
+    pages: list[list[list[_Segment]]] = []
     for page in extract_pages(io.BytesIO(body), laparams=LAParams()):
         if not isinstance(page, LTPage):
             continue
-        paragraphs: list[str] = []
-        for element in page:
-            if isinstance(element, LTTextBox):
-                paragraphs.extend(_box_paragraphs(element))
-        pages.append(paragraphs)
-    return pages
+        lines = [line for box in page if isinstance(box, LTTextBox) for line in box
+                 if isinstance(line, LTTextLine)]
+        segments = [_segment(cell) for line in lines for cell in _cells(line)]
+        pages.append(_rows([s for s in segments if s is not None]))
+    kept = [[row for index, row in enumerate(rows) if index not in gone]
+            for rows, gone in zip(pages, _furniture(pages), strict=True)]
+    right = _margin(kept)
+    return [_page_paragraphs(rows, right) if rows else [] for rows in kept]
 
 
-def _running_heads(pages: list[list[str]]) -> set[str]:
-    """Paragraphs on more than half the pages of a multi-page file: heads and footers."""
-    if len(pages) < 2:
-        return set()
-    counts: dict[str, int] = {}
+def _runs_over(before: _Paragraph, after: _Paragraph) -> bool:
+    """A paragraph cut by a page break: no sentence ended, and the next page goes on in
+    lower case, or the cut line ran to the margin and the next page's first line is set
+    in the same type (a heading starting the next page is not a continuation)."""
+    if before.row or after.row or _BULLET.match(after.text):
+        return False
+    if after.text[:1].islower():
+        return True
+    if before.first.hang > before.first.x0 + ALIGN_TOLERANCE and abs(
+            after.first.x0 - before.first.hang) <= ALIGN_TOLERANCE:
+        return True  # set at the hanging indent of the item above: its next line
+    if before.text[-1:] in _TERMINAL:
+        return False
+    same_type = before.last.bold == after.first.bold and abs(
+        before.last.size - after.first.size) <= SIZE_TOLERANCE
+    fitted = before.room > SPACE_WIDTH * after.first.size + after.first.first_word + ALIGN_TOLERANCE
+    return not fitted and same_type and after.text[:1].isalnum()
+
+
+def _paragraphs(pages: list[list[_Paragraph]]) -> list[str]:
+    out: list[_Paragraph] = []
     for paragraphs in pages:
-        for text in set(paragraphs):
-            counts[text] = counts.get(text, 0) + 1
-    return {text for text, n in counts.items() if n > len(pages) / 2}
-
-
-def _paragraphs(pages: list[list[str]]) -> list[str]:
-    heads = _running_heads(pages)
-    out: list[str] = []
-    for number, paragraphs in enumerate(pages):
-        kept = [p for p in paragraphs
-                if p not in heads and not _PAGE_NUMBER.match(p) and not is_marking(p)]
-        for index, text in enumerate(kept):
-            # A sentence that runs over a page break continues in lower case.
-            continues = number > 0 and index == 0 and bool(out) and out[-1][-1:] not in _TERMINAL
-            if continues and text[:1].islower():
-                out[-1] = mend_line_break(out[-1], text)
+        for index, para in enumerate(paragraphs):
+            if index == 0 and out and _runs_over(out[-1], para):
+                out[-1].text = mend_line_break(out[-1].text, para.text)
+                out[-1].last = para.last
+                out[-1].room = para.room
             else:
-                out.append(normalise_list_item(text))
-    return out
+                out.append(para)
+    return [normalise_list_item(p.text) for p in out]
 
 
 def _info(body: bytes) -> dict[str, str]:
