@@ -34,7 +34,9 @@ from pipeline.parse.furniture import is_marking
 from pipeline.parse.layout import (
     breaks_word,
     clean_line,
+    closes_line,
     join_cells,
+    join_fragments,
     join_paragraphs,
     mend_line_break,
     normalise_list_item,
@@ -58,8 +60,8 @@ EDGE_ROWS = 2
 MIN_TABLE_ROWS = 2
 MIN_LONE_ROW_CELLS = 3
 # A gap between two characters of a line wider than this share of the type size parts two
-# cells (a table cell's padding is about a type size; justified prose stays well below).
-CELL_GAP = 1.0
+# cells (cells are padded by about half a type size each side; justified prose stays below).
+CELL_GAP = 0.8
 _BOLD_FONT = re.compile(r"bold|black|heavy|semibold|demi", re.IGNORECASE)
 # A list marker set apart from its text: a bullet, a paragraph number, a letter.
 _MARKER = re.compile(r"^(?:[-*•·▪◦–o]|\d{1,2}(?:\.\d{1,2})*\.?|\(?[a-z]{1,3}\)|[a-z]\.)$")
@@ -76,6 +78,10 @@ _TOOL_TITLE = re.compile(r"^(?:microsoft\s+word\s*-|untitled\b)|\.(?:docx?|pdf|o
 # pdfminer warns about every odd but readable file; our one error line says what matters.
 logging.getLogger("pdfminer").setLevel(logging.ERROR)
 _TERMINAL = ".!?:;\"”’)"
+# Marks that end a line but lead on to what follows ("commented:" / a quote), and the
+# marks a continuation may open with.
+_LEADS_ON = ":;"
+_OPENING = "\"“‘'("
 # The PDF header may follow some junk bytes; readers look for it within the first kilobyte.
 PDF_HEADER_WINDOW = 1024
 
@@ -200,16 +206,21 @@ def _continues(para: _Paragraph, seg: _Segment, right: float) -> bool:
     in its type, and the line before it broke only because this line's first word would
     not have fitted (a line cut short on purpose, as in an address, ends its paragraph)."""
     prev = para.last
-    if para.row or _BULLET.match(seg.text) or prev.bold != seg.bold:
+    if para.row or prev.bold != seg.bold:
         return False
     if abs(prev.size - seg.size) > SIZE_TOLERANCE or prev.bottom - seg.top > LINE_GAP * seg.size:
         return False
     indented = prev is para.first and seg.x0 < prev.x0 <= seg.x0 + FIRST_LINE_INDENT
-    if abs(seg.x0 - prev.hang) > ALIGN_TOLERANCE and not indented:
+    # The lines after a list item's first align with its text, or with its marker.
+    indents = {prev.hang, prev.x0} if prev is para.first else {prev.x0}
+    if all(abs(seg.x0 - x) > ALIGN_TOLERANCE for x in indents) and not indented:
         return False
     if breaks_word(para.text):
         return True
-    return prev.x1 + SPACE_WIDTH * seg.size + seg.first_word > right - ALIGN_TOLERANCE
+    wrapped = prev.x1 + SPACE_WIDTH * seg.size + seg.first_word > right - ALIGN_TOLERANCE
+    # A dash starting a wrapped line is the prose's own ("... investigations / – have now
+    # been closed"); after a line cut short, or after a colon, it is a list's bullet.
+    return wrapped and not (_BULLET.match(seg.text) and closes_line(para.text))
 
 
 def _column(seg: _Segment, columns: list[float]) -> int:
@@ -247,13 +258,22 @@ def _table_end(rows: list[list[_Segment]], start: int) -> int:
     """Where a run of rows of several cells ends; a line set close below under a column
     other than the first is the rest of a wrapped cell."""
     columns = [s.x0 for s in rows[start]]
+    row_gap: float | None = None  # between rows of cells, once two have been seen
     end = start + 1
     while end < len(rows):
         row, above = rows[end], rows[end - 1]
-        close = min(s.bottom for s in above) - row[0].top <= LINE_GAP * row[0].size
+        gap = min(s.bottom for s in above) - row[0].top
+        close = gap <= LINE_GAP * row[0].size
         under = any(abs(row[0].x0 - x) <= ALIGN_TOLERANCE for x in columns[1:])
-        if len(row) == 1 and not (close and under):
+        # Under the first column, a line set closer than the rows are, or one that goes on
+        # with a word cut or in lower case.
+        first = abs(row[0].x0 - columns[0]) <= ALIGN_TOLERANCE and (
+            row[0].text[:1].islower() or breaks_word(above[0].text)
+            or (row_gap is not None and gap < row_gap - ALIGN_TOLERANCE))
+        if len(row) == 1 and not (close and (under or first)):
             break
+        if len(row) > 1 and len(above) > 1:
+            row_gap = gap if row_gap is None else min(row_gap, gap)
         if len(row) > len(columns):
             columns = [s.x0 for s in row]
         end += 1
@@ -313,22 +333,24 @@ def _pages(body: bytes) -> list[list[_Paragraph]]:
 
 
 def _runs_over(before: _Paragraph, after: _Paragraph) -> bool:
-    """A paragraph cut by a page break: no sentence ended, and the next page goes on in
-    lower case, or the cut line ran to the margin and the next page's first line is set
-    in the same type (a heading starting the next page is not a continuation)."""
+    """A paragraph cut by a page break: the next page goes on in lower case, or at the
+    hanging indent of the item above, or the cut line ran to the margin (the next page's
+    first word would not have fitted) with no sentence ended and the same type going on
+    (a heading starting the next page is not a continuation; "commented:" going on with
+    its quote is)."""
     if before.row or after.row or _BULLET.match(after.text):
         return False
     if after.text[:1].islower():
         return True
     if before.first.hang > before.first.x0 + ALIGN_TOLERANCE and abs(
             after.first.x0 - before.first.hang) <= ALIGN_TOLERANCE:
-        return True  # set at the hanging indent of the item above: its next line
-    if before.text[-1:] in _TERMINAL:
+        return True
+    if before.text[-1:] in _TERMINAL and before.text[-1:] not in _LEADS_ON:
         return False
     same_type = before.last.bold == after.first.bold and abs(
         before.last.size - after.first.size) <= SIZE_TOLERANCE
     fitted = before.room > SPACE_WIDTH * after.first.size + after.first.first_word + ALIGN_TOLERANCE
-    return not fitted and same_type and after.text[:1].isalnum()
+    return not fitted and same_type and (after.text[:1].isalnum() or after.text[:1] in _OPENING)
 
 
 def _paragraphs(pages: list[list[_Paragraph]]) -> list[str]:
@@ -411,6 +433,9 @@ def parse_pdf(
         )
     info = _info(body)
     title = _title(info, paragraphs, title_hint)
+    # Label and value blocks ("Cleveland Police" / "Entered Engage" / "2019") and address
+    # lines are read together, as a text copy of the page reads them.
+    paragraphs = join_fragments(paragraphs, title)
     published = _letter_date(paragraphs) or published_hint or _metadata_date(info)
     return Document(
         url=url,
