@@ -35,8 +35,8 @@ from pipeline.parse.layout import (
     breaks_word,
     clean_line,
     closes_line,
+    is_fragment,
     join_cells,
-    join_fragments,
     join_paragraphs,
     mend_line_break,
     normalise_list_item,
@@ -58,14 +58,24 @@ EDGE_ROWS = 2
 # Rows of several cells, at least this many in a run, are a table (one such row alone is
 # a date set beside an address, say: its cells are paragraphs of their own).
 MIN_TABLE_ROWS = 2
+# At least this many lines ending at one edge make it the margin of justified text.
+MIN_JUSTIFIED_LINES = 3
 MIN_LONE_ROW_CELLS = 3
 # A gap between two characters of a line wider than this share of the type size parts two
 # cells (cells are padded by about half a type size each side; justified prose stays below).
 CELL_GAP = 0.8
+# ... and wider than this many times the line's narrowest space, unless wider than a
+# justified space on a full-width line gets (this share of the type size).
+WIDE_SPACE = 1.5
+SURE_CELL_GAP = 1.2
+# Narrower than this share of the type size is no space between words (kerning, tracking).
+NARROWEST_SPACE = 0.1
 _BOLD_FONT = re.compile(r"bold|black|heavy|semibold|demi", re.IGNORECASE)
 # A list marker set apart from its text: a bullet, a paragraph number, a letter.
 _MARKER = re.compile(r"^(?:[-*•·▪◦–o]|\d{1,2}(?:\.\d{1,2})*\.?|\(?[a-z]{1,3}\)|[a-z]\.)$")
 _DIGITS = re.compile(r"\d+")
+# A number of four digits alone on a line is a year (a cell, a label's value), not a page.
+_YEAR = re.compile(r"\d{4}")
 # The letter's date line is looked for among this many first paragraphs.
 DATE_LINE_PARAGRAPHS = 15
 # A paragraph longer than this is body text, not a title.
@@ -115,18 +125,32 @@ class _Paragraph:
     room: float = 0.0  # between its last line's end and the margin: a page break may cut it
 
 
-def _cells(line: LTTextLine) -> list[list[LTChar | LTAnno]]:
-    """A line cut where a gap wider than a cell's padding opens between two characters:
-    pdfminer reads neighbouring table cells as one line when they sit close."""
-    parts: list[list[LTChar | LTAnno]] = [[]]
+def _gaps(line: LTTextLine) -> list[tuple[int, float]]:
+    """Where the line's words are apart: (index of the character after, width of the gap)."""
+    items = list(line)
+    gaps: list[tuple[int, float]] = []
     last: LTChar | None = None
-    for item in line:
+    for index, item in enumerate(items):
         if isinstance(item, LTChar) and not item.get_text().isspace():
-            if last is not None and item.x0 - last.x1 > CELL_GAP * item.size:
-                parts.append([])
+            if last is not None and item.x0 - last.x1 > NARROWEST_SPACE * item.size:
+                gaps.append((index, item.x0 - last.x1))
             last = item
-        parts[-1].append(item)
-    return parts
+    return gaps
+
+
+def _cells(line: LTTextLine) -> list[list[LTChar | LTAnno]]:
+    """A line cut where a gap wider than a cell's padding opens between two words, and
+    wider than the line's narrowest space (justified prose spaces every word of a line
+    alike): pdfminer reads neighbouring table cells as one line when they sit close."""
+    items = list(line)
+    gaps = _gaps(line)
+    if not gaps:
+        return [items]
+    usual = min(width for _, width in gaps)
+    size = max((c.size for c in items if isinstance(c, LTChar)), default=0.0)
+    cuts = [index for index, width in gaps if width > CELL_GAP * size and (
+        width > WIDE_SPACE * usual or width > SURE_CELL_GAP * size)]
+    return [items[a:b] for a, b in zip([0, *cuts], [*cuts, len(items)], strict=True)]
 
 
 def _segment(items: list[LTChar | LTAnno]) -> _Segment | None:
@@ -195,7 +219,7 @@ def _furniture(pages: list[list[list[_Segment]]]) -> list[set[int]]:
     dropped: list[set[int]] = []
     for rows in pages:
         found = {i for i in edges(rows) if _row_key(rows[i]) in repeated or all(
-            _PAGE_NUMBER.match(s.text) for s in rows[i])}
+            _PAGE_NUMBER.match(s.text) and not _YEAR.search(s.text) for s in rows[i])}
         found |= {i for i, row in enumerate(rows) if all(is_marking(s.text) for s in row)}
         dropped.append(found)
     return dropped
@@ -206,9 +230,12 @@ def _continues(para: _Paragraph, seg: _Segment, right: float) -> bool:
     in its type, and the line before it broke only because this line's first word would
     not have fitted (a line cut short on purpose, as in an address, ends its paragraph)."""
     prev = para.last
-    if para.row or prev.bold != seg.bold:
+    if para.row or abs(prev.size - seg.size) > SIZE_TOLERANCE or (
+            prev.bottom - seg.top > LINE_GAP * seg.size):
         return False
-    if abs(prev.size - seg.size) > SIZE_TOLERANCE or prev.bottom - seg.top > LINE_GAP * seg.size:
+    if _label_and_value(prev, seg):
+        return True
+    if prev.bold != seg.bold:
         return False
     indented = prev is para.first and seg.x0 < prev.x0 <= seg.x0 + FIRST_LINE_INDENT
     # The lines after a list item's first align with its text, or with its marker.
@@ -221,6 +248,15 @@ def _continues(para: _Paragraph, seg: _Segment, right: float) -> bool:
     # A dash starting a wrapped line is the prose's own ("... investigations / – have now
     # been closed"); after a line cut short, or after a colon, it is a list's bullet.
     return wrapped and not (_BULLET.match(seg.text) and closes_line(para.text))
+
+
+def _label_and_value(prev: _Segment, seg: _Segment) -> bool:
+    """Short lines set close together, flush left or right, bold or not: a label and its
+    value ("Entered Engage" / "2019"), a name over a title. A text copy reads them as one
+    line, so the PDF does too."""
+    aligned = abs(seg.x0 - prev.x0) <= ALIGN_TOLERANCE or abs(seg.x1 - prev.x1) <= ALIGN_TOLERANCE
+    return aligned and is_fragment(prev.text) and is_fragment(seg.text) and not _BULLET.match(
+        seg.text)
 
 
 def _column(seg: _Segment, columns: list[float]) -> int:
@@ -281,15 +317,20 @@ def _table_end(rows: list[list[_Segment]], start: int) -> int:
 
 
 def _margin(pages: list[list[list[_Segment]]]) -> float:
-    """Where the body type's lines end, over the whole file (a heading in larger type may
-    run past it; a page holding only a few short lines says nothing about it)."""
+    """Where the body type's lines end, over the whole file: the edge most lines of plain
+    body type end at (justified text), else the furthest (ragged text). A heading in bold
+    or larger type may run past it; a page with a few short lines says nothing about it."""
     segments = [s for rows in pages for row in rows for s in row]
     if not segments:
         return 0.0
     sizes = [round(s.size) for s in segments]
     body = max(set(sizes), key=sizes.count)
-    return max([row[0].x1 for rows in pages for row in rows
-                if len(row) == 1 and round(row[0].size) == body] or [s.x1 for s in segments])
+    ends = [round(row[0].x1) for rows in pages for row in rows
+            if len(row) == 1 and round(row[0].size) == body and not row[0].bold]
+    if not ends:
+        return max(s.x1 for s in segments)
+    edge = max(set(ends), key=ends.count)
+    return float(edge) if ends.count(edge) >= MIN_JUSTIFIED_LINES else float(max(ends))
 
 
 def _page_paragraphs(rows: list[list[_Segment]], right: float) -> list[_Paragraph]:
@@ -433,9 +474,6 @@ def parse_pdf(
         )
     info = _info(body)
     title = _title(info, paragraphs, title_hint)
-    # Label and value blocks ("Cleveland Police" / "Entered Engage" / "2019") and address
-    # lines are read together, as a text copy of the page reads them.
-    paragraphs = join_fragments(paragraphs, title)
     published = _letter_date(paragraphs) or published_hint or _metadata_date(info)
     return Document(
         url=url,
