@@ -17,11 +17,19 @@ from __future__ import annotations
 import io
 import logging
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import date
 
 from pdfminer.high_level import extract_pages
-from pdfminer.layout import LAParams, LTAnno, LTChar, LTPage, LTTextBox, LTTextLine
+from pdfminer.layout import (
+    LAParams,
+    LTAnno,
+    LTChar,
+    LTComponent,
+    LTPage,
+    LTTextBox,
+    LTTextLine,
+)
 from pdfminer.pdfdocument import PDFDocument
 from pdfminer.pdfparser import PDFParser
 from pdfminer.pdftypes import resolve1
@@ -68,6 +76,8 @@ CELL_GAP = 0.8
 # justified space on a full-width line gets (this share of the type size).
 WIDE_SPACE = 1.5
 SURE_CELL_GAP = 1.2
+# A line with at least this many spaces, all alike, is justified prose.
+MIN_EVEN_GAPS = 2
 # Narrower than this share of the type size is no space between words (kerning, tracking).
 NARROWEST_SPACE = 0.1
 _BOLD_FONT = re.compile(r"bold|black|heavy|semibold|demi", re.IGNORECASE)
@@ -125,9 +135,8 @@ class _Paragraph:
     room: float = 0.0  # between its last line's end and the margin: a page break may cut it
 
 
-def _gaps(line: LTTextLine) -> list[tuple[int, float]]:
-    """Where the line's words are apart: (index of the character after, width of the gap)."""
-    items = list(line)
+def _gaps(items: list[LTComponent]) -> list[tuple[int, float]]:
+    """Where a row's words are apart: (index of the character after, width of the gap)."""
     gaps: list[tuple[int, float]] = []
     last: LTChar | None = None
     for index, item in enumerate(items):
@@ -138,22 +147,29 @@ def _gaps(line: LTTextLine) -> list[tuple[int, float]]:
     return gaps
 
 
-def _cells(line: LTTextLine) -> list[list[LTChar | LTAnno]]:
-    """A line cut where a gap wider than a cell's padding opens between two words, and
-    wider than the line's narrowest space (justified prose spaces every word of a line
-    alike): pdfminer reads neighbouring table cells as one line when they sit close."""
-    items = list(line)
-    gaps = _gaps(line)
-    if not gaps:
+def _cells(items: list[LTComponent]) -> list[list[LTComponent]]:
+    """A row cut where a gap wider than a cell's padding opens between two words, and
+    wider than the row's narrowest space (justified prose spaces every word of a line
+    alike, however wide; pdfminer may even set such words apart as lines of their own,
+    and read neighbouring cells as one line). A list marker keeps its text."""
+    gaps = _gaps(items)
+    words = _words(items)
+    marker = len(words) > 1 and bool(_MARKER.match("".join(c.get_text() for c in words[0])))
+    rest = gaps[1:] if marker else gaps
+    if not rest:
         return [items]
-    usual = min(width for _, width in gaps)
+    usual = min(width for _, width in rest)
+    if len(rest) >= MIN_EVEN_GAPS and max(width for _, width in rest) - usual <= ALIGN_TOLERANCE:
+        return [items]
     size = max((c.size for c in items if isinstance(c, LTChar)), default=0.0)
-    cuts = [index for index, width in gaps if width > CELL_GAP * size and (
+    cuts = [index for index, width in rest if width > CELL_GAP * size and (
         width > WIDE_SPACE * usual or width > SURE_CELL_GAP * size)]
+    if cuts and marker and gaps[0][1] > CELL_GAP * size:
+        cuts.insert(0, gaps[0][0])  # a number in a table's first column, not a list's
     return [items[a:b] for a, b in zip([0, *cuts], [*cuts, len(items)], strict=True)]
 
 
-def _segment(items: list[LTChar | LTAnno]) -> _Segment | None:
+def _segment(items: list[LTComponent]) -> _Segment | None:
     text = clean_line("".join(item.get_text() for item in items))
     chars = [c for c in items if isinstance(c, LTChar) and not c.get_text().isspace()]
     if not text or not chars:
@@ -168,7 +184,7 @@ def _segment(items: list[LTChar | LTAnno]) -> _Segment | None:
                     first[-1].x1 - first[0].x0, chars[0].x0 if hang is None else hang)
 
 
-def _words(line: list[LTChar | LTAnno]) -> list[list[LTChar]]:
+def _words(line: list[LTComponent]) -> list[list[LTChar]]:
     """The line's characters word by word (a space, or a gap pdfminer marks, ends a word)."""
     words: list[list[LTChar]] = [[]]
     for item in line:
@@ -179,22 +195,27 @@ def _words(line: list[LTChar | LTAnno]) -> list[list[LTChar]]:
     return [word for word in words if word]
 
 
-def _rows(segments: list[_Segment]) -> list[list[_Segment]]:
-    """Segments sharing a baseline, top to bottom and left to right; a list marker set apart
-    from its text by a hanging indent ("•", "2.1") is put back in front of it."""
-    rows: list[list[_Segment]] = []
-    for seg in sorted(segments, key=lambda s: (-s.top, s.x0)):
-        middle = (seg.top + seg.bottom) / 2
-        if rows and rows[-1][0].bottom <= middle <= rows[-1][0].top:
-            rows[-1].append(seg)
+def _rows(lines: list[LTTextLine]) -> list[list[_Segment]]:
+    """Lines sharing a baseline, top to bottom, read left to right as one row and cut into
+    cells where a cell's padding parts them."""
+    rows: list[list[LTTextLine]] = []
+    for line in sorted(lines, key=lambda item: (-item.y1, item.x0)):
+        middle = (line.y0 + line.y1) / 2
+        if rows and rows[-1][0].y0 <= middle <= rows[-1][0].y1:
+            rows[-1].append(line)
         else:
-            rows.append([seg])
-    rows = [sorted(row, key=lambda s: s.x0) for row in rows]
-    for index, row in enumerate(rows):
-        if len(row) == 2 and _MARKER.match(row[0].text):
-            mark, text = row
-            rows[index] = [replace(text, text=f"{mark.text} {text.text}", x0=mark.x0)]
-    return rows
+            rows.append([line])
+    out: list[list[_Segment]] = []
+    for row in rows:
+        items: list[LTComponent] = []
+        for line in sorted(row, key=lambda item: item.x0):
+            items += [item for item in line if isinstance(item, LTChar) or not item.get_text(
+                ).isspace() or item.get_text() == " "]
+            items.append(LTAnno(" "))
+        segments = [s for s in map(_segment, _cells(items)) if s is not None]
+        if segments:
+            out.append(segments)
+    return out
 
 
 def _row_key(row: list[_Segment]) -> str:
@@ -363,10 +384,8 @@ def _pages(body: bytes) -> list[list[_Paragraph]]:
     for page in extract_pages(io.BytesIO(body), laparams=LAParams()):
         if not isinstance(page, LTPage):
             continue
-        lines = [line for box in page if isinstance(box, LTTextBox) for line in box
-                 if isinstance(line, LTTextLine)]
-        segments = [_segment(cell) for line in lines for cell in _cells(line)]
-        pages.append(_rows([s for s in segments if s is not None]))
+        pages.append(_rows([line for box in page if isinstance(box, LTTextBox) for line in box
+                            if isinstance(line, LTTextLine)]))
     kept = [[row for index, row in enumerate(rows) if index not in gone]
             for rows, gone in zip(pages, _furniture(pages), strict=True)]
     right = _margin(kept)
