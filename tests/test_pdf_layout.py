@@ -187,3 +187,20 @@ def test_page_breaks_join_cut_sentences_and_keep_real_breaks():
     assert lines[1:] == [" ".join(full) + " “The constabulary has come a long way this year.”",
                          "The cause of concern is now closed.", "Next steps",
                          "We will revisit in the spring."]
+
+
+def test_a_table_row_cut_by_a_page_break_is_read_whole():
+    """The rest of a wrapped cell at the top of the next page goes back into its cell; a
+    paragraph after the table, at the margin and in a capital, is a paragraph."""
+    xs = (MARGIN_LEFT, 110, 380)
+    header = ("No.", "Recommendation", "Status")
+    row = ("2", "Make sure supervisors review reports of missing", "Open")
+    page1 = [Text(x, 120, cell, bold=True) for x, cell in zip(xs, header, strict=True)]
+    page1 += [Text(x, 101.5, cell) for x, cell in zip(xs, row, strict=True)]
+    page2 = [Text(110, 760, "children within a day"),
+             Text(MARGIN_LEFT, 735, "Members noted the update.")]
+    lines = lines_of([page1, page2], title_hint="Minutes")
+    assert lines[1:] == ["No. | Recommendation | Status",
+                         "2 | Make sure supervisors review reports of missing children within "
+                         "a day | Open",
+                         "Members noted the update."]

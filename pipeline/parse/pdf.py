@@ -17,7 +17,7 @@ from __future__ import annotations
 import io
 import logging
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 
 from pdfminer.high_level import extract_pages
@@ -133,6 +133,8 @@ class _Paragraph:
     last: _Segment
     row: bool = False  # a table row: never joined to what follows
     room: float = 0.0  # between its last line's end and the margin: a page break may cut it
+    cells: list[str] = field(default_factory=list)  # a table row's cells, and their x
+    columns: list[float] = field(default_factory=list)
 
 
 def _gaps(items: list[LTComponent]) -> list[tuple[int, float]]:
@@ -307,7 +309,8 @@ def _table(rows: list[list[_Segment]]) -> list[_Paragraph]:
                 text = mend_line_break(text, seg.text)
             texts.append(text)
         segs = [s for cell in cells for s in cell]
-        out.append(_Paragraph(join_cells(texts), segs[0], segs[-1], row=True))
+        out.append(_Paragraph(join_cells(texts), segs[0], segs[-1], row=True, cells=texts,
+                              columns=columns))
     return out
 
 
@@ -413,11 +416,27 @@ def _runs_over(before: _Paragraph, after: _Paragraph) -> bool:
     return not fitted and same_type and (after.text[:1].isalnum() or after.text[:1] in _OPENING)
 
 
+def _cut_cell(before: _Paragraph, after: _Paragraph) -> int | None:
+    """The column of a table row cut by a page break that the next page's first line goes
+    on in: set under that column, one line, not a row of its own (under the first column
+    only in lower case, since a paragraph after the table starts there too)."""
+    if not before.cells or after.row or after.first is not after.last:
+        return None
+    for column, x in enumerate(before.columns):
+        if abs(after.first.x0 - x) <= ALIGN_TOLERANCE and (column or after.text[:1].islower()):
+            return column
+    return None
+
+
 def _paragraphs(pages: list[list[_Paragraph]]) -> list[str]:
     out: list[_Paragraph] = []
     for paragraphs in pages:
         for index, para in enumerate(paragraphs):
-            if index == 0 and out and _runs_over(out[-1], para):
+            column = _cut_cell(out[-1], para) if index == 0 and out else None
+            if column is not None:
+                out[-1].cells[column] = mend_line_break(out[-1].cells[column], para.text)
+                out[-1].text = join_cells(out[-1].cells)
+            elif index == 0 and out and _runs_over(out[-1], para):
                 out[-1].text = mend_line_break(out[-1].text, para.text)
                 out[-1].last = para.last
                 out[-1].room = para.room
