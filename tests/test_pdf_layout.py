@@ -135,11 +135,13 @@ def test_table_cells_at_x_positions_read_as_rows():
 
 
 def test_justified_prose_with_wide_spaces_stays_one_line():
-    """Every space of a justified line is widened alike: no cell gap among them."""
-    line = "Inspectors returned to the force in spring"
-    page = [justified(line, MARGIN_LEFT, 760), Text(MARGIN_LEFT, 760 - STEP, "and were pleased.")]
-    assert justified(line, MARGIN_LEFT, 760).word_space > 8  # wider than a cell's padding
-    assert lines_of([page], title_hint="Letter")[1] == f"{line} and were pleased."
+    """Every space of a justified line is widened alike, wider than a cell's padding here:
+    its words are one line, not cells."""
+    line = "Inspectors returned to the force in the spring and found"
+    loose = justified(line, MARGIN_LEFT, 760)
+    assert 8 < loose.word_space < 25
+    page = [loose, Text(MARGIN_LEFT, 760 - STEP, "that it had improved.")]
+    assert lines_of([page], title_hint="Letter")[1] == f"{line} that it had improved."
 
 
 def _furnished(pages: list[list[Text]], short_title: str) -> list[list[Text]]:
@@ -155,17 +157,20 @@ def test_running_heads_go_and_the_headline_they_repeat_stays():
     """Footers that repeat the title, page numbers and markings go from every page; the
     same title as the first page's heading stays, and a year at the foot of a page is text."""
     title = "Northshire Police: revisit letter"
-    one, y = block("We found that the force had made progress in the way it supervises "
-                   "investigations and in how it keeps victims informed, which we set out in", 740)
-    page1 = [Text(MARGIN_LEFT, 770, title, 14, True), *one[:-1]]
-    last = fill(one[-1].text.split())[0]
-    page1.append(justified(" ".join(last), MARGIN_LEFT, one[-1].y))
-    page1 += [Text(MARGIN_LEFT, 90, "Entered Engage", bold=True), Text(MARGIN_LEFT, 77.5, "2019")]
+    text = ("We found that the force had made progress in the way it supervises "
+            "investigations and in how it keeps victims informed of what happens in their "
+            "cases, which we set out in")
+    first, rest = fill(text.split(" "))
+    second, rest = fill(rest)
+    assert rest == []
+    page1 = [Text(MARGIN_LEFT, 770, title, 14, True), justified(" ".join(first), MARGIN_LEFT, 740),
+             justified(" ".join(second), MARGIN_LEFT, 740 - STEP),
+             Text(MARGIN_LEFT, 90, "Entered Engage", bold=True), Text(MARGIN_LEFT, 77.5, "2019")]
     page2 = [Text(MARGIN_LEFT, 760, "December 2023, when we last visited.")]
     page3 = [Text(MARGIN_LEFT, 760, "The force remains in Engage.")]
     lines = lines_of(_furnished([page1, page2, page3], title))
     assert lines[0] == title
-    assert lines[1].endswith("which we set out in")
+    assert lines[1] == text
     assert lines[2:] == ["Entered Engage 2019", "December 2023, when we last visited.",
                          "The force remains in Engage."]
 
@@ -204,3 +209,16 @@ def test_a_table_row_cut_by_a_page_break_is_read_whole():
                          "2 | Make sure supervisors review reports of missing children within "
                          "a day | Open",
                          "Members noted the update."]
+
+
+def test_a_one_page_letter_loses_its_footer_and_keeps_a_count_in_a_table():
+    """The footer of a one-page letter carries its page number beside the title: it goes
+    whole. A count in a table's last row ("3 of 5") is a cell, not a page number."""
+    page = [Text(MARGIN_LEFT, 760, "Revisit letter: Northshire Police", 14, True),
+            Text(MARGIN_LEFT, 735, "Causes of concern", bold=True),
+            Text(250, 735, "Closed", bold=True),
+            Text(MARGIN_LEFT, 722.5, "Investigations"), Text(250, 722.5, "3 of 5"),
+            Text(MARGIN_LEFT, 40, "Revisit letter: Northshire Police", 8),
+            Text(482, 40, "Page 1 of 1", 8)]
+    assert lines_of([page]) == ["Revisit letter: Northshire Police",
+                                "Causes of concern | Closed", "Investigations | 3 of 5"]

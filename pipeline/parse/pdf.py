@@ -17,6 +17,7 @@ from __future__ import annotations
 import io
 import logging
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -66,6 +67,15 @@ EDGE_ROWS = 2
 # Rows of several cells, at least this many in a run, are a table (one such row alone is
 # a date set beside an address, say: its cells are paragraphs of their own).
 MIN_TABLE_ROWS = 2
+# A page is set in two columns when at least this many lines of this many words start at
+# one x right of the margin and as many end before it, this share of them within this many
+# type sizes of the column's edge.
+MIN_COLUMN_LINES = 6
+COLUMN_LINE_WORDS = 4
+COLUMN_FILLED_SHARE = 0.6
+COLUMN_FILL_EMS = 2.0
+# ... and the right column starts within this span of the text width.
+COLUMN_MIDDLE = (0.35, 0.65)
 # At least this many lines ending at one edge make it the margin of justified text.
 MIN_JUSTIFIED_LINES = 3
 MIN_LONE_ROW_CELLS = 3
@@ -76,6 +86,8 @@ CELL_GAP = 0.8
 # justified space on a full-width line gets (this share of the type size).
 WIDE_SPACE = 1.5
 SURE_CELL_GAP = 1.2
+# Pieces of a row farther apart than this many type sizes are never one line.
+APART = 3.0
 # A line with at least this many spaces, all alike, is justified prose.
 MIN_EVEN_GAPS = 2
 # Narrower than this share of the type size is no space between words (kerning, tracking).
@@ -197,24 +209,53 @@ def _words(line: list[LTComponent]) -> list[list[LTChar]]:
     return [word for word in words if word]
 
 
+def _items(line: LTTextLine) -> list[LTComponent]:
+    """A line's characters and spaces, without the line break pdfminer ends it with."""
+    return [item for item in line
+            if isinstance(item, LTChar) or item.get_text() == " " or not item.get_text().isspace()]
+
+
+def _start(piece: list[LTComponent]) -> int:
+    return round(next(c.x0 for c in piece if isinstance(c, LTChar)))
+
+
+def _far_apart(left: list[LTComponent], right: list[LTComponent]) -> bool:
+    """Farther apart than a justified line ever spaces its words (a date set beside an
+    address, a page number beside the footer's title)."""
+    last = [c for c in left if isinstance(c, LTChar)][-1]
+    first = next(c for c in right if isinstance(c, LTChar))
+    return first.x0 - last.x1 > APART * max(last.size, first.size)
+
+
 def _rows(lines: list[LTTextLine]) -> list[list[_Segment]]:
-    """Lines sharing a baseline, top to bottom, read left to right as one row and cut into
-    cells where a cell's padding parts them."""
-    rows: list[list[LTTextLine]] = []
+    """Lines sharing a baseline, top to bottom, left to right, cut into cells where a
+    cell's padding parts them. Pieces of one row are one line unless the later one starts
+    where a piece of another row starts too (a column of a table, or of the page), or sits
+    far apart: the words of a widely justified line, which pdfminer may set apart as lines
+    of their own, start anywhere. A list marker keeps its text."""
+    grouped: list[list[LTTextLine]] = []
     for line in sorted(lines, key=lambda item: (-item.y1, item.x0)):
         middle = (line.y0 + line.y1) / 2
-        if rows and rows[-1][0].y0 <= middle <= rows[-1][0].y1:
-            rows[-1].append(line)
+        if grouped and grouped[-1][0].y0 <= middle <= grouped[-1][0].y1:
+            grouped[-1].append(line)
         else:
-            rows.append([line])
+            grouped.append([line])
+    rows = [[piece for line in sorted(row, key=lambda item: item.x0)
+             for piece in _cells(_items(line)) if any(isinstance(c, LTChar) for c in piece)]
+            for row in grouped]
+    starts = Counter(_start(piece) for row in rows for piece in row)
     out: list[list[_Segment]] = []
     for row in rows:
-        items: list[LTComponent] = []
-        for line in sorted(row, key=lambda item: item.x0):
-            items += [item for item in line if isinstance(item, LTChar) or not item.get_text(
-                ).isspace() or item.get_text() == " "]
-            items.append(LTAnno(" "))
-        segments = [s for s in map(_segment, _cells(items)) if s is not None]
+        merged: list[list[LTComponent]] = []
+        for piece in row:
+            column = sum(starts[_start(piece) + d] for d in (-1, 0, 1)) >= MIN_TABLE_ROWS
+            if merged and not column and not _far_apart(merged[-1], piece):
+                merged[-1] = [*merged[-1], LTAnno(" "), *piece]
+            else:
+                merged.append(piece)
+        if len(merged) == 2 and _MARKER.match(clean_line("".join(c.get_text() for c in merged[0]))):
+            merged = [[*merged[0], LTAnno(" "), *merged[1]]]
+        segments = [s for s in map(_segment, merged) if s is not None]
         if segments:
             out.append(segments)
     return out
@@ -225,10 +266,18 @@ def _row_key(row: list[_Segment]) -> str:
     return _DIGITS.sub("#", " ".join(s.text for s in row)).lower()
 
 
+def _numbers_page(row: list[_Segment]) -> bool:
+    """A row that is a page number, or carries one that says so ("Page 1 of 1" beside the
+    title); "3 of 5" beside other cells is a table's count, and "2019" a year."""
+    numbers = [s for s in row if _PAGE_NUMBER.match(s.text) and not _YEAR.search(s.text)]
+    return bool(numbers) and (len(row) == 1 or any("page" in s.text.lower() for s in numbers))
+
+
 def _furniture(pages: list[list[list[_Segment]]]) -> list[set[int]]:
     """Per page, the rows that are running heads, footers, page numbers or markings: the
-    same rows at the top or bottom of more than half the pages, a page number there, or a
-    marking on a row of its own anywhere. A heading that repeats the footer's title inside
+    same rows at the top or bottom of more than half the pages, a row there that carries
+    the page's number (with the title beside it on a one-page letter), or a marking on a
+    row of its own anywhere. A heading that repeats the footer's title inside
     the page stays, and so does a year alone on a line (a table cell wrapped, say)."""
     def edges(rows: list[list[_Segment]]) -> list[int]:
         return sorted(set(range(min(EDGE_ROWS, len(rows))))
@@ -241,8 +290,8 @@ def _furniture(pages: list[list[list[_Segment]]]) -> list[set[int]]:
     repeated = {k for k, n in counts.items() if len(pages) > 1 and n > len(pages) / 2}
     dropped: list[set[int]] = []
     for rows in pages:
-        found = {i for i in edges(rows) if _row_key(rows[i]) in repeated or all(
-            _PAGE_NUMBER.match(s.text) and not _YEAR.search(s.text) for s in rows[i])}
+        found = {i for i in edges(rows) if _row_key(rows[i]) in repeated or _numbers_page(
+            rows[i])}
         found |= {i for i, row in enumerate(rows) if all(is_marking(s.text) for s in row)}
         dropped.append(found)
     return dropped
@@ -392,7 +441,67 @@ def _pages(body: bytes) -> list[list[_Paragraph]]:
     kept = [[row for index, row in enumerate(rows) if index not in gone]
             for rows, gone in zip(pages, _furniture(pages), strict=True)]
     right = _margin(kept)
-    return [_page_paragraphs(rows, right) if rows else [] for rows in kept]
+    gutter = _gutter([row for rows in kept for row in rows])
+    if gutter is None:
+        return [_page_paragraphs(rows, right) if rows else [] for rows in kept]
+    # A column is read as a page of its own, so that a sentence running on from the foot
+    # of one column into the head of the next is joined as over a page break.
+    return [_page_paragraphs(band, edge) for rows in kept
+            for band, edge in _column_bands(rows, gutter, right)]
+
+
+def _gutter(rows: list[list[_Segment]]) -> float | None:
+    """Where a page set in two columns of prose parts them: many lines of several words
+    start at one x near the middle of the page, and as many to its left end, nearly filled,
+    before it (a table's first column holds labels that stop short; a hanging indent is
+    near the margin). None for one column."""
+    segments = [s for row in rows for s in row]
+    starts = [round(s.x0) for s in segments if len(s.text.split()) >= COLUMN_LINE_WORDS]
+    if not starts:
+        return None
+    left, right = min(starts), max(s.x1 for s in segments)
+    middle = (left + COLUMN_MIDDLE[0] * (right - left), left + COLUMN_MIDDLE[1] * (right - left))
+    candidates = [x for x in set(starts) if middle[0] <= x <= middle[1]
+                  and starts.count(x) >= MIN_COLUMN_LINES]
+    for x in sorted(candidates, key=starts.count, reverse=True):
+        before = [s for s in segments if s.x1 < x - ALIGN_TOLERANCE
+                  and len(s.text.split()) >= COLUMN_LINE_WORDS]
+        if len(before) < MIN_COLUMN_LINES:
+            continue
+        edge = max(s.x1 for s in before)
+        filled = sum(s.x1 >= edge - COLUMN_FILL_EMS * s.size for s in before)
+        if filled >= COLUMN_FILLED_SHARE * len(before):
+            return float(x)
+    return None
+
+
+def _column_bands(rows: list[list[_Segment]], gutter: float,
+                  right: float) -> list[tuple[list[list[_Segment]], float]]:
+    """Rows regrouped for reading a two-column page: the left column down, then the right,
+    band by band; a line across the gutter (a heading, a full-width table) is a band."""
+    out: list[tuple[list[list[_Segment]], float]] = []
+    left: list[list[_Segment]] = []
+    side: list[list[_Segment]] = []
+
+    def flush() -> None:
+        if left:
+            out.append((left.copy(), max(s.x1 for row in left for s in row)))
+        if side:
+            out.append((side.copy(), right))
+        left.clear()
+        side.clear()
+
+    for row in rows:
+        if any(s.x0 < gutter - ALIGN_TOLERANCE < s.x1 for s in row):
+            flush()
+            out.append(([row], right))
+            continue
+        if lefts := [s for s in row if s.x1 < gutter]:
+            left.append(lefts)
+        if rights := [s for s in row if s.x1 >= gutter]:
+            side.append(rights)
+    flush()
+    return out
 
 
 def _runs_over(before: _Paragraph, after: _Paragraph) -> bool:
