@@ -227,6 +227,19 @@ def _far_apart(left: list[LTComponent], right: list[LTComponent]) -> bool:
     return first.x0 - last.x1 > APART * max(last.size, first.size)
 
 
+def _with_markers(pieces: list[list[LTComponent]]) -> list[list[LTComponent]]:
+    """A list marker set apart from its text ("•", "2.1") put back in front of it; a number
+    first in a row of three or more cells is a table's first column."""
+    out: list[list[LTComponent]] = []
+    for index, piece in enumerate(pieces):
+        marker = out and _MARKER.match(clean_line("".join(c.get_text() for c in out[-1])))
+        if marker and (index > 1 or len(pieces) == 2):
+            out[-1] = [*out[-1], LTAnno(" "), *piece]
+        else:
+            out.append(piece)
+    return out
+
+
 def _rows(lines: list[LTTextLine]) -> list[list[_Segment]]:
     """Lines sharing a baseline, top to bottom, left to right, cut into cells where a
     cell's padding parts them. Pieces of one row are one line unless the later one starts
@@ -253,9 +266,7 @@ def _rows(lines: list[LTTextLine]) -> list[list[_Segment]]:
                 merged[-1] = [*merged[-1], LTAnno(" "), *piece]
             else:
                 merged.append(piece)
-        if len(merged) == 2 and _MARKER.match(clean_line("".join(c.get_text() for c in merged[0]))):
-            merged = [[*merged[0], LTAnno(" "), *merged[1]]]
-        segments = [s for s in map(_segment, merged) if s is not None]
+        segments = [s for s in map(_segment, _with_markers(merged)) if s is not None]
         if segments:
             out.append(segments)
     return out
@@ -463,13 +474,16 @@ def _gutter(rows: list[list[_Segment]]) -> float | None:
     middle = (left + COLUMN_MIDDLE[0] * (right - left), left + COLUMN_MIDDLE[1] * (right - left))
     candidates = [x for x in set(starts) if middle[0] <= x <= middle[1]
                   and starts.count(x) >= MIN_COLUMN_LINES]
-    for x in sorted(candidates, key=starts.count, reverse=True):
+    for x in sorted(candidates):  # the first from the left: indents in the right column follow
         before = [s for s in segments if s.x1 < x - ALIGN_TOLERANCE
                   and len(s.text.split()) >= COLUMN_LINE_WORDS]
         if len(before) < MIN_COLUMN_LINES:
             continue
-        edge = max(s.x1 for s in before)
-        filled = sum(s.x1 >= edge - COLUMN_FILL_EMS * s.size for s in before)
+        ends = [round(s.x1) for s in before]
+        edge = max(set(ends), key=ends.count)
+        if ends.count(edge) < MIN_JUSTIFIED_LINES:
+            edge = max(ends)
+        filled = sum(abs(s.x1 - edge) <= COLUMN_FILL_EMS * s.size for s in before)
         if filled >= COLUMN_FILLED_SHARE * len(before):
             return float(x)
     return None
