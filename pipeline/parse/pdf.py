@@ -89,7 +89,7 @@ SURE_CELL_GAP = 1.2
 # Pieces of a row farther apart than this many type sizes are never one line.
 APART = 3.0
 # A line with at least this many spaces, all alike, is justified prose.
-MIN_EVEN_GAPS = 2
+MIN_EVEN_GAPS = 3
 # Narrower than this share of the type size is no space between words (kerning, tracking).
 NARROWEST_SPACE = 0.1
 _BOLD_FONT = re.compile(r"bold|black|heavy|semibold|demi", re.IGNORECASE)
@@ -229,11 +229,13 @@ def _far_apart(left: list[LTComponent], right: list[LTComponent]) -> bool:
 
 def _with_markers(pieces: list[list[LTComponent]]) -> list[list[LTComponent]]:
     """A list marker set apart from its text ("•", "2.1") put back in front of it; a number
-    first in a row of three or more cells is a table's first column."""
+    first in a row of three or more cells is a table's first column, and numbers side by
+    side are cells ("4 | 3 | 1")."""
     out: list[list[LTComponent]] = []
     for index, piece in enumerate(pieces):
         marker = out and _MARKER.match(clean_line("".join(c.get_text() for c in out[-1])))
-        if marker and (index > 1 or len(pieces) == 2):
+        text = next(c for c in piece if isinstance(c, LTChar)).get_text()
+        if marker and not text.isdigit() and (index > 1 or len(pieces) == 2):
             out[-1] = [*out[-1], LTAnno(" "), *piece]
         else:
             out.append(piece)
