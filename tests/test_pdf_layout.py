@@ -228,9 +228,9 @@ def test_counts_in_columns_side_by_side_stay_cells():
     """Numbers in neighbouring columns look like list markers one by one: they are cells."""
     xs = (MARGIN_LEFT, 300, 360, 420)
     rows = [("Inspection", "Made", "Closed", "Open"), ("Crime data integrity", "4", "3", "1"),
-            ("Custody", "6", "1", "5")]
+            ("Custody", "6", "1", "Not known")]
     page = [Text(x, 760 - 18 * k, cell, bold=k == 0)
             for k, row in enumerate(rows) for x, cell in zip(xs, row, strict=True)]
     assert lines_of([page], title_hint="Minutes")[1:] == [
         "Inspection | Made | Closed | Open", "Crime data integrity | 4 | 3 | 1",
-        "Custody | 6 | 1 | 5"]
+        "Custody | 6 | 1 | Not known"]

@@ -233,9 +233,12 @@ def _with_markers(pieces: list[list[LTComponent]]) -> list[list[LTComponent]]:
     side are cells ("4 | 3 | 1")."""
     out: list[list[LTComponent]] = []
     for index, piece in enumerate(pieces):
-        marker = out and _MARKER.match(clean_line("".join(c.get_text() for c in out[-1])))
+        mark = clean_line("".join(c.get_text() for c in out[-1])) if out else ""
         text = next(c for c in piece if isinstance(c, LTChar)).get_text()
-        if marker and not text.isdigit() and (index > 1 or len(pieces) == 2):
+        # After other cells, only a bullet or a dotted number ("•", "2.1") is a marker: a
+        # bare number there is a count in its column ("5 | 3 | Open").
+        inside = index > 1 and not mark.isdigit()
+        if _MARKER.match(mark) and not text.isdigit() and (inside or len(pieces) == 2):
             out[-1] = [*out[-1], LTAnno(" "), *piece]
         else:
             out.append(piece)
