@@ -1,11 +1,16 @@
 """PDF documents (monitoring letters, reports): the text layer as paragraphs, and a date.
 
 The inspectorate's letters that move a force into or out of Engage, or close a cause of
-concern, are published as PDFs. pdfminer.six's layout analysis groups characters into
-lines and text boxes in reading order; each box becomes paragraphs, lines are joined back
-into sentences (a word broken with a hyphen at a line end is joined whole), and running
-heads and page numbers repeated on every page are dropped. The stored text is built here
-once, like an HTML page's, so evidence offsets point into it the same way.
+concern, are published as PDFs, laid out as letters and minutes are: a letterhead set to
+the right, an address, numbered paragraphs and bullets with hanging indents, tables, a
+running head and footer, pages that break mid-sentence. pdfminer.six finds the lines; this
+module reads them as a reader does, by their geometry: lines on one baseline are a row
+(cut into cells at a cell's padding), a line joins the one above when the line above
+broke only because its first word would not have fitted, a page in two columns is read
+column by column, and the rows at the top and foot of the pages that come back page after
+page are dropped. The stored text reads as a text copy of the document does, one
+paragraph per line; it is built here once, like an HTML page's, so evidence offsets point
+into it the same way.
 
 The date is the letter's own date line ("18 September 2024" on a line of its own near the
 top); failing that, the date the listing or feed gave; failing that, the PDF's creation
