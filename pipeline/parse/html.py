@@ -27,9 +27,26 @@ _DROP_TAGS = (
 )  # fmt: skip
 _CHROME = re.compile(
     r"cookie|consent|banner|breadcrumb|share|social|newsletter|related|promo|advert|"
-    r"signup|sign-up|skip-link|site-header|site-footer|menu|sidebar|subscribe",
+    r"signup|sign-up|skip-link|site-header|site-footer|menu|sidebar|subscribe|"
+    # The lines around a story that describe the page, not the news: who published it and
+    # when ("From:", "Published", "Posted on … by …", "Last updated"), the change history,
+    # the byline, tags and categories, "Is this page useful?", links to the previous and
+    # next posts, comment forms, most-read lists, captions of pictures, and posts embedded
+    # from social media (a tweet set in the story is another page's text, as an <iframe> is).
+    r"metadata|published-dates|entry-meta|article-meta|post-meta|posted-on|byline|"
+    r"entry-footer|tags-links|tag-list|article-tags|entry-categories|feedback|"
+    r"pagination|post-navigation|comment-respond|comments-area|most-read|gdpr|caption|"
+    r"twitter-tweet|instagram-media|tiktok-embed|fb-post",
     re.IGNORECASE,
 )
+# Tags that stay inside a line of text; a block holding only these is one paragraph.
+_INLINE = ("a", "b", "strong", "em", "i", "span", "abbr", "small", "sup", "sub", "mark",
+           "u", "br", "time", "cite", "q")  # fmt: skip
+# A label before a paragraph's links ("Read more:", "More on this story:") has at most this
+# many words; a longer lead-in is a sentence that happens to end with a link.
+POINTER_LABEL_WORDS = 4
+# Words above the headline that are a label of the page, not a part of its story.
+PRE_HEADLINE_WORDS = 12
 _BLOCKS = (
     "p", "div", "section", "article", "main", "h1", "h2", "h3", "h4", "h5", "h6",
     "li", "blockquote", "pre", "tr", "dd", "dt", "ul", "ol", "caption",
@@ -41,6 +58,9 @@ _LIST_ITEM = "\u0000LI "
 _CELL = "\u0001"
 _SOFT_BREAK = "\u0002"
 _HEADING = "\u0003"
+# The start of a heading outside a table: its number ("6. Force performance", a minute or a
+# section number) is no bullet, so the heading does not become a list item.
+_HEADING_LINE = "\u0004"
 # A cell holding a heading, or more blocks than this (paragraphs, list items), is a column
 # of a page laid out with a table, not a cell of data: its blocks stay lines of their own.
 LAYOUT_CELL_BLOCKS = 3
@@ -161,14 +181,69 @@ def _body_root(soup: BeautifulSoup) -> Tag | None:
     return soup.body
 
 
+def _own_part(tag: Tag) -> bool:
+    """A footer or header that belongs to what holds it: a quotation's footer credits its
+    speaker ("— Jane Doe, Chief Constable"), and the article's header that holds the
+    headline holds its standfirst too, the story's first lines. (Headers of the entries of
+    a live blog hold only their times.)"""
+    if tag.name == "footer":
+        return tag.parent is not None and tag.parent.name == "blockquote"
+    return (tag.name == "header" and tag.find("h1") is not None
+            and tag.find_parent("article") is not None)
+
+
+def _is_pointer(tag: Tag) -> bool:
+    """A paragraph that only points to another page: a short label and a colon, then links
+    ("Read more: <a>…</a>", "See also: <a>…</a>"). The linked headline is another story's,
+    and often about another force's move."""
+    if tag.name not in ("p", "div") or any(
+            isinstance(child, Tag) and child.name not in _INLINE for child in tag.children):
+        return False
+    outside: list[str] = []
+    linked = False
+    for string in tag.find_all(string=True):
+        in_link = any(parent.name == "a" for parent in _parents_within(string, tag))
+        linked = linked or (in_link and bool(string.strip()))
+        if not in_link:
+            outside.append(str(string))
+    label = " ".join("".join(outside).split()).rstrip(" ,|")
+    return linked and label.endswith(":") and len(label.split()) <= POINTER_LABEL_WORDS
+
+
+def _parents_within(node: NavigableString, top: Tag) -> list[Tag]:
+    found: list[Tag] = []
+    parent = node.parent
+    while parent is not None and parent is not top:
+        found.append(parent)
+        parent = parent.parent
+    return found
+
+
 def _is_chrome(tag: Tag) -> bool:
     if tag.name in _DROP_TAGS:
-        # A quotation's own footer credits its speaker ("— Jane Doe, Chief Constable").
-        return not (tag.name == "footer" and tag.parent is not None
-                    and tag.parent.name == "blockquote")
+        return not _own_part(tag)
+    if _is_pointer(tag):
+        return True
     marker = " ".join([*tag.get("class", []), tag.get("id") or "", tag.get("role") or ""])
     keep = tag.name in ("article", "main", "body")
     return bool(marker.strip() and _CHROME.search(marker) and not keep)
+
+
+def _drop_before_headline(root: Tag) -> None:
+    """Drop the few words a page sets above its headline ("News story", "Press release",
+    a date): they label the page, and the stored text starts with the headline. More text
+    than that before the <h1> is the story itself, set out of order, and stays."""
+    strings: list[NavigableString] = []
+    for node in root.descendants:
+        if isinstance(node, Tag) and node.name == "h1":
+            break
+        if type(node) is NavigableString and node.strip():
+            strings.append(node)
+    else:
+        return
+    if sum(len(string.split()) for string in strings) <= PRE_HEADLINE_WORDS:
+        for string in strings:
+            string.extract()
 
 
 def _strip_chrome(root: Tag) -> None:
@@ -219,7 +294,9 @@ def _open(node: Tag, walk: _Walk) -> tuple[str, str, str]:
         mark = walk.break_mark()
         if node.name == "li":
             return mark + _LIST_ITEM, mark, ""
-        return (mark + _HEADING if walk.cells and node.name in _HEADINGS else mark), mark, ""
+        if node.name in _HEADINGS:
+            return mark + (_HEADING if walk.cells else _HEADING_LINE), mark, ""
+        return mark, mark, ""
     return "", "", ""
 
 
@@ -260,7 +337,9 @@ def _text_parts(root: Tag) -> list[str]:
 
 
 def _text_line(raw: str) -> str:
-    line = raw.replace(_LIST_ITEM, "- ", 1).replace(_LIST_ITEM, "")
+    if raw.lstrip().startswith(_HEADING_LINE):
+        return " ".join(raw.replace(_HEADING_LINE, "").replace(_LIST_ITEM, "").split())
+    line = raw.replace(_LIST_ITEM, "- ", 1).replace(_LIST_ITEM, "").replace(_HEADING_LINE, "")
     return normalise_list_item(" ".join(line.split()))
 
 
@@ -332,6 +411,7 @@ def parse_html(
     if root is None:
         raise ParseError("no body text")
     _strip_chrome(root)
+    _drop_before_headline(root)
     text = _body_text(root, title)
     if not text:
         raise ParseError("no body text")
