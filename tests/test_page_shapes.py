@@ -201,3 +201,36 @@ def test_a_sentence_about_a_meeting_does_not_date_the_page(line):
     doc = _doc(f"<html><body><main><p>Kent Police was placed in Engage.</p><p>{line}</p>"
                "</main></body></html>")
     assert doc.published_date is None
+
+
+def test_markup_wrapped_at_eighty_columns_reads_as_one_paragraph():
+    doc = _doc("<html><body><main><h1>Update</h1><p>Norfolk Constabulary has been placed\n"
+               "in special measures by the inspectorate\r\nafter a review of its call handling."
+               "</p><pre>Ref: 2024/17\nFile: monitoring</pre></main></body></html>")
+    assert ("Norfolk Constabulary has been placed in special measures by the inspectorate "
+            "after a review of its call handling.") in doc.text.split("\n")
+    assert _moves(doc) == {("norfolk-constabulary", "engage")}
+
+
+CARDS = {
+    "cards": "<div class='card'><h3><a href='/a'>Gwent Police</a></h3><p>Entered Engage: "
+             "June 2022</p></div><div class='card'><h3>Kent Police</h3><p>Entered Engage: "
+             "March 2024</p></div>",
+    "lines set with br": "<p><strong>Gwent Police</strong><br>Entered Engage: June 2022</p>"
+                         "<p><strong>Kent Police</strong><br>Entered Engage: March 2024</p>",
+    "accordions": "<details><summary>Gwent Police</summary><dl><dt>Entered Engage</dt>"
+                  "<dd>June 2022</dd></dl></details><details><summary>Kent Police</summary>"
+                  "<dl><dt>Entered Engage</dt><dd>March 2024</dd></dl></details>",
+    "row headers": "<table><tr><th>Force</th><th>Entered Engage</th></tr><tr><th scope='row'>"
+                   "Gwent Police</th><td>June 2022</td></tr><tr><th scope='row'>Kent Police"
+                   "</th><td>March 2024</td></tr></table>",
+}
+
+
+@pytest.mark.parametrize("shape", list(CARDS))
+def test_each_box_of_a_listing_is_one_force_and_its_date(shape):
+    doc = _doc(f"<html><body><main><h1>Forces in Engage</h1><p>These forces are in the "
+               f"Engage phase of our monitoring.</p>{CARDS[shape]}</main></body></html>")
+    moves = {(e.force_id, e.event_date) for e in extract_events(doc)
+             if e.event_type == "phase_change"}
+    assert moves == {("gwent-police", date(2022, 6, 1)), ("kent-police", date(2024, 3, 1))}

@@ -64,6 +64,12 @@ _HEADING_LINE = "\u0004"
 # A cell holding a heading, or more blocks than this (paragraphs, list items), is a column
 # of a page laid out with a table, not a cell of data: its blocks stay lines of their own.
 LAYOUT_CELL_BLOCKS = 3
+# The end of a box of lines (see _Walk.close_group): short lines on either side of it are
+# not one row.
+_GROUP_END = "\u0005"
+# Boxes whose lines belong together: a card, an accordion entry, a definition list, a
+# paragraph whose lines are set with <br>.
+_GROUPS = ("div", "section", "article", "details", "p", "dl", "blockquote", "aside")
 _HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
 _LAYOUT_ROLES = ("presentation", "none")
 # A cell spanning columns is followed by empty ones to keep the next cells under their
@@ -271,10 +277,27 @@ class _Walk:
 
     cells: int = 0
     tables: list[bool] = field(default_factory=list)  # True: a data table, not a layout one
+    preformatted: int = 0  # inside how many <pre>, where the source's line breaks are text
+    lines: int = 0  # lines of text begun so far
+    fresh: bool = True  # whether the next text begins a line
 
     def break_mark(self) -> str:
         # Inside a cell a block only softens to a space: the row stays on one line.
         return _SOFT_BREAK if self.cells else "\n"
+
+    def add(self, parts: list[str], piece: str, text: bool = False) -> None:
+        if text and piece.strip() and self.fresh:
+            self.lines += 1
+            self.fresh = False
+        elif not text and "\n" in piece:
+            self.fresh = True
+        parts.append(piece)
+
+    def close_group(self, parts: list[str], start: int) -> None:
+        """After a box (a card, an entry, a paragraph of <br> lines) that held two lines or
+        more, end the run of short lines: the next box's label starts a row of its own."""
+        if start >= 0 and not self.cells and self.lines - start >= 2:
+            self.add(parts, f"\n{_GROUP_END}\n")
 
 
 def _colspan(tag: Tag) -> int:
@@ -290,6 +313,9 @@ def _open(node: Tag, walk: _Walk) -> tuple[str, str, str]:
     if node.name in ("td", "th") and not walk.cells and walk.tables and walk.tables[-1]:
         walk.cells += 1
         return _CELL, _CELL * (_colspan(node) - 1), "cell"
+    if node.name == "pre":
+        walk.preformatted += 1
+        return walk.break_mark(), walk.break_mark(), "pre"
     if node.name in _BLOCKS or node.name in ("td", "th"):
         mark = walk.break_mark()
         if node.name == "li":
@@ -308,31 +334,36 @@ def _text_parts(root: Tag) -> list[str]:
     wanted = root.interesting_string_types or Tag.MAIN_CONTENT_STRING_TYPES
     parts: list[str] = []
     walk = _Walk()
-    closing: list[tuple[str, str]] = [("", "")]
+    closing: list[tuple[str, str, int]] = [("", "", -1)]
     stack = [iter(root.contents)]
     while stack:
         node = next(stack[-1], None)
         if node is None:
             stack.pop()
-            text, change = closing.pop()
-            parts.append(text)
+            text, change, start = closing.pop()
+            walk.add(parts, text)
+            walk.close_group(parts, start)
             if change == "cell":
                 walk.cells -= 1
             elif change == "table":
                 walk.tables.pop()
+            elif change == "pre":
+                walk.preformatted -= 1
         elif isinstance(node, Tag):
             if node.name == "br":
-                parts.append(walk.break_mark())
+                walk.add(parts, walk.break_mark())
                 continue
             opening, close, change = _open(node, walk)
-            parts.append(opening)
-            closing.append((close, change))
+            walk.add(parts, opening)
+            closing.append((close, change, walk.lines if node.name in _GROUPS else -1))
             stack.append(iter(node.contents))
         elif isinstance(node, NavigableString) and (
                 type(node) is wanted if isinstance(wanted, type) else type(node) in wanted):
-            # Line breaks in the source of a data table are only layout of the markup.
-            in_table = walk.tables and walk.tables[-1]
-            parts.append(str(node).replace("\n", " ") if in_table else str(node))
+            # A line break in the markup's source is a space, as a browser shows it (pages
+            # are often written with their source wrapped at 80 columns); in <pre> it is one.
+            text = str(node)
+            walk.add(parts, text if walk.preformatted and not walk.cells else
+                     text.replace("\r", " ").replace("\n", " "), text=True)
     return parts
 
 
@@ -358,11 +389,14 @@ def _row_lines(raw: str) -> list[str]:
 
 
 def _body_text(root: Tag, title: str) -> str:
-    lines = []
+    groups: list[list[str]] = [[]]
     for raw in "".join(_text_parts(root)).split("\n"):
+        if raw == _GROUP_END:
+            groups.append([])
+            continue
         found = _row_lines(raw) if _CELL in raw else [_text_line(raw.replace(_SOFT_BREAK, " "))]
-        lines.extend(line for line in found if line and line != "-")
-    return join_paragraphs(join_fragments(lines, title))
+        groups[-1].extend(line for line in found if line and line != "-")
+    return join_paragraphs([line for lines in groups for line in join_fragments(lines, title)])
 
 
 def _refuse_redirect_stub(soup: BeautifulSoup, text: str) -> None:
