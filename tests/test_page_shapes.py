@@ -234,3 +234,24 @@ def test_each_box_of_a_listing_is_one_force_and_its_date(shape):
     moves = {(e.force_id, e.event_date) for e in extract_events(doc)
              if e.event_type == "phase_change"}
     assert moves == {("gwent-police", date(2022, 6, 1)), ("kent-police", date(2024, 3, 1))}
+
+
+@pytest.mark.parametrize("mark", ["<sup>1</sup>", "<sup><a href='#fn1'>1</a></sup>",
+                                  "<a href='#note-2'>[2]</a>", "<sup>*</sup>"])
+def test_a_footnote_mark_is_no_part_of_the_sentence(mark):
+    doc = _doc(f"<html><body><main><h1>Update</h1><p>Two of the three causes of concern at "
+               f"Essex Police have been closed.{mark} The force was moved out of Engage on "
+               "4 March 2024.</p><ol><li id='fn1'>As the force reported them. "
+               "<a href='#ref1'>↩</a></li></ol></main></body></html>")
+    assert ("Two of the three causes of concern at Essex Police have been closed. The force "
+            "was moved out of Engage on 4 March 2024.") in doc.text.split("\n")
+    assert "- As the force reported them." in doc.text.split("\n")
+    moves = {(e.force_id, e.phase_to, e.event_date) for e in extract_events(doc)
+             if e.event_type == "phase_change"}
+    assert moves == {("essex-police", "scan", date(2024, 3, 4))}
+
+
+def test_an_ordinal_set_in_sup_stays_with_its_number():
+    doc = _doc("<html><body><main><h1>Update</h1><p>Kent Police was placed in Engage on "
+               "4<sup>th</sup> June 2024.</p></main></body></html>")
+    assert "Kent Police was placed in Engage on 4th June 2024." in doc.text

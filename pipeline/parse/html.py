@@ -45,6 +45,9 @@ _INLINE = ("a", "b", "strong", "em", "i", "span", "abbr", "small", "sup", "sub",
 # A label before a paragraph's links ("Read more:", "More on this story:") has at most this
 # many words; a longer lead-in is a sentence that happens to end with a link.
 POINTER_LABEL_WORDS = 4
+# What a footnote's mark says: a number, a bracketed number, or a printer's symbol (and
+# the arrow of the link back from the note).
+_FOOTNOTE_MARK = re.compile(r"^(?:\[?\d{1,3}\]?|\(\d{1,3}\)|[*†‡§¶↩↑^]{1,3})$")
 # Words above the headline that are a label of the page, not a part of its story.
 PRE_HEADLINE_WORDS = 12
 _BLOCKS = (
@@ -225,10 +228,19 @@ def _parents_within(node: NavigableString, top: Tag) -> list[Tag]:
     return found
 
 
+def _is_footnote_mark(tag: Tag) -> bool:
+    """A footnote's mark in the text ("closed.<sup>1</sup>", "<a href='#fn2'>[2]</a>"): on
+    the page it is small type beside a word; run into the text it makes "closed.1", a
+    number that ends no sentence and reads as part of the next one."""
+    if tag.name == "sup" or (tag.name == "a" and str(tag.get("href") or "").startswith("#")):
+        return bool(_FOOTNOTE_MARK.match(tag.get_text("", strip=True)))
+    return False
+
+
 def _is_chrome(tag: Tag) -> bool:
     if tag.name in _DROP_TAGS:
         return not _own_part(tag)
-    if _is_pointer(tag):
+    if _is_pointer(tag) or _is_footnote_mark(tag):
         return True
     marker = " ".join([*tag.get("class", []), tag.get("id") or "", tag.get("role") or ""])
     keep = tag.name in ("article", "main", "body")
