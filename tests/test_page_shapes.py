@@ -255,3 +255,31 @@ def test_an_ordinal_set_in_sup_stays_with_its_number():
     doc = _doc("<html><body><main><h1>Update</h1><p>Kent Police was placed in Engage on "
                "4<sup>th</sup> June 2024.</p></main></body></html>")
     assert "Kent Police was placed in Engage on 4th June 2024." in doc.text
+
+
+STORY = ("<p>Kent Police has been moved out of the Engage phase of monitoring by the "
+         "inspectorate, which said the force had improved the way it answers calls.</p>"
+         "<p>Chief Constable Tim Smith said: \"I am proud of everyone who worked so hard for "
+         "this.\"</p>")
+TEASERS = ("<section class='cards'><h2>Latest</h2><article class='card'><h3><a href='/1'>"
+           "Durham Constabulary placed in special measures</a></h3><p>Inspectors raised "
+           "concerns.</p></article><article class='card'><h3><a href='/2'>Appeal after a "
+           "burglary</a></h3></article></section>")
+
+
+def test_teaser_cards_set_as_articles_are_not_the_story():
+    doc = _doc(f"<html><body><main><h1>Kent Police leaves Engage</h1><div class='body'>{STORY}"
+               f"</div>{TEASERS}</main></body></html>")
+    assert "Kent Police has been moved out" in doc.text
+    assert "Durham" not in doc.text and "burglary" not in doc.text
+    assert _moves(doc) == {("kent-police", "scan")}
+
+
+def test_an_article_under_a_headline_set_above_it_is_the_story():
+    doc = _doc(f"<html><body><main><div class='hero'><h1>Kent Police leaves Engage</h1></div>"
+               f"<article>{STORY}</article><p>Sign up to our alerts.</p></main></body></html>")
+    assert doc.text.split("\n")[:2] == [
+        "Kent Police leaves Engage", "Kent Police has been moved out of the Engage phase of "
+        "monitoring by the inspectorate, which said the force had improved the way it answers "
+        "calls."]
+    assert "Sign up" not in doc.text

@@ -45,6 +45,9 @@ _INLINE = ("a", "b", "strong", "em", "i", "span", "abbr", "small", "sup", "sub",
 # A label before a paragraph's links ("Read more:", "More on this story:") has at most this
 # many words; a longer lead-in is a sentence that happens to end with a link.
 POINTER_LABEL_WORDS = 4
+# Articles outside the headline that hold less than this share of the main block's text
+# are cards of other stories around it: 1/TEASER_SHARE.
+TEASER_SHARE = 2
 # What a footnote's mark says: a number, a bracketed number, or a printer's symbol (and
 # the arrow of the link back from the note).
 _FOOTNOTE_MARK = re.compile(r"^(?:\[?\d{1,3}\]?|\(\d{1,3}\)|[*†‡§¶↩↑^]{1,3})$")
@@ -176,18 +179,42 @@ def _outermost(root: Tag, name: str) -> list[Tag]:
     return found
 
 
-def _body_root(soup: BeautifulSoup) -> Tag | None:
-    # An inner article's text is part of the outer one's, so the longest is an outermost
-    # one; measuring every nested article would cost the square of the nesting depth.
-    articles = _outermost(soup, "article")
-    if articles:
-        return max(articles, key=lambda tag: len(tag.get_text(" ", strip=True)))
+def _main_block(soup: BeautifulSoup) -> Tag | None:
     for selector in ("[role=main]", "main", "[itemprop=articleBody]", ".govuk-govspeak",
                      "#content", ".content", ".article-body", ".news-article"):
         found = soup.select_one(selector)
         if found is not None:
             return found
     return soup.body
+
+
+def _text_size(tag: Tag) -> int:
+    return len(tag.get_text(" ", strip=True))
+
+
+def _body_root(soup: BeautifulSoup) -> Tag | None:
+    """The story's element: the <article> that holds the headline, else the longest one;
+    but when the headline stands outside every article and they hold less than half of the
+    page's main text, they are teaser cards of other stories: the main block is read,
+    without them."""
+    # An inner article's text is part of the outer one's, so the longest is an outermost
+    # one; measuring every nested article would cost the square of the nesting depth.
+    articles = _outermost(soup, "article")
+    if not articles:
+        return _main_block(soup)
+    h1 = soup.find("h1")
+    if isinstance(h1, Tag):
+        holding = [tag for tag in articles if h1 in tag.descendants]
+        if holding:
+            return holding[0]
+    longest = max(articles, key=_text_size)
+    main = _main_block(soup) if isinstance(h1, Tag) else None
+    if main is not None and h1 in main.descendants and (
+            _text_size(longest) * TEASER_SHARE < _text_size(main)):
+        for teaser in _outermost(main, "article"):
+            teaser.decompose()
+        return main
+    return longest
 
 
 def _own_part(tag: Tag) -> bool:
