@@ -193,6 +193,18 @@ def test_minutes_are_dated_by_their_meeting():
 
 
 @pytest.mark.parametrize("line", [
+    "Statement made on 12 March 2024",
+    "Delivered on: 12 March 2024 (Original script, may differ from delivered version)",
+])
+def test_a_statement_or_speech_is_dated_by_the_day_it_was_made(line):
+    doc = _doc(f"<html><body><main><h1>Police performance</h1><p>Statement UIN HCWS99</p>"
+               f"<p>{line}</p><p>Made by: the policing minister</p><p>Today I can tell the "
+               "House that Kent Police has been placed in Engage.</p></main></body></html>")
+    assert doc.published_date == date(2024, 3, 12)
+
+
+@pytest.mark.parametrize("line", [
+    "The statement made on 12 March 2024 was read to the panel by the commissioner.",
     "At the meeting of the panel on Thursday, 14th March, 2024 members asked questions.",
     "Meeting of the panel was adjourned until the chief constable, who was away on "
     "leave, could attend in person, and reconvened on Thursday, 14th March, 2024.",
