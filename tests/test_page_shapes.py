@@ -138,10 +138,12 @@ outside the force headquarters in the city centre</p></div>
 leaves special measures</a></li></ol></section></main></body></html>"""
 
 
-def test_a_news_article_keeps_its_standfirst_and_drops_byline_and_captions():
+def test_a_news_article_keeps_its_standfirst_and_byline_and_drops_captions():
     doc = _doc(NEWS)
     assert "Lincolnshire Police has been placed in special measures" in doc.text
-    for chrome in ("Sam Writer", "Officers outside", "met inspectors", "Most read", "Cumbria"):
+    # The byline stays: on a blog it names the speaker of every line below it.
+    assert "By Sam Writer" in doc.text
+    for chrome in ("Officers outside", "met inspectors", "Most read", "Cumbria"):
         assert chrome not in doc.text
     assert _moves(doc) == {("lincolnshire-police", "engage")}
     assert _speakers(doc) == {("Paul Rees", "chief_constable", "We accept every finding ")}

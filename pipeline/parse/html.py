@@ -30,10 +30,11 @@ _CHROME = re.compile(
     r"signup|sign-up|skip-link|site-header|site-footer|menu|sidebar|subscribe|"
     # The lines around a story that describe the page, not the news: who published it and
     # when ("From:", "Published", "Posted on … by …", "Last updated"), the change history,
-    # the byline, tags and categories, "Is this page useful?", links to the previous and
+    # tags and categories, "Is this page useful?", links to the previous and
     # next posts, comment forms, most-read lists, captions of pictures, and posts embedded
     # from social media (a tweet set in the story is another page's text, as an <iframe> is).
-    r"metadata|published-dates|entry-meta|article-meta|post-meta|posted-on|byline|"
+    # A byline stays: on a blog written in the first person it names the speaker.
+    r"metadata|published-dates|entry-meta|article-meta|post-meta|posted-on|"
     r"entry-footer|tags-links|tag-list|article-tags|entry-categories|feedback|"
     r"pagination|post-navigation|comment-respond|comments-area|most-read|gdpr|caption|"
     r"twitter-tweet|instagram-media|tiktok-embed|fb-post",
