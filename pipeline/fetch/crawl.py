@@ -44,6 +44,9 @@ NEW = "new"
 UNCHANGED = "unchanged"
 SKIPPED = "skipped"
 FAILED = "failed"
+# A story stored from the feed's copy because its page failed: new, but the feed is read
+# again next run (not remembered as clean), so the page is asked for again.
+FEED_COPY = "new from the feed"
 DEFAULT_MAX_PAGES = 3
 DEFAULT_MIN_ITEMS = 1
 ARTICLE_TYPES = HTML_TYPES + PDF_TYPES
@@ -90,10 +93,11 @@ class _Tally:
 
     @property
     def clean(self) -> bool:
-        return not self.counts.get(FAILED)
+        return not self.counts.get(FAILED) and not self.counts.get(FEED_COPY)
 
     def summary(self) -> str:
-        parts = [f"{self.counts.get(k, 0)} {k}" for k in (NEW, UNCHANGED, SKIPPED, FAILED)]
+        counts = {**self.counts, NEW: self.counts.get(NEW, 0) + self.counts.get(FEED_COPY, 0)}
+        parts = [f"{counts.get(k, 0)} {k}" for k in (NEW, UNCHANGED, SKIPPED, FAILED)]
         return ", ".join(parts)
 
 
@@ -239,7 +243,8 @@ class _Run:
         items = [i for i in items if wanted(source, i.title, i.summary)]
         outcomes = await asyncio.gather(
             *(
-                self.article(source, item.link, resp.url, item.title, item.published)
+                self.article(source, item.link, resp.url, item.title, item.published,
+                             story=item.story)
                 for item in items
             )
         )
@@ -355,8 +360,10 @@ class _Run:
         base: str,
         title: str | None,
         published: date | None,
+        story: str | None = None,
     ) -> str:
-        """Fetch the article at `link` (relative to `base`) unless this run already has."""
+        """Fetch the article at `link` (relative to `base`) unless this run already has;
+        `story` is the feed's copy of it, kept when the page cannot be had."""
         try:
             url = canonical_url(link, base=base)
         except UrlError as exc:
@@ -368,17 +375,35 @@ class _Run:
         if not host_allowed(url, source.allowed_hosts):
             # Refuse before claiming: another source may be allowed to fetch this URL.
             return self._not_a_page(source, await self.fetcher.get(url, source))
-        return await self._claim(url, lambda: self._fetch_article(source, url, title, published))
+        return await self._claim(
+            url, lambda: self._fetch_article(source, url, title, published, story))
 
     async def _fetch_article(
-        self, source: Source, url: str, title: str | None, published: date | None
+        self, source: Source, url: str, title: str | None, published: date | None,
+        story: str | None = None,
     ) -> str:
         resp = await self.fetcher.get(url, source, accept=ARTICLE_TYPES)
         if resp.not_modified:
             return UNCHANGED
+        if not resp.ok and story and not resp.skipped:
+            return self._feed_copy(source, resp, url, story, title, published)
         if not resp.ok:
             return self._not_a_page(source, resp)
         return self._article_from(source, resp, title, published)
+
+    def _feed_copy(
+        self, source: Source, resp: Response, url: str, story: str, title: str | None,
+        published: date | None,
+    ) -> str:
+        """Keep the feed's copy of a story whose page cannot be fetched (a newsroom that
+        answers 403 to some addresses, a page gone): the publisher's own words, under the
+        page's address, said in a warning so the page is looked for again next run."""
+        self.warn(f"{source.name}: {url}: {resp.error or f'HTTP {resp.status}'}; "
+                  "the feed's copy of the story stored instead")
+        page = f"<html><body><article>{story}</article></body></html>"
+        self._add_page(_Draft(url, [url], source.name, page.encode("utf-8"),
+                              "text/html; charset=utf-8", "utf-8", title, published))
+        return FEED_COPY
 
     def _article_from(
         self, source: Source, resp: Response, title: str | None, published: date | None

@@ -16,6 +16,7 @@ from email.utils import parsedate_to_datetime
 from xml.etree.ElementTree import ParseError
 
 import feedparser
+from bs4 import BeautifulSoup
 from defusedxml import DTDForbidden, EntitiesForbidden, ExternalReferenceForbidden
 from defusedxml.ElementTree import fromstring as defused_fromstring
 
@@ -36,7 +37,32 @@ class FeedItem:
     link: str
     title: str | None
     published: date | None
-    summary: str | None = None
+    summary: str | None = None  # plain text, for filters: the markup's tags taken out
+    story: str | None = None  # the whole story as markup, when the feed carries it
+
+
+# A description of at least this many words is the story itself, not a teaser: feeds that
+# carry whole stories put them there when they have no content:encoded.
+STORY_MIN_WORDS = 120
+
+
+def plain_text(markup: str) -> str:
+    """The words of a feed's HTML (escaped in the XML, unescaped by feedparser): "special
+    <b>measures</b>" must read "special measures" for a title_pattern to find it."""
+    if "<" not in markup and "&" not in markup:
+        return " ".join(markup.split())
+    return " ".join(BeautifulSoup(markup, "lxml").get_text(" ").split())
+
+
+def _story(entry: dict, summary: str | None) -> str | None:
+    """The entry's whole story: its longest content:encoded (or Atom <content>), else a
+    description long enough to be the story rather than a teaser of it."""
+    bodies = [str(c.get("value") or "") for c in entry.get("content") or []]
+    bodies = [b for b in bodies if b.strip()]
+    if bodies:
+        return max(bodies, key=len)
+    raw = entry.get("summary") or ""
+    return raw if summary and len(summary.split()) >= STORY_MIN_WORDS else None
 
 
 def _scan_text(body: bytes) -> str:
@@ -132,8 +158,8 @@ def parse_feed(
         if link is None:
             continue
         title = " ".join((entry.get("title") or "").split()) or None
-        summary = " ".join((entry.get("summary") or "").split()) or None
-        items.append(FeedItem(link, title, _entry_date(entry), summary))
+        summary = plain_text(entry.get("summary") or "") or None
+        items.append(FeedItem(link, title, _entry_date(entry), summary, _story(entry, summary)))
         if max_items is not None and len(items) >= max_items:
             break
     return items, warning

@@ -27,9 +27,33 @@ _DROP_TAGS = (
 )  # fmt: skip
 _CHROME = re.compile(
     r"cookie|consent|banner|breadcrumb|share|social|newsletter|related|promo|advert|"
-    r"signup|sign-up|skip-link|site-header|site-footer|menu|sidebar|subscribe",
+    r"signup|sign-up|skip-link|site-header|site-footer|menu|sidebar|subscribe|"
+    # The lines around a story that describe the page, not the news: who published it and
+    # when ("From:", "Published", "Posted on … by …", "Last updated"), the change history,
+    # tags and categories, "Is this page useful?", links to the previous and
+    # next posts, comment forms, most-read lists, captions of pictures, and posts embedded
+    # from social media (a tweet set in the story is another page's text, as an <iframe> is).
+    # A byline stays: on a blog written in the first person it names the speaker.
+    r"metadata|published-dates|entry-meta|article-meta|post-meta|posted-on|"
+    r"entry-footer|tags-links|tag-list|article-tags|entry-categories|feedback|"
+    r"pagination|post-navigation|comment-respond|comments-area|most-read|gdpr|caption|"
+    r"twitter-tweet|instagram-media|tiktok-embed|fb-post",
     re.IGNORECASE,
 )
+# Tags that stay inside a line of text; a block holding only these is one paragraph.
+_INLINE = ("a", "b", "strong", "em", "i", "span", "abbr", "small", "sup", "sub", "mark",
+           "u", "br", "time", "cite", "q")  # fmt: skip
+# A label before a paragraph's links ("Read more:", "More on this story:") has at most this
+# many words; a longer lead-in is a sentence that happens to end with a link.
+POINTER_LABEL_WORDS = 4
+# Articles outside the headline that hold less than this share of the main block's text
+# are cards of other stories around it: 1/TEASER_SHARE.
+TEASER_SHARE = 2
+# What a footnote's mark says: a number, a bracketed number, or a printer's symbol (and
+# the arrow of the link back from the note).
+_FOOTNOTE_MARK = re.compile(r"^(?:\[?\d{1,3}\]?|\(\d{1,3}\)|[*†‡§¶↩↑^]{1,3})$")
+# Words above the headline that are a label of the page, not a part of its story.
+PRE_HEADLINE_WORDS = 12
 _BLOCKS = (
     "p", "div", "section", "article", "main", "h1", "h2", "h3", "h4", "h5", "h6",
     "li", "blockquote", "pre", "tr", "dd", "dt", "ul", "ol", "caption",
@@ -41,9 +65,18 @@ _LIST_ITEM = "\u0000LI "
 _CELL = "\u0001"
 _SOFT_BREAK = "\u0002"
 _HEADING = "\u0003"
+# The start of a heading outside a table: its number ("6. Force performance", a minute or a
+# section number) is no bullet, so the heading does not become a list item.
+_HEADING_LINE = "\u0004"
 # A cell holding a heading, or more blocks than this (paragraphs, list items), is a column
 # of a page laid out with a table, not a cell of data: its blocks stay lines of their own.
 LAYOUT_CELL_BLOCKS = 3
+# The end of a box of lines (see _Walk.close_group): short lines on either side of it are
+# not one row.
+_GROUP_END = "\u0005"
+# Boxes whose lines belong together: a card, an accordion entry, a definition list, a
+# paragraph whose lines are set with <br>.
+_GROUPS = ("div", "section", "article", "details", "p", "dl", "blockquote", "aside")
 _HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
 _LAYOUT_ROLES = ("presentation", "none")
 # A cell spanning columns is followed by empty ones to keep the next cells under their
@@ -169,12 +202,7 @@ def _outermost(root: Tag, name: str) -> list[Tag]:
     return found
 
 
-def _body_root(soup: BeautifulSoup) -> Tag | None:
-    # An inner article's text is part of the outer one's, so the longest is an outermost
-    # one; measuring every nested article would cost the square of the nesting depth.
-    articles = _outermost(soup, "article")
-    if articles:
-        return max(articles, key=lambda tag: len(tag.get_text(" ", strip=True)))
+def _main_block(soup: BeautifulSoup) -> Tag | None:
     for selector in ("[role=main]", "main", "[itemprop=articleBody]", ".govuk-govspeak",
                      "#content", ".content", ".article-body", ".news-article"):
         found = soup.select_one(selector)
@@ -195,20 +223,113 @@ def _skip_target(soup: BeautifulSoup) -> Tag | None:
     return None
 
 
+def _text_size(tag: Tag) -> int:
+    return len(tag.get_text(" ", strip=True))
+
+
+def _body_root(soup: BeautifulSoup) -> Tag | None:
+    """The story's element: the <article> that holds the headline, else the longest one;
+    but when the headline stands outside every article and they hold less than half of the
+    page's main text, they are teaser cards of other stories: the main block is read,
+    without them."""
+    # An inner article's text is part of the outer one's, so the longest is an outermost
+    # one; measuring every nested article would cost the square of the nesting depth.
+    articles = _outermost(soup, "article")
+    if not articles:
+        return _main_block(soup)
+    h1 = soup.find("h1")
+    if isinstance(h1, Tag):
+        holding = [tag for tag in articles if h1 in tag.descendants]
+        if holding:
+            return holding[0]
+    longest = max(articles, key=_text_size)
+    main = _main_block(soup) if isinstance(h1, Tag) else None
+    if main is not None and h1 in main.descendants and (
+            _text_size(longest) * TEASER_SHARE < _text_size(main)):
+        for teaser in _outermost(main, "article"):
+            teaser.decompose()
+        return main
+    return longest
+
+
+def _own_part(tag: Tag) -> bool:
+    """A footer, header, form or button that belongs to what holds it: a quotation's footer
+    credits its speaker ("— Jane Doe, Chief Constable"); the article's header that holds the
+    headline holds its standfirst too, the story's first lines (headers of the entries of
+    a live blog hold only their times); a form that holds headings or paragraphs is the
+    page itself (its fields are dropped on their own); a button in a heading is the
+    heading's text."""
+    if tag.name == "footer":
+        return tag.parent is not None and tag.parent.name == "blockquote"
+    if tag.name == "form":  # ASP.NET sites put the whole page in a <form>
+        return tag.find(("h1", "h2", "p")) is not None
+    if tag.name == "button":  # an accordion's heading is a button inside the heading
+        return tag.find_parent(_HEADINGS) is not None
+    return (tag.name == "header" and tag.find("h1") is not None
+            and tag.find_parent("article") is not None)
+
+
+def _is_pointer(tag: Tag) -> bool:
+    """A paragraph that only points to another page: a short label and a colon, then links
+    ("Read more: <a>…</a>", "See also: <a>…</a>"). The linked headline is another story's,
+    and often about another force's move."""
+    if tag.name not in ("p", "div") or any(
+            isinstance(child, Tag) and child.name not in _INLINE for child in tag.children):
+        return False
+    outside: list[str] = []
+    linked = False
+    for string in tag.find_all(string=True):
+        in_link = any(parent.name == "a" for parent in _parents_within(string, tag))
+        linked = linked or (in_link and bool(string.strip()))
+        if not in_link:
+            outside.append(str(string))
+    label = " ".join("".join(outside).split()).rstrip(" ,|")
+    return linked and label.endswith(":") and len(label.split()) <= POINTER_LABEL_WORDS
+
+
+def _parents_within(node: NavigableString, top: Tag) -> list[Tag]:
+    found: list[Tag] = []
+    parent = node.parent
+    while parent is not None and parent is not top:
+        found.append(parent)
+        parent = parent.parent
+    return found
+
+
+def _is_footnote_mark(tag: Tag) -> bool:
+    """A footnote's mark in the text ("closed.<sup>1</sup>", "<a href='#fn2'>[2]</a>"): on
+    the page it is small type beside a word; run into the text it makes "closed.1", a
+    number that ends no sentence and reads as part of the next one."""
+    if tag.name == "sup" or (tag.name == "a" and str(tag.get("href") or "").startswith("#")):
+        return bool(_FOOTNOTE_MARK.match(tag.get_text("", strip=True)))
+    return False
+
+
 def _is_chrome(tag: Tag) -> bool:
     if tag.name in _DROP_TAGS:
-        # A quotation's own footer credits its speaker ("— Jane Doe, Chief Constable"), and
-        # a form that holds headings or paragraphs is a page wrapped in one (ASP.NET sites
-        # put the whole page in a <form>); its fields are dropped on their own.
-        quote_footer = tag.name == "footer" and tag.parent is not None and (
-            tag.parent.name == "blockquote")
-        page_form = tag.name == "form" and tag.find(("h1", "h2", "p")) is not None
-        # An accordion's heading is a button inside the heading: its text is the heading.
-        heading_button = tag.name == "button" and tag.find_parent(_HEADINGS) is not None
-        return not (quote_footer or page_form or heading_button)
+        return not _own_part(tag)
+    if _is_pointer(tag) or _is_footnote_mark(tag):
+        return True
     marker = " ".join([*tag.get("class", []), tag.get("id") or "", tag.get("role") or ""])
     keep = tag.name in ("article", "main", "body")
     return bool(marker.strip() and _CHROME.search(marker) and not keep)
+
+
+def _drop_before_headline(root: Tag) -> None:
+    """Drop the few words a page sets above its headline ("News story", "Press release",
+    a date): they label the page, and the stored text starts with the headline. More text
+    than that before the <h1> is the story itself, set out of order, and stays."""
+    strings: list[NavigableString] = []
+    for node in root.descendants:
+        if isinstance(node, Tag) and node.name == "h1":
+            break
+        if type(node) is NavigableString and node.strip():
+            strings.append(node)
+    else:
+        return
+    if sum(len(string.split()) for string in strings) <= PRE_HEADLINE_WORDS:
+        for string in strings:
+            string.extract()
 
 
 def _strip_chrome(root: Tag) -> None:
@@ -236,10 +357,27 @@ class _Walk:
 
     cells: int = 0
     tables: list[bool] = field(default_factory=list)  # True: a data table, not a layout one
+    preformatted: int = 0  # inside how many <pre>, where the source's line breaks are text
+    lines: int = 0  # lines of text begun so far
+    fresh: bool = True  # whether the next text begins a line
 
     def break_mark(self) -> str:
         # Inside a cell a block only softens to a space: the row stays on one line.
         return _SOFT_BREAK if self.cells else "\n"
+
+    def add(self, parts: list[str], piece: str, text: bool = False) -> None:
+        if text and piece.strip() and self.fresh:
+            self.lines += 1
+            self.fresh = False
+        elif not text and "\n" in piece:
+            self.fresh = True
+        parts.append(piece)
+
+    def close_group(self, parts: list[str], start: int) -> None:
+        """After a box (a card, an entry, a paragraph of <br> lines) that held two lines or
+        more, end the run of short lines: the next box's label starts a row of its own."""
+        if start >= 0 and not self.cells and self.lines - start >= 2:
+            self.add(parts, f"\n{_GROUP_END}\n")
 
 
 def _colspan(tag: Tag) -> int:
@@ -255,11 +393,16 @@ def _open(node: Tag, walk: _Walk) -> tuple[str, str, str]:
     if node.name in ("td", "th") and not walk.cells and walk.tables and walk.tables[-1]:
         walk.cells += 1
         return _CELL, _CELL * (_colspan(node) - 1), "cell"
+    if node.name == "pre":
+        walk.preformatted += 1
+        return walk.break_mark(), walk.break_mark(), "pre"
     if node.name in _BLOCKS or node.name in ("td", "th"):
         mark = walk.break_mark()
         if node.name == "li":
             return mark + _LIST_ITEM, mark, ""
-        return (mark + _HEADING if walk.cells and node.name in _HEADINGS else mark), mark, ""
+        if node.name in _HEADINGS:
+            return mark + (_HEADING if walk.cells else _HEADING_LINE), mark, ""
+        return mark, mark, ""
     return "", "", ""
 
 
@@ -271,36 +414,43 @@ def _text_parts(root: Tag) -> list[str]:
     wanted = root.interesting_string_types or Tag.MAIN_CONTENT_STRING_TYPES
     parts: list[str] = []
     walk = _Walk()
-    closing: list[tuple[str, str]] = [("", "")]
+    closing: list[tuple[str, str, int]] = [("", "", -1)]
     stack = [iter(root.contents)]
     while stack:
         node = next(stack[-1], None)
         if node is None:
             stack.pop()
-            text, change = closing.pop()
-            parts.append(text)
+            text, change, start = closing.pop()
+            walk.add(parts, text)
+            walk.close_group(parts, start)
             if change == "cell":
                 walk.cells -= 1
             elif change == "table":
                 walk.tables.pop()
+            elif change == "pre":
+                walk.preformatted -= 1
         elif isinstance(node, Tag):
             if node.name == "br":
-                parts.append(walk.break_mark())
+                walk.add(parts, walk.break_mark())
                 continue
             opening, close, change = _open(node, walk)
-            parts.append(opening)
-            closing.append((close, change))
+            walk.add(parts, opening)
+            closing.append((close, change, walk.lines if node.name in _GROUPS else -1))
             stack.append(iter(node.contents))
         elif isinstance(node, NavigableString) and (
                 type(node) is wanted if isinstance(wanted, type) else type(node) in wanted):
-            # Line breaks in the source of a data table are only layout of the markup.
-            in_table = walk.tables and walk.tables[-1]
-            parts.append(str(node).replace("\n", " ") if in_table else str(node))
+            # A line break in the markup's source is a space, as a browser shows it (pages
+            # are often written with their source wrapped at 80 columns); in <pre> it is one.
+            text = str(node)
+            walk.add(parts, text if walk.preformatted and not walk.cells else
+                     text.replace("\r", " ").replace("\n", " "), text=True)
     return parts
 
 
 def _text_line(raw: str) -> str:
-    line = raw.replace(_LIST_ITEM, "- ", 1).replace(_LIST_ITEM, "")
+    if raw.lstrip().startswith(_HEADING_LINE):
+        return " ".join(raw.replace(_HEADING_LINE, "").replace(_LIST_ITEM, "").split())
+    line = raw.replace(_LIST_ITEM, "- ", 1).replace(_LIST_ITEM, "").replace(_HEADING_LINE, "")
     return normalise_list_item(" ".join(line.split()))
 
 
@@ -319,11 +469,14 @@ def _row_lines(raw: str) -> list[str]:
 
 
 def _body_text(root: Tag, title: str) -> str:
-    lines = []
+    groups: list[list[str]] = [[]]
     for raw in "".join(_text_parts(root)).split("\n"):
+        if raw == _GROUP_END:
+            groups.append([])
+            continue
         found = _row_lines(raw) if _CELL in raw else [_text_line(raw.replace(_SOFT_BREAK, " "))]
-        lines.extend(line for line in found if line and line != "-")
-    return join_paragraphs(join_fragments(lines, title))
+        groups[-1].extend(line for line in found if line and line != "-")
+    return join_paragraphs([line for lines in groups for line in join_fragments(lines, title)])
 
 
 def _refuse_redirect_stub(soup: BeautifulSoup, text: str) -> None:
@@ -372,6 +525,7 @@ def parse_html(
     if root is None:
         raise ParseError("no body text")
     _strip_chrome(root)
+    _drop_before_headline(root)
     text = _body_text(root, title)
     if not text:
         raise ParseError("no body text")

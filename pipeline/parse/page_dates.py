@@ -13,7 +13,12 @@ from datetime import date
 
 from bs4 import BeautifulSoup, NavigableString, Tag
 
-from pipeline.parse.dates import PUBLISHED_LABELS, date_line, find_labelled_date
+from pipeline.parse.dates import (
+    PUBLISHED_LABELS,
+    date_line,
+    find_labelled_date,
+    find_text_date,
+)
 
 # Elements whose text must begin with the label for it to be the page's own date line.
 # Emphasis and links are left out: "the report was <b>published on</b> 3 May" is prose.
@@ -28,6 +33,17 @@ _LABEL_START = re.compile(
 _LINE_BLOCKS = tuple(b for b in _LABEL_BLOCKS if b not in ("span", "small", "time"))
 # Cells of lists, tables and definitions: an unlabelled date in one is a field's value.
 _VALUE_CELLS = ("li", "dd", "td", "table")
+# Pages that record an occasion are dated by it, in a line of their own: council committee
+# minutes (moderngov) by the meeting ("Meeting of Police and Crime Panel, Thursday, 4th
+# April, 2025 10.00 am (Item 6.)"), statements to Parliament and speeches by the day they
+# were made ("Statement made on 12 March 2024", "Delivered on: 12 March 2024 (Original
+# script, may differ from delivered version)").
+OCCASION_LABELS = ("meeting of", "minutes of the meeting of", "meeting held on",
+                   "statement made on", "statement made", "made on", "delivered on")
+_OCCASION_START = re.compile(
+    r"^\s*(?:" + "|".join(re.escape(label) for label in OCCASION_LABELS) + r")\b", re.IGNORECASE)
+# Such a line names the body that met, so it is longer than a date line, but no longer.
+OCCASION_LINE_WORDS = 20
 # How much text after a label is read for its date ("Date of publication" | next cell).
 LABEL_LOOKAHEAD_CHARS = 80
 # How much text before and after the <h1> is searched for an unlabelled date.
@@ -106,12 +122,25 @@ def _near_headline(soup: BeautifulSoup) -> date | None:
     return None
 
 
+def _occasion_date(soup: BeautifulSoup) -> date | None:
+    """The date of the meeting, statement or speech a page records, from its own line."""
+    for string in soup.find_all(string=_OCCASION_START):
+        block = string.find_parent(_LABEL_BLOCKS)
+        text = " ".join((block or string.parent).get_text(" ").split())
+        if _OCCASION_START.match(text) and len(text.split()) <= OCCASION_LINE_WORDS:
+            found = find_text_date(text)
+            if found is not None:
+                return found
+    return None
+
+
 def page_text_date(soup: BeautifulSoup) -> date | None:
     """The publication date printed on the page: labelled in the article, on the page,
-    then printed beside the headline; None when the page shows none."""
+    then printed beside the headline, then the date of the meeting or statement the page
+    records; None when the page shows none."""
     roots = [tag for tag in (soup.find("article"), soup.find("main")) if isinstance(tag, Tag)]
     for root in [*roots, soup]:
         found = _labelled(root)
         if found is not None:
             return found
-    return _near_headline(soup)
+    return _near_headline(soup) or _occasion_date(soup)
