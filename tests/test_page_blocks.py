@@ -151,24 +151,21 @@ def test_an_accordion_heading_keeps_its_button_text():
     assert ("gwent-police", "engage", date(2022, 3, 1)) in _moves(doc)
 
 
-def test_a_date_in_a_list_or_definition_does_not_date_the_page():
-    page = _page("<h1>Forces in Engage</h1><dl><dt>Date entered</dt><dd><time datetime="
-                 "'2022-06-27'>27 June 2022</time></dd></dl><p>Posted <time "
-                 "datetime='2024-11-14'>14 November 2024</time></p>")
-    assert parse_html(page, url="https://example.org/e").published_date == date(2024, 11, 14)
-
-
-def test_a_last_updated_date_is_not_the_publication_date():
-    page = _page("<h1>Forces in Engage</h1><p>These forces are in Engage.</p><p>Page last "
-                 "updated: <time datetime='2024-11-14'>14 November 2024</time></p>")
-    assert parse_html(page, url="https://example.org/e").published_date is None
-
-
-def test_a_time_marked_as_the_publication_wins():
-    page = _page("<h1>Gwent Police leaves Engage</h1><p>It entered Engage on <time "
-                 "datetime='2022-03-04'>4 March 2022</time>.</p><span class='posted-on'><time "
-                 "class='entry-date published' datetime='2024-05-01'>1 May 2024</time></span>")
-    assert parse_html(page, url="https://example.org/g").published_date == date(2024, 5, 1)
+@pytest.mark.parametrize("body, published", [
+    # A date in a field ("Date entered") dates what the page reports, not the page.
+    ("<h1>Forces in Engage</h1><dl><dt>Date entered</dt><dd><time datetime='2022-06-27'>27 "
+     "June 2022</time></dd></dl><p>Posted <time datetime='2024-11-14'>14 November 2024</time>"
+     "</p>", date(2024, 11, 14)),
+    # "Last updated" moves on with every edit.
+    ("<h1>Forces in Engage</h1><p>These forces are in Engage.</p><p>Page last updated: <time "
+     "datetime='2024-11-14'>14 November 2024</time></p>", None),
+    # A time marked as the publication wins over a date in a sentence.
+    ("<h1>Gwent Police leaves Engage</h1><p>It entered Engage on <time datetime='2022-03-04'>"
+     "4 March 2022</time>.</p><span class='posted-on'><time class='entry-date published' "
+     "datetime='2024-05-01'>1 May 2024</time></span>", date(2024, 5, 1)),
+])
+def test_which_time_dates_the_page(body, published):
+    assert parse_html(_page(body), url="https://example.org/e").published_date == published
 
 
 def test_entries_far_from_the_intro_still_read_the_headline_phase():
