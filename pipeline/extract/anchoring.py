@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 import numpy
-from spacy.attrs import IS_SPACE, LOWER
+from spacy.attrs import IS_ALPHA, IS_SPACE, IS_TITLE, IS_UPPER, LOWER
 
 from pipeline.extract.clauses import lower_words, token_column
 from pipeline.extract.context import Analysis, DateMention, Sentence
@@ -66,9 +66,11 @@ def _name_continues(analysis: Analysis) -> numpy.ndarray:
     """The tokens of a proper name after its first ("His Majesty's Inspectorate of
     Constabulary and Fire & Rescue Services"): a name is one word away, however long."""
     doc = analysis.doc
-    title = numpy.array([t.is_title or (t.is_upper and t.is_alpha) for t in doc], dtype=bool)
+    title = (token_column(doc, IS_TITLE) != 0) | (
+        (token_column(doc, IS_UPPER) != 0) & (token_column(doc, IS_ALPHA) != 0))
     links = set(analysis.rules.roles.title_links) | set(analysis.rules.words.name_links)
-    link = numpy.array([t.lower_ in links for t in doc], dtype=bool)
+    link = numpy.isin(token_column(doc, LOWER), numpy.array(
+        [doc.vocab.strings.add(w) for w in links], dtype=numpy.uint64))
     before = numpy.concatenate(([False], title[:-1]))
     after = numpy.concatenate((title[1:], [False]))
     name = title | (link & before & after)

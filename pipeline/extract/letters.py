@@ -15,6 +15,7 @@ from enum import StrEnum, auto
 
 from spacy.tokens import Span
 
+from pipeline.extract.clauses import lower_words
 from pipeline.extract.context import Analysis
 from pipeline.extract.lexicon import WordList, lexicon, words_in
 from pipeline.extract.names import clean_name, is_name_word, is_post_nominal
@@ -29,6 +30,8 @@ _MIN_NAME_WORDS = 2
 _MAX_LABEL_WORDS = 2
 # Tokens a signature line may hold besides the name: honorifics, post-nominals, a title.
 _SIGNATURE_EXTRA_TOKENS = 12
+# Tokens of a sign-off that opens the name's line ("Yours sincerely,").
+_SIGN_OFF_TOKENS = 4
 # A paragraph after a signature this short (or a title) still belongs to the signature.
 _SIGNATURE_TAIL_WORDS = 6
 # The greeting of a letter stands among its first sentences: a header and an address above.
@@ -193,7 +196,8 @@ def _signatures(analysis: Analysis, people: People, title_at: dict[int, Span]) -
     sentences = analysis.sentences
     longest = words.signature_max_words + _SIGNATURE_EXTRA_TOKENS
     for k, sentence in enumerate(sentences):
-        lead = _sign_off_end(analysis, sentence)
+        short = sentence.tok_end - sentence.tok_start <= longest + _SIGN_OFF_TOKENS
+        lead = _sign_off_end(analysis, sentence) if short else None
         start = sentence.tok_start if lead is None else lead
         if k == 0 or sentence.tok_end - start > longest or sentences[
                 k - 1].paragraph == sentence.paragraph or (
@@ -221,13 +225,16 @@ def _sign_off_end(analysis: Analysis, sentence) -> int | None:
     """The token after a sign-off that opens a paragraph and goes on to a name ("Yours
     sincerely, Jane Doe"): a copy that keeps no line break between them, or a page that
     sets them in blocks of one row."""
-    doc = analysis.doc
-    for phrase in lexicon(analysis.rules).sign_offs:
-        size = len(phrase.split())
-        end = sentence.tok_start + size
-        if end < sentence.tok_end and " ".join(
-                t.lower_ for t in doc[sentence.tok_start:end]) == phrase:
-            return _skip_space(doc, end, sentence.tok_end)
+    sign_offs = lexicon(analysis.rules).sign_offs
+    if not any(p.startswith(analysis.doc[sentence.tok_start].lower_) for p in sign_offs):
+        return None
+    phrases = [p.split() for p in sign_offs]
+    opening = lower_words(analysis.doc, sentence.tok_start, min(
+        sentence.tok_end, sentence.tok_start + max(map(len, phrases), default=0)))
+    for words in phrases:
+        end = sentence.tok_start + len(words)
+        if end < sentence.tok_end and opening[: len(words)] == words:
+            return _skip_space(analysis.doc, end, sentence.tok_end)
     return None
 
 

@@ -74,10 +74,12 @@ def elided_moves(analysis: Analysis, found: list[FOUND], blocked: Blocked) -> li
 
 
 def _headline_phase(analysis: Analysis) -> bool:
-    """Whether the page's headline names a phase."""
-    first = analysis.sentences[0] if analysis.sentences else None
-    return first is not None and analysis.is_heading(first) and bool(
-        phase_terms(analysis, first))
+    """Whether the page's headline names a phase (read once per document)."""
+    if _headline_phase not in analysis.cache:
+        first = analysis.sentences[0] if analysis.sentences else None
+        analysis.cache[_headline_phase] = first is not None and analysis.is_heading(
+            first) and bool(phase_terms(analysis, first))
+    return analysis.cache[_headline_phase]
 
 
 def clause_moves(analysis: Analysis, blocked: Blocked) -> list[FOUND]:
