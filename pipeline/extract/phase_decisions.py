@@ -41,9 +41,8 @@ def dated_by_decision(analysis: Analysis, found: list[FOUND]) -> list[FOUND]:
         if not size or date_found is None or (today is not None and date_found.value > today):
             out.append((event, inferred))
             continue
-        dates = [date_found]
-        out.append((replace(event, event_date=dates[0].value,
-                            date_precision=dates[0].precision), False))
+        out.append((replace(event, event_date=date_found.value,
+                            date_precision=date_found.precision), False))
     return out
 
 
