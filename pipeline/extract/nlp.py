@@ -36,6 +36,7 @@ from pipeline.codes import Phase
 from pipeline.extract.clauses import token_column
 from pipeline.extract.dates import Label, Token, unread_codes
 from pipeline.extract.gazetteer import Gazetteer, MentionKind, build_gazetteer
+from pipeline.extract.tokenizing import ChunkCachingTokenizer
 from pipeline.rules import Rules, RulesError, load_rules
 from pipeline.rulespecs.checked import entries
 
@@ -524,6 +525,7 @@ def _phase_phrases(rules: Rules, key: str) -> list[str]:
 
 def build_toolkit(rules: Rules) -> Toolkit:
     nlp = spacy.blank(English.lang)
+    nlp.tokenizer = ChunkCachingTokenizer(nlp.tokenizer)
     nlp.add_pipe("sentence_boundaries")
     gazetteer = build_gazetteer(rules.forces, rules.words)
 
