@@ -58,6 +58,8 @@ class Fallback(StrEnum):
 
 FALLBACKS = tuple(Fallback)
 SUBJECT_WINDOW = 8  # tokens before the clause end where "it was …" is the clause's subject
+ENTRY_LINES = 6  # lines under an entry's heading that can belong to it
+ENTRY_BADGE_WORDS = 1  # words besides the force's name on an entry's heading ("New")
 ANTECEDENT_REACH = 60  # tokens before ", which …" read for the force it is about
 
 
@@ -89,10 +91,39 @@ def forces_of(analysis: Analysis, sentence: Sentence, start: int, end: int, *,
     if has_phrase(words, analysis.rules.words.generic_subjects) or fire_clause(
             analysis, start, end):
         return []
-    referred = _referred(analysis, words, start, end, refer)
+    referred = _referred(analysis, words, start, end, refer) or entry_heading(
+        analysis, sentence)
     if referred:
         return [referred]
     return _fallback(analysis, fallback)
+
+
+def entry_heading(analysis: Analysis, sentence: Sentence) -> str | None:
+    """The force whose name heads the entry a line belongs to: on a page that lists forces
+    ("Surrey Police" / "In Engage since 12 August 2025" / "Causes of concern: …"), a line
+    that names no force is about the force on the heading line above it, when no line in
+    between names one. A heading is a line of its own that is a force's name and at most
+    `ENTRY_BADGE_WORDS` other words ("New"); read once per document."""
+    key = (entry_heading, sentence.index)
+    if key not in analysis.cache:
+        analysis.cache[key] = _entry_heading(analysis, sentence)
+    return analysis.cache[key]
+
+
+def _entry_heading(analysis: Analysis, sentence: Sentence) -> str | None:
+    for k in range(sentence.index - 1, max(sentence.index - 1 - ENTRY_LINES, -1), -1):
+        line = analysis.sentences[k]
+        named = _named(analysis, line, analysis.forces_between(line.tok_start, line.tok_end),
+                       False)
+        if not named:
+            continue
+        if len(named) > 1 or k == 0 or not analysis.is_heading(line):
+            return None
+        mentions = analysis.forces_between(line.tok_start, line.tok_end)
+        inside = sum(m.tok_end - m.tok_start for m in mentions)
+        words = len(lower_words(analysis.doc, line.tok_start, line.tok_end))
+        return named[0] if words - inside <= ENTRY_BADGE_WORDS else None
+    return None
 
 
 def nearest_force(analysis: Analysis, sentence: Sentence, token: int, *,

@@ -157,17 +157,53 @@ def _pronoun_terms(analysis: Analysis, sentence: Sentence, terms: list[PhaseTerm
     phase, stands for that phase."""
     if not terms:
         return []
-    doc = analysis.doc
-    ph = analysis.rules.phases
-    moving = set(ph.move_verbs)
-    preps = set(ph.into_preps) | set(ph.out_of_preps)
-    turning = set(ph.exit_words) | set(ph.enter_words)
     out = []
-    for i in analysis.positions_in(list(ph.phase_pronouns), sentence):
+    for i in analysis.positions_in(list(analysis.rules.phases.phase_pronouns), sentence):
         before = [t for t in terms if t.end <= i]
-        if before and (doc[i - 1].lower_ in turning or doc[i - 1].lower_ in preps and moving
-                       & set(lower_words(doc, i - 1 - PRONOUN_VERB_REACH, i - 1))):
+        if before and _moved_to(analysis, i):
             out.append(PhaseTerm(before[-1].phase, i, i + 1))
+    return out
+
+
+def _moved_to(analysis: Analysis, i: int) -> bool:
+    """Whether the words before token i move something to or from what i names: an exit or
+    entry word ("has now left it"), or a movement verb and its preposition ("was placed in
+    them", "was taken out of it")."""
+    doc, ph = analysis.doc, analysis.rules.phases
+    if i <= 0:
+        return False
+    if doc[i - 1].lower_ in set(ph.exit_words) | set(ph.enter_words):
+        return True
+    prep = next((i - len(p.split()) for p in ph.out_of_phrases
+                 if lower_words(doc, i - len(p.split()), i) == p.split()), None)
+    if prep is None and doc[i - 1].lower_ in set(ph.into_preps) | set(ph.out_of_preps):
+        prep = i - 1
+    return prep is not None and bool(set(ph.move_verbs) & set(
+        lower_words(doc, prep - PRONOUN_VERB_REACH, prep)))
+
+
+def _description_terms(analysis: Analysis, sentence: Sentence, terms: list[PhaseTerm]
+                       ) -> list[PhaseTerm]:
+    """"The Met entered special measures in June, while Wiltshire was moved into the process
+    in the autumn": a definite description of a phase (`phase_descriptions`) right after a
+    movement verb's preposition, or an exit or entry word, stands for the phase named before
+    it in the sentence, or in the sentence before."""
+    ph = analysis.rules.phases
+    heads = {d.split()[-1] for d in ph.phase_descriptions}
+    found = analysis.positions_in(list(heads), sentence)
+    if not found:
+        return []
+    earlier = _named_terms(analysis, analysis.sentences[sentence.index - 1]) if (
+        sentence.index) else []
+    out = []
+    for end in (i + 1 for i in found):
+        start = next((end - len(d.split()) for d in ph.phase_descriptions
+                      if lower_words(analysis.doc, end - len(d.split()), end) == d.split()),
+                     None)
+        before = [t for t in terms if t.end <= end] or earlier
+        if start is not None and start > sentence.tok_start and before and _moved_to(
+                analysis, start):
+            out.append(PhaseTerm(before[-1].phase, start, end))
     return out
 
 
@@ -311,6 +347,7 @@ def _term_sentences(analysis: Analysis) -> set[int]:
 def _phase_terms(analysis: Analysis, sentence: Sentence) -> list[PhaseTerm]:
     terms = _named_terms(analysis, sentence)
     terms += _pronoun_terms(analysis, sentence, terms)
+    terms += _description_terms(analysis, sentence, terms)
     terms += _locative_terms(analysis, sentence, terms) + _relative_terms(analysis, sentence,
                                                                           terms)
     terms += _fronted_relative_terms(analysis, sentence, terms)

@@ -92,6 +92,7 @@ class PhasesRules:
     comparison_auxiliaries: Phrases
     coordinators: Phrases
     phase_pronouns: Phrases
+    phase_descriptions: Phrases
     phase_locatives: Phrases
     phase_relatives: Phrases
     fronted_relatives: Phrases

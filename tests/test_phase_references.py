@@ -1,0 +1,87 @@
+"""Phase changes told through a reference to the phase or to the force, in our own words:
+"the process" standing for the phase named before it, "taken out of it", and the lines of
+an entry on a page that lists forces under their names.
+
+Published Wednesday 1 April 2026.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from pipeline.extract import extract_events
+from pipeline.models import Document
+
+PUBLISHED = date(2026, 4, 1)
+
+
+def _moves(text: str):
+    events = extract_events(Document(url="probe", title="", text=text, published_date=PUBLISHED))
+    return {(e.force_id, e.phase_to, e.event_date.isoformat() if e.event_date else None)
+            for e in events if e.event_type == "phase_change"}
+
+
+DESCRIPTIONS = [
+    ("Bedfordshire Police has been in special measures since May 2024, while Norfolk and "
+     "Suffolk were both moved into the process in the spring of 2023.",
+     {("bedfordshire-police", "engage", "2024-05-01"),
+      ("norfolk-constabulary", "engage", "2023-01-01"),
+      ("suffolk-constabulary", "engage", "2023-01-01")}),
+    ("Durham Constabulary was escalated to enhanced monitoring in March. Cumbria "
+     "Constabulary was put into that process in July 2024.",
+     {("durham-constabulary", "engage", "2026-03-01"),
+      ("cumbria-constabulary", "engage", "2024-07-01")}),
+    ("Dorset Police left Engage in May 2025. Wiltshire Police was taken out of the process "
+     "in June 2025.",
+     {("dorset-police", "scan", "2025-05-01"), ("wiltshire-police", "scan", "2025-06-01")}),
+    ("Kent Police entered Engage in 2021 and was taken out of it in June 2025.",
+     {("kent-police", "engage", "2021-01-01"), ("kent-police", "scan", "2025-06-01")}),
+]
+# Another process, or a process named with no phase before it, moves nothing.
+OTHER_PROCESSES = [
+    ("Dorset Police left Engage in May 2025. Wiltshire Police began the recruitment process "
+     "in June 2025.", {("dorset-police", "scan", "2025-05-01")}),
+    ("Wiltshire Police was taken out of the process in June 2025 after the tender failed.",
+     set()),
+    ("Kent Police is in Engage. Its officers were put through the process of retraining in "
+     "June 2025.", set()),
+]
+
+ENTRIES = [
+    ("Forces under enhanced monitoring\nThe forces in Engage today.\nSurrey Police\n"
+     "In Engage since 12 August 2025\nCauses of concern: child protection\nNew Kent Police\n"
+     "In Engage since 3 September 2025\n",
+     {("surrey-police", "engage", "2025-08-12"), ("kent-police", "engage", "2025-09-03")}),
+    ("Forces in Engage\nThe list is updated monthly.\nEssex Police\nDate entered: 4 March "
+     "2025\nReason: crime recording\n",
+     {("essex-police", "engage", "2025-03-04")}),
+]
+# A line that names a second force, or a heading that is more than a name, ends the entry.
+NOT_ENTRIES = [
+    "Forces in Engage\nThe list is updated monthly.\nSurrey Police\nKent Police is "
+    "reviewed.\nIn Engage since 12 August 2025\n",
+    "Forces in Engage\nThe list is updated monthly.\nSurrey Police and its partners in "
+    "the county\nIn Engage since 12 August 2025\n",
+]
+
+
+@pytest.mark.parametrize("text,expected", DESCRIPTIONS)
+def test_a_description_of_the_phase_moves_the_force(text, expected):
+    assert _moves(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", OTHER_PROCESSES)
+def test_another_process_moves_nothing(text, expected):
+    assert _moves(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", ENTRIES)
+def test_an_entry_line_is_about_the_force_heading_it(text, expected):
+    assert _moves(text) == expected
+
+
+@pytest.mark.parametrize("text", NOT_ENTRIES)
+def test_an_entry_ends_where_another_force_or_a_longer_heading_stands(text):
+    assert ("surrey-police", "engage", "2025-08-12") not in _moves(text)
