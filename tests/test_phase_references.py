@@ -60,6 +60,9 @@ ENTRIES = [
 ]
 # A line that names a second force, or a heading that is more than a name, ends the entry.
 NOT_ENTRIES = [
+    # A section's title under the last entry gives its force no undated move.
+    "Forces in Engage\nThe list is updated monthly.\nSurrey Police\nCauses of concern: "
+    "child protection\nReturned to Scan in the last 12 months\n",
     "Forces in Engage\nThe list is updated monthly.\nSurrey Police\nKent Police is "
     "reviewed.\nIn Engage since 12 August 2025\n",
     "Forces in Engage\nThe list is updated monthly.\nSurrey Police and its partners in "
@@ -84,4 +87,4 @@ def test_an_entry_line_is_about_the_force_heading_it(text, expected):
 
 @pytest.mark.parametrize("text", NOT_ENTRIES)
 def test_an_entry_ends_where_another_force_or_a_longer_heading_stands(text):
-    assert ("surrey-police", "engage", "2025-08-12") not in _moves(text)
+    assert not {m for m in _moves(text) if m[0] == "surrey-police"}

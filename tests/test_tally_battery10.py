@@ -332,6 +332,14 @@ MECHANISMS = [
      "Wiltshire Police | 6 | 6 | 0\n"
      "Total | 14 | 11 | 3",
      {("dorset-police", REC, 8, 5, 3), ("wiltshire-police", REC, 6, 6, 0)}),
+    # "So many of so many" in a status column: the part and the whole.
+    ("Forces that have left Engage\n"
+     "Force | Left Engage | Causes of concern closed\n"
+     "Dorset Police | 3 May 2025 | 2 of 2\n"
+     "Wiltshire Police | 9 June 2025 | 3 out of 4",
+     {("dorset-police", COC, 2, 2, 0), ("wiltshire-police", COC, 4, 3, 1)}),
+    # A part larger than its whole, or a whole column's "of", is no such count.
+    ("Force | Causes of concern closed\nDorset Police | 5 of 2", set()),
     ("Gwent Police inspection grades\nArea | Grade\nInvestigating crime | Inadequate\n"
      "Protecting vulnerable people | Adequate", set()),
     ("Gwent Police findings\nFinding | 2023 | 2024\nRecommendations | 12 | 9", set()),

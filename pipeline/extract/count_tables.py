@@ -86,6 +86,36 @@ def _count(analysis: Analysis, cell: Cell) -> int | None:
     return number_at(analysis, cell.tok_start)
 
 
+def _part_of(analysis: Analysis, cell: Cell) -> tuple[int, int] | None:
+    """"2 of 2", "3 out of 5" in a status column: so many of the whole set."""
+    words = lower_words(analysis.doc, cell.tok_start, cell.tok_end)
+    for link in analysis.rules.counts.part_of:
+        size = len(link.split())
+        if len(words) == size + 2 and " ".join(words[1:-1]) == link:
+            part = number_at(analysis, cell.tok_start)
+            whole = number_at(analysis, cell.tok_end - 1)
+            if part is not None and whole is not None and part <= whole:
+                return part, whole
+    return None
+
+
+def _values(analysis: Analysis, row: Row, columns: _Columns) -> dict[str, int]:
+    """Each column's count in a row; "2 of 2" under "Closed" also gives the whole."""
+    values: dict[str, int] = {}
+    for column, role in columns.roles.items():
+        if column >= len(row.cells):
+            continue
+        cell = row.cells[column]
+        value = _count(analysis, cell)
+        if value is None and role in (Status.CLOSED, Status.OPEN) and (
+                parts := _part_of(analysis, cell)) is not None:
+            value = parts[0]
+            values.setdefault(_Role.TOTAL, parts[1])
+        if value is not None:
+            values[role] = value
+    return values
+
+
 def _row_force(analysis: Analysis, label: Cell) -> str | None:
     """The police force a row names ("Kent Police | 3 | 3"); not a fire and rescue service,
     nor a force with no findings process."""
@@ -104,9 +134,7 @@ def _row_tally(analysis: Analysis, row: Row, columns: _Columns) -> Tally | None:
         return None  # a row of another kind under a header that names one
     force_id = finding_force(analysis, sentence, label.tok_start) if (
         columns.kind is None) else _row_force(analysis, label)
-    values = {role: value for column, role in columns.roles.items()
-              if column < len(row.cells) and (value := _count(analysis, row.cells[column]))
-              is not None}
+    values = _values(analysis, row, columns)
     if force_id is None or not set(values) - {_Role.PARTIAL}:
         return None
     tally = Tally(kind, force_id, sentence, row.start, row.end, label.tok_start,

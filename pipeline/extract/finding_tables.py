@@ -106,7 +106,12 @@ def _status_column(analysis: Analysis, header: Row) -> int | None:
 
 
 def _is_count(analysis: Analysis, cell: Cell) -> bool:
-    return cell.tok_end - cell.tok_start == 1 and number_at(analysis, cell.tok_start) is not None
+    """A number, or so many of so many ("2 of 2", "3 out of 5"): a count, never a finding."""
+    doc = analysis.doc
+    links = {word for link in analysis.rules.counts.part_of for word in link.split()}
+    tokens = [i for i in range(cell.tok_start, cell.tok_end) if not doc[i].is_space]
+    numbers = [i for i in tokens if number_at(analysis, i) is not None]
+    return bool(numbers) and all(i in numbers or doc[i].lower_ in links for i in tokens)
 
 
 def _cell_status(analysis: Analysis, cell: Cell) -> str | None:

@@ -23,7 +23,7 @@ from pipeline.extract.anchoring import Anchors, closest_date
 from pipeline.extract.clauses import clause_end, clause_start, has_phrase, lower_words
 from pipeline.extract.context import Analysis, DateMention, Sentence
 from pipeline.extract.evidence import sentence_event
-from pipeline.extract.force_scope import Refer, forces_of, out_of_scope
+from pipeline.extract.force_scope import Refer, entry_heading, forces_of, out_of_scope
 from pipeline.extract.inspections import INSPECTION_MATCHER
 from pipeline.extract.phase_comparisons import compared_moves
 from pipeline.extract.phase_cues import (
@@ -585,9 +585,19 @@ def _move_events(analysis: Analysis, clause: MoveClause, forces: list[str], date
     view, term, move = clause.view, clause.term, clause.move
     if not clause.named:
         return _listed_later(analysis, view.sentence, clause.span[0], term, move, dated)
+    if dated[0] is None and _entry_line(analysis, view.sentence, forces):
+        return []  # "Returned to Scan in the last year" under an entry: a section's title
     found = _elliptical_exit(analysis, view, term, forces) if (
         move.direction == Direction.ENTER) else []
     return found + _events(analysis, view.sentence, forces, move, dated, clause.inferred)
+
+
+def _entry_line(analysis: Analysis, sentence: Sentence, forces: list[str]) -> bool:
+    """Whether a line that names no force is about one only as a line of the entry under
+    the force's name: the lines of a list's entry give moves with their dates ("In Engage
+    since 12 August 2025"), never undated ones."""
+    return not analysis.forces_between(sentence.tok_start, sentence.tok_end) and (
+        entry_heading(analysis, sentence) in forces)
 
 
 def _merge_moves(analysis: Analysis, found: list[tuple[Event, bool]]) -> list[Event]:
