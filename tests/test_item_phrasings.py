@@ -370,6 +370,18 @@ REFERRED_CASES = [
      [("suffolk-constabulary", REC, "closed", "custody"),
       ("suffolk-constabulary", REC, "closed", "vetting"),
       ("suffolk-constabulary", REC, "closed", "training")]),
+    # "They cover", and the finding named again after its determiner.
+    ("Durham Constabulary was moved into Engage after inspectors raised two causes of "
+     "concern. They cover the handling of 101 calls and the supervision of detectives.",
+     [("durham-constabulary", COC, "open", "the handling of 101 calls"),
+      ("durham-constabulary", COC, "open", "the supervision of detectives")]),
+    ("Dorset Police was moved into Engage after inspectors raised two causes of concern. The "
+     "causes of concern cover missing children and stalking cases.",
+     [("dorset-police", COC, "open", "missing children"),
+      ("dorset-police", COC, "open", "stalking cases")]),
+    # The same opening over a count of something else names no finding.
+    ("Dorset Police was moved into Engage after inspectors raised two causes of concern. The "
+     "officers cover the north and the west of the county.", []),
     # An ordinal refers to the set a sentence counts, not to a set that only qualifies it.
     ("At that point Kent Police had three causes of concern, with 14 recommendations between "
      "them. The first, on call handling, was closed in June. The second, on vetting, remains "

@@ -15,7 +15,7 @@ from pipeline.extract.clauses import clause_end, has_phrase, lower_words, phrase
 from pipeline.extract.context import Analysis, Sentence
 from pipeline.extract.counts import Tally, number_at
 from pipeline.extract.finding_antecedents import pronoun_count
-from pipeline.extract.finding_mentions import Finding, finding_force, findings_in
+from pipeline.extract.finding_mentions import Finding, Matcher, finding_force, findings_in
 from pipeline.extract.finding_remainders import finding_counts, left_open
 from pipeline.extract.items import Item, Source, in_background
 from pipeline.extract.status import cached_words, status_in
@@ -195,7 +195,7 @@ def pronoun_items(analysis: Analysis, sentence: Sentence) -> list[Item]:
     rec = analysis.rules.recommendations
     tokens = _words(analysis, sentence)
     words = [w for _, w in tokens]
-    opening = _plural_reference(analysis, words)
+    opening = _plural_reference(analysis, tokens)
     if sentence.index == 0 or not opening or sentence.text.rstrip().endswith(":"):
         return []
     size = phrase_length_at(words, opening, list(rec.listing_leads))
@@ -222,16 +222,23 @@ def pronoun_items(analysis: Analysis, sentence: Sentence) -> list[Item]:
                  group=f"pronoun-{sentence.index}") for p in parts]
 
 
-def _plural_reference(analysis: Analysis, words: list[str]) -> int:
+def _plural_reference(analysis: Analysis, tokens: list[tuple[int, str]]) -> int:
     """How many words open a sentence with a reference to findings counted before it:
     "They relate to …" (one), "The causes related to …", "These recommendations cover …"
-    (two); 0 for none."""
+    (two), "The causes of concern cover …" (the finding's name after the determiner); 0 for
+    none."""
     rec = analysis.rules.recommendations
+    words = [w for _, w in tokens]
     if words and words[0] in rec.list_back_references:
         return 1
     determiners = set(analysis.rules.counts.determiners) | set(rec.list_back_references)
-    return 2 if len(words) > 1 and words[0] in determiners and words[1] in (
-        rec.plural_heads) else 0
+    if len(words) < 2 or words[0] not in determiners:
+        return 0
+    named = next((end for _, start, end in analysis.matches(Matcher.FINDINGS)
+                  if start == tokens[1][0]), None)
+    if named is not None:
+        return 1 + sum(1 for i, _ in tokens if tokens[1][0] <= i < named)
+    return 2 if words[1] in rec.plural_heads else 0
 
 
 def _qualifying(analysis: Analysis, finding: Finding) -> bool:
