@@ -379,6 +379,14 @@ REFERRED_CASES = [
      "causes of concern cover missing children and stalking cases.",
      [("dorset-police", COC, "open", "missing children"),
       ("dorset-police", COC, "open", "stalking cases")]),
+    # The force the findings are about, then a colon and their list.
+    ("Inspectors raised two causes of concern about Lincolnshire Police: the handling of "
+     "101 calls and the supervision of detectives.",
+     [("lincolnshire-police", COC, "open", "the handling of 101 calls"),
+      ("lincolnshire-police", COC, "open", "the supervision of detectives")]),
+    # … but a list of when, not of what, names none.
+    ("Inspectors raised two causes of concern about Lincolnshire Police: one in 2021 and "
+     "one in 2023.", []),
     # The same opening over a count of something else names no finding.
     ("Dorset Police was moved into Engage after inspectors raised two causes of concern. The "
      "officers cover the north and the west of the county.", []),

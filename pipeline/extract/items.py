@@ -39,6 +39,7 @@ from pipeline.extract.subjects import (
     names_only_a_force,
     only_references,
     opens_with_a_force,
+    past_the_force,
     plural_predicate_subjects,
     predicate_subject,
     relative_subject,
@@ -368,12 +369,16 @@ def finding_subjects(analysis: Analysis, finding: Finding) -> tuple[list[str], i
     if how == Intro.PREDICATE:
         after = finding.end  # "remain open: A, and B": the status stands before the list
     subjects, _, _ = _span_subjects(analysis, finding, start, end, how, leads)
+    if past_the_force(analysis, start, end) != start and not all(
+            long_enough(analysis, s) for s in subjects):
+        subjects = []  # "about Kent Police: one in 2021 and one in 2023" names none
     return subjects, after, how
 
 
 def _span_subjects(analysis: Analysis, finding: Finding, start: int, end: int, how: str,
                    leads: list[str]) -> tuple[list[str], int, str]:
     rec = analysis.rules.recommendations
+    start = past_the_force(analysis, start, end)
     if names_only_a_force(analysis, start, end) or opens_with_a_force(analysis, start, end):
         return [], end, how
     raw = span_text(analysis, start, end)

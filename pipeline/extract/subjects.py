@@ -618,6 +618,22 @@ def names_only_a_force(analysis: Analysis, start: int, end: int) -> bool:
     return bool(mentions) and covered == len(words)
 
 
+def past_the_force(analysis: Analysis, start: int, end: int) -> int:
+    """"… raised three causes of concern about Kent Police: call handling, …": where the
+    subjects start when the lead's words are the force and a colon before the list (else
+    `start`)."""
+    articles = set(analysis.rules.recommendations.articles)
+    k = start
+    while k < end and analysis.doc[k].lower_ in articles:
+        k += 1
+    first = next((m for m in analysis.forces_between(k, end) if m.tok_start == k), None)
+    colons = analysis.rules.recommendations.force_list_colons
+    if first is not None and first.tok_end + 1 < end and analysis.doc[first.tok_end].text in (
+            colons):
+        return first.tok_end + 1
+    return start
+
+
 def opens_with_a_force(analysis: Analysis, start: int, end: int) -> bool:
     """"… raised about Thames Valley Police, following a revisit in May": the force a
     finding is about, then an aside, names whom the finding is about and nothing else."""

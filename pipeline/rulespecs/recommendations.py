@@ -73,6 +73,7 @@ class RecommendationsRules:
     copulas: Phrases
     as_verbs: Phrases
     copular_subject_starts: Phrases
+    force_list_colons: Phrases
     copular_closed: Phrases
     apposition_not_starts: Phrases
     apposition_clause_words: Phrases
