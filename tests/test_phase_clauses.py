@@ -30,6 +30,10 @@ MONTH_NOT_MODAL = [
     ("Twelve months ago, in May 2023, we were moved into enhanced monitoring, Kent Police "
      "said.",
      {("kent-police", "engage", "2023-05-01", "month")}),
+    # A span whose first month is May: neither end is speculation.
+    ("Durham Constabulary was in Engage between May 2019 and March 2020.",
+     {("durham-constabulary", "engage", "2019-05-01", "month"),
+      ("durham-constabulary", "scan", "2020-03-01", "month")}),
 ]
 # "may" as a modal still makes speculation.
 MODAL_MAY = "Kent Police may be placed into Engage in June."
