@@ -387,6 +387,18 @@ REFERRED_CASES = [
     # … but a list of when, not of what, names none.
     ("Inspectors raised two causes of concern about Lincolnshire Police: one in 2021 and "
      "one in 2023.", []),
+    # An aside between dashes that lists as many as the count names them.
+    ("Cumbria Constabulary had two causes of concern. Both causes of concern – the "
+     "handling of 999 calls and the vetting of recruits – have now been closed.",
+     [("cumbria-constabulary", COC, "closed", "the handling of 999 calls"),
+      ("cumbria-constabulary", COC, "closed", "the vetting of recruits")]),
+    # … but an aside that says when, or what else, names none.
+    ("Cumbria Constabulary had two causes of concern. The two causes of concern – both "
+     "raised in 2022 – have now been closed.", []),
+    ("Cumbria Constabulary had two causes of concern – one raised in 2021 and one in 2022 – "
+     "when it entered Engage.", []),
+    ("Cumbria Constabulary has three recommendations – the most of any force – still open.",
+     []),
     # The same opening over a count of something else names no finding.
     ("Dorset Police was moved into Engage after inspectors raised two causes of concern. The "
      "officers cover the north and the west of the county.", []),

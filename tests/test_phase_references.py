@@ -70,6 +70,23 @@ NOT_ENTRIES = [
 ]
 
 
+# A move that is today's news keeps today's date when a duration agrees with its year, and
+# takes the duration's year when it does not.
+DURATIONS = [
+    ("The commissioner has welcomed the decision to take Dorset Police out of enhanced "
+     "monitoring, nearly two years after the force was placed in it in June 2024.",
+     {("dorset-police", "scan", "2026-04-01"), ("dorset-police", "engage", "2024-06-01")}),
+    ("Dorset Police is no longer in enhanced monitoring, two years after the force was "
+     "placed in it in June 2022.",
+     {("dorset-police", "scan", "2024-01-01"), ("dorset-police", "engage", "2022-06-01")}),
+]
+
+
+@pytest.mark.parametrize("text,expected", DURATIONS)
+def test_a_duration_dates_a_move_only_where_today_disagrees(text, expected):
+    assert _moves(text) == expected
+
+
 @pytest.mark.parametrize("text,expected", DESCRIPTIONS)
 def test_a_description_of_the_phase_moves_the_force(text, expected):
     assert _moves(text) == expected

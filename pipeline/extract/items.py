@@ -365,7 +365,7 @@ def finding_subjects(analysis: Analysis, finding: Finding) -> tuple[list[str], i
             analysis, finding) or predicate_subject(analysis, finding)
         return ([subject] if subject else []), finding.end, Intro.NONE
     start, end, how = span
-    after = end + 1 if how == Intro.DASH else end  # the verb after "– on A and on B –"
+    after = end + 1 if how in (Intro.DASH, Intro.DASH_LIST) else end  # the verb after "– A –"
     if how == Intro.PREDICATE:
         after = finding.end  # "remain open: A, and B": the status stands before the list
     subjects, _, _ = _span_subjects(analysis, finding, start, end, how, leads)
@@ -382,6 +382,8 @@ def _span_subjects(analysis: Analysis, finding: Finding, start: int, end: int, h
     if names_only_a_force(analysis, start, end) or opens_with_a_force(analysis, start, end):
         return [], end, how
     raw = span_text(analysis, start, end)
+    if how == Intro.DASH_LIST:
+        return _dash_list(analysis, finding, raw), end, how
     if how == Intro.EACH:
         named = [p for p in (clean_subject(analysis, q) for q in members(analysis, raw)) if p]
         count = count_before(analysis, finding)
@@ -419,6 +421,24 @@ def _span_subjects(analysis: Analysis, finding: Finding, start: int, end: int, h
         return [], end, how  # "Causes of concern: one down, one to go" counts, names none
     parts = parts[:1] + [_without_lead(q, leads) for q in parts[1:]]
     return [p for p in (clean_subject(analysis, q) for q in parts) if p], end, how
+
+
+def _dash_list(analysis: Analysis, finding: Finding, raw: str) -> list[str]:
+    """"Both causes of concern – call handling and crime data integrity – have been
+    closed": an aside with no lead-in names a counted finding's members only when it lists
+    as many as the count, none of them a count itself ("– one in 2021 and one in 2022 –")."""
+    count = count_before(analysis, finding)
+    subject = clean_subject(analysis, raw)
+    if subject is None or count is None or count < 2:
+        return []
+    parts = [p for p in (clean_subject(analysis, q) for q in split_subjects(
+        analysis, subject, count, tuple(analysis.rules.recommendations.clause_subject_openers)))
+        if p]
+    numbers = analysis.rules.numbers.numbers
+    if len(parts) != count or any(p.split()[0].lower() in numbers or p.split()[0].isdigit()
+                                  for p in parts):
+        return []
+    return parts
 
 
 def _relative_after(analysis: Analysis, finding: Finding) -> bool:

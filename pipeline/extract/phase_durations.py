@@ -159,8 +159,10 @@ def _dated(analysis: Analysis, found: list[tuple[Event, bool]], event: Event,
         if not before:
             return event, inferred
         other, sign = before[-1].value, 1
-    return replace(event, event_date=_shift(other, sign * durations[0].months),
-                   date_precision=Precision.YEAR), False
+    shifted = _shift(other, sign * durations[0].months)
+    if event.event_date is not None and event.event_date.year == shifted.year:
+        return event, inferred  # today's news, and the duration agrees: today is the finer
+    return replace(event, event_date=shifted, date_precision=Precision.YEAR), False
 
 
 def _stays(analysis: Analysis, found: list[tuple[Event, bool]]) -> list[tuple[Event, bool]]:

@@ -30,6 +30,7 @@ class Intro(StrEnum):
     PREDICATE = auto()  # "Two causes of concern remain open: …": a status, then the list
     PAREN = auto()  # "(A, and B)"
     DASH = auto()  # "– on A and on B –"
+    DASH_LIST = auto()  # "both causes of concern – A and B –": the aside is the list
     EACH = auto()  # ", one about A and one about B": each member named in turn
     STATED = auto()  # "…: that the force X, and that it Y": what recommendations ask for
     NONE = auto()  # no lead-in: a relative clause, an apposition or nothing
@@ -344,6 +345,8 @@ def subject_start(analysis: Analysis, finding: Finding, leads: list[str]
         return None if pointer else (k + 1, Intro.PAREN)
     if not offset and aside_end(analysis, k, end) is not None:
         size = _lead_length(words[1:], leads)  # "– on A, and on B –"
+        if size is None and finding.plural:
+            return k + 1, Intro.DASH_LIST
         return None if size is None else (k + 1 + size, Intro.DASH)
     size = _lead_length(words[offset:], leads)
     return None if size is None else (k + offset + size, Intro.LEAD)
@@ -392,7 +395,7 @@ def subject_end(analysis: Analysis, finding: Finding, start: int, how: str = Int
     sentence = finding.sentence
     if how == Intro.PAREN:
         return clause_end(doc, sentence.tok_end, start, {")"})
-    if how == Intro.DASH:
+    if how in (Intro.DASH, Intro.DASH_LIST):
         return clause_end(doc, sentence.tok_end, start, set(rec.aside_dashes))
     if how == Intro.EACH:
         later = [f.start for f in findings_in(analysis, sentence) if f.start >= start]
