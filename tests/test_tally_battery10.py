@@ -332,6 +332,20 @@ MECHANISMS = [
      "Wiltshire Police | 6 | 6 | 0\n"
      "Total | 14 | 11 | 3",
      {("dorset-police", REC, 8, 5, 3), ("wiltshire-police", REC, 6, 6, 0)}),
+    # Closing the last ones of a set closes the set; other closures count only themselves.
+    ("At a revisit in May, inspectors closed the last three of the seven recommendations "
+     "they had made to Dorset Police.", {("dorset-police", REC, 7, 7, 0)}),
+    ("Wiltshire Police has now closed the remaining two of its five causes of concern.",
+     {("wiltshire-police", COC, 5, 5, 0)}),
+    ("Wiltshire Police closed the other three of the seven recommendations.",
+     {("wiltshire-police", REC, 7, 3, 4)}),
+    ("The last three of the seven recommendations made to Dorset Police remain open.",
+     {("dorset-police", REC, 7, 4, 3)}),
+    # A month that is also a modal verb blocks no closure; the modal still does.
+    ("In May, inspectors closed three of the seven recommendations they had made to Dorset "
+     "Police.", {("dorset-police", REC, 7, 3, 4)}),
+    ("Inspectors may close three of the seven recommendations made to Dorset Police.",
+     set()),
     # "So many of so many" in a status column: the part and the whole.
     ("Forces that have left Engage\n"
      "Force | Left Engage | Causes of concern closed\n"

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum, auto
@@ -24,6 +25,7 @@ from pipeline.extract import dates as date_resolver
 from pipeline.extract.clauses import lower_words, token_column, token_lowers, word_positions
 from pipeline.extract.gazetteer import MentionKind
 from pipeline.extract.nlp import Toolkit
+from pipeline.extract.story_dates import story_date, story_datelines
 
 # Words after a force name read for what it is part of ("… Fire and Rescue Service",
 # "… Police and Crime Commissioner").
@@ -103,6 +105,8 @@ class Analysis:
     _date_starts: list[int] = field(default_factory=list)
     _matches: dict = field(default_factory=dict)
     cache: dict = field(default_factory=dict)  # per-document results extractors share
+    # On a listing page, each story's date line: (its first token, its date).
+    story_dates: list[tuple[int, date]] = field(default_factory=list)
 
     @property
     def rules(self):
@@ -133,6 +137,12 @@ class Analysis:
     def positions_in(self, words: list[str] | set[str], sentence: Sentence) -> list[int]:
         found = self.positions(words)
         return found[bisect_left(found, sentence.tok_start):bisect_left(found, sentence.tok_end)]
+
+    def reference_at(self, token_index: int) -> tuple[date | None, str | None]:
+        """What today's news is dated by: the story's date line on a listing page, else the
+        document's reference."""
+        day = story_date(self.story_dates, token_index)
+        return (day, Precision.DAY) if day else self.reference
 
     def sentence_of(self, token_index: int) -> Sentence:
         return self.sentences[self.token_sentence[token_index]]
@@ -406,12 +416,31 @@ def _force_mentions(doc: Doc, toolkit: Toolkit, titles: list[tuple[str, int, int
 
 
 def _date_mentions(doc: Doc, toolkit: Toolkit, published: date | None,
-                   reference: tuple[date | None, str | None]) -> list[DateMention]:
+                   reference: tuple[date | None, str | None], sentences: list[Sentence]
+                   ) -> tuple[list[DateMention], list[tuple[int, date]]]:
+    """The date phrases, resolved against the publication date, or on a listing page
+    against the date line of the story each stands in (pipeline/extract/story_dates.py);
+    and those date lines."""
     vocab = doc.vocab
-    spans = [Span(doc, s, e, label=vocab.strings[m]) for m, s, e in toolkit.matchers.dates(doc)]
+    spans = sorted(filter_spans([Span(doc, s, e, label=vocab.strings[m])
+                                 for m, s, e in toolkit.matchers.dates(doc)]),
+                   key=lambda s: s.start)
+    found = _resolved(doc, toolkit, spans, lambda _: published, reference)
+    datelines = story_datelines(doc, sentences, found)
+    if not datelines:
+        return found, []
+    anchored = _resolved(doc, toolkit, spans,
+                         lambda start: story_date(datelines, start) or published, reference)
+    return anchored, datelines
+
+
+def _resolved(doc: Doc, toolkit: Toolkit, spans: list[Span],
+              anchor: Callable[[int], date | None],
+              reference: tuple[date | None, str | None]) -> list[DateMention]:
     out = []
     earlier = None  # the last date the text gave: what "that year" refers to
-    for span in sorted(filter_spans(spans), key=lambda s: s.start):
+    for span in spans:
+        published = anchor(span.start)
         words = [t.text for t in span]
         label = span.label_
         since_words = toolkit.rules.dates.since_words
@@ -438,10 +467,11 @@ def analyse(text: str, published: date | None, toolkit: Toolkit, doc: Doc | None
     forces = _force_mentions(doc, toolkit, titles)
     reference = ((published, Precision.DAY) if published
                  else date_resolver.url_date(url, toolkit.rules))
+    dates, datelines = _date_mentions(doc, toolkit, published, reference, sentences)
     analysis = Analysis(
         text=text, doc=doc, published=published, toolkit=toolkit, sentences=sentences,
-        token_sentence=token_sentence, forces=forces,
-        dates=_date_mentions(doc, toolkit, published, reference), reference=reference,
+        token_sentence=token_sentence, forces=forces, dates=dates, reference=reference,
+        story_dates=datelines,
     )
     analysis.strong_counts = Counter(m.force_id for m in forces
                                      if m.kind == MentionKind.STRONG and not m.compared)

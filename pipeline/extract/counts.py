@@ -86,6 +86,7 @@ class Count:
     is_total: bool = False  # "of the four causes of concern"
     every: bool = False  # "all four", "both"
     remaining: bool = False  # "the remaining two"
+    completes: bool = False  # "the last three of the seven": closing them closes the set
     exception: bool = False  # "all but one of the five"
     back_reference: bool = False  # "three of these"
     relative: bool = False  # "five of which"
@@ -343,6 +344,7 @@ def _read_left(window: _Window, count: Count) -> None:
         count.exception, count.every = True, False
     if left and left[-1] in rules.counts.remaining_words + rules.counts.leaving_words:
         count.remaining = True  # "the remaining two", "… closed, leaving three"
+        count.completes = left[-1] in rules.counts.completing_words
     if phrase_ends_at(words, position, rules.counts.additive_before):
         count.additive = True
 
@@ -1011,6 +1013,10 @@ def _add(tally: Tally, count: Count) -> None:
         return
     if count.every:
         tally.total = count.value
+    if count.status == Status.CLOSED and count.completes and count.whole is not None and (
+            tally.closed is None):
+        tally.total, tally.closed = count.whole, count.whole  # "closed the last three of the
+        return  # seven": the others were closed before
     if count.status == Status.CLOSED:
         tally.closed = (tally.closed or 0) + count.value
     else:

@@ -442,7 +442,7 @@ def _move_date(analysis: Analysis, view: View, term: PhaseTerm, move: Move, star
         analysis.is_heading(view.sentence))
     if listed or background or not current:
         return (None, None), True
-    reference, precision = analysis.reference
+    reference, precision = analysis.reference_at(view.sentence.tok_start)
     return (reference, precision if reference else None), True
 
 

@@ -77,6 +77,18 @@ def _positions(analysis: Analysis, start: int, end: int) -> list[tuple[int, str]
             if words[i] is not None]
 
 
+def _undated(analysis: Analysis, start: int, end: int) -> list[tuple[int, str]]:
+    """_positions without the words of a date phrase: "In May, HMICFRS closed three" has no
+    modal, and a month is never a negation."""
+    start = max(start, 0)
+    if start >= min(end, len(analysis.doc)):
+        return []
+    opening = analysis.sentence_of(start).tok_start  # a phrase may begin before `start`
+    dated = {i for d in analysis.date_phrases_between(opening, len(analysis.doc))
+             if d.tok_start < end for i in range(d.tok_start, d.tok_end)}
+    return [(i, w) for i, w in _positions(analysis, start, end) if i not in dated]
+
+
 def cached_words(analysis: Analysis) -> list[str | None]:
     """The document's lower-case words by token (None for whitespace), computed once."""
     words = analysis.doc.user_data.get("lower_words")
@@ -109,7 +121,7 @@ def _governed(analysis: Analysis, words_of: StatusWords, token: int, status: str
               context_start: int, tally: bool = False) -> str | None:
     """The status a word at `token` gives once negation and irrealis frames are read; a
     closing word said only in part leaves one item open, and a count undecided."""
-    near = [w for _, w in _positions(analysis, max(context_start, token - _NEAR), token)]
+    near = [w for _, w in _undated(analysis, max(context_start, token - _NEAR), token)]
     if words_of.partial & set(near):
         return None if tally or status != Status.CLOSED else Status.OPEN
     if status == Status.CLOSED and _irrealis(analysis, words_of, token, context_start, near):
@@ -137,8 +149,8 @@ def _irrealis(analysis: Analysis, words_of: StatusWords, token: int, context_sta
                 continue  # "found that the cause of concern could be closed"
         if word in words_of.near_blockers and not words_of.decisions & set(near[:k]):
             return True
-    clause = [w for _, w in _positions(analysis, max(context_start, token - words_of.reach),
-                                       token)]
+    clause = [w for _, w in _undated(analysis, max(context_start, token - words_of.reach),
+                                     token)]
     return bool(words_of.clause_blockers & set(clause))
 
 
@@ -202,7 +214,7 @@ def closing_ahead(analysis: Analysis, start: int, end: int, context_start: int) 
     words = [w for _, w in positions]
     for p, status in _matches(words, words_of, tally=True, background=False):
         token = positions[p][0]
-        near = [w for _, w in _positions(analysis, max(context_start, token - _NEAR), token)]
+        near = [w for _, w in _undated(analysis, max(context_start, token - _NEAR), token)]
         if status == Status.CLOSED and not (words_of.negations | words_of.partial) & set(
                 near) and _irrealis(analysis, words_of, token, context_start, near):
             return True

@@ -31,6 +31,7 @@ class CountsRules:
     elliptic_followers: Phrases
     additive_before: Phrases
     remaining_words: Phrases
+    completing_words: Phrases
     leaving_words: Phrases
     predicate_breaks: Phrases
     clause_conjunctions: Phrases
