@@ -133,3 +133,12 @@ def test_a_date_listed_after_a_title_is_its_publication_date():
     text = ("Kent Police: cause of concern revisit letter – 5 May 2023\n"
             "We revisited Kent Police in April 2023 to check its progress.")
     assert _inspections(text) == {("kent-police", "2023-04-01", "month")}
+
+
+def test_a_date_in_brackets_after_a_title_is_its_publication_date():
+    text = ("Surrey Police: Engage revisit letter (June 2023)\n"
+            "We revisited Surrey Police in May 2023 to check its progress.")
+    assert _inspections(text) == {("surrey-police", "2023-05-01", "month")}
+    # Alone, the letter's date still stands in for the revisit's.
+    assert _inspections("Surrey Police: Engage revisit letter (June 2023)\nThe letter sets "
+                        "out what we found.") == {("surrey-police", "2023-06-01", "month")}

@@ -447,7 +447,8 @@ def _source(analysis: Analysis, mention: DateMention, trigger: tuple[int, int],
     else:
         near += lower_words(doc, mention.tok_end, trigger[0])
     sentence_end = analysis.sentence_of(mention.tok_start).tok_end
-    listed = not lower_words(doc, mention.tok_end, sentence_end) and bool(
+    listed = set(lower_words(doc, mention.tok_end, sentence_end)) <= set(
+        spec.listing_closers) and bool(
         set(lower_words(doc, mention.tok_start - 1, mention.tok_start)) & set(
             spec.listing_dashes))  # "Kent Police: revisit letter – 5 May 2023"
     publication = report or listed or bool(set(near) & set(spec.publication_words))

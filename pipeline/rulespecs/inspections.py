@@ -29,6 +29,7 @@ class InspectionsRules:
     generic_words: Phrases
     publication_words: Phrases
     listing_dashes: Phrases
+    listing_closers: Phrases
     dateline_lead: int
     publication_window: int
     story_subjects: Phrases
