@@ -442,3 +442,28 @@ CONCERN_LIST_CASES = [
                          ids=[c[0][:45] for c in CONCERN_LIST_CASES])
 def test_concern_lists(text, expected):
     test_item_phrasings(text, expected)
+
+
+STATUS_LIST_CASES = [
+    # Lines that open with a status head the lists of the set counted just before; a list
+    # between them does not break the account.
+    ("Inspectors have closed three of the five recommendations made to Norfolk "
+     "Constabulary.\nClosed since the last letter:\n(a) the vetting of new recruits;\n(b) the "
+     "recording of crime reported online.\nStill open, for now:\n(c) the supervision of "
+     "neighbourhood teams.",
+     [("norfolk-constabulary", REC, "closed", "the vetting of new recruits"),
+      ("norfolk-constabulary", REC, "closed", "the recording of crime reported online"),
+      ("norfolk-constabulary", REC, "open", "the supervision of neighbourhood teams")]),
+    # A status word that qualifies a noun, or a minutes' decision heading, heads no such list.
+    ("Norfolk Constabulary has closed three of its five recommendations.\nOpen days this "
+     "summer:\n- Norwich station on 3 June\n- Thetford station on 10 June", []),
+    ("The panel noted the five recommendations made to Norfolk Constabulary.\nRESOLVED:\n"
+     "(i) That the update on the constabulary be noted.\n(ii) That a further report be "
+     "brought in June.", []),
+]
+
+
+@pytest.mark.parametrize("text,expected", STATUS_LIST_CASES,
+                         ids=[c[0][:45] for c in STATUS_LIST_CASES])
+def test_status_headed_lists(text, expected):
+    test_item_phrasings(text, expected)

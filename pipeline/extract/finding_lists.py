@@ -50,6 +50,8 @@ _FINAL_MARKS = ".!?"
 _CLAUSE_BREAKS = frozenset(";,")
 _CONNECTIVE_REACH = 8  # "following a series of inspections that raised concerns about …"
 BADGE_WORDS = 2  # words of a status label set after a list item ("In progress")
+STATUS_INTRO_WORDS = 8  # words at most of a status line over a list ("Still open, among others:")
+STATUS_LEAD_WORDS = 2  # the status opens that line ("Closed since …", "Still open")
 
 
 def enters_engage(analysis: Analysis, sentence: Sentence) -> bool:
@@ -274,9 +276,52 @@ def _list_frame(analysis: Analysis, intro_index: int, bullets: int = 0
         return kind, status, Source.LIST
     if _refers_back(analysis, intro):
         return _referred_frame(analysis, intro, words)
+    status_frame = _status_frame(analysis, intro)
+    if status_frame is not None:
+        return status_frame
     if _recommends(analysis, words) and _finding_before(analysis, intro_index):
         return FindingKind.RECOMMENDATION, None, Source.LIST
     return None
+
+
+def _status_frame(analysis: Analysis, intro: Sentence) -> tuple[str, str, str] | None:
+    """"… seven of the 12 recommendations have now been closed." then "Closed since the last
+    letter:" and "Still open:", each over a list: a line that opens with a status and ends
+    with a colon, naming no finding, lists findings of the kind named just before, with
+    that status."""
+    if not intro.text.rstrip().endswith(":") or len(lower_words(
+            analysis.doc, intro.tok_start, intro.tok_end)) > STATUS_INTRO_WORDS:
+        return None
+    status = status_in(analysis, intro.tok_start, intro.tok_end)
+    opening = status_in(analysis, intro.tok_start, min(intro.tok_start + STATUS_LEAD_WORDS,
+                                                       intro.tok_end))
+    if status is None or opening != status or not _status_stands_alone(analysis, intro):
+        return None
+    window = analysis.rules.recommendations.parent_window
+    before, lines = [], 0
+    for sentence in reversed(analysis.sentences[:intro.index]):
+        lines += not sentence.is_list_item  # a list before is part of the same account
+        if lines > window:
+            break
+        before.insert(0, sentence)
+    earlier = [f for s in before for f in findings_in(analysis, s)]
+    counted = [f for f in earlier if count_before(analysis, f) is not None]  # the set split
+    named = counted or earlier
+    return (named[-1].kind, status, Source.LIST) if named else None
+
+
+def _status_stands_alone(analysis: Analysis, intro: Sentence) -> bool:
+    """Whether the status word the line opens with stands as a predicate: nothing after it,
+    or a comma, a colon or a word of time or manner ("Closed since …", "Still open, among
+    others"), not a noun it qualifies ("Open days this summer")."""
+    rec = analysis.rules.recommendations
+    status = {w for p in (*rec.closed_words, *rec.open_words) for w in p.split()}
+    words = lower_words(analysis.doc, intro.tok_start, intro.tok_end)
+    lead = [k for k, w in enumerate(words[:STATUS_LEAD_WORDS]) if w in status]
+    if not lead or words[0] in rec.decision_headings:  # minutes' "RESOLVED:" decides
+        return False
+    after = words[lead[-1] + 1 : lead[-1] + 2]
+    return not after or after[0] in rec.status_intro_followers
 
 
 def _last_clause_status(analysis: Analysis, intro: Sentence, after: int) -> str | None:

@@ -74,6 +74,8 @@ class RecommendationsRules:
     as_verbs: Phrases
     copular_subject_starts: Phrases
     force_list_colons: Phrases
+    status_intro_followers: Phrases
+    decision_headings: Phrases
     copular_closed: Phrases
     apposition_not_starts: Phrases
     apposition_clause_words: Phrases
