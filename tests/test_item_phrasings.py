@@ -467,3 +467,24 @@ STATUS_LIST_CASES = [
                          ids=[c[0][:45] for c in STATUS_LIST_CASES])
 def test_status_headed_lists(text, expected):
     test_item_phrasings(text, expected)
+
+
+HEADED_LIST_CASES = [
+    # A heading that names the findings introduces the list under it; made with a move
+    # into Engage told as news, none is closed yet.
+    ("HMICFRS has today placed Suffolk Constabulary in Engage.\nThe three recommendations\n"
+     "- Answer 101 calls within the national target.\n- Review every open missing person "
+     "case.\n- Train supervisors in risk assessment.\nThe force has begun work on all three.",
+     [("suffolk-constabulary", REC, "open", "Answer 101 calls within the national target"),
+      ("suffolk-constabulary", REC, "open", "Review every open missing person case"),
+      ("suffolk-constabulary", REC, "open", "Train supervisors in risk assessment")]),
+    # A title that names findings and goes on is no list's introduction.
+    ("Suffolk Constabulary: causes of concern revisit letter\n- Answer 101 calls within the "
+     "national target.\n- Review every open missing person case.", []),
+]
+
+
+@pytest.mark.parametrize("text,expected", HEADED_LIST_CASES,
+                         ids=[c[0][:45] for c in HEADED_LIST_CASES])
+def test_headed_lists(text, expected):
+    test_item_phrasings(text, expected)

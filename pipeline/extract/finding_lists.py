@@ -193,11 +193,14 @@ def list_frame(analysis: Analysis, intro_index: int, bullets: int = 0
                ) -> tuple[str, str | None, str] | None:
     """What a run of bullets lists: (kind, status, source), or None for other lists.
     Causes of concern listed right after a move into Engage that the text reports now are
-    its reasons: open unless the list says otherwise."""
+    its reasons, and recommendations listed there were made with it: open unless the list
+    says otherwise."""
     frame = _list_frame(analysis, intro_index, bullets)
     if frame is not None and frame[:2] == (FindingKind.CAUSE_OF_CONCERN, None) and (
             _current_move_before(analysis, intro_index)):
         return FindingKind.CAUSE_OF_CONCERN, Status.OPEN, Source.REASON
+    if frame is not None and frame[1] is None and _current_move_before(analysis, intro_index):
+        return frame[0], Status.OPEN, frame[2]  # made with the move: none is closed yet
     if frame is not None and frame[1] is None:
         status = _counted_set_status(analysis, intro_index, frame[0], bullets)
         return frame if status is None else (frame[0], status, frame[2])
@@ -266,7 +269,7 @@ def _list_frame(analysis: Analysis, intro_index: int, bullets: int = 0
         return None
     findings = [f for f in findings_in(analysis, intro) if not is_hypothetical(analysis, f)]
     if findings and is_heading(analysis, intro) and not intro.text.endswith(":") and (
-            findings[-1].end != intro.tok_end):
+            findings[-1].end != _last_word_end(analysis, intro)):
         return None  # a title naming findings ("… causes of concern revisit letter")
     if findings:
         finding = findings[-1]
@@ -282,6 +285,14 @@ def _list_frame(analysis: Analysis, intro_index: int, bullets: int = 0
     if _recommends(analysis, words) and _finding_before(analysis, intro_index):
         return FindingKind.RECOMMENDATION, None, Source.LIST
     return None
+
+
+def _last_word_end(analysis: Analysis, sentence: Sentence) -> int:
+    """The token after a sentence's last word (the line break after it is no word)."""
+    end = sentence.tok_end
+    while end > sentence.tok_start and analysis.doc[end - 1].is_space:
+        end -= 1
+    return end
 
 
 def _status_frame(analysis: Analysis, intro: Sentence) -> tuple[str, str, str] | None:
