@@ -488,3 +488,23 @@ HEADED_LIST_CASES = [
                          ids=[c[0][:45] for c in HEADED_LIST_CASES])
 def test_headed_lists(text, expected):
     test_item_phrasings(text, expected)
+
+
+LABEL_LINE_CASES = [
+    # A force's entry on a list of the forces in Engage: the label's value is an open cause
+    # of concern, after a colon or a typed bullet.
+    ("Forces in Engage\nThe forces we monitor most closely.\nSuffolk Constabulary\nIn Engage "
+     "since 4 May 2025\nCauses of concern • the handling of 999 calls\nDorset Police\nIn "
+     "Engage since 9 June 2025\nCauses of concern: the vetting of recruits\n",
+     [("suffolk-constabulary", COC, "open", "the handling of 999 calls"),
+      ("dorset-police", COC, "open", "the vetting of recruits")]),
+    # Away from Engage the same line says nothing of its status.
+    ("Dorset Police annual report\nThe year in numbers.\nCauses of concern: the vetting of "
+     "recruits\n", [("dorset-police", COC, None, "the vetting of recruits")]),
+]
+
+
+@pytest.mark.parametrize("text,expected", LABEL_LINE_CASES,
+                         ids=[c[0][:45] for c in LABEL_LINE_CASES])
+def test_label_lines(text, expected):
+    test_item_phrasings(text, expected)

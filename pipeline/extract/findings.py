@@ -29,7 +29,7 @@ from pipeline.extract.finding_lists import (
     reason_count,
     reason_reference_items,
 )
-from pipeline.extract.finding_mentions import Matcher
+from pipeline.extract.finding_mentions import Matcher, findings_in
 from pipeline.extract.finding_references import (
     echo_items,
     ordinal_items,
@@ -60,8 +60,21 @@ def _gives_reasons(analysis: Analysis, sentence: Sentence) -> bool:
     if not engage & set(range(sentence.index - window, sentence.index + 1)):
         return False
     words = lower_words(analysis.doc, sentence.tok_start, sentence.tok_end)
-    return has_phrase(words, analysis.rules.recommendations.reason_words) and (
-        engage_nearby(analysis, sentence.index))
+    return (has_phrase(words, analysis.rules.recommendations.reason_words) or _label_line(
+        analysis, sentence)) and engage_nearby(analysis, sentence.index)
+
+
+def _label_line(analysis: Analysis, sentence: Sentence) -> bool:
+    """"Causes of concern: child protection" on a force's entry in a list of the forces in
+    Engage: a line that opens with the label and gives its value."""
+    findings = findings_in(analysis, sentence)
+    rec = analysis.rules.recommendations
+    if not findings or findings[0].kind != FindingKind.CAUSE_OF_CONCERN:
+        return False
+    first = findings[0]
+    opening = lower_words(analysis.doc, sentence.tok_start, first.start)
+    after = lower_words(analysis.doc, first.end, first.end + 1)
+    return not opening and bool(after) and (after[0] == ":" or after[0] in rec.inline_bullets)
 
 
 def _recommendation_references(analysis: Analysis, items: list[Item]) -> list[Item]:

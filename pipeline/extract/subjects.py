@@ -330,8 +330,10 @@ def subject_start(analysis: Analysis, finding: Finding, leads: list[str]
     each = offset or (1 if words[:1] == [":"] else 0)
     if finding.plural and _member_length(analysis, words[each:]):
         return k + each, Intro.EACH
-    if words[offset : offset + 1] == [":"]:
-        return k + offset + 1, Intro.COLON
+    bullets = analysis.rules.recommendations.inline_bullets
+    if words[offset : offset + 1] == [":"] or words[offset : offset + 1] and (
+            words[offset] in bullets):
+        return k + offset + 1, Intro.COLON  # "Causes of concern: A", "Causes of concern • A"
     distributed = _members_after_modifier(analysis, finding, k, end)
     if distributed is not None:
         return distributed, Intro.EACH

@@ -74,6 +74,7 @@ class RecommendationsRules:
     as_verbs: Phrases
     copular_subject_starts: Phrases
     force_list_colons: Phrases
+    inline_bullets: Phrases
     status_intro_followers: Phrases
     decision_headings: Phrases
     copular_closed: Phrases
