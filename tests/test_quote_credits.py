@@ -53,3 +53,25 @@ def test_a_blockquote_footer_credits_the_quote():
     said = [(e.person_name, (e.quote or "")[:20]) for e in extract_events(doc)
             if e.event_type == "statement"]
     assert said == [("Sarah Crew", "Our officers have tu")]
+
+
+def test_a_said_verb_opening_the_next_line_credits_the_quote_ending_this_one():
+    """A page that breaks the line after the closing mark: “…,” ¶ said <title> <name>."""
+    text = (LEAD + "“Our officers have turned this force around in under two years,”\n"
+            "said His Majesty’s Inspector of Constabulary Wendy Williams.\n"
+            "“We will keep watching,” she added.\nChief Constable Sarah Crew thanked staff.")
+    found = statements_in(text)
+    assert quote_of(found, "Wendy Williams").startswith("Our officers have turned")
+    assert not quote_of(found, "Sarah Crew")
+
+
+def test_a_participle_after_a_comma_continues_its_sentence_speaker():
+    text = (LEAD + "Chief Constable Sarah Crew said the force had “turned a corner”, adding: "
+            "“Our officers have rebuilt how they investigate crime from the ground up.”")
+    assert "Our officers have rebuilt how" in quote_of(statements_in(text), "Sarah Crew")
+
+
+def test_a_new_sentence_with_its_own_said_verb_is_not_continued():
+    text = (LEAD + "Chief Constable Sarah Crew said the force had “turned a corner”. A "
+            "spokesman for the mayor, speaking later: “We are not yet convinced by any of it.”")
+    assert "not yet convinced" not in quote_of(statements_in(text), "Sarah Crew")

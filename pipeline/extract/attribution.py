@@ -93,6 +93,8 @@ def _trailing(voices: Voices, block: QuoteBlock, speech: _Speech, limit: int
     mark = _token_at(voices, block.end)
     sentence = analysis.sentence_of(mark)
     close, ceiling = mark + 1, min(sentence.tok_end, limit)
+    while close < sentence.tok_end and analysis.doc[close].is_space:
+        close += 1  # the line break after a quote that ends its line
     next_sentence = close >= sentence.tok_end
     if next_sentence:
         if sentence.index + 1 >= len(analysis.sentences):
@@ -106,7 +108,9 @@ def _trailing(voices: Voices, block: QuoteBlock, speech: _Speech, limit: int
         credited = _credit_line(voices, sentence, limit)
         if credited is not None:
             return _trailing_attribution(voices, block, sentence, credited)
-        if sentence.tok_end - sentence.tok_start > _SHORT_ATTRIBUTION:
+        opens_with_verb = bool(speech.between(sentence.tok_start, sentence.tok_start + 1,
+                                              nouns=False))  # "said His Majesty's Inspector …"
+        if sentence.tok_end - sentence.tok_start > _SHORT_ATTRIBUTION and not opens_with_verb:
             return None
         close, ceiling = sentence.tok_start, min(sentence.tok_end, limit)
     person = _dash_speaker(voices, close, limit)
@@ -258,9 +262,29 @@ def _continued(voices: Voices, block: QuoteBlock, previous: Attribution | None
 def _attribute(voices: Voices, block: QuoteBlock, speech: _Speech,
                previous: Attribution | None, next_start: int) -> Attribution:
     previous_end = previous.block.end + 1 if previous else 0
-    return (_own(voices, block, speech, previous_end, next_start)
-            or _continued(voices, block, previous)
+    own = _own(voices, block, speech, previous_end, next_start)
+    if own is not None and own.person is None and _participle_after(voices, block, previous,
+                                                                    speech):
+        return Attribution(block, previous.person, own.start, own.end, True)
+    return (own or _continued(voices, block, previous)
             or Attribution(block, None, _quote_start(block), _quote_end(block), False))
+
+
+def _participle_after(voices: Voices, block: QuoteBlock, previous: Attribution | None,
+                      speech: _Speech) -> bool:
+    """“…”, adding: “…”: a said-verb's participle after a comma, in the sentence of the
+    speaker's quote before, has that speaker as its subject."""
+    if previous is None or previous.person is None:
+        return False
+    analysis = voices.analysis
+    open_tok = _token_at(voices, max(block.start - 1, 0))
+    floor = _token_at(voices, previous.block.end)
+    if analysis.sentence_of(floor).index != analysis.sentence_of(open_tok).index:
+        return False
+    hits = speech.between(floor, open_tok, nouns=False)
+    suffix = analysis.rules.speech.participle_suffix
+    return len(hits) == 1 and analysis.doc[hits[0][0]].lower_.endswith(suffix) and (
+        analysis.doc[hits[0][0] - 1].text == ",")
 
 
 def read_voices(voices: Voices, blocks: list[QuoteBlock], speech_tokens: list[tuple[int, str]],

@@ -19,6 +19,7 @@ class SpeechRules:
     back_references: Phrases
     quoted_labels: Phrases
     label_markers: Phrases
+    participle_suffix: str
     attribution_phrases: Phrases
     passive_auxiliaries: Phrases
     agent_markers: Phrases
