@@ -82,6 +82,22 @@ DURATIONS = [
 ]
 
 
+# Forces listed alone after "after" made the sentence's move before, on the date after them.
+ORDERED = [
+    ("Suffolk Constabulary has left Engage. It is the third force to leave Engage this year, "
+     "after Norfolk Constabulary and Essex Police, both in January.",
+     {("norfolk-constabulary", "scan", "2026-01-01"), ("essex-police", "scan", "2026-01-01")}),
+    # A force that owns what comes after it is no such list.
+    ("Suffolk Constabulary was placed in Engage after Essex Police’s inspection found failings.",
+     set()),
+]
+
+
+@pytest.mark.parametrize("text,expected", ORDERED)
+def test_forces_listed_after_after_made_the_move_before(text, expected):
+    assert {m for m in _moves(text) if m[0] != "suffolk-constabulary"} == expected
+
+
 @pytest.mark.parametrize("text,expected", DURATIONS)
 def test_a_duration_dates_a_move_only_where_today_disagrees(text, expected):
     assert _moves(text) == expected

@@ -110,6 +110,8 @@ def _opened_clause(analysis: Analysis, sentence: Sentence, k: int, blocked: Bloc
     verb = named[0].tok_end
     phrase, directions = _phrase_at(analysis, sentence, verb, set())
     end = verb + len(phrase)
+    if not directions and analysis.doc[k].lower_ in analysis.rules.phases.order_openers:
+        return _ordered_after(analysis, sentence, k, blocked)
     if not directions or not _stands_alone(analysis, sentence, end) or blocked(
             analysis, sentence, k, end):
         return []
@@ -119,6 +121,37 @@ def _opened_clause(analysis: Analysis, sentence: Sentence, k: int, blocked: Bloc
     value, precision = (dates[0].value, dates[0].precision) if dates else (None, None)
     return [(_event(analysis, sentence, force_id, direction, value, precision), value is None)
             for direction in sorted(directions) for force_id in forces
+            if not out_of_scope(analysis, PHASE_CHANGE.name, force_id)]
+
+
+def _ordered_after(analysis: Analysis, sentence: Sentence, k: int, blocked: Blocked
+                   ) -> list[FOUND]:
+    """"It is the third force to leave Engage this year, after Wiltshire Police and
+    Gloucestershire Constabulary, both in January": forces listed alone after "after" made
+    the sentence's one move before it, on the date that follows the list."""
+    doc = analysis.doc
+    joins = set(analysis.rules.phases.list_joins)
+    forces, j = [], k + 1
+    for mention in analysis.forces_between(k + 1, sentence.tok_end):
+        if any(doc[i].lower_ not in joins and not doc[i].is_space
+               for i in range(j, mention.tok_start)):
+            break
+        forces.append(mention.force_id)
+        j = mention.tok_end
+    directions = _named_directions(analysis, sentence)
+    if not forces or len(directions) != 1 or blocked(analysis, sentence, k, j):
+        return []
+    rest = [i for i in range(j, sentence.tok_end) if not doc[i].is_space]
+    while rest and (doc[rest[0]].lower_ in analysis.rules.phases.order_quantifiers or (
+            doc[rest[0]].text == ",")):
+        rest = rest[1:]  # ", both in January"
+    dates = analysis.dates_between(rest[0], sentence.tok_end) if rest else []
+    if rest and not (dates and dates[0].tok_start == rest[0]) and not doc[rest[0]].is_punct:
+        return []  # "… after Kent Police's inspection": the list goes on
+    value, precision = (dates[0].value, dates[0].precision) if rest and dates else (None, None)
+    direction = next(iter(directions))
+    return [(_event(analysis, sentence, force_id, direction, value, precision), value is None)
+            for force_id in dict.fromkeys(forces)
             if not out_of_scope(analysis, PHASE_CHANGE.name, force_id)]
 
 

@@ -91,6 +91,9 @@ class PhasesRules:
     comparison_openers: Phrases
     comparison_auxiliaries: Phrases
     coordinators: Phrases
+    order_openers: Phrases
+    order_quantifiers: Phrases
+    list_joins: Phrases
     phase_pronouns: Phrases
     phase_descriptions: Phrases
     phase_locatives: Phrases
