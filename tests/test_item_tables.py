@@ -56,6 +56,13 @@ TABLES = [
          "Durham Constabulary | Crime recording | Closed\n",
          ("cleveland-police", COC, OPEN, "investigating rape and serious sexual offences"),
          ("durham-constabulary", COC, CLOSED, "crime recording")),
+    # A cell that names several findings, and gives them a status in brackets.
+    case("Forces that have recently returned to Scan\n\n"
+         "Force | Returned to Scan | Causes of concern\n"
+         "Durham Constabulary | 20 March 2024 | Answering 101 calls; managing sex offenders "
+         "(both closed)\n",
+         ("durham-constabulary", COC, CLOSED, "answering 101 calls"),
+         ("durham-constabulary", COC, CLOSED, "managing sex offenders")),
 ]
 
 NEAR_MISSES = [

@@ -23,6 +23,7 @@ from pipeline.extract.subjects import clean_subject
 
 _MIN_ROWS = 2  # a header and at least one row
 _INTRO_WINDOW = 3  # sentences before a table that may say what it lists
+BRACKET_STATUS_WORDS = 3  # words of a status in brackets closing a cell ("(both closed)")
 
 
 @dataclass(frozen=True)
@@ -177,18 +178,41 @@ def table_items(analysis: Analysis) -> list[Item]:
             if column >= len(row.cells) or _is_count(analysis, row.cells[column]):
                 continue
             cell = row.cells[column]
-            subject = clean_subject(analysis, analysis.text[cell.start : cell.end])
             sentence = analysis.sentence_of(cell.tok_start)
             force_id = finding_force(analysis, sentence, cell.tok_start)
-            if subject is None or force_id is None:
+            if force_id is None:
                 continue
             status = None
             if status_column is not None and status_column < len(row.cells):
                 status = _cell_status(analysis, row.cells[status_column])
-            out.append(Item(kind, force_id, subject, status, row.start, row.end, cell.tok_start,
-                            source=Source.TABLE, sentence_index=sentence.index,
-                            group=f"table-{table[0].start}"))
+            subjects, own_status = _cell_subjects(analysis, cell)
+            out += [Item(kind, force_id, subject, own_status or status, row.start, row.end,
+                         cell.tok_start, source=Source.TABLE, sentence_index=sentence.index,
+                         group=f"table-{table[0].start}") for subject in subjects]
     return out
+
+
+def _cell_subjects(analysis: Analysis, cell: Cell) -> tuple[list[str], str | None]:
+    """A cell's findings and the status it gives them itself: "Call handling; management of
+    registered sex offenders (both closed)" names two, both closed."""
+    doc = analysis.doc
+    end, status = cell.end, None
+    last = cell.tok_end
+    while last > cell.tok_start and doc[last - 1].is_space:
+        last -= 1
+    if last > cell.tok_start and doc[last - 1].text == ")":
+        opening = next((k for k in range(last - 2, cell.tok_start, -1) if doc[k].text == "("),
+                       None)
+        if opening is not None and last - opening - 2 <= BRACKET_STATUS_WORDS:
+            status = status_in(analysis, opening + 1, last - 1)
+            end = doc[opening].idx if status is not None else end
+    text = analysis.text[cell.start:end]
+    separators = analysis.rules.recommendations.cell_separators
+    parts = [text]
+    for separator in separators:
+        parts = [q for p in parts for q in p.split(separator)]
+    subjects = [p for p in (clean_subject(analysis, q) for q in parts) if p]
+    return subjects, status
 
 
 def table_sentences(analysis: Analysis) -> set[int]:

@@ -75,6 +75,7 @@ class RecommendationsRules:
     copular_subject_starts: Phrases
     force_list_colons: Phrases
     inline_bullets: Phrases
+    cell_separators: Phrases
     status_intro_followers: Phrases
     decision_headings: Phrases
     copular_closed: Phrases
