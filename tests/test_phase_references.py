@@ -38,6 +38,14 @@ DESCRIPTIONS = [
      {("dorset-police", "scan", "2025-05-01"), ("wiltshire-police", "scan", "2025-06-01")}),
     ("Kent Police entered Engage in 2021 and was taken out of it in June 2025.",
      {("kent-police", "engage", "2021-01-01"), ("kent-police", "scan", "2025-06-01")}),
+    # Named a few sentences back; moved into it, the enhanced phase when one is named.
+    ("Last year saw more moves in and out of Engage than any other. In March 2025 Dorset "
+     "Police was returned to routine monitoring. Durham Constabulary followed in May 2025. "
+     "In June 2025 Cumbria Constabulary was moved into the process.",
+     {("dorset-police", "scan", "2025-03-01"), ("durham-constabulary", "scan", "2025-05-01"),
+      ("cumbria-constabulary", "engage", "2025-06-01")}),
+    ("Durham Constabulary is in enhanced monitoring. Cumbria Constabulary entered the phase "
+     "in May 2024.", {("cumbria-constabulary", "engage", "2024-05-01")}),
 ]
 # Another process, or a process named with no phase before it, moves nothing.
 OTHER_PROCESSES = [
@@ -47,6 +55,10 @@ OTHER_PROCESSES = [
      set()),
     ("Kent Police is in Engage. Its officers were put through the process of retraining in "
      "June 2025.", set()),
+    # A counted force is named where its own move is told, not through the reference.
+    ("Kent Police is in Engage. Since May 2025 one force has left the process. Essex Police "
+     "was returned to routine monitoring on 4 June 2025.",
+     {("essex-police", "scan", "2025-06-04")}),
 ]
 
 ENTRIES = [

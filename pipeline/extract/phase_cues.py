@@ -24,6 +24,7 @@ HEAD_WORDS = 8  # tokens read after a phase term for "… have been lifted"
 SINCE_REACH = 4  # tokens after a phase term where "since <date>" may start
 BECOMING_WINDOW = 3  # tokens before "subject" read for "will be", "was made", "became"
 PRONOUN_VERB_REACH = 3  # tokens before "in them" where its movement verb may stand
+DESCRIPTION_REACH = 3  # sentences back where the phase "the process" stands for is named
 RELATIVE_REACH = 4  # tokens after "where" where its movement verb or "since" may stand
 FRONTED_REACH = 12  # tokens from "which" to the comma that closes its clause
 STATE_REACH = 4  # tokens from that comma's state word to the phase term ("remains under")
@@ -193,17 +194,22 @@ def _description_terms(analysis: Analysis, sentence: Sentence, terms: list[Phase
     found = analysis.positions_in(list(heads), sentence)
     if not found:
         return []
-    earlier = _named_terms(analysis, analysis.sentences[sentence.index - 1]) if (
-        sentence.index) else []
+    earlier = [t for k in range(max(sentence.index - DESCRIPTION_REACH, 0), sentence.index)
+               if analysis.sentences[k].paragraph >= sentence.paragraph - DESCRIPTION_REACH
+               for t in _named_terms(analysis, analysis.sentences[k])]
     out = []
     for end in (i + 1 for i in found):
         start = next((end - len(d.split()) for d in ph.phase_descriptions
                       if lower_words(analysis.doc, end - len(d.split()), end) == d.split()),
                      None)
         before = [t for t in terms if t.end <= end] or earlier
-        if start is not None and start > sentence.tok_start and before and _moved_to(
+        if start is None or start <= sentence.tok_start or not before or not _moved_to(
                 analysis, start):
-            out.append(PhaseTerm(before[-1].phase, start, end))
+            continue
+        into = analysis.doc[start - 1].lower_ in set(ph.into_preps) | set(ph.enter_words)
+        engaged = [t for t in before if t.phase == Phase.ENGAGE]
+        named = engaged[-1] if into and engaged and not terms else before[-1]
+        out.append(PhaseTerm(named.phase, start, end))
     return out
 
 
@@ -339,6 +345,8 @@ def _term_sentences(analysis: Analysis) -> set[int]:
     if _term_sentences not in analysis.cache:
         starts = [s for _, s, _ in analysis.matches(PHASE_MATCHER)]
         starts += analysis.positions(analysis.rules.phases.bare_phase_words)
+        starts += analysis.positions([d.split()[-1]
+                                      for d in analysis.rules.phases.phase_descriptions])
         named = {analysis.token_sentence[i] for i in starts}
         analysis.cache[_term_sentences] = named | {i + 1 for i in named}
     return analysis.cache[_term_sentences]
