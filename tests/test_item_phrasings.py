@@ -508,3 +508,12 @@ LABEL_LINE_CASES = [
                          ids=[c[0][:45] for c in LABEL_LINE_CASES])
 def test_label_lines(text, expected):
     test_item_phrasings(text, expected)
+
+
+def test_a_force_named_like_a_status_word_gives_no_status():
+    """"the Met" is no "met": items it names are not closed by its name."""
+    text = ("Inspectors raised two causes of concern about the Met: the handling of 999 calls "
+            "and the vetting of recruits.")
+    test_item_phrasings(text, [
+        ("metropolitan-police-service", COC, "open", "the handling of 999 calls"),
+        ("metropolitan-police-service", COC, "open", "the vetting of recruits")])

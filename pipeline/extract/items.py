@@ -46,6 +46,7 @@ from pipeline.extract.subjects import (
     span_text,
     split_on_leads,
     split_subjects,
+    subject_end,
     subject_span,
 )
 
@@ -365,12 +366,14 @@ def finding_subjects(analysis: Analysis, finding: Finding) -> tuple[list[str], i
             analysis, finding) or predicate_subject(analysis, finding)
         return ([subject] if subject else []), finding.end, Intro.NONE
     start, end, how = span
+    shifted = past_the_force(analysis, start, finding.sentence.tok_end)
+    if shifted != start:  # "… about Kent Police: A and B": the list after the colon
+        start, end = shifted, subject_end(analysis, finding, shifted, how)
     after = end + 1 if how in (Intro.DASH, Intro.DASH_LIST) else end  # the verb after "– A –"
     if how == Intro.PREDICATE:
         after = finding.end  # "remain open: A, and B": the status stands before the list
     subjects, _, _ = _span_subjects(analysis, finding, start, end, how, leads)
-    if past_the_force(analysis, start, end) != start and not all(
-            long_enough(analysis, s) for s in subjects):
+    if shifted != span[0] and not all(long_enough(analysis, s) for s in subjects):
         subjects = []  # "about Kent Police: one in 2021 and one in 2023" names none
     return subjects, after, how
 
@@ -378,7 +381,6 @@ def finding_subjects(analysis: Analysis, finding: Finding) -> tuple[list[str], i
 def _span_subjects(analysis: Analysis, finding: Finding, start: int, end: int, how: str,
                    leads: list[str]) -> tuple[list[str], int, str]:
     rec = analysis.rules.recommendations
-    start = past_the_force(analysis, start, end)
     if names_only_a_force(analysis, start, end) or opens_with_a_force(analysis, start, end):
         return [], end, how
     raw = span_text(analysis, start, end)

@@ -192,7 +192,9 @@ def status_read(analysis: Analysis, start: int, end: int, *, context_start: int 
     causes of concern") neither do they, nor "remaining".
     """
     words_of = status_words(analysis)
-    positions = _positions(analysis, start, end)
+    named = {i for m in analysis.forces_between(max(start, 0), end)
+             for i in range(m.tok_start, m.tok_end)}  # "the Met" has met nothing
+    positions = [(i, w) for i, w in _positions(analysis, start, end) if i not in named]
     words = [w for _, w in positions]
     floor = start if context_start is None else context_start
     read = []

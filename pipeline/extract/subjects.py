@@ -631,7 +631,8 @@ def past_the_force(analysis: Analysis, start: int, end: int) -> int:
     k = start
     while k < end and analysis.doc[k].lower_ in articles:
         k += 1
-    first = next((m for m in analysis.forces_between(k, end) if m.tok_start == k), None)
+    first = next((m for m in analysis.forces_between(start, end) if m.tok_start in (start, k)),
+                 None)  # the article may be part of the name ("the Met")
     colons = analysis.rules.recommendations.force_list_colons
     if first is not None and first.tok_end + 1 < end and analysis.doc[first.tok_end].text in (
             colons):
