@@ -517,3 +517,23 @@ def test_a_force_named_like_a_status_word_gives_no_status():
     test_item_phrasings(text, [
         ("metropolitan-police-service", COC, "open", "the handling of 999 calls"),
         ("metropolitan-police-service", COC, "open", "the vetting of recruits")])
+
+
+AFTER_REASON_CASES = [
+    # Concerns named as what a move into Engage came after are its reasons: open.
+    ("Lincolnshire Police left Engage today. The force was placed into Engage in May 2023, "
+     "after inspectors raised concerns about how it answered calls and how it recorded crime.",
+     [("lincolnshire-police", COC, "open", "how it answered calls"),
+      ("lincolnshire-police", COC, "open", "how it recorded crime")]),
+    # … unless the text says they were closed.
+    ("Lincolnshire Police was placed into Engage in May 2023. After a revisit, inspectors "
+     "closed the causes of concern about how it answered calls and how it recorded crime.",
+     [("lincolnshire-police", COC, "closed", "how it answered calls"),
+      ("lincolnshire-police", COC, "closed", "how it recorded crime")]),
+]
+
+
+@pytest.mark.parametrize("text,expected", AFTER_REASON_CASES,
+                         ids=[c[0][:45] for c in AFTER_REASON_CASES])
+def test_concerns_a_move_came_after(text, expected):
+    test_item_phrasings(text, expected)
