@@ -521,8 +521,8 @@ def test_a_force_named_like_a_status_word_gives_no_status():
 
 AFTER_REASON_CASES = [
     # Concerns named as what a move into Engage came after are its reasons: open.
-    ("Lincolnshire Police left Engage today. The force was placed into Engage in May 2023, "
-     "after inspectors raised concerns about how it answered calls and how it recorded crime.",
+    ("Lincolnshire Police was placed into Engage in May 2023, after inspectors raised "
+     "concerns about how it answered calls and how it recorded crime.",
      [("lincolnshire-police", COC, "open", "how it answered calls"),
       ("lincolnshire-police", COC, "open", "how it recorded crime")]),
     # … unless the text says they were closed.
