@@ -463,11 +463,6 @@ STATUS_LIST_CASES = [
 ]
 
 
-@pytest.mark.parametrize("text,expected", STATUS_LIST_CASES,
-                         ids=[c[0][:45] for c in STATUS_LIST_CASES])
-def test_status_headed_lists(text, expected):
-    test_item_phrasings(text, expected)
-
 
 HEADED_LIST_CASES = [
     # A heading that names the findings introduces the list under it; made with a move
@@ -484,11 +479,6 @@ HEADED_LIST_CASES = [
 ]
 
 
-@pytest.mark.parametrize("text,expected", HEADED_LIST_CASES,
-                         ids=[c[0][:45] for c in HEADED_LIST_CASES])
-def test_headed_lists(text, expected):
-    test_item_phrasings(text, expected)
-
 
 LABEL_LINE_CASES = [
     # A force's entry on a list of the forces in Engage: the label's value is an open cause
@@ -503,11 +493,6 @@ LABEL_LINE_CASES = [
      "recruits\n", [("dorset-police", COC, None, "the vetting of recruits")]),
 ]
 
-
-@pytest.mark.parametrize("text,expected", LABEL_LINE_CASES,
-                         ids=[c[0][:45] for c in LABEL_LINE_CASES])
-def test_label_lines(text, expected):
-    test_item_phrasings(text, expected)
 
 
 def test_a_force_named_like_a_status_word_gives_no_status():
@@ -533,7 +518,13 @@ AFTER_REASON_CASES = [
 ]
 
 
-@pytest.mark.parametrize("text,expected", AFTER_REASON_CASES,
-                         ids=[c[0][:45] for c in AFTER_REASON_CASES])
-def test_concerns_a_move_came_after(text, expected):
+# Lists and label lines: headed by a status, a heading naming the findings, a label's value
+# on an entry in the list of the forces in Engage, and the concerns a move came after.
+LIST_FORM_CASES = (STATUS_LIST_CASES + HEADED_LIST_CASES + LABEL_LINE_CASES
+                   + AFTER_REASON_CASES)
+
+
+@pytest.mark.parametrize("text,expected", LIST_FORM_CASES,
+                         ids=[c[0][:45] for c in LIST_FORM_CASES])
+def test_list_forms(text, expected):
     test_item_phrasings(text, expected)
