@@ -12,15 +12,30 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from datetime import date
-from typing import TYPE_CHECKING
+from typing import Protocol
 
 from spacy.tokens import Doc
 
 from pipeline.codes import Precision
 from pipeline.extract.clauses import lower_words
 
-if TYPE_CHECKING:
-    from pipeline.extract.context import DateMention, Sentence
+
+class Sentence(Protocol):
+    """What is read of a sentence (pipeline.extract.context.Sentence)."""
+
+    index: int
+    tok_start: int
+    tok_end: int
+    text: str
+
+
+class DateMention(Protocol):
+    """What is read of a date phrase (pipeline.extract.context.DateMention)."""
+
+    tok_start: int
+    tok_end: int
+    value: date | None
+    precision: str | None
 
 DATELINE_WORDS = 4  # words besides its date on a story's date line ("| Force news")
 TITLE_WORDS = 2  # words at least in the title line above a story's date line
