@@ -77,6 +77,13 @@ def _all_lower_words(doc: Doc) -> list[str | None]:
             for word, blank in zip(token_lowers(doc), space, strict=True)]
 
 
+def last_word_end(doc: Doc, start: int, end: int) -> int:
+    """The token after the last word of tokens start..end: a line break is no word."""
+    while end > start and doc[end - 1].is_space:
+        end -= 1
+    return end
+
+
 def has_phrase(words: list[str], phrases: list[str] | set[str]) -> bool:
     """Whether any phrase (one or more words) occurs as a run of whole words."""
     joined = " " + " ".join(words) + " "

@@ -175,6 +175,17 @@ class Analysis:
                             bisect_left(self._date_starts, tok_end)]
         return [d for d in window if d.tok_end <= tok_end]
 
+    def dated_tokens(self, tok_start: int, tok_end: int) -> set[int]:
+        """The tokens of every date phrase that reaches into the range, one that begins
+        before it or runs past it too: a month in them ("In May", "between May 2019 and
+        …") is never a modal verb, nor a negation."""
+        if tok_start >= tok_end or not self.dates:
+            return set()
+        opening = self.sentence_of(min(tok_start, len(self.doc) - 1)).tok_start
+        window = self.dates[bisect_left(self._date_starts, opening):
+                            bisect_left(self._date_starts, tok_end)]
+        return {i for d in window if d.tok_end > tok_start for i in range(d.tok_start, d.tok_end)}
+
     def force_before(self, token_index: int) -> str | None:
         """The force last named before a token: what "the force" or "it" refers to."""
         return self.force_named_before(token_index) or self.primary_force

@@ -18,7 +18,7 @@ import numpy
 from spacy.attrs import ORTH
 
 from pipeline.codes import FindingKind, Phase, Status
-from pipeline.extract.clauses import has_phrase, lower_words, token_column
+from pipeline.extract.clauses import has_phrase, last_word_end, lower_words, token_column
 from pipeline.extract.context import Analysis, Sentence
 from pipeline.extract.counts import Tally, number_at
 from pipeline.extract.finding_antecedents import found_object_start
@@ -269,7 +269,7 @@ def _list_frame(analysis: Analysis, intro_index: int, bullets: int = 0
         return None
     findings = [f for f in findings_in(analysis, intro) if not is_hypothetical(analysis, f)]
     if findings and is_heading(analysis, intro) and not intro.text.endswith(":") and (
-            findings[-1].end != _last_word_end(analysis, intro)):
+            findings[-1].end != last_word_end(analysis.doc, intro.tok_start, intro.tok_end)):
         return None  # a title naming findings ("… causes of concern revisit letter")
     if findings:
         finding = findings[-1]
@@ -285,14 +285,6 @@ def _list_frame(analysis: Analysis, intro_index: int, bullets: int = 0
     if _recommends(analysis, words) and _finding_before(analysis, intro_index):
         return FindingKind.RECOMMENDATION, None, Source.LIST
     return None
-
-
-def _last_word_end(analysis: Analysis, sentence: Sentence) -> int:
-    """The token after a sentence's last word (the line break after it is no word)."""
-    end = sentence.tok_end
-    while end > sentence.tok_start and analysis.doc[end - 1].is_space:
-        end -= 1
-    return end
 
 
 def _status_frame(analysis: Analysis, intro: Sentence) -> tuple[str, str, str] | None:

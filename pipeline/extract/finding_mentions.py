@@ -73,8 +73,7 @@ def is_hypothetical(analysis: Analysis, finding: Finding) -> bool:
     """Process boilerplate and conditionals: "forces may be escalated if …", "unless …"."""
     doc = analysis.doc
     sentence = finding.sentence
-    dates = {i for d in analysis.date_phrases_between(sentence.tok_start, finding.start)
-             for i in range(d.tok_start, d.tok_end)}  # "in May (2024)" is not "may"
+    dates = analysis.dated_tokens(sentence.tok_start, finding.start)  # "in May" is no "may"
     before = [doc[i].lower_ for i in range(sentence.tok_start, finding.start)
               if i not in dates and not doc[i].is_space]
     near = before[-_HYPOTHETICAL_NEAR:]

@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from pipeline.codes import Alignment, Status
-from pipeline.extract.clauses import has_phrase, lower_words
+from pipeline.extract.clauses import has_phrase, last_word_end, lower_words
 from pipeline.extract.context import Analysis, Sentence
 from pipeline.extract.counts import number_at
 from pipeline.extract.finding_mentions import Matcher, finding_force, findings_in
@@ -197,9 +197,7 @@ def _cell_subjects(analysis: Analysis, cell: Cell) -> tuple[list[str], str | Non
     registered sex offenders (both closed)" names two, both closed."""
     doc = analysis.doc
     end, status = cell.end, None
-    last = cell.tok_end
-    while last > cell.tok_start and doc[last - 1].is_space:
-        last -= 1
+    last = last_word_end(doc, cell.tok_start, cell.tok_end)
     if last > cell.tok_start and doc[last - 1].text == ")":
         opening = next((k for k in range(last - 2, cell.tok_start, -1) if doc[k].text == "("),
                        None)

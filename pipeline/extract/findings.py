@@ -46,6 +46,7 @@ from pipeline.extract.items import Item, Source, sentence_items
 from pipeline.extract.reconcile import Group, reconcile, same_finding
 from pipeline.extract.skeleton import Dated, Steps, as_found, never, run
 from pipeline.extract.status import status_in
+from pipeline.extract.subjects import opens_value
 from pipeline.models import Event
 
 # Wordings that name a finding only in passing: another wording names it better.
@@ -68,13 +69,12 @@ def _label_line(analysis: Analysis, sentence: Sentence) -> bool:
     """"Causes of concern: child protection" on a force's entry in a list of the forces in
     Engage: a line that opens with the label and gives its value."""
     findings = findings_in(analysis, sentence)
-    rec = analysis.rules.recommendations
     if not findings or findings[0].kind != FindingKind.CAUSE_OF_CONCERN:
         return False
     first = findings[0]
     opening = lower_words(analysis.doc, sentence.tok_start, first.start)
     after = lower_words(analysis.doc, first.end, first.end + 1)
-    return not opening and bool(after) and (after[0] == ":" or after[0] in rec.inline_bullets)
+    return not opening and bool(after) and opens_value(analysis, after[0])
 
 
 def _recommendation_references(analysis: Analysis, items: list[Item]) -> list[Item]:

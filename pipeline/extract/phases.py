@@ -79,8 +79,7 @@ PRECISION_ORDER = {precision: k for k, precision in enumerate(
 def _blocked(analysis: Analysis, sentence: Sentence, start: int, end: int) -> bool:
     """Negated or speculative clause: not a reported move. The words of a date phrase are
     not modal ("in May 2024")."""
-    dated = {i for d in analysis.date_phrases_between(start, sentence.tok_end)
-             if d.tok_start < end for i in range(d.tok_start, d.tok_end)}  # one may run on
+    dated = analysis.dated_tokens(start, end)
     words = [w for i, w in enumerate(lower_words(analysis.doc, start, end), start)
              if i not in dated]
     w = analysis.rules.words

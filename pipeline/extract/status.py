@@ -80,12 +80,7 @@ def _positions(analysis: Analysis, start: int, end: int) -> list[tuple[int, str]
 def _undated(analysis: Analysis, start: int, end: int) -> list[tuple[int, str]]:
     """_positions without the words of a date phrase: "In May, HMICFRS closed three" has no
     modal, and a month is never a negation."""
-    start = max(start, 0)
-    if start >= min(end, len(analysis.doc)):
-        return []
-    opening = analysis.sentence_of(start).tok_start  # a phrase may begin before `start`
-    dated = {i for d in analysis.date_phrases_between(opening, len(analysis.doc))
-             if d.tok_start < end for i in range(d.tok_start, d.tok_end)}
+    dated = analysis.dated_tokens(max(start, 0), min(end, len(analysis.doc)))
     return [(i, w) for i, w in _positions(analysis, start, end) if i not in dated]
 
 

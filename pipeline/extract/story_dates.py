@@ -47,8 +47,8 @@ def story_datelines(doc: Doc, sentences: list[Sentence], dates: list[DateMention
     listing (two lines or more, with different dates)."""
     found = []
     by_start = {s.tok_start: s for s in sentences}
-    dated_lines = {s.index for s in sentences for d in dates
-                   if s.tok_start <= d.tok_start < s.tok_end}
+    starts = [s.tok_start for s in sentences]
+    dated_lines = {sentences[bisect_right(starts, d.tok_start) - 1].index for d in dates}
     for mention in dates:
         line = by_start.get(mention.tok_start)
         if line is None or line.index == 0 or mention.precision != Precision.DAY or (

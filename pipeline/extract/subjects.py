@@ -319,6 +319,12 @@ def _lead_length(words: list[str], leads: list[str]) -> int | None:
     return None
 
 
+def opens_value(analysis: Analysis, word: str) -> bool:
+    """Whether a word after a label opens its value: a colon, or a bullet typed inline
+    ("Causes of concern • child protection")."""
+    return word == ":" or word in analysis.rules.recommendations.inline_bullets
+
+
 def subject_start(analysis: Analysis, finding: Finding, leads: list[str]
                   ) -> tuple[int, str] | None:
     """The first token of the subject after a finding and how it is introduced (Intro.LEAD,
@@ -330,9 +336,7 @@ def subject_start(analysis: Analysis, finding: Finding, leads: list[str]
     each = offset or (1 if words[:1] == [":"] else 0)
     if finding.plural and _member_length(analysis, words[each:]):
         return k + each, Intro.EACH
-    bullets = analysis.rules.recommendations.inline_bullets
-    if words[offset : offset + 1] == [":"] or words[offset : offset + 1] and (
-            words[offset] in bullets):
+    if words[offset : offset + 1] and opens_value(analysis, words[offset]):
         return k + offset + 1, Intro.COLON  # "Causes of concern: A", "Causes of concern • A"
     distributed = _members_after_modifier(analysis, finding, k, end)
     if distributed is not None:
