@@ -237,8 +237,39 @@ PREDICATES = [
     case("The two recommendations at Kent Police concern staffing levels."),
 ]
 
+# A numbered paragraph that ends with a colon over a list of its own introduces it.
+NESTED = [
+    case("Dear Chief Constable,\n\n2. We made four recommendations to Dyfed-Powys Police in "
+         "2023.\n\n3. Those that have now been achieved are:\n(a) the review of its bail "
+         "decisions;\n(b) the training of its custody sergeants.\n\n4. The other two remain "
+         "in progress.",
+         ("dyfed-powys-police", REC, CLOSED, "the review of its bail decisions"),
+         ("dyfed-powys-police", REC, CLOSED, "the training of its custody sergeants")),
+    case("1.1 West Mercia Police still has two causes of concern open, on:\n- how it "
+         "supervises investigations;\n- the vetting of its staff.",
+         ("west-mercia-police", COC, OPEN, "how it supervises investigations"),
+         ("west-mercia-police", COC, OPEN, "the vetting of its staff")),
+    # Numbered paragraphs without a colon stay prose, each saying what it says.
+    case("1. Lincolnshire Police was inspected in May.\n2. The recommendation on its "
+         "vetting backlog has been achieved.\n3. We will write again in the autumn.",
+         ("lincolnshire-police", REC, CLOSED, "its vetting backlog")),
+]
+
+# A finding's label opening a line, its subject, then its status after a dash.
+LABEL_LINES = [
+    case("Cumbria Constabulary was given three recommendations. Progress is as follows:\n"
+         "Recommendation 1: Triage of missing person reports – Complete\n"
+         "Recommendation 2: Supervision of stalking cases – Not started",
+         ("cumbria-constabulary", REC, CLOSED, "Triage of missing person reports"),
+         ("cumbria-constabulary", REC, OPEN, "Supervision of stalking cases")),
+    # What follows the dash says no status: the words are all subject, the status unsaid.
+    case("Cumbria Constabulary was given three recommendations.\n"
+         "Recommendation 3: Training for call handlers – the force has begun this work",
+         ("cumbria-constabulary", REC, None, "Training for call handlers")),
+]
+
 BATTERY = (MORE + PREDICATES + TABLES + RESTATED_SETS + RUN_ONS + LAST_CLAUSE + BRACKETS + GROUPS
-           + FORCE_BETWEEN)
+           + FORCE_BETWEEN + NESTED + LABEL_LINES)
 
 
 @pytest.mark.parametrize("text,expected", BATTERY)

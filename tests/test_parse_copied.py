@@ -64,6 +64,45 @@ def test_the_extractor_reads_a_pasted_findings_table_column_by_column():
     assert ("give call handlers training in assessing risk", "open") in items
 
 
+# Tables laid out with spaces, as text from a PDF or a plain-text report sets them.
+
+def test_rows_aligned_by_spaces_become_rows_of_cells():
+    body = ("Progress at 1 May 2024 was as follows:\n"
+            "R1    Review of vetting backlog      Achieved\n"
+            "R2    Supervision of case files      In progress\n"
+            "Members are asked to note the report.")
+    assert _paragraphs(body) == [
+        "Progress at 1 May 2024 was as follows:",
+        "R1 | Review of vetting backlog | Achieved",
+        "R2 | Supervision of case files | In progress",
+        "Members are asked to note the report.",
+    ]
+
+
+def test_spaces_that_set_no_columns_stay_prose():
+    # Two spaces after a full stop, a lone aligned line (a page header), and a bullet set
+    # off by spaces.
+    body = ("The panel met.  Members asked about vetting.  The chair replied.\n"
+            "Police and Crime Panel      12 March 2024      Page 3\n"
+            "The causes of concern are:\n"
+            "o   call handling   (still open)\n"
+            "o   crime recording")
+    assert [" ".join(p.split()) for p in _paragraphs(body)] == [
+        "The panel met. Members asked about vetting. The chair replied.",
+        "Police and Crime Panel 12 March 2024 Page 3",
+        "The causes of concern are:", "- call handling (still open)", "- crime recording"]
+
+
+def test_a_headerless_table_of_labelled_findings_is_read_row_by_row():
+    body = ("Norfolk Constabulary was given four recommendations in its custody report.\n"
+            "Rec 1    Recording of detainee risk assessments    Complete\n"
+            "Rec 2    Checks on detainees at night              Not started\n")
+    items = {(e.subject_kind, e.subject, e.status) for e in _events(body)
+             if e.event_type == "recommendation" and e.subject}
+    assert items == {("recommendation", "Recording of detainee risk assessments", "closed"),
+                     ("recommendation", "Checks on detainees at night", "open")}
+
+
 def test_rows_join_neither_each_other_nor_the_line_before():
     # The line before has no closing mark and the first row starts in lower case: without
     # the tabs it would be read as the rest of that sentence.

@@ -32,7 +32,8 @@ from pipeline.extract.finding_mentions import (
 from pipeline.extract.force_scope import forces_of
 from pipeline.extract.items import Item, Source, count_before, finding_subjects, item_status
 from pipeline.extract.phase_cues import bare_engage_tokens
-from pipeline.extract.status import cached_words, status_in, status_read
+from pipeline.extract.status import cached_words, status_in
+from pipeline.extract.status_badges import alone_on_line, body_token, trailing_status, up_to
 from pipeline.extract.subjects import (
     clean_subject,
     long_enough,
@@ -49,7 +50,6 @@ OPENING_WORDS = 3
 _FINAL_MARKS = ".!?"
 _CLAUSE_BREAKS = frozenset(";,")
 _CONNECTIVE_REACH = 8  # "following a series of inspections that raised concerns about …"
-BADGE_WORDS = 2  # words of a status label set after a list item ("In progress")
 STATUS_INTRO_WORDS = 8  # words at most of a status line over a list ("Still open, among others:")
 STATUS_LEAD_WORDS = 2  # the status opens that line ("Closed since …", "Still open")
 
@@ -124,12 +124,21 @@ def is_heading(analysis: Analysis, sentence: Sentence) -> bool:
 def _bullet_runs(analysis: Analysis) -> list[tuple[int, list[Sentence]]]:
     """Runs of bullets: the index of the sentence that introduces them, and the first
     sentence of each bullet (a bullet's later sentences share its paragraph). Lines of
-    their own after a line that ends with a colon are bullets without a marker."""
+    their own after a line that ends with a colon are bullets without a marker. A bullet
+    that ends with a colon over bullets of its own ("4. The recommendations achieved
+    concern:" then "(a) …") introduces them: a letter's numbered paragraph over a list."""
     bullet_paragraphs = {s.paragraph for s in analysis.sentences if s.is_list_item}
     runs: list[tuple[int, list[Sentence]]] = []
     current: list[Sentence] | None = None
     unmarked = _unmarked_items(analysis)
+    outer = None  # the numbering of the list a nested list sits in
     for sentence in analysis.sentences:
+        if _introduces_nested(analysis, sentence, bullet_paragraphs, unmarked):
+            current, outer = None, _numbering(analysis, sentence)
+            continue
+        if outer is not None and sentence.is_list_item and _numbering(
+                analysis, sentence) == outer:
+            current, outer = None, None  # "4. …" after "3. …:" and "(a) …": the outer list
         if sentence.is_list_item or sentence.index in unmarked:
             if current is None:
                 current = []
@@ -140,12 +149,21 @@ def _bullet_runs(analysis: Analysis) -> list[tuple[int, list[Sentence]]]:
     return runs
 
 
-def _alone(analysis: Analysis, sentence: Sentence) -> bool:
-    """Whether a sentence is the whole of its line."""
-    sentences = analysis.sentences
-    index = sentence.index
-    return (index == 0 or sentences[index - 1].paragraph != sentence.paragraph) and (
-        index + 1 == len(sentences) or sentences[index + 1].paragraph != sentence.paragraph)
+def _introduces_nested(analysis: Analysis, sentence: Sentence, bullet_paragraphs: set[int],
+                       unmarked: set[int]) -> bool:
+    later = analysis.sentences[sentence.index + 1:sentence.index + 2]
+    return sentence.paragraph in bullet_paragraphs and sentence.text.rstrip().endswith(
+        ":") and bool(later) and later[0].paragraph != sentence.paragraph and (
+        later[0].is_list_item or later[0].index in unmarked)
+
+
+def _numbering(analysis: Analysis, sentence: Sentence) -> int | None:
+    """The kind of numbering of the list item a sentence is in ("3." numbers, "(a)"
+    letters), or None for bullets and prose."""
+    first = next((s for s in reversed(analysis.sentences[:sentence.index + 1])
+                  if s.paragraph != sentence.paragraph or s.is_list_item), sentence)
+    place = _ordinal(first.text[: first.marker]) if first.is_list_item else None
+    return None if place is None else place[0]
 
 
 def _unmarked_items(analysis: Analysis) -> set[int]:
@@ -159,12 +177,12 @@ def _unmarked_items(analysis: Analysis) -> set[int]:
     out: set[int] = set()
     sentences = analysis.sentences
     for intro in sentences:
-        if not intro.text.rstrip().endswith(":") or not _alone(analysis, intro):
+        if not intro.text.rstrip().endswith(":") or not alone_on_line(analysis, intro):
             continue
         punctuated, run = False, []
         for line in sentences[intro.index + 1:]:
             text = line.text.rstrip()
-            if line.is_list_item or not _alone(analysis, line) or len(
+            if line.is_list_item or not alone_on_line(analysis, line) or len(
                     text.split()) > rec.unmarked_item_max_words or text.endswith(":") or (
                     _heading_finding(analysis, line) is not None):
                 break
@@ -298,7 +316,7 @@ def _status_frame(analysis: Analysis, intro: Sentence) -> tuple[str, str, str] |
     status = status_in(analysis, intro.tok_start, intro.tok_end)
     opening = status_in(analysis, intro.tok_start, min(intro.tok_start + STATUS_LEAD_WORDS,
                                                        intro.tok_end))
-    if status is None or opening != status or not _status_stands_alone(analysis, intro):
+    if status is None or opening != status or not _status_standsalone_on_line(analysis, intro):
         return None
     window = analysis.rules.recommendations.parent_window
     before, lines = [], 0
@@ -313,7 +331,7 @@ def _status_frame(analysis: Analysis, intro: Sentence) -> tuple[str, str, str] |
     return (named[-1].kind, status, Source.LIST) if named else None
 
 
-def _status_stands_alone(analysis: Analysis, intro: Sentence) -> bool:
+def _status_standsalone_on_line(analysis: Analysis, intro: Sentence) -> bool:
     """Whether the status word the line opens with stands as a predicate: nothing after it,
     or a comma, a colon or a word of time or manner ("Closed since …", "Still open, among
     others"), not a noun it qualifies ("Open days this summer")."""
@@ -341,7 +359,8 @@ def _refers_back(analysis: Analysis, sentence: Sentence) -> bool:
     """"They related to:", "These are about how the force:", "The two that remain open are
     that the force should:": a list of findings the sentence before names."""
     rec = analysis.rules.recommendations
-    words = lower_words(analysis.doc, sentence.tok_start, sentence.tok_start + OPENING_WORDS)
+    body = body_token(analysis, sentence)  # "3. Those that have been achieved are:"
+    words = lower_words(analysis.doc, body, body + OPENING_WORDS)
     if words[:1] and words[0] in rec.list_back_references:
         return True
     every = lower_words(analysis.doc, sentence.tok_start, sentence.tok_end)
@@ -353,7 +372,7 @@ def _refers_back(analysis: Analysis, sentence: Sentence) -> bool:
         return True  # "… that two of them can now be closed:"
     openers = rec.remainder_openers
     return len(words) == OPENING_WORDS and words[0] in openers and number_at(
-        analysis, sentence.tok_start + 1) is not None and words[2] in rec.relative_pronouns
+        analysis, body + 1) is not None and words[2] in rec.relative_pronouns
 
 
 def _referred_frame(analysis: Analysis, intro: Sentence, words: list[str]
@@ -502,58 +521,20 @@ def _bullet_reading(analysis: Analysis, bullet: Sentence, frame: tuple[str, str 
     takes both from the list's introduction."""
     kind, status, _ = frame
     own = _bullet_finding(analysis, bullet)
+    trailing = trailing_status(analysis, bullet)
     if own is not None:
         subjects, after, _ = finding_subjects(analysis, own)
+        own_status = item_status(analysis, own, after) if len(subjects) == 1 else None
+        if len(subjects) == 1 and own_status is None and trailing is not None:
+            return own.kind, up_to(subjects[0], trailing[0]), trailing[1]  # "Rec 2: X – Met"
         if len(subjects) == 1:
-            return own.kind, subjects[0], item_status(analysis, own, after) or status
+            return own.kind, subjects[0], own_status or status
     text = bullet.body
-    trailing = _trailing_status(analysis, bullet)
     if trailing is not None:
         text, status = trailing
     subject = statement_subject(analysis, text) if kind == FindingKind.CAUSE_OF_CONCERN else (
         clean_subject(analysis, text))
     return kind, subject, status
-
-
-def _trailing_status(analysis: Analysis, bullet: Sentence) -> tuple[str, str] | None:
-    """"- Emergency call handling: closed", "1. Call handling (closed)": the words before
-    the separator or the brackets name the finding, the few after it say where it stands."""
-    doc = analysis.doc
-    rec = analysis.rules.recommendations
-    first = body_token(analysis, bullet)
-    end = bullet.tok_end
-    bracketed = False
-    while end > first and (doc[end - 1].is_punct or doc[end - 1].is_space) and doc[
-            end - 1].text not in rec.bullet_status_separators:
-        end -= 1  # the full stop or semicolon that ends the item
-        bracketed = bracketed or doc[end].text == ")"
-    separators = [k for k in range(first + 1, end) if doc[k].text in rec.bullet_status_separators
-                  and (doc[k].text == ":" or doc[k - 1].whitespace_)]
-    if bracketed:  # "1. Call handling (closed)"
-        separators = [k for k in range(first + 1, end) if doc[k].text == "("]
-    if not separators and not bracketed:
-        return _status_badge(analysis, first, end)
-    if not 0 < end - separators[-1] - 1 <= rec.bullet_status_words:
-        return None
-    k = separators[-1]
-    status, _ = status_read(analysis, k + 1, end, context_start=k + 1)
-    if status is None:
-        return None
-    return analysis.text[doc[first].idx : doc[k].idx].strip(), status
-
-
-def _status_badge(analysis: Analysis, first: int, end: int) -> tuple[str, str] | None:
-    """"- Recording crime accurately Closed": a page's status label set after the item,
-    capitalised after a lower-case word, with no separator the copy kept."""
-    doc = analysis.doc
-    for size in range(1, BADGE_WORDS + 1):
-        start = end - size
-        if start - 1 <= first or not doc[start].is_title or not doc[start - 1].is_lower:
-            continue
-        status, _ = status_read(analysis, start, end, context_start=start)
-        if status is not None:
-            return analysis.text[doc[first].idx : doc[start].idx].strip(), status
-    return None
 
 
 def _bullet_finding(analysis: Analysis, bullet: Sentence) -> Finding | None:
@@ -565,13 +546,6 @@ def _bullet_finding(analysis: Analysis, bullet: Sentence) -> Finding | None:
         analysis.rules.recommendations.articles)
     words = lower_words(analysis.doc, body_token(analysis, bullet), findings[0].start)
     return findings[0] if all(w in articles for w in words) else None
-
-
-def body_token(analysis: Analysis, sentence: Sentence) -> int:
-    """The first token after a list item's marker."""
-    at = sentence.start + sentence.marker
-    return next((k for k in range(sentence.tok_start, sentence.tok_end)
-                 if analysis.doc[k].idx >= at), sentence.tok_end)
 
 
 def _heading_finding(analysis: Analysis, sentence: Sentence):

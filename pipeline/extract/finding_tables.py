@@ -170,11 +170,14 @@ def table_items(analysis: Analysis) -> list[Item]:
     out: list[Item] = []
     for table in tables(analysis):
         found = _subject_column(analysis, table)
+        rows, status_column = table[1:], _status_column(analysis, table[0])
+        if found is None:
+            found, rows, status_column = _labelled_rows(analysis, table), table, len(
+                table[0].cells) - 1
         if found is None:
             continue
         column, kind = found
-        status_column = _status_column(analysis, table[0])
-        for row in table[1:]:
+        for row in rows:
             if column >= len(row.cells) or _is_count(analysis, row.cells[column]):
                 continue
             cell = row.cells[column]
@@ -190,6 +193,34 @@ def table_items(analysis: Analysis) -> list[Item]:
                          cell.tok_start, source=Source.TABLE, sentence_index=sentence.index,
                          group=f"table-{table[0].start}") for subject in subjects]
     return out
+
+
+def _labelled_rows(analysis: Analysis, table: list[Row]) -> tuple[int, str] | None:
+    """A table with no header whose rows each open with a finding's label and number
+    ("Rec 1 | Call-backs | Complete", "Recommendation 2 | …"): its second column names
+    them, and its last says where each stands when it holds three or more."""
+    rec = analysis.rules.recommendations
+    kinds = set()
+    for row in table:
+        first = row.cells[0]
+        words = lower_words(analysis.doc, first.tok_start, first.tok_end)
+        if len(row.cells) < 3 or not words or number_at(analysis, first.tok_end - 1) is None:
+            return None
+        label = " ".join(words[:-1])
+        kind = next((k for k, short in rec.table_kind_abbreviations.items() if label in short),
+                    None) or _cell_kind(analysis, first)
+        if kind is None:
+            return None
+        kinds.add(kind)
+    return (1, kinds.pop()) if len(kinds) == 1 else None
+
+
+def _cell_kind(analysis: Analysis, cell: Cell) -> str | None:
+    """The kind of the one finding a label cell names ("Recommendation 3"), if it names one
+    and little else."""
+    found = [kind for kind, start, end in analysis.matches(Matcher.FINDINGS)
+             if cell.tok_start <= start and end <= cell.tok_end]
+    return found[0] if len(found) == 1 and cell.tok_end - cell.tok_start <= 3 else None
 
 
 def _cell_subjects(analysis: Analysis, cell: Cell) -> tuple[list[str], str | None]:

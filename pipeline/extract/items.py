@@ -30,6 +30,7 @@ from pipeline.extract.finding_mentions import (
 )
 from pipeline.extract.finding_remainders import left_open
 from pipeline.extract.status import closing_ahead, status_in, status_read
+from pipeline.extract.status_badges import label_line_status
 from pipeline.extract.subjects import (
     Intro,
     clean_subject,
@@ -582,6 +583,9 @@ def sentence_items(analysis: Analysis, sentence: Sentence, reason: bool) -> list
             status = Status.OPEN  # "Four of the five were closed. The fifth recommendation …"
         if status is None and how == Intro.STATED and not in_background(analysis, sentence):
             status = Status.OPEN  # "One of the recommendations is that the force should …"
+        if status is None and len(subjects) == 1:  # "Rec 2: Call-backs – Complete"
+            labelled = label_line_status(analysis, sentence, finding.start, subjects[0])
+            subjects, status = ([labelled[0]], labelled[1]) if labelled else (subjects, status)
         if not subjects:
             item = _item(analysis, finding, force_id, None, status)
             item.every = finding.plural and covers_every(analysis, finding)

@@ -28,6 +28,10 @@ _ENDS_SENTENCE = re.compile(r"[.!?][\"\u201d\u2019)]*$")
 # as the row they are, whether the page came as text or as markup.
 FRAGMENT_WORDS = 4
 _CLOSES_LINE = re.compile(r"[.!?:;\"\u201d\u2019)]$")
+# Columns of a table set out with spaces: two spaces or more between cells, and at least
+# GAP_ROW_CELLS cells to a row (two may be a label and its value, or a heading and a date).
+_COLUMN_GAP = re.compile(r" {2,}")
+GAP_ROW_CELLS = 3
 
 
 def clean_line(line: str) -> str:
@@ -94,14 +98,30 @@ def _tab_cells(raw: str) -> tuple[list[str], bool] | None:
     return cells, not bullet and (len(cells) > 2 or not _ENDS_SENTENCE.search(text))
 
 
+def _gap_cells(raw: str) -> tuple[list[str], bool] | None:
+    """A line's cells where runs of spaces align them in columns, as text laid out from a
+    PDF or a plain-text report sets a table ("Rec 1    Call-backs    Complete"); None for
+    prose. Two spaces after a full stop are a typist's habit, not a column, and a row has
+    at least GAP_ROW_CELLS cells."""
+    text = raw.strip()
+    if "\t" in text:
+        return None
+    cells = _COLUMN_GAP.split(text)
+    if len(cells) < GAP_ROW_CELLS or any(_CLOSES_LINE.search(c) for c in cells[:-1]) or (
+            _LIST_MARKER.match(cells[0] + " ") and not cells[0][:1].isdigit()):
+        return None  # "o  call handling  (closed)": a bullet, set off by spaces
+    return cells, False
+
+
 def table_rows(lines: list[str]) -> list[list[str] | None]:
     """For each line of text copied from a browser, its cells if it is a table row.
 
     Browsers copy a table row as its cells with a tab between each (an empty cell leaves
     two tabs side by side), so a line with a tab between words is a row, and so is every
-    line of a run of tabbed lines with one sure row among them.
+    line of a run of tabbed lines with one sure row among them. Lines whose cells are
+    aligned by spaces are rows when two or more come together.
     """
-    found = [_tab_cells(line) for line in lines]
+    found = [_tab_cells(line) or _gapped_in_run(lines, k) for k, line in enumerate(lines)]
     out: list[list[str] | None] = [None] * len(lines)
     start = 0
     while start < len(found):
@@ -113,6 +133,15 @@ def table_rows(lines: list[str]) -> list[list[str] | None]:
             out[start:end] = [cells for cells, _ in run]
         start = end + 1
     return out
+
+
+def _gapped_in_run(lines: list[str], k: int) -> tuple[list[str], bool] | None:
+    """A gap-aligned line's cells, sure when the line before or after is aligned too."""
+    cells = _gap_cells(lines[k])
+    if cells is None:
+        return None
+    sure = any(0 <= j < len(lines) and _gap_cells(lines[j]) is not None for j in (k - 1, k + 1))
+    return cells[0], sure
 
 
 def breaks_word(line: str) -> bool:
