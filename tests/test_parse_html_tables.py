@@ -82,6 +82,19 @@ def test_a_caption_and_a_table_inside_a_cell_keep_the_row_whole():
     assert lines[1:] == ["Causes of concern", "Vetting | 2022 Open"]
 
 
+def test_a_data_table_inside_a_page_column_keeps_its_rows():
+    # A committee page laid out in a table (no role): the column holds the minutes, and
+    # the table of recommendations inside it is still a table, one row a line.
+    minutes = "".join(f"<p>Minute {n} of the meeting.</p>" for n in range(4))
+    inner = ("<table><tr><th>Ref</th><th>Recommendation</th><th>Status</th></tr>"
+             "<tr><td>R2</td><td>Answer 101 calls sooner</td><td>Closed</td></tr></table>")
+    lines = _lines(f"<table><tr><td>{minutes}{inner}<p>The panel noted it.</p></td>"
+                   "<td>Navigation</td></tr></table>")
+    assert lines[1:] == [f"Minute {n} of the meeting." for n in range(4)] + [
+        "Ref | Recommendation | Status", "R2 | Answer 101 calls sooner | Closed",
+        "The panel noted it.", "Navigation"]
+
+
 def test_a_layout_table_keeps_its_paragraphs_apart():
     lines = _lines("<table role='presentation'><tr><td><p>The force has left Engage.</p>"
                    "<p>Its chief constable welcomed the news.</p></td><td><p>Contact us</p>"

@@ -68,6 +68,9 @@ _HEADING = "\u0003"
 # The start of a heading outside a table: its number ("6. Force performance", a minute or a
 # section number) is no bullet, so the heading does not become a list item.
 _HEADING_LINE = "\u0004"
+# The start of a cell of a data table nested in a cell of another (a council page laid out
+# in a table, with the table of recommendations inside it): its rows become lines of cells.
+_INNER_CELL = "\u0006"
 # A cell holding a heading, or more blocks than this (paragraphs, list items), is a column
 # of a page laid out with a table, not a cell of data: its blocks stay lines of their own.
 LAYOUT_CELL_BLOCKS = 3
@@ -357,6 +360,7 @@ class _Walk:
 
     cells: int = 0
     tables: list[bool] = field(default_factory=list)  # True: a data table, not a layout one
+    cell_table: int = 0  # how many tables were open when the cell the walk is in opened
     preformatted: int = 0  # inside how many <pre>, where the source's line breaks are text
     lines: int = 0  # lines of text begun so far
     fresh: bool = True  # whether the next text begins a line
@@ -392,7 +396,11 @@ def _open(node: Tag, walk: _Walk) -> tuple[str, str, str]:
         return walk.break_mark(), walk.break_mark(), "table"
     if node.name in ("td", "th") and not walk.cells and walk.tables and walk.tables[-1]:
         walk.cells += 1
+        walk.cell_table = len(walk.tables)
         return _CELL, _CELL * (_colspan(node) - 1), "cell"
+    if node.name in ("td", "th") and walk.cells and walk.tables[-1] and (
+            len(walk.tables) > walk.cell_table):
+        return _INNER_CELL, _INNER_CELL * (_colspan(node) - 1), ""
     if node.name == "pre":
         walk.preformatted += 1
         return walk.break_mark(), walk.break_mark(), "pre"
@@ -461,11 +469,22 @@ def _row_lines(raw: str) -> list[str]:
     pieces = [[p for p in cell.split(_SOFT_BREAK) if p.strip()] for cell in cells]
     if _HEADING in raw or any(len(found) > LAYOUT_CELL_BLOCKS for found in pieces):
         lines = raw.replace(_HEADING, "").replace(_CELL, _SOFT_BREAK).split(_SOFT_BREAK)
-        return [_text_line(line) for line in lines]
-    texts = [" ".join(" ".join(found).replace(_LIST_ITEM, "").split()) for found in pieces]
+        return [_inner_row(line) if _INNER_CELL in line else _text_line(line)
+                for line in lines]
+    texts = [" ".join(" ".join(found).replace(_LIST_ITEM, "").replace(_INNER_CELL, " ").split())
+             for found in pieces]  # a small table inside a cell of data is part of its value
     if lead.strip():
         texts.insert(0, " ".join(lead.split()))
     return [join_cells(texts)] if any(texts) else []
+
+
+def _inner_row(line: str) -> str:
+    """A row of a table nested in a layout cell, as one line of its cells."""
+    lead, *cells = line.split(_INNER_CELL)
+    texts = [" ".join(cell.replace(_LIST_ITEM, "").split()) for cell in cells]
+    if lead.strip():
+        texts.insert(0, _text_line(lead))
+    return join_cells(texts) if any(texts) else ""
 
 
 def _body_text(root: Tag, title: str) -> str:
