@@ -63,6 +63,18 @@ TABLES = [
          "(both closed)\n",
          ("durham-constabulary", COC, CLOSED, "answering 101 calls"),
          ("durham-constabulary", COC, CLOSED, "managing sex offenders")),
+    # Recommendations grouped under their causes of concern: the status column rates the
+    # recommendations; each cause of concern is an item once, its status unsaid here.
+    case("Progress on the findings at Kent Police is below.\n\n"
+         "Cause of concern | Recommendation | Status\n"
+         "Call handling | Answer 101 calls sooner | Closed\n"
+         "Call handling | Call callers back within a day | Open\n"
+         "Vetting | Check every officer again | Open\n",
+         ("kent-police", COC, None, "call handling"),
+         ("kent-police", COC, None, "vetting"),
+         ("kent-police", REC, CLOSED, "answer 101 calls sooner"),
+         ("kent-police", REC, OPEN, "call callers back within a day"),
+         ("kent-police", REC, OPEN, "check every officer again")),
 ]
 
 NEAR_MISSES = [

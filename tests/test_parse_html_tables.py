@@ -95,6 +95,21 @@ def test_a_data_table_inside_a_page_column_keeps_its_rows():
         "The panel noted it.", "Navigation"]
 
 
+def test_a_cell_spanning_rows_belongs_to_each_row_it_covers():
+    lines = _lines("<table><tr><th>Force</th><th>Entered</th><th>Left</th></tr>"
+                   "<tr><td rowspan='2'>Cleveland Police</td><td>2019</td><td>2023</td></tr>"
+                   "<tr><td>2024</td><td rowspan='2'>–</td></tr>"
+                   "<tr><td>Dorset Police</td><td>2025</td></tr></table>")
+    assert lines[1:] == ["Force | Entered | Left", "Cleveland Police | 2019 | 2023",
+                         "Cleveland Police | 2024 | –", "Dorset Police | 2025 | –"]
+
+
+def test_a_span_of_zero_or_nonsense_rows_is_one_row():
+    lines = _lines("<table><tr><td rowspan='0'>A</td><td>B</td><td>C</td></tr>"
+                   "<tr><td rowspan='x'>D</td><td>E</td><td>F</td></tr></table>")
+    assert lines[1:] == ["A | B | C", "D | E | F"]
+
+
 def test_a_layout_table_keeps_its_paragraphs_apart():
     lines = _lines("<table role='presentation'><tr><td><p>The force has left Engage.</p>"
                    "<p>Its chief constable welcomed the news.</p></td><td><p>Contact us</p>"

@@ -124,14 +124,14 @@ def _cell_status(analysis: Analysis, cell: Cell) -> str | None:
 
 
 def _subject_column(analysis: Analysis, table: list[Row]) -> tuple[int, str] | None:
-    """The first kind column whose cells are words, not counts; failing that, a column
-    headed "Summary" (or "Description", …) in a table of a kind its header abbreviates
-    ("Rec") or the sentence before it names ("The table below sets out the
+    """The last kind column whose cells are words, not counts (a table of causes of concern
+    and the recommendations under each is a table of recommendations, one a row); failing
+    that, a column headed "Summary" (or "Description", …) in a table of a kind its header
+    abbreviates ("Rec") or the sentence before it names ("The table below sets out the
     recommendations")."""
-    for column, kind in _kind_column(analysis, table[0]):
-        cells = [r.cells[column] for r in table[1:] if column < len(r.cells)]
-        if cells and not all(_is_count(analysis, c) for c in cells):
-            return column, kind
+    worded = _worded_columns(analysis, table)
+    if worded:
+        return worded[-1]
     rec = analysis.rules.recommendations
     header = [lower_words(analysis.doc, c.tok_start, c.tok_end) for c in table[0].cells]
     column = next((k for k, words in enumerate(header)
@@ -165,8 +165,19 @@ def _captions(analysis: Analysis, sentence: Sentence, header: Row) -> bool:
     return "\n" in text and not sentence.text.rstrip().endswith(".")
 
 
+def _worded_columns(analysis: Analysis, table: list[Row]) -> list[tuple[int, str]]:
+    out = []
+    for column, kind in _kind_column(analysis, table[0]):
+        cells = [r.cells[column] for r in table[1:] if column < len(r.cells)]
+        if cells and not all(_is_count(analysis, c) for c in cells):
+            out.append((column, kind))
+    return out
+
+
 def table_items(analysis: Analysis) -> list[Item]:
-    """One item for each row of a table whose header names a kind of finding."""
+    """One item for each row of a table whose header names a kind of finding. The
+    findings of a coarser kind column before it ("Cause of concern" over the
+    recommendations under each) are items too, each once, their status unsaid there."""
     out: list[Item] = []
     for table in tables(analysis):
         found = _subject_column(analysis, table)
@@ -176,22 +187,35 @@ def table_items(analysis: Analysis) -> list[Item]:
                 table[0].cells) - 1
         if found is None:
             continue
-        column, kind = found
-        for row in rows:
-            if column >= len(row.cells) or _is_count(analysis, row.cells[column]):
-                continue
-            cell = row.cells[column]
-            sentence = analysis.sentence_of(cell.tok_start)
-            force_id = finding_force(analysis, sentence, cell.tok_start)
-            if force_id is None:
-                continue
-            status = None
-            if status_column is not None and status_column < len(row.cells):
-                status = _cell_status(analysis, row.cells[status_column])
-            subjects, own_status = _cell_subjects(analysis, cell)
-            out += [Item(kind, force_id, subject, own_status or status, row.start, row.end,
-                         cell.tok_start, source=Source.TABLE, sentence_index=sentence.index,
-                         group=f"table-{table[0].start}") for subject in subjects]
+        out += _column_items(analysis, table, rows, found, status_column)
+        for coarser in _worded_columns(analysis, table)[:-1]:
+            out += _column_items(analysis, table, rows, coarser, None, once=True)
+    return out
+
+
+def _column_items(analysis: Analysis, table: list[Row], rows: list[Row],
+                  found: tuple[int, str], status_column: int | None, once: bool = False
+                  ) -> list[Item]:
+    column, kind = found
+    out: list[Item] = []
+    seen: set[str] = set()
+    for row in rows:
+        if column >= len(row.cells) or _is_count(analysis, row.cells[column]):
+            continue
+        cell = row.cells[column]
+        sentence = analysis.sentence_of(cell.tok_start)
+        force_id = finding_force(analysis, sentence, cell.tok_start)
+        if force_id is None:
+            continue
+        status = None
+        if status_column is not None and status_column < len(row.cells):
+            status = _cell_status(analysis, row.cells[status_column])
+        subjects, own_status = _cell_subjects(analysis, cell)
+        subjects = [s for s in subjects if not (once and s.lower() in seen)]
+        seen.update(s.lower() for s in subjects)
+        out += [Item(kind, force_id, subject, own_status or status, row.start, row.end,
+                     cell.tok_start, source=Source.TABLE, sentence_index=sentence.index,
+                     group=f"table-{table[0].start}") for subject in subjects]
     return out
 
 

@@ -83,8 +83,10 @@ _GROUPS = ("div", "section", "article", "details", "p", "dl", "blockquote", "asi
 _HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
 _LAYOUT_ROLES = ("presentation", "none")
 # A cell spanning columns is followed by empty ones to keep the next cells under their
-# headings; a span wider than any real table is taken as this.
+# headings, and a cell spanning rows is repeated in each row it covers, as the reader sees
+# it belong to each; a span wider than any real table is taken as this.
 MAX_COLSPAN = 50
+MAX_ROWSPAN = 50
 _DATE_META = (
     ("property", "article:published_time"),
     ("property", "og:published_time"),
@@ -355,12 +357,34 @@ def _strip_chrome(root: Tag) -> None:
 
 
 @dataclass
+class _Spans:
+    """A data table's cells that span rows: the column the walk is at in the current row,
+    and, by column, how many more rows a cell covers and its text."""
+
+    column: int = 0
+    pending: dict[int, tuple[int, str]] = field(default_factory=dict)
+    cell: tuple[int, int, int, int] = (0, 1, 1, 0)  # the open cell: column, colspan, rowspan, start
+
+    def carried(self) -> str:
+        """The cells that spanning cells of rows above put here, in order."""
+        out = ""
+        while self.column in self.pending:
+            rows, text = self.pending.pop(self.column)
+            if rows > 1:
+                self.pending[self.column] = (rows - 1, text)
+            out += _CELL + text
+            self.column += 1
+        return out
+
+
+@dataclass
 class _Walk:
     """Where the walk is: inside how many table cells, and inside which kinds of table."""
 
     cells: int = 0
     tables: list[bool] = field(default_factory=list)  # True: a data table, not a layout one
     cell_table: int = 0  # how many tables were open when the cell the walk is in opened
+    spans: list[_Spans] = field(default_factory=list)  # one for each open table
     preformatted: int = 0  # inside how many <pre>, where the source's line breaks are text
     lines: int = 0  # lines of text begun so far
     fresh: bool = True  # whether the next text begins a line
@@ -384,20 +408,32 @@ class _Walk:
             self.add(parts, f"\n{_GROUP_END}\n")
 
 
+def _span(tag: Tag, attribute: str, most: int) -> int:
+    value = str(tag.get(attribute) or "1").strip()
+    return min(int(value), most) if value.isdigit() and int(value) > 0 else 1
+
+
 def _colspan(tag: Tag) -> int:
-    value = str(tag.get("colspan") or "1").strip()
-    return min(int(value), MAX_COLSPAN) if value.isdigit() and int(value) > 0 else 1
+    return _span(tag, "colspan", MAX_COLSPAN)
 
 
 def _open(node: Tag, walk: _Walk) -> tuple[str, str, str]:
     """What a tag writes where it opens and where it closes, and what it changes."""
     if node.name == "table":
         walk.tables.append(str(node.get("role") or "").lower() not in _LAYOUT_ROLES)
+        walk.spans.append(_Spans())
         return walk.break_mark(), walk.break_mark(), "table"
-    if node.name in ("td", "th") and not walk.cells and walk.tables and walk.tables[-1]:
+    data_row = not walk.cells and walk.tables and walk.tables[-1]
+    if node.name == "tr" and data_row:
+        walk.spans[-1].column = 0
+        return walk.break_mark(), walk.break_mark(), "row"
+    if node.name in ("td", "th") and data_row:
         walk.cells += 1
         walk.cell_table = len(walk.tables)
-        return _CELL, _CELL * (_colspan(node) - 1), "cell"
+        spans = walk.spans[-1]
+        carried = spans.carried()
+        spans.cell = (spans.column, _colspan(node), _span(node, "rowspan", MAX_ROWSPAN), 0)
+        return carried + _CELL, _CELL * (_colspan(node) - 1), "cell"
     if node.name in ("td", "th") and walk.cells and walk.tables[-1] and (
             len(walk.tables) > walk.cell_table):
         return _INNER_CELL, _INNER_CELL * (_colspan(node) - 1), ""
@@ -429,12 +465,17 @@ def _text_parts(root: Tag) -> list[str]:
         if node is None:
             stack.pop()
             text, change, start = closing.pop()
+            if change == "cell":
+                _close_cell(walk.spans[-1], parts)
+            elif change == "row":
+                text = walk.spans[-1].carried() + text  # spanning cells after the last one
             walk.add(parts, text)
             walk.close_group(parts, start)
             if change == "cell":
                 walk.cells -= 1
             elif change == "table":
                 walk.tables.pop()
+                walk.spans.pop()
             elif change == "pre":
                 walk.preformatted -= 1
         elif isinstance(node, Tag):
@@ -443,6 +484,8 @@ def _text_parts(root: Tag) -> list[str]:
                 continue
             opening, close, change = _open(node, walk)
             walk.add(parts, opening)
+            if change == "cell":
+                walk.spans[-1].cell = walk.spans[-1].cell[:3] + (len(parts),)
             closing.append((close, change, walk.lines if node.name in _GROUPS else -1))
             stack.append(iter(node.contents))
         elif isinstance(node, NavigableString) and (
@@ -453,6 +496,16 @@ def _text_parts(root: Tag) -> list[str]:
             walk.add(parts, text if walk.preformatted and not walk.cells else
                      text.replace("\r", " ").replace("\n", " "), text=True)
     return parts
+
+
+def _close_cell(spans: _Spans, parts: list[str]) -> None:
+    """Move past a cell's columns; one that spans rows is kept for the rows below."""
+    column, colspan, rowspan, start = spans.cell
+    if rowspan > 1:
+        text = "".join(parts[start:]).replace(_CELL, " ")
+        for offset in range(colspan):
+            spans.pending[column + offset] = (rowspan - 1, text if offset == 0 else "")
+    spans.column = column + colspan
 
 
 def _text_line(raw: str) -> str:
