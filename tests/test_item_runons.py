@@ -262,10 +262,19 @@ LABEL_LINES = [
          "Recommendation 2: Supervision of stalking cases – Not started",
          ("cumbria-constabulary", REC, CLOSED, "Triage of missing person reports"),
          ("cumbria-constabulary", REC, OPEN, "Supervision of stalking cases")),
-    # What follows the dash says no status: the words are all subject, the status unsaid.
+    # Numbered labels naming the members of a set just identified: open, however long.
+    case("We have identified two causes of concern at Humberside Police.\n"
+         "Cause of concern 1: the way the force supervises its investigations\n"
+         "Too many cases are closed without a check. Four recommendations.\n"
+         "Cause of concern 2: how the force protects children who go missing from care homes "
+         "and from their families\n"
+         "Visits are late.",
+         ("humberside-police", COC, OPEN, "the way the force supervises its investigations"),
+         ("humberside-police", COC, OPEN, "how the force protects children who go missing")),
+    # What follows the dash says no status: the set's own stands (given, so open).
     case("Cumbria Constabulary was given three recommendations.\n"
          "Recommendation 3: Training for call handlers – the force has begun this work",
-         ("cumbria-constabulary", REC, None, "Training for call handlers")),
+         ("cumbria-constabulary", REC, OPEN, "Training for call handlers")),
 ]
 
 BATTERY = (MORE + PREDICATES + TABLES + RESTATED_SETS + RUN_ONS + LAST_CLAUSE + BRACKETS + GROUPS

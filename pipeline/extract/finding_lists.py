@@ -33,7 +33,13 @@ from pipeline.extract.force_scope import forces_of
 from pipeline.extract.items import Item, Source, count_before, finding_subjects, item_status
 from pipeline.extract.phase_cues import bare_engage_tokens
 from pipeline.extract.status import cached_words, status_in
-from pipeline.extract.status_badges import alone_on_line, body_token, trailing_status, up_to
+from pipeline.extract.status_badges import (
+    alone_on_line,
+    body_token,
+    label_line_status,
+    trailing_status,
+    up_to,
+)
 from pipeline.extract.subjects import (
     clean_subject,
     long_enough,
@@ -551,10 +557,20 @@ def _bullet_finding(analysis: Analysis, bullet: Sentence) -> Finding | None:
 def _heading_finding(analysis: Analysis, sentence: Sentence):
     """The one singular finding a heading names, with at most two words before it."""
     findings = findings_in(analysis, sentence)
-    if len(findings) != 1 or findings[0].plural or not is_heading(analysis, sentence):
+    if len(findings) != 1 or findings[0].plural or not (
+            is_heading(analysis, sentence) or _label_line(analysis, sentence, findings[0])):
         return None
     finding = findings[0]
     return finding if finding.start - sentence.tok_start <= 2 else None
+
+
+def _label_line(analysis: Analysis, sentence: Sentence, finding: Finding) -> bool:
+    """"Cause of concern 2: the management of registered sex offenders and violent
+    offenders": a label and its value on a line of their own, however long the value."""
+    doc = analysis.doc
+    colon = finding.end + (finding.end < sentence.tok_end and doc[finding.end].like_num)
+    return colon < sentence.tok_end and doc[colon].text == ":" and alone_on_line(
+        analysis, sentence) and sentence.text.rstrip()[-1] not in _FINAL_MARKS
 
 
 def heading_items(analysis: Analysis) -> list[Item]:
@@ -567,8 +583,10 @@ def heading_items(analysis: Analysis) -> list[Item]:
         if finding is None:
             continue
         force_id = finding_force(analysis, sentence, finding.start)
-        rest = analysis.text[analysis.doc[finding.end - 1].idx + len(
-            analysis.doc[finding.end - 1]) : sentence.end].strip()
+        label = finding.end + (finding.end < sentence.tok_end and analysis.doc[
+            finding.end].like_num)  # "Cause of concern 2: …" numbers the label
+        rest = analysis.text[analysis.doc[label - 1].idx + len(
+            analysis.doc[label - 1]) : sentence.end].strip()
         end, subject = sentence.end, None
         if rest.startswith(":") and not names_only_a_force(analysis, finding.end,
                                                            sentence.tok_end):
@@ -582,9 +600,26 @@ def heading_items(analysis: Analysis) -> list[Item]:
         if force_id is None or not long_enough(analysis, subject) and not rest.startswith(":"):
             continue
         if subject:
-            out.append(Item(finding.kind, force_id, subject, None, sentence.start, end,
+            earlier = [i.status for i in out if i.kind == finding.kind]  # "… 2:" after "… 1:"
+            status = _counted_set_before(analysis, sentence.index, finding.kind) or (
+                earlier[-1] if earlier else None)
+            rated = label_line_status(analysis, sentence, finding.start, subject)
+            subject, status = rated if rated else (subject, status)  # "…: Call-backs – Met"
+            out.append(Item(finding.kind, force_id, subject, status, sentence.start, end,
                             finding.start, False, False, Source.HEADING, sentence.index))
     return out
+
+
+def _counted_set_before(analysis: Analysis, index: int, kind: str) -> str | None:
+    """"We have identified two causes of concern." then "Cause of concern 1: …": a heading
+    names a member of the set counted just before, which is where that set stands."""
+    window = analysis.rules.recommendations.parent_window
+    for sentence in reversed(analysis.sentences[max(index - window, 0) : index]):
+        counted = [f for f in findings_in(analysis, sentence) if f.kind == kind and f.plural
+                   and count_before(analysis, f) is not None]
+        if counted:
+            return item_status(analysis, counted[-1], counted[-1].end)
+    return None
 
 
 def reason_reference_items(analysis: Analysis) -> list[Item]:
