@@ -277,8 +277,24 @@ LABEL_LINES = [
          ("cumbria-constabulary", REC, OPEN, "Training for call handlers")),
 ]
 
+# An exit that recounts the entry and its reasons in a clause after it.
+RECOUNTED_ENTRY = [
+    case("Essex Police has been taken out of special measures, three years after it was "
+         "placed in them over concerns about its 101 service and the vetting of its staff.\n"
+         "Both causes of concern were closed at a revisit in May.",
+         ("essex-police", COC, CLOSED, "its 101 service"),
+         ("essex-police", COC, CLOSED, "the vetting of its staff")),
+    # The force has left since: where each stands now is not said.
+    case("Essex Police has left Engage, two years since it entered the process amid concerns "
+         "about how it supervises investigations.",
+         ("essex-police", COC, None, "how it supervises investigations")),
+    # Concerns about the exit itself are no reasons for an entry.
+    case("Essex Police has left Engage amid concerns about the pace of the decision."),
+]
+
 BATTERY = (MORE + PREDICATES + TABLES + RESTATED_SETS + RUN_ONS + LAST_CLAUSE + BRACKETS + GROUPS
-           + FORCE_BETWEEN + NESTED + LABEL_LINES)
+           + FORCE_BETWEEN + NESTED + LABEL_LINES
+           + RECOUNTED_ENTRY)
 
 
 @pytest.mark.parametrize("text,expected", BATTERY)

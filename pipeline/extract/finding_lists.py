@@ -732,10 +732,11 @@ def reason_concern_items(analysis: Analysis, sentence: Sentence) -> list[Item]:
     even when the move is recounted (findings.py: unless the force has left Engage since or
     some are counted closed)."""
     rec = analysis.rules.recommendations
-    if not enters_engage(analysis, sentence):
+    if not _names_engage(analysis, sentence):
         return []
     token, inferred = _reason_concern_start(analysis, sentence)
-    if token is None or token >= sentence.tok_end:
+    if token is None or token >= sentence.tok_end or not (
+            enters_engage(analysis, sentence) or _entry_recounted(analysis, sentence, token)):
         return []
     force_id = _moved_force(analysis, sentence, token)
     marker = Finding(FindingKind.CAUSE_OF_CONCERN, token, token, True, sentence)
@@ -743,7 +744,8 @@ def reason_concern_items(analysis: Analysis, sentence: Sentence) -> list[Item]:
         analysis, marker, token)))
     if force_id is None or not long_enough(analysis, subject):
         return []
-    recap = dated_before(analysis, sentence, rec.background_days)
+    recap = dated_before(analysis, sentence, rec.background_days) or not enters_engage(
+        analysis, sentence)  # an entry recounted in a sentence about the exit
     if recap and inferred:
         return []  # what a report found years ago names no finding that stands now
     parts = split_listed(analysis, subject, tuple(rec.clause_subject_openers))
@@ -751,6 +753,18 @@ def reason_concern_items(analysis: Analysis, sentence: Sentence) -> list[Item]:
                  sentence.end, token, source=Source.REASON, sentence_index=sentence.index,
                  group=f"reason-{sentence.index}", inferred=inferred, recounted=recap)
             for p in parts]
+
+
+def _entry_recounted(analysis: Analysis, sentence: Sentence, token: int) -> bool:
+    """"… was taken out of Engage, two years after it was placed there amid concerns about
+    …": after the sentence's last exit cue, a clause that recounts the entry, before the
+    concern it names."""
+    rec = analysis.rules.recommendations
+    words = lower_words(analysis.doc, sentence.tok_start, token)
+    exits = [k for k, w in enumerate(words) if has_phrase(words[k : k + 2], rec.exit_cues)]
+    after = words[exits[-1] + 1 :] if exits else []
+    opener = next((k for k, w in enumerate(after) if w in rec.recounted_entry_openers), None)
+    return opener is not None and bool(set(after[opener:]) & set(rec.entry_verbs))
 
 
 def _moved_force(analysis: Analysis, sentence: Sentence, token: int) -> str | None:

@@ -106,6 +106,8 @@ class RecommendationsRules:
     concern_leads: Phrases
     reason_window: int
     exit_cues: Phrases
+    recounted_entry_openers: Phrases
+    entry_verbs: Phrases
     recommends_that: Phrases
     recommend_words: Phrases
     same_finding_stop_words: Phrases
