@@ -297,3 +297,26 @@ def test_an_article_under_a_headline_set_above_it_is_the_story():
         "monitoring by the inspectorate, which said the force had improved the way it answers "
         "calls."]
     assert "Sign up" not in doc.text
+
+
+def test_a_card_field_dated_by_time_does_not_date_the_page():
+    # The card's "Returned to Scan" value is a field of the card; the page's own date line
+    # ("Posted") still dates it when it comes later.
+    card = ("<html><head><title>Forces in Engage</title></head><body><main><h1>Forces in "
+            "Engage</h1><div class='card'><h2>Durham Constabulary</h2><div class='row'>"
+            "<div class='label'>Returned to Scan</div><div class='value'><time "
+            "datetime='2024-02-01'>1 February 2024</time></div></div></div>"
+            "<p>Posted <time datetime='2024-06-30'>30 June 2024</time></p></main></body></html>")
+    assert _doc(card).published_date == date(2024, 6, 30)
+    bare = card.replace("<p>Posted <time datetime='2024-06-30'>30 June 2024</time></p>", "")
+    assert _doc(bare).published_date is None
+    # A "Published" label before its <time> is the page's date line.
+    labelled = bare.replace("Returned to Scan", "Published")
+    assert _doc(labelled).published_date == date(2024, 2, 1)
+
+
+def test_a_date_line_after_the_headline_still_dates_the_page():
+    page = ("<html><head><title>Kent Police leaves Engage</title></head><body><main>"
+            "<h1>Kent Police leaves Engage</h1><div class='date'>3 May 2024</div>"
+            "<p>The force has left enhanced monitoring.</p></main></body></html>")
+    assert _doc(page).published_date == date(2024, 5, 3)

@@ -19,7 +19,7 @@ from pipeline.parse.layout import (
     normalise_list_item,
     with_title,
 )
-from pipeline.parse.page_dates import page_text_date
+from pipeline.parse.page_dates import labelled_field, page_text_date
 
 _DROP_TAGS = (
     "script", "style", "noscript", "template", "svg", "iframe", "form", "button",
@@ -155,9 +155,10 @@ def _page_times(soup: BeautifulSoup) -> list[str]:
         if tag.has_attr("pubdate") or _PUBLISHED_MARK.search(marks):
             marked.append(value)
         elif tag.find_parent(_VALUE_CELLS) is None and len(line.split()) <= DATE_LINE_WORDS and (
-                not _UPDATED.search(line)):
+                not _UPDATED.search(line)) and not labelled_field(tag):
             lines.append(value)  # not "Last updated": it moves on with every edit
     return marked + lines
+
 
 
 def _published(soup: BeautifulSoup) -> date | None:

@@ -44,6 +44,9 @@ _OCCASION_START = re.compile(
     r"^\s*(?:" + "|".join(re.escape(label) for label in OCCASION_LABELS) + r")\b", re.IGNORECASE)
 # Such a line names the body that met, so it is longer than a date line, but no longer.
 OCCASION_LINE_WORDS = 20
+_HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
+# The most words of a field's label ("Date entered Engage") beside its value.
+FIELD_LABEL_WORDS = 8
 # How much text after a label is read for its date ("Date of publication" | next cell).
 LABEL_LOOKAHEAD_CHARS = 80
 # How much text before and after the <h1> is searched for an unlabelled date.
@@ -99,8 +102,23 @@ def _short_lines(strings, limit: int) -> list[str]:
         if string.find_parent(_VALUE_CELLS) is not None:
             continue  # a field's value ("Date entered" | "27 June 2022") is not the page's date
         block = string.find_parent(_LINE_BLOCKS) or string.parent
+        if block is not None and labelled_field(block):
+            continue
         lines.append(" ".join(block.get_text(" ").split()) if block is not None else text)
     return lines
+
+
+def labelled_field(element: Tag) -> bool:
+    """"<div>Returned to Scan</div><div><time>13 October 2022</time></div>": a date that is
+    the value of a label before it, the label no publication label, dates what the label
+    names (a card's field), not the page."""
+    holder = element.parent if element.parent is not None and element.parent.get_text(
+        " ", strip=True) == element.get_text(" ", strip=True) else element
+    label = holder.find_previous_sibling(True)
+    if label is None or label.name in _HEADINGS:
+        return False  # a date line after the headline dates the page
+    text = label.get_text(" ", strip=True)
+    return bool(text) and len(text.split()) <= FIELD_LABEL_WORDS and not _LABEL_START.match(text)
 
 
 def _near_headline(soup: BeautifulSoup) -> date | None:
