@@ -93,6 +93,14 @@ def test_spaces_that_set_no_columns_stay_prose():
         "The causes of concern are:", "- call handling (still open)", "- crime recording"]
 
 
+def test_justified_prose_laid_out_from_a_pdf_is_no_table():
+    body = ("The  force  has  made  good  progress  against  the  cause  of  concern  on\n"
+            "vetting,  and  the  inspectorate  will  revisit  it  in  the  spring  of  2025.\n")
+    assert [" ".join(p.split()) for p in _paragraphs(body)] == [
+        "The force has made good progress against the cause of concern on vetting, and the "
+        "inspectorate will revisit it in the spring of 2025."]
+
+
 def test_a_headerless_table_of_labelled_findings_is_read_row_by_row():
     body = ("Norfolk Constabulary was given four recommendations in its custody report.\n"
             "Rec 1    Recording of detainee risk assessments    Complete\n"

@@ -110,6 +110,8 @@ def _gap_cells(raw: str) -> tuple[list[str], bool] | None:
     if len(cells) < GAP_ROW_CELLS or any(_CLOSES_LINE.search(c) for c in cells[:-1]) or (
             _LIST_MARKER.match(cells[0] + " ") and not cells[0][:1].isdigit()):
         return None  # "o  call handling  (closed)": a bullet, set off by spaces
+    if 2 * sum(cell.isalpha() and cell.islower() for cell in cells) > len(cells):
+        return None  # justified prose: the gaps fall between the words of a sentence
     return cells, False
 
 
@@ -136,12 +138,14 @@ def table_rows(lines: list[str]) -> list[list[str] | None]:
 
 
 def _gapped_in_run(lines: list[str], k: int) -> tuple[list[str], bool] | None:
-    """A gap-aligned line's cells, sure when the line before or after is aligned too."""
+    """A gap-aligned line's cells when the line before or after it has as many: lines of
+    justified prose laid out from a PDF have double spaces too, but not in columns."""
     cells = _gap_cells(lines[k])
     if cells is None:
         return None
-    sure = any(0 <= j < len(lines) and _gap_cells(lines[j]) is not None for j in (k - 1, k + 1))
-    return cells[0], sure
+    width = len(cells[0])
+    beside = (_gap_cells(lines[j]) for j in (k - 1, k + 1) if 0 <= j < len(lines))
+    return (cells[0], True) if any(b is not None and len(b[0]) == width for b in beside) else None
 
 
 def breaks_word(line: str) -> bool:
