@@ -20,9 +20,23 @@ HEAD = "Kent Police news\n\n"
     ("Of the six recommendations made to Kent Police in its two causes of concern, four are "
      "closed, one is partly achieved and one has not been assessed.",
      {("kent-police", COC, 2, None, None), ("kent-police", REC, 6, 4, 2)}),
+    # The whole opens a clause after a report of what was said.
+    ("The panel heard that, of the seven recommendations tied to the two causes of concern "
+     "at Kent Police, five had been signed off.",
+     {("kent-police", COC, 2, None, None), ("kent-police", REC, 7, 5, 2)}),
+    ("The chief constable said that of the nine recommendations attached to the three causes "
+     "of concern at Kent Police, six were met.",
+     {("kent-police", COC, 3, None, None), ("kent-police", REC, 9, 6, 3)}),
 ])
 def test_parts_after_a_fronted_whole_count_its_kind(text, expected):
     assert tallies(HEAD + text) == expected
+
+
+def test_a_whole_inside_a_clause_that_opens_nothing_is_no_fronted_whole():
+    # "of the ten" after a noun is its complement, not a fronted whole.
+    assert tallies(HEAD + "Kent Police closed most of the ten recommendations linked to "
+                   "the three causes of concern, eight in all.") == {
+        ("kent-police", COC, 3, None, None), ("kent-police", REC, 10, None, None)}
 
 
 def test_a_count_with_its_own_noun_after_a_fronted_whole_keeps_its_kind():

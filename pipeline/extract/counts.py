@@ -963,8 +963,9 @@ def _fronted_whole(analysis: Analysis, counts: list[Count]) -> tuple[Count, int]
         return None
     opener = whole.token - 2
     sentence = analysis.sentence_of(opener)
-    if opener != sentence.tok_start:
-        return None
+    after = set(analysis.rules.counts.fronted_whole_after)
+    if opener != sentence.tok_start and doc[opener - 1].lower_ not in after:
+        return None  # "… stated that, of the ten recommendations, eight …" opens a clause
     comma = next((k for k in range(whole.end, sentence.tok_end) if doc[k].text == ","), None)
     return (whole, comma) if comma is not None else None
 

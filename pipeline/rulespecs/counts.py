@@ -52,6 +52,7 @@ class CountsRules:
     span_joiners: Phrases
     definite_determiners: Phrases
     whole_prepositions: Phrases
+    fronted_whole_after: Phrases
     every_counts: Phrases
     any_words: Phrases
     dual_none: Phrases
