@@ -249,6 +249,14 @@ GENERAL_CASES = [
      "supervision — remain outstanding.",
      [("essex-police", REC, "open", "vetting"), ("essex-police", REC, "open", "training"),
       ("essex-police", REC, "open", "supervision")]),
+    # ... after a short relative clause over the counted findings, and after "both of the".
+    ("Both of the causes of concern that took Cumbria Constabulary into Engage – its 101 "
+     "service and its custody checks – have now been discharged.",
+     [("cumbria-constabulary", COC, "closed", "its 101 service"),
+      ("cumbria-constabulary", COC, "closed", "its custody checks")]),
+    # ... an aside inside a relative clause that counts nothing names nothing.
+    ("The causes of concern that remain at Kent Police – and the chief expects more – are "
+     "serious.", []),
     # ... an aside that names nothing is not a subject.
     ("Kent Police closed a cause of concern – a welcome step – in the spring.", []),
     # A finding or a confirmation makes "can be closed" report the closing; "too soon to

@@ -196,6 +196,10 @@ def count_before(analysis: Analysis, finding: Finding) -> int | None:
     k = finding.start - 1
     while k >= finding.sentence.tok_start and analysis.doc[k].lower_ in skip:
         k -= 1
+    every = set(analysis.rules.counts.every_counts)
+    if k > finding.sentence.tok_start and analysis.doc[k].lower_ in set(
+            analysis.rules.counts.whole_prepositions) and analysis.doc[k - 1].lower_ in every:
+        k -= 1  # "both of the causes of concern": every one of them (not "three of the")
     return number_at(analysis, k) if k >= finding.sentence.tok_start else None
 
 

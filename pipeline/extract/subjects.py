@@ -331,6 +331,7 @@ def subject_start(analysis: Analysis, finding: Finding, leads: list[str]
     Intro.COLON, Intro.PAREN or Intro.DASH), or None when no lead-in follows."""
     k = _skip_joiners(analysis, finding)
     end = finding.sentence.tok_end
+    k = _past_relative(analysis, finding, k, end)
     words = lower_words(analysis.doc, k, min(k + LEAD_IN_WORDS, end))
     offset = 1 if words[:1] == [","] else 0
     each = offset or (1 if words[:1] == [":"] else 0)
@@ -356,6 +357,19 @@ def subject_start(analysis: Analysis, finding: Finding, leads: list[str]
         return None if size is None else (k + 1 + size, Intro.DASH)
     size = _lead_length(words[offset:], leads)
     return None if size is None else (k + offset + size, Intro.LEAD)
+
+
+def _past_relative(analysis: Analysis, finding: Finding, k: int, end: int) -> int:
+    """"both causes of concern that led to the move – A and B –": a short relative clause
+    may stand between counted findings and the aside that lists them; the aside's dash."""
+    doc = analysis.doc
+    if not finding.plural or k >= end or doc[k].lower_ not in (
+            analysis.rules.recommendations.relative_pronouns):
+        return k
+    for j in range(k + 1, min(end - 1, k + _MODIFIER_WORDS)):
+        if doc[j].text in _PUNCTUATION:
+            return j if aside_end(analysis, j, end) is not None else k
+    return k
 
 
 def _members_after_modifier(analysis: Analysis, finding: Finding, k: int, end: int
