@@ -47,6 +47,7 @@ from pipeline.extract.reconcile import Group, reconcile, same_finding
 from pipeline.extract.skeleton import Dated, Steps, as_found, never, run
 from pipeline.extract.status import status_in
 from pipeline.extract.subjects import opens_value
+from pipeline.extract.tally_gapping import gapped_tallies
 from pipeline.models import Event
 
 # Wordings that name a finding only in passing: another wording names it better.
@@ -284,6 +285,7 @@ def _stated_findings(analysis: Analysis) -> list[Stated]:
     """The trigger and clause steps: every finding phrase and count, read into items and
     tallies (hypothetical ones dropped, each with its force and date), then reconciled."""
     tallies = document_tallies(analysis)
+    tallies += gapped_tallies(analysis, tallies)
     items = document_items(analysis)
     _status_from_referent(items, tallies)
     _status_from_parts(analysis, items, tallies)

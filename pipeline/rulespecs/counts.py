@@ -53,6 +53,8 @@ class CountsRules:
     definite_determiners: Phrases
     whole_prepositions: Phrases
     fronted_whole_after: Phrases
+    gapping_joiners: Phrases
+    gapping_closers: Phrases
     every_counts: Phrases
     any_words: Phrases
     dual_none: Phrases
