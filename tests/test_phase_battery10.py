@@ -706,6 +706,11 @@ WAVE3 = {
     "letter-with-immediate-effect": (
         "Kent Police has a new plan. In his letter, Mr Cooke said the force would move out of "
         "Engage with immediate effect.", {leave("kent-police", TODAY)}),
+    "returned-to-scan-with-effect": (
+        "Kent Police returned to Scan with effect from 3 June 2024.",
+        {leave("kent-police", "2024-06-03")}),
+    "scan-verb-with-effect": (
+        "Kent Police officers will scan with care every document it holds.", set()),
     "headline-moves-out": (
         "Kent Police moves out of special measures", {leave("kent-police", TODAY)}),
     "headline-to-exit": (

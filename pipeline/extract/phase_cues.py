@@ -130,7 +130,9 @@ def _bare_terms(analysis: Analysis, sentence: Sentence, covered: set[int]) -> li
             continue
         nxt = doc[i + 1].lower_ if i + 1 < len(doc) else ""
         prev = doc[i - 1].lower_ if i > sentence.tok_start else ""
-        if nxt in never and prev not in ph.bare_phase_noun_preceders:
+        follows = lower_words(doc, i + 1, min(i + 4, sentence.tok_end))
+        noun_next = any(" ".join(follows).startswith(f) for f in ph.bare_phase_noun_followers)
+        if nxt in never and prev not in ph.bare_phase_noun_preceders and not noun_next:
             continue
         named = token.text[0].isupper() and prev not in not_after and not token.is_sent_start
         if prev in preceders or (named and nxt not in not_followed):

@@ -25,6 +25,7 @@ class PhasesRules:
     capitalised_phase_not_after: Phrases
     bare_phase_never_followed_by: Phrases
     bare_phase_noun_preceders: Phrases
+    bare_phase_noun_followers: Phrases
     fillers: Phrases
     possessives: Phrases
     move_verbs: Phrases
