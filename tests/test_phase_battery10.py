@@ -706,6 +706,13 @@ WAVE3 = {
     "letter-with-immediate-effect": (
         "Kent Police has a new plan. In his letter, Mr Cooke said the force would move out of "
         "Engage with immediate effect.", {leave("kent-police", TODAY)}),
+    "decision-of-agent-to-return": (
+        "The panel discussed the decision of His Majesty's Chief Inspector of Constabulary to "
+        "return Kent Police to the Scan phase with effect from 3 June 2024.",
+        {leave("kent-police", "2024-06-03")}),
+    "hoped-for-a-decision": (
+        "The panel hoped for a decision by the inspectorate to place Kent Police in Engage.",
+        set()),
     "returned-to-scan-with-effect": (
         "Kent Police returned to Scan with effect from 3 June 2024.",
         {leave("kent-police", "2024-06-03")}),

@@ -67,6 +67,7 @@ NAME_REACH = 4  # tokens after a fronted clause's comma, or "at" after a term, f
 HYPOTHETICAL_REACH = HEAD_WORDS + 2  # tokens after a term read for "… if …", "… would …"
 SUBORDINATE_REACH = 5  # tokens before a cue where a subordinator opening its clause may be
 PERIOD_REACH = 3  # tokens after a term read for "… in the past two years" (a recap)
+DECISION_AGENT_WORDS = 16  # tokens of "of HM Inspectorate of …" between "decision" and its "to"
 LEAD_SENTENCES = 3  # the headline and the first sentences: an undated move there is news
 PAST_CLAUSE_REACH = 8  # tokens before a cue read for the opener of a clause it is told in
 UNTIL_REACH = 3  # tokens after a negated move where "until <date>" may start
@@ -167,9 +168,19 @@ def _after_decision(analysis: Analysis, start: int, cue: int) -> int:
     """"she hopes the decision to put X under enhanced monitoring …": a decision is taken,
     so the clause that matters for negation and speculation starts after it."""
     phrases = analysis.rules.phases.decision_phrases
+    agents = set(analysis.rules.phases.decision_agents)
+    untaken = set(analysis.rules.phases.untaken_decisions)
     for i in range(cue - 2, start - 1, -1):
+        if i > 0 and analysis.doc[i - 1].lower_ in untaken:
+            continue  # "hoped for a decision to …": none is taken yet
         if " ".join(lower_words(analysis.doc, i, i + 2)) in phrases:
             return i + 2
+        words = lower_words(analysis.doc, i, min(i + DECISION_AGENT_WORDS + 2, cue))
+        if words[1:2] and words[1] in agents:  # "the decision of HMICFRS to return …"
+            to = next((k for k in range(2, len(words)) if f"{words[0]} {words[k]}" in phrases),
+                      None)
+            if to is not None:
+                return i + to + 1
     return start
 
 

@@ -56,6 +56,8 @@ class PhasesRules:
     current_words: Phrases
     current_phrases: Phrases
     decision_phrases: Phrases
+    decision_agents: Phrases
+    untaken_decisions: Phrases
     cause_phrases: Phrases
     period_bounds: Phrases
     since_relatives: Phrases
