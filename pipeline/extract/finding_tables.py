@@ -5,7 +5,10 @@ Status"); its first line is the header. The column whose header names a kind of 
 ("Recommendation", "Cause of concern") holds the subjects, one a row, unless its cells are
 counts ("Recommendations | 4"); a column headed "Status" (or "Progress", …) says where each
 stands. A status cell that waits on someone else ("Complete – awaiting sign-off") is still
-open; no status column, or a cell that says none, leaves the status null.
+open; no status column, or a cell that says none, leaves the status null. With two kind
+columns ("Cause of concern | Recommendation | Status") the rows are the finer findings and
+the coarser column's are items once each. A table with no header whose rows open with a
+finding's label and number ("Rec 1 | Call-backs | Complete") is read the same way.
 """
 
 from __future__ import annotations
