@@ -154,3 +154,10 @@ def test_deeply_nested_tables_and_cells_are_read_in_linear_time():
     document = parse_html(page, url="https://example.org/deep")
     assert time.monotonic() - started < 30
     assert "Top." in document.text and "Bottom." in document.text
+
+
+def test_a_passage_spanning_rows_is_not_repeated():
+    passage = "The force has made progress. " * 15
+    lines = _lines(f"<table><tr><td rowspan='3'>{passage}</td><td>A</td><td>B</td></tr>"
+                   "<tr><td>C</td><td>D</td></tr></table>")
+    assert lines[1:] == [f"{passage.strip()} | A | B", "– | C | D"]

@@ -166,8 +166,11 @@ def _introduces_nested(analysis: Analysis, sentence: Sentence, bullet_paragraphs
 def _numbering(analysis: Analysis, sentence: Sentence) -> int | None:
     """The kind of numbering of the list item a sentence is in ("3." numbers, "(a)"
     letters), or None for bullets and prose."""
-    first = next((s for s in reversed(analysis.sentences[:sentence.index + 1])
-                  if s.paragraph != sentence.paragraph or s.is_list_item), sentence)
+    sentences, k = analysis.sentences, sentence.index
+    while k > 0 and not sentences[k].is_list_item and sentences[k - 1].paragraph == (
+            sentence.paragraph):
+        k -= 1  # back to the paragraph's first sentence, which carries its marker
+    first = sentences[k]
     place = _ordinal(first.text[: first.marker]) if first.is_list_item else None
     return None if place is None else place[0]
 
@@ -322,7 +325,7 @@ def _status_frame(analysis: Analysis, intro: Sentence) -> tuple[str, str, str] |
     status = status_in(analysis, intro.tok_start, intro.tok_end)
     opening = status_in(analysis, intro.tok_start, min(intro.tok_start + STATUS_LEAD_WORDS,
                                                        intro.tok_end))
-    if status is None or opening != status or not _status_standsalone_on_line(analysis, intro):
+    if status is None or opening != status or not _status_stands_alone(analysis, intro):
         return None
     window = analysis.rules.recommendations.parent_window
     before, lines = [], 0
@@ -337,7 +340,7 @@ def _status_frame(analysis: Analysis, intro: Sentence) -> tuple[str, str, str] |
     return (named[-1].kind, status, Source.LIST) if named else None
 
 
-def _status_standsalone_on_line(analysis: Analysis, intro: Sentence) -> bool:
+def _status_stands_alone(analysis: Analysis, intro: Sentence) -> bool:
     """Whether the status word the line opens with stands as a predicate: nothing after it,
     or a comma, a colon or a word of time or manner ("Closed since …", "Still open, among
     others"), not a noun it qualifies ("Open days this summer")."""

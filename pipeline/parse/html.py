@@ -87,6 +87,9 @@ _LAYOUT_ROLES = ("presentation", "none")
 # it belong to each; a span wider than any real table is taken as this.
 MAX_COLSPAN = 50
 MAX_ROWSPAN = 50
+# A spanning cell longer than this is a passage, not a label the rows share: the rows below
+# keep its column empty, so a page cannot multiply its own text fifty times.
+MAX_CARRIED_CHARS = 300
 _DATE_META = (
     ("property", "article:published_time"),
     ("property", "og:published_time"),
@@ -158,7 +161,6 @@ def _page_times(soup: BeautifulSoup) -> list[str]:
                 not _UPDATED.search(line)) and not labelled_field(tag):
             lines.append(value)  # not "Last updated": it moves on with every edit
     return marked + lines
-
 
 
 def _published(soup: BeautifulSoup) -> date | None:
@@ -504,6 +506,7 @@ def _close_cell(spans: _Spans, parts: list[str]) -> None:
     column, colspan, rowspan, start = spans.cell
     if rowspan > 1:
         text = "".join(parts[start:]).replace(_CELL, " ")
+        text = text if len(text) <= MAX_CARRIED_CHARS else ""
         for offset in range(colspan):
             spans.pending[column + offset] = (rowspan - 1, text if offset == 0 else "")
     spans.column = column + colspan

@@ -98,7 +98,7 @@ def _tab_cells(raw: str) -> tuple[list[str], bool] | None:
     return cells, not bullet and (len(cells) > 2 or not _ENDS_SENTENCE.search(text))
 
 
-def _gap_cells(raw: str) -> tuple[list[str], bool] | None:
+def _gap_cells(raw: str) -> list[str] | None:
     """A line's cells where runs of spaces align them in columns, as text laid out from a
     PDF or a plain-text report sets a table ("Rec 1    Call-backs    Complete"); None for
     prose. Two spaces after a full stop are a typist's habit, not a column, and a row has
@@ -112,7 +112,7 @@ def _gap_cells(raw: str) -> tuple[list[str], bool] | None:
         return None  # "o  call handling  (closed)": a bullet, set off by spaces
     if 2 * sum(cell.isalpha() and cell.islower() for cell in cells) > len(cells):
         return None  # justified prose: the gaps fall between the words of a sentence
-    return cells, False
+    return cells
 
 
 def table_rows(lines: list[str]) -> list[list[str] | None]:
@@ -143,9 +143,8 @@ def _gapped_in_run(lines: list[str], k: int) -> tuple[list[str], bool] | None:
     cells = _gap_cells(lines[k])
     if cells is None:
         return None
-    width = len(cells[0])
     beside = (_gap_cells(lines[j]) for j in (k - 1, k + 1) if 0 <= j < len(lines))
-    return (cells[0], True) if any(b is not None and len(b[0]) == width for b in beside) else None
+    return (cells, True) if any(b is not None and len(b) == len(cells) for b in beside) else None
 
 
 def breaks_word(line: str) -> bool:
