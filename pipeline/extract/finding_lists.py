@@ -570,10 +570,15 @@ def _heading_finding(analysis: Analysis, sentence: Sentence):
 def _label_line(analysis: Analysis, sentence: Sentence, finding: Finding) -> bool:
     """"Cause of concern 2: the management of registered sex offenders and violent
     offenders": a label and its value on a line of their own, however long the value."""
-    doc = analysis.doc
-    colon = finding.end + (finding.end < sentence.tok_end and doc[finding.end].like_num)
-    return colon < sentence.tok_end and doc[colon].text == ":" and alone_on_line(
+    colon = _label_end(analysis, sentence, finding)
+    return colon < sentence.tok_end and analysis.doc[colon].text == ":" and alone_on_line(
         analysis, sentence) and sentence.text.rstrip()[-1] not in _FINAL_MARKS
+
+
+def _label_end(analysis: Analysis, sentence: Sentence, finding: Finding) -> int:
+    """The token after a finding's label: "Cause of concern 2: …" numbers it."""
+    numbered = finding.end < sentence.tok_end and analysis.doc[finding.end].like_num
+    return finding.end + numbered
 
 
 def heading_items(analysis: Analysis) -> list[Item]:
@@ -586,8 +591,7 @@ def heading_items(analysis: Analysis) -> list[Item]:
         if finding is None:
             continue
         force_id = finding_force(analysis, sentence, finding.start)
-        label = finding.end + (finding.end < sentence.tok_end and analysis.doc[
-            finding.end].like_num)  # "Cause of concern 2: …" numbers the label
+        label = _label_end(analysis, sentence, finding)
         rest = analysis.text[analysis.doc[label - 1].idx + len(
             analysis.doc[label - 1]) : sentence.end].strip()
         end, subject = sentence.end, None
