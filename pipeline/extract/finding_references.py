@@ -36,6 +36,7 @@ _REPORT_WORDS = 8  # "At the revisit in August, inspectors found": a frame befor
 _KIND_WINDOW = 3  # sentences back in which a back-reference finds what it refers to
 _REMAINDER_REACH = 4  # "but monitoring remains on …": the status word right after "but"
 _PRONOUN_WORDS = 2  # "All three have now been closed": a pronoun and its number
+_PREMODIFIER_WORDS = 6  # "the rural response and vetting concerns": words before the noun
 
 
 def _words(analysis: Analysis, sentence: Sentence) -> list[tuple[int, str]]:
@@ -51,7 +52,8 @@ def ordinal_items(analysis: Analysis, sentence: Sentence) -> list[Item]:
     tokens = _words(analysis, sentence)
     out: list[Item] = []
     openers = _opening_words(analysis)
-    starts = [c for c in _clause_starts(analysis, tokens) if tokens[c][1] in openers]
+    starts = [c for c in _clause_starts(analysis, tokens) if tokens[c][1] in openers
+              or _counted_part(analysis, tokens, [w for _, w in tokens], c)[0]]
     for clause, following in zip(starts, [*starts[1:], len(tokens)], strict=False):
         # "The first is about A and the second is about B": each up to the next
         limit = _joined_reference(analysis, tokens, clause, following)
@@ -86,7 +88,8 @@ def _clause_starts(analysis: Analysis, tokens: list[tuple[int, str]]) -> list[in
     bare "and" ("The first is about A and the second …")."""
     rec = analysis.rules.recommendations
     joiners = set(rec.clause_joiners) | set(rec.ordinal_issue_verbs) | set(
-        rec.replacement_joiners)  # "… and raises a second", "… by a new one on …"
+        rec.replacement_joiners) | set(rec.ordinal_status_verbs)
+    # "… and raises a second", "… by a new one on …", "we discharged the first of these"
     words = [w for _, w in tokens]
     starts = [0]
     for p, word in enumerate(words[:-1]):
@@ -109,7 +112,16 @@ def _ordinal_at(analysis: Analysis, sentence: Sentence, tokens: list[tuple[int, 
     if not size:
         size, count = _remainder(analysis, tokens, words, position)
     if not size:
+        size, count = _counted_part(analysis, tokens, words, position)
+    if not size:
         return []
+    phrase = " ".join(words[position : position + size])
+    many = None
+    if phrase in rec.ordinal_places + rec.ordinal_last and position + size < len(words):
+        many = number_at(analysis, tokens[position + size][0])
+        if many is not None:  # "the last two, on A and B, …"
+            size, count = size + 1, many
+    size += _partitive_length(analysis, tokens, words, position + size)  # "the last of the three"
     previous = analysis.sentences[max(sentence.index - _KIND_WINDOW, 0) : sentence.index + 1]
     earlier = [f for s in previous for f in findings_in(analysis, s)
                if f.start < tokens[0][0] or s is not sentence]
@@ -124,11 +136,7 @@ def _ordinal_at(analysis: Analysis, sentence: Sentence, tokens: list[tuple[int, 
     span = subject_span(analysis, reference, rec.item_back_reference_leads + _gapped_leads(
         analysis, sentence, start))
     force_id = finding_force(analysis, sentence, start)
-    if span is None and force_id is not None:
-        phrase = " ".join(words[position : position + size])
-        many = number_at(analysis, end) if end < sentence.tok_end else None
-        if many is not None:
-            end += 1  # "The first two have now been closed"
+    if span is None and force_id is not None:  # "The first two have now been closed"
         return _placed_item(analysis, sentence, counted[-1], (phrase, many or 1),
                             (start, end), force_id)
     if span is None or force_id is None or analysis.doc[span[0]].lower_ in (
@@ -173,6 +181,9 @@ def _placed_item(analysis: Analysis, sentence: Sentence, listed: Finding,
     start, end = span
     clause = clause_end(analysis.doc, sentence.tok_end, end, {";", ":", ","})
     status = status_in(analysis, end, clause, context_start=start)
+    if status is None and cached_words(analysis)[start - 1] in (
+            analysis.rules.recommendations.ordinal_status_verbs):
+        status = status_in(analysis, start - 1, start)  # "we discharged the first of these"
     if status is None:
         return []
     return [Item(listed.kind, force_id, None, status, sentence.start, sentence.end, start,
@@ -275,6 +286,30 @@ def _remainder(analysis: Analysis, tokens: list[tuple[int, str]], words: list[st
     if not size and count == 1 and phrase_length_at(words, position + 2, rec.listing_leads):
         return 2, count  # "while the one about missing people is still open"
     return (2 + size, count) if size else (0, None)
+
+
+def _counted_part(analysis: Analysis, tokens: list[tuple[int, str]], words: list[str],
+                  position: int) -> tuple[int, int | None]:
+    """"Two of those, on A and B, …": a number over a set just mentioned, as (words it
+    spans, how many it counts), or (0, None)."""
+    if position >= len(words) or words[position] in analysis.rules.counts.not_counts:
+        return 0, None
+    count = number_at(analysis, tokens[position][0])
+    size = _partitive_length(analysis, tokens, words, position + 1)
+    return (1 + size, count) if count is not None and size else (0, None)
+
+
+def _partitive_length(analysis: Analysis, tokens: list[tuple[int, str]], words: list[str],
+                      p: int) -> int:
+    """The words of "of these", "of them" or "of the three" at p, or 0."""
+    rec = analysis.rules.recommendations
+    size = phrase_length_at(words, p, rec.partitive_pronouns)
+    if size:
+        return size
+    size = phrase_length_at(words, p, rec.partitive_articles)
+    if size and p + size < len(words) and number_at(analysis, tokens[p + size][0]):
+        return size + 1
+    return 0
 
 
 def _status_predicate(analysis: Analysis, words: list[str], p: int) -> int:
@@ -458,27 +493,60 @@ def _after_report(analysis: Analysis, sentence: Sentence) -> int:
 
 
 def echo_items(analysis: Analysis, sentence: Sentence) -> list[Item]:
-    """"The concern about vetting has since been discharged": a cause of concern restated by
-    its noun alone, with where it stands. Kept only when it restates a finding the document
-    names (findings.py): "the concern about" may be anyone's worry."""
+    """"The concern about vetting has since been discharged", "the force's concerns over A
+    and B have both been addressed": causes of concern restated by their noun alone, with
+    where they stand. findings.py keeps an open one only when it restates a finding the
+    document names: "the concern about" may be anyone's worry, but a closed one is a finding.
+    """
     rec = analysis.rules.recommendations
     words = cached_words(analysis)
-    definite = set(analysis.rules.counts.definite_determiners)
+    before = set(analysis.rules.counts.definite_determiners) | set(
+        analysis.rules.counts.possessives)
     out: list[Item] = []
     for k in range(sentence.tok_start + 1, sentence.tok_end - 1):
-        if words[k] not in rec.echo_nouns or words[k - 1] not in definite:
+        if words[k] not in rec.echo_nouns:
             continue
-        marker = Finding(FindingKind.CAUSE_OF_CONCERN, k, k + 1, False, sentence)
-        span = subject_span(analysis, marker, rec.concern_subject_leads)
         force_id = finding_force(analysis, sentence, k)
+        if words[k - 1] in before:
+            marker = Finding(FindingKind.CAUSE_OF_CONCERN, k, k + 1, False, sentence)
+            span = subject_span(analysis, marker, rec.concern_subject_leads)
+            source = Source.SENTENCE
+        else:  # "the rural response and vetting concerns were both signed off"
+            span = _premodifiers(analysis, sentence, k, before)
+            source = Source.REFERENCE
         if span is None or force_id is None:
             continue
         subject = clean_subject(analysis, span_text(analysis, span[0], span[1]))
-        end = clause_end(analysis.doc, sentence.tok_end, span[1],
+        end = clause_end(analysis.doc, sentence.tok_end, max(span[1], k + 1),
                          set(analysis.rules.words.clause_breaks))
-        status = status_in(analysis, span[1], end)
-        if subject and status:
-            out.append(Item(FindingKind.CAUSE_OF_CONCERN, force_id, subject, status,
-                            sentence.start, sentence.end, k, source=Source.SENTENCE,
-                            sentence_index=sentence.index, echo=True))
+        status = status_in(analysis, max(span[1], k + 1), end)
+        if not subject or not status:
+            continue
+        parts = [subject]
+        if words[k] in rec.plural_echo_nouns:  # "the concerns about A and B"
+            parts = split_subjects(analysis, subject, _listed_count(subject))
+        out.extend(Item(FindingKind.CAUSE_OF_CONCERN, force_id, part, status, sentence.start,
+                        sentence.end, k, source=source, sentence_index=sentence.index,
+                        echo=True)
+                   for part in (clean_subject(analysis, q) for q in parts) if part)
     return out
+
+
+def _premodifiers(analysis: Analysis, sentence: Sentence, k: int, determiners: set[str]
+                  ) -> tuple[int, int] | None:
+    """The words between a determiner and the noun at k that say what it is about ("the
+    vetting concern", "the force's rural response and vetting concerns"), or None."""
+    words = cached_words(analysis)
+    joiners = set(analysis.rules.recommendations.premodifier_joiners)
+    p = k - 1
+    while p > sentence.tok_start and k - p <= _PREMODIFIER_WORDS and (
+            words[p] in joiners or analysis.doc[p].is_lower or analysis.doc[p].is_digit):
+        if words[p - 1] in determiners:
+            return (p, k) if words[p] not in joiners else None
+        p -= 1
+    return None
+
+
+def _listed_count(subject: str) -> int:
+    """How many subjects "A, B and C" lists: one more than its commas, and one for "and"."""
+    return subject.count(",") + 1 + (" and " in subject and ", and " not in subject)

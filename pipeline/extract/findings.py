@@ -198,10 +198,13 @@ def _without_headline_wording(analysis: Analysis, items: list[Item]) -> list[Ite
 
 
 def _with_echoes(analysis: Analysis, items: list[Item]) -> list[Item]:
-    """"The concern about vetting has since been discharged" counts only as a restatement
-    of a cause of concern the document names ("the concern about" may be anyone's worry)."""
+    """"The concern about vetting remains" counts only as a restatement of a cause of
+    concern the document names ("the concern about" may be anyone's worry); "the concern
+    about vetting has been discharged" is a finding, since only a finding is discharged."""
     named = [i for i in items if i.subject and not i.echo]
-    return [i for i in items if not i.echo or any(same_finding(analysis, i, n) for n in named)]
+    return [i for i in items if not i.echo or (
+        i.status == Status.CLOSED and i.source == Source.SENTENCE)
+            or any(same_finding(analysis, i, n) for n in named)]
 
 
 def _without_inferred(items: list[Item]) -> list[Item]:

@@ -26,6 +26,7 @@ from pipeline.extract.finding_mentions import findings_in
 from pipeline.extract.items import Item, Source
 
 _RANK = {Status.CLOSED: 2, Status.OPEN: 1, None: 0}
+_BASE_LETTERS = 4  # "calls" is "call", but "uses" keeps its ending
 _ANAPHOR_WINDOW = 2  # sentences over which "the cause of concern" means the one just named
 
 
@@ -49,8 +50,18 @@ def _stems(analysis: Analysis, subject: str) -> set[str]:
     rec = analysis.rules.recommendations
     stop = set(rec.same_finding_stop_words)
     size = rec.same_finding_stem
-    return {w[:size] for w in re.findall(r"[a-z0-9]+", subject.lower())
+    suffixes = rec.same_finding_suffixes
+    return {_base(w, suffixes)[:size] for w in re.findall(r"[a-z0-9]+", subject.lower())
             if len(w) > 2 and w not in stop}
+
+
+def _base(word: str, suffixes: tuple[str, ...]) -> str:
+    """A word without its ending, so that "how it handles calls" meets "call handling"."""
+    for suffix in suffixes:
+        if word.endswith(suffix) and len(word) - len(suffix) >= _BASE_LETTERS and not (
+                word.endswith(("ss", "us", "is"))):
+            return word[: -len(suffix)].removesuffix("e")
+    return word.removesuffix("e")
 
 
 def same_finding(analysis: Analysis, a: Item, b: Item) -> bool:

@@ -113,6 +113,7 @@ class RecommendationsRules:
     same_finding_stop_words: Phrases
     same_finding_share: float
     same_finding_stem: int
+    same_finding_suffixes: Phrases
     parent_window: int
     background_days: int
     relative_pronouns: Phrases
@@ -124,6 +125,11 @@ class RecommendationsRules:
     announcing_modals: Phrases
     reason_finding_verbs: Phrases
     echo_nouns: Phrases
+    plural_echo_nouns: Phrases
+    premodifier_joiners: Phrases
+    partitive_pronouns: Phrases
+    partitive_articles: Phrases
+    ordinal_status_verbs: Phrases
     stay_cues: Phrases
     antecedent_pronouns: Phrases
     antecedent_pairs: Phrases
