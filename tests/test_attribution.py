@@ -422,3 +422,35 @@ def test_evidence_does_not_reach_far_back_for_a_name():
             "said.")
     event = statements_in(text)["Ben Ash"]
     assert event.evidence.startswith("Councillor Ash asked")
+
+
+def test_a_quote_after_added_belongs_to_its_own_sentence_s_speaker():
+    text = ("Dorset update\n"
+            "Wendy Williams, His Majesty’s Inspector of Constabulary, said the force had "
+            "“made real strides” and added: “Residents of Dorset are now far better served "
+            "when they call for help.”\n"
+            "Chief Constable Scott Chilton thanked his officers.")
+    found = statements_in(text)
+    assert "far better served" in quote_of(found, "Wendy Williams")
+    assert "far better served" not in quote_of(found, "Scott Chilton")
+
+
+def test_a_short_sentence_after_a_bare_quote_still_attributes_it():
+    # Near miss: with nothing before the quote, the sentence after it names the speaker.
+    text = ("Dorset update\n"
+            "“Residents of Dorset are now far better served when they call for help.” "
+            "Chief Constable Scott Chilton said.")
+    assert "far better served" in quote_of(statements_in(text), "Scott Chilton")
+
+
+@pytest.mark.parametrize("fronted", ["At a meeting of the panel, ", "Speaking on Monday, ",
+                                     "During questions in the Commons, "])
+def test_a_pronoun_after_a_fronted_phrase_is_the_subject_after_it(fronted):
+    text = ("Dorset update\n"
+            "Chief Constable Scott Chilton thanked his officers.\n"
+            f"{fronted}the home secretary, Yvette Cooper, was asked how many forces were in "
+            "special measures.\n"
+            "“Every community deserves a force that answers the phone,” she told MPs.")
+    found = statements_in(text)
+    assert "Every community deserves" in quote_of(found, "Yvette Cooper")
+    assert "Every community" not in quote_of(found, "Scott Chilton")

@@ -320,3 +320,31 @@ def test_a_date_line_after_the_headline_still_dates_the_page():
             "<h1>Kent Police leaves Engage</h1><div class='date'>3 May 2024</div>"
             "<p>The force has left enhanced monitoring.</p></main></body></html>")
     assert _doc(page).published_date == date(2024, 5, 3)
+
+
+LIVE_ENTRIES = (
+    "<article class='block'><p><time>16.40</time></p><p>That is all from the blog today."
+    "</p></article>"
+    "<article class='block'><p><time>15.05</time></p><h2>Leicestershire leaves Engage</h2>"
+    "<p>Leicestershire Police has been returned to routine monitoring by the inspectorate, "
+    "which said the force now answers calls far more quickly.</p></article>"
+    "<article class='block'><p><time>11.30</time></p><h2>Minister on forces</h2><p>The "
+    "policing minister, Dame Diana Johnson, told MPs that every force should be held to the "
+    "same standard.</p></article>")
+
+
+def test_the_entries_of_a_live_blog_under_its_headline_are_the_story():
+    doc = _doc("<html><body><main><div class='top'><h1>Policing live: Leicestershire out "
+               f"of Engage</h1></div><div class='live'>{LIVE_ENTRIES}</div></main>"
+               "</body></html>")
+    assert "returned to routine monitoring" in doc.text
+    assert "every force should be held" in doc.text
+    assert _moves(doc) == {("leicestershire-police", "scan")}
+
+
+def test_one_long_article_under_a_headline_set_above_it_is_still_read_alone():
+    # Near miss: one story and a short card beside it are no live blog.
+    card = "<article class='card'><h3><a href='/9'>Appeal after a burglary</a></h3></article>"
+    doc = _doc(f"<html><body><main><div class='hero'><h1>Kent Police leaves Engage</h1></div>"
+               f"<article>{STORY}</article>{card}</main></body></html>")
+    assert "Kent Police has been moved out" in doc.text and "burglary" not in doc.text

@@ -442,6 +442,15 @@ MORE = {
         "2023.", {leave("essex-police", 2023)}),
     "year-draws-to-a-close": (
         "Kent Police remains in special measures as the year draws to a close.", set()),
+    "bringing-to-an-end-the-stay": (
+        "Suffolk Constabulary was returned to Scan, bringing to an end two years in the "
+        "Engage phase.", {leave("suffolk-constabulary", TODAY)}),
+    "brought-to-a-close-its-time": (
+        "The inspectorate has brought to a close Norfolk Constabulary's time in Engage.",
+        {leave("norfolk-constabulary", TODAY)}),
+    "closing-words-of-another-clause": (
+        "The review was brought to an end, and Essex Police was then placed in Engage.",
+        {enter("essex-police", TODAY)}),
     "will-now-oversee-under": (
         "Inspectors will now oversee Cumbria Constabulary under the Engage process.",
         {enter("cumbria-constabulary", TODAY)}),

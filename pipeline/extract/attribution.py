@@ -238,12 +238,23 @@ def _own(voices: Voices, block: QuoteBlock, speech: _Speech, previous_end: int,
          next_start: int) -> Attribution | None:
     limit = _token_at(voices, next_start) if next_start else len(voices.analysis.doc)
     trailing = _trailing(voices, block, speech, limit)
-    if trailing is not None and trailing.person is not None:
-        return trailing
     leading = _leading(voices, block, speech, previous_end)
+    if trailing is not None and trailing.person is not None:
+        # "X said … and added: “…”" ¶ "Y thanked her officers.": the speaker the quote's
+        # own sentence names before it outranks the next sentence's
+        if leading is not None and leading.person is not None and _beyond(voices, block,
+                                                                          trailing):
+            return leading
+        return trailing
     if leading is not None and (leading.person is not None or trailing is None):
         return leading
     return trailing or _lead_sentence(voices, block, speech, previous_end)
+
+
+def _beyond(voices: Voices, block: QuoteBlock, attribution: Attribution) -> bool:
+    """Whether an attribution after a quote is in the sentence after the quote's."""
+    analysis = voices.analysis
+    return attribution.end > analysis.sentence_of(_token_at(voices, block.end)).end
 
 
 def _continued(voices: Voices, block: QuoteBlock, previous: Attribution | None

@@ -56,6 +56,7 @@ class Lexicon:
     relative_pronouns: frozenset[str]
     public_nouns: frozenset[str]
     subject_openers: frozenset[str]
+    fronted_openers: frozenset[str]
     coordinators: frozenset[str]
     clause_breaks: frozenset[str]
     speech_nouns: frozenset[str]
@@ -162,6 +163,7 @@ def lexicon(rules: Rules) -> Lexicon:
         relative_pronouns=_words(speech.relative_pronouns),
         public_nouns=_words(speech.public_nouns),
         subject_openers=_words(speech.subject_openers),
+        fronted_openers=_words(speech.fronted_openers),
         coordinators=_words(speech.coordinators),
         clause_breaks=_words(rules.words.clause_breaks),
         speech_nouns=_words(speech.speech_nouns),

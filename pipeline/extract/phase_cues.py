@@ -21,6 +21,7 @@ from pipeline.extract.lexicon import lexicon
 MAX_CLAUSE = 60  # tokens read left of a cue for its clause (subject, negation, verb)
 MAX_VERB_STEPS = 7  # content words passed looking left from a preposition for its verb
 HEAD_WORDS = 8  # tokens read after a phase term for "… have been lifted"
+CLOSING_REACH = 12  # tokens before a phase term for "brought to a close Kent Police's time in"
 SINCE_REACH = 4  # tokens after a phase term where "since <date>" may start
 BECOMING_WINDOW = 3  # tokens before "subject" read for "will be", "was made", "became"
 PRONOUN_VERB_REACH = 3  # tokens before "in them" where its movement verb may stand
@@ -419,7 +420,10 @@ def _begun_after(analysis: Analysis, view: View, term: PhaseTerm, v: Vocabulary
 def _closed(analysis: Analysis, view: View, term: PhaseTerm, after: list[str], v: Vocabulary
             ) -> bool:
     """"HMICFRS has brought its enhanced oversight of Norfolk Constabulary to a close": a
-    closing verb right before the term (past fillers) and the closing words after it."""
+    closing verb right before the term (past fillers) and the closing words after it; or
+    both before it, the ended stay after them ("bringing to an end two years in Engage")."""
+    if _closing_before(analysis, view, term, v):
+        return True
     i = term.start - 1
     while i > view.sentence.tok_start and _skippable(analysis, i, v):
         i -= 1
@@ -427,6 +431,20 @@ def _closed(analysis: Analysis, view: View, term: PhaseTerm, after: list[str], v
         return False
     stop = next((k for k, w in enumerate(after) if w in v.ph.ended_stops), len(after))
     return has_phrase(after[:stop], v.ph.closing_words)
+
+
+def _closing_before(analysis: Analysis, view: View, term: PhaseTerm, v: Vocabulary) -> bool:
+    """"… bringing to a close its time in the Engage phase": the closing verb and its
+    closing words a few words before the term, in the same clause."""
+    start = max(view.sentence.tok_start, term.start - CLOSING_REACH)
+    words = lower_words(analysis.doc, start, term.start)
+    breaks = set(v.ph.ended_stops)
+    for k in range(len(words) - 1, -1, -1):
+        if words[k] in breaks:
+            return False
+        if words[k] in v.ph.closing_verbs and has_phrase(words[k + 1 :], v.ph.closing_words):
+            return True
+    return False
 
 
 def _since_entry(analysis: Analysis, view: View, term: PhaseTerm) -> Move | None:

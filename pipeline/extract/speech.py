@@ -30,6 +30,7 @@ _APPOSITION_REACH = 6
 _POSSESSIVE = frozenset({"'s", "’s"})
 # How far before a speech noun its light verb may stand: "issued a short statement".
 _NOUN_REACH = 3
+_FRONTED_WORDS = 8  # "At Home Office questions,": the longest phrase set before a subject
 # The word lists whose tokens may introduce someone's words, in the order they are read.
 _SPEECH_LISTS = (WordList.VERB, WordList.NOUN, WordList.PHRASE)
 
@@ -84,7 +85,7 @@ def _sentence_subject(voices: Voices, sentence, before: int) -> Person | None:
     if voices.quoted(sentence.start):
         return None
     doc = voices.analysis.doc
-    first = sentence.tok_start
+    first = _after_fronted(voices, sentence, before)
     while first < min(before, sentence.tok_end) and (
             doc[first].lower_ in voices.words.subject_openers):
         first += 1
@@ -94,6 +95,19 @@ def _sentence_subject(voices: Voices, sentence, before: int) -> Person | None:
             return _possessed(voices, mention.tok_end, min(before, sentence.tok_end))
         return mention.person
     return None
+
+
+def _after_fronted(voices: Voices, sentence, before: int) -> int:
+    """Where the subject may start: after a short phrase fronted with a comma ("At Home
+    Office questions, …"), else at the sentence start."""
+    doc = voices.analysis.doc
+    start = sentence.tok_start
+    if doc[start].lower_ not in voices.words.fronted_openers:
+        return start
+    for k in range(start + 1, min(start + _FRONTED_WORDS, before, sentence.tok_end)):
+        if doc[k].text == ",":
+            return k + 1
+    return start
 
 
 def _possessed(voices: Voices, after: int, end: int) -> Person | None:

@@ -49,6 +49,9 @@ POINTER_LABEL_WORDS = 4
 # Articles outside the headline that hold less than this share of the main block's text
 # are cards of other stories around it: 1/TEASER_SHARE.
 TEASER_SHARE = 2
+# … but when they hold most of it and no one of them holds this share of their text, they
+# are the entries of one story (a live blog's), read together.
+ENTRY_SHARE = 0.75
 # What a footnote's mark says: a number, a bracketed number, or a printer's symbol (and
 # the arrow of the link back from the note).
 _FOOTNOTE_MARK = re.compile(r"^(?:\[?\d{1,3}\]?|\(\d{1,3}\)|[*†‡§¶↩↑^]{1,3})$")
@@ -236,10 +239,11 @@ def _text_size(tag: Tag) -> int:
 
 
 def _body_root(soup: BeautifulSoup) -> Tag | None:
-    """The story's element: the <article> that holds the headline, else the longest one;
-    but when the headline stands outside every article and they hold less than half of the
-    page's main text, they are teaser cards of other stories: the main block is read,
-    without them."""
+    """The story's element: the <article> that holds the headline, else the longest one.
+    When the headline stands outside every article, in the main block: articles that hold
+    less than half of its text are teaser cards of other stories, and the main block is
+    read without them; articles of which none holds most of their text are the entries of
+    a live blog, and the main block is read with them."""
     # An inner article's text is part of the outer one's, so the longest is an outermost
     # one; measuring every nested article would cost the square of the nesting depth.
     articles = _outermost(soup, "article")
@@ -252,11 +256,15 @@ def _body_root(soup: BeautifulSoup) -> Tag | None:
             return holding[0]
     longest = max(articles, key=_text_size)
     main = _main_block(soup) if isinstance(h1, Tag) else None
-    if main is not None and h1 in main.descendants and (
-            _text_size(longest) * TEASER_SHARE < _text_size(main)):
-        for teaser in _outermost(main, "article"):
+    if main is None or h1 not in main.descendants:
+        return longest
+    entries = [tag for tag in articles if any(parent is main for parent in tag.parents)]
+    if sum(map(_text_size, entries)) * TEASER_SHARE < _text_size(main):
+        for teaser in entries:
             teaser.decompose()
         return main
+    if len(entries) > 1 and _text_size(longest) < ENTRY_SHARE * sum(map(_text_size, entries)):
+        return main  # a live blog's entries under its headline: the story is all of them
     return longest
 
 

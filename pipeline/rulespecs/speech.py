@@ -29,6 +29,7 @@ class SpeechRules:
     relative_pronouns: Phrases
     public_nouns: Phrases
     subject_openers: Phrases
+    fronted_openers: Phrases
     coordinators: Phrases
     speech_nouns: Phrases
     light_verbs: Phrases
