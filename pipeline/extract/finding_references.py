@@ -10,6 +10,8 @@
 
 from __future__ import annotations
 
+import re
+
 from pipeline.codes import FindingKind, Status
 from pipeline.extract.clauses import clause_end, has_phrase, lower_words, phrase_length_at
 from pipeline.extract.context import Analysis, Sentence
@@ -61,6 +63,32 @@ def ordinal_items(analysis: Analysis, sentence: Sentence) -> list[Item]:
     return out
 
 
+def _reference_at(analysis: Analysis, tokens: list[tuple[int, str]], words: list[str],
+                  position: int) -> tuple[int, int | None, str, int | None]:
+    """The back-reference at `position`: (words it spans, how many it counts, its words
+    before any number, the number after a place: "the last two")."""
+    rec = analysis.rules.recommendations
+    size = phrase_length_at(words, position, rec.item_back_references)
+    count = None
+    if size and " ".join(words[position : position + size]) in rec.led_back_references and (
+            not phrase_length_at(words, position + size, rec.subject_leads)):
+        size = 0  # "the one about A" names; "the one behind schedule …" counts what is left
+    if not size:
+        size, count = _remainder(analysis, tokens, words, position)
+    if not size:
+        size, count = _counted_part(analysis, tokens, words, position)
+    if not size:
+        return 0, None, "", None
+    phrase = " ".join(words[position : position + size])
+    many = None
+    if phrase in rec.ordinal_places + rec.ordinal_last and position + size < len(words):
+        many = number_at(analysis, tokens[position + size][0])
+        if many is not None:  # "the last two, on A and B, …"
+            size, count = size + 1, many
+    size += _partitive_length(analysis, tokens, words, position + size)  # "the last of the three"
+    return size, count, phrase, many
+
+
 def _joined_reference(analysis: Analysis, tokens: list[tuple[int, str]], clause: int,
                       following: int) -> int | None:
     """The token where a later back-reference joined by a bare "and" starts ("… and the
@@ -104,24 +132,9 @@ def _ordinal_at(analysis: Analysis, sentence: Sentence, tokens: list[tuple[int, 
     rec = analysis.rules.recommendations
     words = [w for _, w in tokens]
     position = phrase_length_at(words, 0, rec.item_back_reference_openers)
-    size = phrase_length_at(words, position, rec.item_back_references)
-    count = None
-    if size and " ".join(words[position : position + size]) in rec.led_back_references and (
-            not phrase_length_at(words, position + size, rec.subject_leads)):
-        size = 0  # "the one about A" names; "the one behind schedule …" counts what is left
-    if not size:
-        size, count = _remainder(analysis, tokens, words, position)
-    if not size:
-        size, count = _counted_part(analysis, tokens, words, position)
+    size, count, phrase, many = _reference_at(analysis, tokens, words, position)
     if not size:
         return []
-    phrase = " ".join(words[position : position + size])
-    many = None
-    if phrase in rec.ordinal_places + rec.ordinal_last and position + size < len(words):
-        many = number_at(analysis, tokens[position + size][0])
-        if many is not None:  # "the last two, on A and B, …"
-            size, count = size + 1, many
-    size += _partitive_length(analysis, tokens, words, position + size)  # "the last of the three"
     previous = analysis.sentences[max(sentence.index - _KIND_WINDOW, 0) : sentence.index + 1]
     earlier = [f for s in previous for f in findings_in(analysis, s)
                if f.start < tokens[0][0] or s is not sentence]
@@ -524,7 +537,7 @@ def echo_items(analysis: Analysis, sentence: Sentence) -> list[Item]:
             continue
         parts = [subject]
         if words[k] in rec.plural_echo_nouns:  # "the concerns about A and B"
-            parts = split_subjects(analysis, subject, _listed_count(subject))
+            parts = split_subjects(analysis, subject, _listed_count(analysis, subject))
         out.extend(Item(FindingKind.CAUSE_OF_CONCERN, force_id, part, status, sentence.start,
                         sentence.end, k, source=source, sentence_index=sentence.index,
                         echo=True)
@@ -547,6 +560,10 @@ def _premodifiers(analysis: Analysis, sentence: Sentence, k: int, determiners: s
     return None
 
 
-def _listed_count(subject: str) -> int:
-    """How many subjects "A, B and C" lists: one more than its commas, and one for "and"."""
-    return subject.count(",") + 1 + (" and " in subject and ", and " not in subject)
+def _listed_count(analysis: Analysis, subject: str) -> int:
+    """How many subjects "A, B and C" lists: one more than its commas, and one for an
+    "and" with no comma before it."""
+    words = re.findall(r"\w+|,", subject.lower())
+    joiners = set(analysis.rules.recommendations.premodifier_joiners) - {","}
+    last = any(w in joiners and (i == 0 or words[i - 1] != ",") for i, w in enumerate(words))
+    return words.count(",") + 1 + last

@@ -50,16 +50,16 @@ def _stems(analysis: Analysis, subject: str) -> set[str]:
     rec = analysis.rules.recommendations
     stop = set(rec.same_finding_stop_words)
     size = rec.same_finding_stem
-    suffixes = rec.same_finding_suffixes
-    return {_base(w, suffixes)[:size] for w in re.findall(r"[a-z0-9]+", subject.lower())
+    endings = (rec.same_finding_suffixes, tuple(rec.same_finding_kept_endings))
+    return {_base(w, *endings)[:size] for w in re.findall(r"[a-z0-9]+", subject.lower())
             if len(w) > 2 and w not in stop}
 
 
-def _base(word: str, suffixes: tuple[str, ...]) -> str:
+def _base(word: str, suffixes: tuple[str, ...], kept: tuple[str, ...]) -> str:
     """A word without its ending, so that "how it handles calls" meets "call handling"."""
     for suffix in suffixes:
         if word.endswith(suffix) and len(word) - len(suffix) >= _BASE_LETTERS and not (
-                word.endswith(("ss", "us", "is"))):
+                word.endswith(kept)):
             return word[: -len(suffix)].removesuffix("e")
     return word.removesuffix("e")
 

@@ -114,6 +114,7 @@ class RecommendationsRules:
     same_finding_share: float
     same_finding_stem: int
     same_finding_suffixes: Phrases
+    same_finding_kept_endings: Phrases
     parent_window: int
     background_days: int
     relative_pronouns: Phrases
