@@ -46,13 +46,18 @@ class Group:
             self.status = status
 
 
-def _stems(analysis: Analysis, subject: str) -> set[str]:
-    rec = analysis.rules.recommendations
-    stop = set(rec.same_finding_stop_words)
-    size = rec.same_finding_stem
-    endings = (rec.same_finding_suffixes, tuple(rec.same_finding_kept_endings))
-    return {_base(w, *endings)[:size] for w in re.findall(r"[a-z0-9]+", subject.lower())
-            if len(w) > 2 and w not in stop}
+def _stems(analysis: Analysis, subject: str) -> frozenset[str]:
+    """A subject's words as compared; kept per document, since every pair of items asks."""
+    cache = analysis.cache.setdefault(_stems, {})
+    if subject not in cache:
+        rec = analysis.rules.recommendations
+        stop = set(rec.same_finding_stop_words)
+        size = rec.same_finding_stem
+        endings = (rec.same_finding_suffixes, tuple(rec.same_finding_kept_endings))
+        cache[subject] = frozenset(
+            _base(w, *endings)[:size] for w in re.findall(r"[a-z0-9]+", subject.lower())
+            if len(w) > 2 and w not in stop)
+    return cache[subject]
 
 
 def _base(word: str, suffixes: tuple[str, ...], kept: tuple[str, ...]) -> str:
