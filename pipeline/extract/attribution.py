@@ -238,14 +238,14 @@ def _own(voices: Voices, block: QuoteBlock, speech: _Speech, previous_end: int,
          next_start: int) -> Attribution | None:
     limit = _token_at(voices, next_start) if next_start else len(voices.analysis.doc)
     trailing = _trailing(voices, block, speech, limit)
-    leading = _leading(voices, block, speech, previous_end)
     if trailing is not None and trailing.person is not None:
+        if not _beyond(voices, block, trailing):
+            return trailing
         # "X said … and added: “…”" ¶ "Y thanked her officers.": the speaker the quote's
         # own sentence names before it outranks the next sentence's
-        if leading is not None and leading.person is not None and _beyond(voices, block,
-                                                                          trailing):
-            return leading
-        return trailing
+        leading = _leading(voices, block, speech, previous_end)
+        return leading if leading is not None and leading.person is not None else trailing
+    leading = _leading(voices, block, speech, previous_end)
     if leading is not None and (leading.person is not None or trailing is None):
         return leading
     return trailing or _lead_sentence(voices, block, speech, previous_end)

@@ -54,8 +54,9 @@ def ordinal_items(analysis: Analysis, sentence: Sentence) -> list[Item]:
     tokens = _words(analysis, sentence)
     out: list[Item] = []
     openers = _opening_words(analysis)
-    starts = [c for c in _clause_starts(analysis, tokens) if tokens[c][1] in openers
-              or _counted_part(analysis, tokens, [w for _, w in tokens], c)[0]]
+    words = [w for _, w in tokens]
+    starts = [c for c in _clause_starts(analysis, tokens) if words[c] in openers
+              or _counted_part(analysis, tokens, words, c)[0]]
     for clause, following in zip(starts, [*starts[1:], len(tokens)], strict=False):
         # "The first is about A and the second is about B": each up to the next
         limit = _joined_reference(analysis, tokens, clause, following)
